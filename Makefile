@@ -1,0 +1,55 @@
+# Two commands do all the set-up: `make run` (the app with demo data on http://127.0.0.1:8000)
+# and `make test` (the whole test suite and the linter).
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+# Django 6 needs Python 3.12+: use one that is installed, or let uv fetch one.
+FIND_PYTHON := for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3.13 $$HOME/.pyenv/versions/3.12*/bin/python3.12; do \
+	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { command -v "$$p"; break; }; done
+PYTHON_FOR_UV := $(shell $(FIND_PYTHON))
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+export UV_COMPILE_BYTECODE := 1
+DEV_ENV := DEBUG=true SECRET_KEY=development-only-not-secret
+PORT ?= 8000
+
+.PHONY: run test install system-deps lint worker beat
+
+$(UV):
+	python3 -m venv .tools && .tools/bin/pip install --quiet uv
+
+install: $(UV)
+	$(UV) sync --frozen $(if $(PYTHON_FOR_UV),--python "$(PYTHON_FOR_UV)",--python 3.12)
+
+# Debian packages for PDFs (WeasyPrint) and browser tests (Chromium), installed only when missing.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	ldconfig -p 2>/dev/null | grep -q libpango-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing="$$missing libharfbuzz-subset0"; \
+	if [ -n "$$missing" ]; then \
+		if command -v apt-get >/dev/null 2>&1; then \
+			sudo_cmd=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+			echo "Installing:$$missing"; \
+			$$sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo_cmd apt-get install -y -qq $$missing >/dev/null; \
+		else echo "Please install:$$missing"; exit 1; fi; \
+	fi
+
+run: install
+	$(DEV_ENV) .venv/bin/python manage.py migrate --noinput
+	$(DEV_ENV) .venv/bin/python manage.py load_demo_data
+	@echo "Open http://127.0.0.1:$(PORT) and sign in with one of the demo accounts above."
+	$(DEV_ENV) .venv/bin/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	.venv/bin/ruff check .
+
+test: install system-deps lint
+	DJANGO_SETTINGS_MODULE=cop.settings_test .venv/bin/python manage.py makemigrations --check --dry-run
+	.venv/bin/pytest $(PYTEST_ARGS)
+
+# With REDIS_URL set: a worker and the periodic-job scheduler, each in its own terminal.
+worker:
+	.venv/bin/celery -A cop worker -l info
+beat:
+	.venv/bin/celery -A cop beat -l info

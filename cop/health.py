@@ -1,0 +1,25 @@
+"""Health checks for /healthz: each returns "ok" or a short description of what failed."""
+
+from django.conf import settings
+
+
+def check_database(connection) -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as error:  # noqa: BLE001 - any failure means unhealthy
+        return f"failing: {type(error).__name__}"
+    return "ok"
+
+
+def check_broker() -> str:
+    if not settings.REDIS_URL:
+        return "ok"  # tasks run in-process; there is no broker to reach
+    import redis
+
+    try:
+        redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
+    except Exception as error:  # noqa: BLE001
+        return f"failing: {type(error).__name__}"
+    return "ok"

@@ -1,0 +1,24 @@
+"""Test settings: the production settings with fast hashing, in-memory email and eager tasks.
+DATABASE_URL and REDIS_URL still come from the environment (CI sets both)."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from cop.settings import *  # noqa: E402,F403
+from cop.settings import CELERY_BEAT_SCHEDULE  # noqa: E402,F401
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = tempfile.mkdtemp(prefix="cop-test-media-")
+# Tests drive tasks eagerly; the worker tests start a real Celery worker on Redis themselves.
+CELERY_TASK_ALWAYS_EAGER = True
+SECURE_SSL_REDIRECT = False
+ALLOWED_HOSTS = ["*"]
+ACCOUNT_RATE_LIMITS = False

@@ -1,0 +1,20 @@
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from cop.health import check_broker, check_database
+from members.home import home_page
+
+
+@login_required
+def home(request):
+    return render(request, "home.html", home_page(request.user))
+
+
+@never_cache
+def healthz(request):
+    checks = {"database": check_database(connection), "broker": check_broker()}
+    healthy = all(result == "ok" for result in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "failing", **checks}, status=200 if healthy else 503)

@@ -1,0 +1,31 @@
+"""What a person sees on their home page: their sites, next meetings and what waits for them."""
+
+from django.utils import timezone
+
+from members.models import Invitation, Membership
+from sites.selectors import upcoming_meetings_for
+
+
+def home_page(user) -> dict:
+    memberships = list(
+        Membership.objects.current(timezone.localdate())
+        .filter(person=user)
+        .select_related("site")
+        .order_by("site__code")
+    )
+    waiting = []
+    facilitated = [m.site for m in memberships if m.is_facilitator]
+    if facilitated:
+        pending = Invitation.objects.pending().filter(site__in=facilitated).count()
+        if pending:
+            waiting.append(
+                {
+                    "label": f"{pending} invitation{'s' if pending != 1 else ''} not yet accepted",
+                    "url_name": "members:invitations",
+                }
+            )
+    return {
+        "memberships": memberships,
+        "next_meetings": upcoming_meetings_for(user),
+        "waiting": waiting,
+    }

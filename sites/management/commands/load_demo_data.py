@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from sites.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo_data
+
+
+class Command(BaseCommand):
+    help = "Create the demo programme (six host sites, members, meetings, an account for every role). Safe to rerun."
+
+    def handle(self, *args, **options):
+        created = create_demo_data()
+        self.stdout.write("Demo data created." if created else "Demo data already present: nothing changed.")
+        self.stdout.write(f"\nDemo sign-ins (password for all: {DEMO_PASSWORD})")
+        for email, _name, role in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {role:<30} {email}")

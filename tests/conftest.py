@@ -1,0 +1,74 @@
+import os
+import shutil
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import pytest  # noqa: E402
+
+from members.models import MembershipRole  # noqa: E402
+from tests.factories import MembershipFactory, SiteFactory, UserFactory  # noqa: E402
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        raise RuntimeError("Chromium is needed for the browser tests: apt-get install chromium (make test does this).")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": chromium_path(),
+        "args": [
+            "--no-sandbox",
+            "--headless",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def site(db):
+    return SiteFactory(code="CP1", town="Brighton")
+
+
+@pytest.fixture
+def other_site(db):
+    return SiteFactory(code="CP3", town="Colchester", host_organisation="Colchester CVS")
+
+
+@pytest.fixture
+def facilitator(site):
+    return MembershipFactory(site=site, role=MembershipRole.FACILITATOR, person__name="Fran Facilitator").person
+
+
+@pytest.fixture
+def member(site):
+    return MembershipFactory(site=site, person__name="Morgan Member").person
+
+
+@pytest.fixture
+def outsider(other_site):
+    """A member of another site."""
+    return MembershipFactory(site=other_site, person__name="Olly Outsider").person
+
+
+@pytest.fixture
+def programme_admin(db):
+    return UserFactory(name="Alex Admin", is_programme_admin=True, sector="")
+
+
+@pytest.fixture
+def broker(db):
+    return UserFactory(name="Kit Broker", is_knowledge_broker=True, sector="")
+
+
+@pytest.fixture
+def commissioner(db):
+    return UserFactory(name="Cam Commissioner", is_commissioner=True, sector="")
