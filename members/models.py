@@ -52,6 +52,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_commissioner = models.BooleanField(default=False)
 
     is_active = models.BooleanField(default=True)
+    # Secret for the personal iCalendar feed; resetting it breaks old subscriptions.
+    calendar_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     date_joined = models.DateTimeField(default=timezone.now)
 
     objects = UserManager()

@@ -32,6 +32,9 @@ class Site(models.Model):
     award = models.DecimalField(max_digits=10, decimal_places=2, default=DEFAULT_AWARD)
     target_size_min = models.PositiveSmallIntegerField(default=6)
     target_size_max = models.PositiveSmallIntegerField(default=10)
+    reminder_days_before = models.PositiveSmallIntegerField(
+        default=3, help_text="How many days before each meeting members get a reminder email."
+    )
 
     class Meta:
         ordering = ["code"]
@@ -49,6 +52,47 @@ class Site(models.Model):
     @property
     def has_ended(self) -> bool:
         return self.status in ENDED_STATUSES
+
+
+class TargetDiscipline(models.Model):
+    """A discipline the site wants among its members (the report's hardest to recruit are the defaults).
+    A current member fills it when their sector matches (if set) and their job title contains a keyword."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="target_disciplines")
+    name = models.CharField(max_length=200)
+    sector = models.CharField(max_length=32, blank=True)
+    keywords = models.CharField(max_length=300, help_text="Comma-separated words matched in job titles.")
+
+    class Meta:
+        ordering = ["site", "name"]
+        constraints = [models.UniqueConstraint(fields=["site", "name"], name="target_discipline_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ExpenseCategory(models.TextChoices):
+    ROOM_HIRE = "room_hire", "Room hire"
+    REFRESHMENTS = "refreshments", "Refreshments"
+    FACILITATOR_PAYMENT = "facilitator_payment", "Facilitator payment"
+    OTHER = "other", "Other"
+
+
+class Expense(models.Model):
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="expenses")
+    category = models.CharField(max_length=32, choices=ExpenseCategory.choices)
+    spent_on = models.DateField()
+    amount = models.DecimalField(max_digits=10, decimal_places=2)
+    note = models.CharField(max_length=300, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-spent_on", "-pk"]
+        constraints = [models.CheckConstraint(condition=models.Q(amount__gt=0), name="expense_amount_positive")]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()} £{self.amount} on {self.spent_on:%d/%m/%Y}"
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -100,6 +144,45 @@ class Meeting(models.Model):
     @property
     def local_date(self):
         return timezone.localtime(self.starts_at).date()
+
+
+class MeetingChangeKind(models.TextChoices):
+    MOVED = "moved", "Moved"
+    CANCELLED = "cancelled", "Cancelled"
+    EDITED = "edited", "Details changed"
+
+
+class MeetingChange(models.Model):
+    """History of a meeting: what it was before each move, cancellation or edit."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="changes")
+    kind = models.CharField(max_length=16, choices=MeetingChangeKind.choices)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    changed_at = models.DateTimeField(default=timezone.now)
+    previous_starts_at = models.DateTimeField()
+    previous_ends_at = models.DateTimeField()
+    previous_venue = models.CharField(max_length=300, blank=True)
+    reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-changed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.meeting}"
+
+
+class MeetingReminder(models.Model):
+    """One row per reminder sent, so the periodic job never sends the same reminder twice."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="reminders")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["meeting", "person"], name="meeting_reminder_once")]
+
+    def __str__(self) -> str:
+        return f"Reminder to {self.person_id} for meeting {self.meeting_id}"
 
 
 class AttendanceStatus(models.TextChoices):
