@@ -1,9 +1,10 @@
 from django.urls import path
 
-from sites import views
+from sites.views import sites
 
 app_name = "sites"
 urlpatterns = [
-    path("", views.site_list, name="list"),
-    path("<int:pk>/", views.site_detail, name="detail"),
+    # Sites
+    path("", sites.site_list, name="list"),
+    path("<int:pk>/", sites.site_detail, name="detail"),
 ]
