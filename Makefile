@@ -9,7 +9,7 @@ FIND_PYTHON := for p in python3.12 python3.13 $$HOME/.pyenv/versions/3.12*/bin/p
 PYTHON_FOR_UV := $(shell $(FIND_PYTHON))
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 export UV_COMPILE_BYTECODE := 1
-DEV_ENV := DEBUG=true SECRET_KEY=development-only-not-secret
+DEV_ENV := DEBUG=true SECRET_KEY=development-only-not-secret MFA_REQUIRED=false
 PORT ?= 8000
 
 .PHONY: run test install system-deps lint worker beat

@@ -91,6 +91,9 @@ rules.add_perm("members.invite_any", is_programme_admin | is_any_facilitator)
 rules.add_perm("members.invite_programme_role", is_programme_admin)
 rules.add_perm("members.use_admin", is_programme_admin)
 
+# Audit log
+rules.add_perm("audit.view_log", is_programme_admin)
+
 
 # Queryset scopes: the same rules, as filters for list pages.
 def sites_visible_q(user) -> Q:

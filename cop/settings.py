@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "sites",  # host sites, budgets, meetings and the attendance register
     "cases",  # case studies, the anonymisation gate, follow-up, the learning-object repository
     "newsletters",  # the monthly newsletter and commissioner digests
+    "audit",  # the append-only audit log: who viewed, changed, moved, exported or downloaded what
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -54,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.RequireMFAMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -112,6 +114,8 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Communities of practice"
 
 INVITATION_VALID_DAYS = 14
+# Programme admins, facilitators and knowledge brokers must set up an authenticator app.
+MFA_REQUIRED_FOR_PRIVILEGED_ROLES = env.bool("MFA_REQUIRED", default=True)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

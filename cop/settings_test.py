@@ -22,3 +22,5 @@ CELERY_TASK_ALWAYS_EAGER = True
 SECURE_SSL_REDIRECT = False
 ALLOWED_HOSTS = ["*"]
 ACCOUNT_RATE_LIMITS = False
+# The MFA requirement has its own tests, which switch it on.
+MFA_REQUIRED_FOR_PRIVILEGED_ROLES = False

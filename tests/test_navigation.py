@@ -18,6 +18,7 @@ def test_each_role_sees_only_its_navigation(client, member, facilitator, program
     assert nav_labels(client, broker) == ["Home", "Sites"]
     assert nav_labels(client, commissioner) == ["Home"]
     assert nav_labels(client, programme_admin) == [item.label for item in NAV_ITEMS]
+    assert "Audit log" in nav_labels(client, programme_admin)
 
 
 @pytest.mark.django_db

@@ -1,0 +1,32 @@
+from django.db.models import Q, QuerySet
+
+from audit.models import AuditEvent
+from members.models import User
+
+
+def filtered_events(filters: dict) -> QuerySet[AuditEvent]:
+    events = AuditEvent.objects.all()
+    if filters.get("person"):
+        term = filters["person"].strip()
+        people = User.objects.filter(Q(email__icontains=term) | Q(name__icontains=term)).values("pk")
+        events = events.filter(actor_id__in=people)
+    if filters.get("action"):
+        events = events.filter(action=filters["action"])
+    if filters.get("target_type"):
+        events = events.filter(target_type=filters["target_type"].strip().lower())
+    if filters.get("target_id"):
+        events = events.filter(target_id=filters["target_id"].strip())
+    if filters.get("date_from"):
+        events = events.filter(at__date__gte=filters["date_from"])
+    if filters.get("date_to"):
+        events = events.filter(at__date__lte=filters["date_to"])
+    return events
+
+
+def with_actors(events) -> list[AuditEvent]:
+    """Attach actors with one query (there is no database foreign key to join on)."""
+    events = list(events)
+    people = User.objects.in_bulk({e.actor_id for e in events if e.actor_id})
+    for event in events:
+        event.actor_person = people.get(event.actor_id)
+    return events

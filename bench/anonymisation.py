@@ -1,0 +1,200 @@
+"""Benchmark cases.anonymisation against the labelled corpus.
+
+Run from anywhere: python bench/anonymisation.py  (exit status 1 when a target is missed)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from cases.anonymisation import KINDS, Finding, find_personal_data  # noqa: E402
+
+CORPUS = REPO_ROOT / "bench" / "data" / "anonymisation_corpus.jsonl"
+
+RECALL_TARGETS = {
+    "nhs_number": 0.99,
+    "ni_number": 0.99,
+    "postcode": 0.99,
+    "phone": 0.99,
+    "email": 0.99,
+    "date_of_birth": 0.99,
+    "name": 0.95,
+    "address": 0.95,
+    "reference": 0.95,
+}
+MAX_FALSE_POSITIVE_RATE = 0.05
+
+
+@dataclass
+class KindScore:
+    labelled: int = 0
+    found_any_kind: int = 0
+    found_same_kind: int = 0
+    findings: int = 0  # findings of this kind on identifier passages
+    correct_findings: int = 0  # of those, overlapping a labelled span
+
+    @property
+    def recall(self) -> float:
+        return self.found_any_kind / self.labelled if self.labelled else 1.0
+
+    @property
+    def recall_same_kind(self) -> float:
+        return self.found_same_kind / self.labelled if self.labelled else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct_findings / self.findings if self.findings else 1.0
+
+
+@dataclass
+class Result:
+    kinds: dict[str, KindScore]
+    passages: int
+    clean_passages: int
+    clean_with_findings: int
+    seconds_per_passage: float
+    misses: list[tuple[str, str, str]] = field(default_factory=list)  # (id, kind, text)
+    false_positives: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def false_positive_rate(self) -> float:
+        return self.clean_with_findings / self.clean_passages if self.clean_passages else 0.0
+
+    @property
+    def precision(self) -> float:
+        findings = sum(score.findings for score in self.kinds.values())
+        correct = sum(score.correct_findings for score in self.kinds.values())
+        return correct / findings if findings else 1.0
+
+    def failures(self) -> list[str]:
+        failures = [
+            f"{kind} recall {self.kinds[kind].recall:.3f} < {target}"
+            for kind, target in RECALL_TARGETS.items()
+            if self.kinds[kind].labelled and self.kinds[kind].recall < target
+        ]
+        if self.false_positive_rate > MAX_FALSE_POSITIVE_RATE:
+            failures.append(f"false-positive rate {self.false_positive_rate:.3f} > {MAX_FALSE_POSITIVE_RATE}")
+        return failures
+
+
+def load_corpus(path: Path = CORPUS) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def _covers_half(finding: Finding, span: dict) -> bool:
+    length = span["end"] - span["start"]
+    return _overlap(finding.start, finding.end, span["start"], span["end"]) * 2 >= length
+
+
+def measure(passages: list[dict] | None = None) -> Result:
+    passages = load_corpus() if passages is None else passages
+    kinds = {kind: KindScore() for kind in KINDS}
+    started = time.perf_counter()
+    all_findings = [find_personal_data(passage["text"]) for passage in passages]
+    elapsed = time.perf_counter() - started
+    result = Result(kinds, len(passages), 0, 0, elapsed / max(1, len(passages)))
+    for passage, findings in zip(passages, all_findings, strict=True):
+        spans = passage["spans"]
+        if not spans:
+            result.clean_passages += 1
+            if findings:
+                result.clean_with_findings += 1
+                result.false_positives += [(passage["id"], f.kind, f.text) for f in findings]
+            continue
+        for span in spans:
+            score = kinds[span["kind"]]
+            score.labelled += 1
+            if any(_covers_half(f, span) for f in findings):
+                score.found_any_kind += 1
+            else:
+                result.misses.append((passage["id"], span["kind"], passage["text"][span["start"] : span["end"]]))
+            if any(f.kind == span["kind"] and _covers_half(f, span) for f in findings):
+                score.found_same_kind += 1
+        for finding in findings:
+            score = kinds[finding.kind]
+            score.findings += 1
+            if any(_overlap(finding.start, finding.end, s["start"], s["end"]) for s in spans):
+                score.correct_findings += 1
+            else:
+                result.false_positives.append((passage["id"], finding.kind, finding.text))
+    return result
+
+
+def time_long_passage(passages: list[dict], length: int = 2000, repeats: int = 50) -> float:
+    """Milliseconds to scan one passage of about `length` characters."""
+    text = ""
+    for passage in passages:
+        if len(text) >= length:
+            break
+        text += passage["text"] + "\n"
+    text = text[:length]
+    started = time.perf_counter()
+    for _ in range(repeats):
+        find_personal_data(text)
+    return (time.perf_counter() - started) / repeats * 1000
+
+
+def report(result: Result, long_passage_ms: float) -> str:
+    lines = [
+        f"{'kind':<15}{'labelled':>9}{'recall':>9}{'recall(same kind)':>19}"
+        f"{'findings':>10}{'precision':>11}{'target':>8}",
+        "-" * 81,
+    ]
+    for kind in KINDS:
+        score = result.kinds[kind]
+        lines.append(
+            f"{kind:<15}{score.labelled:>9}{score.recall:>9.3f}{score.recall_same_kind:>19.3f}"
+            f"{score.findings:>10}{score.precision:>11.3f}{RECALL_TARGETS[kind]:>8.2f}"
+        )
+    total_labelled = sum(score.labelled for score in result.kinds.values())
+    total_found = sum(score.found_any_kind for score in result.kinds.values())
+    lines += [
+        "-" * 81,
+        f"{'all':<15}{total_labelled:>9}{total_found / max(1, total_labelled):>9.3f}"
+        f"{'':>19}{sum(s.findings for s in result.kinds.values()):>10}{result.precision:>11.3f}",
+        "",
+        f"passages: {result.passages} ({result.passages - result.clean_passages} with identifiers, "
+        f"{result.clean_passages} clean)",
+        f"false-positive rate on clean passages: {result.clean_with_findings}/{result.clean_passages} = "
+        f"{result.false_positive_rate:.3f} (target <= {MAX_FALSE_POSITIVE_RATE:.2f})",
+        f"runtime: {result.seconds_per_passage * 1000:.3f} ms per passage; "
+        f"{long_passage_ms:.2f} ms for a 2,000-character passage",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    passages = load_corpus()
+    result = measure(passages)
+    print(report(result, time_long_passage(passages)))
+    verbose = "-v" in sys.argv
+    if verbose:
+        print("\nmisses:")
+        for item in result.misses:
+            print("  ", item)
+        print("\nfindings not labelled:")
+        for item in result.false_positives:
+            print("  ", item)
+    failures = result.failures()
+    if failures:
+        print("\nTARGETS MISSED: " + "; ".join(failures))
+        return 1
+    print("\nall targets met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,430 @@
+"""Word lists used by ``cases.anonymisation``.
+
+Kept apart from the recognisers so the logic stays readable. The lists are
+deliberately modest: common UK given names and surnames give a head start,
+while context and capitalisation carry the rest.
+"""
+
+from __future__ import annotations
+
+
+def word_set(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+_words = word_set
+
+
+def _phrases(block: str) -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in block.strip().splitlines() if line.strip())
+
+
+GIVEN_NAMES = _words(
+    """
+    Aaliyah Aaron Abdul Abdullah Abena Abigail Adam Adrian Agnieszka Ahmed Aidan Aiden Aisha Alan Alesha
+    Alex Alexander Alexandra Alfie Ali Alice Alicia Alison Amanda Amara Amelia Amina Amir Amit Amy
+    Andrea Andrew Andy Aneta Angela Anil Anita Anna Anne Annie Anthony Aoife Archie Arjun Arthur
+    Ashley Asif Ava Ayesha Barbara Barry Ben Benjamin Bernard Beth Bethany Beverley Bilal Billy Brad
+    Bradley Brandon Brenda Brian Bronwen Bryony Caitlin Callum Cameron Carl Carla Carly Caroline
+    Catherine Chantelle Charlene Charlie Charlotte Chelsea Chioma Chloe Chris Christina Christine
+    Christopher Ciara Ciaran Claire Clive Colin Connor Courtney Craig Curtis Dafydd Daisy Damian
+    Damien Dan Daniel Danielle Danny Darren Dave David Dean Debbie Deborah Declan Delroy Demi Denise
+    Dennis Derek Dermot Diane Dominic Donna Dorothy Dwayne Dylan Eamon Edward Eileen Elaine Eleanor
+    Elijah Elizabeth Ella Ellie Elliot Elliott Emily Emma Eric Erin Ethan Evie Fatima Fiona Finn
+    Fraser Freya Gareth Gary Gavin Gemma George Georgia Geraldine Gethin Gillian Glen Glenn Gordon
+    Graham Hamish Hannah Harriet Harry Harvey Hassan Hayley Heidi Helen Henry Hollie Hussain Ian
+    Imran Isaac Isabel Isabella Isla Jacob Jacqueline Jake Jakub James Jamie Jane Janet Janice
+    Jasmine Jason Jayden Jeffrey Jennifer Jenny Jermaine Jessica Jim Jimmy Joanna Joanne Jodie Joe
+    Joel John Jonathan Jordan Joseph Josephine Josh Joshua Julia Julie Justin Kai Karen Karl
+    Katarzyna Kate Katherine Kathleen Katie Kayla Kayleigh Keith Kelly Kenneth Kerry Kevin Kieran
+    Kim Kimberley Kirsty Kofi Krzysztof Kwame Kyle Laura Lauren Leah Leanne Lee Leon Leroy Lesley
+    Lewis Liam Linda Lisa Lola Lorraine Louis Louise Lucy Luke Lukasz Lydia Lynn Magdalena Malcolm
+    Mandy Marcus Marek Margaret Maria Marie Martin Mary Matthew Maureen Megan Melissa Mia Michael
+    Michelle Mick Mike Mohammed Mohammad Mohamed Molly Muhammad Nadia Naomi Natalie Natasha Nathan
+    Neil Niamh Nicholas Nicola Nicole Nigel Noah Oliver Olivia Omar Oscar Owen Padraig Paige Pamela
+    Patrick Paul Paula Pauline Pawel Pete Peter Philip Phillip Piotr Priya Rachel Rahul Rebecca
+    Reece Rhiannon Rhys Richard Ricky Rita Robert Roger Ronald Ross Roy Ryan Sadia Sally Sam
+    Samantha Samuel Sana Sandra Sanjay Sarah Scott Sean Shabnam Shane Shanice Shannon Sharon
+    Sheila Shirley Sian Simon Siobhan Sophie Stacey Stephanie Stephen Steve Steven Stevie Stuart
+    Susan Tanya Tariq Teresa Terry Thomas Tia Tina Toby Tom Tomasz Tommy Toni Tony Tracey Tracy
+    Trevor Tyler Tyrone Valerie Vanessa Victoria Wayne Wendy William Winston Yasmin Yusuf Zainab
+    Zak Zoe
+    """
+)
+
+# Given names that are also ordinary English words: only flagged with extra evidence.
+AMBIGUOUS_GIVEN_NAMES = _words(
+    """
+    Amber April August Autumn Bill Blessing Carol Chase Crystal Dawn Drew Faith Frank Grace Guy
+    Harmony Heather Holly Honor Hope Iris Ivy Jack Jade Jean June Joy Liberty Lily Mark Max May
+    Miles Olive Pat Patience Pearl Penny Poppy Precious Ray Rich Rob Robin Rose Ruby Sandy Sky
+    Skye Summer Sunny Violet Will
+    """
+)
+
+SURNAMES = _words(
+    """
+    Adams Ahmed Akhtar Ali Allen Anderson Andrews Armstrong Atkinson Bailey Baker Ball Barker
+    Barnes Barrett Bates Begum Bell Bennett Berry Bibi Bird Bishop Booth Bradley Brennan Brooks
+    Brown Burgess Burns Burton Butler Byrne Campbell Carr Carter Chambers Chapman Choudhury Clark
+    Clarke Cole Coleman Collins Cook Cooke Cooper Cox Cross Curtis Davies Davis Dawson Day Dixon
+    Doherty Doyle Dunn Edwards Elliott Ellis Evans Fisher Fletcher Flynn Ford Foster Fox Francis
+    Freeman Gallagher Gardner Gibson Gill Gordon Graham Grant Gray Green Gregory Griffin Griffiths
+    Hall Hamilton Harding Hardy Harper Harris Harrison Hart Harvey Hawkins Hayes Henderson Hill
+    Hodgson Holland Holmes Hopkins Howard Hudson Hughes Hunt Hunter Hussain Hussein Hutchinson
+    Iqbal Islam Jackson James Jenkins Johnson Johnston Jones Kaminski Kaur Kavanagh Kelly Kennedy
+    Khan King Knight Kowalski Lawrence Lee Lewandowski Lewis Lloyd Long Lowe Mahmood Marshall
+    Martin Mason Matthews McCarthy McDonald McLaughlin Mensah Miah Miller Mills Mitchell Mohamed
+    Moore Morgan Morris Moss Murphy Murray Newman Newton Nicholls Nicholson Nowak O'Brien O'Connor
+    O'Neill Oliver Osborne Owen Owusu Page Palmer Parker Parry Parsons Patel Payne Pearce Pearson
+    Perry Phillips Porter Potter Powell Price Quinn Rahman Reed Rees Reid Reynolds Richards
+    Richardson Riley Roberts Robertson Robinson Robson Rogers Ross Russell Ryan Saunders Scott
+    Shah Sharp Shaw Shepherd Simpson Singh Smith Spencer Stevens Stewart Stone Sutton Taylor
+    Thomas Thompson Turner Uddin Walker Wallace Walsh Walton Ward Warren Watkins Watson Watts Webb
+    Webster Wells West Wheeler White Wilkinson Williams Williamson Wilson Wisniewski Wood Woods
+    Wright Yates Young
+    """
+)
+
+TITLES = _words(
+    """
+    Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Father Sister Cllr
+    Councillor Master Madam
+    """
+)
+
+# Words that take a name straight after them: "her son Jamie", "known as Kaz".
+STRONG_CUES = _words(
+    """
+    son daughter partner boyfriend girlfriend husband wife fiance fiancee mum mother mam mom dad
+    father stepdad stepmum stepfather stepmother brother sister half-brother half-sister nan nana
+    gran granny grandma grandad grandfather grandmother grandson granddaughter niece nephew cousin
+    uncle aunt auntie friend mate ex ex-partner ex-boyfriend ex-girlfriend ex-husband ex-wife
+    carer baby child children kids sibling siblings twin neighbour flatmate housemate cellmate
+    client patient resident tenant called named aka alias nickname christened teenager youngest
+    eldest toddler infant newborn grandchild stepson stepdaughter boy girl lad
+    """
+)
+
+# Verbs that take a person as object: "spoke with Tanisha", "met Kacper".
+WEAK_CUES = _words(
+    """
+    with met saw contacted phoned rang texted told asked reminded advised encouraged supported
+    accompanied informed reassured thanked introduced visited collected gave offered helped
+    followed-up see seeing seen allocated about for assessed assess discharged referred chased
+    phone ring call email meet support remind
+    """
+)
+
+# Role words that are often followed by a person's name: "CPN Sarah", "PO Kacper".
+ROLE_CUES = _words(
+    """
+    CPN SW PO IDVA AMHP GP Nurse Officer Worker Manager Coordinator Co-ordinator Practitioner
+    Navigator Psychiatrist Consultant Midwife Keyworker Mentor Paramedic Therapist Counsellor
+    Advocate Sergeant PC DC DS Inspector Sgt Constable Warden Caseworker Lead Matron
+    """
+)
+
+# What comes after a person's name in case notes: "Tanisha said", "Kacper has".
+NAME_VERBS = _words(
+    """
+    said says told tells was is has had attended reported disclosed stated explained agreed
+    declined refused presented returned left moved arrived missed came comes went goes became
+    called rang phoned texted asked wants wanted needs needed lives lived stays stayed remains
+    remained appeared seemed looked felt feels spoke spent slept used uses took takes tested
+    admitted denied described shared engaged struggled struggles continues continued started
+    stopped began got gets turned walked ran self-discharged absconded breached failed completed
+    managed would will could can might should did does didn't doesn't isn't wasn't hasn't hadn't
+    won't can't couldn't wouldn't who whose whom became becomes sees saw met tried tries knows
+    knew thinks thought believes believed reports disclosed admits denies hopes hoped cried
+    shouted threatened assaulted overdosed collapsed relapsed smelt smelled seems presents
+    share shares live work works sleep sleeps drink drinks smoke smokes owe owes were are have
+    keep keeps sells sold buys bought begs begged uses injects injected
+    """
+)
+
+MONTHS = _words(
+    """
+    January February March April May June July August September October November December Jan
+    Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    """
+)
+
+WEEKDAYS = _words(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri
+    Sat Sun Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays
+    """
+)
+
+TOWNS = _words(
+    """
+    Aberdeen Aldershot Andover Ashford Aylesbury Banbury Bangor Barking Barnet Barnsley Barrow
+    Basildon Basingstoke Bath Bedford Belfast Bexley Birkenhead Birmingham Blackburn Blackpool
+    Bolton Bournemouth Bradford Brent Brighton Bristol Bromley Burnley Bury Cambridge Camden
+    Canterbury Cardiff Carlisle Chatham Chelmsford Cheltenham Chester Chesterfield Chichester
+    Colchester Coventry Crawley Croydon Darlington Derby Doncaster Dorset Dover Dudley Dundee
+    Durham Ealing Eastbourne Edinburgh Enfield Exeter Falmouth Folkestone Gateshead Glasgow
+    Gloucester Grimsby Guildford Hackney Halifax Hammersmith Haringey Harlow Harrogate Harrow
+    Hartlepool Hastings Havering Hereford Hertford Hillingdon Hounslow Hove Huddersfield Hull
+    Inverness Ipswich Islington Kendal Kensington Kent Kettering Lambeth Lancaster Leeds Leicester
+    Lewes Lewisham Lincoln Liverpool Llandudno London Luton Maidstone Manchester Margate
+    Middlesbrough Milton Keynes Merton Newcastle Newham Newport Northampton Norwich Nottingham
+    Oldham Oxford Peckham Penzance Perth Peterborough Plymouth Poole Portsmouth Preston Reading
+    Redbridge Redruth Rochdale Rotherham Salford Salisbury Scarborough Sheffield Shrewsbury
+    Slough Southampton Southend Southwark Stafford Stevenage Stockport Stockton Stoke Sunderland
+    Surrey Sussex Sutton-in-Ashfield Swansea Swindon Taunton Telford Thanet Torquay Truro
+    Tottenham Wakefield Walsall Waltham Wandsworth Warrington Watford Westminster Wigan
+    Winchester Woking Wolverhampton Worcester Workington Worthing Wrexham Yarmouth York
+    Hampshire Yorkshire Lancashire Cumbria Devon Cornwall Essex Norfolk Suffolk Midlands Wales
+    Scotland England Ireland Britain UK Hamlets Brixton Stratford Whitechapel Soho Hoxton
+    Chapeltown Toxteth Kirkby Bootle Jarrow Gorton Byker Leith Govan Kemp Whitehawk Moulsecoomb
+    """
+)
+
+DRUGS = _words(
+    """
+    Methadone Subutex Buprenorphine Buvidal Espranor Diazepam Valium Olanzapine Spice Mamba
+    Heroin Crack Cocaine Ketamine Ket MDMA Ecstasy Cannabis Skunk Pregabalin Lyrica Gabapentin
+    Zopiclone Mirtazapine Sertraline Fluoxetine Citalopram Quetiapine Risperidone Aripiprazole
+    Clozapine Lithium Depakote Lorazepam Clonazepam Naloxone Nyxoid Prenoxad Paracetamol
+    Ibuprofen Codeine Tramadol Morphine Oxycodone Fentanyl Nitazenes Xanax Alprazolam Etizolam
+    Librium Chlordiazepoxide Thiamine Pabrinex Acamprosate Disulfiram Antabuse Naltrexone
+    Amitriptyline Propranolol Haloperidol Zuclopenthixol Depixol Paliperidone Insulin Metformin
+    Salbutamol Ventolin Amoxicillin Flucloxacillin Omeprazole Vodka Lager Cider Benzos Benzo
+    Amphetamine Speed Meth Crystal GBL GHB Nitrous Diamorphine Zyprexa Seroquel Prozac Adderall
+    """
+)
+
+# Organisations, services, brands and other proper nouns that are never a person here.
+ORGANISATION_WORDS = _words(
+    """
+    Mind Shelter Crisis Refuge Samaritans Barnardo's Nacro Catch22 Centrepoint Depaul YMCA YWCA
+    Emmaus Oasis Turning Point Salvation Army Citizens Advice StepChange Jobcentre Jobcentre Plus
+    Mungo's Mungos Thames Reach Change Grow Live CGL Humankind Forward Trust Addaction WDP
+    Adfam Mencap Scope Sense Age Concern Rethink Respect Victim Support Foodbank Trussell Big Issue
+    Tesco Asda Lidl Aldi Sainsbury's Sainsbury Morrisons Greggs McDonald's Costa Boots Superdrug
+    Primark Poundland Wetherspoons Wetherspoon's Iceland Co-op KFC Subway Uber Amazon Argos
+    Facebook WhatsApp Snapchat TikTok Instagram Zoom Teams Google Microsoft Outlook Android
+    iPhone Samsung Vodafone Lebara Giffgaff EE Arriva Stagecoach Megabus National Express
+    Avanti Southern Northern Southeastern Thameslink Premier Inn Travelodge Airbnb Ofsted CQC
+    DWP HMRC DVLA HMPPS HMP NPS CRC Interventions NHS ICB CCG PIP ESA JSA DLA UC LHA DHP MARAC
+    MAPPA IDVA ISVA CAMHS CMHT AMHP CPN CPA DOLS DoLS MASH MHA NFA ASB PCSO Section Care Act
+    Christmas Easter Ramadan Eid Diwali Hanukkah Halloween Bonfire Valentine's Mother's Father's
+    Boxing New Year Bank Holiday Lent Advent Pride Glastonbury Wimbledon Arsenal Chelsea-FC
+    Albion Rovers United City Villa Wanderers Spurs Hotspur Rangers Celtic Everton Anfield
+    Christian Christianity Muslim Islam Islamic Hindu Sikh Jewish Catholic Protestant Buddhist
+    Quran Bible Church Mosque Temple Gurdwara Synagogue God Allah Jesus Lord's
+    English British Scottish Welsh Irish Polish Romanian Lithuanian Latvian Bulgarian Czech
+    Slovak Hungarian Portuguese Spanish Italian French German Kurdish Turkish Arabic Somali
+    Eritrean Sudanese Afghan Syrian Iranian Iraqi Albanian Vietnamese Chinese Bengali Punjabi
+    Urdu Gujarati Tamil Nigerian Ghanaian Jamaican Caribbean African Asian European Roma
+    Traveller Gypsy Irish-Traveller Ukrainian Russian Pakistani Indian Bangladeshi Filipino
+    Brazilian Congolese Zimbabwean Kenyan Ugandan Ethiopian Yemeni Sri Lankan Nepali
+    Rough Sleeper Housing First Floating Support Supporting People Lifeline Narcotics Anonymous
+    Alcoholics AA NA SMART Recovery Samaritan Childline Shout Papyrus Nightline Hub
+    Royal Sussex County Hospital Infirmary Maudsley Bethlem Priory Broadmoor Rampton Ashworth
+    Whittington Homerton Moorfields Addenbrooke's Guy's Thomas' Barts Bart's Lister Whiston
+    Walsgrave Southmead Frenchay Freeman Wythenshawe Aintree Pinderfields Jimmy's Ninewells
+    Crown Magistrates Tribunal Parole Board Police Met Constabulary Ambulance Fire Coroner
+    Home Office Border Force Ministry Justice Department DfE DHSC Parliament Government
+    Universal Credit Council Borough County District Parish Trust Foundation Association
+    Charity Partnership Network Project Programme Alliance Collective Consortium Clinic Unit
+    Team Service Services Centre Center Hospital Hospice Surgery Practice Pharmacy Hostel House
+    Lodge Court Hall Academy College School University Institute Ward Wing Suite Prison Station
+    Library Chapel Cathedral Market Arcade Stadium Park Gardens Road Street Avenue Lane Close
+    Drive Crescent Terrace Grove Mews Square Parade Rise Place Walk Way Estate Tower Towers
+    Bridge Quay Wharf Retail Shopping Leisure Sports Bus Coach Rail Railway Airport Harbour
+    Beach Pier Heath Common Fields Meadows Woods Forest Valley Bay Point Cross
+    """
+)
+
+# Capitalised words that end a run as an organisation, service or street; a run with one of
+# these in it is not a person ("Hope House", "Grace Court", "Victoria Road").
+RUN_KILLERS = _words(
+    """
+    Road Rd Street Avenue Ave Lane Close Drive Crescent Terrace Grove Mews Square Parade Rise
+    Place Walk Way Gardens Park Court Estate Tower Towers Bridge Quay Wharf Station Hospital
+    Hospice Infirmary Clinic Surgery Practice Pharmacy Centre Center Unit Ward Wing Suite House
+    Lodge Hall Hostel Project Trust Foundation Association Charity Partnership Network Programme
+    Service Services Team Council Borough Authority Department Court Prison Academy College
+    School University Institute Library Church Chapel Cathedral Mosque Temple Market Stadium
+    Hotel Inn Pub Arms Tavern Cafe Café Kitchen Club Society Group Housing Homes Home Care Health
+    Recovery Alliance Collective Consortium Hub Foundation Limited Ltd Plc LLP CIC Partnership
+    Magistrates Crown Tribunal Constabulary Police Ambulance Fire Airport Harbour Library Theatre
+    Cinema Museum Gallery Leisure Sports Gym Pool Retail Shopping Industrial Business St Saint
+    Advice Army Aid Anonymous Act Plus
+    """
+)
+
+# Frequent capitalised words at the start of a sentence or in headings, plus role titles,
+# service words and other words that are never names in case notes.
+COMMON_WORDS = _words(
+    """
+    A An The This That These Those There Here Where When While Whilst Why How What Who Whom Whose
+    Which Whatever Whenever Wherever However Although Though Because Since Until Unless If Then
+    Also Both Each Every Either Neither No Not None Nothing Nobody Noone Some Somebody Someone
+    Something Any Anybody Anyone Anything All Most Many Much More Less Least Few Several Such
+    One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Forty Fifty
+    Hundred Thousand First Second Third Fourth Fifth Last Next Previous Further Other Another
+    Same Own His Her Hers Their Theirs My Mine Our Ours Your Yours Its He She They We I You It Him
+    Them Us Me Myself Himself Herself Themselves Ourselves Yourself Itself Everyone Everybody
+    Everything In On At To From By With Without For Of Off Over Under Into Onto Upon About Around
+    Across Through Throughout Between Among Amongst Against Along Via Per Within Towards Toward
+    Before After During Despite Following Prior Regarding Re And Or But Nor So Yet As Than Like
+    Unlike Please Thanks Thank Yes Ok Okay Note Notes NB PS Summary Background Presenting Issue
+    Issues History Current Currently Situation Assessment Reflection Reflections Learning
+    Question Questions Discussion Case Cases Study Supervision Practitioner Practitioners Social
+    Worker Workers Nurse Nurses Officer Officers Manager Managers Lead Leads Duty Staff Mental
+    Health Adult Adults Children Child Childrens Family Families Young Person People Persons Care
+    Leaver Leavers Safeguarding Housing Benefits Benefit Universal Credit Council Police
+    Probation Court Courts Magistrates Prison Hostel Ambulance Paramedics Paramedic Emergency
+    Department Ward Hospital GP GPs Practice Surgery Pharmacy Chemist Drug Drugs Alcohol
+    Substance Substances Misuse Recovery Detox Rehab Treatment Needle Exchange Outreach Street
+    Homeless Homelessness Rough Sleeping Sleeper Sleepers Day Days Night Nights Morning Mornings
+    Afternoon Evening Evenings Out Hours Crisis Home Liaison Psychiatry Psychiatric Psychiatrist
+    Community Approved Professional Professionals Team Teams Service Services Support Supported
+    Worker Key Keyworker Navigator Coordinator Co-ordinator Consultant Doctor Doctors Registrar
+    Midwife Health Visitor Visitors Therapist Counsellor Advocate Advocacy Mentor Peer Volunteer
+    Volunteers Personal Adviser Advisers Advisor Advisors Senior Junior Principal Head Chief
+    Director Deputy Assistant Acting Interim
+    Specialist Clinical Clinician Psychologist Occupational Physio Physiotherapist Dietitian
+    Pharmacist Receptionist Administrator Admin Caseworker Sergeant Inspector Constable Detective
+    Warden Caretaker Landlord Landlady Tenant Tenants Resident Residents Client Clients Patient
+    Patients Service User Users Person's Carer Carers Parent Parents Mother Father Mum Dad Son
+    Daughter Partner Brother Sister Friend Friends Nan Gran Grandma Grandad Uncle Aunt Cousin
+    Baby Boyfriend Girlfriend Husband Wife Ex Neighbour Neighbours Agency Agencies Plan Plans
+    Action Actions Update Updates Risk Risks Concern Concerns Outcome Outcomes Attended Visited
+    Called Phoned Rang Spoke Met Saw Noted Reported Advised Referred Referral Referrals Contacted
+    Emailed Texted Letter Letters Meeting Meetings Visit Visits Overnight Weekend Weekends Today
+    Yesterday Tomorrow Tonight Tonights Now Later Earlier Recently Previously Initially Finally
+    Eventually Immediately Afterwards Meanwhile Overall Generally Usually Often Sometimes Never
+    Always Still Already Again Only Just Even Perhaps Maybe Possibly Probably Certainly Clearly
+    Unfortunately Fortunately Thankfully Sadly Hopefully Apparently Reportedly Allegedly Also
+    Additionally Furthermore Moreover Therefore Thus Hence Otherwise Instead Indeed Actually
+    Really Very Quite Rather Too Around Approximately Roughly Nearly Almost About Above Below
+    Discussed Agreed Arranged Planned Booked Cancelled Postponed Completed Started Finished
+    Ongoing Outstanding Pending Closed Open Opened Reopened Allocated Unallocated Transferred
+    Escalated Shared Sent Received Requested Offered Declined Refused Accepted Explained Checked
+    Confirmed Unable Able Unclear Unknown Known Likely Unlikely Possible Impossible Good Bad
+    Better Worse Best Worst Great Poor Fine Well Unwell Ill Sick Safe Unsafe Happy Sad Low High
+    Big Small Little Large Long Short Old New Young Early Late Full Part Whole Half Main Major
+    Minor Key Urgent Important Relevant Significant Serious Recent Regular Weekly Daily Monthly
+    Annual Fortnightly Joint Multi-agency Multiagency Partnership Local National Regional Central
+    North South East West Northern Southern Eastern Western Upper Lower Inner Outer Greater
+    Royal General County District City Town Village Borough Metropolitan Ward Block Flat
+    Apartment Room Floor Unit Bedsit Studio Accommodation Temporary Emergency Supported Shared
+    Private Social Council Tenancy Eviction Notice Arrears Rent Deposit Bond Benefits Payment
+    Payments Sanction Sanctions Appeal Tribunal Claim Claims Application Form Forms Assessment
+    Review Reviews Strategy Section Sections Order Orders Licence License Conditions Condition
+    Curfew Tag Bail Remand Sentence Custody Release Released Recall Recalled Breach Arrest
+    Arrested Charged Conviction Offence Offences Offending Victim Victims Perpetrator Survivor
+    Domestic Abuse Violence Exploitation County Lines Trafficking Modern Slavery Self-neglect
+    Hoarding Neglect Harm Self-harm Suicide Suicidal Overdose Overdoses Relapse Withdrawal
+    Withdrawals Intoxicated Drunk Sober Clean Abstinent Script Scripts Prescription
+    Prescriptions Medication Medications Meds Tablets Injection Injecting Depot Dose Doses
+    Diagnosis Diagnosed Dual Psychosis Psychotic Schizophrenia Bipolar Depression Anxiety PTSD
+    ADHD Autism Autistic Personality Disorder EUPD BPD Dementia Learning Disability Disabilities
+    Brain Injury Hepatitis HIV Epilepsy Seizure Seizures Diabetes Asthma COPD Cellulitis DVT
+    Abscess Abscesses Wound Wounds Infection Infections Pain Injury Injuries Fall Falls Fracture
+    A&E ED Accident Emergency Resus Majors Minors Triage Admission Admitted Discharge Discharged
+    Ward Wards Bed Beds Inpatient Outpatient Appointment Appointments DNA DNAs Missed Assessment
+    Capacity Consent Confidentiality Information Data Record Records Notes File Files System
+    Systems Mosaic Liquidlogic EMIS SystmOne Rio RiO Carenotes Nebula Delius OASys nDelius
+    Caseload Caseloads Secret Hidden Invisible Story Stories Reflective Practice Practise
+    Learning Lessons Insight Insights Thoughts Feelings Feedback Comments Comment Response
+    Responses Reply Answer Answers Help Helpful Useful Advice Guidance Policy Policies Procedure
+    Procedures Protocol Framework Model Approach Approaches Trauma-informed Strengths-based
+    Person-centred Holistic Multiple Needs Complex Disadvantage Exclusion Inclusion Poverty
+    Debt Debts Money Cash Food Foodbank Clothes Shower Laundry Phone Mobile Email Text Call
+    Calls Message Messages Voicemail Sim Credit Internet Wifi Laptop Computer Tablet Bus Buses
+    Train Trains Taxi Car Bike Walk Walking Lift Travel Journey Ticket Tickets Pass Passes
+    Oyster Railcard Fare Fares Route Stop Stops Shelter Bench Doorway Tent Tents Sleeping-bag
+    Blanket Blankets Cold Weather Severe SWEP Winter Summer Spring Autumn Heat Rain Snow Storm
+    Christmas Week Weeks Month Months Year Years Fortnight Hour Minutes Minute Time Times Date
+    Dates Deadline Period Age Aged Years-old Year-old Male Female Man Woman Men Women Boy Girl
+    Boys Girls Lad Lads Gentleman Lady Guy Guys Mate Mates Gang Gangs Peer Peers Group Groups
+    Class Classes Session Sessions Course Courses Training Education Employment Work Job Jobs
+    Volunteering Skills CV Interview Interviews Benefit Wage Wages Income Budget Budgeting Bills
+    Bill Gas Electric Electricity Water Heating Meter Fridge Cooker Furniture Bed Sofa Carpet
+    Repairs Damp Mould Pests Mice Rats Bedbugs Cockroaches Smell Clutter Rubbish Bins Keys
+    Door Window Windows Lock Locks Entry Intercom Stairs Lift Garden Yard Kitchen Bathroom
+    Toilet Hallway Lounge Bedroom Bedrooms Landing Basement Loft Garage Shed Car-park Carpark
+    Park Street Road Lane Avenue Close Estate Block Tower Centre Shop Shops Supermarket Cafe
+    Café Pub Bar Club Library Church Mosque Temple Gym Pool Cinema Bookies Bookmakers Arcade
+    Hostel Refuge Night-shelter Shelter Sit-up Hub Drop-in Daycentre Day-centre Soup Kitchen
+    Van Bus Outreach Team Teams Red Amber Green RAG Level Levels Tier Tiers Band Bands Stage
+    Stages Phase Phases Step Steps Part Parts Chapter Page Pages Line Lines Box Boxes Item Items
+    Point Points Number Numbers Ref Reference Code Codes Status Result Results Score Scores
+    Total Totals Cost Costs Price Prices Fee Fees Fine Fines Charge Charges Sum Sums Amount
+    Pounds Pence Pound Pence Dear Hi Hello Regards Best Kind Many Thanks Cheers Sorry Apologies
+    Welcome Congratulations Well-done Agree Disagree Consider Considered Considering Think
+    Thinking Thought Wonder Wondering Feel Feeling Felt Believe Hope Hoping Hoped Wish Wishes
+    Want Wants Need Needs Needed Should Would Could Can Cannot Can't May Might Must Shall Will
+    Won't Wouldn't Couldn't Shouldn't Don't Doesn't Didn't Isn't Aren't Wasn't Weren't Hasn't
+    Haven't Hadn't It's He's She's They're We're I'm I've I'd I'll You're That's There's What's
+    Let's Lets Let Do Does Did Done Be Been Being Is Are Was Were Am Has Have Had Having Get Gets
+    Got Getting Go Goes Went Gone Going Come Comes Came Coming Make Makes Made Making Take Takes
+    Took Taken Taking Give Gives Gave Given Giving Keep Keeps Kept Put Puts Say Says Said Tell
+    Tells Told Ask Asks Asked See Sees Seen Look Looks Looked Find Finds Found Try Tries Tried
+    Use Uses Used Using Leave Leaves Left Leaving Stay Stays Stayed Staying Move Moves Moved
+    Moving Live Lives Lived Living Sleep Sleeps Slept Eat Eats Ate Drink Drinks Drank Drinking
+    Smoke Smokes Smoked Smoking Inject Injects Injected Buy Bought Sell Sold Pay Pays Paid Owe
+    Owes Owed Lose Lost Win Won Run Ran Running Call Calling Ring Ringing Text Texting Email
+    Emailing Write Wrote Written Writing Read Reading Reading's Signpost Signposted Signposting
+    Liaise Liaised Liaising Chase Chased Chasing Follow Followed Follow-up Review Reviewed
+    Reviewing Monitor Monitored Monitoring Record Recorded Recording Report Reporting Raise
+    Raised Raising Share Sharing Discuss Discussing Plan Planning Arrange Arranging Book Booking
+    Cancel Cancelling Attend Attending Visit Visiting Check Checking Contact Contacting Refer
+    Referring Support Supporting Assess Assessed Assessing Explore Explored Exploring Encourage
+    Encouraged Encouraging Reassure Reassured Remind Reminded Offer Offering Provide Provided
+    Providing Complete Completing Continue Continued Continuing Start Starting Stop Stopped
+    Stopping Begin Began Begun End Ended Ending Return Returned Returning Arrive Arrived Arriving
+    Present Presented Presenting Disclose Disclosed Disclosing Admit Admitting Deny Denied
+    Denying Appear Appeared Appearing Seem Seemed Seeming Remain Remained Remaining Become
+    Became Becoming Mr Mrs Ms Miss Mx Dr Prof Sir Madam Mister Misses Staffing Nightshift
+    Nightstaff Earlies Lates Handover Rota Shift Shifts On-call Oncall Duty Manager Managers
+    Safeguarding Lead Lone Working Worker's Workers' Client's Patient's Resident's Tenant's
+    Council's Police's Team's Service's Hospital's Staff's Today's Yesterday's Tonight's
+    Tomorrow's Week's Month's Year's Everyone's Someone's Nobody's Anyone's Mum's Dad's Nan's
+    Partner's Friend's Brother's Sister's Son's Daughter's Children's Women's Men's People's
+    Mother's Father's Landlord's
+    """
+)
+
+# Multi-word services, roles and institutions that must never be read as a name.
+STOP_PHRASES = _phrases(
+    """
+    accident and emergency
+    job centre plus
+    jobcentre plus
+    change grow live
+    citizens advice
+    salvation army
+    turning point
+    st mungo's
+    st mungos
+    thames reach
+    women's aid
+    victim support
+    big issue
+    probation service
+    national probation service
+    crisis team
+    home treatment team
+    housing officer
+    social worker
+    community psychiatric nurse
+    mental health act
+    care act
+    children act
+    universal credit
+    housing first
+    narcotics anonymous
+    alcoholics anonymous
+    milton keynes
+    tower hamlets
+    stoke-on-trent
+    royal sussex county hospital
+    """
+)
