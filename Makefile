@@ -25,6 +25,7 @@ system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	ldconfig -p 2>/dev/null | grep -q libpango-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing="$$missing libharfbuzz-subset0"; \
 	if [ -n "$$missing" ]; then \
@@ -34,6 +35,8 @@ system-deps:
 			$$sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo_cmd apt-get install -y -qq $$missing >/dev/null; \
 		else echo "Please install:$$missing"; exit 1; fi; \
 	fi
+	@# axe-core for the accessibility scan (test-only; the app needs no front-end build).
+	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
 
 run: install
 	$(DEV_ENV) .venv/bin/python manage.py migrate --noinput

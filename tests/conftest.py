@@ -72,3 +72,13 @@ def broker(db):
 @pytest.fixture
 def commissioner(db):
     return UserFactory(name="Cam Commissioner", is_commissioner=True, sector="")
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.browser.axe import TALLY
+
+    if TALLY.pages:
+        terminalreporter.write_line(
+            f"Accessibility (axe-core): {TALLY.pages} page scans, {len(TALLY.rules)} rules checked, "
+            f"{len(TALLY.violations)} serious or critical violations."
+        )

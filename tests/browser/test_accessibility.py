@@ -1,0 +1,63 @@
+"""axe-core over the main pages, per role, at desktop and phone widths: no serious or critical violations."""
+
+import pytest
+from django.core.management import call_command
+
+from sites.demo import DEMO_PASSWORD
+from sites.models import Site
+from tests.browser.axe import scan
+
+WIDTHS = {"desktop": 1280, "phone": 390}
+
+
+def pages_for(role_email: str) -> list[str]:
+    cp1 = Site.objects.get(code="CP1").pk
+    common = ["/", "/accounts/2fa/"]
+    return {
+        "admin@example.org": common + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/"],
+        "facilitator@example.org": common + ["/sites/", f"/sites/{cp1}/", "/people/invitations/"],
+        "member@example.org": common + ["/sites/", f"/sites/{cp1}/"],
+        "broker@example.org": common + ["/sites/"],
+        "commissioner@example.org": common,
+    }[role_email]
+
+
+@pytest.fixture
+def demo_programme(transactional_db):
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def scan_paths(page, base_url: str, paths: list[str], who: str) -> list[dict]:
+    problems = []
+    for name, width in WIDTHS.items():
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in paths:
+            page.goto(base_url + path)
+            problems += scan(page, f"{path} as {who} ({name})")
+    return problems
+
+
+def test_signed_out_pages_have_no_serious_violations(browser, live_server, demo_programme):
+    page = browser.new_context(bypass_csp=True).new_page()
+    paths = ["/accounts/login/", "/accounts/password/reset/", "/people/invitations/not-a-token/"]
+    assert scan_paths(page, live_server.url, paths, "anonymous") == []
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "admin@example.org",
+        "facilitator@example.org",
+        "member@example.org",
+        "broker@example.org",
+        "commissioner@example.org",
+    ],
+)
+def test_each_roles_pages_have_no_serious_violations(browser, live_server, demo_programme, email):
+    page = browser.new_context(bypass_csp=True).new_page()
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(live_server.url + "/")
+    assert scan_paths(page, live_server.url, pages_for(email), email) == []
