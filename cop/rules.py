@@ -106,3 +106,13 @@ def sites_managed_q(user) -> Q:
     if is_programme_admin(user):
         return Q()
     return Q(pk__in=list(facilitated_site_ids(user)))
+
+
+# Data protection
+@rules.predicate
+def is_self(user, person) -> bool:
+    return person is not None and getattr(person, "pk", None) == user.pk
+
+
+rules.add_perm("members.export_own_data", is_signed_in)
+rules.add_perm("members.erase_person", is_programme_admin & ~is_self)

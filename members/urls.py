@@ -6,4 +6,7 @@ app_name = "members"
 urlpatterns = [
     path("invitations/", views.invitations, name="invitations"),
     path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path("me/data/", views.my_data, name="my_data"),
+    path("me/data.json", views.my_data_download, name="my_data_download"),
+    path("<int:pk>/erase/", views.erase_person, name="erase"),
 ]

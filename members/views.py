@@ -1,11 +1,19 @@
+import json
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
+from audit.models import AuditAction
+from audit.services import record_event
 from members import selectors, services
+from members.data_rights import erase_person as erase
+from members.data_rights import export_personal_data
 from members.forms import AcceptInvitationForm, InviteForm
 from members.models import User
 
@@ -66,3 +74,36 @@ def invitations(request):
             return redirect("members:invitations")
     recent = selectors.invitations_visible_to(request.user)[:50]
     return render(request, "members/invitations.html", {"form": form, "invitations": recent})
+
+
+# Data protection: my data, erasure
+@login_required
+def my_data(request):
+    return render(request, "members/my_data.html")
+
+
+@login_required
+def my_data_download(request):
+    record_event(
+        actor=request.user, action=AuditAction.EXPORTED, target=request.user, detail="own data (GDPR)", request=request
+    )
+    payload = json.dumps(export_personal_data(request.user), indent=2, ensure_ascii=False)
+    response = HttpResponse(payload, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="my-data-{timezone.localdate():%Y-%m-%d}.json"'
+    return response
+
+
+@login_required
+def erase_person(request, pk: int):
+    if not request.user.has_perm("members.use_admin"):
+        raise Http404
+    person = get_object_or_404(User, pk=pk)
+    if request.method == "POST":
+        try:
+            erase(person=person, erased_by=request.user, request=request)
+        except (PermissionDenied, ValidationError) as problem:
+            messages.error(request, problem.messages[0] if hasattr(problem, "messages") else str(problem))
+        else:
+            messages.success(request, f"Personal data erased. The person is now shown as “{person.name}”.")
+            return redirect("home")
+    return render(request, "members/erase_confirm.html", {"person": person})
