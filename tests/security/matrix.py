@@ -1,0 +1,81 @@
+"""The authorisation matrix: for every URL pattern, what each role gets.
+
+Each entry names how to build the URL's arguments from the `world` (objects in every state that
+matters) and the expected outcome per role for GET and POST. A URL pattern with no entry here fails
+tests/security/test_authorization_matrix.py, so every new view must be added.
+
+Outcomes: OK (allowed: 2xx, or a redirect that is not to sign-in), LOGIN (redirected to sign in),
+FORBIDDEN (403), NOT_FOUND (404: the object's existence is not revealed), GONE (410), METHOD (405).
+"""
+
+from dataclasses import dataclass, field
+
+OK, LOGIN, FORBIDDEN, NOT_FOUND, GONE, METHOD = "ok", "login", "403", "404", "410", "405"
+
+ROLES = [
+    "anonymous",
+    "member",  # member of the object's site (CP1)
+    "other_member",  # member of another site (CP3)
+    "facilitator",  # facilitator of CP1
+    "other_facilitator",  # facilitator of CP3
+    "broker",
+    "commissioner",
+    "admin",
+]
+SIGNED_IN = ROLES[1:]
+
+
+def outcomes(default: str | None = None, **by_role: str) -> dict[str, str]:
+    result = {role: by_role.get(role, default) for role in ROLES}
+    missing = [role for role, outcome in result.items() if outcome is None]
+    assert not missing, f"no expectation for {missing}"
+    return result
+
+
+def signed_in(ok_roles: list[str], denied: str = FORBIDDEN, **overrides: str) -> dict[str, str]:
+    """Anonymous people are sent to sign in; ok_roles are allowed; everyone else gets `denied`."""
+    base = {role: (OK if role in ok_roles else denied) for role in SIGNED_IN}
+    base.update(overrides)
+    return outcomes(anonymous=LOGIN, **base)
+
+
+@dataclass(frozen=True)
+class Entry:
+    args: object = None  # callable(world) -> list of URL args, or None
+    get: dict = field(default_factory=dict)
+    post: dict | None = None  # None: same expectations as GET
+    states: tuple = ()  # object states this entry is checked in (see the world fixture)
+
+
+EVERYONE = outcomes(OK)
+ALL_SIGNED_IN = signed_in(SIGNED_IN)
+
+MATRIX: dict[str, Entry] = {
+    "home": Entry(get=ALL_SIGNED_IN),
+    "healthz": Entry(get=EVERYONE),
+    "privacy": Entry(get=EVERYONE, post=outcomes(METHOD)),
+    # People
+    "members:invitations": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
+    "members:accept_invitation": Entry(
+        args=lambda w: [w.invitation_token], get=outcomes(OK, other_member=OK), post=outcomes(OK)
+    ),
+    "members:my_data": Entry(get=ALL_SIGNED_IN),
+    "members:my_data_download": Entry(get=ALL_SIGNED_IN),
+    "members:erase": Entry(args=lambda w: [w.leaver.pk], get=signed_in(["admin"], denied=NOT_FOUND)),
+    # Sites
+    "sites:list": Entry(
+        get=signed_in(["member", "other_member", "facilitator", "other_facilitator", "broker", "admin"])
+    ),
+    "sites:detail": Entry(
+        args=lambda w: [w.site.pk], get=signed_in(["member", "facilitator", "broker", "admin"], denied=NOT_FOUND)
+    ),
+    # Audit
+    "audit:log": Entry(get=signed_in(["admin"])),
+    "audit:export": Entry(get=signed_in(["admin"])),
+}
+
+# Third-party account pages (django-allauth): sign-in, password reset and two-factor set-up. They are
+# listed so that a new pattern still fails the test; allauth's own tests cover their behaviour.
+THIRD_PARTY_PREFIXES = ("account_", "mfa_")
+# The Django admin checks members.use_admin itself (tests/test_navigation.py covers it).
+ADMIN_NAMESPACE = "admin:"

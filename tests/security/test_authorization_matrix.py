@@ -1,0 +1,117 @@
+"""Every URL pattern x every role x GET and POST: the expected answer, and zero unexpected successes."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from members import services as member_services
+from members.models import MembershipRole
+from tests.factories import MembershipFactory, SiteFactory, UserFactory
+from tests.security.matrix import (
+    ADMIN_NAMESPACE,
+    FORBIDDEN,
+    GONE,
+    LOGIN,
+    MATRIX,
+    METHOD,
+    NOT_FOUND,
+    OK,
+    ROLES,
+    THIRD_PARTY_PREFIXES,
+)
+
+CHECKED = {"combinations": 0}
+
+
+def all_url_names(patterns=None, namespace=""):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+            yield from all_url_names(pattern.url_patterns, inner)
+        elif pattern.name:
+            yield namespace + pattern.name
+
+
+@dataclass
+class World:
+    site: object
+    other_site: object
+    people: dict
+    invitation_token: str
+    leaver: object
+
+
+@pytest.fixture
+def world(db):
+    site = SiteFactory(code="CP1")
+    other_site = SiteFactory(code="CP3", town="Colchester")
+    people = {
+        "member": MembershipFactory(site=site).person,
+        "other_member": MembershipFactory(site=other_site).person,
+        "facilitator": MembershipFactory(site=site, role=MembershipRole.FACILITATOR).person,
+        "other_facilitator": MembershipFactory(site=other_site, role=MembershipRole.FACILITATOR).person,
+        "broker": UserFactory(is_knowledge_broker=True),
+        "commissioner": UserFactory(is_commissioner=True),
+        "admin": UserFactory(is_programme_admin=True),
+    }
+    sent = member_services.invite_person(
+        invited_by=people["admin"], email="invitee@example.org", role="member", site=site
+    )
+    leaver = MembershipFactory(site=site, left=timezone.localdate() - timedelta(days=1), left_reason="moved").person
+    return World(
+        site=site,
+        other_site=other_site,
+        people=people,
+        invitation_token=sent.url.rstrip("/").rsplit("/", 1)[1],
+        leaver=leaver,
+    )
+
+
+def outcome_of(response) -> str:
+    if response.status_code in (301, 302, 303):
+        return LOGIN if reverse("account_login") in response["Location"] else OK
+    return {403: FORBIDDEN, 404: NOT_FOUND, 410: GONE, 405: METHOD}.get(
+        response.status_code, OK if response.status_code < 400 else str(response.status_code)
+    )
+
+
+def test_every_url_pattern_has_an_entry_in_the_matrix():
+    names = set(all_url_names())
+    ours = {n for n in names if not n.startswith(THIRD_PARTY_PREFIXES) and not n.startswith(ADMIN_NAMESPACE)}
+    missing = sorted(ours - set(MATRIX))
+    stale = sorted(set(MATRIX) - names)
+    assert missing == [], f"URL patterns with no entry in tests/security/matrix.py: {missing}"
+    assert stale == [], f"matrix entries for URL patterns that no longer exist: {stale}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_each_role_gets_the_expected_answer(client, world, url_name):
+    entry = MATRIX[url_name]
+    url = reverse(url_name, args=entry.args(world) if entry.args else None)
+    unexpected = []
+    for method in ("get", "post"):
+        expectations = entry.get if method == "get" or entry.post is None else entry.post
+        for role in ROLES:
+            client.logout()
+            if role != "anonymous":
+                client.force_login(world.people[role])
+            response = getattr(client, method)(url)
+            got = outcome_of(response)
+            CHECKED["combinations"] += 1
+            if got != expectations[role]:
+                unexpected.append(f"{method.upper()} {url} as {role}: expected {expectations[role]}, got {got}")
+    assert unexpected == []
+
+
+def test_print_matrix_size(request):
+    # Runs last in this module (pytest keeps file order): report how many combinations were checked.
+    terminal = request.config.pluginmanager.get_plugin("terminalreporter")
+    if terminal and CHECKED["combinations"]:
+        terminal.write_line(
+            f"\nAuthorisation matrix: {CHECKED['combinations']} combinations checked "
+            f"over {len(MATRIX)} URL patterns and {len(ROLES)} roles."
+        )
