@@ -76,6 +76,13 @@ def commissioner(db):
 
 def pytest_terminal_summary(terminalreporter):
     from tests.browser.axe import TALLY
+    from tests.security.matrix import CHECKED, MATRIX, ROLES
+
+    if CHECKED["combinations"]:
+        terminalreporter.write_line(
+            f"Authorisation matrix: {CHECKED['combinations']} combinations checked over {len(MATRIX)} URL "
+            f"patterns, {len(ROLES)} roles, GET and POST; unexpected answers fail the test."
+        )
 
     if TALLY.pages:
         terminalreporter.write_line(

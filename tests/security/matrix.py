@@ -10,6 +10,8 @@ FORBIDDEN (403), NOT_FOUND (404: the object's existence is not revealed), GONE (
 
 from dataclasses import dataclass, field
 
+CHECKED = {"combinations": 0}  # printed at the end of the test run
+
 OK, LOGIN, FORBIDDEN, NOT_FOUND, GONE, METHOD = "ok", "login", "403", "404", "410", "405"
 
 ROLES = [

@@ -12,6 +12,7 @@ from members.models import MembershipRole
 from tests.factories import MembershipFactory, SiteFactory, UserFactory
 from tests.security.matrix import (
     ADMIN_NAMESPACE,
+    CHECKED,
     FORBIDDEN,
     GONE,
     LOGIN,
@@ -22,8 +23,6 @@ from tests.security.matrix import (
     ROLES,
     THIRD_PARTY_PREFIXES,
 )
-
-CHECKED = {"combinations": 0}
 
 
 def all_url_names(patterns=None, namespace=""):
@@ -105,13 +104,3 @@ def test_each_role_gets_the_expected_answer(client, world, url_name):
             if got != expectations[role]:
                 unexpected.append(f"{method.upper()} {url} as {role}: expected {expectations[role]}, got {got}")
     assert unexpected == []
-
-
-def test_print_matrix_size(request):
-    # Runs last in this module (pytest keeps file order): report how many combinations were checked.
-    terminal = request.config.pluginmanager.get_plugin("terminalreporter")
-    if terminal and CHECKED["combinations"]:
-        terminal.write_line(
-            f"\nAuthorisation matrix: {CHECKED['combinations']} combinations checked "
-            f"over {len(MATRIX)} URL patterns and {len(ROLES)} roles."
-        )
