@@ -77,6 +77,12 @@ def commissioner(db):
 def pytest_terminal_summary(terminalreporter):
     from tests.browser.axe import TALLY
     from tests.security.matrix import CHECKED, MATRIX, ROLES
+    from tests.security.test_hostile_input import TRIED
+
+    if TRIED["cases"]:
+        terminalreporter.write_line(
+            f"Hostile input: {TRIED['cases']} fuzzed submissions, no server error, no live HTML."
+        )
 
     if CHECKED["combinations"]:
         terminalreporter.write_line(

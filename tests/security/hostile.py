@@ -1,0 +1,53 @@
+"""Hostile values for fuzzing forms: long strings, control characters and null bytes, every Unicode
+plane, HTML and script, SQL fragments, bad dates and numbers."""
+
+from hypothesis import strategies as st
+
+MARKER = "xss-marker"
+SCRIPT_PAYLOADS = [
+    f"<script>alert('{MARKER}')</script>",
+    f'"><img src=x onerror=alert("{MARKER}")>',
+    f"<svg onload=alert('{MARKER}')>",
+    f"javascript:alert('{MARKER}')",
+    f"<a href=\"javascript:alert('{MARKER}')\">click</a>",
+]
+SQL_PAYLOADS = ["' OR '1'='1", "1; DROP TABLE members_user; --", '" OR ""="', "%' --", "' UNION SELECT NULL--"]
+ODD_VALUES = [
+    "",
+    " ",
+    "0",
+    "-1",
+    "99999999999999999999",
+    "1e309",
+    "NaN",
+    "2026-02-30",
+    "31/13/2026",
+    "00/00/0000",
+    "9999-99-99",
+    "true",
+    "null",
+    "None",
+    "[]",
+    "{}",
+    "%s%s%s",
+    "../../etc/passwd",
+    "\u202eevil",
+    "\ufeff",
+]
+
+hostile_text = st.one_of(
+    st.sampled_from(SCRIPT_PAYLOADS + SQL_PAYLOADS + ODD_VALUES),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=200),  # every plane, control characters, NUL
+    st.text(min_size=1, max_size=50).map(lambda s: s * (6000 // len(s) + 1)),  # very long
+    st.builds(lambda a, b: a + "\x00" + b, st.text(max_size=20), st.text(max_size=20)),
+)
+
+
+def hostile_form(field_names: list[str]):
+    """A dict of field -> value, where fields may be missing or given twice."""
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            name: st.one_of(hostile_text, st.lists(hostile_text, min_size=2, max_size=3)) for name in field_names
+        },
+    )

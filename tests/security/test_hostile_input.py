@@ -1,0 +1,81 @@
+"""Every form fuzzed with hostile values: no server error, and no user text rendered as live HTML."""
+
+import pytest
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+
+from members.models import MembershipRole
+from tests.factories import MembershipFactory, SiteFactory, UserFactory
+from tests.security.hostile import MARKER, hostile_form
+
+TRIED = {"cases": 0}
+FUZZ = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+
+
+def assert_safe(response):
+    assert response.status_code < 500, response.status_code
+    if response.get("Content-Type", "").startswith("text/html"):
+        body = response.content.decode("utf-8", "replace")
+        for live in (
+            f"<script>alert('{MARKER}')",
+            f'onerror=alert("{MARKER}")',
+            f"<svg onload=alert('{MARKER}')",
+            f"href=\"javascript:alert('{MARKER}')",
+        ):
+            assert live not in body
+
+
+@pytest.fixture
+def programme(db):
+    site = SiteFactory(code="CP1")
+    admin = UserFactory(is_programme_admin=True)
+    facilitator = MembershipFactory(site=site, role=MembershipRole.FACILITATOR).person
+    return {"site": site, "admin": admin, "facilitator": facilitator}
+
+
+def fuzz_post(client, user, url, fields):
+    @FUZZ
+    @given(data=hostile_form(fields))
+    def run(data):
+        TRIED["cases"] += 1
+        if user is None:
+            client.logout()
+        else:
+            client.force_login(user)
+        assert_safe(client.post(url, data))
+
+    run()
+
+
+def fuzz_get(client, user, url, fields):
+    @FUZZ
+    @given(data=hostile_form(fields))
+    def run(data):
+        TRIED["cases"] += 1
+        client.force_login(user)
+        assert_safe(client.get(url, data))
+
+    run()
+
+
+def test_invitation_form(client, programme):
+    fuzz_post(client, programme["facilitator"], reverse("members:invitations"), ["email", "role", "site"])
+
+
+def test_accept_invitation_form(client, programme):
+    from members.services import invite_person
+
+    sent = invite_person(invited_by=programme["admin"], email="fuzz@example.org", role="member", site=programme["site"])
+    fields = ["name", "job_title", "agency", "sector", "password", "password_again"]
+    fuzz_post(client, None, sent.url.split("8000", 1)[1], fields)
+
+
+def test_sign_in_form(client, programme):
+    fuzz_post(client, None, reverse("account_login"), ["login", "password", "remember"])
+
+
+def test_audit_log_filters(client, programme):
+    fields = ["person", "action", "target_type", "target_id", "date_from", "date_to", "page"]
+    fuzz_get(client, programme["admin"], reverse("audit:log"), fields)
