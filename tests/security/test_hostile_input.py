@@ -5,6 +5,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 
 from members.models import MembershipRole
+from members.services import invite_person
 from tests.factories import MembershipFactory, SiteFactory, UserFactory
 from tests.security.hostile import MARKER, hostile_form
 
@@ -65,8 +66,6 @@ def test_invitation_form(client, programme):
 
 
 def test_accept_invitation_form(client, programme):
-    from members.services import invite_person
-
     sent = invite_person(invited_by=programme["admin"], email="fuzz@example.org", role="member", site=programme["site"])
     fields = ["name", "job_title", "agency", "sector", "password", "password_again"]
     fuzz_post(client, None, sent.url.split("8000", 1)[1], fields)
