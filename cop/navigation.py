@@ -15,6 +15,7 @@ class NavItem:
 NAV_ITEMS = [
     NavItem("Home", "home", None),
     NavItem("Sites", "sites:list", "sites.list_sites"),
+    NavItem("Membership matrix", "sites:matrix", "sites.view_matrix"),
     NavItem("Invitations", "members:invitations", "members.invite_any"),
     NavItem("Admin", "admin:index", "members.use_admin"),
 ]

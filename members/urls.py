@@ -6,4 +6,9 @@ app_name = "members"
 urlpatterns = [
     path("invitations/", views.invitations, name="invitations"),
     path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    # Memberships
+    path("sites/<int:site_pk>/members/", views.site_members, name="site_members"),
+    path("sites/<int:site_pk>/members/add/", views.add_member, name="add_member"),
+    path("memberships/<int:pk>/end/", views.end_membership, name="end_membership"),
+    path("memberships/<int:pk>/role/", views.change_role, name="change_role"),
 ]
