@@ -89,7 +89,7 @@ def create_site(
         TargetDiscipline(site=site, name=name, sector=sector, keywords=keywords)
         for name, sector, keywords in DEFAULT_TARGET_DISCIPLINES
     )
-    _set_facilitators(site=site, facilitators=facilitators, on=max(start_date, timezone.localdate()))
+    _set_facilitators(site=site, facilitators=facilitators, on=min(start_date, timezone.localdate()))
     return site
 
 
