@@ -12,18 +12,42 @@ from sites.services.imports import MAX_UPLOAD_BYTES
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def required(what: str) -> dict:
+    return {"required": f"Enter {what}."}
+
+
+class PersonChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name} ({obj.email})"
+
+
 class SiteForm(forms.Form):
-    code = forms.CharField(label="Code", max_length=12, help_text="Short code, for example CP7.")
-    name = forms.CharField(label="Name", max_length=200, help_text="For example “Brighton Community of Practice”.")
-    town = forms.CharField(label="Town", max_length=100)
-    host_organisation = forms.CharField(label="Host organisation", max_length=200)
-    facilitators = forms.ModelMultipleChoiceField(
+    code = forms.CharField(
+        label="Code",
+        max_length=12,
+        help_text="Short code, for example CP7.",
+        error_messages=required("the site's code"),
+    )
+    name = forms.CharField(
+        label="Name",
+        max_length=200,
+        help_text="For example “Brighton Community of Practice”.",
+        error_messages=required("the site's name"),
+    )
+    town = forms.CharField(label="Town", max_length=100, error_messages=required("the town"))
+    host_organisation = forms.CharField(
+        label="Host organisation", max_length=200, error_messages=required("the host organisation")
+    )
+    facilitators = PersonChoiceField(
         label="Facilitators",
         queryset=User.objects.filter(is_active=True).order_by("name"),
         required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text="Choose people who already have an account. Hold Ctrl (or ⌘) to choose more than one.",
     )
-    start_date = forms.DateField(label="Start date", widget=DATE_WIDGET, initial=timezone.localdate)
+    start_date = forms.DateField(
+        label="Start date", widget=DATE_WIDGET, initial=timezone.localdate, error_messages=required("the start date")
+    )
     status = forms.ChoiceField(label="Status", choices=SiteStatus.choices, initial=SiteStatus.SETTING_UP)
     ended_on = forms.DateField(
         label="Date it ended", widget=DATE_WIDGET, required=False, help_text="Only when the site is closed or failed."
@@ -51,15 +75,35 @@ class ExpenseForm(forms.Form):
     category = forms.ChoiceField(label="Category", choices=ExpenseCategory.choices)
     spent_on = forms.DateField(label="Date", widget=DATE_WIDGET, initial=timezone.localdate)
     amount = forms.DecimalField(
-        label="Amount (£)", min_value=Decimal("0.01"), max_digits=10, decimal_places=2, help_text="For example 45.50"
+        label="Amount (£)",
+        min_value=Decimal("0.01"),
+        max_digits=10,
+        decimal_places=2,
+        help_text="For example 45.50",
+        error_messages=required("the amount, for example 45.50"),
     )
     note = forms.CharField(label="Note", max_length=300, required=False, help_text="What it was for (optional).")
     confirm_over_budget = forms.BooleanField(
         label="Record it anyway, over the award", required=False, widget=forms.HiddenInput
     )
+    # The amount the warning was shown for: ticking the box confirms that amount only.
+    warned_amount = forms.DecimalField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("confirm_over_budget") and data.get("warned_amount") != data.get("amount"):
+            data["confirm_over_budget"] = False
+        return data
+
+    def service_arguments(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "warned_amount"}
 
     def ask_for_confirmation(self) -> None:
+        """Show the tick box, unticked, for the amount just entered."""
         self.fields["confirm_over_budget"].widget = forms.CheckboxInput()
+        self.data = self.data.copy()
+        self.data["warned_amount"] = str(self.cleaned_data["amount"])
+        self.data.pop("confirm_over_budget", None)
 
 
 class AwardForm(forms.Form):

@@ -41,3 +41,12 @@ def test_django_admin_is_for_programme_admins_only(client, facilitator, programm
 def test_signup_is_closed(client):
     response = client.get(reverse("account_signup"))
     assert "Sign Up Closed" in response.content.decode() or response.status_code in (403, 404)
+
+
+@pytest.mark.django_db
+def test_only_the_most_specific_menu_entry_is_active(client, facilitator):
+    client.force_login(facilitator)
+    items = client.get(reverse("sites:matrix")).context["nav_items"]
+    assert [item["label"] for item in items if item["active"]] == ["Membership matrix"]
+    items = client.get(reverse("sites:list")).context["nav_items"]
+    assert [item["label"] for item in items if item["active"]] == ["Sites"]

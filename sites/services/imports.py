@@ -319,9 +319,11 @@ def validate_attendance_rows(text: str, *, imported_by: User | None) -> list[Att
         found: list[str] = []
         site = sites.get(row["site"], found)
         meeting_date = _parse_date(row["meeting_date"], "meeting_date", found)
+        before = len(found)
         email = _check_email(row["email"], found)
+        email_ok = len(found) == before
         person = people.get(email)
-        if email and person is None and not found:
+        if email_ok and person is None:
             found.append(f"nobody with the email {email} is registered; import them in a member list first.")
         elif site and person and (site.pk, person.pk) not in members:
             found.append(f"{email} is not a member of {site.code}; add them to the site first.")

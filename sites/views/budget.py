@@ -22,7 +22,7 @@ def expense_add(request, pk: int):
     over_budget = None
     if request.method == "POST" and form.is_valid():
         try:
-            expense = budget_services.add_expense(site=site, recorded_by=request.user, **form.cleaned_data)
+            expense = budget_services.add_expense(site=site, recorded_by=request.user, **form.service_arguments())
         except budget_services.BudgetWouldBeExceeded as problem:
             over_budget = str(problem)
             form.ask_for_confirmation()

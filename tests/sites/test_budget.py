@@ -96,7 +96,12 @@ def test_expense_form_warns_before_exceeding_then_records_when_ticked(client, si
     assert "This expense of £75.00 takes spending £25.00 over the £6,950.00 award." in response.content.decode()
     assert 'type="checkbox" name="confirm_over_budget"' in response.content.decode()
     assert Expense.objects.count() == 1
-    response = client.post(url, form | {"confirm_over_budget": "on"})
+    assert 'name="warned_amount" value="75.00"' in response.content.decode()
+    # Ticking the box confirms the amount warned about, not a different one.
+    response = client.post(url, form | {"amount": "90.00", "confirm_over_budget": "on", "warned_amount": "75.00"})
+    assert "This expense of £90.00 takes spending £40.00 over" in response.content.decode()
+    assert Expense.objects.count() == 1
+    response = client.post(url, form | {"confirm_over_budget": "on", "warned_amount": "75.00"})
     assert response.status_code == 302
     assert Expense.objects.count() == 2
     page = client.get(reverse("sites:detail", args=[site.pk])).content.decode()

@@ -158,6 +158,7 @@ def test_attendance_rows_for_non_members_and_bad_values_reject_the_file(site, ot
         + "CP1,15/01/2026,ben@example.org,present\n"
         + "CP1,2026-01-15,ben@example.org,late\n"
         + "CP1,2026-01-15,asha@example.org,absent\n"
+        + "CP1,2026-01-16,ghost@example.org,late\n"
     )
     assert problems_of(lambda: import_attendance(data=data.encode())) == [
         "Line 3: olly@example.org is not a member of CP1; add them to the site first.",
@@ -165,6 +166,8 @@ def test_attendance_rows_for_non_members_and_bad_values_reject_the_file(site, ot
         "Line 5: meeting_date is “15/01/2026”; write dates as YYYY-MM-DD, for example 2026-03-05.",
         "Line 6: status is “late”; write present, apologies or absent.",
         "Line 7: asha@example.org at the CP1 meeting on 15/01/2026 is already on line 2.",
+        "Line 8: nobody with the email ghost@example.org is registered; import them in a member list first.",
+        "Line 8: status is “late”; write present, apologies or absent.",
     ]
     assert not Meeting.objects.exists() and not Attendance.objects.exists()
 
@@ -180,7 +183,7 @@ def test_import_commands_print_a_summary_and_every_problem(site, tmp_path):
     rows = "CP1,2026-01-15,asha@example.org,present\nCP7,2026-01-15,x@example.org,present\n"
     register.write_text(ATTENDANCE_HEADER + rows)
     err = io.StringIO()
-    with pytest.raises(CommandError, match="Nothing was imported: 1 problem"):
+    with pytest.raises(CommandError, match="Nothing was imported: 2 problem"):
         call_command("import_attendance", str(register), stdout=io.StringIO(), stderr=err)
     assert "Line 3: there is no site with the code “CP7”." in err.getvalue()
     with pytest.raises(CommandError, match="There is no file"):
