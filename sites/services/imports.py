@@ -251,6 +251,12 @@ def validate_member_rows(text: str, *, imported_by: User | None) -> list[MemberR
     return valid
 
 
+def may_update_details(imported_by: User | None, person: User) -> bool:
+    """People who have signed in keep their own details: a facilitator's import does not overwrite them.
+    The command line (imported_by None) and programme admins may."""
+    return imported_by is None or is_programme_admin(imported_by) or not person.has_usable_password()
+
+
 @transaction.atomic
 def import_members(*, data: bytes, filename: str = "", imported_by: User | None = None) -> ImportSummary:
     """Import a member list: people are created or updated by email, memberships by site and email."""
@@ -265,7 +271,7 @@ def import_members(*, data: bytes, filename: str = "", imported_by: User | None 
             person = User.objects.create_user(row.email, **row.person)
             people[row.email] = person
             summary.people_created += 1
-        else:
+        elif may_update_details(imported_by, person):
             changed = [f for f, v in row.person.items() if getattr(person, f) != v]
             for f in changed:
                 setattr(person, f, row.person[f])

@@ -121,6 +121,14 @@ def test_facilitator_may_import_only_for_their_own_site(site, other_site, facili
     assert import_members(data=GOOD_MEMBERS.encode(), imported_by=facilitator).added == 4
 
 
+def test_a_facilitators_import_does_not_change_details_of_people_who_have_signed_in(site, facilitator, programme_admin):
+    row = f"CP1,Not Their Name,{programme_admin.email},Nurse,,NHS,no,member,2026-01-10,\n"
+    summary = import_members(data=(MEMBERS_HEADER + row).encode(), imported_by=facilitator)
+    assert summary.added == 1
+    programme_admin.refresh_from_db()
+    assert programme_admin.name == "Alex Admin" and programme_admin.job_title == "Housing Support Worker"
+
+
 # Attendance
 @pytest.fixture
 def members_imported(site):
