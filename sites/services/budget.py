@@ -120,3 +120,11 @@ def change_award(*, site: Site, changed_by: User, award: Decimal) -> Site:
     site.award = Decimal(award).quantize(PENNY)
     site.save(update_fields=["award"])
     return site
+
+
+@transaction.atomic
+def remove_expense(*, expense: Expense, removed_by: User) -> None:
+    """Take out an expense line entered by mistake."""
+    if not removed_by.has_perm("sites.add_expense", expense.site):
+        raise PermissionDenied("Only this site's facilitators or a programme admin can remove expenses.")
+    expense.delete()

@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from sites import selectors
+from sites.models import Expense
 from sites.services import budget as budget_services
 from sites.site_forms import AwardForm, ExpenseForm
 from sites.views.admin_sites import _add_errors
@@ -46,3 +48,15 @@ def award_change(request, pk: int):
         messages.success(request, f"The award for {site.code} is now {budget_services.format_pounds(site.award)}.")
         return redirect("sites:detail", site.pk)
     return render(request, "sites/award_form.html", {"site": site, "form": form})
+
+
+@login_required
+@require_POST
+def expense_remove(request, pk: int, expense_pk: int):
+    site = selectors.access_site(request.user, pk)
+    if not request.user.has_perm("sites.add_expense", site):
+        raise Http404
+    expense = get_object_or_404(Expense, pk=expense_pk, site=site)
+    budget_services.remove_expense(expense=expense, removed_by=request.user)
+    messages.success(request, f"Expense of {budget_services.format_pounds(expense.amount)} removed.")
+    return redirect(reverse("sites:detail", args=[site.pk]) + "#budget-heading")

@@ -135,3 +135,15 @@ def test_admin_changes_the_award(client, site, facilitator, programme_admin):
     assert client.post(url, {"award": "7200.00"}).status_code == 302
     site.refresh_from_db()
     assert site.award == Decimal("7200.00")
+
+
+@pytest.mark.django_db
+def test_facilitator_removes_an_expense_entered_by_mistake(client, site, facilitator, member):
+    expense = spend(site, facilitator, "45.00")
+    url = reverse("sites:expense_remove", args=[site.pk, expense.pk])
+    client.force_login(member)
+    assert client.post(url).status_code == 404
+    client.force_login(facilitator)
+    assert client.get(url).status_code == 405
+    assert client.post(url).status_code == 302
+    assert not Expense.objects.exists()
