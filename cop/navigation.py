@@ -15,6 +15,7 @@ class NavItem:
 NAV_ITEMS = [
     NavItem("Home", "home", None),
     NavItem("Sites", "sites:list", "sites.list_sites"),
+    NavItem("Membership matrix", "sites:matrix", "sites.view_matrix"),
     NavItem("Invitations", "members:invitations", "members.invite_any"),
     NavItem("Audit log", "audit:log", "audit.view_log"),
     NavItem("Admin", "admin:index", "members.use_admin"),
@@ -30,7 +31,9 @@ def navigation(request) -> dict:
     for item in NAV_ITEMS:
         if item.permission and not user.has_perm(item.permission):
             continue
-        url = reverse(item.url_name)
-        active = path == url if url == "/" else path.startswith(url)
-        items.append({"label": item.label, "url": url, "active": active})
+        items.append({"label": item.label, "url": reverse(item.url_name), "active": False})
+    # The most specific entry whose address starts the current path is the active one.
+    matches = [i for i in items if (path == i["url"] if i["url"] == "/" else path.startswith(i["url"]))]
+    if matches:
+        max(matches, key=lambda i: len(i["url"]))["active"] = True
     return {"nav_items": items}

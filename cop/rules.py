@@ -116,3 +116,29 @@ def is_self(user, person) -> bool:
 
 rules.add_perm("members.export_own_data", is_signed_in)
 rules.add_perm("members.erase_person", is_programme_admin & ~is_self)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Sites and members: budgets, membership management, recruitment gaps, the membership matrix, imports.
+# With a site (or anything with a site_id) these ask about that site; without one, whether the person
+# may use the feature at all (a facilitator of any site).
+@rules.predicate
+def facilitates_site_or_any(user, obj=None) -> bool:
+    if obj is None:
+        return bool(facilitated_site_ids(user))
+    return _site_id(obj) in facilitated_site_ids(user)
+
+
+rules.add_perm("sites.view_budget", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.add_expense", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.change_award", is_programme_admin)
+rules.add_perm("sites.manage_members", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.view_gaps", is_programme_admin | is_site_member)
+rules.add_perm("sites.manage_targets", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.view_matrix", is_programme_admin | facilitates_site_or_any)
+rules.add_perm("sites.import_registers", is_programme_admin | facilitates_site_or_any)
+
+
+def matrix_sites_q(user) -> Q:
+    """The sites whose column a person may see in the membership matrix."""
+    return sites_managed_q(user)

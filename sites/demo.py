@@ -3,12 +3,22 @@ attendance, and one account for every role. Creating it twice changes nothing.""
 
 import random
 from datetime import datetime, time, timedelta
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
 from members.models import Membership, MembershipRole, Sector, User
-from sites.models import Attendance, AttendanceStatus, Meeting, Site, SiteStatus
+from sites.models import (
+    Attendance,
+    AttendanceStatus,
+    Expense,
+    ExpenseCategory,
+    Meeting,
+    Site,
+    SiteStatus,
+    TargetDiscipline,
+)
 
 DEMO_PASSWORD = "communities-demo"  # noqa: S105 - printed for the demo on purpose
 
@@ -225,4 +235,45 @@ def create_demo_data() -> bool:
             Attendance.objects.bulk_create(
                 Attendance(meeting=meeting, person=person, status=state) for person, state in register
             )
+        _add_targets_and_spending(site, facilitator, held=held, start=start)
     return True
+
+
+def _add_targets_and_spending(site: Site, facilitator: User, *, held: int, start) -> None:
+    """The default target disciplines, and a room hire, refreshments and facilitator payment per meeting held."""
+    from sites.services.sites import DEFAULT_TARGET_DISCIPLINES
+
+    TargetDiscipline.objects.bulk_create(
+        TargetDiscipline(site=site, name=name, sector=sector, keywords=keywords)
+        for name, sector, keywords in DEFAULT_TARGET_DISCIPLINES
+    )
+    lines = []
+    for number in range(held):
+        day = start + timedelta(days=21 + 28 * number)
+        lines += [
+            Expense(
+                site=site,
+                category=ExpenseCategory.ROOM_HIRE,
+                spent_on=day,
+                amount=Decimal("85.00"),
+                note="Meeting room",
+                recorded_by=facilitator,
+            ),
+            Expense(
+                site=site,
+                category=ExpenseCategory.REFRESHMENTS,
+                spent_on=day,
+                amount=Decimal("32.50"),
+                note="Tea, coffee and sandwiches",
+                recorded_by=facilitator,
+            ),
+            Expense(
+                site=site,
+                category=ExpenseCategory.FACILITATOR_PAYMENT,
+                spent_on=day,
+                amount=Decimal("250.00"),
+                note="Preparation, facilitation and write-up",
+                recorded_by=facilitator,
+            ),
+        ]
+    Expense.objects.bulk_create(lines)

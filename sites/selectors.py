@@ -40,7 +40,7 @@ def access_site(user, pk: int, *, manage: bool = False) -> Site:
 def site_page(site: Site) -> dict:
     today = timezone.localdate()
     memberships = (
-        Membership.objects.current(today).filter(site=site).select_related("person").order_by("-role", "person__name")
+        Membership.objects.current(today).filter(site=site).select_related("person").order_by("role", "person__name")
     )
     now = timezone.now()
     meetings = Meeting.objects.filter(site=site).order_by("starts_at")

@@ -14,7 +14,7 @@ def nav_labels(client, user) -> list[str]:
 @pytest.mark.django_db
 def test_each_role_sees_only_its_navigation(client, member, facilitator, programme_admin, broker, commissioner):
     assert nav_labels(client, member) == ["Home", "Sites"]
-    assert nav_labels(client, facilitator) == ["Home", "Sites", "Invitations"]
+    assert nav_labels(client, facilitator) == ["Home", "Sites", "Membership matrix", "Invitations"]
     assert nav_labels(client, broker) == ["Home", "Sites"]
     assert nav_labels(client, commissioner) == ["Home"]
     assert nav_labels(client, programme_admin) == [item.label for item in NAV_ITEMS]
@@ -42,3 +42,12 @@ def test_django_admin_is_for_programme_admins_only(client, facilitator, programm
 def test_signup_is_closed(client):
     response = client.get(reverse("account_signup"))
     assert "Sign Up Closed" in response.content.decode() or response.status_code in (403, 404)
+
+
+@pytest.mark.django_db
+def test_only_the_most_specific_menu_entry_is_active(client, facilitator):
+    client.force_login(facilitator)
+    items = client.get(reverse("sites:matrix")).context["nav_items"]
+    assert [item["label"] for item in items if item["active"]] == ["Membership matrix"]
+    items = client.get(reverse("sites:list")).context["nav_items"]
+    assert [item["label"] for item in items if item["active"]] == ["Sites"]

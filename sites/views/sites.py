@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from sites import selectors
+from sites.membership_selectors import membership_panels
 
 
 @login_required
@@ -15,4 +16,5 @@ def site_list(request):
 @login_required
 def site_detail(request, pk: int):
     site = selectors.access_site(request.user, pk)
-    return render(request, "sites/site_detail.html", {"site": site, **selectors.site_page(site)})
+    context = {"site": site, **selectors.site_page(site), **membership_panels(request.user, site)}
+    return render(request, "sites/site_detail.html", context)

@@ -49,6 +49,15 @@ class Entry:
     states: tuple = ()  # object states this entry is checked in (see the world fixture)
 
 
+# A CP1 page for the site's facilitators and programme admins: people who can see the site but not
+# manage it get 403; everyone else 404 (the site's existence is not revealed).
+SITE_MANAGERS = signed_in(["facilitator", "admin"], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN)
+SITE_VIEWERS = signed_in(["member", "facilitator", "broker", "admin"], denied=NOT_FOUND)
+# The budget is hidden entirely from people who cannot manage the site.
+SITE_BUDGET = signed_in(["facilitator", "admin"], denied=NOT_FOUND)
+POST_ONLY = outcomes(METHOD, anonymous=LOGIN)
+SITE_ADMIN_ONLY = signed_in(["admin"], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN, facilitator=FORBIDDEN)
+
 EVERYONE = outcomes(OK)
 ALL_SIGNED_IN = signed_in(SIGNED_IN)
 
@@ -71,6 +80,19 @@ MATRIX: dict[str, Entry] = {
     "sites:detail": Entry(
         args=lambda w: [w.site.pk], get=signed_in(["member", "facilitator", "broker", "admin"], denied=NOT_FOUND)
     ),
+    "sites:create": Entry(get=signed_in(["admin"])),
+    "sites:edit": Entry(args=lambda w: [w.site.pk], get=SITE_ADMIN_ONLY),
+    "sites:expense_add": Entry(args=lambda w: [w.site.pk], get=SITE_BUDGET),
+    "sites:expense_remove": Entry(args=lambda w: [w.site.pk, w.new_expense().pk], get=POST_ONLY, post=SITE_BUDGET),
+    "sites:award_change": Entry(args=lambda w: [w.site.pk], get=SITE_ADMIN_ONLY),
+    "sites:targets": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
+    "sites:target_remove": Entry(args=lambda w: [w.site.pk, w.new_target().pk], get=POST_ONLY, post=SITE_MANAGERS),
+    "sites:matrix": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
+    "sites:import": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
+    "members:site_members": Entry(args=lambda w: [w.site.pk], get=SITE_VIEWERS),
+    "members:add_member": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
+    "members:end_membership": Entry(args=lambda w: [w.membership.pk], get=SITE_MANAGERS),
+    "members:change_role": Entry(args=lambda w: [w.membership.pk], get=POST_ONLY, post=SITE_MANAGERS),
     # Audit
     "audit:log": Entry(get=signed_in(["admin"])),
     "audit:export": Entry(get=signed_in(["admin"])),

@@ -2,13 +2,15 @@
 
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from members import services as member_services
-from members.models import MembershipRole
+from members.models import Membership, MembershipRole
+from sites.models import Expense, TargetDiscipline
 from tests.factories import MembershipFactory, SiteFactory, UserFactory
 from tests.security.matrix import (
     ADMIN_NAMESPACE,
@@ -41,6 +43,18 @@ class World:
     people: dict
     invitation_token: str
     leaver: object
+    membership: object
+
+    def new_expense(self):
+        """A fresh object for each request that removes one."""
+        return Expense.objects.create(
+            site=self.site, category="room_hire", spent_on=timezone.localdate(), amount=Decimal("40.00")
+        )
+
+    def new_target(self):
+        return TargetDiscipline.objects.create(
+            site=self.site, name=f"Discipline {TargetDiscipline.objects.count()}", keywords="probation"
+        )
 
 
 @pytest.fixture
@@ -66,6 +80,7 @@ def world(db):
         people=people,
         invitation_token=sent.url.rstrip("/").rsplit("/", 1)[1],
         leaver=leaver,
+        membership=Membership.objects.get(site=site, person=people["member"]),
     )
 
 
@@ -90,7 +105,6 @@ def test_every_url_pattern_has_an_entry_in_the_matrix():
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_each_role_gets_the_expected_answer(client, world, url_name):
     entry = MATRIX[url_name]
-    url = reverse(url_name, args=entry.args(world) if entry.args else None)
     unexpected = []
     for method in ("get", "post"):
         expectations = entry.get if method == "get" or entry.post is None else entry.post
@@ -98,9 +112,10 @@ def test_each_role_gets_the_expected_answer(client, world, url_name):
             client.logout()
             if role != "anonymous":
                 client.force_login(world.people[role])
+            url = reverse(url_name, args=entry.args(world) if entry.args else None)
             response = getattr(client, method)(url)
             got = outcome_of(response)
             CHECKED["combinations"] += 1
             if got != expectations[role]:
                 unexpected.append(f"{method.upper()} {url} as {role}: expected {expectations[role]}, got {got}")
-    assert unexpected == []
+    assert not unexpected, "\n".join(unexpected)

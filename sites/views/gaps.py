@@ -1,0 +1,67 @@
+"""Recruitment targets: the group size a site aims for and the disciplines it wants."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from sites import selectors
+from sites.models import TargetDiscipline
+from sites.services import sites as site_services
+from sites.site_forms import TargetDisciplineForm, TargetSizeForm
+from sites.views.admin_sites import _add_errors
+
+
+def _access_targets(user, pk: int):
+    site = selectors.access_site(user, pk)
+    if not user.has_perm("sites.manage_targets", site):
+        raise PermissionDenied("Only this site's facilitators can change its recruitment targets.")
+    return site
+
+
+def _gaps_url(site) -> str:
+    return reverse("sites:detail", args=[site.pk]) + "#gaps-heading"
+
+
+@login_required
+def targets(request, pk: int):
+    """Change the target group size and add a target discipline (two forms on one page)."""
+    site = _access_targets(request.user, pk)
+    size_form = TargetSizeForm(
+        request.POST if "save_size" in request.POST else None,
+        initial={"minimum": site.target_size_min, "maximum": site.target_size_max},
+    )
+    discipline_form = TargetDisciplineForm(request.POST if "add_discipline" in request.POST else None)
+    if "save_size" in request.POST and size_form.is_valid():
+        site_services.set_target_size(site=site, changed_by=request.user, **size_form.cleaned_data)
+        messages.success(request, f"Target group size is now {site.target_size_min} to {site.target_size_max}.")
+        return redirect(_gaps_url(site))
+    if "add_discipline" in request.POST and discipline_form.is_valid():
+        try:
+            discipline = site_services.add_target_discipline(
+                site=site, added_by=request.user, **discipline_form.cleaned_data
+            )
+        except ValidationError as problem:
+            _add_errors(discipline_form, problem)
+        else:
+            messages.success(request, f"Target discipline “{discipline.name}” added.")
+            return redirect(_gaps_url(site))
+    context = {
+        "site": site,
+        "size_form": size_form,
+        "discipline_form": discipline_form,
+        "disciplines": TargetDiscipline.objects.filter(site=site).order_by("name"),
+    }
+    return render(request, "sites/targets.html", context)
+
+
+@login_required
+@require_POST
+def target_remove(request, pk: int, discipline_pk: int):
+    site = _access_targets(request.user, pk)
+    discipline = get_object_or_404(TargetDiscipline, pk=discipline_pk, site=site)
+    site_services.remove_target_discipline(discipline=discipline, removed_by=request.user)
+    messages.success(request, f"Target discipline “{discipline.name}” removed.")
+    return redirect(_gaps_url(site))
