@@ -103,3 +103,15 @@ def sites_managed_q(user) -> Q:
     if is_programme_admin(user):
         return Q()
     return Q(pk__in=list(facilitated_site_ids(user)))
+
+
+# Meetings and the attendance register (obj is a Meeting or a Site)
+rules.add_perm("sites.view_meeting", is_programme_admin | is_knowledge_broker | is_site_member)
+rules.add_perm("sites.manage_meetings", is_programme_admin | is_site_facilitator)
+
+
+def calendar_meetings_q(user) -> Q:
+    """Meetings in a person's calendar feed: their current sites' meetings (brokers: every site's)."""
+    if is_knowledge_broker(user):
+        return Q()
+    return Q(site_id__in=list(site_roles(user)))

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from cop import views
+from sites.views import calendar
 
 admin.site.site_header = "Communities of practice: programme admin"
 admin.site.site_title = "Programme admin"
@@ -12,5 +13,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("people/", include("members.urls")),
     path("sites/", include("sites.urls")),
+    path("calendar/", calendar.calendar_page, name="calendar"),
+    path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
     path("admin/", admin.site.urls),
 ]
