@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -31,7 +32,7 @@ def calendar_page(request):
                          "subscribe again with the new one below.")  # fmt: skip
         return redirect("calendar")
     token = issue_calendar_token(user=request.user)
-    feed_url = request.build_absolute_uri(reverse("calendar_feed", args=[token]))
+    feed_url = settings.SITE_URL + reverse("calendar_feed", args=[token])
     return render(request, "sites/meetings/calendar.html", {"feed_url": feed_url})
 
 
