@@ -50,6 +50,11 @@ def meetings_panel(site: Site, *, now=None) -> dict:
     }
 
 
+def register_is_open(meeting: Meeting) -> bool:
+    """The register can be taken from the day of the meeting, unless it was cancelled."""
+    return not meeting.is_cancelled and meeting.local_date <= timezone.localdate()
+
+
 def meeting_page(meeting: Meeting) -> dict:
     changes = meeting.changes.select_related("changed_by").order_by("-changed_at", "-pk")
     counts = dict(
@@ -62,6 +67,7 @@ def meeting_page(meeting: Meeting) -> dict:
         "changes": changes,
         "register_counts": {status.label: counts.get(status.value, 0) for status in AttendanceStatus},
         "register_taken": bool(counts),
+        "register_open": register_is_open(meeting),
     }
 
 

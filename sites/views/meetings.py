@@ -6,7 +6,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sites import forms
-from sites.meeting_selectors import access_meeting, access_site_meetings, guest_candidates, meeting_page, register_lines
+from sites.meeting_selectors import (
+    access_meeting,
+    access_site_meetings,
+    guest_candidates,
+    meeting_page,
+    register_is_open,
+    register_lines,
+)
 from sites.services import attendance, meetings
 
 
@@ -135,8 +142,8 @@ def meeting_register(request, pk: int):
         else:
             messages.success(request, register_saved_message(lines, form.statuses()))
             return redirect("sites:meeting_register", meeting.pk)
-    opens = meeting.local_date <= timezone.localdate() and not meeting.is_cancelled
-    return render(request, "sites/meetings/register.html", {"meeting": meeting, "form": form, "register_open": opens})
+    context = {"meeting": meeting, "form": form, "register_open": register_is_open(meeting)}
+    return render(request, "sites/meetings/register.html", context)
 
 
 @login_required

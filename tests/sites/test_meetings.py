@@ -170,7 +170,7 @@ def test_cancel_without_reason_is_refused_with_a_message(client, site, facilitat
 
 @pytest.mark.django_db
 def test_meeting_page_visibility(client, site, member, outsider, broker, commissioner, facilitator):
-    meeting = MeetingFactory(site=site, agenda="Case presentation")
+    meeting = MeetingFactory(site=site, agenda="Case presentation", starts_at=at(timezone.localdate()))
     url = reverse("sites:meeting", args=[meeting.pk])
     for user in (member, broker, facilitator):
         client.force_login(user)

@@ -185,3 +185,19 @@ def test_register_uses_a_fixed_number_of_queries(client, site, facilitator, brok
         page = client.get(url).content.decode()
     assert page.count("Saved: Present") == 26
     assert Attendance.objects.filter(meeting=meeting).count() == 26
+
+
+@pytest.mark.django_db
+def test_register_opens_on_the_day_of_the_meeting(client, site, facilitator, member):
+    future = MeetingFactory(site=site)
+    client.force_login(facilitator)
+    assert (
+        reverse("sites:meeting_register", args=[future.pk])
+        not in client.get(reverse("sites:meeting", args=[future.pk])).content.decode()
+    )
+    url = reverse("sites:meeting_register", args=[future.pk])
+    assert "The register opens on the day of the meeting" in client.get(url).content.decode()
+    response = client.post(url, {f"status_{member.pk}": "present"})
+    assert response.status_code == 200
+    assert "The register opens on the day of the meeting" in response.content.decode()
+    assert not Attendance.objects.exists()
