@@ -1,6 +1,7 @@
 """Reads for the meeting pages, the meetings panel of the site page and the calendar feeds."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
@@ -122,9 +123,15 @@ def guest_candidates(meeting: Meeting, *, exclude_ids) -> QuerySet[User]:
     )
 
 
-def calendar_meetings(user) -> QuerySet[Meeting]:
+CALENDAR_FEED_PAST_DAYS = 365
+
+
+def calendar_meetings(user, *, now=None) -> QuerySet[Meeting]:
+    """Meetings for a person's calendar feed: from a year ago onwards, cancelled ones included
+    (so calendars show them as cancelled)."""
+    since = (now or timezone.now()) - timedelta(days=CALENDAR_FEED_PAST_DAYS)
     return (
-        Meeting.objects.filter(calendar_meetings_q(user))
+        Meeting.objects.filter(calendar_meetings_q(user), starts_at__gte=since)
         .select_related("site")
         .annotate(change_count=Count("changes"))
         .order_by("starts_at")

@@ -149,3 +149,12 @@ def test_feed_uses_a_fixed_number_of_queries(client, site, member, django_assert
     with django_assert_max_num_queries(4):
         response = client.get(url)
     assert len(events(response.content)) == 20
+
+
+@pytest.mark.django_db
+def test_feed_leaves_out_meetings_more_than_a_year_old(client, site, member):
+    MeetingFactory(site=site, starts_at=at(timezone.localdate() - timedelta(days=400)))
+    recent = MeetingFactory(site=site, starts_at=at(timezone.localdate() - timedelta(days=300)))
+    assert [str(e["UID"]) for e in events(client.get(feed_url(client, member)).content)] == [
+        f"meeting-{recent.pk}@127.0.0.1"
+    ]
