@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from members.models import User
 from sites.ical import build_calendar
@@ -14,6 +15,7 @@ from sites.services.calendar import issue_calendar_token
 ICS_TYPE = "text/calendar; charset=utf-8"
 
 
+@require_safe
 @login_required
 def meeting_ics(request, pk: int):
     meeting = access_meeting(request.user, pk)
@@ -36,6 +38,7 @@ def calendar_page(request):
     return render(request, "sites/meetings/calendar.html", {"feed_url": feed_url})
 
 
+@require_safe
 @never_cache
 def calendar_feed(request, token: str):
     """A person's meetings as an iCalendar feed. No sign-in: the secret token in the URL is the key."""
