@@ -142,3 +142,15 @@ rules.add_perm("sites.import_registers", is_programme_admin | facilitates_site_o
 def matrix_sites_q(user) -> Q:
     """The sites whose column a person may see in the membership matrix."""
     return sites_managed_q(user)
+
+
+# Meetings and the attendance register (obj is a Meeting or a Site)
+rules.add_perm("sites.view_meeting", is_programme_admin | is_knowledge_broker | is_site_member)
+rules.add_perm("sites.manage_meetings", is_programme_admin | is_site_facilitator)
+
+
+def calendar_meetings_q(user) -> Q:
+    """Meetings in a person's calendar feed: their current sites' meetings (brokers: every site's)."""
+    if is_knowledge_broker(user):
+        return Q()
+    return Q(site_id__in=list(site_roles(user)))

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from cop import views
+from sites.views import calendar
 
 admin.site.site_header = "Communities of practice: programme admin"
 admin.site.site_title = "Programme admin"
@@ -15,5 +16,7 @@ urlpatterns = [
     path("people/", include("members.urls")),
     path("sites/", include("sites.urls")),
     path("audit/", include("audit.urls")),
+    path("calendar/", calendar.calendar_page, name="calendar"),
+    path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
     path("admin/", admin.site.urls),
 ]

@@ -151,6 +151,18 @@ FAMILY = [
 ]
 
 
+DEMO_NOTES = """### Case discussed
+A challenging case (housing and mental health), presented jointly. The group agreed three **next steps**:
+
+- ask the GP about a dual diagnosis referral;
+- contact the council's housing options team before the weekend;
+- the presenter reports back at the next meeting.
+
+### Issues for commissioners
+No out-of-hours crisis support for people who are not yet known to services.
+"""
+
+
 def _aware(day, hour: int):
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
 
@@ -222,6 +234,7 @@ def create_demo_data() -> bool:
                 is_taster=number == 0,
                 venue=f"{host}, meeting room 1",
                 agenda="Welcome and ground rules; case presentation; feedback on earlier cases; evidence update.",
+                notes=DEMO_NOTES if number < held else "",
             )
             if number >= held:
                 continue
@@ -235,6 +248,12 @@ def create_demo_data() -> bool:
             Attendance.objects.bulk_create(
                 Attendance(meeting=meeting, person=person, status=state) for person, state in register
             )
+            # Members agree the ground rules at the first meeting they attend.
+            Membership.objects.filter(
+                site=site,
+                ground_rules_agreed_on__isnull=True,
+                person__in=[person for person, state in register if state == AttendanceStatus.PRESENT],
+            ).update(ground_rules_agreed_on=day)
         _add_targets_and_spending(site, facilitator, held=held, start=start)
     return True
 

@@ -42,13 +42,9 @@ def site_page(site: Site) -> dict:
     memberships = (
         Membership.objects.current(today).filter(site=site).select_related("person").order_by("role", "person__name")
     )
-    now = timezone.now()
-    meetings = Meeting.objects.filter(site=site).order_by("starts_at")
-    return {
-        "memberships": memberships,
-        "upcoming_meetings": [m for m in meetings if m.ends_at >= now and not m.is_cancelled],
-        "past_meetings": [m for m in meetings if m.ends_at < now and not m.is_cancelled][::-1],
-    }
+    from sites.meeting_selectors import meetings_panel
+
+    return {"memberships": memberships, **meetings_panel(site)}
 
 
 def upcoming_meetings_for(user, *, limit: int = 5) -> QuerySet[Meeting]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sites.views import admin_sites, budget, gaps, imports, matrix, sites
+from sites.views import admin_sites, budget, calendar, gaps, imports, matrix, meetings, sites
 
 app_name = "sites"
 urlpatterns = [
@@ -17,4 +17,14 @@ urlpatterns = [
     path("<int:pk>/targets/<int:discipline_pk>/remove/", gaps.target_remove, name="target_remove"),
     path("matrix/", matrix.membership_matrix, name="matrix"),
     path("import/", imports.import_registers, name="import"),
+    # Meetings and the attendance register
+    path("<int:site_pk>/meetings/new/", meetings.meeting_create, name="meeting_create"),
+    path("<int:site_pk>/meetings/reminders/", meetings.reminder_settings, name="meeting_reminders"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/move/", meetings.meeting_move, name="meeting_move"),
+    path("meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
+    path("meetings/<int:pk>/notes/", meetings.meeting_notes, name="meeting_notes"),
+    path("meetings/<int:pk>/register/", meetings.meeting_register, name="meeting_register"),
+    path("meetings/<int:pk>/calendar.ics", calendar.meeting_ics, name="meeting_ics"),
 ]

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from sites.demo import DEMO_PASSWORD
-from sites.models import Site
+from sites.models import Meeting, Site
 from tests.browser.axe import scan
 
 WIDTHS = {"desktop": 1280, "phone": 390}
@@ -12,11 +12,23 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 
 def pages_for(role_email: str) -> list[str]:
     cp1 = Site.objects.get(code="CP1").pk
+    held = Meeting.objects.filter(site_id=cp1).past().first().pk
+    meeting = [f"/sites/meetings/{held}/", "/calendar/"]
+    managing = [f"/sites/meetings/{held}/register/", f"/sites/{cp1}/meetings/new/", f"/sites/meetings/{held}/move/"]
+    sites_admin = [
+        "/sites/new/",
+        "/sites/matrix/",
+        f"/people/sites/{cp1}/members/",
+        f"/sites/{cp1}/targets/",
+        "/sites/import/",
+        f"/sites/{cp1}/budget/expenses/new/",
+        "/people/me/data/",
+    ]
     common = ["/", "/accounts/2fa/"]
     return {
-        "admin@example.org": common + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/"],
-        "facilitator@example.org": common + ["/sites/", f"/sites/{cp1}/", "/people/invitations/"],
-        "member@example.org": common + ["/sites/", f"/sites/{cp1}/"],
+        "admin@example.org": common + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/"] + sites_admin,
+        "facilitator@example.org": common + ["/sites/", f"/sites/{cp1}/", "/people/invitations/"] + meeting + managing,
+        "member@example.org": common + ["/sites/", f"/sites/{cp1}/"] + meeting,
         "broker@example.org": common + ["/sites/"],
         "commissioner@example.org": common,
     }[role_email]
@@ -39,7 +51,7 @@ def scan_paths(page, base_url: str, paths: list[str], who: str) -> list[dict]:
 
 def test_signed_out_pages_have_no_serious_violations(browser, live_server, demo_programme):
     page = browser.new_context(bypass_csp=True).new_page()
-    paths = ["/accounts/login/", "/accounts/password/reset/", "/people/invitations/not-a-token/"]
+    paths = ["/accounts/login/", "/accounts/password/reset/", "/people/invitations/not-a-token/", "/privacy/"]
     assert scan_paths(page, live_server.url, paths, "anonymous") == []
 
 

@@ -1,6 +1,8 @@
 """Hostile values for fuzzing forms: long strings, control characters and null bytes, every Unicode
 plane, HTML and script, SQL fragments, bad dates and numbers."""
 
+from html.parser import HTMLParser
+
 from hypothesis import strategies as st
 
 MARKER = "xss-marker"
@@ -51,3 +53,35 @@ def hostile_form(field_names: list[str]):
             name: st.one_of(hostile_text, st.lists(hostile_text, min_size=2, max_size=3)) for name in field_names
         },
     )
+
+
+class _LiveMarkupFinder(HTMLParser):
+    """Finds hostile payloads that became real markup: a script element, an on* handler attribute or a
+    javascript: URL carrying the marker. Escaped text that merely looks like HTML does not count."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self._in_script = True
+        for name, value in attrs:
+            value = value or ""
+            if MARKER in value and (name.startswith("on") or value.strip().lower().startswith("javascript:")):
+                self.found.append(f"<{tag} {name}={value!r}>")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script and MARKER in data:
+            self.found.append(f"<script>{data[:60]}")
+
+
+def live_markup(body: str) -> list[str]:
+    finder = _LiveMarkupFinder()
+    finder.feed(body)
+    return finder.found

@@ -9,6 +9,12 @@ FORBIDDEN (403), NOT_FOUND (404: the object's existence is not revealed), GONE (
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.utils import timezone
+
+from sites.services.calendar import issue_calendar_token
+from tests.factories import MeetingFactory, at
 
 CHECKED = {"combinations": 0}  # printed at the end of the test run
 
@@ -61,6 +67,16 @@ SITE_ADMIN_ONLY = signed_in(["admin"], denied=NOT_FOUND, member=FORBIDDEN, broke
 EVERYONE = outcomes(OK)
 ALL_SIGNED_IN = signed_in(SIGNED_IN)
 
+
+def meeting_of_cp1(world) -> list:
+    """A CP1 meeting held yesterday (a new one each time, so changes do not carry between roles)."""
+    return [MeetingFactory(site=world.site, starts_at=at(timezone.localdate() - timedelta(days=1))).pk]
+
+
+def calendar_token_of_member(world) -> list:
+    return [issue_calendar_token(user=world.people["member"])]
+
+
 MATRIX: dict[str, Entry] = {
     "home": Entry(get=ALL_SIGNED_IN),
     "healthz": Entry(get=EVERYONE),
@@ -93,6 +109,18 @@ MATRIX: dict[str, Entry] = {
     "members:add_member": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
     "members:end_membership": Entry(args=lambda w: [w.membership.pk], get=SITE_MANAGERS),
     "members:change_role": Entry(args=lambda w: [w.membership.pk], get=POST_ONLY, post=SITE_MANAGERS),
+    # Meetings and the attendance register
+    "sites:meeting": Entry(args=meeting_of_cp1, get=SITE_VIEWERS),
+    "sites:meeting_ics": Entry(args=meeting_of_cp1, get=SITE_VIEWERS, post=outcomes(METHOD)),
+    "sites:meeting_create": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
+    "sites:meeting_reminders": Entry(args=lambda w: [w.site.pk], get=POST_ONLY, post=SITE_MANAGERS),
+    "sites:meeting_edit": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
+    "sites:meeting_move": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
+    "sites:meeting_cancel": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
+    "sites:meeting_notes": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
+    "sites:meeting_register": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
+    "calendar": Entry(get=ALL_SIGNED_IN),
+    "calendar_feed": Entry(args=calendar_token_of_member, get=EVERYONE, post=outcomes(METHOD)),
     # Audit
     "audit:log": Entry(get=signed_in(["admin"])),
     "audit:export": Entry(get=signed_in(["admin"])),

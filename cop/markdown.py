@@ -1,0 +1,43 @@
+"""Markdown that people type (meeting notes and the like), turned into HTML that is safe to show.
+
+The text is rendered with `markdown`, then `nh3` keeps only a few basic tags: no images, scripts,
+inline styles or javascript: links survive, whatever was typed."""
+
+import markdown as markdown_lib
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "blockquote",
+    "code",
+    "pre",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+# Tags removed together with everything inside them, not just unwrapped.
+DROPPED_WITH_CONTENT = {"script", "style"}
+
+
+def render_markdown(text: str) -> SafeString:
+    html = markdown_lib.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    cleaned = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        clean_content_tags=DROPPED_WITH_CONTENT,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="nofollow noopener",
+    )
+    return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 just above

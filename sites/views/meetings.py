@@ -1,0 +1,160 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from sites import forms
+from sites.meeting_selectors import (
+    access_meeting,
+    access_site_meetings,
+    guest_candidates,
+    meeting_page,
+    register_is_open,
+    register_lines,
+)
+from sites.services import attendance, meetings
+
+
+def _uk_when(meeting) -> str:
+    return timezone.localtime(meeting.starts_at).strftime("%A %-d %B %Y at %H:%M")
+
+
+def _show_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            for e in errors:
+                form.add_error(field if field in form.fields else None, e)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+def meeting_create(request, site_pk: int):
+    site = access_site_meetings(request.user, site_pk, manage=True)
+    form = forms.MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            meeting = meetings.schedule_meeting(
+                site=site, scheduled_by=request.user, starts_at=data["starts_at"], ends_at=data["ends_at"],
+                venue=data["venue"], agenda=data["agenda"], is_taster=data["is_taster"],
+            )  # fmt: skip
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, f"Meeting scheduled for {_uk_when(meeting)}.")
+            return redirect("sites:meeting", meeting.pk)
+    return render(request, "sites/meetings/meeting_form.html", {"site": site, "form": form})
+
+
+def register_saved_message(lines, statuses: dict) -> str:
+    unmarked = sum(1 for line in lines if not line.is_guest and line.person.pk not in statuses)
+    if unmarked:
+        return f"Register saved. {unmarked} member{'s are' if unmarked != 1 else ' is'} not marked yet."
+    return "Register saved. Everyone is marked."
+
+
+@login_required
+def meeting_detail(request, pk: int):
+    meeting = access_meeting(request.user, pk)
+    can_manage = request.user.has_perm("sites.manage_meetings", meeting)
+    context = {"meeting": meeting, "site": meeting.site, "can_manage": can_manage, **meeting_page(meeting)}
+    return render(request, "sites/meetings/meeting_detail.html", context)
+
+
+@login_required
+def meeting_edit(request, pk: int):
+    meeting = access_meeting(request.user, pk, manage=True)
+    initial = {"venue": meeting.venue, "agenda": meeting.agenda, "is_taster": meeting.is_taster}
+    form = forms.MeetingDetailsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meetings.change_meeting_details(meeting=meeting, changed_by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, "Meeting details saved.")
+            return redirect("sites:meeting", meeting.pk)
+    return render(request, "sites/meetings/meeting_change.html", {"meeting": meeting, "form": form, "action": "edit"})
+
+
+@login_required
+def meeting_move(request, pk: int):
+    meeting = access_meeting(request.user, pk, manage=True)
+    form = forms.MeetingMoveForm(request.POST or None, initial=forms.MeetingMoveForm.initial_for(meeting))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            meetings.move_meeting(
+                meeting=meeting, moved_by=request.user, starts_at=data["starts_at"], ends_at=data["ends_at"],
+                reason=data["reason"],
+            )  # fmt: skip
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, f"Meeting moved to {_uk_when(meeting)}. Members will get a new reminder.")
+            return redirect("sites:meeting", meeting.pk)
+    return render(request, "sites/meetings/meeting_change.html", {"meeting": meeting, "form": form, "action": "move"})
+
+
+@login_required
+def meeting_cancel(request, pk: int):
+    meeting = access_meeting(request.user, pk, manage=True)
+    form = forms.MeetingCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meetings.cancel_meeting(meeting=meeting, cancelled_by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, "Meeting cancelled. It shows as cancelled on the site page and in calendars.")
+            return redirect("sites:meeting", meeting.pk)
+    return render(request, "sites/meetings/meeting_change.html", {"meeting": meeting, "form": form, "action": "cancel"})
+
+
+@login_required
+def meeting_notes(request, pk: int):
+    meeting = access_meeting(request.user, pk, manage=True)
+    form = forms.MeetingNotesForm(request.POST or None, initial={"notes": meeting.notes})
+    if request.method == "POST" and form.is_valid():
+        meetings.record_meeting_notes(meeting=meeting, written_by=request.user, notes=form.cleaned_data["notes"])
+        messages.success(request, "Notes saved.")
+        return redirect("sites:meeting", meeting.pk)
+    return render(request, "sites/meetings/meeting_notes.html", {"meeting": meeting, "form": form})
+
+
+@login_required
+def meeting_register(request, pk: int):
+    meeting = access_meeting(request.user, pk, manage=True)
+    lines = register_lines(meeting)
+    guests = guest_candidates(meeting, exclude_ids=[line.person.pk for line in lines])
+    form = forms.MeetingRegisterForm(request.POST or None, lines=lines, guest_choices=guests)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attendance.record_attendance(
+                meeting=meeting, recorded_by=request.user, statuses=form.statuses(),
+                guests=[g.pk for g in form.cleaned_data["guests"]],
+            )  # fmt: skip
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, register_saved_message(lines, form.statuses()))
+            return redirect("sites:meeting_register", meeting.pk)
+    context = {"meeting": meeting, "form": form, "register_open": register_is_open(meeting)}
+    return render(request, "sites/meetings/register.html", context)
+
+
+@login_required
+@require_POST
+def reminder_settings(request, site_pk: int):
+    site = access_site_meetings(request.user, site_pk, manage=True)
+    form = forms.ReminderDaysForm(request.POST)
+    if form.is_valid():
+        days = form.cleaned_data["reminder_days_before"]
+        meetings.set_reminder_days(site=site, changed_by=request.user, days=days)
+        messages.success(request, f"Members will be reminded {days} day{'s' if days != 1 else ''} before each meeting.")
+    else:
+        messages.error(request, "Reminders were not changed: choose a number of days between 1 and 28.")
+    return redirect("sites:detail", site.pk)
