@@ -55,6 +55,9 @@ def hostile_form(field_names: list[str]):
     )
 
 
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc"}
+
+
 class _LiveMarkupFinder(HTMLParser):
     """Finds hostile payloads that became real markup: a script element, an on* handler attribute or a
     javascript: URL carrying the marker. Escaped text that merely looks like HTML does not count."""
@@ -69,7 +72,8 @@ class _LiveMarkupFinder(HTMLParser):
             self._in_script = True
         for name, value in attrs:
             value = value or ""
-            if MARKER in value and (name.startswith("on") or value.strip().lower().startswith("javascript:")):
+            is_url = name in URL_ATTRIBUTES and value.strip().lower().startswith("javascript:")
+            if MARKER in value and (name.startswith("on") or is_url):
                 self.found.append(f"<{tag} {name}={value!r}>")
 
     def handle_endtag(self, tag):
