@@ -137,7 +137,7 @@ def test_repository_list_query_count(client, make_case, commissioner, django_ass
     for n in range(5):
         make_case(CaseStatus.PUBLISHED, title=f"Case {n}")
     client.force_login(commissioner)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         response = client.get(reverse("repository:list"))
     assert response.status_code == 200
 
@@ -147,6 +147,6 @@ def test_cases_list_query_count(client, make_case, member, django_assert_max_num
         make_case(title=f"Draft {n}")
         make_case(CaseStatus.SHARED, title=f"Shared {n}")
     client.force_login(member)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         response = client.get(reverse("cases:list"))
     assert response.status_code == 200
