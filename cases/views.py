@@ -253,8 +253,8 @@ def case_follow_up(request, pk: int):
         try:
             lifecycle.record_follow_up(case=case, by=request.user, **form.cleaned_data)
         except lifecycle.PersonalDataError as error:
-            form.add_error("what_happened", error.message)
             refused = _refused_highlights({"followup:new": form.cleaned_data["what_happened"]}, error.found)
+            form.add_error("what_happened", error.message)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -278,8 +278,8 @@ def case_write_up(request, pk: int):
         try:
             lifecycle.write_up_case(case=case, by=request.user, summary=form.cleaned_data["summary"])
         except lifecycle.PersonalDataError as error:
+            refused = _refused_highlights(dict(form.cleaned_data), error.found)
             form.add_error("summary", error.message)
-            refused = _refused_highlights(form.cleaned_data, error.found)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -6,11 +6,11 @@ from django.core.management import call_command
 from sites.demo import DEMO_PASSWORD
 
 EXPECTED_NAVIGATION = {
-    "admin@example.org": ["Home", "Sites", "Invitations", "Admin"],
-    "facilitator@example.org": ["Home", "Sites", "Invitations"],
-    "member@example.org": ["Home", "Sites"],
-    "broker@example.org": ["Home", "Sites"],
-    "commissioner@example.org": ["Home"],
+    "admin@example.org": ["Home", "Sites", "Cases", "Repository", "Invitations", "Admin"],
+    "facilitator@example.org": ["Home", "Sites", "Cases", "Repository", "Invitations"],
+    "member@example.org": ["Home", "Sites", "Cases", "Repository"],
+    "broker@example.org": ["Home", "Sites", "Cases", "Repository"],
+    "commissioner@example.org": ["Home", "Repository"],
 }
 
 

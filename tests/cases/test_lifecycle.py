@@ -38,7 +38,16 @@ MOVES = {
     "make_public": (CaseStatus.PUBLISHED, CaseStatus.PUBLIC, {"facilitator", "programme_admin"}),
     "withdraw": (CaseStatus.PUBLIC, CaseStatus.PUBLISHED, {"facilitator", "programme_admin"}),
 }
-ACTORS = ["member", "colleague", "facilitator", "outsider", "other_facilitator", "broker", "commissioner", "programme_admin"]
+ACTORS = [
+    "member",
+    "colleague",
+    "facilitator",
+    "outsider",
+    "other_facilitator",
+    "broker",
+    "commissioner",
+    "programme_admin",
+]
 
 
 @pytest.mark.parametrize("move", list(MOVES))
