@@ -20,7 +20,9 @@ def create_demo_cases() -> bool:
         return False
     facilitator = Membership.objects.filter(site=site, role=MembershipRole.FACILITATOR).first().person
     colleague = Membership.objects.filter(site=site, role=MembershipRole.MEMBER).exclude(person=member).first().person
-    themes = {theme.name: theme for theme in Theme.objects.all()}
+    names = ["Weekend crises", "Mental health", "Substance misuse", "Secret caseloads", "Dual diagnosis"]
+    names += ["Leaving care", "Accommodation"]
+    themes = {name: Theme.objects.get_or_create(name=name)[0] for name in names}
     past = list(site.meetings.filter(starts_at__lt=timezone.now()).order_by("starts_at"))
 
     weekend = lifecycle.create_case(

@@ -63,7 +63,7 @@ def make_case(site, member, facilitator, meetings):
 
 @pytest.fixture
 def weekend_theme(db):
-    return Theme.objects.get(name="Weekend crises")
+    return Theme.objects.get_or_create(name="Weekend crises")[0]
 
 
 @pytest.fixture

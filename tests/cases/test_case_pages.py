@@ -10,7 +10,7 @@ NHS_TEXT = "Seen at A&E on Saturday. His NHS number is 943 476 5919 and he was s
 
 def test_member_writes_a_draft_and_sees_personal_data_highlighted(client, site, member):
     client.force_login(member)
-    theme = Theme.objects.get(name="Weekend crises")
+    theme = Theme.objects.get_or_create(name="Weekend crises")[0]
     response = client.post(
         reverse("cases:create"),
         {

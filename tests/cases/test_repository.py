@@ -39,8 +39,8 @@ def test_search_understands_web_style_queries_on_postgresql(make_case):
     other = make_case(CaseStatus.PUBLISHED, title="Weekend crises", presentation="No plan at all.")
     if uses_postgres():
         # websearch_to_tsquery: phrases, stemming and exclusion
-        assert list(search_cases(Case.objects.all(), '"weekend plan"')) == [plan]
-        assert set(search_cases(Case.objects.all(), "crisis")) == {other}
+        assert list(search_cases(Case.objects.all(), '"liaison helped"')) == [plan]
+        assert list(search_cases(Case.objects.all(), "helping")) == [plan]  # stemmed: helped
         assert list(search_cases(Case.objects.all(), "weekend -hospital")) == [other]
         assert Case.objects.filter(pk=plan.pk).exclude(search_vector=None).exists()
     else:
@@ -70,8 +70,18 @@ def test_repository_filters_and_search(client, make_case, member, weekend_theme)
 
 
 def test_repository_pages_twenty_at_a_time(client, make_case):
-    cases = [make_case(CaseStatus.PUBLIC, title=f"Case {n}") for n in range(21)]
-    Case.objects.filter(pk__in=[c.pk for c in cases]).update(status=CaseStatus.PUBLIC)
+    first = make_case(CaseStatus.PUBLIC, title="Case 0")
+    Case.objects.bulk_create(
+        Case(
+            site=first.site,
+            title=f"Case {n}",
+            presentation=first.presentation,
+            summary=first.summary,
+            status=CaseStatus.PUBLIC,
+            published_at=first.published_at,
+        )
+        for n in range(1, 21)
+    )
     response = client.get(reverse("repository:list"))
     assert len(response.context["page"].object_list) == 20
     assert len(client.get(reverse("repository:list"), {"page": 2}).context["page"].object_list) == 1
