@@ -172,7 +172,7 @@ def finding_dismiss(request, pk: int):
     form = DismissFindingForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Say why this is not personal data, so a facilitator can check it.")
-        return redirect(request.POST.get("next") or reverse("cases:detail", args=[case.pk]))
+        return redirect(_back(request, case))
     try:
         gate.dismiss_finding(finding=finding, by=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, "Marked as not personal data. The site's facilitators can see your reason.")
@@ -195,8 +195,10 @@ def finding_reopen(request, pk: int):
 
 
 def _back(request, case) -> str:
+    """Back to the case page or its editor (never anywhere else the form might name)."""
+    allowed = {reverse("cases:detail", args=[case.pk]), reverse("cases:edit", args=[case.pk])}
     target = request.POST.get("next", "")
-    return target if target.startswith("/cases/") else reverse("cases:detail", args=[case.pk])
+    return target if target in allowed else reverse("cases:detail", args=[case.pk])
 
 
 def _lifecycle_post(service, success: str):
