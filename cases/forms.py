@@ -134,3 +134,9 @@ class WriteUpForm(_Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="What others can learn from this case. It appears first in the repository, with the four parts.",
     )
+
+
+class FollowUpTextForm(_Form):
+    what_happened = forms.CharField(
+        label="What happened since the discussion", widget=forms.Textarea(attrs={"rows": 6})
+    )

@@ -167,6 +167,7 @@ def available_actions(user, case: Case) -> dict[str, bool]:
         "record_discussion": status == CaseStatus.SHARED and user.has_perm("cases.record_discussion", case),
         "record_follow_up": status in (CaseStatus.DISCUSSED, CaseStatus.FOLLOWED_UP)
         and user.has_perm("cases.record_follow_up", case),
+        "correct_follow_up": not case.is_learning_object and user.has_perm("cases.record_follow_up", case),
         "write_up": status == CaseStatus.FOLLOWED_UP and user.has_perm("cases.write_up_case", case),
         "publish": status == CaseStatus.WRITTEN_UP and user.has_perm("cases.publish_case", case),
         "make_public": status == CaseStatus.PUBLISHED and user.has_perm("cases.make_case_public", case),

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/share/", views.case_share, name="share"),
     path("<int:pk>/discussion/", views.case_discussion, name="discussion"),
     path("<int:pk>/follow-up/", views.case_follow_up, name="follow_up"),
+    path("follow-ups/<int:pk>/", views.follow_up_edit, name="follow_up_edit"),
     path("<int:pk>/write-up/", views.case_write_up, name="write_up"),
     path("<int:pk>/publish/", views.case_publish, name="publish"),
     path("<int:pk>/make-public/", views.case_make_public, name="make_public"),

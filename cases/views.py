@@ -14,10 +14,11 @@ from cases.forms import (
     DiscussionForm,
     DismissFindingForm,
     FollowUpForm,
+    FollowUpTextForm,
     WriteUpForm,
 )
 from cases.highlight import Span, highlight
-from cases.models import ActionItem, CaseKind, Finding, Outcome, Theme, field_label
+from cases.models import ActionItem, CaseKind, Finding, FollowUp, Outcome, Theme, field_label
 from cases.pdf import render_learning_object_pdf
 from cases.services import gate, lifecycle
 from cop.rules import site_roles
@@ -267,6 +268,30 @@ def case_follow_up(request, pk: int):
         "cases/case_step_form.html",
         {"case": case, "form": form, "step": "Record follow-up", "refused": refused},
     )
+
+
+@login_required
+def follow_up_edit(request, pk: int):
+    follow_up = get_object_or_404(FollowUp, pk=pk)
+    case = selectors.access_case(request.user, follow_up.case_id)
+    if not request.user.has_perm("cases.record_follow_up", case):
+        raise PermissionDenied("Only the case's presenters or the site's facilitators can change a follow-up.")
+    form = FollowUpTextForm(request.POST or None, initial={"what_happened": follow_up.what_happened})
+    refused = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifecycle.update_follow_up(follow_up=follow_up, by=request.user, **form.cleaned_data)
+        except lifecycle.PersonalDataError as error:
+            text = form.cleaned_data["what_happened"]
+            refused = _refused_highlights({f"followup:{follow_up.pk}": text}, error.found)
+            form.add_error("what_happened", error.message)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The follow-up is corrected.")
+            return redirect("cases:detail", case.pk)
+    context = {"case": case, "form": form, "step": "Correct the follow-up", "refused": refused}
+    return render(request, "cases/case_step_form.html", context)
 
 
 @login_required

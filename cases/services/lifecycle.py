@@ -185,6 +185,7 @@ def add_action_item(*, case: Case, by, text: str, owner=None, owner_agency: str 
     action = ActionItem.objects.create(case=case, text=text, owner=owner, owner_agency=owner_agency)
     gate.check_field(case=case, field=f"action:{action.pk}", text=text)
     _record_revision(case, by)
+    search.update_search_document(case)
     return action
 
 
@@ -210,6 +211,7 @@ def remove_action_item(*, action: ActionItem, by) -> None:
     case.findings.filter(field__startswith=f"action:{action.pk}").delete()
     action.delete()
     _record_revision(case, by)
+    search.update_search_document(case)
 
 
 @transaction.atomic
@@ -300,6 +302,22 @@ def record_follow_up(
     case.outcome = outcome
     if case.status == CaseStatus.DISCUSSED:
         _move(case, to=CaseStatus.FOLLOWED_UP, by=by, allowed_from=[CaseStatus.DISCUSSED], refusal="")
+    return follow_up
+
+
+@transaction.atomic
+def update_follow_up(*, follow_up: FollowUp, by, what_happened: str) -> FollowUp:
+    """Correct the text of a follow-up (for example after a facilitator reopened a finding in it)."""
+    case = follow_up.case
+    _require(by, "cases.record_follow_up", case, "Only the case's presenters or the site's facilitators can do that.")
+    if case.is_learning_object:
+        raise ValidationError("This case is published: withdraw it from the repository before changing its follow-up.")
+    field = f"followup:{follow_up.pk}"
+    refuse_personal_data(case, {field: what_happened})
+    follow_up.what_happened = what_happened
+    follow_up.save(update_fields=["what_happened"])
+    gate.check_field(case=case, field=field, text=what_happened)
+    _record_revision(case, by)
     return follow_up
 
 

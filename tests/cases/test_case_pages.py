@@ -142,3 +142,16 @@ def test_home_page_lists_cases_i_present(client, make_case, member):
     response = client.get(reverse("home"))
     assert [c.pk for c in response.context["cases_i_present"]] == [case.pk]
     assert "Cases I present" in response.content.decode()
+
+
+def test_follow_up_is_corrected_through_its_form(client, make_case, member, colleague):
+    case = make_case(CaseStatus.FOLLOWED_UP)
+    follow_up = case.follow_ups.get()
+    url = reverse("cases:follow_up_edit", args=[follow_up.pk])
+    client.force_login(colleague)
+    assert client.get(url).status_code == 403
+    client.force_login(member)
+    assert "Correct this follow-up" in client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    client.post(url, {"what_happened": "Stable for three months now."})
+    follow_up.refresh_from_db()
+    assert follow_up.what_happened == "Stable for three months now."

@@ -127,3 +127,23 @@ def test_highlight_escapes_the_text_and_marks_each_finding():
 def test_mask_keeps_only_the_ends():
     assert gate.mask("07700 900123") == "077••••••123"
     assert "900" not in gate.mask("07700 900123")
+
+
+def test_a_reopened_follow_up_finding_is_fixed_by_correcting_the_follow_up(make_case, member, facilitator, meetings):
+    case = make_case(CaseStatus.DISCUSSED)
+    follow_up = lifecycle.record_follow_up(
+        case=case,
+        by=member,
+        meeting=meetings["follow_up"],
+        what_happened="He rang from 07700 900123 to say things are stable.",
+        not_personal_data_reason="The team's duty phone.",
+    )
+    finding = Finding.objects.get(case=case, field=f"followup:{follow_up.pk}")
+    gate.reopen_finding(finding=finding, by=facilitator)
+    with pytest.raises(ValidationError, match="Phone number"):
+        lifecycle.write_up_case(case=case, by=facilitator, summary="A plan.")
+    with pytest.raises(lifecycle.PersonalDataError):
+        lifecycle.update_follow_up(follow_up=follow_up, by=member, what_happened="He rang 07700 900124.")
+    lifecycle.update_follow_up(follow_up=follow_up, by=member, what_happened="He rang to say things are stable.")
+    assert not Finding.objects.blocking().filter(case=case).exists()
+    assert lifecycle.write_up_case(case=case, by=facilitator, summary="A plan.").status == CaseStatus.WRITTEN_UP
