@@ -160,7 +160,6 @@ rules.add_perm("cases.list_cases", has_any_site | is_knowledge_broker | is_progr
 rules.add_perm("cases.add_case", has_any_site)
 rules.add_perm("cases.add_case_at_site", is_site_member)  # obj: a Site
 rules.add_perm("cases.view_case", can_see_case_in_site)
-rules.add_perm("cases.view_presenters", can_see_case_in_site)
 rules.add_perm("cases.view_learning_object", is_signed_in & is_learning_object)
 rules.add_perm("cases.change_case", (is_case_presenter & is_presenter_editable_case) | is_site_facilitator)
 rules.add_perm("cases.share_case", is_draft_case & (is_case_presenter | is_site_facilitator))
