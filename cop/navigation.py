@@ -15,6 +15,8 @@ class NavItem:
 NAV_ITEMS = [
     NavItem("Home", "home", None),
     NavItem("Sites", "sites:list", "sites.list_sites"),
+    NavItem("Cases", "cases:list", "cases.list_cases"),
+    NavItem("Repository", "repository:list", None),
     NavItem("Membership matrix", "sites:matrix", "sites.view_matrix"),
     NavItem("Invitations", "members:invitations", "members.invite_any"),
     NavItem("Audit log", "audit:log", "audit.view_log"),

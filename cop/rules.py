@@ -154,3 +154,93 @@ def calendar_meetings_q(user) -> Q:
     if is_knowledge_broker(user):
         return Q()
     return Q(site_id__in=list(site_roles(user)))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Cases
+# Drafts: the presenters and the site's facilitators. Shared to written up: the site's members, knowledge brokers
+# and programme admins (never a draft). Learning objects (published, public): every signed-in person, without
+# presenters' names; public ones also to anyone at /repository/.
+# ---------------------------------------------------------------------------------------------------------------
+CASE_SITE_STATUSES = ("shared", "discussed", "followed_up", "written_up")
+CASE_LEARNING_OBJECT_STATUSES = ("published", "public")
+CASE_PRESENTER_EDITABLE = ("draft", "shared", "discussed", "followed_up")
+
+
+def _status(case) -> str:
+    return getattr(case, "status", "")
+
+
+@rules.predicate
+def is_case_presenter(user, case) -> bool:
+    if case is None or not getattr(user, "is_authenticated", False):
+        return False
+    cache = getattr(case, "_cop_presenter_ids", None)
+    if cache is None:
+        cache = set(case.presenters.values_list("pk", flat=True))
+        case._cop_presenter_ids = cache
+    return user.pk in cache
+
+
+@rules.predicate
+def is_draft_case(user, case) -> bool:
+    return _status(case) == "draft"
+
+
+@rules.predicate
+def is_site_stage_case(user, case) -> bool:
+    return _status(case) in CASE_SITE_STATUSES
+
+
+@rules.predicate
+def is_learning_object(user, case) -> bool:
+    return _status(case) in CASE_LEARNING_OBJECT_STATUSES
+
+
+@rules.predicate
+def is_presenter_editable_case(user, case) -> bool:
+    return _status(case) in CASE_PRESENTER_EDITABLE
+
+
+# The full case page (with presenters' names and the discussion) for the site; learning objects for everyone else
+# are read in the repository.
+can_see_case_in_site = (is_draft_case & (is_case_presenter | is_site_facilitator)) | (
+    ~is_draft_case & (is_site_member | is_knowledge_broker | is_programme_admin)
+)
+rules.add_perm("cases.list_cases", has_any_site | is_knowledge_broker | is_programme_admin)
+rules.add_perm("cases.add_case", has_any_site)
+rules.add_perm("cases.add_case_at_site", is_site_member)  # obj: a Site
+rules.add_perm("cases.view_case", can_see_case_in_site)
+rules.add_perm("cases.view_learning_object", is_signed_in & is_learning_object)
+rules.add_perm("cases.change_case", (is_case_presenter & is_presenter_editable_case) | is_site_facilitator)
+rules.add_perm("cases.share_case", is_draft_case & (is_case_presenter | is_site_facilitator))
+rules.add_perm("cases.record_discussion", is_site_facilitator)
+rules.add_perm("cases.record_follow_up", is_case_presenter | is_site_facilitator)
+rules.add_perm("cases.write_up_case", is_site_facilitator)
+rules.add_perm("cases.publish_case", is_site_facilitator | is_programme_admin)
+rules.add_perm("cases.make_case_public", is_site_facilitator | is_programme_admin)
+rules.add_perm("cases.withdraw_case", is_site_facilitator | is_programme_admin)
+rules.add_perm("cases.dismiss_finding", is_case_presenter | is_site_facilitator)
+rules.add_perm("cases.review_findings", is_site_facilitator)
+rules.add_perm("cases.view_case_history", is_site_facilitator | is_programme_admin)
+rules.add_perm("cases.view_repository", is_signed_in)
+
+
+def cases_visible_q(user) -> Q:
+    """Cases the user may open on the site's case pages (not the repository)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[])
+    from cases.models import Case
+
+    presented = Case.presenters.through.objects.filter(user_id=user.pk).values("case_id")
+    drafts = Q(status="draft") & (Q(pk__in=presented) | Q(site_id__in=list(facilitated_site_ids(user))))
+    if is_programme_admin(user) or is_knowledge_broker(user):
+        return drafts | ~Q(status="draft")
+    return drafts | (~Q(status="draft") & Q(site_id__in=list(site_roles(user))))
+
+
+def learning_objects_q(user) -> Q:
+    """Learning objects in the repository: published ones for signed-in people, public ones for anyone."""
+    if getattr(user, "is_authenticated", False) and user.is_active:
+        return Q(status__in=CASE_LEARNING_OBJECT_STATUSES)
+    return Q(status="public")

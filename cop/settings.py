@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # full-text search of the learning-object repository (on PostgreSQL)
     # Accounts: sign-in by email, invitations, TOTP
     "allauth",
     "allauth.account",

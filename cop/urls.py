@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from cases.urls import repository_patterns
 from cop import views
 from sites.views import calendar
 
@@ -18,5 +19,7 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("calendar/", calendar.calendar_page, name="calendar"),
     path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+    path("cases/", include("cases.urls")),
+    path("repository/", include(repository_patterns)),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth.password_validation import password_validators_help_text_html
 
+from cop.form_fields import SafeModelChoiceField
 from members.models import SITE_ROLES, InvitationRole, MembershipRole, Sector
 
 
@@ -31,7 +32,7 @@ class AcceptInvitationForm(forms.Form):
 class InviteForm(forms.Form):
     email = forms.EmailField(label="Email address")
     role = forms.ChoiceField(label="Role")
-    site = forms.ModelChoiceField(label="Site", queryset=None, required=False, empty_label="Choose a site")
+    site = SafeModelChoiceField(label="Site", queryset=None, required=False, empty_label="Choose a site")
 
     def __init__(self, *args, sites, allow_programme_roles: bool, **kwargs):
         super().__init__(*args, **kwargs)

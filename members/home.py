@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from cases.selectors import cases_presented_by
 from members.models import Invitation, Membership
 from sites.selectors import upcoming_meetings_for
 
@@ -28,4 +29,5 @@ def home_page(user) -> dict:
         "memberships": memberships,
         "next_meetings": upcoming_meetings_for(user),
         "waiting": waiting,
+        "cases_i_present": cases_presented_by(user),
     }

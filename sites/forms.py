@@ -3,6 +3,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 
+from cop.form_fields import SafeModelMultipleChoiceField
 from sites.models import AttendanceStatus, Meeting
 from sites.services.meetings import REMINDER_DAYS_MAX
 
@@ -101,7 +102,7 @@ class MeetingRegisterForm(forms.Form):
                 widget=forms.RadioSelect,
                 initial=line.status or None,
             )
-        self.fields["guests"] = forms.ModelMultipleChoiceField(
+        self.fields["guests"] = SafeModelMultipleChoiceField(
             label="Add guests (knowledge brokers or a visiting commissioner)",
             queryset=guest_choices,
             required=False,

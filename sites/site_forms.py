@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils import timezone
 
+from cop.form_fields import SafeModelMultipleChoiceField
 from members.models import Sector, User
 from sites.models import ENDED_STATUSES, ExpenseCategory, SiteStatus
 from sites.services.imports import MAX_UPLOAD_BYTES
@@ -16,7 +17,7 @@ def required(what: str) -> dict:
     return {"required": f"Enter {what}."}
 
 
-class PersonChoiceField(forms.ModelMultipleChoiceField):
+class PersonChoiceField(SafeModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.name} ({obj.email})"
 

@@ -6,11 +6,20 @@ from django.core.management import call_command
 from sites.demo import DEMO_PASSWORD
 
 EXPECTED_NAVIGATION = {
-    "admin@example.org": ["Home", "Sites", "Membership matrix", "Invitations", "Audit log", "Admin"],
-    "facilitator@example.org": ["Home", "Sites", "Membership matrix", "Invitations"],
-    "member@example.org": ["Home", "Sites"],
-    "broker@example.org": ["Home", "Sites"],
-    "commissioner@example.org": ["Home"],
+    "admin@example.org": [
+        "Home",
+        "Sites",
+        "Cases",
+        "Repository",
+        "Membership matrix",
+        "Invitations",
+        "Audit log",
+        "Admin",
+    ],
+    "facilitator@example.org": ["Home", "Sites", "Cases", "Repository", "Membership matrix", "Invitations"],
+    "member@example.org": ["Home", "Sites", "Cases", "Repository"],
+    "broker@example.org": ["Home", "Sites", "Cases", "Repository"],
+    "commissioner@example.org": ["Home", "Repository"],
 }
 
 

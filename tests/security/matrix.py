@@ -77,6 +77,57 @@ def calendar_token_of_member(world) -> list:
     return [issue_calendar_token(user=world.people["member"])]
 
 
+CASE_STATES = ["draft", "shared", "published", "public"]
+
+
+def case_in(state: str, *, fresh: bool = False):
+    return lambda world: [world.case(state, fresh=fresh).pk]
+
+
+def action_in(state: str, *, fresh: bool = False):
+    return lambda world: [world.case(state, fresh=fresh).actions.first().pk]
+
+
+def finding_in(state: str, *, dismissed: bool = False):
+    return lambda world: [world.finding(state, dismissed=dismissed).pk]
+
+
+def follow_up_in(state: str):
+    return lambda world: [world.case(state).follow_ups.first().pk]
+
+
+SIGNED_IN_NOT_FOUND = signed_in([], denied=NOT_FOUND)
+# Reading a case: drafts only by the presenter and the site's facilitators; shared and discussed cases by
+# the site's members, brokers and admins; learning objects by everyone signed in (commissioners are
+# taken to the repository page). Other sites' people get 404.
+CASE_READERS = {
+    "draft": signed_in(["member", "facilitator"], denied=NOT_FOUND),
+    "shared": signed_in(["member", "facilitator", "broker", "admin"], denied=NOT_FOUND),
+    "published": ALL_SIGNED_IN,
+    "public": ALL_SIGNED_IN,
+}
+CASE_EDITORS = {
+    "draft": signed_in(["member", "facilitator"], denied=NOT_FOUND),
+    "shared": signed_in(["member", "facilitator"], denied=NOT_FOUND, broker=FORBIDDEN, admin=FORBIDDEN),
+    "published": signed_in(["facilitator"], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN, admin=FORBIDDEN),
+    "public": signed_in(["facilitator"], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN, admin=FORBIDDEN),
+}
+CASE_FACILITATOR = {
+    "draft": signed_in(["facilitator"], denied=NOT_FOUND, member=FORBIDDEN),
+    "shared": signed_in(["facilitator"], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN, admin=FORBIDDEN),
+}
+CASE_PRESENTER_OR_FACILITATOR = signed_in(
+    ["member", "facilitator"], denied=NOT_FOUND, broker=FORBIDDEN, admin=FORBIDDEN
+)
+CASE_PUBLISHERS = signed_in(["facilitator", "admin"], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN)
+CASE_PUBLISHERS_PUBLISHED = signed_in(["facilitator", "admin"], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN)
+REPOSITORY_READERS = {
+    "draft": outcomes(NOT_FOUND),
+    "shared": outcomes(NOT_FOUND),
+    "published": outcomes(OK, anonymous=NOT_FOUND),
+    "public": EVERYONE,
+}
+
 MATRIX: dict[str, Entry] = {
     "home": Entry(get=ALL_SIGNED_IN),
     "healthz": Entry(get=EVERYONE),
@@ -121,6 +172,36 @@ MATRIX: dict[str, Entry] = {
     "sites:meeting_register": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
     "calendar": Entry(get=ALL_SIGNED_IN),
     "calendar_feed": Entry(args=calendar_token_of_member, get=EVERYONE, post=outcomes(METHOD)),
+    # Cases: each page in each state that matters (draft, shared, published, public); CP1's case is
+    # presented by "member". A name "url@state" checks the URL with a case in that state.
+    "cases:list": Entry(
+        get=signed_in(["member", "other_member", "facilitator", "other_facilitator", "broker", "admin"])
+    ),
+    "cases:create": Entry(get=signed_in(["member", "other_member", "facilitator", "other_facilitator"])),
+    **{f"cases:detail@{state}": Entry(args=case_in(state), get=CASE_READERS[state]) for state in CASE_STATES},
+    **{f"cases:edit@{state}": Entry(args=case_in(state), get=CASE_EDITORS[state]) for state in CASE_STATES},
+    "cases:action_add@draft": Entry(args=case_in("draft"), get=POST_ONLY, post=CASE_EDITORS["draft"]),
+    "cases:action_update@draft": Entry(args=action_in("draft"), get=POST_ONLY, post=CASE_EDITORS["draft"]),
+    "cases:action_remove@draft": Entry(args=action_in("draft", fresh=True), get=POST_ONLY, post=CASE_EDITORS["draft"]),
+    "cases:finding_dismiss@draft": Entry(args=finding_in("draft"), get=POST_ONLY, post=CASE_EDITORS["draft"]),
+    "cases:finding_reopen@draft": Entry(
+        args=finding_in("draft", dismissed=True), get=POST_ONLY, post=CASE_FACILITATOR["draft"]
+    ),
+    "cases:share@draft": Entry(args=case_in("draft", fresh=True), get=POST_ONLY, post=CASE_EDITORS["draft"]),
+    "cases:discussion@shared": Entry(args=case_in("shared", fresh=True), get=CASE_FACILITATOR["shared"]),
+    "cases:follow_up@discussed": Entry(args=case_in("discussed", fresh=True), get=CASE_PRESENTER_OR_FACILITATOR),
+    "cases:follow_up_edit@followed_up": Entry(args=follow_up_in("followed_up"), get=CASE_PRESENTER_OR_FACILITATOR),
+    "cases:write_up@followed_up": Entry(args=case_in("followed_up", fresh=True), get=CASE_FACILITATOR["shared"]),
+    "cases:publish@written_up": Entry(args=case_in("written_up", fresh=True), get=POST_ONLY, post=CASE_PUBLISHERS),
+    "cases:make_public@published": Entry(
+        args=case_in("published", fresh=True), get=POST_ONLY, post=CASE_PUBLISHERS_PUBLISHED
+    ),
+    "cases:withdraw@public": Entry(args=case_in("public", fresh=True), get=POST_ONLY, post=CASE_PUBLISHERS_PUBLISHED),
+    "repository:list": Entry(get=EVERYONE),
+    **{
+        f"repository:detail@{state}": Entry(args=case_in(state), get=REPOSITORY_READERS[state]) for state in CASE_STATES
+    },
+    **{f"repository:pdf@{state}": Entry(args=case_in(state), get=REPOSITORY_READERS[state]) for state in CASE_STATES},
     # Audit
     "audit:log": Entry(get=signed_in(["admin"])),
     "audit:export": Entry(get=signed_in(["admin"])),

@@ -1,0 +1,62 @@
+"""Full-text search over learning objects.
+
+On PostgreSQL: a stored, weighted tsvector (title A, themes and summary B, the four parts C) with a GIN index,
+refreshed by the services, queried with websearch_to_tsquery and ranked with ts_rank. Elsewhere (SQLite in
+development): a simple case-insensitive match, title matches first.
+"""
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case as When_
+from django.db.models import F, IntegerField, Q, QuerySet, Value, When
+
+from cases.models import Case
+
+CONFIG = "english"
+
+
+def uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def update_search_document(case: Case) -> None:
+    """Recompute the case's stored search document (PostgreSQL only)."""
+    if not uses_postgres():
+        return
+    themes = " ".join(case.themes.values_list("name", flat=True))
+    body = " ".join([case.presentation, case.learning, case.commissioner_issues])
+    actions = " ".join(case.actions.values_list("text", flat=True))
+    Case.objects.filter(pk=case.pk).update(
+        search_vector=SearchVector(Value(case.title), weight="A", config=CONFIG)
+        + SearchVector(Value(f"{themes} {case.summary}"), weight="B", config=CONFIG)
+        + SearchVector(Value(f"{body} {actions}"), weight="C", config=CONFIG)
+    )
+
+
+def search_cases(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
+    """Cases matching `text`, most relevant first."""
+    text = text.strip()
+    if not text:
+        return queryset
+    if uses_postgres():
+        query = SearchQuery(text, search_type="websearch", config=CONFIG)
+        return (
+            queryset.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", "-published_at", "pk")
+        )
+    matches = Q(title__icontains=text) | Q(summary__icontains=text)
+    for name in ("presentation", "learning", "commissioner_issues"):
+        matches |= Q(**{f"{name}__icontains": text})
+    return (
+        queryset.filter(matches)
+        .annotate(
+            rank=When_(
+                When(title__icontains=text, then=Value(2)),
+                When(summary__icontains=text, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-rank", "-published_at", "pk")
+    )
