@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "sites",  # host sites, budgets, meetings and the attendance register
     "cases",  # case studies, the anonymisation gate, follow-up, the learning-object repository
     "newsletters",  # the monthly newsletter and commissioner digests
+    "evaluation",  # member surveys, focus groups, the team self-assessment and the programme dashboard
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
