@@ -16,6 +16,8 @@ NAV_ITEMS = [
     NavItem("Home", "home", None),
     NavItem("Sites", "sites:list", "sites.list_sites"),
     NavItem("Invitations", "members:invitations", "members.invite_any"),
+    NavItem("Dashboard", "evaluation:dashboard", "evaluation.view_dashboard"),
+    NavItem("Surveys", "evaluation:surveys", "evaluation.manage_surveys"),
     NavItem("Admin", "admin:index", "members.use_admin"),
 ]
 

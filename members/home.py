@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from evaluation.selectors import open_rounds_for, open_surveys_for
 from members.models import Invitation, Membership
 from sites.selectors import upcoming_meetings_for
 
@@ -28,4 +29,5 @@ def home_page(user) -> dict:
         "memberships": memberships,
         "next_meetings": upcoming_meetings_for(user),
         "waiting": waiting,
+        "evaluation": {"surveys": open_surveys_for(user), "rounds": open_rounds_for(user)},
     }

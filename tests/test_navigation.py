@@ -14,7 +14,7 @@ def nav_labels(client, user) -> list[str]:
 @pytest.mark.django_db
 def test_each_role_sees_only_its_navigation(client, member, facilitator, programme_admin, broker, commissioner):
     assert nav_labels(client, member) == ["Home", "Sites"]
-    assert nav_labels(client, facilitator) == ["Home", "Sites", "Invitations"]
+    assert nav_labels(client, facilitator) == ["Home", "Sites", "Invitations", "Dashboard"]
     assert nav_labels(client, broker) == ["Home", "Sites"]
     assert nav_labels(client, commissioner) == ["Home"]
     assert nav_labels(client, programme_admin) == [item.label for item in NAV_ITEMS]

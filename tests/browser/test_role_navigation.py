@@ -6,8 +6,8 @@ from django.core.management import call_command
 from sites.demo import DEMO_PASSWORD
 
 EXPECTED_NAVIGATION = {
-    "admin@example.org": ["Home", "Sites", "Invitations", "Admin"],
-    "facilitator@example.org": ["Home", "Sites", "Invitations"],
+    "admin@example.org": ["Home", "Sites", "Invitations", "Dashboard", "Surveys", "Admin"],
+    "facilitator@example.org": ["Home", "Sites", "Invitations", "Dashboard"],
     "member@example.org": ["Home", "Sites"],
     "broker@example.org": ["Home", "Sites"],
     "commissioner@example.org": ["Home"],
