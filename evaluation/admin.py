@@ -18,7 +18,7 @@ class SurveyAdmin(ProgrammeAdmin):
     list_display = ["title", "status", "opens_on", "closes_on", "invited_count"]
     list_filter = ["status"]
     inlines = [QuestionInline]
-    readonly_fields = ["invited_count", "opened_at", "closed_at"]
+    readonly_fields = ["created_by", "invited_count", "opened_at", "closed_at"]
     exclude = ["sites"]
 
 
