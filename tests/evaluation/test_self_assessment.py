@@ -95,7 +95,13 @@ def test_members_answer_through_the_form(client, facilitator, site, member):
     assessment_round = site.assessment_rounds.get()
     url = reverse("evaluation:answer_round", args=[assessment_round.pk])
     assert client.get(url).status_code == 200
-    data = {"stage": "forming", "culture_professional": 3, "culture_managed": 3, "culture_humanistic": 5, "culture_democratic": 4}
+    data = {
+        "stage": "forming",
+        "culture_professional": 3,
+        "culture_managed": 3,
+        "culture_humanistic": 5,
+        "culture_democratic": 4,
+    }
     incomplete = client.post(url, data)
     assert incomplete.status_code == 200 and "Some answers are missing" in incomplete.content.decode()
     for question in AssessmentQuestion.objects.all():

@@ -54,7 +54,11 @@ def test_admin_builds_opens_and_closes_a_survey(client, programme_admin, site, o
     today = timezone.localdate()
     response = client.post(
         reverse("evaluation:open_survey", args=[survey.pk]),
-        {"sites": [site.pk, other_site.pk], "opens_on": today.isoformat(), "closes_on": (today + timedelta(days=7)).isoformat()},
+        {
+            "sites": [site.pk, other_site.pk],
+            "opens_on": today.isoformat(),
+            "closes_on": (today + timedelta(days=7)).isoformat(),
+        },
     )
     assert response.status_code == 302
     survey.refresh_from_db()
