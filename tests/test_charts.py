@@ -9,7 +9,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def parse(svg: str) -> ElementTree.Element:
-    return ElementTree.fromstring(svg)
+    return ElementTree.fromstring(svg)  # noqa: S314 - our own output
 
 
 def test_bar_chart_is_an_accessible_image_with_title_and_description():

@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from evaluation.models import Agreement, Assessment, AssessmentRating, Answer, Response
+from evaluation.models import Agreement, Answer, Assessment, AssessmentRating, Response
 from tests.evaluation.conftest import answer, members_of
 
 pytestmark = pytest.mark.django_db

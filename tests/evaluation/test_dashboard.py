@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from evaluation import services
 from evaluation.dashboard import Period, programme_dashboard
 from members.models import MembershipRole, Sector
 from sites.models import AttendanceStatus, Expense, ExpenseCategory, MeetingStatus
