@@ -88,25 +88,34 @@ def _row_label(y_mid: float, label: str) -> str:
     return f'<text fill="{TEXT}" text-anchor="end" dominant-baseline="middle">{spans}</text>'
 
 
+def _legend_width(name: str) -> int:
+    return 16 + int(7.5 * len(name)) + 20
+
+
+def _legend_positions(series_names: Sequence[str], y: float) -> list[tuple[float, float]]:
+    positions, x = [], 8.0
+    for name in series_names:
+        if x > 8 and x + _legend_width(name) > WIDTH:
+            x, y = 8.0, y + 18
+        positions.append((x, y))
+        x += _legend_width(name)
+    return positions
+
+
 def _legend(series_names: Sequence[str], y: float) -> list[str]:
-    parts, x = [], LABEL_WIDTH
-    for i, name in enumerate(series_names):
+    parts = []
+    for i, (name, (x, row_y)) in enumerate(zip(series_names, _legend_positions(series_names, y), strict=True)):
         colour = PALETTE[i % len(PALETTE)]
-        parts.append(f'<rect x="{x}" y="{y - 6}" width="12" height="12" fill="{colour}"/>')
-        parts.append(_label(x + 16, y, name))
-        x += 16 + 8 * len(name) + 20
-        if x > WIDTH - 60:
-            x, y = LABEL_WIDTH, y + 18
+        parts.append(f'<rect x="{x}" y="{row_y - 6}" width="12" height="12" fill="{colour}"/>')
+        parts.append(_label(x + 16, row_y, name))
     return parts
 
 
 def _legend_height(series_names: Sequence[str]) -> int:
-    x, rows = LABEL_WIDTH, 1
-    for name in series_names:
-        x += 16 + 8 * len(name) + 20
-        if x > WIDTH - 60:
-            x, rows = LABEL_WIDTH, rows + 1
-    return rows * 18 + 8
+    if not series_names:
+        return 0
+    last_y = _legend_positions(series_names, 0)[-1][1]
+    return int(last_y) + 18 + 8
 
 
 def _scale_max(values: Sequence[float | None], max_value: float | None) -> float:
@@ -184,8 +193,10 @@ def stacked_bar_chart(
     series: Series,
     unit: str = "",
     max_value: float | None = None,
+    show_totals: bool = True,
 ) -> str:
-    """Horizontal bars made of one segment per series (for shares that add up, or counts by kind)."""
+    """Horizontal bars made of one segment per series (for shares that add up, or counts by kind).
+    Segments wide enough carry their value; `show_totals` writes each bar's total at its end."""
     names = [name for name, _ in series]
     top = _legend_height(names)
     totals = [sum(vals[i] or 0 for _, vals in series) for i in range(len(labels))]
@@ -210,8 +221,15 @@ def stacked_bar_chart(
                 f'fill="{PALETTE[s % len(PALETTE)]}" stroke="#ffffff" stroke-width="1">'
                 f"<title>{escape(name)}: {escape(_format(value, unit))}</title></rect>"
             )
+            text = _format(value, unit)
+            if length >= 8 * len(text) + 6:
+                parts.append(
+                    f'<text x="{x + length / 2:.1f}" y="{y_bar + BAR_HEIGHT / 2:.1f}" fill="#ffffff" '
+                    f'text-anchor="middle" dominant-baseline="middle">{escape(text)}</text>'
+                )
             x += length
-        parts.append(_label(x + 6, y_bar + BAR_HEIGHT / 2, _format(totals[index], unit)))
+        if show_totals:
+            parts.append(_label(x + 6, y_bar + BAR_HEIGHT / 2, _format(totals[index], unit)))
         y += rows[index]
     parts.append(f'<line x1="{LABEL_WIDTH}" y1="{top}" x2="{LABEL_WIDTH}" y2="{y}" stroke="{GRID}"/>')
     parts.append("</svg>")
@@ -231,7 +249,7 @@ def line_chart(
     names = [name for name, _ in series]
     show_legend = len(series) > 1 or any(names)
     top = (_legend_height(names) if show_legend else 0) + 20
-    left, right, plot_height = 56, 24, 220
+    left, right, plot_height = 56, 40, 220
     height = top + plot_height + 48
     scale = _scale_max([v for _, vals in series for v in vals], max_value)
     count = max(len(x_labels), 1)
@@ -245,9 +263,9 @@ def line_chart(
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{WIDTH - right}" y2="{y:.1f}" stroke="#dee2e6"/>')
         parts.append(_label(left - 6, y, _format(round(scale * fraction, 1), unit), anchor="end"))
     parts.append(f'<line x1="{left}" y1="{bottom}" x2="{WIDTH - right}" y2="{bottom}" stroke="{GRID}"/>')
-    every = max(1, round(count / 8))
+    every = max(1, -(-count * 70 // (WIDTH - left - right)))  # about 70 units per label
     for i, label in enumerate(x_labels):
-        if i % every == 0 or i == count - 1:
+        if i % every == 0:
             parts.append(_label(left + i * step, bottom + 18, label, anchor="middle"))
     for s, (_, vals) in enumerate(series):
         colour = PALETTE[s % len(PALETTE)]

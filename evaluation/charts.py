@@ -29,7 +29,13 @@ def survey_chart(results: SurveyResults) -> dict | None:
     return {
         "svg": _safe(
             charts.stacked_bar_chart(
-                title=title, description=description, labels=labels, series=series, unit="%", max_value=100
+                title=title,
+                description=description,
+                labels=labels,
+                series=series,
+                unit="%",
+                max_value=100,
+                show_totals=False,
             )
         ),
         "table": _safe(

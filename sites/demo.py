@@ -225,4 +225,7 @@ def create_demo_data() -> bool:
             Attendance.objects.bulk_create(
                 Attendance(meeting=meeting, person=person, status=state) for person, state in register
             )
+    from evaluation.demo import create_evaluation_demo_data
+
+    create_evaluation_demo_data(rng)
     return True
