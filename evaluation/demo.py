@@ -70,7 +70,7 @@ def create_evaluation_demo_data(rng: random.Random) -> None:
     )
     team = [m.person for m in Membership.objects.current(today).filter(site=cp1).select_related("person")][:8]
     question_ids = list(AssessmentQuestion.objects.filter(is_active=True).values_list("pk", flat=True))
-    for number, (stage, base, days_ago) in enumerate([("storming", 2, 120), ("norming", 3, 10)]):
+    for stage, base, days_ago in (("storming", 2, 120), ("norming", 3, 10)):
         assessment_round = services.open_assessment_round(site=cp1, opened_by=facilitator)
         for person in team:
             services.submit_self_assessment(
@@ -83,5 +83,5 @@ def create_evaluation_demo_data(rng: random.Random) -> None:
         services.close_assessment_round(assessment_round=assessment_round)
         AssessmentRound.objects.filter(pk=assessment_round.pk).update(
             opened_at=timezone.now() - timedelta(days=days_ago),
-            closed_at=timezone.now() - timedelta(days=days_ago - 14 + number),
+            closed_at=timezone.now() - timedelta(days=days_ago - 7),
         )

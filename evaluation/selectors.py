@@ -114,6 +114,7 @@ def survey_page(survey: Survey) -> dict:
         "questions": list(survey.questions.all()),
         "survey_sites": list(survey.survey_sites.select_related("site")),
         "response_count": survey.responses.count(),
+        "min_responses": MIN_RESPONSES,
     }
 
 

@@ -30,7 +30,6 @@ def record_focus_group(request, site_pk: int):
             findings = problem.locations
             for location in findings:
                 form.add_error(location.field, str(location))
-            form.add_error(None, "Nothing was saved: remove the personal data listed below, then save again.")
         except ValidationError as problem:
             form.add_error(None, " ".join(problem.messages))
         else:

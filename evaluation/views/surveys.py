@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from evaluation import selectors, services
 from evaluation.charts import survey_chart
 from evaluation.forms import AnswerSurveyForm, OpenSurveyForm, QuestionForm, SurveyForm
-from evaluation.models import WITHHELD, Question
+from evaluation.models import MIN_RESPONSES, WITHHELD, Question
 
 
 def _error(problem: ValidationError) -> str:
@@ -27,7 +27,11 @@ def survey_list(request):
         survey = services.create_survey(created_by=request.user, **form.cleaned_data)
         messages.success(request, "Survey created. Add its statements and questions, then open it.")
         return redirect("evaluation:survey_detail", survey.pk)
-    return render(request, "evaluation/survey_list.html", {"surveys": selectors.surveys_for_admin(), "form": form})
+    return render(
+        request,
+        "evaluation/survey_list.html",
+        {"surveys": selectors.surveys_for_admin(), "form": form, "min_responses": MIN_RESPONSES},
+    )
 
 
 @login_required

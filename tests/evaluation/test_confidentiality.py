@@ -54,3 +54,13 @@ def test_django_admin_has_no_individual_answers(client, programme_admin, answere
     page = client.get(f"/admin/evaluation/survey/{survey.pk}/change/").content.decode()
     assert "Distinctive answer" not in page
     assert all(person.name not in page for person in people)
+
+
+def test_survey_pages_do_not_count_fewer_than_five_responses(client, programme_admin, open_report_survey, site, member):
+    for person in [member, *members_of(site, 2)]:
+        answer(open_report_survey, person)
+    client.force_login(programme_admin)
+    listing = client.get(reverse("evaluation:surveys")).content.decode()
+    detail = client.get(reverse("evaluation:survey_detail", args=[open_report_survey.pk])).content.decode()
+    assert "Fewer than 5" in listing and "3 of" not in listing
+    assert "fewer than 5 responses so far" in detail and "3 responses" not in detail

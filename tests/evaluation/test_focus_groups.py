@@ -77,3 +77,20 @@ def test_a_focus_group_cannot_be_dated_in_the_future(client, facilitator, site):
     response = client.post(reverse("evaluation:record_focus_group", args=[site.pk]), data)
     assert response.status_code == 200 and not FocusGroup.objects.exists()
     assert "cannot be in the future" in response.content.decode()
+
+
+def test_site_evaluation_page_query_count_does_not_grow(client, facilitator, site, django_assert_max_num_queries):
+    for day in range(6):
+        services.record_focus_group(
+            site=site,
+            recorded_by=facilitator,
+            held_on=timezone.localdate() - timedelta(days=day),
+            attendees_count=6,
+            themes="Weekend crises",
+            quotes="",
+        )
+        round_ = services.open_assessment_round(site=site, opened_by=facilitator)
+        services.close_assessment_round(assessment_round=round_)
+    client.force_login(facilitator)
+    with django_assert_max_num_queries(11):  # the same with one focus group and round
+        assert client.get(reverse("evaluation:site", args=[site.pk])).status_code == 200
