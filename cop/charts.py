@@ -29,7 +29,7 @@ Series = Sequence[tuple[str, Sequence[float | None]]]
 
 
 def _number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    return f"{value:.1f}" if isinstance(value, float) else str(value)
 
 
 def _format(value: float | None, unit: str) -> str:

@@ -48,6 +48,31 @@ def survey_chart(results: SurveyResults) -> dict | None:
     }
 
 
+def question_charts(site_name: str, tables: list[dict], compare: bool) -> list:
+    """For each domain, the mean rating per question (and the previous round's, when comparable)."""
+    result = []
+    for table in tables:
+        rows = table["rows"]
+        series = [("This round", [row["mean"] for row in rows])]
+        if compare:
+            series.append(("Previous round", [row["previous"] for row in rows]))
+        description = "; ".join(
+            f"{row['text']} {row['mean']}" + (f" (previous round {row['previous']})" if compare else "") for row in rows
+        )
+        result.append(
+            _safe(
+                charts.grouped_bar_chart(
+                    title=f"{table['label']}: mean rating per question, {site_name} (1 to 5)",
+                    description=description,
+                    labels=[row["text"] for row in rows],
+                    series=series,
+                    max_value=5,
+                )
+            )
+        )
+    return result
+
+
 def profile_chart(site_name: str, profile: RoundProfile, previous: RoundProfile | None) -> dict | None:
     """Mean rating per domain, this round against the previous one when both can be shown."""
     if profile.withheld:

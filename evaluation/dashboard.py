@@ -200,7 +200,7 @@ def programme_dashboard(user, *, period: Period) -> dict:
                     for label, v, s in zip(site_labels, spent_values, sites, strict=True)
                 ),
                 labels=site_labels,
-                series=[("Award", [float(s.award) for s in sites]), ("Spent", [float(v) for v in spent_values])],
+                series=[("Award", [round(s.award) for s in sites]), ("Spent", [round(v) for v in spent_values])],
             )
         ),
         "rows": [

@@ -173,12 +173,13 @@ class PersonalDataFound(ValidationError):
 
 
 def find_personal_data_in(fields: dict[str, str]) -> list[PersonalDataLocation]:
-    from cases import anonymisation
+    import cases.anonymisation
+    from cases.anonymisation import find_personal_data
 
-    labels = getattr(anonymisation, "KIND_LABELS", {})
+    labels = getattr(cases.anonymisation, "KIND_LABELS", {})
     locations = []
     for field, text in fields.items():
-        for finding in anonymisation.find_personal_data(text or ""):
+        for finding in find_personal_data(text or ""):
             before = text[: finding.start]
             line = before.count("\n") + 1
             column = finding.start - (before.rfind("\n") + 1) + 1

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from evaluation import selectors, services
-from evaluation.charts import profile_chart
+from evaluation.charts import profile_chart, question_charts
 from evaluation.forms import FocusGroupForm, SelfAssessmentForm
 from evaluation.models import LEARNING_CULTURES
 
@@ -70,6 +70,11 @@ def round_profile(request, pk: int):
     profile = selectors.round_profile(assessment_round)
     previous_round = selectors.previous_round(assessment_round)
     previous = selectors.round_profile(previous_round) if previous_round else None
+    tables = selectors.profile_tables(profile, previous)
+    compare = previous is not None and not previous.withheld
+    if not profile.withheld:
+        for table, chart in zip(tables, question_charts(assessment_round.site.name, tables, compare), strict=True):
+            table["svg"] = chart
     context = {
         "site": assessment_round.site,
         "assessment_round": assessment_round,
@@ -77,8 +82,8 @@ def round_profile(request, pk: int):
         "previous_round": previous_round,
         "previous": previous,
         "chart": profile_chart(assessment_round.site.name, profile, previous),
-        "tables": selectors.profile_tables(profile, previous),
-        "compare": previous is not None and not previous.withheld,
+        "tables": tables,
+        "compare": compare,
     }
     return render(request, "evaluation/round_profile.html", context)
 
