@@ -177,7 +177,12 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic jobs select work that is due and not yet done, so a missed or doubled run is harmless.
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "close-surveys-past-their-window": {
+        "task": "evaluation.tasks.close_surveys_past_their_window",
+        "schedule": 60 * 60,
+    },
+}
 
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True

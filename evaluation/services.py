@@ -261,3 +261,19 @@ def submit_self_assessment(
         for qid, (rating, comment) in ratings.items()
     )
     return assessment
+
+
+def close_surveys_past_their_window(*, today: date | None = None) -> int:
+    """Close every open survey whose closing date has passed. Safe to run any number of times."""
+    today = today or timezone.localdate()
+    closed = 0
+    for survey_id in Survey.objects.filter(status=SurveyStatus.OPEN, closes_on__lt=today).values_list("pk", flat=True):
+        with transaction.atomic():
+            survey = Survey.objects.select_for_update().get(pk=survey_id)
+            if survey.status != SurveyStatus.OPEN:
+                continue
+            survey.status = SurveyStatus.CLOSED
+            survey.closed_at = timezone.now()
+            survey.save(update_fields=["status", "closed_at"])
+            closed += 1
+    return closed

@@ -175,3 +175,15 @@ def test_survey_list_query_count_does_not_grow(client, programme_admin, django_a
     client.force_login(programme_admin)
     with django_assert_max_num_queries(8):
         assert client.get(reverse("evaluation:surveys")).status_code == 200
+
+
+def test_surveys_past_their_window_are_closed_once(open_report_survey):
+    from evaluation.tasks import close_surveys_past_their_window
+
+    later = open_report_survey.closes_on + timedelta(days=1)
+    assert services.close_surveys_past_their_window(today=open_report_survey.closes_on) == 0
+    assert services.close_surveys_past_their_window(today=later) == 1
+    assert services.close_surveys_past_their_window(today=later) == 0
+    open_report_survey.refresh_from_db()
+    assert open_report_survey.status == SurveyStatus.CLOSED
+    assert close_surveys_past_their_window.delay().get() == 0
