@@ -100,6 +100,7 @@ class SelfAssessmentForm(forms.Form):
         label="What stage of development is the group at?",
         choices=Stage.choices,
         widget=forms.RadioSelect,
+        error_messages={"required": "Choose the stage you think the group has reached."},
         help_text="Forming: getting to know each other. Storming: testing and disagreeing. Norming: agreeing how "
         "we work. Performing: working well together on shared goals.",
     )
@@ -113,12 +114,17 @@ class SelfAssessmentForm(forms.Form):
                 choices=RATING_CHOICES,
                 coerce=int,
                 widget=forms.RadioSelect,
+                error_messages={"required": "Choose a rating from 1 to 5."},
             )
         for domain, domain_label, questions in domains:
             names = []
             for question in questions:
                 self.fields[f"rating_{question.pk}"] = forms.TypedChoiceField(
-                    label=question.text, choices=RATING_CHOICES, coerce=int, widget=forms.RadioSelect
+                    label=question.text,
+                    choices=RATING_CHOICES,
+                    coerce=int,
+                    widget=forms.RadioSelect,
+                    error_messages={"required": "Choose a rating from 1 to 5."},
                 )
                 self.fields[f"comment_{question.pk}"] = forms.CharField(
                     label="Comment (optional)", max_length=500, required=False
