@@ -12,13 +12,29 @@ class QuestionInline(admin.TabularInline):
     extra = 0
     fields = ["position", "kind", "text"]
 
+    def _draft(self, request, obj) -> bool:
+        return request.user.has_perm("evaluation.manage_surveys") and (obj is None or obj.is_draft)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return self._draft(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._draft(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self._draft(request, obj)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.has_perm("evaluation.manage_surveys")
+
 
 @admin.register(Survey)
 class SurveyAdmin(ProgrammeAdmin):
     list_display = ["title", "status", "opens_on", "closes_on", "invited_count"]
     list_filter = ["status"]
     inlines = [QuestionInline]
-    readonly_fields = ["created_by", "invited_count", "opened_at", "closed_at"]
+    # Opening and closing go through the Surveys pages, which count who was asked.
+    readonly_fields = ["status", "opens_on", "closes_on", "created_by", "invited_count", "opened_at", "closed_at"]
     exclude = ["sites"]
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from cop import charts
+from cop.rules import is_programme_admin
 from evaluation.charts import survey_chart
 from evaluation.selectors import Rate, evaluation_sites_for, survey_results, surveys_with_results_for
 from members.models import Membership, Sector
@@ -218,7 +219,7 @@ def programme_dashboard(user, *, period: Period) -> dict:
     survey = surveys_with_results_for(user).filter(period.datetime_q("opened_at")).first()
     survey_panel = None
     if survey is not None:
-        results = survey_results(survey, site_ids=None if user.is_programme_admin else set(site_ids))
+        results = survey_results(survey, site_ids=None if is_programme_admin(user) else set(site_ids))
         survey_panel = {"results": results, "chart": survey_chart(results)}
 
     return {

@@ -64,3 +64,9 @@ def test_survey_pages_do_not_count_fewer_than_five_responses(client, programme_a
     detail = client.get(reverse("evaluation:survey_detail", args=[open_report_survey.pk])).content.decode()
     assert "Fewer than 5" in listing and "3 of" not in listing
     assert "fewer than 5 responses so far" in detail and "3 responses" not in detail
+
+
+def test_django_admin_cannot_open_or_reword_an_open_survey(client, programme_admin, open_report_survey):
+    client.force_login(programme_admin)
+    page = client.get(f"/admin/evaluation/survey/{open_report_survey.pk}/change/").content.decode()
+    assert 'name="status"' not in page and 'name="questions-0-text"' not in page
