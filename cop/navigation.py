@@ -18,6 +18,8 @@ NAV_ITEMS = [
     NavItem("Cases", "cases:list", "cases.list_cases"),
     NavItem("Repository", "repository:list", None),
     NavItem("Membership matrix", "sites:matrix", "sites.view_matrix"),
+    NavItem("Dashboard", "evaluation:dashboard", "evaluation.view_dashboard"),
+    NavItem("Surveys", "evaluation:surveys", "evaluation.manage_surveys"),
     NavItem("Invitations", "members:invitations", "members.invite_any"),
     NavItem("Audit log", "audit:log", "audit.view_log"),
     NavItem("Admin", "admin:index", "members.use_admin"),

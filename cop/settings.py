@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "cases",  # case studies, the anonymisation gate, follow-up, the learning-object repository
     "newsletters",  # the monthly newsletter and commissioner digests
     "audit",  # the append-only audit log: who viewed, changed, moved, exported or downloaded what
+    "evaluation",  # member surveys, focus groups, the team self-assessment and the programme dashboard
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -184,6 +185,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic jobs select work that is due and not yet done, so a missed or doubled run is harmless.
 CELERY_BEAT_SCHEDULE: dict = {
     "send-meeting-reminders": {"task": "sites.tasks.send_meeting_reminders", "schedule": crontab(minute=0)},
+    "close-surveys-past-their-window": {
+        "task": "evaluation.tasks.close_surveys_past_their_window",
+        "schedule": 60 * 60,
+    },
 }
 
 SESSION_COOKIE_AGE = 30 * 60

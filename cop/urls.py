@@ -21,5 +21,6 @@ urlpatterns = [
     path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
     path("cases/", include("cases.urls")),
     path("repository/", include(repository_patterns)),
+    path("evaluation/", include("evaluation.urls")),
     path("admin/", admin.site.urls),
 ]

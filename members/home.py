@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from cases.selectors import cases_presented_by
+from evaluation.selectors import open_rounds_for, open_surveys_for
 from members.models import Invitation, Membership
 from sites.selectors import upcoming_meetings_for
 
@@ -30,4 +31,5 @@ def home_page(user) -> dict:
         "next_meetings": upcoming_meetings_for(user),
         "waiting": waiting,
         "cases_i_present": cases_presented_by(user),
+        "evaluation": {"surveys": open_surveys_for(user), "rounds": open_rounds_for(user)},
     }

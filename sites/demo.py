@@ -255,6 +255,9 @@ def create_demo_data() -> bool:
                 person__in=[person for person, state in register if state == AttendanceStatus.PRESENT],
             ).update(ground_rules_agreed_on=day)
         _add_targets_and_spending(site, facilitator, held=held, start=start)
+    from evaluation.demo import create_evaluation_demo_data
+
+    create_evaluation_demo_data(rng)
     return True
 
 

@@ -4,23 +4,16 @@ import pytest
 from django.core.management import call_command
 
 from sites.demo import DEMO_PASSWORD
+from tests.navigation_expectations import EXPECTED_MENUS
 
-EXPECTED_NAVIGATION = {
-    "admin@example.org": [
-        "Home",
-        "Sites",
-        "Cases",
-        "Repository",
-        "Membership matrix",
-        "Invitations",
-        "Audit log",
-        "Admin",
-    ],
-    "facilitator@example.org": ["Home", "Sites", "Cases", "Repository", "Membership matrix", "Invitations"],
-    "member@example.org": ["Home", "Sites", "Cases", "Repository"],
-    "broker@example.org": ["Home", "Sites", "Cases", "Repository"],
-    "commissioner@example.org": ["Home", "Repository"],
+DEMO_ACCOUNT_ROLES = {
+    "admin@example.org": "programme_admin",
+    "facilitator@example.org": "facilitator",
+    "member@example.org": "member",
+    "broker@example.org": "broker",
+    "commissioner@example.org": "commissioner",
 }
+EXPECTED_NAVIGATION = {email: EXPECTED_MENUS[role] for email, role in DEMO_ACCOUNT_ROLES.items()}
 
 
 @pytest.fixture

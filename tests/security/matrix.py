@@ -62,6 +62,7 @@ SITE_VIEWERS = signed_in(["member", "facilitator", "broker", "admin"], denied=NO
 # The budget is hidden entirely from people who cannot manage the site.
 SITE_BUDGET = signed_in(["facilitator", "admin"], denied=NOT_FOUND)
 POST_ONLY = outcomes(METHOD, anonymous=LOGIN)
+EVALUATION_MANAGERS = signed_in(["facilitator", "admin"], denied=NOT_FOUND)
 SITE_ADMIN_ONLY = signed_in(["admin"], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN, facilitator=FORBIDDEN)
 
 EVERYONE = outcomes(OK)
@@ -202,6 +203,49 @@ MATRIX: dict[str, Entry] = {
         f"repository:detail@{state}": Entry(args=case_in(state), get=REPOSITORY_READERS[state]) for state in CASE_STATES
     },
     **{f"repository:pdf@{state}": Entry(args=case_in(state), get=REPOSITORY_READERS[state]) for state in CASE_STATES},
+    # Evaluation is confidential: anyone who may not use a page gets 404.
+    # Evaluation: surveys (CP1 is asked), focus groups and self-assessment rounds at CP1
+    "evaluation:dashboard": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"], denied=NOT_FOUND)),
+    "evaluation:surveys": Entry(get=signed_in(["admin"], denied=NOT_FOUND)),
+    "evaluation:survey_from_report": Entry(get=POST_ONLY, post=signed_in(["admin"], denied=NOT_FOUND)),
+    "evaluation:survey_detail": Entry(
+        args=lambda w: [w.survey("draft").pk], get=signed_in(["admin"], denied=NOT_FOUND)
+    ),
+    "evaluation:add_question": Entry(
+        args=lambda w: [w.survey("draft").pk], get=POST_ONLY, post=signed_in(["admin"], denied=NOT_FOUND)
+    ),
+    "evaluation:remove_question": Entry(
+        args=lambda w: [w.survey("draft").pk, w.new_question().pk],
+        get=POST_ONLY,
+        post=signed_in(["admin"], denied=NOT_FOUND),
+    ),
+    "evaluation:open_survey": Entry(
+        args=lambda w: [w.survey("draft").pk],
+        get=signed_in(["admin"], denied=NOT_FOUND),
+        post=signed_in([], denied=NOT_FOUND, admin="400"),  # an empty form: 400 with the errors shown
+    ),
+    "evaluation:close_survey": Entry(
+        args=lambda w: [w.survey("open", fresh=True).pk], get=POST_ONLY, post=signed_in(["admin"], denied=NOT_FOUND)
+    ),
+    "evaluation:answer_survey": Entry(
+        args=lambda w: [w.survey("open").pk], get=signed_in(["member"], denied=NOT_FOUND)
+    ),
+    "evaluation:survey_results": Entry(
+        args=lambda w: [w.survey("open").pk], get=signed_in(["facilitator", "admin"], denied=NOT_FOUND)
+    ),
+    "evaluation:survey_results_csv": Entry(
+        args=lambda w: [w.survey("open").pk], get=signed_in(["facilitator", "admin"], denied=NOT_FOUND)
+    ),
+    "evaluation:site": Entry(args=lambda w: [w.site.pk], get=EVALUATION_MANAGERS),
+    "evaluation:record_focus_group": Entry(args=lambda w: [w.site.pk], get=EVALUATION_MANAGERS),
+    "evaluation:open_round": Entry(args=lambda w: [w.site.pk], get=POST_ONLY, post=EVALUATION_MANAGERS),
+    "evaluation:round": Entry(args=lambda w: [w.assessment_round().pk], get=EVALUATION_MANAGERS),
+    "evaluation:answer_round": Entry(
+        args=lambda w: [w.assessment_round().pk], get=signed_in(["member", "facilitator"], denied=NOT_FOUND)
+    ),
+    "evaluation:close_round": Entry(
+        args=lambda w: [w.assessment_round(fresh=True).pk], get=POST_ONLY, post=EVALUATION_MANAGERS
+    ),
     # Audit
     "audit:log": Entry(get=signed_in(["admin"])),
     "audit:export": Entry(get=signed_in(["admin"])),

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from cases.models import Outcome
 from cases.services import gate, lifecycle
+from evaluation import services as evaluation_services
+from evaluation.models import AssessmentRound
 from members import services as member_services
 from members.models import Membership, MembershipRole
 from sites.models import Expense, TargetDiscipline
@@ -72,6 +74,31 @@ class World:
         if dismissed:
             gate.dismiss_finding(finding=finding, by=self.people["member"], reason="A service's public number.")
         return finding
+
+    def survey(self, state: str, *, fresh: bool = False):
+        key = f"survey-{state}"
+        if fresh or key not in self._cases:
+            survey = evaluation_services.start_report_survey(created_by=self.people["admin"])
+            if state == "open":
+                today = timezone.localdate()
+                evaluation_services.open_survey(
+                    survey=survey, sites=[self.site], opens_on=today, closes_on=today + timedelta(days=14)
+                )
+            self._cases[key] = survey
+        return self._cases[key]
+
+    def new_question(self):
+        return evaluation_services.add_question(survey=self.survey("draft"), kind="free_text", text="Anything else?")
+
+    def assessment_round(self, *, fresh: bool = False):
+        if fresh or "round" not in self._cases:
+            AssessmentRound.objects.filter(site=self.site, status="open").update(
+                status="closed", closed_at=timezone.now()
+            )
+            self._cases["round"] = evaluation_services.open_assessment_round(
+                site=self.site, opened_by=self.people["facilitator"]
+            )
+        return self._cases["round"]
 
     def new_target(self):
         return TargetDiscipline.objects.create(

@@ -1,0 +1,234 @@
+"""The programme dashboard: figures across the sites a person may see, filterable by period, in a
+fixed number of queries whatever the number of sites."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from cop import charts
+from cop.rules import is_programme_admin
+from evaluation.charts import survey_chart
+from evaluation.selectors import Rate, evaluation_sites_for, survey_results, surveys_with_results_for
+from members.models import Membership, Sector
+from sites.models import Attendance, AttendanceStatus, Expense, Meeting, MeetingStatus
+
+EXPECTED_MEETINGS = 6
+NO_SECTOR = "Not recorded"
+
+# Slots for figures that other features add later, in this order on the page.
+LATER_PANELS = [
+    ("cases_discussed", "Cases discussed and followed up"),
+    ("outcomes_by_kind", "Outcomes by kind"),
+    ("evidence_added", "Evidence added"),
+]
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date | None = None
+    end: date | None = None
+
+    def _aware(self, day: date, end: bool) -> datetime:
+        return timezone.make_aware(datetime.combine(day, time.max if end else time.min))
+
+    def datetime_q(self, field: str) -> Q:
+        q = Q()
+        if self.start:
+            q &= Q(**{f"{field}__gte": self._aware(self.start, end=False)})
+        if self.end:
+            q &= Q(**{f"{field}__lte": self._aware(self.end, end=True)})
+        return q
+
+    def date_q(self, field: str) -> Q:
+        q = Q()
+        if self.start:
+            q &= Q(**{f"{field}__gte": self.start})
+        if self.end:
+            q &= Q(**{f"{field}__lte": self.end})
+        return q
+
+
+def _safe(html: str):
+    return mark_safe(html)  # noqa: S308 - cop.charts escapes every label and value
+
+
+def _money(value: Decimal) -> str:
+    return f"£{value:,.2f}".replace(".00", "")
+
+
+def programme_dashboard(user, *, period: Period) -> dict:
+    sites = list(evaluation_sites_for(user))
+    site_ids = [s.pk for s in sites]
+    now = timezone.now()
+    on = min(period.end, timezone.localdate()) if period.end else timezone.localdate()
+
+    # Members by sector: current memberships on the period's last day (or today).
+    sector_labels = dict(Sector.choices)
+    by_sector: dict[tuple[int, str], int] = {}
+    for site_id, sector, n in (
+        Membership.objects.current(on)
+        .filter(site_id__in=site_ids)
+        .values_list("site_id", "person__sector")
+        .annotate(n=Count("person", distinct=True))
+        .values_list("site_id", "person__sector", "n")
+    ):
+        by_sector[(site_id, sector or "")] = n
+    sector_keys = [value for value, _ in Sector.choices] + ([""] if any(k[1] == "" for k in by_sector) else [])
+    sector_names = [sector_labels.get(key, NO_SECTOR) for key in sector_keys]
+    site_labels = [f"{s.code} {s.town}" for s in sites]
+    sector_series = [
+        (name, [by_sector.get((s.pk, key), 0) for s in sites])
+        for key, name in zip(sector_keys, sector_names, strict=True)
+    ]
+    members = {
+        "svg": _safe(
+            charts.stacked_bar_chart(
+                title="Members by sector at each site",
+                description=f"Current members on {on:%d/%m/%Y}, by the sector of their agency.",
+                labels=site_labels,
+                series=sector_series,
+            )
+        ),
+        "table": _safe(
+            charts.data_table(
+                caption=f"Members by sector on {on:%d/%m/%Y}",
+                headers=["Site", *sector_names, "Total"],
+                rows=[
+                    [label, *[vals[i] for _, vals in sector_series], sum(vals[i] for _, vals in sector_series)]
+                    for i, label in enumerate(site_labels)
+                ],
+            )
+        ),
+        "total": sum(by_sector.values()),
+    }
+
+    # Meetings held against the six expected per site.
+    held = dict(
+        Meeting.objects.filter(site_id__in=site_ids, status=MeetingStatus.SCHEDULED, ends_at__lt=now)
+        .filter(period.datetime_q("starts_at"))
+        .values_list("site_id")
+        .annotate(n=Count("pk"))
+        .values_list("site_id", "n")
+    )
+    held_values = [held.get(s.pk, 0) for s in sites]
+    meetings = {
+        "svg": _safe(
+            charts.bar_chart(
+                title=f"Meetings held at each site (at least {EXPECTED_MEETINGS} expected)",
+                description="; ".join(f"{label}: {n}" for label, n in zip(site_labels, held_values, strict=True)),
+                labels=site_labels,
+                values=held_values,
+                max_value=max([EXPECTED_MEETINGS, *held_values]),
+            )
+        ),
+        "rows": [
+            {"site": s, "held": n, "expected": EXPECTED_MEETINGS, "met": n >= EXPECTED_MEETINGS}
+            for s, n in zip(sites, held_values, strict=True)
+        ],
+        "total": sum(held_values),
+    }
+
+    # Attendance rate per month: present / (present + apologies + absent) of register lines.
+    monthly: dict[date, dict[str, int]] = {}
+    for month, status, n in (
+        Attendance.objects.filter(meeting__site_id__in=site_ids, meeting__status=MeetingStatus.SCHEDULED)
+        .filter(period.datetime_q("meeting__starts_at"))
+        .annotate(month=TruncMonth("meeting__starts_at"))
+        .values_list("month", "status")
+        .annotate(n=Count("pk"))
+        .values_list("month", "status", "n")
+        .order_by("month")
+    ):
+        key = month.date() if isinstance(month, datetime) else month
+        monthly.setdefault(key, {})[status] = n
+    months = sorted(monthly)
+    rates = [
+        Rate(
+            monthly[m].get(AttendanceStatus.PRESENT, 0),
+            sum(
+                monthly[m].get(s, 0)
+                for s in (AttendanceStatus.PRESENT, AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)
+            ),
+        )
+        for m in months
+    ]
+    month_labels = [f"{m:%b %Y}" for m in months]
+    attendance = {
+        "svg": _safe(
+            charts.line_chart(
+                title="Attendance rate per month",
+                description="; ".join(f"{label}: {r}" for label, r in zip(month_labels, rates, strict=True))
+                or "No attendance recorded in this period.",
+                x_labels=month_labels,
+                series=[("", [r.percent for r in rates])],
+                unit="%",
+                max_value=100,
+            )
+        )
+        if months
+        else None,
+        "table": _safe(
+            charts.data_table(
+                caption="Attendance rate per month (present out of everyone on the register)",
+                headers=["Month", "Attendance rate"],
+                rows=[[label, str(r)] for label, r in zip(month_labels, rates, strict=True)],
+            )
+        ),
+    }
+
+    # Budget spent against the award.
+    spent = dict(
+        Expense.objects.filter(site_id__in=site_ids)
+        .filter(period.date_q("spent_on"))
+        .values_list("site_id")
+        .annotate(total=Sum("amount"))
+        .values_list("site_id", "total")
+    )
+    spent_values = [spent.get(s.pk) or Decimal(0) for s in sites]
+    budget = {
+        "svg": _safe(
+            charts.grouped_bar_chart(
+                title="Budget spent against the award at each site (£)",
+                description="; ".join(
+                    f"{label}: {_money(v)} spent of {_money(s.award)}"
+                    for label, v, s in zip(site_labels, spent_values, sites, strict=True)
+                ),
+                labels=site_labels,
+                series=[("Award", [round(s.award) for s in sites]), ("Spent", [round(v) for v in spent_values])],
+            )
+        ),
+        "rows": [
+            {
+                "site": s,
+                "spent": _money(v),
+                "award": _money(s.award),
+                "percent": Rate(int(v), int(s.award) or 1).percent,
+            }
+            for s, v in zip(sites, spent_values, strict=True)
+        ],
+    }
+
+    # The latest survey opened in the period, over the sites the user may see.
+    survey = surveys_with_results_for(user).filter(period.datetime_q("opened_at")).first()
+    survey_panel = None
+    if survey is not None:
+        results = survey_results(survey, site_ids=None if is_programme_admin(user) else set(site_ids))
+        survey_panel = {"results": results, "chart": survey_chart(results)}
+
+    return {
+        "sites": sites,
+        "members": members,
+        "meetings": meetings,
+        "attendance": attendance,
+        "budget": budget,
+        "survey": survey_panel,
+        "later_panels": LATER_PANELS,
+        "expected_meetings": EXPECTED_MEETINGS,
+    }

@@ -1,0 +1,25 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+
+from evaluation.dashboard import Period, programme_dashboard
+from evaluation.forms import PeriodForm
+from evaluation.selectors import evaluation_sites_for, surveys_with_results_for
+
+
+@login_required
+def dashboard(request):
+    if not request.user.has_perm("evaluation.view_dashboard"):
+        raise Http404
+    form = PeriodForm(request.GET or None)
+    period = Period()
+    if form.is_bound and form.is_valid():
+        period = Period(form.cleaned_data["start"], form.cleaned_data["end"])
+    context = {
+        "form": form,
+        "period": period,
+        "evaluation_sites": evaluation_sites_for(request.user),
+        "surveys": surveys_with_results_for(request.user)[:10],
+        **programme_dashboard(request.user, period=period),
+    }
+    return render(request, "evaluation/dashboard.html", context)

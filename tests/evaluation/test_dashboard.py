@@ -1,0 +1,126 @@
+"""The programme dashboard: figures per site, filterable by period, in a fixed number of queries."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from evaluation.dashboard import Period, programme_dashboard
+from members.models import MembershipRole, Sector
+from sites.models import AttendanceStatus, Expense, ExpenseCategory, MeetingStatus
+from tests.evaluation.conftest import answer, members_of
+from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory, SiteFactory, at
+
+pytestmark = pytest.mark.django_db
+
+
+def held_meeting(site, day: date, statuses=()):
+    meeting = MeetingFactory(site=site, starts_at=at(day), ends_at=at(day, 16))
+    for status in statuses:
+        AttendanceFactory(meeting=meeting, status=status)
+    return meeting
+
+
+@pytest.fixture
+def programme(site, other_site, facilitator, member):
+    members_of(site, 2, person__sector=Sector.NHS)
+    members_of(other_site, 3, person__sector=Sector.LOCAL_AUTHORITY)
+    P, A, X = AttendanceStatus.PRESENT, AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT
+    held_meeting(site, date(2026, 1, 14), [P, P, P, A])
+    held_meeting(site, date(2026, 2, 11), [P, X])
+    held_meeting(other_site, date(2026, 2, 18), [P, P])
+    MeetingFactory(site=site, starts_at=at(date(2026, 3, 11)), status=MeetingStatus.CANCELLED)
+    Expense.objects.create(
+        site=site, category=ExpenseCategory.choices[0][0], spent_on=date(2026, 1, 14), amount=Decimal("1500")
+    )
+    Expense.objects.create(
+        site=site, category=ExpenseCategory.choices[0][0], spent_on=date(2026, 2, 11), amount=Decimal("500")
+    )
+    return site, other_site
+
+
+def test_dashboard_figures_for_the_programme(programme_admin, programme):
+    site, other_site = programme
+    data = programme_dashboard(programme_admin, period=Period())
+    members_table = str(data["members"]["table"])
+    assert data["members"]["total"] == 7  # CP1: facilitator, member, 2 NHS; CP3: 3
+    assert "<td>2</td>" in members_table  # the two NHS members at CP1
+    assert [(r["site"].code, r["held"]) for r in data["meetings"]["rows"]] == [("CP1", 2), ("CP3", 1)]
+    assert "Jan 2026: 75% (3 of 4)" in str(data["attendance"]["svg"])
+    assert "Feb 2026: 75% (3 of 4)" in str(data["attendance"]["svg"])
+    budget = {r["site"].code: (r["spent"], r["award"], r["percent"]) for r in data["budget"]["rows"]}
+    assert budget["CP1"] == ("£2,000", "£6,950", 29)
+
+
+def test_period_filters_every_figure(programme_admin, programme):
+    data = programme_dashboard(programme_admin, period=Period(date(2026, 2, 1), date(2026, 2, 28)))
+    assert [(r["site"].code, r["held"]) for r in data["meetings"]["rows"]] == [("CP1", 1), ("CP3", 1)]
+    assert "Jan 2026" not in str(data["attendance"]["table"])
+    assert "Feb 2026" in str(data["attendance"]["table"])
+    assert data["budget"]["rows"][0]["spent"] == "£500"
+
+
+def test_facilitators_see_their_own_site_only(client, facilitator, programme):
+    client.force_login(facilitator)
+    response = client.get(reverse("evaluation:dashboard"))
+    assert response.status_code == 200
+    assert [s.code for s in response.context["sites"]] == ["CP1"]
+    assert "CP3" not in response.content.decode()
+
+
+def test_dashboard_is_not_for_members_brokers_or_commissioners(client, member, broker, commissioner):
+    for person in (member, broker, commissioner):
+        client.force_login(person)
+        assert client.get(reverse("evaluation:dashboard")).status_code == 404
+
+
+def test_dashboard_shows_survey_results_and_leaves_slots_for_later_panels(
+    client, programme_admin, open_report_survey, site, member
+):
+    for person in [member, *members_of(site, 4)]:
+        answer(open_report_survey, person)
+    client.force_login(programme_admin)
+    response = client.get(reverse("evaluation:dashboard"))
+    page = response.content.decode()
+    assert "100% (5 of 5)" in page
+    assert [key for key, _ in response.context["later_panels"]] == [
+        "cases_discussed",
+        "outcomes_by_kind",
+        "evidence_added",
+    ]
+
+
+def test_a_bad_period_is_explained(client, programme_admin):
+    client.force_login(programme_admin)
+    response = client.get(reverse("evaluation:dashboard"), {"start": "2026-03-01", "end": "2026-02-01"})
+    assert response.status_code == 200
+    assert "The end of the period must be on or after its start." in response.content.decode()
+
+
+def add_site(n: int):
+    new_site = SiteFactory(code=f"CP{n + 20}", town=f"Town {n}")
+    MembershipFactory(site=new_site, role=MembershipRole.FACILITATOR)
+    for person in members_of(new_site, 2):
+        meeting = held_meeting(new_site, timezone.localdate() - timedelta(days=10 + n))
+        AttendanceFactory(meeting=meeting, person=person)
+    Expense.objects.create(
+        site=new_site, category=ExpenseCategory.choices[0][0], spent_on=timezone.localdate(), amount=10
+    )
+
+
+def test_dashboard_query_count_does_not_grow_with_sites(
+    client, programme_admin, open_report_survey, django_assert_num_queries
+):
+    client.force_login(programme_admin)
+    add_site(1)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("evaluation:dashboard"))
+    for n in range(2, 8):
+        add_site(n)
+    with django_assert_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("evaluation:dashboard"))
+    assert len(response.context["sites"]) == 8
