@@ -16,6 +16,7 @@ NAV_ITEMS = [
     NavItem("Home", "home", None),
     NavItem("Sites", "sites:list", "sites.list_sites"),
     NavItem("Invitations", "members:invitations", "members.invite_any"),
+    NavItem("Site health", "toolkit:site_health", "toolkit.view_site_health"),
     NavItem("Admin", "admin:index", "members.use_admin"),
 ]
 

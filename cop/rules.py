@@ -103,3 +103,13 @@ def sites_managed_q(user) -> Q:
     if is_programme_admin(user):
         return Q()
     return Q(pk__in=list(facilitated_site_ids(user)))
+
+
+# Toolkit: the set-up checklist, document templates and site health
+# Everyone who can see a site sees its checklist; its facilitators and programme admins tick it.
+rules.add_perm("toolkit.view_checklist", is_programme_admin | is_knowledge_broker | is_site_member)
+rules.add_perm("toolkit.tick_checklist", is_programme_admin | is_site_facilitator)
+rules.add_perm("toolkit.download_documents", is_programme_admin | is_site_facilitator)
+rules.add_perm("toolkit.edit_default_checklist", is_programme_admin)
+rules.add_perm("toolkit.view_site_health", is_programme_admin)
+rules.add_perm("toolkit.change_thresholds", is_programme_admin)

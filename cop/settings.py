@@ -4,6 +4,7 @@ SECRET_KEY must be given, cookies are secure. `make run` switches on development
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -24,6 +25,7 @@ INSTALLED_APPS = [
     "sites",  # host sites, budgets, meetings and the attendance register
     "cases",  # case studies, the anonymisation gate, follow-up, the learning-object repository
     "newsletters",  # the monthly newsletter and commissioner digests
+    "toolkit",  # the facilitator's set-up checklist, document templates and site health warnings
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -177,6 +179,10 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic jobs select work that is due and not yet done, so a missed or doubled run is harmless.
 CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE["check-site-health"] = {
+    "task": "toolkit.tasks.check_site_health",
+    "schedule": crontab(hour=6, minute=30),
+}
 
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True

@@ -12,5 +12,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("people/", include("members.urls")),
     path("sites/", include("sites.urls")),
+    path("toolkit/", include("toolkit.urls")),
     path("admin/", admin.site.urls),
 ]

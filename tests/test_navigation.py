@@ -17,6 +17,7 @@ def test_each_role_sees_only_its_navigation(client, member, facilitator, program
     assert nav_labels(client, facilitator) == ["Home", "Sites", "Invitations"]
     assert nav_labels(client, broker) == ["Home", "Sites"]
     assert nav_labels(client, commissioner) == ["Home"]
+    assert nav_labels(client, programme_admin) == ["Home", "Sites", "Invitations", "Site health", "Admin"]
     assert nav_labels(client, programme_admin) == [item.label for item in NAV_ITEMS]
 
 

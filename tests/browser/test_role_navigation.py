@@ -6,7 +6,7 @@ from django.core.management import call_command
 from sites.demo import DEMO_PASSWORD
 
 EXPECTED_NAVIGATION = {
-    "admin@example.org": ["Home", "Sites", "Invitations", "Admin"],
+    "admin@example.org": ["Home", "Sites", "Invitations", "Site health", "Admin"],
     "facilitator@example.org": ["Home", "Sites", "Invitations"],
     "member@example.org": ["Home", "Sites"],
     "broker@example.org": ["Home", "Sites"],
