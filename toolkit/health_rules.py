@@ -122,7 +122,8 @@ def too_few_confirmed_members(facts: SiteFacts) -> list[HealthWarning]:
         HealthWarning(
             "too_few_confirmed_members",
             HealthStatus.AT_RISK,
-            f"Fewer than {limits.min_confirmed_members} confirmed members after meeting {limits.confirmed_after_meetings}: "
+            f"Fewer than {limits.min_confirmed_members} confirmed members after meeting "
+            f"{limits.confirmed_after_meetings}: "
             f"only {confirmed} {people} come to {limits.confirmed_min_attended} or more of the {held} meetings held. "
             "CP2 closed at this point; ask a senior manager in the host organisation to help approach agencies.",
         )
@@ -172,7 +173,8 @@ def sector_missing(facts: SiteFacts) -> list[HealthWarning]:
         HealthWarning(
             "sector_missing",
             HealthStatus.WATCH,
-            f"No member from {label} for more than {days} days. Check the gaps panel on the site page for who to approach.",
+            f"No member from {label} for more than {days} days. "
+            "Check the gaps panel on the site page for who to approach.",
         )
         for label in missing
     ]
@@ -248,6 +250,7 @@ def budget_ahead_of_meetings(facts: SiteFacts) -> list[HealthWarning]:
             "budget_ahead_of_meetings",
             HealthStatus.WATCH,
             f"£{spent:,.2f} of the £{award:,.2f} award is spent ({_percent(spent_share)}) but only {held} of the "
-            f"{EXPECTED_MEETINGS} expected meetings are held ({_percent(held_share)}). Check the budget can cover the rest.",
+            f"{EXPECTED_MEETINGS} expected meetings are held ({_percent(held_share)}). "
+            "Check the budget can cover the rest.",
         )
     ]
