@@ -59,3 +59,16 @@ class WarningThresholdsForm(forms.ModelForm):
             "no_meeting_days",
             "budget_margin_points",
         ]
+        help_texts = {
+            "min_confirmed_members": "A site is at risk with fewer confirmed members than this. Confirmed: current "
+            "members (not facilitators) who came to enough meetings.",
+            "confirmed_after_meetings": "The check starts once this many meetings are held. The taster counts.",
+            "confirmed_min_attended": "How many meetings a member must have come to.",
+            "falling_attendance_meetings": "Watch a site whose attendance fell at each of this many meetings in a row.",
+            "sector_gap_days": "Watch a site with no current member from a sector for this long.",
+            "no_case_meetings": "Watch a site where no case was presented at this many meetings in a row "
+            "(once cases are recorded in the product).",
+            "no_meeting_days": "Watch a site with no meeting for this long; at risk if none is scheduled either.",
+            "budget_margin_points": "Watch a site whose share of the award spent is more than this many points above "
+            "its share of the six expected meetings held.",
+        }
