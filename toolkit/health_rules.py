@@ -169,32 +169,44 @@ def sector_missing(facts: SiteFacts) -> list[HealthWarning]:
     ).filter(Q(left__isnull=True) | Q(left__gt=window_start))
     present = overlapping.aggregate(**{sector.value: Count("pk", filter=_sector_q(sector)) for sector in Sector})
     missing = [sector.label for sector in Sector if not present[sector.value]]
+    if not missing:
+        return []
+    sectors = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " or " + missing[-1]
     return [
         HealthWarning(
             "sector_missing",
             HealthStatus.WATCH,
-            f"No member from {label} for more than {days} days. "
+            f"No member from {sectors} for more than {days} days. "
             "Check the gaps panel on the site page for who to approach.",
         )
-        for label in missing
     ]
+
+
+def _case_meeting_field() -> tuple[type, str] | None:
+    """The cases app's Case model and its link to the meeting it was presented at, if both exist yet."""
+    if not apps.is_installed("cases"):
+        return None
+    try:
+        case_model = apps.get_model("cases", "Case")
+    except LookupError:
+        return None
+    for model_field in case_model._meta.get_fields():
+        if model_field.many_to_one and model_field.related_model is Meeting:
+            return case_model, model_field.name
+    return None
 
 
 @health_rule
 def no_recent_case(facts: SiteFacts) -> list[HealthWarning]:
-    """No case presented at the last N meetings held. Works only once the cases app has a Case model with
-    a `meeting` link; until then it finds nothing."""
-    if not apps.is_installed("cases"):
+    """No case presented at the last N meetings held. Finds nothing until the cases app has a Case model
+    linked to a meeting."""
+    found = _case_meeting_field()
+    if found is None:
         return []
-    try:
-        case_model = apps.get_model("cases", "Case")
-    except LookupError:
-        return []
-    if not any(f.name == "meeting" for f in case_model._meta.get_fields()):
-        return []
+    case_model, meeting_field = found
     count = facts.thresholds.no_case_meetings
     recent = facts.held_meetings[-count:]
-    if len(recent) < count or case_model.objects.filter(meeting__in=recent).exists():
+    if len(recent) < count or case_model.objects.filter(**{f"{meeting_field}__in": recent}).exists():
         return []
     return [
         HealthWarning(
