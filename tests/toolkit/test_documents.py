@@ -10,6 +10,7 @@ from members.models import MembershipRole
 from tests.factories import MeetingFactory, MembershipFactory, SiteFactory, at
 from toolkit import pdf
 from toolkit.documents import DOCUMENTS, render_document_text
+from toolkit.templatetags.toolkit import css_string
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +83,7 @@ def test_programme_admin_downloads_any_sites_documents(client, other_site, progr
     client.force_login(programme_admin)
     response = client.get(reverse("toolkit:document", args=[other_site.pk, "taster_outline", "txt"]))
     assert response.status_code == 200 and "Colchester CVS" in response.content.decode()
+
+
+def test_page_margin_text_cannot_break_out_of_its_css_string():
+    assert css_string('St Mungo\'s & "Friends"</style>') == "St Mungo's & \\22 Friends\\22 \\3c /style\\3e "
