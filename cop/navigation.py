@@ -19,6 +19,7 @@ NAV_ITEMS = [
     NavItem("Repository", "repository:list", None),
     NavItem("Membership matrix", "sites:matrix", "sites.view_matrix"),
     NavItem("Dashboard", "evaluation:dashboard", "evaluation.view_dashboard"),
+    NavItem("Site health", "toolkit:site_health", "toolkit.view_site_health"),
     NavItem("Surveys", "evaluation:surveys", "evaluation.manage_surveys"),
     NavItem("Invitations", "members:invitations", "members.invite_any"),
     NavItem("Audit log", "audit:log", "audit.view_log"),

@@ -292,3 +292,13 @@ def survey_results_site_ids(user, survey) -> set[int] | None:
 def evaluation_sites_q(user) -> Q:
     """Sites whose evaluation (dashboard, focus groups, self-assessment) the user may see."""
     return sites_managed_q(user)
+
+
+# Toolkit: the set-up checklist, document templates and site health
+# Everyone who can see a site sees its checklist; its facilitators and programme admins tick it.
+rules.add_perm("toolkit.view_checklist", is_programme_admin | is_knowledge_broker | is_site_member)
+rules.add_perm("toolkit.tick_checklist", is_programme_admin | is_site_facilitator)
+rules.add_perm("toolkit.download_documents", is_programme_admin | is_site_facilitator)
+rules.add_perm("toolkit.edit_default_checklist", is_programme_admin)
+rules.add_perm("toolkit.view_site_health", is_programme_admin)
+rules.add_perm("toolkit.change_thresholds", is_programme_admin)

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "newsletters",  # the monthly newsletter and commissioner digests
     "audit",  # the append-only audit log: who viewed, changed, moved, exported or downloaded what
     "evaluation",  # member surveys, focus groups, the team self-assessment and the programme dashboard
+    "toolkit",  # the facilitator's set-up checklist, document templates and site health warnings
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -189,6 +190,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "evaluation.tasks.close_surveys_past_their_window",
         "schedule": 60 * 60,
     },
+    "check-site-health": {"task": "toolkit.tasks.check_site_health", "schedule": crontab(hour=6, minute=30)},
 }
 
 SESSION_COOKIE_AGE = 30 * 60

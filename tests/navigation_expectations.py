@@ -8,6 +8,7 @@ EXPECTED_MENUS = {
         "Repository",
         "Membership matrix",
         "Dashboard",
+        "Site health",
         "Surveys",
         "Invitations",
         "Audit log",

@@ -246,6 +246,22 @@ MATRIX: dict[str, Entry] = {
     "evaluation:close_round": Entry(
         args=lambda w: [w.assessment_round(fresh=True).pk], get=POST_ONLY, post=EVALUATION_MANAGERS
     ),
+    # Toolkit: the set-up checklist, documents and site health
+    "toolkit:checklist_item": Entry(args=lambda w: [w.site.pk, w.checklist_item().pk], get=SITE_MANAGERS),
+    **{
+        f"toolkit:document@{extension}": Entry(
+            args=lambda w, extension=extension: [w.site.pk, "ground_rules", extension], get=SITE_MANAGERS
+        )
+        for extension in ("pdf", "txt")
+    },
+    "toolkit:default_checklist": Entry(get=signed_in(["admin"])),
+    "toolkit:default_checklist_item": Entry(args=lambda w: [w.default_checklist_item().pk], get=signed_in(["admin"])),
+    "toolkit:default_checklist_item_action": Entry(
+        args=lambda w: [w.default_checklist_item().pk, "down"], get=POST_ONLY, post=signed_in(["admin"])
+    ),
+    "toolkit:site_health": Entry(get=signed_in(["admin"])),
+    "toolkit:check_site_health_now": Entry(get=POST_ONLY, post=signed_in(["admin"])),
+    "toolkit:warning_thresholds": Entry(get=signed_in(["admin"])),
     # Audit
     "audit:log": Entry(get=signed_in(["admin"])),
     "audit:export": Entry(get=signed_in(["admin"])),

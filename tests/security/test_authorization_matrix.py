@@ -30,6 +30,8 @@ from tests.security.matrix import (
     ROLES,
     THIRD_PARTY_PREFIXES,
 )
+from toolkit.models import DefaultChecklistItem
+from toolkit.services.checklist import ensure_site_checklist
 
 
 def all_url_names(patterns=None, namespace=""):
@@ -99,6 +101,13 @@ class World:
                 site=self.site, opened_by=self.people["facilitator"]
             )
         return self._cases["round"]
+
+    def checklist_item(self):
+        ensure_site_checklist(self.site)
+        return self.site.checklist_items.first()
+
+    def default_checklist_item(self):
+        return DefaultChecklistItem.objects.first()
 
     def new_target(self):
         return TargetDiscipline.objects.create(

@@ -1,0 +1,30 @@
+from django import template
+from django.utils.safestring import mark_safe
+
+from toolkit import selectors
+from toolkit.documents import DOCUMENTS
+
+register = template.Library()
+
+
+@register.inclusion_tag("toolkit/setup_checklist.html", takes_context=True)
+def setup_checklist(context, site):
+    """The site page's set-up panel: progress, the steps, and (for its facilitators) the documents."""
+    user = context["request"].user
+    if not user.has_perm("toolkit.view_checklist", site):
+        return {"visible": False}
+    return {
+        "visible": True,
+        "site": site,
+        "can_tick": user.has_perm("toolkit.tick_checklist", site),
+        "can_download": user.has_perm("toolkit.download_documents", site),
+        "documents": DOCUMENTS.values(),
+        **selectors.site_checklist(site),
+    }
+
+
+@register.filter
+def css_string(value) -> str:
+    """Text made safe inside a double-quoted CSS string in a <style> element (used by the PDF page margins)."""
+    escaped = "".join(ch if ch.isalnum() or ch in " .,:;()-_/'!?&£+" else f"\\{ord(ch):x} " for ch in str(value))
+    return mark_safe(escaped)  # noqa: S308 - every character outside a small safe set is CSS-escaped
