@@ -16,6 +16,7 @@ NAV_ITEMS = [
     NavItem("Home", "home", None),
     NavItem("Sites", "sites:list", "sites.list_sites"),
     NavItem("Invitations", "members:invitations", "members.invite_any"),
+    NavItem("Newsletter", "newsletters:manage", "newsletters.edit_issue"),
     NavItem("Audit log", "audit:log", "audit.view_log"),
     NavItem("Admin", "admin:index", "members.use_admin"),
 ]

@@ -4,6 +4,7 @@ SECRET_KEY must be given, cookies are secure. `make run` switches on development
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -180,7 +181,15 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic jobs select work that is due and not yet done, so a missed or doubled run is harmless.
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # The newsletter: last month's draft on the 1st (and any month a missed run left out).
+    "compile-monthly-newsletter": {
+        "task": "newsletters.tasks.compile_due_newsletter",
+        "schedule": crontab(minute=0, hour=6, day_of_month=1),
+    },
+    # Newsletter sending left part-way (worker stopped, broker away) carries on.
+    "resume-newsletter-sending": {"task": "newsletters.tasks.resume_newsletter_sending", "schedule": 5 * 60.0},
+}
 
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True

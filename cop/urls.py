@@ -13,5 +13,6 @@ urlpatterns = [
     path("people/", include("members.urls")),
     path("sites/", include("sites.urls")),
     path("audit/", include("audit.urls")),
+    path("newsletter/", include("newsletters.urls")),
     path("admin/", admin.site.urls),
 ]
