@@ -34,7 +34,7 @@ def issue_context(issue: NewsletterIssue, edition: str, *, unsubscribe_token: st
 def message_id(issue_id: int, email: str) -> str:
     """The same Message-ID whenever this issue goes to this address, so a resend after a worker
     died mid-send can be recognised as the same message by the receiving server."""
-    digest = salted_hmac("newsletters.message-id", f"{issue_id}:{email.lower()}").hexdigest()[:24]
+    digest = salted_hmac("newsletters.message-id", f"{issue_id}:{email.lower()}", algorithm="sha256").hexdigest()[:24]
     domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ")
     return f"<newsletter-{issue_id}-{digest}@{domain}>"
 

@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from celery.exceptions import Retry
 from django.core.mail import mailers
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
@@ -56,6 +57,8 @@ def _queue_sending(issue_id: int) -> None:
 
     try:
         send_newsletter_deliveries.delay(issue_id)
+    except Retry:  # run eagerly (no Redis) and asked to retry: the periodic sweep carries on
+        pass
     except Exception:  # the broker is away: the periodic sweep queues it again
         logger.exception("Could not queue sending of newsletter issue %s; the sweep will retry.", issue_id)
 
