@@ -15,10 +15,11 @@ def nav_labels(client, user) -> list[str]:
 def test_each_role_sees_only_its_navigation(client, member, facilitator, programme_admin, broker, commissioner):
     assert nav_labels(client, member) == ["Home", "Sites"]
     assert nav_labels(client, facilitator) == ["Home", "Sites", "Invitations"]
-    assert nav_labels(client, broker) == ["Home", "Sites"]
+    assert nav_labels(client, broker) == ["Home", "Sites", "Newsletter"]
     assert nav_labels(client, commissioner) == ["Home"]
     assert nav_labels(client, programme_admin) == [item.label for item in NAV_ITEMS]
     assert "Audit log" in nav_labels(client, programme_admin)
+    assert "Newsletter" in nav_labels(client, programme_admin)
 
 
 @pytest.mark.django_db

@@ -6,10 +6,10 @@ from django.core.management import call_command
 from sites.demo import DEMO_PASSWORD
 
 EXPECTED_NAVIGATION = {
-    "admin@example.org": ["Home", "Sites", "Invitations", "Audit log", "Admin"],
+    "admin@example.org": ["Home", "Sites", "Invitations", "Newsletter", "Audit log", "Admin"],
     "facilitator@example.org": ["Home", "Sites", "Invitations"],
     "member@example.org": ["Home", "Sites"],
-    "broker@example.org": ["Home", "Sites"],
+    "broker@example.org": ["Home", "Sites", "Newsletter"],
     "commissioner@example.org": ["Home"],
 }
 
