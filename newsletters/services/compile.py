@@ -305,12 +305,18 @@ def compile_newsletter(*, month: date) -> NewsletterIssue:
                 )
             )
             next_position[item.section] += 1
-        else:
+        elif (current.section, current.title, current.body, current.site_id, current.audience) != (
+            item.section,
+            item.title,
+            item.body,
+            item.site_id,
+            item.audience,
+        ):
             current.section, current.title, current.body = item.section, item.title, item.body
             current.site_id, current.audience = item.site_id, item.audience
             to_update.append(current)
     NewsletterItem.objects.bulk_create(to_create)
-    NewsletterItem.objects.bulk_update(to_update, ["section", "title", "body", "site", "audience"], batch_size=200)
+    NewsletterItem.objects.bulk_update(to_update, ["section", "title", "body", "site", "audience"])
     # What no longer comes from the records (a meeting cancelled since) leaves the draft.
     NewsletterItem.objects.filter(pk__in=[item.pk for item in existing.values()]).delete()
     issue.compiled_at = timezone.now()
