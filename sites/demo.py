@@ -225,4 +225,8 @@ def create_demo_data() -> bool:
             Attendance.objects.bulk_create(
                 Attendance(meeting=meeting, person=person, status=state) for person, state in register
             )
+
+    from newsletters.services.compile import compile_newsletter, previous_month
+
+    compile_newsletter(month=previous_month(today))  # last month's newsletter, as a draft to edit
     return True
