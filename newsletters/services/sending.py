@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 # A delivery claimed longer ago than this belongs to a worker that died mid-send.
 STALE_SENDING_AFTER = timedelta(minutes=15)
+# A failed delivery not retried within this time lost its retry (the broker went away): the sweep queues it.
+RETRY_LOST_AFTER = timedelta(hours=1)
 
 
 class IssueNotApproved(Exception):
@@ -186,24 +188,26 @@ def complete_issue_if_delivered(*, issue_id: int) -> bool:
 
 
 def release_stale_deliveries(*, now=None) -> int:
-    """Deliveries left in "sending" by a worker that died go back to failed, to be tried again."""
-    cutoff = (now or timezone.now()) - STALE_SENDING_AFTER
-    return Delivery.objects.filter(status=DeliveryStatus.SENDING, claimed_at__lt=cutoff).update(
-        status=DeliveryStatus.FAILED, last_error="The sending stopped part-way (worker stopped); tried again."
+    """Deliveries left in "sending" by a worker that died go back to the queue (or to failed, when
+    their attempts are used up, so that the delivery log shows them)."""
+    stale = Delivery.objects.filter(
+        status=DeliveryStatus.SENDING, claimed_at__lt=(now or timezone.now()) - STALE_SENDING_AFTER
     )
+    note = "The sending stopped part-way (the worker stopped)."
+    requeued = stale.filter(attempts__lt=MAX_ATTEMPTS).update(status=DeliveryStatus.QUEUED, last_error=note)
+    return requeued + stale.update(status=DeliveryStatus.FAILED, last_error=note)
 
 
-def issues_with_work() -> list[int]:
-    """Issues still sending that have deliveries to send (queued, or failed with attempts left)."""
+def issues_with_work(*, now=None) -> list[int]:
+    """Issues still sending with deliveries waiting: queued ones (their task was lost, or a dead
+    worker's), and failed ones with attempts left whose retry has not happened within the hour (the
+    task's own retries, with their back-off, normally come first)."""
+    waiting = Q(status=DeliveryStatus.QUEUED) | Q(
+        status=DeliveryStatus.FAILED, claimed_at__lt=(now or timezone.now()) - RETRY_LOST_AFTER
+    )
     return list(
         NewsletterIssue.objects.filter(status=IssueStatus.SENDING)
-        .filter(
-            Exists(
-                Delivery.objects.filter(issue=OuterRef("pk"), attempts__lt=MAX_ATTEMPTS).filter(
-                    status__in=[DeliveryStatus.QUEUED, DeliveryStatus.FAILED]
-                )
-            )
-        )
+        .filter(Exists(Delivery.objects.filter(waiting, issue=OuterRef("pk"), attempts__lt=MAX_ATTEMPTS)))
         .values_list("pk", flat=True)
     )
 

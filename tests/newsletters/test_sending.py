@@ -239,3 +239,34 @@ def test_emails_carry_one_click_unsubscribe_and_no_names(approved_issue, march, 
     assert "2 of our 4 communities of practice met" in public_email.body
     assert "<script" not in member_email.alternatives[0].content
     assert member_email.extra_headers["Message-ID"] != public_email.extra_headers["Message-ID"]
+
+
+def test_sweep_leaves_recent_failures_to_the_tasks_back_off_and_picks_up_lost_retries(
+    flaky_mail, approved_issue, march, broker, subscriber, django_capture_on_commit_callbacks
+):
+    refused = march["people"]["Dana Nurse"].email
+    REFUSED.add(refused)
+    with django_capture_on_commit_callbacks(execute=False):
+        sending.start_sending(issue=approved_issue, by=broker)
+    sending.send_deliveries(issue_id=approved_issue.pk)
+    REFUSED.clear()
+
+    assert sending.issues_with_work() == []  # the task's own retry, with back-off, is due first
+    later = timezone.now() + sending.RETRY_LOST_AFTER + timedelta(minutes=1)
+    assert sending.issues_with_work(now=later) == [approved_issue.pk]
+
+
+def test_a_stale_delivery_with_no_attempts_left_shows_as_failed(
+    approved_issue, broker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        sending.start_sending(issue=approved_issue, by=broker)
+    old = timezone.now() - sending.STALE_SENDING_AFTER - timedelta(minutes=1)
+    first, second = Delivery.objects.order_by("pk")[:2]
+    Delivery.objects.filter(pk=first.pk).update(status=DeliveryStatus.SENDING, claimed_at=old, attempts=1)
+    Delivery.objects.filter(pk=second.pk).update(
+        status=DeliveryStatus.SENDING, claimed_at=old, attempts=sending.MAX_ATTEMPTS
+    )
+    assert sending.release_stale_deliveries() == 2
+    assert Delivery.objects.get(pk=first.pk).status == DeliveryStatus.QUEUED
+    assert Delivery.objects.get(pk=second.pk).status == DeliveryStatus.FAILED
