@@ -12,6 +12,7 @@ urlpatterns = [
     path("subscribe/", views.subscribe, name="subscribe"),
     path("subscribe/confirm/<str:token>/", views.confirm, name="confirm"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("preferences/", views.preferences, name="preferences"),
     # The editing area: knowledge brokers and programme admins
     path("manage/", views.manage, name="manage"),
     path("manage/<int:pk>/", views.edit, name="edit"),

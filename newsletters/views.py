@@ -11,7 +11,7 @@ from newsletters import selectors
 from newsletters.emails import build_issue_email
 from newsletters.forms import CompileForm, IntroductionForm, SubscribeForm
 from newsletters.markdown import render_markdown
-from newsletters.models import Edition, NewsletterIssue, NewsletterItem
+from newsletters.models import Edition, NewsletterIssue, NewsletterItem, NewsletterPreference
 from newsletters.services import editing, sending, subscribers
 from newsletters.services.compile import compile_newsletter
 
@@ -80,6 +80,22 @@ def unsubscribe(request, token: str):
         done = subscribers.unsubscribe(token=token)
         return render(request, "newsletters/unsubscribe_done.html", {"done": done}, status=200 if done else 400)
     return render(request, "newsletters/unsubscribe.html", {"token": token})
+
+
+@login_required
+def preferences(request):
+    if request.method == "POST":
+        opted_out = request.POST.get("receive") != "1"
+        subscribers.set_newsletter_preference(person=request.user, opted_out=opted_out)
+        messages.success(
+            request,
+            "You will not receive the newsletter by email any more."
+            if opted_out
+            else "You will receive the newsletter by email each month.",
+        )
+        return redirect("newsletters:preferences")
+    opted_out = NewsletterPreference.objects.filter(person=request.user, opted_out=True).exists()
+    return render(request, "newsletters/preferences.html", {"opted_out": opted_out})
 
 
 # The editing area

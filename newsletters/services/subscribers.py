@@ -69,3 +69,11 @@ def unsubscribe(*, token: str) -> bool:
         unsubscribed_at=timezone.now()
     )
     return bool(updated) or ExternalSubscriber.objects.filter(pk=pk).exists()
+
+
+@transaction.atomic
+def set_newsletter_preference(*, person, opted_out: bool) -> NewsletterPreference:
+    preference, _ = NewsletterPreference.objects.update_or_create(
+        person=person, defaults={"opted_out": opted_out, "updated_at": timezone.now()}
+    )
+    return preference

@@ -108,3 +108,16 @@ def test_a_forged_unsubscribe_token_changes_nothing(client, member):
     response = client.post(reverse("newsletters:unsubscribe", args=[forged]))
     assert response.status_code == 400 and "This link does not work" in response.content.decode()
     assert not NewsletterPreference.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_member_who_unsubscribed_can_opt_back_in(client, member):
+    NewsletterPreference.objects.create(person=member, opted_out=True)
+    url = reverse("newsletters:preferences")
+    assert client.get(url).status_code == 302  # sign in first
+    client.force_login(member)
+    assert "Send me the newsletter" in client.get(url).content.decode()
+    client.post(url, {"receive": "1"})
+    assert not NewsletterPreference.objects.get(person=member).opted_out
+    client.post(url, {"receive": "0"})
+    assert NewsletterPreference.objects.get(person=member).opted_out
