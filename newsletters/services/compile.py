@@ -256,14 +256,6 @@ def build_items(month_start: date, month_end: date) -> list[Item]:
     return items
 
 
-class IssueNotDraft(Exception):
-    def __init__(self, issue: NewsletterIssue):
-        self.issue = issue
-        super().__init__(
-            f"The {issue.month:%B %Y} issue is {issue.get_status_display().lower()}, so it was not changed."
-        )
-
-
 def _issue_for(month_start: date) -> tuple[NewsletterIssue, bool]:
     try:
         with transaction.atomic():
