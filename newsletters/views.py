@@ -8,6 +8,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from audit.services import client_ip
 from newsletters import selectors
 from newsletters.emails import build_issue_email
 from newsletters.forms import CompileForm, IntroductionForm, SubscribeForm
@@ -15,6 +16,7 @@ from newsletters.markdown import render_markdown
 from newsletters.models import Edition, NewsletterIssue, NewsletterItem, NewsletterPreference
 from newsletters.services import editing, sending, subscribers
 from newsletters.services.compile import compile_newsletter
+from newsletters.throttle import SIGNUPS_PER_IP_PER_HOUR, within_limit
 
 PREVIEW_TOKEN = "preview"  # noqa: S105 - the unsubscribe page says a preview link does nothing
 
@@ -61,6 +63,10 @@ def issue_members(request, slug: str):
 def subscribe(request):
     form = SubscribeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        ip = client_ip(request) or "unknown"
+        if not within_limit(f"ip:{ip}", limit=SIGNUPS_PER_IP_PER_HOUR, window_seconds=3600):
+            form.add_error(None, "There have been too many sign-ups from your network. Please try again in an hour.")
+            return render(request, "newsletters/subscribe.html", {"form": form}, status=429)
         subscribers.request_subscription(email=form.cleaned_data["email"])
         return render(request, "newsletters/subscribe_sent.html", {"email": form.cleaned_data["email"]})
     return render(request, "newsletters/subscribe.html", {"form": form})

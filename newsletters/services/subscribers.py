@@ -8,6 +8,7 @@ from cop.emails import send_email
 from newsletters import tokens
 from newsletters.emails import absolute
 from newsletters.models import ExternalSubscriber, NewsletterPreference, hash_token
+from newsletters.throttle import CONFIRMATIONS_PER_ADDRESS_PER_DAY, within_limit
 
 
 @transaction.atomic
@@ -15,6 +16,8 @@ def request_subscription(*, email: str) -> None:
     """Send a confirmation link (or, to an address already receiving the newsletter, a note saying so).
     The page that calls this says the same thing whatever happened, so it reveals no address."""
     email = email.strip().lower()
+    if not within_limit(f"address:{hash_token(email)}", limit=CONFIRMATIONS_PER_ADDRESS_PER_DAY, window_seconds=86400):
+        return  # already sent a few today: quietly send no more
     subscriber = ExternalSubscriber.objects.select_for_update().filter(email__iexact=email).first()
     if subscriber and subscriber.confirmed_at and not subscriber.unsubscribed_at:
         transaction.on_commit(lambda: send_email("newsletters/emails/already_subscribed", to=[email], context={}))

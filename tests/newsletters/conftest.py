@@ -1,6 +1,7 @@
 """A fixed past month (March 2026) of two sites' meetings and attendance, and a site with nothing."""
 
 from datetime import date
+from uuid import uuid4
 
 import pytest
 
@@ -10,6 +11,15 @@ from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory
 
 MARCH = date(2026, 3, 1)
 JOINED = date(2025, 9, 1)
+
+
+@pytest.fixture(autouse=True)
+def own_cache(settings):
+    """A fresh in-process cache for each test, so sign-up counters never carry over (nor reach the
+    shared Redis cache when REDIS_URL is set)."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": str(uuid4())}
+    }
 
 
 @pytest.fixture

@@ -121,3 +121,15 @@ def test_a_member_who_unsubscribed_can_opt_back_in(client, member):
     assert not NewsletterPreference.objects.get(person=member).opted_out
     client.post(url, {"receive": "0"})
     assert NewsletterPreference.objects.get(person=member).opted_out
+
+
+@pytest.mark.django_db
+def test_sign_up_cannot_flood_an_inbox_or_run_from_one_network(client, django_capture_on_commit_callbacks):
+    for _ in range(5):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("newsletters:subscribe"), {"email": "victim@example.net"})
+    assert len(mail.outbox) == 3  # at most three confirmation emails a day to one address
+    for n in range(5):
+        client.post(reverse("newsletters:subscribe"), {"email": f"other{n}@example.net"})
+    response = client.post(reverse("newsletters:subscribe"), {"email": "late@example.net"})
+    assert response.status_code == 429 and "too many sign-ups" in response.content.decode()
