@@ -95,6 +95,17 @@ rules.add_perm("members.use_admin", is_programme_admin)
 rules.add_perm("audit.view_log", is_programme_admin)
 
 
+# Newsletters: knowledge brokers compile and send it with the programme team; every signed-in person
+# reads the members' archive; the public archive needs no sign-in.
+is_newsletter_editor = is_programme_admin | is_knowledge_broker
+rules.add_perm("newsletters.edit_issue", is_newsletter_editor)
+rules.add_perm("newsletters.approve_issue", is_newsletter_editor)
+rules.add_perm("newsletters.send_issue", is_newsletter_editor)
+rules.add_perm("newsletters.view_deliveries", is_newsletter_editor)
+rules.add_perm("newsletters.read_members_archive", is_signed_in)
+rules.add_perm("newsletters.read_public_archive", rules.always_allow)
+
+
 # Queryset scopes: the same rules, as filters for list pages.
 def sites_visible_q(user) -> Q:
     if is_programme_admin(user) or is_knowledge_broker(user):

@@ -191,6 +191,13 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": 60 * 60,
     },
     "check-site-health": {"task": "toolkit.tasks.check_site_health", "schedule": crontab(hour=6, minute=30)},
+    # The newsletter: last month's draft on the 1st (and any month a missed run left out).
+    "compile-monthly-newsletter": {
+        "task": "newsletters.tasks.compile_due_newsletter",
+        "schedule": crontab(minute=0, hour=6, day_of_month=1),
+    },
+    # Newsletter sending left part-way (worker stopped, broker away) carries on.
+    "resume-newsletter-sending": {"task": "newsletters.tasks.resume_newsletter_sending", "schedule": 5 * 60.0},
 }
 
 SESSION_COOKIE_AGE = 30 * 60

@@ -23,5 +23,6 @@ urlpatterns = [
     path("repository/", include(repository_patterns)),
     path("evaluation/", include("evaluation.urls")),
     path("toolkit/", include("toolkit.urls")),
+    path("newsletter/", include("newsletters.urls")),
     path("admin/", admin.site.urls),
 ]

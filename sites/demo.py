@@ -258,6 +258,10 @@ def create_demo_data() -> bool:
     from evaluation.demo import create_evaluation_demo_data
 
     create_evaluation_demo_data(rng)
+
+    from newsletters.services.compile import compile_newsletter, previous_month
+
+    compile_newsletter(month=previous_month(today))  # last month's newsletter, as a draft to edit
     return True
 
 

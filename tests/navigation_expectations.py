@@ -11,11 +11,12 @@ EXPECTED_MENUS = {
         "Site health",
         "Surveys",
         "Invitations",
+        "Newsletter",
         "Audit log",
         "Admin",
     ],
     "facilitator": ["Home", "Sites", "Cases", "Repository", "Membership matrix", "Dashboard", "Invitations"],
     "member": ["Home", "Sites", "Cases", "Repository"],
-    "broker": ["Home", "Sites", "Cases", "Repository"],
+    "broker": ["Home", "Sites", "Cases", "Repository", "Newsletter"],
     "commissioner": ["Home", "Repository"],
 }

@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 
+from newsletters.models import NewsletterIssue
 from sites.demo import DEMO_PASSWORD
 from sites.models import Meeting, Site
 from tests.browser.axe import scan
@@ -24,12 +25,17 @@ def pages_for(role_email: str) -> list[str]:
         f"/sites/{cp1}/budget/expenses/new/",
         "/people/me/data/",
     ]
+    issue = NewsletterIssue.objects.get().pk
+    newsletter = ["/newsletter/manage/", f"/newsletter/manage/{issue}/", f"/newsletter/manage/{issue}/preview/members/"]
     common = ["/", "/accounts/2fa/"]
     return {
-        "admin@example.org": common + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/"] + sites_admin,
+        "admin@example.org": common
+        + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/"]
+        + sites_admin
+        + newsletter,
         "facilitator@example.org": common + ["/sites/", f"/sites/{cp1}/", "/people/invitations/"] + meeting + managing,
         "member@example.org": common + ["/sites/", f"/sites/{cp1}/"] + meeting,
-        "broker@example.org": common + ["/sites/"],
+        "broker@example.org": common + ["/sites/"] + newsletter,
         "commissioner@example.org": common,
     }[role_email]
 
@@ -51,7 +57,14 @@ def scan_paths(page, base_url: str, paths: list[str], who: str) -> list[dict]:
 
 def test_signed_out_pages_have_no_serious_violations(browser, live_server, demo_programme):
     page = browser.new_context(bypass_csp=True).new_page()
-    paths = ["/accounts/login/", "/accounts/password/reset/", "/people/invitations/not-a-token/", "/privacy/"]
+    paths = [
+        "/accounts/login/",
+        "/accounts/password/reset/",
+        "/people/invitations/not-a-token/",
+        "/privacy/",
+        "/newsletter/",
+        "/newsletter/subscribe/",
+    ]
     assert scan_paths(page, live_server.url, paths, "anonymous") == []
 
 

@@ -62,6 +62,7 @@ SITE_VIEWERS = signed_in(["member", "facilitator", "broker", "admin"], denied=NO
 # The budget is hidden entirely from people who cannot manage the site.
 SITE_BUDGET = signed_in(["facilitator", "admin"], denied=NOT_FOUND)
 POST_ONLY = outcomes(METHOD, anonymous=LOGIN)
+NEWSLETTER_EDITORS = signed_in(["broker", "admin"], denied=NOT_FOUND)
 EVALUATION_MANAGERS = signed_in(["facilitator", "admin"], denied=NOT_FOUND)
 SITE_ADMIN_ONLY = signed_in(["admin"], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN, facilitator=FORBIDDEN)
 
@@ -262,6 +263,31 @@ MATRIX: dict[str, Entry] = {
     "toolkit:site_health": Entry(get=signed_in(["admin"])),
     "toolkit:check_site_health_now": Entry(get=POST_ONLY, post=signed_in(["admin"])),
     "toolkit:warning_thresholds": Entry(get=signed_in(["admin"])),
+    # Newsletter: the archive and sign-up are public; editing is for brokers and admins
+    "newsletters:archive": Entry(get=EVERYONE),
+    "newsletters:issue_public": Entry(args=lambda w: [w.sent_newsletter().slug], get=EVERYONE),
+    "newsletters:issue_members": Entry(args=lambda w: [w.sent_newsletter().slug], get=ALL_SIGNED_IN),
+    "newsletters:subscribe": Entry(get=EVERYONE),
+    "newsletters:confirm": Entry(args=lambda w: [w.subscription_token()], get=EVERYONE),
+    "newsletters:unsubscribe": Entry(args=lambda w: [w.unsubscribe_token()], get=EVERYONE),
+    "newsletters:preferences": Entry(get=ALL_SIGNED_IN),
+    "newsletters:manage": Entry(get=NEWSLETTER_EDITORS),
+    "newsletters:edit": Entry(args=lambda w: [w.draft_newsletter().pk], get=NEWSLETTER_EDITORS),
+    "newsletters:approve": Entry(
+        args=lambda w: [w.draft_newsletter(fresh=True).pk], get=POST_ONLY, post=NEWSLETTER_EDITORS
+    ),
+    "newsletters:send": Entry(args=lambda w: [w.draft_newsletter().pk], get=POST_ONLY, post=NEWSLETTER_EDITORS),
+    **{
+        f"newsletters:{view}@{edition}": Entry(
+            args=lambda w, edition=edition: [w.draft_newsletter().pk, edition], get=NEWSLETTER_EDITORS
+        )
+        for view in ("preview", "preview_html")
+        for edition in ("members", "public")
+    },
+    "newsletters:deliveries": Entry(args=lambda w: [w.draft_newsletter().pk], get=NEWSLETTER_EDITORS),
+    "newsletters:retry_failed": Entry(args=lambda w: [w.draft_newsletter().pk], get=POST_ONLY, post=NEWSLETTER_EDITORS),
+    "newsletters:move_item": Entry(args=lambda w: [w.newsletter_item().pk], get=POST_ONLY, post=NEWSLETTER_EDITORS),
+    "newsletters:remove_item": Entry(args=lambda w: [w.newsletter_item().pk], get=POST_ONLY, post=NEWSLETTER_EDITORS),
     # Audit
     "audit:log": Entry(get=signed_in(["admin"])),
     "audit:export": Entry(get=signed_in(["admin"])),

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -15,6 +15,9 @@ from evaluation import services as evaluation_services
 from evaluation.models import AssessmentRound
 from members import services as member_services
 from members.models import Membership, MembershipRole
+from newsletters import tokens as newsletter_tokens
+from newsletters.models import ExternalSubscriber, NewsletterIssue, hash_token
+from newsletters.services.compile import compile_newsletter
 from sites.models import Expense, TargetDiscipline
 from tests.factories import MeetingFactory, MembershipFactory, SiteFactory, UserFactory, at
 from tests.security.matrix import (
@@ -52,6 +55,7 @@ class World:
     leaver: object
     membership: object
     _cases: dict = dataclass_field(default_factory=dict)
+    _newsletter_months: list = dataclass_field(default_factory=list)
 
     def new_expense(self):
         """A fresh object for each request that removes one."""
@@ -108,6 +112,37 @@ class World:
 
     def default_checklist_item(self):
         return DefaultChecklistItem.objects.first()
+
+    def draft_newsletter(self, *, fresh: bool = False):
+        """A draft issue; with fresh=True a new one (another month) for requests that change it."""
+        if fresh or "newsletter" not in self._cases:
+            self._newsletter_months.append(date(2000 + len(self._newsletter_months), 1, 1))
+            issue = compile_newsletter(month=self._newsletter_months[-1])
+            if fresh:
+                return issue
+            self._cases["newsletter"] = issue
+        return self._cases["newsletter"]
+
+    def newsletter_item(self):
+        return self.draft_newsletter().items.first()
+
+    def sent_newsletter(self):
+        if "sent-newsletter" not in self._cases:
+            issue = compile_newsletter(month=date(2019, 6, 1))
+            NewsletterIssue.objects.filter(pk=issue.pk).update(status="sent", sent_at=timezone.now())
+            issue.refresh_from_db()
+            self._cases["sent-newsletter"] = issue
+        return self._cases["sent-newsletter"]
+
+    def subscription_token(self) -> str:
+        subscriber = ExternalSubscriber.objects.create(email=f"reader{ExternalSubscriber.objects.count()}@example.org")
+        secret = newsletter_tokens.new_confirm_secret()
+        subscriber.confirm_token_hash = hash_token(secret)
+        subscriber.save(update_fields=["confirm_token_hash"])
+        return newsletter_tokens.confirm_token(subscriber_id=subscriber.pk, secret=secret)
+
+    def unsubscribe_token(self) -> str:
+        return newsletter_tokens.unsubscribe_token(kind=newsletter_tokens.PERSON, pk=self.people["member"].pk)
 
     def new_target(self):
         return TargetDiscipline.objects.create(

@@ -1,0 +1,85 @@
+"""Reads shaped for the newsletter pages and emails, and the access lookup for issues."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import Http404
+
+from newsletters.models import (
+    SECTION_ORDER,
+    Audience,
+    Delivery,
+    DeliveryStatus,
+    Edition,
+    IssueStatus,
+    NewsletterIssue,
+    NewsletterItem,
+    Section,
+)
+
+
+@dataclass
+class SectionView:
+    key: str
+    label: str
+    items: list[NewsletterItem]
+
+
+def issue_sections(issue: NewsletterIssue, edition: str, *, include_removed: bool = False) -> list[SectionView]:
+    """The issue's items grouped by section in newsletter order. The public edition carries only
+    items meant for the public."""
+    items = NewsletterItem.objects.filter(issue=issue).order_by("position", "pk")
+    if not include_removed:
+        items = items.filter(removed=False)
+    if edition == Edition.PUBLIC:
+        items = items.filter(audience=Audience.PUBLIC)
+    grouped: dict[str, list[NewsletterItem]] = {}
+    for item in items:
+        grouped.setdefault(item.section, []).append(item)
+    labels = dict(Section.choices)
+    return [
+        SectionView(key=key, label=labels.get(key, key), items=grouped[key])
+        for key in sorted(grouped, key=lambda k: SECTION_ORDER.get(k, len(SECTION_ORDER)))
+    ]
+
+
+def access_issue(user, pk: int, *, write: bool = False) -> NewsletterIssue:
+    """Editors see every issue; other signed-in people only sent issues, and may not change them."""
+    issue = NewsletterIssue.objects.filter(pk=pk).first()
+    if issue is None:
+        raise Http404
+    if user.has_perm("newsletters.edit_issue", issue):
+        return issue
+    if issue.status != IssueStatus.SENT:
+        raise Http404
+    if write:
+        raise PermissionDenied
+    return issue
+
+
+def sent_issue_for_month(slug: str) -> NewsletterIssue:
+    try:
+        year, month = (int(part) for part in slug.split("-"))
+        return NewsletterIssue.objects.sent().get(month__year=year, month__month=month)
+    except (ValueError, NewsletterIssue.DoesNotExist):
+        raise Http404 from None
+
+
+def issues_for_editors():
+    return NewsletterIssue.objects.annotate(item_count=Count("items")).order_by("-month")
+
+
+@dataclass
+class DeliveryLog:
+    counts: dict[str, int]
+    failures: list[Delivery]
+    total: int
+
+
+def delivery_log(issue: NewsletterIssue) -> DeliveryLog:
+    counts = {status: 0 for status in DeliveryStatus.values}
+    for row in Delivery.objects.filter(issue=issue).values("status").annotate(n=Count("pk")):
+        counts[row["status"]] = row["n"]
+    failures = list(Delivery.objects.filter(issue=issue, status=DeliveryStatus.FAILED).order_by("email")[:500])
+    return DeliveryLog(counts=counts, failures=failures, total=sum(counts.values()))

@@ -1,0 +1,234 @@
+"""Sending an approved issue: one Delivery row per recipient, each claimed by a conditional update
+before its email goes out, so a second worker, a second run or a restarted task never sends it again,
+and anything left queued, failed or stuck in "sending" is picked up by the next run."""
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from celery.exceptions import Retry
+from django.core.mail import mailers
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
+
+from audit.models import AuditAction
+from audit.services import record_event
+from members.models import Membership, User
+from newsletters import tokens
+from newsletters.emails import build_issue_email
+from newsletters.models import (
+    Delivery,
+    DeliveryStatus,
+    Edition,
+    ExternalSubscriber,
+    IssueStatus,
+    NewsletterIssue,
+    NewsletterPreference,
+)
+from newsletters.selectors import issue_sections
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+# A delivery claimed longer ago than this belongs to a worker that died mid-send.
+STALE_SENDING_AFTER = timedelta(minutes=15)
+# A failed delivery not retried within this time lost its retry (the broker went away): the sweep queues it.
+RETRY_LOST_AFTER = timedelta(hours=1)
+
+
+class IssueNotApproved(Exception):
+    pass
+
+
+def member_recipients():
+    """Current members and facilitators, knowledge brokers and commissioners who have not opted out."""
+    today = timezone.localdate()
+    current = Membership.objects.current(today).filter(person=OuterRef("pk"))
+    opted_out = NewsletterPreference.objects.filter(person=OuterRef("pk"), opted_out=True)
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(Exists(current)) | Q(is_knowledge_broker=True) | Q(is_commissioner=True))
+        .exclude(Exists(opted_out))
+        .order_by("pk")
+    )
+
+
+def _queue_sending(issue_id: int) -> None:
+    from newsletters.tasks import send_newsletter_deliveries
+
+    try:
+        send_newsletter_deliveries.delay(issue_id)
+    except Retry:  # run eagerly (no Redis) and asked to retry: the periodic sweep carries on
+        pass
+    except Exception:  # the broker is away: the periodic sweep queues it again
+        logger.exception("Could not queue sending of newsletter issue %s; the sweep will retry.", issue_id)
+
+
+@transaction.atomic
+def start_sending(*, issue: NewsletterIssue, by=None, request=None) -> int:
+    """Create one delivery per recipient (again: no duplicates) and queue the sending after commit.
+    Returns the number of deliveries the issue has."""
+    issue = NewsletterIssue.objects.select_for_update().get(pk=issue.pk)
+    if issue.status == IssueStatus.SENT:
+        return issue.deliveries.count()
+    if issue.status not in (IssueStatus.APPROVED, IssueStatus.SENDING):
+        raise IssueNotApproved("Approve the issue before sending it.")
+    now = timezone.now()
+    rows, seen = [], set()
+    for person_id, email in member_recipients().values_list("pk", "email"):
+        seen.add(email.lower())
+        rows.append(
+            Delivery(issue=issue, email=email.lower(), person_id=person_id, edition=Edition.MEMBERS, created_at=now)
+        )
+    for subscriber_id, email in ExternalSubscriber.objects.receiving().values_list("pk", "email"):
+        if email.lower() in seen:
+            continue
+        seen.add(email.lower())
+        rows.append(
+            Delivery(
+                issue=issue, email=email.lower(), subscriber_id=subscriber_id, edition=Edition.PUBLIC, created_at=now
+            )
+        )
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+    if issue.status == IssueStatus.APPROVED:
+        issue.status = IssueStatus.SENDING
+        issue.save(update_fields=["status"])
+        record_event(actor=by, action=AuditAction.CHANGED, target=issue, detail="sending started", request=request)
+    transaction.on_commit(lambda: _queue_sending(issue.pk))
+    return issue.deliveries.count()
+
+
+def _claim(delivery_id: int) -> bool:
+    return (
+        Delivery.objects.filter(
+            pk=delivery_id,
+            status__in=[DeliveryStatus.QUEUED, DeliveryStatus.FAILED],
+            attempts__lt=MAX_ATTEMPTS,
+        ).update(status=DeliveryStatus.SENDING, attempts=F("attempts") + 1, claimed_at=timezone.now())
+        == 1
+    )
+
+
+def _unsubscribe_token(delivery: Delivery) -> str:
+    if delivery.person_id:
+        return tokens.unsubscribe_token(kind=tokens.PERSON, pk=delivery.person_id)
+    return tokens.unsubscribe_token(kind=tokens.SUBSCRIBER, pk=delivery.subscriber_id)
+
+
+@dataclass
+class SendResult:
+    sent: int = 0
+    failed: int = 0
+    retryable: int = 0  # failed deliveries that will be tried again
+
+
+def send_deliveries(*, issue_id: int) -> SendResult:
+    """Send every delivery of the issue that is queued, or failed with attempts left. Each one is
+    claimed first; a refused address is marked failed with the error and the others carry on."""
+    result = SendResult()
+    issue = NewsletterIssue.objects.filter(pk=issue_id, status=IssueStatus.SENDING).first()
+    if issue is None:
+        return result
+    sections = {edition: issue_sections(issue, edition) for edition in Edition.values}
+    pending = Delivery.objects.filter(
+        issue=issue, status__in=[DeliveryStatus.QUEUED, DeliveryStatus.FAILED], attempts__lt=MAX_ATTEMPTS
+    ).values_list("pk", flat=True)
+    connection = None
+    for delivery_id in list(pending):
+        if not _claim(delivery_id):
+            continue  # another worker has it, or it is done
+        delivery = Delivery.objects.get(pk=delivery_id)
+        message = build_issue_email(
+            issue,
+            email=delivery.email,
+            edition=delivery.edition,
+            unsubscribe_token=_unsubscribe_token(delivery),
+            sections=sections[delivery.edition],
+        )
+        try:
+            if connection is None:
+                connection = mailers.default
+                connection.open()
+            connection.send_messages([message])
+        except Exception as error:  # refused recipient, SMTP down: record it and carry on
+            Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.SENDING).update(
+                status=DeliveryStatus.FAILED, last_error=f"{type(error).__name__}: {error}"[:500]
+            )
+            result.failed += 1
+            if delivery.attempts < MAX_ATTEMPTS:
+                result.retryable += 1
+            connection = _close_quietly(connection)
+            continue
+        Delivery.objects.filter(pk=delivery_id).update(
+            status=DeliveryStatus.SENT, sent_at=timezone.now(), last_error=""
+        )
+        result.sent += 1
+    _close_quietly(connection)
+    complete_issue_if_delivered(issue_id=issue.pk)
+    return result
+
+
+def _close_quietly(connection):
+    if connection is not None:
+        try:
+            connection.close()
+        except Exception:
+            logger.warning("Closing the mail connection failed", exc_info=True)
+    return None
+
+
+def complete_issue_if_delivered(*, issue_id: int) -> bool:
+    unsent = Delivery.objects.filter(issue=OuterRef("pk")).exclude(status=DeliveryStatus.SENT)
+    return bool(
+        NewsletterIssue.objects.filter(pk=issue_id, status=IssueStatus.SENDING)
+        .exclude(Exists(unsent))
+        .update(status=IssueStatus.SENT, sent_at=timezone.now())
+    )
+
+
+def release_stale_deliveries(*, now=None) -> int:
+    """Deliveries left in "sending" by a worker that died go back to the queue (or to failed, when
+    their attempts are used up, so that the delivery log shows them)."""
+    stale = Delivery.objects.filter(
+        status=DeliveryStatus.SENDING, claimed_at__lt=(now or timezone.now()) - STALE_SENDING_AFTER
+    )
+    note = "The sending stopped part-way (the worker stopped)."
+    requeued = stale.filter(attempts__lt=MAX_ATTEMPTS).update(status=DeliveryStatus.QUEUED, last_error=note)
+    return requeued + stale.update(status=DeliveryStatus.FAILED, last_error=note)
+
+
+def issues_with_work(*, now=None) -> list[int]:
+    """Issues still sending with deliveries waiting: queued ones (their task was lost, or a dead
+    worker's), and failed ones with attempts left whose retry has not happened within the hour (the
+    task's own retries, with their back-off, normally come first)."""
+    waiting = Q(status=DeliveryStatus.QUEUED) | Q(
+        status=DeliveryStatus.FAILED, claimed_at__lt=(now or timezone.now()) - RETRY_LOST_AFTER
+    )
+    return list(
+        NewsletterIssue.objects.filter(status=IssueStatus.SENDING)
+        .filter(Exists(Delivery.objects.filter(waiting, issue=OuterRef("pk"), attempts__lt=MAX_ATTEMPTS)))
+        .values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
+def retry_failed_deliveries(*, issue: NewsletterIssue, by=None, request=None) -> int:
+    """An editor asks for failed deliveries to be tried again (with a fresh set of attempts)."""
+    count = Delivery.objects.filter(issue=issue, status=DeliveryStatus.FAILED).update(
+        status=DeliveryStatus.QUEUED, attempts=0
+    )
+    if count:
+        record_event(
+            actor=by,
+            action=AuditAction.CHANGED,
+            target=issue,
+            detail=f"retried {count} failed deliveries",
+            request=request,
+        )
+        transaction.on_commit(lambda: _queue_sending(issue.pk))
+    return count
+
+
+def issues_sending() -> list[int]:
+    return list(NewsletterIssue.objects.filter(status=IssueStatus.SENDING).values_list("pk", flat=True))
