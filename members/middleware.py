@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from cop.rules import is_any_facilitator
 
 # While MFA is not set up, only these paths work: the account pages (MFA set-up, sign-out) and assets.
-ALLOWED_PREFIXES = ("/accounts/", "/static/", "/healthz")
+ALLOWED_PREFIXES = ("/accounts/", "/static/", "/healthz", "/newsletter/unsubscribe/", "/privacy/")
 
 
 def needs_mfa(user) -> bool:

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.crypto import salted_hmac
 
 from cop.emails import build_email
-from newsletters.markdown import render_markdown
+from cop.markdown import render_markdown
 from newsletters.models import Edition, NewsletterIssue
 from newsletters.selectors import issue_sections
 

@@ -9,10 +9,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from audit.services import client_ip
+from cop.markdown import render_markdown
 from newsletters import selectors
 from newsletters.emails import build_issue_email
 from newsletters.forms import CompileForm, IntroductionForm, SubscribeForm
-from newsletters.markdown import render_markdown
 from newsletters.models import Edition, NewsletterIssue, NewsletterItem, NewsletterPreference
 from newsletters.services import editing, sending, subscribers
 from newsletters.services.compile import compile_newsletter

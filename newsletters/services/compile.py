@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from cases.models import Case, CaseStatus, FollowUp
 from members.models import Membership
 from newsletters.models import Audience, IssueStatus, NewsletterIssue, NewsletterItem, Section
 from sites.models import Attendance, AttendanceStatus, Meeting, Site, SiteStatus
@@ -106,15 +107,68 @@ def _attendance_counts(meetings: list[Meeting], site_ids) -> dict[int, tuple[int
     return counts
 
 
+def _month_range(month_start: date, month_end: date) -> tuple[datetime, datetime]:
+    start = timezone.make_aware(datetime.combine(month_start, time.min))
+    return start, timezone.make_aware(datetime.combine(month_end + timedelta(days=1), time.min))
+
+
+def _case_line(case: Case) -> str:
+    themes = ", ".join(theme.name for theme in case.themes.all())
+    return f"{case.title} ({case.get_kind_display().lower()}{'; ' + themes if themes else ''})"
+
+
 def cases_discussed_by_site(site_ids, month_start: date, month_end: date) -> dict[int, list[str]]:
-    """Extension point: short, anonymised titles of cases each site discussed (shared or later
-    status, never drafts). Empty until the cases app lands."""
-    return {}
+    """Titles, kinds and themes of the cases each site discussed that month: never drafts, never names."""
+    start, end = _month_range(month_start, month_end)
+    cases = (
+        Case.objects.filter(site_id__in=site_ids, meeting__starts_at__gte=start, meeting__starts_at__lt=end)
+        .exclude(status=CaseStatus.DRAFT)
+        .prefetch_related("themes")
+        .order_by("meeting__starts_at", "pk")
+    )
+    by_site = defaultdict(list)
+    for case in cases:
+        by_site[case.site_id].append(_case_line(case))
+    return by_site
 
 
 def follow_ups_by_site(site_ids, month_start: date, month_end: date) -> dict[int, list[str]]:
-    """Extension point: follow-up outcomes each site reported. Empty until the cases app lands."""
-    return {}
+    """The follow-ups each site heard that month and the outcome so far."""
+    start, end = _month_range(month_start, month_end)
+    follow_ups = (
+        FollowUp.objects.filter(case__site_id__in=site_ids, meeting__starts_at__gte=start, meeting__starts_at__lt=end)
+        .exclude(case__status=CaseStatus.DRAFT)
+        .select_related("case")
+        .order_by("meeting__starts_at", "pk")
+    )
+    by_site = defaultdict(list)
+    for follow_up in follow_ups:
+        by_site[follow_up.case.site_id].append(f"{follow_up.case.title}: {follow_up.get_outcome_display().lower()}")
+    return by_site
+
+
+def learning_objects_published(month_start: date, month_end: date) -> list[Item]:
+    """Learning objects published that month; those made public also go in the public edition."""
+    start, end = _month_range(month_start, month_end)
+    published = (
+        Case.objects.filter(
+            status__in=[CaseStatus.PUBLISHED, CaseStatus.PUBLIC], published_at__gte=start, published_at__lt=end
+        )
+        .select_related("site")
+        .prefetch_related("themes")
+        .order_by("published_at", "pk")
+    )
+    return [
+        Item(
+            source_key=f"learning_objects:case:{case.pk}",
+            section=Section.LEARNING_OBJECTS,
+            title=_case_line(case),
+            body=case.summary or "A new learning object in the repository.",
+            site_id=case.site_id,
+            audience=Audience.PUBLIC if case.status == CaseStatus.PUBLIC else Audience.MEMBERS_ONLY,
+        )
+        for case in published
+    ]
 
 
 def _meeting_line(meeting: Meeting, present: int, members: int) -> str:
@@ -244,9 +298,8 @@ def coming_meetings(month_start: date, month_end: date) -> list[Item]:
 
 Builder = Callable[[date, date], list[Item]]
 
-# The sections, in the order they are compiled. Add the cases, follow-up, evidence and
-# learning-object builders here when those apps land.
-SECTION_BUILDERS: list[Builder] = [programme_overview, site_updates, coming_meetings]
+# The sections, in the order they are compiled.
+SECTION_BUILDERS: list[Builder] = [programme_overview, site_updates, learning_objects_published, coming_meetings]
 
 
 def build_items(month_start: date, month_end: date) -> list[Item]:

@@ -3,10 +3,13 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
+from cases.models import Case, CaseKind, Outcome, Theme
+from cases.services import lifecycle
 from newsletters.models import Audience, IssueStatus, NewsletterIssue, NewsletterItem, Section
 from newsletters.services import compile as compile_service
 from newsletters.services.compile import compile_due_newsletters, compile_newsletter
 from newsletters.services.editing import approve_issue, move_item, set_item_removed, update_introduction
+from tests.factories import at
 from tests.newsletters.conftest import MARCH
 
 
@@ -71,12 +74,40 @@ def test_site_update_has_slots_for_cases_and_follow_ups(march, monkeypatch):
     assert items[brighton.pk].endswith("Follow-ups:\n\n- Joint visit agreed")
 
 
-def test_builders_are_a_list_the_cases_app_can_extend():
-    assert [
-        compile_service.programme_overview,
-        compile_service.site_updates,
-        compile_service.coming_meetings,
-    ] == compile_service.SECTION_BUILDERS
+def test_cases_follow_ups_and_learning_objects_appear_without_names_or_drafts(march):
+    brighton = march["sites"][0]
+    presenter, facilitator = march["people"]["Priya Presenter"], march["people"]["Fran Facilitator"]
+    first, second = brighton.meetings.filter(starts_at__month=3).order_by("starts_at")[:2]
+    homelessness = Theme.objects.get(name__iexact="homelessness")
+    case = lifecycle.create_case(
+        site=brighton,
+        by=presenter,
+        title="Weekend crises and A&E",
+        kind=CaseKind.CHALLENGING,
+        presentation="A man in his forties attends A&E most weekends.",
+        themes=[homelessness],
+    )
+    lifecycle.share_case(case=case, by=presenter)
+    lifecycle.record_discussion(case=case, by=facilitator, meeting=first)
+    lifecycle.record_follow_up(
+        case=case, by=presenter, meeting=second, what_happened="Stable since the plan.", outcome=Outcome.MAINTENANCE
+    )
+    lifecycle.write_up_case(case=case, by=facilitator, summary="A weekend plan kept things stable.")
+    lifecycle.publish_case(case=case, by=facilitator)
+    Case.objects.filter(pk=case.pk).update(published_at=at(date(2026, 3, 25), 12))
+    draft = lifecycle.create_case(
+        site=brighton, by=presenter, title="Secret draft title", presentation="Not shared yet."
+    )
+    Case.objects.filter(pk=draft.pk).update(meeting=first)  # even linked to a meeting, a draft never shows
+
+    issue = compile_newsletter(month=MARCH)
+    text = "\n".join(f"{item.title}\n{item.body}" for item in issue.items.all())
+    assert "Weekend crises and A&E (challenging case; Homelessness)" in text
+    assert "Weekend crises and A&E: maintenance: stable, not worse" in text
+    learning = issue.items.get(section=Section.LEARNING_OBJECTS)
+    assert learning.body == "A weekend plan kept things stable." and learning.audience == Audience.MEMBERS_ONLY
+    assert "Secret draft title" not in text
+    assert "Priya" not in text and "Presenter" not in text and "Fran" not in text
 
 
 def test_compiling_twice_keeps_one_issue_and_the_editors_changes(march, broker):
@@ -169,4 +200,4 @@ def test_compile_query_count_does_not_grow_with_sites(march):
     NewsletterIssue.objects.all().delete()
     with CaptureQueriesContext(connection) as more_sites:
         compile_newsletter(month=MARCH)
-    assert len(more_sites) == len(few_sites) <= 25
+    assert len(more_sites) == len(few_sites) <= 30
