@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from audit.models import AuditAction
+from audit.services import record_event
 from cases import selectors
 from cases.forms import (
     ActionItemForm,
@@ -117,6 +119,7 @@ def case_detail(request, pk: int):
         # Everyone signed in reads learning objects in the repository, without the site's details.
         case = selectors.access_learning_object(request.user, pk)
         return redirect("repository:detail", case.pk)
+    record_event(actor=request.user, action=AuditAction.VIEWED, target=case, request=request)
     can = selectors.available_actions(request.user, case)
     context = {"case": case, "can": can, **selectors.case_page(case), "highlighted": selectors.highlighted_texts(case)}
     if can["view_history"]:
@@ -335,11 +338,15 @@ def repository_list(request):
 
 def repository_detail(request, pk: int):
     case = selectors.access_learning_object(request.user, pk)
+    record_event(actor=request.user, action=AuditAction.VIEWED, target=case, detail="learning object", request=request)
     return render(request, "cases/repository_detail.html", {"case": case, **selectors.learning_object_page(case)})
 
 
 def repository_pdf(request, pk: int):
     case = selectors.access_learning_object(request.user, pk)
+    record_event(
+        actor=request.user, action=AuditAction.DOWNLOADED, target=case, detail="learning object PDF", request=request
+    )
     response = HttpResponse(render_learning_object_pdf(case), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="learning-object-{case.pk}.pdf"'
     return response

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from audit.models import AuditAction
+from audit.services import record_event
 from cop.emails import send_email
 from members.models import (
     SITE_ROLES,
@@ -93,8 +95,12 @@ def find_invitation(token: str) -> Invitation:
     return invitation
 
 
-def grant_role(*, user: User, role: str, site=None, on=None) -> None:
+def grant_role(*, user: User, role: str, site=None, on=None, granted_by: User | None = None) -> None:
     """Give a person a site role (a membership) or a programme-wide role."""
+    where = f" at {site.code}" if site is not None else ""
+    record_event(
+        actor=granted_by or user, action=AuditAction.ROLE_CHANGED, target=user, detail=f"given the role {role}{where}"
+    )
     if role in SITE_ROLES:
         on = on or timezone.localdate()
         membership = Membership.objects.filter(site=site, person=user, left__isnull=True).first()
@@ -135,7 +141,7 @@ def accept_invitation(*, invitation: Invitation, user: User | None = None, detai
         raise PermissionDenied(f"This invitation is for {invitation.email}. Sign out and sign in as that person.")
     if claimed.update(accepted_at=timezone.now(), accepted_by=user) != 1:
         raise InvitationInvalid("This invitation has already been used or has expired.")
-    grant_role(user=user, role=invitation.role, site=invitation.site)
+    grant_role(user=user, role=invitation.role, site=invitation.site, granted_by=invitation.invited_by)
     return user
 
 
@@ -172,7 +178,11 @@ def add_member(
         person = User.objects.create_user(email, **{f: details[f] for f in PERSON_FIELDS if f in details})
     if Membership.objects.filter(site=site, person=person, left__isnull=True).exists():
         raise ValidationError(f"{person.name or person.email} is already a member of {site.code}.")
-    return Membership.objects.create(site=site, person=person, role=role, joined=joined)
+    membership = Membership.objects.create(site=site, person=person, role=role, joined=joined)
+    record_event(
+        actor=added_by, action=AuditAction.ROLE_CHANGED, target=person, detail=f"added as {role} at {site.code}"
+    )
+    return membership
 
 
 @transaction.atomic
@@ -191,6 +201,12 @@ def end_membership(*, membership: Membership, ended_by: User, left, reason: str)
     membership.left = left
     membership.left_reason = reason.strip()
     membership.save(update_fields=["left", "left_reason"])
+    record_event(
+        actor=ended_by,
+        action=AuditAction.ROLE_CHANGED,
+        target=membership.person,
+        detail=f"membership of {membership.site.code} ended",
+    )
     return membership
 
 
@@ -210,4 +226,10 @@ def change_membership_role(*, membership: Membership, changed_by: User, role: st
             raise ValidationError("A site needs at least one facilitator. Make someone else facilitator first.")
     membership.role = role
     membership.save(update_fields=["role"])
+    record_event(
+        actor=changed_by,
+        action=AuditAction.ROLE_CHANGED,
+        target=membership.person,
+        detail=f"now {role} at {membership.site.code}",
+    )
     return membership

@@ -13,6 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from audit.models import AuditAction
+from audit.services import record_event
 from cases import search
 from cases.models import (
     ActionItem,
@@ -61,6 +63,7 @@ def _move(case: Case, *, to: str, by, allowed_from: Iterable[str], refusal: str,
     for name, value in changes.items():
         setattr(case, name, value)
     CaseTransition.objects.create(case=case, from_status=from_status, to_status=to, by=by, at=now)
+    record_event(actor=by, action=AuditAction.MOVED, target=case, detail=f"{from_status} to {to}")
     return case
 
 
@@ -109,6 +112,7 @@ def snapshot(case: Case) -> dict:
 
 
 def _record_revision(case: Case, by) -> None:
+    record_event(actor=by, action=AuditAction.CHANGED if case.revisions.exists() else AuditAction.CREATED, target=case)
     CaseRevision.objects.create(case=case, by=by, snapshot=snapshot(case))
 
 

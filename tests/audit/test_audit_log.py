@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from audit.models import AuditAction, AuditEvent
 from audit.services import record_event
+from cases.services import lifecycle
+from members.services import change_membership_role
 from tests.factories import PASSWORD
 
 
@@ -76,3 +78,19 @@ def test_audit_log_page_uses_a_fixed_number_of_queries(client, programme_admin, 
     client.force_login(programme_admin)
     with django_assert_max_num_queries(10):
         client.get(reverse("audit:log"))
+
+
+@pytest.mark.django_db
+def test_case_views_moves_and_downloads_and_role_changes_are_recorded(client, site, member, facilitator):
+    case = lifecycle.create_case(site=site, by=member, title="Weekend crises", presentation="A man in his forties.")
+    lifecycle.share_case(case=case, by=member)
+    client.force_login(facilitator)
+    client.get(reverse("cases:detail", args=[case.pk]))
+    membership = member.memberships.get()
+    change_membership_role(membership=membership, changed_by=facilitator, role="facilitator")
+    events = list(AuditEvent.objects.filter(target_type="cases.case").values_list("action", "actor_id"))
+    assert (AuditAction.CREATED, member.pk) in events
+    assert (AuditAction.MOVED, member.pk) in events
+    assert (AuditAction.VIEWED, facilitator.pk) in events
+    role_change = AuditEvent.objects.get(action=AuditAction.ROLE_CHANGED, target_id=str(member.pk))
+    assert role_change.actor_id == facilitator.pk and "facilitator at CP1" in role_change.detail
