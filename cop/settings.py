@@ -118,6 +118,8 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Communities of practice"
 
 INVITATION_VALID_DAYS = 14
+# Drafts never shared are deleted after this many days (UK GDPR storage limitation).
+DRAFT_RETENTION_DAYS = env.int("DRAFT_RETENTION_DAYS", default=365)
 # Programme admins, facilitators and knowledge brokers must set up an authenticator app.
 MFA_REQUIRED_FOR_PRIVILEGED_ROLES = env.bool("MFA_REQUIRED", default=True)
 
@@ -191,6 +193,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": 60 * 60,
     },
     "check-site-health": {"task": "toolkit.tasks.check_site_health", "schedule": crontab(hour=6, minute=30)},
+    "delete-stale-drafts": {"task": "cases.tasks.delete_stale_drafts_task", "schedule": crontab(hour=3, minute=15)},
     # The newsletter: last month's draft on the 1st (and any month a missed run left out).
     "compile-monthly-newsletter": {
         "task": "newsletters.tasks.compile_due_newsletter",
