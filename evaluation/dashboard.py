@@ -12,6 +12,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from cases.models import Case, CaseStatus, FollowUp, Outcome
 from cop import charts
 from cop.rules import is_programme_admin
 from evaluation.charts import survey_chart
@@ -24,8 +25,6 @@ NO_SECTOR = "Not recorded"
 
 # Slots for figures that other features add later, in this order on the page.
 LATER_PANELS = [
-    ("cases_discussed", "Cases discussed and followed up"),
-    ("outcomes_by_kind", "Outcomes by kind"),
     ("evidence_added", "Evidence added"),
 ]
 
@@ -215,6 +214,64 @@ def programme_dashboard(user, *, period: Period) -> dict:
         ],
     }
 
+    # Cases discussed and followed up, and the outcomes reported (maintenance and prevention count as
+    # much as recovery, so they are shown side by side). Never drafts.
+    discussed = dict(
+        Case.objects.filter(site_id__in=site_ids, meeting__isnull=False)
+        .exclude(status=CaseStatus.DRAFT)
+        .filter(period.datetime_q("meeting__starts_at"))
+        .values_list("site_id")
+        .annotate(n=Count("pk"))
+        .values_list("site_id", "n")
+    )
+    follow_up_rows = list(
+        FollowUp.objects.filter(case__site_id__in=site_ids)
+        .exclude(case__status=CaseStatus.DRAFT)
+        .filter(period.datetime_q("meeting__starts_at"))
+        .values_list("case__site_id", "outcome")
+        .annotate(n=Count("pk"))
+        .values_list("case__site_id", "outcome", "n")
+    )
+    followed_up: dict[int, int] = {}
+    by_outcome = {value: 0 for value, _ in Outcome.choices}
+    for site_id, outcome, n in follow_up_rows:
+        followed_up[site_id] = followed_up.get(site_id, 0) + n
+        by_outcome[outcome] += n
+    case_series = [
+        ("Discussed", [discussed.get(s.pk, 0) for s in sites]),
+        ("Followed up", [followed_up.get(s.pk, 0) for s in sites]),
+    ]
+    cases_panel = {
+        "total_discussed": sum(discussed.values()),
+        "total_followed_up": sum(followed_up.values()),
+        "svg": _safe(
+            charts.grouped_bar_chart(
+                title="Cases discussed and followed up at each site",
+                description="; ".join(
+                    f"{label}: {d} discussed, {f} followed up"
+                    for label, d, f in zip(site_labels, case_series[0][1], case_series[1][1], strict=True)
+                ),
+                labels=site_labels,
+                series=case_series,
+            )
+        ),
+    }
+    outcome_labels = [label for value, label in Outcome.choices if value != Outcome.NONE_YET]
+    outcome_values = [by_outcome[value] for value, _ in Outcome.choices if value != Outcome.NONE_YET]
+    outcomes_panel = {
+        "total": sum(outcome_values),
+        "svg": _safe(
+            charts.bar_chart(
+                title="Outcomes reported at follow-up",
+                description="; ".join(f"{label}: {n}" for label, n in zip(outcome_labels, outcome_values, strict=True)),
+                labels=outcome_labels,
+                values=outcome_values,
+            )
+        ),
+        "rows": list(zip(outcome_labels, outcome_values, strict=True)),
+        "none_yet": by_outcome[Outcome.NONE_YET],
+    }
+
     # The latest survey opened in the period, over the sites the user may see.
     survey = surveys_with_results_for(user).filter(period.datetime_q("opened_at")).first()
     survey_panel = None
@@ -229,6 +286,8 @@ def programme_dashboard(user, *, period: Period) -> dict:
         "attendance": attendance,
         "budget": budget,
         "survey": survey_panel,
+        "cases": cases_panel,
+        "outcomes": outcomes_panel,
         "later_panels": LATER_PANELS,
         "expected_meetings": EXPECTED_MEETINGS,
     }
