@@ -8,17 +8,31 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from members.models import MembershipRole
-from sites.models import Attendance
-from tests.factories import PASSWORD, MeetingFactory, MembershipFactory, SiteFactory, at
+from sites.models import Attendance, TargetDiscipline
+from sites.services.sites import DEFAULT_TARGET_DISCIPLINES
+from tests.factories import PASSWORD, AttendanceFactory, MeetingFactory, MembershipFactory, SiteFactory, at
 
 
 @pytest.fixture
 def cp1(transactional_db):
     site = SiteFactory(code="CP1", town="Brighton")
+    TargetDiscipline.objects.bulk_create(
+        TargetDiscipline(site=site, name=name, sector=sector, keywords=keywords)
+        for name, sector, keywords in DEFAULT_TARGET_DISCIPLINES
+    )
     facilitator = MembershipFactory(site=site, role=MembershipRole.FACILITATOR, person__name="Fran Facilitator")
-    MembershipFactory(site=site, person__name="Morgan Member")
-    MembershipFactory(site=site, person__name="Priya Patel")
+    morgan = MembershipFactory(site=site, person__name="Morgan Member", person__job_title="Housing Support Worker")
+    MembershipFactory(site=site, person__name="Priya Patel", person__job_title="Housing Support Worker")
+    # Morgan came to one earlier meeting: the matrix shows Y until a second attendance.
+    earlier = MeetingFactory(site=site, starts_at=at(timezone.localdate() - timedelta(days=35)))
+    AttendanceFactory(meeting=earlier, person=morgan.person)
     return site, facilitator.person
+
+
+def matrix_cell(page, live_server, job_title: str) -> str:
+    page.goto(f"{live_server.url}/sites/matrix/")
+    row = page.locator("tr", has=page.get_by_role("rowheader", name=job_title, exact=True))
+    return row.locator("td").first.inner_text().strip()
 
 
 def test_facilitator_schedules_a_meeting_and_takes_the_register_on_a_phone(page, live_server, cp1):
@@ -40,8 +54,10 @@ def test_facilitator_schedules_a_meeting_and_takes_the_register_on_a_phone(page,
     page.get_by_role("button", name="Schedule the meeting").click()
     expect(page.get_by_role("status")).to_contain_text("Meeting scheduled for")
     expect(page.get_by_text("Hove Library, room 2")).to_be_visible()
-    meeting = site.meetings.get()
+    meeting = site.meetings.get(venue="Hove Library, room 2")
     assert timezone.localtime(meeting.starts_at).hour == 14
+
+    assert matrix_cell(page, live_server, "Housing Support Worker") == "YYF"  # F: the facilitator
 
     # A meeting held last week: take its register on a phone.
     held = MeetingFactory(site=site, starts_at=at(timezone.localdate() - timedelta(days=7)))
@@ -66,6 +82,25 @@ def test_facilitator_schedules_a_meeting_and_takes_the_register_on_a_phone(page,
 
     # The site page counts it as held.
     page.goto(f"{live_server.url}/sites/{site.pk}/")
-    expect(page.get_by_text("1 of 6 meetings held")).to_be_visible()
+    expect(page.get_by_text("2 of 6 meetings held")).to_be_visible()
     past = page.locator("section", has=page.get_by_role("heading", name="Meetings")).locator("li", has_text="Held")
-    expect(past).to_have_count(1)
+    expect(past).to_have_count(2)
+
+    # The matrix now shows Morgan as X (two meetings attended) and Priya still as Y.
+    assert matrix_cell(page, live_server, "Housing Support Worker") == "XYF"
+
+    # The gap panel: no NHS member yet; adding a community psychiatric nurse fills the sector and the
+    # NHS mental health discipline.
+    page.goto(f"{live_server.url}/sites/{site.pk}/")
+    gaps = page.locator("section", has=page.get_by_role("heading", name="Recruitment gaps"))
+    expect(gaps).to_contain_text("NHS")
+    page.goto(f"{live_server.url}/people/sites/{site.pk}/members/add/")
+    page.get_by_label("Email address").fill("cpn@example.org")
+    page.get_by_label("Full name").fill("Casey Nurse")
+    page.get_by_label("Job title").fill("Community Psychiatric Nurse")
+    page.get_by_label("Sector").select_option(label="NHS")
+    page.get_by_role("button", name=re.compile("Add")).click()
+    page.goto(f"{live_server.url}/sites/{site.pk}/")
+    expect(page.locator("span.fw-semibold", has_text="Casey Nurse")).to_be_visible()
+    expect(gaps.locator("li", has_text=re.compile("^NHS$"))).to_have_count(0)
+    expect(gaps.locator("p", has_text="Filled:")).to_contain_text("NHS mental health practitioner")
