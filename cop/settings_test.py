@@ -24,3 +24,4 @@ ALLOWED_HOSTS = ["*"]
 ACCOUNT_RATE_LIMITS = False
 # The MFA requirement has its own tests, which switch it on.
 MFA_REQUIRED_FOR_PRIVILEGED_ROLES = False
+STATIC_ROOT = tempfile.mkdtemp(prefix="cop-test-static-")  # whitenoise looks for it; files come from finders
