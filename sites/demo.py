@@ -1,10 +1,12 @@
 """Demo data: the report's six host sites with facilitators, members across the sectors, meetings and
 attendance, and one account for every role. Creating it twice changes nothing."""
 
+import functools
 import random
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -167,6 +169,12 @@ def _aware(day, hour: int):
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
 
 
+@functools.cache
+def _demo_password_hash() -> str:
+    # Hashing is deliberately slow (about a second); the demo accounts share one hash of the demo password.
+    return make_password(DEMO_PASSWORD)
+
+
 def _person(email: str, name: str, sector: str, rng: random.Random, **flags) -> User:
     user = User.objects.filter(email=email).first()
     if user is None:
@@ -174,7 +182,7 @@ def _person(email: str, name: str, sector: str, rng: random.Random, **flags) -> 
         user.job_title = rng.choice(JOB_TITLES[sector]) if sector else ""
         user.agency = rng.choice(AGENCIES[sector]) if sector else ""
         user.expert_by_experience = sector == Sector.EXPERTS_BY_EXPERIENCE
-        user.set_password(DEMO_PASSWORD)
+        user.password = _demo_password_hash()
         user.save()
     return user
 
@@ -191,7 +199,9 @@ def create_demo_data() -> bool:
     _person("broker@example.org", "Kit Broker", "", rng, is_knowledge_broker=True)
     _person("commissioner@example.org", "Cam Commissioner", "", rng, is_commissioner=True)
 
-    names = iter(f"{g} {f}" for f in FAMILY for g in GIVEN)
+    pairs = [(given, family) for family in FAMILY for given in GIVEN]
+    random.Random(1).shuffle(pairs)
+    names = iter(f"{given} {family}" for given, family in pairs)
     sectors = [Sector.VOLUNTARY, Sector.VOLUNTARY, Sector.LOCAL_AUTHORITY, Sector.NHS, Sector.CRIMINAL_JUSTICE]
     for index, (code, town, host, status, reason, confirmed, dropped) in enumerate(SITES):
         start = today - timedelta(days=150 + 30 * index)
