@@ -1,25 +1,8 @@
 """Every URL pattern x every role x GET and POST: the expected answer, and zero unexpected successes."""
 
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
-from datetime import date, timedelta
-from decimal import Decimal
-
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
-from django.utils import timezone
 
-from cases.models import Outcome
-from cases.services import gate, lifecycle
-from evaluation import services as evaluation_services
-from evaluation.models import AssessmentRound
-from members import services as member_services
-from members.models import Membership, MembershipRole
-from newsletters import tokens as newsletter_tokens
-from newsletters.models import ExternalSubscriber, NewsletterIssue, hash_token
-from newsletters.services.compile import compile_newsletter
-from sites.models import Expense, TargetDiscipline
-from tests.factories import MeetingFactory, MembershipFactory, SiteFactory, UserFactory, at
 from tests.security.matrix import (
     ADMIN_NAMESPACE,
     CHECKED,
@@ -33,8 +16,6 @@ from tests.security.matrix import (
     ROLES,
     THIRD_PARTY_PREFIXES,
 )
-from toolkit.models import DefaultChecklistItem
-from toolkit.services.checklist import ensure_site_checklist
 
 
 def all_url_names(patterns=None, namespace=""):
@@ -44,170 +25,6 @@ def all_url_names(patterns=None, namespace=""):
             yield from all_url_names(pattern.url_patterns, inner)
         elif pattern.name:
             yield namespace + pattern.name
-
-
-@dataclass
-class World:
-    site: object
-    other_site: object
-    people: dict
-    invitation_token: str
-    leaver: object
-    membership: object
-    _cases: dict = dataclass_field(default_factory=dict)
-    _newsletter_months: list = dataclass_field(default_factory=list)
-
-    def new_expense(self):
-        """A fresh object for each request that removes one."""
-        return Expense.objects.create(
-            site=self.site, category="room_hire", spent_on=timezone.localdate(), amount=Decimal("40.00")
-        )
-
-    def case(self, state: str, *, fresh: bool = False):
-        """A CP1 case presented by "member", walked through the real services to `state`."""
-        if fresh or state not in self._cases:
-            self._cases[state] = build_case(self, state)
-        return self._cases[state]
-
-    def finding(self, state: str, *, dismissed: bool = False):
-        case = lifecycle.create_case(
-            site=self.site,
-            by=self.people["member"],
-            title="Weekend crises",
-            presentation="Call him on 07700 900123 at weekends.",
-        )
-        finding = case.findings.get()
-        if dismissed:
-            gate.dismiss_finding(finding=finding, by=self.people["member"], reason="A service's public number.")
-        return finding
-
-    def survey(self, state: str, *, fresh: bool = False):
-        key = f"survey-{state}"
-        if fresh or key not in self._cases:
-            survey = evaluation_services.start_report_survey(created_by=self.people["admin"])
-            if state == "open":
-                today = timezone.localdate()
-                evaluation_services.open_survey(
-                    survey=survey, sites=[self.site], opens_on=today, closes_on=today + timedelta(days=14)
-                )
-            self._cases[key] = survey
-        return self._cases[key]
-
-    def new_question(self):
-        return evaluation_services.add_question(survey=self.survey("draft"), kind="free_text", text="Anything else?")
-
-    def assessment_round(self, *, fresh: bool = False):
-        if fresh or "round" not in self._cases:
-            AssessmentRound.objects.filter(site=self.site, status="open").update(
-                status="closed", closed_at=timezone.now()
-            )
-            self._cases["round"] = evaluation_services.open_assessment_round(
-                site=self.site, opened_by=self.people["facilitator"]
-            )
-        return self._cases["round"]
-
-    def checklist_item(self):
-        ensure_site_checklist(self.site)
-        return self.site.checklist_items.first()
-
-    def default_checklist_item(self):
-        return DefaultChecklistItem.objects.first()
-
-    def draft_newsletter(self, *, fresh: bool = False):
-        """A draft issue; with fresh=True a new one (another month) for requests that change it."""
-        if fresh or "newsletter" not in self._cases:
-            self._newsletter_months.append(date(2000 + len(self._newsletter_months), 1, 1))
-            issue = compile_newsletter(month=self._newsletter_months[-1])
-            if fresh:
-                return issue
-            self._cases["newsletter"] = issue
-        return self._cases["newsletter"]
-
-    def newsletter_item(self):
-        return self.draft_newsletter().items.first()
-
-    def sent_newsletter(self):
-        if "sent-newsletter" not in self._cases:
-            issue = compile_newsletter(month=date(2019, 6, 1))
-            NewsletterIssue.objects.filter(pk=issue.pk).update(status="sent", sent_at=timezone.now())
-            issue.refresh_from_db()
-            self._cases["sent-newsletter"] = issue
-        return self._cases["sent-newsletter"]
-
-    def subscription_token(self) -> str:
-        subscriber = ExternalSubscriber.objects.create(email=f"reader{ExternalSubscriber.objects.count()}@example.org")
-        secret = newsletter_tokens.new_confirm_secret()
-        subscriber.confirm_token_hash = hash_token(secret)
-        subscriber.save(update_fields=["confirm_token_hash"])
-        return newsletter_tokens.confirm_token(subscriber_id=subscriber.pk, secret=secret)
-
-    def unsubscribe_token(self) -> str:
-        return newsletter_tokens.unsubscribe_token(kind=newsletter_tokens.PERSON, pk=self.people["member"].pk)
-
-    def new_target(self):
-        return TargetDiscipline.objects.create(
-            site=self.site, name=f"Discipline {TargetDiscipline.objects.count()}", keywords="probation"
-        )
-
-
-def build_case(world, state: str):
-    member, facilitator = world.people["member"], world.people["facilitator"]
-    today = timezone.localdate()
-    case = lifecycle.create_case(
-        site=world.site,
-        by=member,
-        title="Weekend crises",
-        presentation="A man in his forties attends A&E most weekends.",
-    )
-    lifecycle.add_action_item(case=case, by=member, text="Ask the neighbourhood team to call on Saturdays.")
-    order = ["draft", "shared", "discussed", "followed_up", "written_up", "published", "public"]
-    steps = {
-        "shared": lambda: lifecycle.share_case(case=case, by=member),
-        "discussed": lambda: lifecycle.record_discussion(
-            case=case, by=facilitator, meeting=MeetingFactory(site=world.site, starts_at=at(today - timedelta(days=40)))
-        ),
-        "followed_up": lambda: lifecycle.record_follow_up(
-            case=case,
-            by=member,
-            meeting=MeetingFactory(site=world.site, starts_at=at(today - timedelta(days=10))),
-            what_happened="Stable since the plan was agreed.",
-            outcome=Outcome.MAINTENANCE,
-        ),
-        "written_up": lambda: lifecycle.write_up_case(case=case, by=facilitator, summary="A weekend plan helped."),
-        "published": lambda: lifecycle.publish_case(case=case, by=facilitator),
-        "public": lambda: lifecycle.make_case_public(case=case, by=facilitator),
-    }
-    for reached in order[1 : order.index(state) + 1]:
-        steps[reached]()
-    case.refresh_from_db()
-    return case
-
-
-@pytest.fixture
-def world(db):
-    site = SiteFactory(code="CP1")
-    other_site = SiteFactory(code="CP3", town="Colchester")
-    people = {
-        "member": MembershipFactory(site=site).person,
-        "other_member": MembershipFactory(site=other_site).person,
-        "facilitator": MembershipFactory(site=site, role=MembershipRole.FACILITATOR).person,
-        "other_facilitator": MembershipFactory(site=other_site, role=MembershipRole.FACILITATOR).person,
-        "broker": UserFactory(is_knowledge_broker=True),
-        "commissioner": UserFactory(is_commissioner=True),
-        "admin": UserFactory(is_programme_admin=True),
-    }
-    sent = member_services.invite_person(
-        invited_by=people["admin"], email="invitee@example.org", role="member", site=site
-    )
-    leaver = MembershipFactory(site=site, left=timezone.localdate() - timedelta(days=1), left_reason="moved").person
-    return World(
-        site=site,
-        other_site=other_site,
-        people=people,
-        invitation_token=sent.url.rstrip("/").rsplit("/", 1)[1],
-        leaver=leaver,
-        membership=Membership.objects.get(site=site, person=people["member"]),
-    )
 
 
 def outcome_of(response) -> str:
