@@ -17,6 +17,7 @@ NAV_ITEMS = [
     NavItem("Sites", "sites:list", "sites.list_sites"),
     NavItem("Cases", "cases:list", "cases.list_cases"),
     NavItem("Repository", "repository:list", None),
+    NavItem("My actions", "my_actions", "sites.view_my_actions_menu"),
     NavItem("Membership matrix", "sites:matrix", "sites.view_matrix"),
     NavItem("Invitations", "members:invitations", "members.invite_any"),
     NavItem("Audit log", "audit:log", "audit.view_log"),

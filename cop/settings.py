@@ -184,6 +184,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic jobs select work that is due and not yet done, so a missed or doubled run is harmless.
 CELERY_BEAT_SCHEDULE: dict = {
     "send-meeting-reminders": {"task": "sites.tasks.send_meeting_reminders", "schedule": crontab(minute=0)},
+    "send-meeting-cycle-emails": {"task": "sites.tasks.send_meeting_cycle_emails", "schedule": crontab(minute=10)},
 }
 
 SESSION_COOKIE_AGE = 30 * 60

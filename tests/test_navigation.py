@@ -13,18 +13,20 @@ def nav_labels(client, user) -> list[str]:
 
 @pytest.mark.django_db
 def test_each_role_sees_only_its_navigation(client, member, facilitator, programme_admin, broker, commissioner):
-    assert nav_labels(client, member) == ["Home", "Sites", "Cases", "Repository"]
+    assert nav_labels(client, member) == ["Home", "Sites", "Cases", "Repository", "My actions"]
     assert nav_labels(client, facilitator) == [
         "Home",
         "Sites",
         "Cases",
         "Repository",
+        "My actions",
         "Membership matrix",
         "Invitations",
     ]
     assert nav_labels(client, broker) == ["Home", "Sites", "Cases", "Repository"]
     assert nav_labels(client, commissioner) == ["Home", "Repository"]
-    assert nav_labels(client, programme_admin) == [item.label for item in NAV_ITEMS]
+    # "My actions" is for people with a site membership.
+    assert nav_labels(client, programme_admin) == [item.label for item in NAV_ITEMS if item.label != "My actions"]
     assert "Audit log" in nav_labels(client, programme_admin)
 
 

@@ -16,8 +16,8 @@ EXPECTED_NAVIGATION = {
         "Audit log",
         "Admin",
     ],
-    "facilitator@example.org": ["Home", "Sites", "Cases", "Repository", "Membership matrix", "Invitations"],
-    "member@example.org": ["Home", "Sites", "Cases", "Repository"],
+    "facilitator@example.org": ["Home", "Sites", "Cases", "Repository", "My actions", "Membership matrix", "Invitations"],
+    "member@example.org": ["Home", "Sites", "Cases", "Repository", "My actions"],
     "broker@example.org": ["Home", "Sites", "Cases", "Repository"],
     "commissioner@example.org": ["Home", "Repository"],
 }
