@@ -4,7 +4,7 @@ from django.utils import timezone
 from cop.form_fields import SafeModelChoiceField
 from members.models import User
 from sites.forms import DATE_INPUT, TIME_INPUT
-from sites.models import ExpenseCategory, SeriesRule, WeekOfMonth, Weekday
+from sites.models import ExpenseCategory, SeriesRule, Weekday, WeekOfMonth
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 

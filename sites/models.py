@@ -268,7 +268,9 @@ class MeetingSeries(models.Model):
     class Meta:
         ordering = ["site", "pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(end_time__gt=models.F("start_time")), name="series_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(end_time__gt=models.F("start_time")), name="series_ends_after_start"
+            ),
             models.CheckConstraint(
                 condition=models.Q(interval_weeks__gte=1, interval_weeks__lte=12), name="series_interval_range"
             ),
@@ -467,12 +469,18 @@ class RecordDelivery(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["version", "person"], name="record_delivery_once")]
 
+    def __str__(self) -> str:
+        return f"Record version {self.version_id} to {self.person_id}"
+
 
 class ActionReminder(models.Model):
     """One row per action whose owner was reminded before it is due."""
 
     action = models.OneToOneField(RecordAction, on_delete=models.CASCADE, related_name="reminder")
     sent_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Reminder for action {self.action_id}"
 
 
 class ExpertConsent(models.Model):

@@ -182,8 +182,9 @@ def change_series(*, series: MeetingSeries, changed_by, now: datetime | None = N
         starts_at, ends_at = local_times(series, meeting.planned_on)
         if (starts_at, ends_at, series.venue) == (meeting.starts_at, meeting.ends_at, meeting.venue):
             continue
+        kind = MeetingChangeKind.MOVED if starts_at != meeting.starts_at else MeetingChangeKind.EDITED
         MeetingChange.objects.create(
-            meeting=meeting, kind=MeetingChangeKind.MOVED if starts_at != meeting.starts_at else MeetingChangeKind.EDITED,
+            meeting=meeting, kind=kind,
             changed_by=changed_by, via_series=True, previous_venue=meeting.venue,
             reason="The meeting series changed.", **previous,
         )  # fmt: skip
