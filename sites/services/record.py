@@ -47,6 +47,8 @@ def refuse_personal_data(texts: dict[str, str]) -> None:
 
 
 def _check_draft(record: MeetingRecord) -> None:
+    """Asks the database, so a record approved since it was loaded is still refused."""
+    record.refresh_from_db(fields=["status", "version"])
     if record.is_locked:
         raise ValidationError("This record is approved and locked. Start a new version to change it.")
 

@@ -46,8 +46,11 @@ def open_work(site, other_site, member, facilitator, outsider, next_meeting):
         "closed": closed,
         "elsewhere": make_case(other_site, outsider, "Colchester case"),
         "elsewhere_follow_up": make_case(
-            other_site, outsider, "Colchester follow-up",
-            discuss_at=MeetingFactory(site=other_site, starts_at=past.starts_at), facilitator=other_facilitator,
+            other_site,
+            outsider,
+            "Colchester follow-up",
+            discuss_at=MeetingFactory(site=other_site, starts_at=past.starts_at),
+            facilitator=other_facilitator,
         ),  # fmt: skip
     }
 

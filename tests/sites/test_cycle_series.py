@@ -86,7 +86,9 @@ def test_changing_the_series_changes_only_future_unmodified_meetings(site, facil
         ends_at=datetime(2026, 2, 10, 12, tzinfo=UK), reason="Morning this time",
     )  # fmt: skip
     later = datetime(2026, 1, 20, 9, tzinfo=UK)  # January's meeting is past
-    series.change_series(series=s, changed_by=facilitator, start_time=time(15), end_time=time(17), venue="Hove", now=later)
+    series.change_series(
+        series=s, changed_by=facilitator, start_time=time(15), end_time=time(17), venue="Hove", now=later
+    )
     for m in (jan, feb, mar, apr):
         m.refresh_from_db()
     assert jan.starts_at == datetime(2026, 1, 13, 14, tzinfo=UK) and jan.venue == "Jubilee Library"
