@@ -73,6 +73,62 @@ class World:
             gate.dismiss_finding(finding=finding, by=self.people["member"], reason="A service's public number.")
         return finding
 
+    # The meeting cycle
+    def new_series(self):
+        from datetime import time
+
+        from sites.services.series import create_series
+
+        return create_series(
+            site=self.site, created_by=self.people["facilitator"], rule="nth_weekday", weekday=1, week_of_month=2,
+            starts_on=timezone.localdate(), start_time=time(14), end_time=time(16), horizon_months=1,
+        )  # fmt: skip
+
+    def new_agenda_item(self):
+        from sites.models import AgendaItem
+
+        meeting = MeetingFactory(site=self.site)
+        return AgendaItem.objects.create(meeting=meeting, position=1, kind="other", title="Welcome")
+
+    def new_record(self, *, approved: bool = False):
+        """A CP1 meeting held yesterday with a draft (or approved) record; member and facilitator were there."""
+        from sites.models import AgendaItem, Attendance
+        from sites.services import record
+
+        meeting = MeetingFactory(site=self.site, starts_at=at(timezone.localdate() - timedelta(days=1)))
+        AgendaItem.objects.create(meeting=meeting, position=1, kind="other", title="Open discussion")
+        for role in ("member", "facilitator"):
+            Attendance.objects.create(meeting=meeting, person=self.people[role], status="present")
+        draft = record.open_record(meeting=meeting, opened_by=self.people["facilitator"])
+        if approved:
+            record.approve_record(record=draft, approved_by=self.people["facilitator"])
+        return draft
+
+    def new_record_action(self):
+        from sites.services import record
+
+        draft = self.new_record()
+        action = record.add_record_action(
+            entry=draft.entries.get(), added_by=self.people["facilitator"], text="Call the GP",
+            owner=self.people["member"],
+        )  # fmt: skip
+        record.approve_record(record=draft, approved_by=self.people["facilitator"])
+        return action
+
+    def new_case_action_of_member(self):
+        case = self.case("shared")
+        return lifecycle.add_action_item(
+            case=case, by=self.people["facilitator"], text="Ring the team", owner=self.people["member"]
+        )
+
+    def new_consent(self):
+        from sites.models import ExpertConsent
+
+        expert = MembershipFactory(site=self.site, person__expert_by_experience=True).person
+        return ExpertConsent.objects.create(
+            site=self.site, expert=expert, agreed_to_share="My story", contact_by="Email", given_on=timezone.localdate()
+        )
+
     def new_target(self):
         return TargetDiscipline.objects.create(
             site=self.site, name=f"Discipline {TargetDiscipline.objects.count()}", keywords="probation"
