@@ -53,13 +53,13 @@ def previous_meeting(meeting: Meeting) -> Meeting | None:
 
 @agenda_source("standing")
 def standing_items(meeting: Meeting) -> list[ProposedItem]:
+    """Welcome and ground rules at a taster session (the guest speaker slot comes last, below)."""
     items = []
     if meeting.is_taster:
         items += [
             ProposedItem("standing:welcome", AgendaItemKind.STANDING, "Welcome and introductions"),
             ProposedItem("standing:ground_rules", AgendaItemKind.STANDING, "Ground rules: confidentiality and respect"),
         ]
-    items.append(ProposedItem("standing:guest_speaker", AgendaItemKind.STANDING, "Guest speaker slot"))
     return items
 
 
@@ -134,6 +134,11 @@ def questions_waiting(meeting: Meeting) -> list[ProposedItem]:
         ProposedItem(f"question:{q.pk}", AgendaItemKind.QUESTION, "Question waiting for a broker", q.case)
         for q in questions
     ]
+
+
+@agenda_source("guest_speaker")
+def guest_speaker_slot(meeting: Meeting) -> list[ProposedItem]:
+    return [ProposedItem("standing:guest_speaker", AgendaItemKind.STANDING, "Guest speaker slot")]
 
 
 def proposed_items(meeting: Meeting) -> list[ProposedItem]:
