@@ -10,7 +10,9 @@ DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
 class SeriesForm(forms.Form):
-    rule = forms.ChoiceField(label="How often", choices=SeriesRule.choices, widget=forms.RadioSelect)
+    rule = forms.ChoiceField(
+        label="How often", choices=SeriesRule.choices, widget=forms.RadioSelect, initial=SeriesRule.NTH_WEEKDAY
+    )
     week_of_month = forms.TypedChoiceField(
         label="Which week of the month", choices=WeekOfMonth.choices, coerce=int, initial=WeekOfMonth.SECOND,
         help_text="Used when meetings are on a weekday in a given week of each month.",
