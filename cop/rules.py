@@ -265,6 +265,8 @@ rules.add_perm("sites.view_record", is_programme_admin | is_knowledge_broker | i
 rules.add_perm("sites.view_draft_record", is_programme_admin | is_site_facilitator | was_present_at_meeting)
 rules.add_perm("sites.comment_on_record", is_site_member & was_present_at_meeting)
 rules.add_perm("sites.view_my_actions", is_signed_in)
-rules.add_perm("sites.view_my_actions_menu", has_any_site)
+# The menu entry: people with a site membership, and programme admins (whose menu is otherwise all allowed, so
+# no permission check falls through to Django's model backend and its two extra queries on every page).
+rules.add_perm("sites.view_my_actions_menu", has_any_site | is_programme_admin)
 rules.add_perm("sites.view_site_actions", is_site_facilitator)
 rules.add_perm("sites.manage_experts", is_programme_admin | is_site_facilitator)

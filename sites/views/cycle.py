@@ -181,6 +181,7 @@ def record_page(request, pk: int):
         and request.user.has_perm("sites.comment_on_record", meeting),
         "versions": current.versions.order_by("number") if current else [],
         "attendance": meeting.attendances.select_related("person").order_by("person__name"),
+        "pending": current is None and MeetingRecord.objects.filter(meeting=meeting).exists(),
     }  # fmt: skip
     return render(request, "sites/cycle/record.html", context)
 

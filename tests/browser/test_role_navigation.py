@@ -11,6 +11,7 @@ EXPECTED_NAVIGATION = {
         "Sites",
         "Cases",
         "Repository",
+        "My actions",
         "Membership matrix",
         "Invitations",
         "Audit log",
