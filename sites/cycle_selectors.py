@@ -64,6 +64,12 @@ class ActionLine:
     case: object = None
 
 
+def _case_of(action):
+    """The case an action's agenda item was about, never a draft (its title is for its presenters only)."""
+    item = action.entry.agenda_item
+    return item.case if item is not None and item.case is not None and not item.case.is_draft else None
+
+
 def _meeting_lines(actions) -> list[ActionLine]:
     return [
         ActionLine(
@@ -73,7 +79,7 @@ def _meeting_lines(actions) -> list[ActionLine]:
             due_on=due_of(a).on,
             site_code=a.entry.record.meeting.site.code,
             meeting=a.entry.record.meeting,
-            case=a.entry.agenda_item.case if a.entry.agenda_item else None,
+            case=_case_of(a),
         )  # fmt: skip
         for a in actions
     ]
