@@ -1,8 +1,11 @@
 """The meeting cycle pages: series, the agenda, the meeting record, my actions, experts by experience."""
 
+import contextlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -81,7 +84,9 @@ def agenda_page(request, pk: int):
         items, removed = [], []
     else:
         if can_manage and not meeting.is_cancelled and meeting.ends_at > timezone.now():
-            agenda.refresh_agenda(meeting=meeting)
+            # IntegrityError: another facilitator's page added the same proposals a moment ago.
+            with contextlib.suppress(IntegrityError):
+                agenda.refresh_agenda(meeting=meeting)
         all_items = list(meeting.agenda_items.select_related("case").order_by("position", "pk"))
         items = [i for i in all_items if not i.removed]
         removed = [i for i in all_items if i.removed] if can_manage else []
