@@ -42,6 +42,11 @@ urlpatterns = [
     path("meetings/<int:pk>/record/versions/<int:number>/", cycle.record_version, name="record_version"),
     path("meetings/<int:pk>/record/<int:entry_pk>/", cycle.record_entry_edit, name="record_entry"),
     path("meetings/<int:pk>/record/<int:entry_pk>/actions/", cycle.record_action_add, name="record_action_add"),
+    path(
+        "meetings/<int:pk>/record/<int:entry_pk>/actions/<int:action_pk>/remove/",
+        cycle.record_action_remove,
+        name="record_action_remove",
+    ),
     path("meetings/<int:pk>/record/<int:entry_pk>/comment/", cycle.record_comment, name="record_comment"),
     path("<int:pk>/experts/", cycle.experts, name="experts"),
     path("<int:pk>/experts/payments/", cycle.expert_payment_add, name="expert_payment_add"),

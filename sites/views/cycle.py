@@ -244,6 +244,22 @@ def record_action_add(request, pk: int, entry_pk: int):
 
 @login_required
 @require_POST
+def record_action_remove(request, pk: int, entry_pk: int, action_pk: int):
+    meeting = access_meeting(request.user, pk)
+    _manage(request.user, meeting)
+    entry = access_record_entry(request.user, _draft_record(request, meeting), entry_pk)
+    action = get_object_or_404(RecordAction, pk=action_pk, entry=entry)
+    try:
+        record.remove_record_action(action=action, removed_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Action removed from the draft record.")
+    return redirect("sites:record_entry", meeting.pk, entry.pk)
+
+
+@login_required
+@require_POST
 def record_comment(request, pk: int, entry_pk: int):
     meeting = access_meeting(request.user, pk)
     current = _access_record(request.user, meeting)

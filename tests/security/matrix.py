@@ -89,6 +89,18 @@ def record_of_cp1(*, approved: bool = False, entry: bool = False, number: bool =
     return args
 
 
+def record_action_of_cp1(world) -> list:
+    """An action on a draft CP1 record (a new one each time)."""
+    from sites.services import record
+
+    draft = world.new_record()
+    entry = draft.entries.first()
+    action = record.add_record_action(
+        entry=entry, added_by=world.people["facilitator"], text="Call the GP", owner_agency="Brighton GP practice"
+    )
+    return [draft.meeting_id, entry.pk, action.pk]
+
+
 def calendar_token_of_member(world) -> list:
     return [issue_calendar_token(user=world.people["member"])]
 
@@ -233,6 +245,7 @@ MATRIX: dict[str, Entry] = {
     "sites:record_version": Entry(args=record_of_cp1(approved=True, number=True), get=SITE_VIEWERS),
     "sites:record_entry": Entry(args=record_of_cp1(entry=True), get=SITE_MANAGERS),
     "sites:record_action_add": Entry(args=record_of_cp1(entry=True), get=SITE_MANAGERS),
+    "sites:record_action_remove": Entry(args=record_action_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
     # Corrections: members who were at the meeting (here the member and the facilitator); admins may read the draft.
     "sites:record_comment": Entry(
         args=record_of_cp1(entry=True),

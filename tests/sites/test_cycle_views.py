@@ -97,3 +97,19 @@ def test_series_page_plans_meetings(client, site, facilitator, member):
     assert site.meetings.filter(series__isnull=False).count() in (2, 3, 4)
     client.force_login(member)
     assert client.get(reverse("sites:series_list", args=[site.pk])).status_code == 403
+
+
+@pytest.mark.django_db
+def test_facilitator_removes_an_action_from_the_draft_but_not_once_approved(client, site, facilitator):
+    held = MeetingFactory(site=site, starts_at=at(timezone.localdate() - timedelta(days=1)))
+    AgendaItem.objects.create(meeting=held, position=1, kind="other", title="Open discussion")
+    draft = record.open_record(meeting=held, opened_by=facilitator)
+    entry = draft.entries.get()
+    first = record.add_record_action(entry=entry, added_by=facilitator, text="Call the GP", owner_agency="GP")
+    second = record.add_record_action(entry=entry, added_by=facilitator, text="Send it", owner_agency="Shelter")
+    client.force_login(facilitator)
+    client.post(reverse("sites:record_action_remove", args=[held.pk, entry.pk, first.pk]))
+    assert list(entry.actions.all()) == [second]
+    record.approve_record(record=draft, approved_by=facilitator)
+    client.post(reverse("sites:record_action_remove", args=[held.pk, entry.pk, second.pk]))
+    assert list(entry.actions.all()) == [second]
