@@ -313,3 +313,29 @@ rules.add_perm("toolkit.download_documents", is_programme_admin | is_site_facili
 rules.add_perm("toolkit.edit_default_checklist", is_programme_admin)
 rules.add_perm("toolkit.view_site_health", is_programme_admin)
 rules.add_perm("toolkit.change_thresholds", is_programme_admin)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Meeting cycle: series, agendas, the meeting record, actions and experts by experience (obj: a Meeting, a Site
+# or anything with a site_id). Facilitators run the cycle; the site's members read the published agenda and the
+# approved record; members who were present read the draft record and suggest corrections; consents and payments
+# of experts by experience are for the site's facilitators and programme admins only.
+# ---------------------------------------------------------------------------------------------------------------
+@rules.predicate
+def was_present_at_meeting(user, meeting) -> bool:
+    if meeting is None or not getattr(user, "is_authenticated", False) or not hasattr(meeting, "attendances"):
+        return False
+    return meeting.attendances.filter(person_id=user.pk, status="present").exists()
+
+
+rules.add_perm("sites.manage_meeting_cycle", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.view_agenda", is_programme_admin | is_knowledge_broker | is_site_member)
+rules.add_perm("sites.view_record", is_programme_admin | is_knowledge_broker | is_site_member)
+rules.add_perm("sites.view_draft_record", is_programme_admin | is_site_facilitator | was_present_at_meeting)
+rules.add_perm("sites.comment_on_record", is_site_member & was_present_at_meeting)
+rules.add_perm("sites.view_my_actions", is_signed_in)
+# The menu entry: people with a site membership, and programme admins (whose menu is otherwise all allowed, so
+# no permission check falls through to Django's model backend and its two extra queries on every page).
+rules.add_perm("sites.view_my_actions_menu", has_any_site | is_programme_admin)
+rules.add_perm("sites.view_site_actions", is_site_facilitator)
+rules.add_perm("sites.manage_experts", is_programme_admin | is_site_facilitator)

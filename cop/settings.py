@@ -201,6 +201,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # Newsletter sending left part-way (worker stopped, broker away) carries on.
     "resume-newsletter-sending": {"task": "newsletters.tasks.resume_newsletter_sending", "schedule": 5 * 60.0},
+    "send-meeting-cycle-emails": {"task": "sites.tasks.send_meeting_cycle_emails", "schedule": crontab(minute=10)},
 }
 
 SESSION_COOKIE_AGE = 30 * 60

@@ -4,7 +4,7 @@ from django.views.generic import TemplateView
 
 from cases.urls import repository_patterns
 from cop import views
-from sites.views import calendar
+from sites.views import calendar, cycle
 
 admin.site.site_header = "Communities of practice: programme admin"
 admin.site.site_title = "Programme admin"
@@ -19,6 +19,9 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("calendar/", calendar.calendar_page, name="calendar"),
     path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+    path("my-actions/", cycle.my_actions_page, name="my_actions"),
+    path("my-actions/meeting/<int:pk>/done/", cycle.meeting_action_done, name="meeting_action_done"),
+    path("my-actions/case/<int:pk>/done/", cycle.case_action_done, name="case_action_done"),
     path("cases/", include("cases.urls")),
     path("repository/", include(repository_patterns)),
     path("evaluation/", include("evaluation.urls")),

@@ -14,7 +14,9 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 def pages_for(role_email: str) -> list[str]:
     cp1 = Site.objects.get(code="CP1").pk
     held = Meeting.objects.filter(site_id=cp1).past().first().pk
-    meeting = [f"/sites/meetings/{held}/", "/calendar/"]
+    meeting = [f"/sites/meetings/{held}/", "/calendar/", f"/sites/meetings/{held}/record/", "/my-actions/"]
+    upcoming = Meeting.objects.filter(site_id=cp1).upcoming().first().pk
+    cycle = [f"/sites/meetings/{upcoming}/agenda/", f"/sites/{cp1}/series/", f"/sites/{cp1}/experts/"]
     managing = [f"/sites/meetings/{held}/register/", f"/sites/{cp1}/meetings/new/", f"/sites/meetings/{held}/move/"]
     sites_admin = [
         "/sites/new/",
@@ -33,7 +35,11 @@ def pages_for(role_email: str) -> list[str]:
         + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/"]
         + sites_admin
         + newsletter,
-        "facilitator@example.org": common + ["/sites/", f"/sites/{cp1}/", "/people/invitations/"] + meeting + managing,
+        "facilitator@example.org": common
+        + ["/sites/", f"/sites/{cp1}/", "/people/invitations/"]
+        + meeting
+        + managing
+        + cycle,
         "member@example.org": common + ["/sites/", f"/sites/{cp1}/"] + meeting,
         "broker@example.org": common + ["/sites/"] + newsletter,
         "commissioner@example.org": common,

@@ -75,6 +75,34 @@ def meeting_of_cp1(world) -> list:
     return [MeetingFactory(site=world.site, starts_at=at(timezone.localdate() - timedelta(days=1))).pk]
 
 
+def agenda_item_of_cp1(world) -> list:
+    item = world.new_agenda_item()
+    return [item.meeting_id, item.pk]
+
+
+def record_of_cp1(*, approved: bool = False, entry: bool = False, number: bool = False):
+    """A CP1 meeting held yesterday with its record (a new one each time); optionally an entry or version number."""
+
+    def args(world) -> list:
+        record = world.new_record(approved=approved)
+        extra = [record.entries.first().pk] if entry else [1] if number else []
+        return [record.meeting_id, *extra]
+
+    return args
+
+
+def record_action_of_cp1(world) -> list:
+    """An action on a draft CP1 record (a new one each time)."""
+    from sites.services import record
+
+    draft = world.new_record()
+    entry = draft.entries.first()
+    action = record.add_record_action(
+        entry=entry, added_by=world.people["facilitator"], text="Call the GP", owner_agency="Brighton GP practice"
+    )
+    return [draft.meeting_id, entry.pk, action.pk]
+
+
 def calendar_token_of_member(world) -> list:
     return [issue_calendar_token(user=world.people["member"])]
 
@@ -288,6 +316,43 @@ MATRIX: dict[str, Entry] = {
     "newsletters:retry_failed": Entry(args=lambda w: [w.draft_newsletter().pk], get=POST_ONLY, post=NEWSLETTER_EDITORS),
     "newsletters:move_item": Entry(args=lambda w: [w.newsletter_item().pk], get=POST_ONLY, post=NEWSLETTER_EDITORS),
     "newsletters:remove_item": Entry(args=lambda w: [w.newsletter_item().pk], get=POST_ONLY, post=NEWSLETTER_EDITORS),
+    # The meeting cycle: series, agendas, the meeting record, actions, experts by experience
+    "sites:series_list": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
+    "sites:series_edit": Entry(args=lambda w: [w.new_series().pk], get=SITE_MANAGERS),
+    "sites:agenda": Entry(args=meeting_of_cp1, get=SITE_VIEWERS),
+    "sites:agenda_item_add": Entry(args=meeting_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
+    "sites:agenda_publish": Entry(args=meeting_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
+    "sites:agenda_item_move": Entry(args=agenda_item_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
+    "sites:agenda_item_remove": Entry(args=agenda_item_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
+    "sites:record": Entry(args=meeting_of_cp1, get=SITE_VIEWERS, post=SITE_MANAGERS),
+    "sites:record_approve": Entry(args=record_of_cp1(), get=POST_ONLY, post=SITE_MANAGERS),
+    "sites:record_revise": Entry(args=record_of_cp1(approved=True), get=POST_ONLY, post=SITE_MANAGERS),
+    "sites:record_pdf": Entry(args=record_of_cp1(approved=True), get=SITE_VIEWERS),
+    "sites:record_version": Entry(args=record_of_cp1(approved=True, number=True), get=SITE_VIEWERS),
+    "sites:record_entry": Entry(args=record_of_cp1(entry=True), get=SITE_MANAGERS),
+    "sites:record_action_add": Entry(args=record_of_cp1(entry=True), get=SITE_MANAGERS),
+    "sites:record_action_remove": Entry(args=record_action_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
+    # Corrections: members who were at the meeting (here the member and the facilitator); admins may read the draft.
+    "sites:record_comment": Entry(
+        args=record_of_cp1(entry=True),
+        get=POST_ONLY,
+        post=signed_in(["member", "facilitator"], denied=NOT_FOUND, admin=FORBIDDEN),
+    ),
+    "my_actions": Entry(get=ALL_SIGNED_IN),
+    # Closing an action: its owner ("member") and the site's facilitators; others cannot tell it exists.
+    "meeting_action_done": Entry(
+        args=lambda w: [w.new_record_action().pk],
+        get=POST_ONLY,
+        post=signed_in(["member", "facilitator", "admin"], denied=NOT_FOUND),
+    ),
+    "case_action_done": Entry(
+        args=lambda w: [w.new_case_action_of_member().pk], get=POST_ONLY, post=signed_in(["member"], denied=NOT_FOUND)
+    ),
+    "sites:experts": Entry(args=lambda w: [w.site.pk], get=SITE_BUDGET),
+    "sites:expert_payment_add": Entry(args=lambda w: [w.site.pk], get=SITE_BUDGET),
+    "sites:expert_consent_withdraw": Entry(
+        args=lambda w: [w.site.pk, w.new_consent().pk], get=POST_ONLY, post=SITE_BUDGET
+    ),
     # Audit
     "audit:log": Entry(get=signed_in(["admin"])),
     "audit:export": Entry(get=signed_in(["admin"])),

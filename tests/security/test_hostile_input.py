@@ -1,7 +1,10 @@
 """Every form fuzzed with hostile values: no server error, and no user text rendered as live HTML."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 
 from members.models import MembershipRole
@@ -71,3 +74,69 @@ def test_sign_in_form(client, programme):
 def test_audit_log_filters(client, programme):
     fields = ["person", "action", "target_type", "target_id", "date_from", "date_to", "page"]
     fuzz_get(client, programme["admin"], reverse("audit:log"), fields)
+
+
+# The meeting cycle: every form, then the pages that show what was typed.
+@pytest.fixture
+def cycle(programme):
+    from sites.models import AgendaItem, Attendance
+    from sites.services import record
+    from tests.factories import MeetingFactory, at
+
+    site, facilitator = programme["site"], programme["facilitator"]
+    member = MembershipFactory(site=site, person__expert_by_experience=True).person
+    upcoming = MeetingFactory(site=site)
+    held = MeetingFactory(site=site, starts_at=at(timezone.localdate() - timedelta(days=1)))
+    AgendaItem.objects.create(meeting=held, position=1, kind="other", title="Open discussion")
+    Attendance.objects.create(meeting=held, person=member, status="present")
+    draft = record.open_record(meeting=held, opened_by=facilitator)
+    entry = draft.entries.get()
+    action = record.add_record_action(entry=entry, added_by=facilitator, text="Call the GP", owner=member)
+    return {**programme, "member": member, "upcoming": upcoming, "held": held, "entry": entry, "action": action}
+
+
+def assert_page_safe(client, user, url):
+    client.force_login(user)
+    assert_safe(client.get(url))
+
+
+def test_series_form(client, cycle):
+    url = reverse("sites:series_list", args=[cycle["site"].pk])
+    fields = ["rule", "week_of_month", "interval_weeks", "weekday", "starts_on", "start_time", "end_time", "venue",
+              "horizon_months"]  # fmt: skip
+    fuzz_post(client, cycle["facilitator"], url, fields)
+    assert_page_safe(client, cycle["facilitator"], url)
+
+
+def test_agenda_forms(client, cycle):
+    meeting = cycle["upcoming"]
+    fuzz_post(client, cycle["facilitator"], reverse("sites:agenda_item_add", args=[meeting.pk]), ["title"])
+    item = meeting.agenda_items.first()
+    fuzz_post(
+        client, cycle["facilitator"], reverse("sites:agenda_item_move", args=[meeting.pk, item.pk]), ["direction"]
+    )
+    assert_page_safe(client, cycle["facilitator"], reverse("sites:agenda", args=[meeting.pk]))
+
+
+def test_record_forms(client, cycle):
+    held, entry = cycle["held"], cycle["entry"]
+    fuzz_post(client, cycle["facilitator"], reverse("sites:record_entry", args=[held.pk, entry.pk]),
+              ["discussion", "follow_ups"])  # fmt: skip
+    fuzz_post(client, cycle["facilitator"], reverse("sites:record_action_add", args=[held.pk, entry.pk]),
+              ["action-text", "action-owner", "action-owner_agency", "action-due_on"])  # fmt: skip
+    fuzz_post(client, cycle["member"], reverse("sites:record_comment", args=[held.pk, entry.pk]), ["text"])
+    assert_page_safe(client, cycle["member"], reverse("sites:record", args=[held.pk]))
+
+
+def test_action_done_forms(client, cycle):
+    fuzz_post(client, cycle["member"], reverse("meeting_action_done", args=[cycle["action"].pk]), ["note"])
+    assert_page_safe(client, cycle["member"], reverse("my_actions"))
+
+
+def test_expert_forms(client, cycle):
+    site = cycle["site"]
+    fuzz_post(client, cycle["facilitator"], reverse("sites:experts", args=[site.pk]),
+              ["consent-expert", "consent-agreed_to_share", "consent-contact_by", "consent-given_on"])  # fmt: skip
+    fuzz_post(client, cycle["facilitator"], reverse("sites:expert_payment_add", args=[site.pk]),
+              ["payment-expert", "payment-category", "payment-amount", "payment-paid_on", "payment-note"])  # fmt: skip
+    assert_page_safe(client, cycle["facilitator"], reverse("sites:experts", args=[site.pk]))

@@ -3,7 +3,7 @@ every state that matters. Shared by the authorisation matrix and the form fuzzin
 
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -18,7 +18,9 @@ from members.models import Membership, MembershipRole
 from newsletters import tokens as newsletter_tokens
 from newsletters.models import ExternalSubscriber, NewsletterIssue, hash_token
 from newsletters.services.compile import compile_newsletter
-from sites.models import Expense, TargetDiscipline
+from sites.models import AgendaItem, Attendance, Expense, ExpertConsent, TargetDiscipline
+from sites.services import record
+from sites.services.series import create_series
 from tests.factories import MeetingFactory, MembershipFactory, SiteFactory, UserFactory, at
 from toolkit.models import DefaultChecklistItem
 from toolkit.services.checklist import ensure_site_checklist
@@ -121,6 +123,49 @@ class World:
 
     def unsubscribe_token(self) -> str:
         return newsletter_tokens.unsubscribe_token(kind=newsletter_tokens.PERSON, pk=self.people["member"].pk)
+
+    # The meeting cycle
+    def new_series(self):
+        return create_series(
+            site=self.site, created_by=self.people["facilitator"], rule="nth_weekday", weekday=1, week_of_month=2,
+            starts_on=timezone.localdate(), start_time=time(14), end_time=time(16), horizon_months=1,
+        )  # fmt: skip
+
+    def new_agenda_item(self):
+        meeting = MeetingFactory(site=self.site)
+        return AgendaItem.objects.create(meeting=meeting, position=1, kind="other", title="Welcome")
+
+    def new_record(self, *, approved: bool = False):
+        """A CP1 meeting held yesterday with a draft (or approved) record; member and facilitator were there."""
+        meeting = MeetingFactory(site=self.site, starts_at=at(timezone.localdate() - timedelta(days=1)))
+        AgendaItem.objects.create(meeting=meeting, position=1, kind="other", title="Open discussion")
+        for role in ("member", "facilitator"):
+            Attendance.objects.create(meeting=meeting, person=self.people[role], status="present")
+        draft = record.open_record(meeting=meeting, opened_by=self.people["facilitator"])
+        if approved:
+            record.approve_record(record=draft, approved_by=self.people["facilitator"])
+        return draft
+
+    def new_record_action(self):
+        draft = self.new_record()
+        action = record.add_record_action(
+            entry=draft.entries.get(), added_by=self.people["facilitator"], text="Call the GP",
+            owner=self.people["member"],
+        )  # fmt: skip
+        record.approve_record(record=draft, approved_by=self.people["facilitator"])
+        return action
+
+    def new_case_action_of_member(self):
+        case = self.case("shared")
+        return lifecycle.add_action_item(
+            case=case, by=self.people["facilitator"], text="Ring the team", owner=self.people["member"]
+        )
+
+    def new_consent(self):
+        expert = MembershipFactory(site=self.site, person__expert_by_experience=True).person
+        return ExpertConsent.objects.create(
+            site=self.site, expert=expert, agreed_to_share="My story", contact_by="Email", given_on=timezone.localdate()
+        )
 
     def new_target(self):
         return TargetDiscipline.objects.create(

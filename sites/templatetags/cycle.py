@@ -1,0 +1,13 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def agenda_heading(item) -> str:
+    """An agenda item's heading, with its case's title only when the case is not a draft (site members
+    may read shared cases; a draft is for its presenters and facilitators only)."""
+    case = getattr(item, "case", None)
+    if case is not None and not case.is_draft:
+        return f"{item.title}: {case.title}"
+    return item.title
