@@ -20,6 +20,7 @@ NAV_ITEMS = [
     NavItem("Membership matrix", "sites:matrix", "sites.view_matrix"),
     NavItem("Dashboard", "evaluation:dashboard", "evaluation.view_dashboard"),
     NavItem("Surveys", "evaluation:surveys", "evaluation.manage_surveys"),
+    NavItem("Digests", "digests:index", "newsletters.use_digests"),
     NavItem("Invitations", "members:invitations", "members.invite_any"),
     NavItem("Audit log", "audit:log", "audit.view_log"),
     NavItem("Admin", "admin:index", "members.use_admin"),

@@ -189,6 +189,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "evaluation.tasks.close_surveys_past_their_window",
         "schedule": 60 * 60,
     },
+    # Last quarter's digest for each subscribed commissioner who has not had it yet.
+    "produce-quarterly-digests": {
+        "task": "newsletters.digest_tasks.produce_quarterly_digests",
+        "schedule": crontab(minute=30, hour=6),
+    },
 }
 
 SESSION_COOKIE_AGE = 30 * 60

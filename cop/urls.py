@@ -22,5 +22,6 @@ urlpatterns = [
     path("cases/", include("cases.urls")),
     path("repository/", include(repository_patterns)),
     path("evaluation/", include("evaluation.urls")),
+    path("digests/", include("newsletters.digest_urls")),
     path("admin/", admin.site.urls),
 ]

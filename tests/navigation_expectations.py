@@ -9,6 +9,7 @@ EXPECTED_MENUS = {
         "Membership matrix",
         "Dashboard",
         "Surveys",
+        "Digests",
         "Invitations",
         "Audit log",
         "Admin",
@@ -16,5 +17,5 @@ EXPECTED_MENUS = {
     "facilitator": ["Home", "Sites", "Cases", "Repository", "Membership matrix", "Dashboard", "Invitations"],
     "member": ["Home", "Sites", "Cases", "Repository"],
     "broker": ["Home", "Sites", "Cases", "Repository"],
-    "commissioner": ["Home", "Repository"],
+    "commissioner": ["Home", "Repository", "Digests"],
 }

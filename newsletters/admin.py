@@ -1,0 +1,1 @@
+from newsletters import digest_admin  # noqa: F401 - registers the digest models
