@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from newsletters import digest_selectors as selectors
 from newsletters.digest_content import open_issues_by_theme, period_label
@@ -39,6 +39,7 @@ def digest_index(request):
 
 
 @login_required
+@require_GET
 def digest_detail(request, pk: int):
     digest = selectors.access_digest(request.user, pk)
     context = {"digest": digest, "period_label": period_label(digest.period_start, digest.period_end)}
@@ -48,6 +49,7 @@ def digest_detail(request, pk: int):
 
 
 @login_required
+@require_GET
 def digest_download(request, pk: int):
     digest = selectors.access_digest(request.user, pk)
     if not request.user.has_perm("newsletters.download_digest", digest) or not digest.is_ready:
@@ -82,6 +84,7 @@ def digest_subscription(request):
 
 
 @login_required
+@require_GET
 def open_issues(request):
     _require(request.user, "newsletters.view_open_issues")
     return render(request, "newsletters/digests/issues.html", open_issues_by_theme())
