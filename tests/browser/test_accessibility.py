@@ -3,6 +3,8 @@
 import pytest
 from django.core.management import call_command
 
+from cases.models import Case
+from newsletters.digest_demo import DEMO_CASES
 from sites.demo import DEMO_PASSWORD
 from sites.models import Meeting, Site
 from tests.browser.axe import scan
@@ -25,12 +27,16 @@ def pages_for(role_email: str) -> list[str]:
         "/people/me/data/",
     ]
     common = ["/", "/accounts/2fa/"]
+    open_issue = Case.objects.get(title=DEMO_CASES[1][1]).pk
+    digests = ["/digests/", "/digests/issues/", f"/digests/issues/{open_issue}/respond/"]
     return {
-        "admin@example.org": common + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/"] + sites_admin,
+        "admin@example.org": common
+        + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/", "/digests/"]
+        + sites_admin,
         "facilitator@example.org": common + ["/sites/", f"/sites/{cp1}/", "/people/invitations/"] + meeting + managing,
         "member@example.org": common + ["/sites/", f"/sites/{cp1}/"] + meeting,
         "broker@example.org": common + ["/sites/"],
-        "commissioner@example.org": common,
+        "commissioner@example.org": common + digests,
     }[role_email]
 
 
