@@ -8,6 +8,7 @@ out and counted as withheld.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,6 +36,8 @@ DISCUSSED_STATUSES = (
 REPORTED_OUTCOMES = (Outcome.MAINTENANCE, Outcome.PREVENTION, Outcome.RECOVERY)
 OUTCOME_NAMES = {Outcome.MAINTENANCE: "Maintenance", Outcome.PREVENTION: "Prevention", Outcome.RECOVERY: "Recovery"}
 SUMMARY_WORDS = 80
+# Each outcome's column lists this many cases; the table by site counts them all.
+OUTCOME_TITLES_LISTED = 8
 # Charts with one bar per site become a distribution when there are more sites than fit on a page.
 MAX_SITES_CHARTED = 15
 
@@ -80,47 +83,68 @@ class Screen:
 
 @dataclass
 class ThemeIssues:
+    """A theme's issues: every case raising it counts; each case is listed once, under its most recurring theme."""
+
     name: str
     anchor: str
     cases: list[dict] = field(default_factory=list)
+    case_ids: set[int] = field(default_factory=set)
     site_codes: set[str] = field(default_factory=set)
 
     @property
     def case_count(self) -> int:
-        return len(self.cases)
+        return len(self.case_ids)
 
     @property
     def site_count(self) -> int:
         return len(self.site_codes)
 
+    @property
+    def listed_elsewhere(self) -> int:
+        return self.case_count - len(self.cases)
+
 
 def digest_sites(*, sites_key: str, site_ids: list[int], period_end: date) -> list[Site]:
     """The sites a digest covers: the chosen ones, or every site that had started by the period's end."""
     if sites_key == "all":
-        return list(Site.objects.filter(start_date__lte=period_end).order_by("code"))
-    return list(Site.objects.filter(pk__in=site_ids).order_by("code"))
+        sites = Site.objects.filter(start_date__lte=period_end)
+    else:
+        sites = Site.objects.filter(pk__in=site_ids)
+    return sorted(sites, key=lambda s: natural_key(s.code))
+
+
+def natural_key(code: str) -> tuple:
+    """CP2 before CP10."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", code))
 
 
 def _issues_by_theme(cases: list[Case], screen: Screen) -> list[ThemeIssues]:
     themes: dict[str, ThemeIssues] = {}
+    entries = []
     for case in cases:
         issues = screen.text(case.commissioner_issues.strip())
         if issues is None:
             continue
+        names = [t.name for t in case.themes.all()] or [NO_THEME]
         entry = {
             "title": screen.title(case),
             "site": case.site.code,
             "discussed_on": long_date(timezone.localdate(case.meeting.starts_at)),
             "kind": case.get_kind_display(),
             "issues": issues,
+            "themes": names,
         }
-        names = [t.name for t in case.themes.all()] or [NO_THEME]
+        entries.append(entry)
         for name in names:
             group = themes.setdefault(name, ThemeIssues(name=name, anchor=f"theme-{len(themes) + 1}"))
-            group.cases.append(entry)
+            group.case_ids.add(case.pk)
             group.site_codes.add(case.site.code)
     # Recurring first: themes raised in most cases, then at most sites.
-    return sorted(themes.values(), key=lambda t: (-t.case_count, -t.site_count, t.name == NO_THEME, t.name))
+    ranked = sorted(themes.values(), key=lambda t: (-t.case_count, -t.site_count, t.name == NO_THEME, t.name))
+    rank = {t.name: position for position, t in enumerate(ranked)}
+    for entry in entries:
+        themes[min(entry["themes"], key=rank.__getitem__)].cases.append(entry)
+    return ranked
 
 
 def _recurring_chart(themes: list[ThemeIssues]) -> dict:
@@ -170,7 +194,13 @@ def _outcomes(sites: list[Site], period: Period, screen: Screen) -> dict:
     ]
     return {
         "columns": [
-            {"name": OUTCOME_NAMES[o], "label": o.label, "cases": columns[o], "count": len(columns[o])}
+            {
+                "name": OUTCOME_NAMES[o],
+                "label": o.label,
+                "cases": columns[o][:OUTCOME_TITLES_LISTED],
+                "more": max(len(columns[o]) - OUTCOME_TITLES_LISTED, 0),
+                "count": len(columns[o]),
+            }
             for o in REPORTED_OUTCOMES
         ],
         "not_yet": not_yet,
@@ -289,7 +319,7 @@ def digest_content(*, period_start: date, period_end: date, sites: list[Site]) -
         .order_by("meeting__starts_at", "pk")
     )
     themes = _issues_by_theme(discussed, screen)
-    issue_count = len({(c["site"], c["title"], c["issues"]) for t in themes for c in t.cases})
+    issue_count = sum(len(t.cases) for t in themes)
     content = {
         "period_start": period_start,
         "period_end": period_end,
