@@ -194,6 +194,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "newsletters.digest_tasks.produce_quarterly_digests",
         "schedule": crontab(minute=30, hour=6),
     },
+    "requeue-stalled-digests": {"task": "newsletters.digest_tasks.requeue_stalled_digests", "schedule": 10 * 60},
 }
 
 SESSION_COOKIE_AGE = 30 * 60

@@ -16,3 +16,9 @@ def render_digest_task(digest_id: int) -> str:
 def produce_quarterly_digests() -> int:
     """Make last quarter's digest for each subscriber who has not had it yet (daily; due and not yet done)."""
     return len(digests.produce_quarterly_digests())
+
+
+@shared_task
+def requeue_stalled_digests() -> int:
+    """Queue again the digests whose job was lost (every ten minutes)."""
+    return len(digests.requeue_stalled_digests())

@@ -1,3 +1,7 @@
 """Celery tasks of the newsletters app (Celery's autodiscovery imports this module)."""
 
-from newsletters.digest_tasks import produce_quarterly_digests, render_digest_task  # noqa: F401
+from newsletters.digest_tasks import (  # noqa: F401
+    produce_quarterly_digests,
+    render_digest_task,
+    requeue_stalled_digests,
+)

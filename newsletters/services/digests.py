@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,6 +32,8 @@ logger = logging.getLogger(__name__)
 
 # A render claimed this long ago whose worker died is claimed again when the task is redelivered.
 STALE_RENDERING = timedelta(minutes=15)
+# A digest still queued after this long has lost its job (a broker restart, say) and is queued again.
+STALE_QUEUED = timedelta(minutes=10)
 MAX_PERIOD_DAYS = 3 * 366
 
 
@@ -92,6 +95,23 @@ def claim_digest(digest_id: int) -> Digest | None:
     if not claimed:
         return None
     return Digest.objects.select_related("requested_by").get(pk=digest_id)
+
+
+def requeue_stalled_digests(*, now=None) -> list[int]:
+    """Digests whose job was lost (queued long ago, or abandoned mid-render by a worker that died): queue their
+    render again. The render claims each one conditionally, so a digest queued twice is still rendered once."""
+    now = now or timezone.now()
+    stalled = list(
+        Digest.objects.filter(
+            Q(status=DigestStatus.QUEUED, created_at__lt=now - STALE_QUEUED)
+            | Q(status=DigestStatus.RENDERING, started_at__lt=now - STALE_RENDERING)
+        ).values_list("pk", flat=True)
+    )
+    from newsletters.digest_tasks import render_digest_task
+
+    for pk in stalled:
+        render_digest_task.delay(pk)
+    return stalled
 
 
 def render_digest(*, digest_id: int) -> Digest | None:

@@ -118,3 +118,17 @@ def test_only_a_queued_or_abandoned_digest_is_claimed(commissioner, make_digest)
 def test_the_request_is_in_the_audit_log(commissioner, programme):
     digest = ask(commissioner, programme)
     assert AuditEvent.objects.filter(actor=commissioner, target_id=str(digest.pk), action="created").exists()
+
+
+def test_stalled_digests_are_queued_again_and_rendered_once(commissioner, make_digest, settings):
+    lost = make_digest(commissioner, days=40)
+    Digest.objects.filter(pk=lost.pk).update(created_at=timezone.now() - timedelta(minutes=30))
+    fresh = make_digest(commissioner, days=20)
+    abandoned = make_digest(commissioner, status="rendering", days=10, started_at=timezone.now() - timedelta(hours=1))
+    assert sorted(digests.requeue_stalled_digests()) == sorted([lost.pk, abandoned.pk])  # eager: rendered now
+    lost.refresh_from_db()
+    abandoned.refresh_from_db()
+    fresh.refresh_from_db()
+    assert lost.status == "ready" and abandoned.status == "ready" and fresh.status == "queued"
+    assert digests.requeue_stalled_digests() == []
+    assert "requeue-stalled-digests" in settings.CELERY_BEAT_SCHEDULE
