@@ -363,6 +363,12 @@ def open_issues_by_theme(*, limit: int = 200) -> dict:
     return {"themes": ordered, "withheld": screen.withheld, "shown": len(cases), "limit": limit}
 
 
+def screened_case(case: Case) -> dict:
+    """A case as a commissioner sees it when responding: title, site and issues, screened; never names."""
+    screen = Screen()
+    return {"title": screen.title(case), "site": case.site.code, "issues": screen.text(case.commissioner_issues)}
+
+
 def _answered_case_ids():
     from newsletters.digest_models import CommissionerResponse
 

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from newsletters import digest_selectors as selectors
-from newsletters.digest_content import open_issues_by_theme, period_label
+from newsletters.digest_content import open_issues_by_theme, period_label, screened_case
 from newsletters.digest_forms import DigestRequestForm, ResponseForm, SubscriptionForm
 from newsletters.services import digests as services
 
@@ -105,12 +105,5 @@ def respond(request, case_pk: int):
     return render(
         request,
         "newsletters/digests/respond.html",
-        {"case": case, "form": form, "screened": _screened_case(case), "responses": selectors.responses_for(case)},
+        {"case": case, "form": form, "screened": screened_case(case), "responses": selectors.responses_for(case)},
     )
-
-
-def _screened_case(case) -> dict:
-    from newsletters.digest_content import Screen
-
-    screen = Screen()
-    return {"title": screen.title(case), "site": case.site.code, "issues": screen.text(case.commissioner_issues)}
