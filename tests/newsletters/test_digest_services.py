@@ -132,3 +132,15 @@ def test_stalled_digests_are_queued_again_and_rendered_once(commissioner, make_d
     assert lost.status == "ready" and abandoned.status == "ready" and fresh.status == "queued"
     assert digests.requeue_stalled_digests() == []
     assert "requeue-stalled-digests" in settings.CELERY_BEAT_SCHEDULE
+
+
+def test_the_database_refuses_a_second_pending_digest_for_the_same_request(commissioner, make_digest):
+    from django.db import IntegrityError, transaction
+
+    first = make_digest(commissioner)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Digest.objects.create(
+            requested_by=commissioner, period_start=first.period_start, period_end=first.period_end, status="rendering"
+        )
+    Digest.objects.filter(pk=first.pk).update(status="ready")
+    Digest.objects.create(requested_by=commissioner, period_start=first.period_start, period_end=first.period_end)
