@@ -22,6 +22,7 @@ NAV_ITEMS = [
     NavItem("Dashboard", "evaluation:dashboard", "evaluation.view_dashboard"),
     NavItem("Site health", "toolkit:site_health", "toolkit.view_site_health"),
     NavItem("Surveys", "evaluation:surveys", "evaluation.manage_surveys"),
+    NavItem("Digests", "digests:index", "newsletters.use_digests"),
     NavItem("Invitations", "members:invitations", "members.invite_any"),
     NavItem("Newsletter", "newsletters:manage", "newsletters.edit_issue"),
     NavItem("Audit log", "audit:log", "audit.view_log"),

@@ -339,3 +339,35 @@ rules.add_perm("sites.view_my_actions", is_signed_in)
 rules.add_perm("sites.view_my_actions_menu", has_any_site | is_programme_admin)
 rules.add_perm("sites.view_site_actions", is_site_facilitator)
 rules.add_perm("sites.manage_experts", is_programme_admin | is_site_facilitator)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Digests: commissioner digests (PDF reports of the issues raised), the quarterly subscription, and commissioners'
+# responses to the issues raised in a case. Commissioners never see drafts or who said what: they read the issues
+# through the digests app, which shows only screened text, never names.
+# ---------------------------------------------------------------------------------------------------------------
+@rules.predicate
+def is_digest_requester(user, digest) -> bool:
+    return digest is not None and getattr(digest, "requested_by_id", None) == user.pk
+
+
+@rules.predicate
+def case_raises_issues(user, case) -> bool:
+    return case is not None and _status(case) not in ("", "draft") and bool((case.commissioner_issues or "").strip())
+
+
+rules.add_perm("newsletters.use_digests", is_commissioner | is_programme_admin)
+rules.add_perm("newsletters.request_digest", is_commissioner | is_programme_admin)
+# obj: a Digest
+can_read_digest = is_signed_in & (is_digest_requester | is_commissioner | is_programme_admin)
+rules.add_perm("newsletters.view_digest", can_read_digest)
+rules.add_perm("newsletters.download_digest", can_read_digest)
+rules.add_perm("newsletters.subscribe_to_digests", is_commissioner)
+rules.add_perm("newsletters.view_open_issues", is_commissioner | is_programme_admin)
+# obj: a Case (shared or later, with issues for commissioners)
+rules.add_perm("newsletters.respond_to_issues", is_commissioner & case_raises_issues)
+
+
+def digests_listed_q(user) -> Q:
+    """Digests on a person's digests page: the ones they asked for or were sent."""
+    return Q(requested_by_id=user.pk)

@@ -202,6 +202,12 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Newsletter sending left part-way (worker stopped, broker away) carries on.
     "resume-newsletter-sending": {"task": "newsletters.tasks.resume_newsletter_sending", "schedule": 5 * 60.0},
     "send-meeting-cycle-emails": {"task": "sites.tasks.send_meeting_cycle_emails", "schedule": crontab(minute=10)},
+    # Last quarter's digest for each subscribed commissioner who has not had it yet.
+    "produce-quarterly-digests": {
+        "task": "newsletters.digest_tasks.produce_quarterly_digests",
+        "schedule": crontab(minute=30, hour=6),
+    },
+    "requeue-stalled-digests": {"task": "newsletters.digest_tasks.requeue_stalled_digests", "schedule": 10 * 60},
 }
 
 SESSION_COOKIE_AGE = 30 * 60

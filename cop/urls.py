@@ -27,5 +27,6 @@ urlpatterns = [
     path("evaluation/", include("evaluation.urls")),
     path("toolkit/", include("toolkit.urls")),
     path("newsletter/", include("newsletters.urls")),
+    path("digests/", include("newsletters.digest_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -62,13 +62,9 @@ def _money(value: Decimal) -> str:
     return f"£{value:,.2f}".replace(".00", "")
 
 
-def programme_dashboard(user, *, period: Period) -> dict:
-    sites = list(evaluation_sites_for(user))
+def members_by_sector(sites: list, *, on: date) -> dict:
+    """Current members on `on` at each site, by the sector of their agency: chart, table and counts."""
     site_ids = [s.pk for s in sites]
-    now = timezone.now()
-    on = min(period.end, timezone.localdate()) if period.end else timezone.localdate()
-
-    # Members by sector: current memberships on the period's last day (or today).
     sector_labels = dict(Sector.choices)
     by_sector: dict[tuple[int, str], int] = {}
     for site_id, sector, n in (
@@ -86,7 +82,7 @@ def programme_dashboard(user, *, period: Period) -> dict:
         (name, [by_sector.get((s.pk, key), 0) for s in sites])
         for key, name in zip(sector_keys, sector_names, strict=True)
     ]
-    members = {
+    return {
         "svg": _safe(
             charts.stacked_bar_chart(
                 title="Members by sector at each site",
@@ -106,18 +102,23 @@ def programme_dashboard(user, *, period: Period) -> dict:
             )
         ),
         "total": sum(by_sector.values()),
+        "by_sector": [(name, sum(vals)) for name, vals in sector_series],
     }
 
-    # Meetings held against the six expected per site.
+
+def meetings_held(sites: list, *, period: Period) -> dict:
+    """Meetings held (not cancelled, already over) at each site in the period, against the six expected."""
+    site_ids = [s.pk for s in sites]
+    site_labels = [f"{s.code} {s.town}" for s in sites]
     held = dict(
-        Meeting.objects.filter(site_id__in=site_ids, status=MeetingStatus.SCHEDULED, ends_at__lt=now)
+        Meeting.objects.filter(site_id__in=site_ids, status=MeetingStatus.SCHEDULED, ends_at__lt=timezone.now())
         .filter(period.datetime_q("starts_at"))
         .values_list("site_id")
         .annotate(n=Count("pk"))
         .values_list("site_id", "n")
     )
     held_values = [held.get(s.pk, 0) for s in sites]
-    meetings = {
+    return {
         "svg": _safe(
             charts.bar_chart(
                 title=f"Meetings held at each site (at least {EXPECTED_MEETINGS} expected)",
@@ -134,7 +135,10 @@ def programme_dashboard(user, *, period: Period) -> dict:
         "total": sum(held_values),
     }
 
-    # Attendance rate per month: present / (present + apologies + absent) of register lines.
+
+def attendance_by_month(sites: list, *, period: Period) -> dict:
+    """Attendance rate per month: present / (present + apologies + absent) of register lines."""
+    site_ids = [s.pk for s in sites]
     monthly: dict[date, dict[str, int]] = {}
     for month, status, n in (
         Attendance.objects.filter(meeting__site_id__in=site_ids, meeting__status=MeetingStatus.SCHEDULED)
@@ -148,18 +152,12 @@ def programme_dashboard(user, *, period: Period) -> dict:
         key = month.date() if isinstance(month, datetime) else month
         monthly.setdefault(key, {})[status] = n
     months = sorted(monthly)
+    counted = (AttendanceStatus.PRESENT, AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)
     rates = [
-        Rate(
-            monthly[m].get(AttendanceStatus.PRESENT, 0),
-            sum(
-                monthly[m].get(s, 0)
-                for s in (AttendanceStatus.PRESENT, AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)
-            ),
-        )
-        for m in months
+        Rate(monthly[m].get(AttendanceStatus.PRESENT, 0), sum(monthly[m].get(s, 0) for s in counted)) for m in months
     ]
     month_labels = [f"{m:%b %Y}" for m in months]
-    attendance = {
+    return {
         "svg": _safe(
             charts.line_chart(
                 title="Attendance rate per month",
@@ -180,7 +178,18 @@ def programme_dashboard(user, *, period: Period) -> dict:
                 rows=[[label, str(r)] for label, r in zip(month_labels, rates, strict=True)],
             )
         ),
+        "overall": Rate(sum(r.part for r in rates), sum(r.whole for r in rates)),
     }
+
+
+def programme_dashboard(user, *, period: Period) -> dict:
+    sites = list(evaluation_sites_for(user))
+    site_ids = [s.pk for s in sites]
+    on = min(period.end, timezone.localdate()) if period.end else timezone.localdate()
+    site_labels = [f"{s.code} {s.town}" for s in sites]
+    members = members_by_sector(sites, on=on)
+    meetings = meetings_held(sites, period=period)
+    attendance = attendance_by_month(sites, period=period)
 
     # Budget spent against the award.
     spent = dict(

@@ -29,3 +29,11 @@ def resume_newsletter_sending() -> None:
         send_newsletter_deliveries.delay(issue_id)
     for issue_id in sending.issues_sending():
         sending.complete_issue_if_delivered(issue_id=issue_id)
+
+
+# The commissioner digests' tasks, imported so that Celery's autodiscovery of this module finds them.
+from newsletters.digest_tasks import (  # noqa: E402,F401
+    produce_quarterly_digests,
+    render_digest_task,
+    requeue_stalled_digests,
+)

@@ -11,6 +11,7 @@ EXPECTED_MENUS = {
         "Dashboard",
         "Site health",
         "Surveys",
+        "Digests",
         "Invitations",
         "Newsletter",
         "Audit log",
@@ -28,5 +29,5 @@ EXPECTED_MENUS = {
     ],
     "member": ["Home", "Sites", "Cases", "Repository", "My actions"],
     "broker": ["Home", "Sites", "Cases", "Repository", "Newsletter"],
-    "commissioner": ["Home", "Repository"],
+    "commissioner": ["Home", "Repository", "Digests"],
 }

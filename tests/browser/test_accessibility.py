@@ -3,6 +3,8 @@
 import pytest
 from django.core.management import call_command
 
+from cases.models import Case
+from newsletters.digest_demo import DEMO_CASES
 from newsletters.models import NewsletterIssue
 from sites.demo import DEMO_PASSWORD
 from sites.models import Meeting, Site
@@ -30,9 +32,11 @@ def pages_for(role_email: str) -> list[str]:
     issue = NewsletterIssue.objects.get().pk
     newsletter = ["/newsletter/manage/", f"/newsletter/manage/{issue}/", f"/newsletter/manage/{issue}/preview/members/"]
     common = ["/", "/accounts/2fa/"]
+    open_issue = Case.objects.get(title=DEMO_CASES[1][1]).pk
+    digests = ["/digests/", "/digests/issues/", f"/digests/issues/{open_issue}/respond/"]
     return {
         "admin@example.org": common
-        + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/"]
+        + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/", "/digests/"]
         + sites_admin
         + newsletter,
         "facilitator@example.org": common
@@ -42,7 +46,7 @@ def pages_for(role_email: str) -> list[str]:
         + cycle,
         "member@example.org": common + ["/sites/", f"/sites/{cp1}/"] + meeting,
         "broker@example.org": common + ["/sites/"] + newsletter,
-        "commissioner@example.org": common,
+        "commissioner@example.org": common + digests,
     }[role_email]
 
 

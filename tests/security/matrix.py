@@ -63,6 +63,7 @@ SITE_VIEWERS = signed_in(["member", "facilitator", "broker", "admin"], denied=NO
 SITE_BUDGET = signed_in(["facilitator", "admin"], denied=NOT_FOUND)
 POST_ONLY = outcomes(METHOD, anonymous=LOGIN)
 NEWSLETTER_EDITORS = signed_in(["broker", "admin"], denied=NOT_FOUND)
+GET_ONLY = outcomes(METHOD, anonymous=LOGIN)  # the answer to a POST on a page that only reads
 EVALUATION_MANAGERS = signed_in(["facilitator", "admin"], denied=NOT_FOUND)
 SITE_ADMIN_ONLY = signed_in(["admin"], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN, facilitator=FORBIDDEN)
 
@@ -157,6 +158,50 @@ REPOSITORY_READERS = {
     "published": outcomes(OK, anonymous=NOT_FOUND),
     "public": EVERYONE,
 }
+
+
+# Digests: a ready digest asked for by the commissioner; a shared CP1 case raising issues for commissioners.
+DIGEST_READERS = signed_in(["commissioner", "admin"], denied=NOT_FOUND)
+
+
+def digest_of_commissioner(world) -> list:
+    if "digest" not in world._cases:
+        from django.core.files.base import ContentFile
+
+        from newsletters.models import Digest
+
+        today = timezone.localdate()
+        digest = Digest.objects.create(
+            requested_by=world.people["commissioner"],
+            period_start=today - timedelta(days=90),
+            period_end=today,
+            status="ready",
+        )
+        digest.file.save("x.pdf", ContentFile(b"%PDF-1.7 matrix"), save=True)
+        world._cases["digest"] = digest
+    return [world._cases["digest"].pk]
+
+
+def case_raising_issues(state: str):
+    def build(world) -> list:
+        key = f"issues-{state}"
+        if key not in world._cases:
+            from cases.services import lifecycle
+
+            case = lifecycle.create_case(
+                site=world.site,
+                by=world.people["member"],
+                title="Weekend crises",
+                presentation="A man in his forties attends A&E most weekends.",
+                commissioner_issues="No mental health cover at weekends.",
+            )
+            if state == "shared":
+                lifecycle.share_case(case=case, by=world.people["member"])
+            world._cases[key] = case
+        return [world._cases[key].pk]
+
+    return build
+
 
 MATRIX: dict[str, Entry] = {
     "home": Entry(get=ALL_SIGNED_IN),
@@ -353,6 +398,17 @@ MATRIX: dict[str, Entry] = {
     "sites:expert_consent_withdraw": Entry(
         args=lambda w: [w.site.pk, w.new_consent().pk], get=POST_ONLY, post=SITE_BUDGET
     ),
+    # Digests: commissioners and programme admins; everyone else 404.
+    "digests:index": Entry(get=DIGEST_READERS),
+    "digests:detail": Entry(args=digest_of_commissioner, get=DIGEST_READERS, post=GET_ONLY),
+    "digests:download": Entry(args=digest_of_commissioner, get=DIGEST_READERS, post=GET_ONLY),
+    "digests:retry": Entry(args=digest_of_commissioner, get=POST_ONLY, post=DIGEST_READERS),
+    "digests:subscription": Entry(get=POST_ONLY, post=signed_in(["commissioner"], denied=NOT_FOUND)),
+    "digests:issues": Entry(get=DIGEST_READERS, post=GET_ONLY),
+    "digests:respond@shared": Entry(
+        args=case_raising_issues("shared"), get=signed_in(["commissioner"], denied=NOT_FOUND)
+    ),
+    "digests:respond@draft": Entry(args=case_raising_issues("draft"), get=SIGNED_IN_NOT_FOUND),
     # Audit
     "audit:log": Entry(get=signed_in(["admin"])),
     "audit:export": Entry(get=signed_in(["admin"])),

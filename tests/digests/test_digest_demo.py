@@ -1,0 +1,20 @@
+import pytest
+from django.core.management import call_command
+
+from cases.anonymisation import find_personal_data
+from cases.models import Case
+from newsletters.digest_demo import DEMO_CASES
+from newsletters.models import CommissionerResponse, DigestSubscription
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_digest_data_raises_recurring_issues_and_is_idempotent():
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo = Case.objects.filter(title__in=[title for _, title, *_ in DEMO_CASES])
+    assert demo.count() == 3 and all(case.status == "followed_up" for case in demo)
+    assert all(not find_personal_data(case.commissioner_issues) for case in demo)
+    assert CommissionerResponse.objects.count() == 1
+    assert DigestSubscription.objects.filter(person__email="commissioner@example.org", is_active=True).exists()
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert demo.count() == 3 and CommissionerResponse.objects.count() == 1

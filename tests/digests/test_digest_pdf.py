@@ -1,0 +1,76 @@
+"""The digest as a document: rendered for real with WeasyPrint and read back with pypdf."""
+
+import pytest
+
+from newsletters.digest_content import digest_content, digest_sites
+from newsletters.pdf import render_content_pdf
+from tests.digests.conftest import ISSUE_DRAFT, ISSUE_HOUSING, ISSUE_NAMED, ISSUE_SHARED, ISSUE_WEEKEND
+from tests.digests.pdftext import read_pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def content_for(programme, sites=None):
+    sites = sites if sites is not None else digest_sites(sites_key="all", site_ids=[], period_end=programme["end"])
+    return digest_content(period_start=programme["start"], period_end=programme["end"], sites=sites)
+
+
+def test_digest_pdf_holds_the_sections_issues_and_figures_and_no_names_or_drafts(programme):
+    content = content_for(programme)
+    reader, text = read_pdf(render_content_pdf(content))
+
+    for section in [
+        "Commissioner digest",
+        "Contents",
+        "1. Key figures",
+        "2. Issues for commissioners by theme",
+        "3. Outcomes reported: maintenance, prevention and recovery",
+        "4. Learning objects published",
+        "5. About this digest",
+    ]:
+        assert section in text
+    assert ISSUE_WEEKEND in text and ISSUE_HOUSING in text
+    assert "Weekend crises and repeated A&E attendance" in text
+    assert "Recurring issues" in text and "Lack of suitable accommodation" in text
+    assert "Maintenance" in text and "Prevention" in text and "Recovery" in text
+    assert "A weekend plan agreed with the crisis team" in text  # the learning object's summary
+    assert "2 of 2 sites active" in text  # CP1 and CP3 met in the period
+    assert f"Page 1 of {len(reader.pages)}" in text and f"Page {len(reader.pages)} of {len(reader.pages)}" in text
+    assert "Commissioner digest · " + content["period_label"] in text  # the running header
+    # Never a person's name, a draft, a case not yet discussed, or text the second check flags.
+    for person in programme["people"]:
+        assert person.name not in text
+        assert person.name.split()[0] not in text
+    assert ISSUE_DRAFT not in text and "Draft about detox" not in text
+    assert ISSUE_SHARED not in text
+    assert "Patel" not in text and ISSUE_NAMED not in text
+    assert content["withheld"] == 1
+    assert "1 text was left out" in text
+    assert 5 <= len(reader.pages) <= 20
+
+
+def test_digest_pdf_is_tagged_with_title_and_language(programme):
+    reader, _ = read_pdf(render_content_pdf(content_for(programme)))
+    catalog = reader.trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"]) is True
+    assert "/StructTreeRoot" in catalog
+    assert str(catalog["/Lang"]).lower() == "en-gb"
+    assert reader.metadata.title.startswith("Commissioner digest: ")
+    assert b"pdfuaid" in reader.xmp_metadata.stream.get_data()
+
+
+def test_digest_of_chosen_sites_leaves_the_others_out(programme, other_site):
+    content = content_for(programme, sites=[other_site])
+    issues = [c["issues"] for theme in content["themes"] for c in theme.cases]
+    assert issues == [ISSUE_HOUSING]
+    assert content["figures"]["sites_covered"] == 1
+    assert [c["count"] for c in content["outcomes"]["columns"]] == [0, 1, 0]  # maintenance, prevention, recovery
+    assert content["learning_objects"] == []
+
+
+def test_recurring_themes_rank_by_cases_then_sites(programme):
+    themes = content_for(programme)["themes"]
+    assert [(t.name, t.case_count, t.site_count) for t in themes] == [
+        ("Lack of suitable accommodation", 2, 2),
+        ("Weekend crises", 1, 1),
+    ]
