@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from cases import selectors
+from cases import evidence_selectors, selectors
 from cases.forms import (
     ActionItemForm,
     ActionStatusForm,
@@ -119,6 +119,9 @@ def case_detail(request, pk: int):
         return redirect("repository:detail", case.pk)
     can = selectors.available_actions(request.user, case)
     context = {"case": case, "can": can, **selectors.case_page(case), "highlighted": selectors.highlighted_texts(case)}
+    context.update(evidence_selectors.case_evidence(case))
+    context["can_attach"] = request.user.has_perm("cases.attach_evidence", case)
+    context["can_ask"] = request.user.has_perm("cases.ask_question", case)
     if can["view_history"]:
         context.update(selectors.case_history(case))
     return render(request, "cases/case_detail.html", context)

@@ -17,6 +17,8 @@ NAV_ITEMS = [
     NavItem("Sites", "sites:list", "sites.list_sites"),
     NavItem("Cases", "cases:list", "cases.list_cases"),
     NavItem("Repository", "repository:list", None),
+    NavItem("Evidence", "evidence:list", "cases.view_evidence_library"),
+    NavItem("Questions", "evidence:questions", "cases.view_question_queue"),
     NavItem("Membership matrix", "sites:matrix", "sites.view_matrix"),
     NavItem("Invitations", "members:invitations", "members.invite_any"),
     NavItem("Audit log", "audit:log", "audit.view_log"),

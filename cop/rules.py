@@ -305,7 +305,7 @@ rules.add_perm("cases.manage_evidence", is_knowledge_broker | is_programme_admin
 rules.add_perm("cases.download_evidence_file", is_signed_in & may_fetch_evidence_file)
 rules.add_perm("cases.attach_evidence", is_knowledge_broker & is_case_past_draft)  # obj: a Case
 rules.add_perm("cases.ask_question", is_site_member & is_case_past_draft)  # obj: a Case
-rules.add_perm("cases.view_question_queue", is_knowledge_broker)
+rules.add_perm("cases.view_question_queue", is_knowledge_broker | is_programme_admin)
 rules.add_perm("cases.answer_question", is_knowledge_broker)
 
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from cases.urls import repository_patterns
+from cases.urls import evidence_patterns, repository_patterns
 from cop import views
 from sites.views import calendar
 
@@ -21,5 +21,6 @@ urlpatterns = [
     path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
     path("cases/", include("cases.urls")),
     path("repository/", include(repository_patterns)),
+    path("evidence/", include(evidence_patterns)),
     path("admin/", admin.site.urls),
 ]

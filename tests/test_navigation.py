@@ -13,16 +13,17 @@ def nav_labels(client, user) -> list[str]:
 
 @pytest.mark.django_db
 def test_each_role_sees_only_its_navigation(client, member, facilitator, programme_admin, broker, commissioner):
-    assert nav_labels(client, member) == ["Home", "Sites", "Cases", "Repository"]
+    assert nav_labels(client, member) == ["Home", "Sites", "Cases", "Repository", "Evidence"]
     assert nav_labels(client, facilitator) == [
         "Home",
         "Sites",
         "Cases",
         "Repository",
+        "Evidence",
         "Membership matrix",
         "Invitations",
     ]
-    assert nav_labels(client, broker) == ["Home", "Sites", "Cases", "Repository"]
+    assert nav_labels(client, broker) == ["Home", "Sites", "Cases", "Repository", "Evidence", "Questions"]
     assert nav_labels(client, commissioner) == ["Home", "Repository"]
     assert nav_labels(client, programme_admin) == [item.label for item in NAV_ITEMS]
     assert "Audit log" in nav_labels(client, programme_admin)

@@ -67,7 +67,9 @@ def normalise_doi(value: str) -> str:
             lowered = lowered[len(prefix) :].strip()
             break
     if not DOI_PATTERN.match(lowered):
-        raise ValidationError(f"“{value[:80]}” is not a DOI. A DOI starts with 10. and has a slash, like 10.1136/bmj.m1.")
+        raise ValidationError(
+            f"“{value[:80]}” is not a DOI. A DOI starts with 10. and has a slash, like 10.1136/bmj.m1."
+        )
     return lowered
 
 
@@ -97,7 +99,9 @@ def _parse_bibtex(text: str) -> list[Citation]:
         database = bibtexparser.loads(text, parser=parser)
     except Exception as error:  # the v1 parser raises pyparsing and other errors on broken input
         raise ValidationError(f"The BibTeX could not be read ({error.__class__.__name__}). Check the braces.") from None
-    expected = len(re.findall(r"@\s*\w+\s*[{(]", text)) - len(re.findall(r"@\s*(comment|preamble|string)\b", text, re.I))
+    expected = len(re.findall(r"@\s*\w+\s*[{(]", text)) - len(
+        re.findall(r"@\s*(comment|preamble|string)\b", text, re.I)
+    )
     if not database.entries or len(database.entries) < expected:
         raise ValidationError(
             "The BibTeX could not be read: check each entry starts with @article{key, and that every brace is closed."

@@ -3,6 +3,7 @@ duplicates, attaching evidence to cases, and questions for the knowledge brokers
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -69,10 +70,8 @@ def _store_file(evidence: Evidence, upload) -> None:
 
 def _delete_file(storage, name: str) -> None:
     """Remove a stored file (written for a save that failed, or replaced)."""
-    try:
+    with contextlib.suppress(OSError):
         storage.delete(name)
-    except OSError:
-        pass
 
 
 # Items -------------------------------------------------------------------------------------------------------------
@@ -192,7 +191,9 @@ def attach_evidence(*, case: Case, evidence: Evidence, by, note: str = "") -> Ev
 @transaction.atomic
 def detach_evidence(*, link: EvidenceLink, by) -> None:
     _require(by, "cases.attach_evidence", link.case, "Only knowledge brokers remove evidence from a case.")
-    record_event(actor=by, action=AuditAction.CHANGED, target=link.case, detail=f"Evidence removed: {link.evidence}"[:300])
+    record_event(
+        actor=by, action=AuditAction.CHANGED, target=link.case, detail=f"Evidence removed: {link.evidence}"[:300]
+    )
     link.delete()
 
 
@@ -253,5 +254,10 @@ def notify_question_answered(*, question: Question) -> None:
     send_email(
         "cases/emails/question_answered",
         to=[asker.email],
-        context={"question": question, "case": question.case, "person": asker, "evidence": list(question.evidence.all())},
+        context={
+            "question": question,
+            "case": question.case,
+            "person": asker,
+            "evidence": list(question.evidence.all()),
+        },
     )
