@@ -178,7 +178,7 @@ def parse_citations(text: str) -> list[Citation]:
         raise ValidationError("That is too much to import at once: paste at most a few hundred records.")
     if text.lstrip().startswith("@"):
         return _parse_bibtex(text)
-    if re.match(r"^TY  -", text):
+    if re.match(r"^(\d+\.\s*\n)?TY  -", text):
         return _parse_ris(text)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if all(" " not in line for line in lines):
@@ -238,4 +238,5 @@ def export_ris(items: Iterable[Evidence]) -> str:
         if item.summary:
             record["notes"] = [item.summary]
         records.append(record)
-    return rispy.dumps(records)
+    # rispy numbers each record ("1."); plain RIS has no such lines.
+    return re.sub(r"^\d+\.\n", "", rispy.dumps(records), flags=re.M)
