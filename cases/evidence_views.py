@@ -196,8 +196,8 @@ def evidence_attach(request, case_pk: int):
         try:
             services.attach_evidence(case=case, by=request.user, **form.cleaned_data)
         except PersonalDataError as error:
-            form.add_error("note", error.message)
             refused = _refused(error, {"evidence_note": form.cleaned_data["note"]})
+            form.add_error("note", error.message)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -227,8 +227,8 @@ def question_ask(request, case_pk: int):
         try:
             services.ask_question(case=case, by=request.user, text=form.cleaned_data["text"])
         except PersonalDataError as error:
-            form.add_error("text", error.message)
             refused = _refused(error, {"question": form.cleaned_data["text"]})
+            form.add_error("text", error.message)
         except ValidationError as error:
             form.add_error("text", error)
         else:
@@ -258,8 +258,8 @@ def question_detail(request, pk: int):
         try:
             services.answer_question(question=question, by=request.user, **form.cleaned_data)
         except PersonalDataError as error:
-            form.add_error(None, error.message)
             refused = _refused(error, {"reply": form.cleaned_data["reply"], "evidence_note": form.cleaned_data["note"]})
+            form.add_error(None, error.message)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -68,7 +68,9 @@ def test_an_oversized_file_through_the_form_saves_nothing(broker, client, settin
 
 def test_an_empty_file_through_the_form_saves_nothing(broker, client):
     client.force_login(broker)
-    response = client.post(reverse("evidence:create"), {"kind": "research", "title": "Empty", "file": upload("e.pdf", b"")})
+    response = client.post(
+        reverse("evidence:create"), {"kind": "research", "title": "Empty", "file": upload("e.pdf", b"")}
+    )
     assert response.status_code == 200 and not Evidence.objects.exists()
 
 
