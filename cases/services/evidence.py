@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -86,7 +87,16 @@ def _apply(evidence: Evidence, fields: dict) -> None:
     evidence.title = " ".join(evidence.title.split())
     if not evidence.title:
         raise ValidationError("Give the item a title.")
+    if evidence.url:
+        try:
+            URLValidator(schemes=["http", "https"])(evidence.url)
+        except ValidationError:
+            raise ValidationError(f"“{evidence.url[:80]}” is not a web link (https://...).") from None
     evidence.title_key = title_key(evidence.title)
+    for name in ("title", "authors", "publisher", "doi", "url"):
+        field = Evidence._meta.get_field(name)
+        if len(getattr(evidence, name)) > field.max_length:
+            raise ValidationError(f"The {field.verbose_name} is too long: at most {field.max_length} characters.")
 
 
 def _save(evidence: Evidence, *, upload, themes) -> Evidence:

@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 
+from cases.models import Evidence, Question
 from sites.demo import DEMO_PASSWORD
 from sites.models import Meeting, Site
 from tests.browser.axe import scan
@@ -25,11 +26,19 @@ def pages_for(role_email: str) -> list[str]:
         "/people/me/data/",
     ]
     common = ["/", "/accounts/2fa/"]
+    item = Evidence.objects.order_by("pk").first().pk
+    question = Question.objects.order_by("pk").first().pk
+    library = ["/evidence/", f"/evidence/{item}/"]
+    brokering = ["/evidence/questions/", f"/evidence/questions/{question}/", "/evidence/import/", "/evidence/new/"]
     return {
         "admin@example.org": common + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/"] + sites_admin,
-        "facilitator@example.org": common + ["/sites/", f"/sites/{cp1}/", "/people/invitations/"] + meeting + managing,
-        "member@example.org": common + ["/sites/", f"/sites/{cp1}/"] + meeting,
-        "broker@example.org": common + ["/sites/"],
+        "facilitator@example.org": common
+        + ["/sites/", f"/sites/{cp1}/", "/people/invitations/"]
+        + meeting
+        + managing
+        + library,
+        "member@example.org": common + ["/sites/", f"/sites/{cp1}/"] + meeting + library,
+        "broker@example.org": common + ["/sites/"] + library + brokering,
         "commissioner@example.org": common,
     }[role_email]
 

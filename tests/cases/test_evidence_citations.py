@@ -25,13 +25,13 @@ PY  - 2019
 JO  - Emergency Medicine Journal
 DO  - 10.1136/emermed-2019-208
 AB  - Fewer attendances at weekends.
-ER  - 
+ER  -
 
 TY  - RPRT
 TI  - Local data on rough sleeping in Essex
 PY  - 2023
 PB  - Essex County Council
-ER  - 
+ER  -
 """
 
 

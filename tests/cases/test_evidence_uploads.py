@@ -15,7 +15,7 @@ from tests.cases.evidence_files import OLE2, PDF, _zip, docx, ods, upload, xlsx
         ("figures.xlsx", xlsx(), "xlsx"),
         ("old.doc", OLE2, "doc"),
         ("counts.ods", ods(), "ods"),
-        ("counts.csv", "area,count\nColchester,12\nSouthend,9\n".encode(), "csv"),
+        ("counts.csv", b"area,count\nColchester,12\nSouthend,9\n", "csv"),
         ("misnamed.txt", PDF, "pdf"),  # the content decides, not the name
     ],
 )

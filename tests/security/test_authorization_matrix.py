@@ -6,15 +6,17 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from cases.models import Outcome
+from cases.services import evidence as evidence_services
 from cases.services import gate, lifecycle
 from members import services as member_services
 from members.models import Membership, MembershipRole
 from sites.models import Expense, TargetDiscipline
-from tests.factories import MeetingFactory, MembershipFactory, SiteFactory, UserFactory, at
+from tests.factories import EvidenceFactory, MeetingFactory, MembershipFactory, SiteFactory, UserFactory, at
 from tests.security.matrix import (
     ADMIN_NAMESPACE,
     CHECKED,
@@ -48,6 +50,8 @@ class World:
     leaver: object
     membership: object
     _cases: dict = dataclass_field(default_factory=dict)
+    _evidence: dict = dataclass_field(default_factory=dict)
+    _question: object = None
 
     def new_expense(self):
         """A fresh object for each request that removes one."""
@@ -72,6 +76,30 @@ class World:
         if dismissed:
             gate.dismiss_finding(finding=finding, by=self.people["member"], reason="A service's public number.")
         return finding
+
+    def evidence(self, state: str):
+        """An evidence item with a file: in the library only, or attached only to a CP1 case in `state`."""
+        if state not in self._evidence:
+            broker = self.people["broker"]
+            item = evidence_services.add_evidence(
+                by=broker, title=f"Evidence {state}", file=SimpleUploadedFile("report.pdf", b"%PDF-1.4 test")
+            )
+            if state != "library":
+                evidence_services.attach_evidence(case=self.case(state), evidence=item, by=broker)
+            self._evidence[state] = item
+        return self._evidence[state]
+
+    def new_evidence_link(self):
+        """A fresh link on the shared case for each request that removes one."""
+        item = EvidenceFactory()
+        return evidence_services.attach_evidence(case=self.case("shared"), evidence=item, by=self.people["broker"])
+
+    def question(self):
+        if self._question is None:
+            self._question = evidence_services.ask_question(
+                case=self.case("shared"), by=self.people["member"], text="Is there evidence on weekend crisis plans?"
+            )
+        return self._question
 
     def new_target(self):
         return TargetDiscipline.objects.create(
