@@ -213,3 +213,21 @@ def test_edit_replaces_fields_and_keeps_the_doi_unique(client, broker):
     assert client.post(reverse("evidence:edit", args=[item.pk]), data).status_code == 302
     item.refresh_from_db()
     assert item.title == "New title" and item.kind == "policy"
+
+
+def test_search_ranks_title_matches_first_and_uses_websearch_on_postgresql(broker):
+    from cases.search import search_evidence, uses_postgres
+
+    in_summary = services.add_evidence(
+        by=broker, title="Tenancy sustainment", summary="Eviction prevention worked for people with arrears."
+    )
+    in_title = services.add_evidence(by=broker, title="Eviction and health", summary="A cohort study.")
+    services.add_evidence(by=broker, title="Weekend crisis teams", summary="Fewer attendances at weekends.")
+    assert list(search_evidence(Evidence.objects.all(), "eviction")) == [in_title, in_summary]
+    if uses_postgres():
+        assert list(search_evidence(Evidence.objects.all(), '"prevention worked"')) == [in_summary]
+        assert list(search_evidence(Evidence.objects.all(), "attending")) != []  # stemmed: attendances
+        assert list(search_evidence(Evidence.objects.all(), "eviction -health")) == [in_summary]
+        assert not Evidence.objects.filter(search_vector=None).exists()
+    else:
+        assert list(search_evidence(Evidence.objects.all(), "crisis teams")) != []
