@@ -46,7 +46,7 @@ def library_queryset(params) -> tuple[QuerySet[Evidence], dict, str]:
         queryset, chosen["used"] = queryset.filter(times_used__gt=0), used
     elif used == "no":
         queryset, chosen["used"] = queryset.filter(times_used=0), used
-    q = (params.get("q") or "").strip()[:200]
+    q = (params.get("q") or "").replace("\x00", "").strip()[:200]
     sort = params.get("sort") if params.get("sort") in ("newest", "most_used") else ""
     if q and not sort:
         queryset = search.search_evidence(queryset, q)

@@ -78,6 +78,7 @@ class EvidenceFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "cases.Evidence"
+        skip_postgeneration_save = True
 
     kind = "research"
     title = factory.Sequence(lambda n: f"Housing first for people with complex needs, study {n}")
@@ -86,3 +87,10 @@ class EvidenceFactory(factory.django.DjangoModelFactory):
     publisher = "BMJ"
     summary = "Stable housing first, then support, kept more people housed after a year."
     title_key = factory.LazyAttribute(lambda o: " ".join(o.title.lower().replace(",", " ").split()))
+
+    @factory.post_generation
+    def _search_document(obj, create, extracted, **kwargs):
+        if create:
+            from cases.search import update_evidence_search_document
+
+            update_evidence_search_document(obj)
