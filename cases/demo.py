@@ -122,10 +122,13 @@ def create_demo_evidence() -> bool:
     weekend_evidence = evidence.add_evidence(
         by=broker,
         kind=EvidenceKind.RESEARCH,
-        title="Frequent attenders at emergency departments: a systematic review of interventions",
+        title=(
+            "Effectiveness of interventions to decrease emergency department visits by adult frequent users: "
+            "a systematic review"
+        ),
         authors="Moe, Jessica; Kirkland, Scott; Rawe, Erin",
         year=2017,
-        publisher="Emergency Medicine Journal",
+        publisher="Academic Emergency Medicine",
         summary=(
             "Case management and individual care plans reduced emergency visits by frequent attenders in most "
             "studies. Plans that reach every service involved, out of hours too, matter more than any single service."

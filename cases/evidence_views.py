@@ -16,6 +16,7 @@ from cases.selectors import access_case
 from cases.services import citations
 from cases.services import evidence as services
 from cases.services.lifecycle import PersonalDataError
+from cases.uploads import UploadRefused
 
 REFUSED_LABELS = {"question": "Your question", "reply": "Your reply", "evidence_note": "Why it matters for this case"}
 
@@ -152,8 +153,10 @@ def evidence_create(request):
             return render(
                 request, "cases/evidence/duplicates.html", {"duplicates": error.duplicates, "question": question}
             )
+        except UploadRefused as error:
+            form.add_error("file", error)
         except ValidationError as error:
-            form.add_error("file" if request.FILES else None, error)
+            form.add_error(None, error)
         else:
             messages.success(request, "Added to the evidence library.")
             return _after_adding(evidence, question)
@@ -176,8 +179,10 @@ def evidence_edit(request, pk: int):
             services.update_evidence(evidence=evidence, by=request.user, **data)
         except services.DuplicateEvidenceError as error:
             return render(request, "cases/evidence/duplicates.html", {"duplicates": error.duplicates})
+        except UploadRefused as error:
+            form.add_error("file", error)
         except ValidationError as error:
-            form.add_error("file" if request.FILES else None, error)
+            form.add_error(None, error)
         else:
             messages.success(request, "Your changes are saved.")
             return redirect("evidence:detail", evidence.pk)

@@ -25,6 +25,10 @@ ODF_TYPES = {
 ACCEPTED = "a PDF, a Word document (.docx or .doc), a spreadsheet (.xlsx, .xls, .ods or .csv) or an .odt document"
 
 
+class UploadRefused(ValidationError):
+    """The file is refused (its type, its size, or it is empty); the message says what to do."""
+
+
 @dataclass(frozen=True)
 class CheckedFile:
     content_type: str
@@ -80,13 +84,13 @@ def _is_csv(upload) -> bool:
 
 
 def check_upload(upload) -> CheckedFile:
-    """The file's real type, or ValidationError saying why it is refused."""
+    """The file's real type, or UploadRefused saying why it is refused."""
     size = upload.size or 0
     if size == 0:
-        raise ValidationError("The file is empty. Choose the document again, or save the item without a file.")
+        raise UploadRefused("The file is empty. Choose the document again, or save the item without a file.")
     limit = max_upload_bytes()
     if size > limit:
-        raise ValidationError(
+        raise UploadRefused(
             f"The file is {_human_size(size)}: files can be at most {_human_size(limit)}. "
             "Add a link to the document instead, or upload a smaller version."
         )
@@ -104,7 +108,7 @@ def check_upload(upload) -> CheckedFile:
         found = CheckedFile("text/csv", "csv")
     upload.seek(0)
     if found is None:
-        raise ValidationError(
+        raise UploadRefused(
             f"This file is not one we accept, whatever its name says. Upload {ACCEPTED}. Nothing was saved."
         )
     return found

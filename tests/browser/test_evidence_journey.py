@@ -12,7 +12,7 @@ BIBTEX = """@article{moe2017,
   author = {Moe, Jessica and Kirkland, Scott},
   year = {2017},
   journal = {Emergency Medicine Journal},
-  doi = {10.1136/emermed-2016-205840}
+  doi = {10.5555/cop-test-2017-001}
 }"""
 
 
