@@ -104,4 +104,59 @@ def create_demo_cases() -> bool:
             "care team and a housing support worker found a supported lodging within a week."
         ),
     )
+    create_demo_evidence()
+    return True
+
+
+@transaction.atomic
+def create_demo_evidence() -> bool:
+    """Two library items (one on the weekend learning object) and an open question on the shared case."""
+    from cases.models import Evidence, EvidenceKind
+    from cases.services import evidence
+
+    broker = User.objects.filter(email="broker@example.org").first()
+    weekend = Case.objects.filter(title=WEEKEND_TITLE).first()
+    shared = Case.objects.filter(status="shared", site__code="CP1").first()
+    if broker is None or weekend is None or Evidence.objects.exists():
+        return False
+    weekend_evidence = evidence.add_evidence(
+        by=broker,
+        kind=EvidenceKind.RESEARCH,
+        title=(
+            "Effectiveness of interventions to decrease emergency department visits by adult frequent users: "
+            "a systematic review"
+        ),
+        authors="Moe, Jessica; Kirkland, Scott; Rawe, Erin",
+        year=2017,
+        publisher="Academic Emergency Medicine",
+        summary=(
+            "Case management and individual care plans reduced emergency visits by frequent attenders in most "
+            "studies. Plans that reach every service involved, out of hours too, matter more than any single service."
+        ),
+        themes=list(Theme.objects.filter(name__in=["Weekend crises", "Mental health"])),
+    )
+    evidence.attach_evidence(
+        case=weekend,
+        evidence=weekend_evidence,
+        by=broker,
+        note="Supports the shared weekend plan: individual care plans known to the hospital cut repeat attendances.",
+    )
+    evidence.add_evidence(
+        by=broker,
+        kind=EvidenceKind.GUIDANCE,
+        title="Coexisting severe mental illness and substance misuse: community health and social care services",
+        authors="National Institute for Health and Care Excellence",
+        year=2016,
+        publisher="NICE",
+        url="https://www.nice.org.uk/guidance/ng58",
+        summary="Services should not turn people away because of their substance use; one named worker coordinates.",
+        themes=list(Theme.objects.filter(name__in=["Dual diagnosis", "Substance misuse"])),
+    )
+    if shared is not None:
+        asker = shared.presenters.first()
+        evidence.ask_question(
+            case=shared,
+            by=asker,
+            text="Is there evidence on what helps when a service keeps seeing someone informally after discharge?",
+        )
     return True

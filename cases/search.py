@@ -1,4 +1,4 @@
-"""Full-text search over learning objects.
+"""Full-text search over learning objects and the evidence library.
 
 On PostgreSQL: a stored, weighted tsvector (title A, themes and summary B, the four parts C) with a GIN index,
 refreshed by the services, queried with websearch_to_tsquery and ranked with ts_rank. Elsewhere (SQLite in
@@ -33,8 +33,14 @@ def update_search_document(case: Case) -> None:
     )
 
 
-def search_cases(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
-    """Cases matching `text`, most relevant first."""
+def ranked_search(
+    queryset: QuerySet, text: str, *, title: str, secondary: str, others: tuple[str, ...], then: tuple[str, ...]
+) -> QuerySet:
+    """Rows of `queryset` matching `text`, most relevant first (shared by the repository and the evidence library).
+
+    PostgreSQL: the stored `search_vector` with websearch syntax, ranked by ts_rank. Elsewhere: a case-insensitive
+    match on `title`, `secondary` and `others`, title matches first, then `secondary` matches.
+    """
     text = text.strip()
     if not text:
         return queryset
@@ -43,20 +49,59 @@ def search_cases(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
         return (
             queryset.filter(search_vector=query)
             .annotate(rank=SearchRank(F("search_vector"), query))
-            .order_by("-rank", "-published_at", "pk")
+            .order_by("-rank", *then)
         )
-    matches = Q(title__icontains=text) | Q(summary__icontains=text)
-    for name in ("presentation", "learning", "commissioner_issues"):
+    matches = Q(**{f"{title}__icontains": text}) | Q(**{f"{secondary}__icontains": text})
+    for name in others:
         matches |= Q(**{f"{name}__icontains": text})
     return (
         queryset.filter(matches)
         .annotate(
             rank=When_(
-                When(title__icontains=text, then=Value(2)),
-                When(summary__icontains=text, then=Value(1)),
+                When(**{f"{title}__icontains": text}, then=Value(2)),
+                When(**{f"{secondary}__icontains": text}, then=Value(1)),
                 default=Value(0),
                 output_field=IntegerField(),
             )
         )
-        .order_by("-rank", "-published_at", "pk")
+        .order_by("-rank", *then)
+    )
+
+
+def search_cases(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
+    """Cases matching `text`, most relevant first."""
+    return ranked_search(
+        queryset,
+        text,
+        title="title",
+        secondary="summary",
+        others=("presentation", "learning", "commissioner_issues"),
+        then=("-published_at", "pk"),
+    )
+
+
+def update_evidence_search_document(evidence) -> None:
+    """Recompute an evidence item's stored search document (PostgreSQL only): title A, summary and themes B,
+    authors, publisher and abstract C."""
+    if not uses_postgres():
+        return
+    from cases.models import Evidence
+
+    themes = " ".join(evidence.themes.values_list("name", flat=True))
+    Evidence.objects.filter(pk=evidence.pk).update(
+        search_vector=SearchVector(Value(evidence.title), weight="A", config=CONFIG)
+        + SearchVector(Value(f"{themes} {evidence.summary}"), weight="B", config=CONFIG)
+        + SearchVector(Value(f"{evidence.authors} {evidence.publisher} {evidence.abstract}"), weight="C", config=CONFIG)
+    )
+
+
+def search_evidence(queryset: QuerySet, text: str) -> QuerySet:
+    """Evidence matching `text`, most relevant first."""
+    return ranked_search(
+        queryset,
+        text,
+        title="title",
+        secondary="summary",
+        others=("authors", "abstract", "publisher"),
+        then=("-added_at", "-pk"),
     )

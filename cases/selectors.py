@@ -106,6 +106,7 @@ def learning_object_page(case: Case) -> dict:
         "helpful_actions": [a for a in actions if a.status == "tried_helpful"],
         "follow_ups": follow_ups,
         "outcome_choices": Outcome.choices,
+        "evidence_links": list(case.evidence_links.select_related("evidence").order_by("added_at", "pk")),
     }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases import views
+from cases import evidence_views, views
 
 app_name = "cases"
 urlpatterns = [
@@ -30,4 +30,23 @@ repository_patterns = (
         path("<int:pk>/pdf/", views.repository_pdf, name="pdf"),
     ],
     "repository",
+)
+
+evidence_patterns = (
+    [
+        path("", evidence_views.evidence_list, name="list"),
+        path("export/", evidence_views.evidence_export, name="export"),
+        path("import/", evidence_views.evidence_import, name="import"),
+        path("new/", evidence_views.evidence_create, name="create"),
+        path("<int:pk>/", evidence_views.evidence_detail, name="detail"),
+        path("<int:pk>/edit/", evidence_views.evidence_edit, name="edit"),
+        path("<int:pk>/file/", evidence_views.evidence_file, name="file"),
+        path("cases/<int:case_pk>/attach/", evidence_views.evidence_attach, name="attach"),
+        path("links/<int:pk>/remove/", evidence_views.evidence_detach, name="detach"),
+        path("cases/<int:case_pk>/ask/", evidence_views.question_ask, name="ask"),
+        path("questions/", evidence_views.question_queue, name="questions"),
+        path("questions/<int:pk>/", evidence_views.question_detail, name="question"),
+        path("questions/<int:pk>/status/", evidence_views.question_status, name="question_status"),
+    ],
+    "evidence",
 )

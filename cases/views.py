@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from audit.models import AuditAction
 from audit.services import record_event
-from cases import selectors
+from cases import evidence_selectors, selectors
 from cases.forms import (
     ActionItemForm,
     ActionStatusForm,
@@ -122,6 +122,9 @@ def case_detail(request, pk: int):
     record_event(actor=request.user, action=AuditAction.VIEWED, target=case, request=request)
     can = selectors.available_actions(request.user, case)
     context = {"case": case, "can": can, **selectors.case_page(case), "highlighted": selectors.highlighted_texts(case)}
+    context.update(evidence_selectors.case_evidence(case))
+    context["can_attach"] = request.user.has_perm("cases.attach_evidence", case)
+    context["can_ask"] = request.user.has_perm("cases.ask_question", case)
     if can["view_history"]:
         context.update(selectors.case_history(case))
     return render(request, "cases/case_detail.html", context)

@@ -17,6 +17,8 @@ NAV_ITEMS = [
     NavItem("Sites", "sites:list", "sites.list_sites"),
     NavItem("Cases", "cases:list", "cases.list_cases"),
     NavItem("Repository", "repository:list", None),
+    NavItem("Evidence", "evidence:list", "cases.view_evidence_library"),
+    NavItem("Questions", "evidence:questions", "cases.view_question_queue"),
     NavItem("My actions", "my_actions", "sites.view_my_actions_menu"),
     NavItem("Membership matrix", "sites:matrix", "sites.view_matrix"),
     NavItem("Dashboard", "evaluation:dashboard", "evaluation.view_dashboard"),

@@ -371,3 +371,74 @@ rules.add_perm("newsletters.respond_to_issues", is_commissioner & case_raises_is
 def digests_listed_q(user) -> Q:
     """Digests on a person's digests page: the ones they asked for or were sent."""
     return Q(requested_by_id=user.pk)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Evidence
+# The library is programme-wide: every person with a site role, knowledge brokers and programme admins read it.
+# Commissioners have no library page: they read an item only when it is attached to a learning object (published
+# or public), from the learning object in the repository. Brokers and programme admins add and edit items;
+# brokers attach evidence to a shared case or any later stage (never a draft) and answer questions.
+# Files: an item attached to no case is part of the library, so its file is for library readers. Once an item is
+# attached to cases, its file is for people who may see at least one of those cases on the site's pages (its
+# site's members, brokers, admins), or who may read one of them as a learning object while signed in. So the
+# file of evidence attached only to a shared case is for that site, brokers and admins: never a commissioner or
+# another site's member (they still see the item's title and summary in the library). Anonymous readers of public
+# learning objects see summaries and links, never files.
+# Questions: any member or facilitator of the case's site asks on a case past draft; brokers see one queue across
+# every site and answer; the case's readers see questions and answers on the case page.
+# ---------------------------------------------------------------------------------------------------------------
+can_read_library = is_signed_in & (has_any_site | is_knowledge_broker | is_programme_admin)
+
+
+def _evidence_links_visible(user, evidence) -> bool:
+    """Whether the user may see a case the item is attached to (site pages or, signed in, a learning object)."""
+    from cases.models import Case
+
+    if evidence is None or evidence.pk is None:
+        return False
+    return Case.objects.filter(evidence_cases_q(user), evidence_links__evidence=evidence).exists()
+
+
+@rules.predicate
+def is_attached_to_a_learning_object(user, evidence) -> bool:
+    if evidence is None or evidence.pk is None:
+        return False
+    return evidence.links.filter(case__status__in=CASE_LEARNING_OBJECT_STATUSES).exists()
+
+
+@rules.predicate
+def may_fetch_evidence_file(user, evidence) -> bool:
+    if evidence is None or not getattr(evidence, "file", None):
+        return False
+    if not evidence.links.exists():
+        return can_read_library(user)
+    return _evidence_links_visible(user, evidence)
+
+
+@rules.predicate
+def is_case_past_draft(user, case) -> bool:
+    return _status(case) not in ("", "draft")
+
+
+@rules.predicate
+def is_question_asker(user, question) -> bool:
+    return question is not None and question.asked_by_id == user.pk
+
+
+rules.add_perm("cases.view_evidence_library", can_read_library)
+rules.add_perm("cases.view_evidence", can_read_library | (is_signed_in & is_attached_to_a_learning_object))
+rules.add_perm("cases.manage_evidence", is_knowledge_broker | is_programme_admin)
+rules.add_perm("cases.download_evidence_file", is_signed_in & may_fetch_evidence_file)
+rules.add_perm("cases.attach_evidence", is_knowledge_broker & is_case_past_draft)  # obj: a Case
+rules.add_perm("cases.ask_question", is_site_member & is_case_past_draft)  # obj: a Case
+rules.add_perm("cases.view_question_queue", is_knowledge_broker | is_programme_admin)
+rules.add_perm("cases.answer_question", is_knowledge_broker)
+
+
+def evidence_cases_q(user) -> Q:
+    """The cases whose evidence links the user may see listed on an evidence item's page."""
+    scope = cases_visible_q(user)
+    if getattr(user, "is_authenticated", False) and user.is_active:
+        scope |= learning_objects_q(user)
+    return scope

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from cases.urls import repository_patterns
+from cases.urls import evidence_patterns, repository_patterns
 from cop import views
 from sites.views import calendar, cycle
 
@@ -28,5 +28,6 @@ urlpatterns = [
     path("toolkit/", include("toolkit.urls")),
     path("newsletter/", include("newsletters.urls")),
     path("digests/", include("newsletters.digest_urls")),
+    path("evidence/", include(evidence_patterns)),
     path("admin/", admin.site.urls),
 ]

@@ -71,3 +71,26 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
     meeting = factory.SubFactory(MeetingFactory)
     person = factory.SubFactory(UserFactory)
     status = AttendanceStatus.PRESENT
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    """An evidence item saved directly (title_key filled in as the services do)."""
+
+    class Meta:
+        model = "cases.Evidence"
+        skip_postgeneration_save = True
+
+    kind = "research"
+    title = factory.Sequence(lambda n: f"Housing first for people with complex needs, study {n}")
+    authors = "Smith, Jane; Khan, Amir"
+    year = 2021
+    publisher = "BMJ"
+    summary = "Stable housing first, then support, kept more people housed after a year."
+    title_key = factory.LazyAttribute(lambda o: " ".join(o.title.lower().replace(",", " ").split()))
+
+    @factory.post_generation
+    def _search_document(obj, create, extracted, **kwargs):
+        if create:
+            from cases.search import update_evidence_search_document
+
+            update_evidence_search_document(obj)

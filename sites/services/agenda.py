@@ -10,14 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import FieldError, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
+from cases.models import CaseStatus, EvidenceLink, Question, QuestionStatus
 from cop.emails import send_email
 from members.models import Membership
 from sites.models import AgendaDelivery, AgendaItem, AgendaItemKind, AgendaPublication, Meeting
@@ -90,46 +90,31 @@ def follow_ups_due(meeting: Meeting) -> list[ProposedItem]:
     return [ProposedItem(f"follow_up:{c.pk}", AgendaItemKind.FOLLOW_UP, "Follow-up", c) for c in cases]
 
 
-def _optional_model(label: str):
-    """A model another part of the product may provide; None when it is not installed."""
-    try:
-        return apps.get_model("cases", label)
-    except LookupError:
-        return None
-
-
 @agenda_source("evidence")
 def evidence_found(meeting: Meeting) -> list[ProposedItem]:
-    """Evidence brokers linked to the site's cases since the previous meeting (when evidence exists)."""
-    model = _optional_model("EvidenceLink")
-    if model is None:
-        return []
+    """Evidence brokers linked to the site's cases since the previous meeting."""
     since = previous_meeting(meeting)
-    try:
-        links = model.objects.filter(case__site_id=meeting.site_id).exclude(case__status="draft")
-        if since is not None:
-            links = links.filter(created_at__gte=since.starts_at)
-        links = list(links.select_related("case").order_by("pk"))
-    except FieldError:
-        return []
-    return [ProposedItem(f"evidence:{link.pk}", AgendaItemKind.EVIDENCE, "Evidence found", link.case) for link in links]
+    links = EvidenceLink.objects.filter(case__site_id=meeting.site_id).exclude(case__status=CaseStatus.DRAFT)
+    if since is not None:
+        links = links.filter(added_at__gte=since.starts_at)
+    links = links.select_related("case", "evidence").order_by("pk")
+    return [
+        ProposedItem(
+            f"evidence:{link.pk}", AgendaItemKind.EVIDENCE, f"Evidence found: {link.evidence.title}", link.case
+        )
+        for link in links
+    ]
 
 
 @agenda_source("questions")
 def questions_waiting(meeting: Meeting) -> list[ProposedItem]:
-    """Questions to the knowledge brokers still waiting for an answer (when questions exist)."""
-    model = _optional_model("BrokerQuestion")
-    if model is None:
-        return []
-    try:
-        questions = list(
-            model.objects.filter(case__site_id=meeting.site_id, answered_at__isnull=True)
-            .exclude(case__status="draft")
-            .select_related("case")
-            .order_by("pk")
-        )
-    except FieldError:
-        return []
+    """Questions to the knowledge brokers still waiting for an answer."""
+    questions = (
+        Question.objects.filter(case__site_id=meeting.site_id, status=QuestionStatus.OPEN)
+        .exclude(case__status=CaseStatus.DRAFT)
+        .select_related("case")
+        .order_by("pk")
+    )
     return [
         ProposedItem(f"question:{q.pk}", AgendaItemKind.QUESTION, "Question waiting for a broker", q.case)
         for q in questions

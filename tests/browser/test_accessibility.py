@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from cases.models import Case
+from cases.models import Case, Evidence, Question
 from newsletters.digest_demo import DEMO_CASES
 from newsletters.models import NewsletterIssue
 from sites.demo import DEMO_PASSWORD
@@ -34,6 +34,10 @@ def pages_for(role_email: str) -> list[str]:
     common = ["/", "/accounts/2fa/"]
     open_issue = Case.objects.get(title=DEMO_CASES[1][1]).pk
     digests = ["/digests/", "/digests/issues/", f"/digests/issues/{open_issue}/respond/"]
+    item = Evidence.objects.order_by("pk").first().pk
+    question = Question.objects.order_by("pk").first().pk
+    library = ["/evidence/", f"/evidence/{item}/"]
+    brokering = ["/evidence/questions/", f"/evidence/questions/{question}/", "/evidence/import/", "/evidence/new/"]
     return {
         "admin@example.org": common
         + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/", "/digests/"]
@@ -43,9 +47,10 @@ def pages_for(role_email: str) -> list[str]:
         + ["/sites/", f"/sites/{cp1}/", "/people/invitations/"]
         + meeting
         + managing
-        + cycle,
-        "member@example.org": common + ["/sites/", f"/sites/{cp1}/"] + meeting,
-        "broker@example.org": common + ["/sites/"] + newsletter,
+        + cycle
+        + library,
+        "member@example.org": common + ["/sites/", f"/sites/{cp1}/"] + meeting + library,
+        "broker@example.org": common + ["/sites/"] + newsletter + library + brokering,
         "commissioner@example.org": common + digests,
     }[role_email]
 

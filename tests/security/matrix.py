@@ -203,6 +203,19 @@ def case_raising_issues(state: str):
     return build
 
 
+LIBRARY_READERS = signed_in(["member", "other_member", "facilitator", "other_facilitator", "broker", "admin"])
+LIBRARY_READERS_ITEM = signed_in(
+    ["member", "other_member", "facilitator", "other_facilitator", "broker", "admin"], denied=NOT_FOUND
+)
+EVIDENCE_MANAGERS = signed_in(["broker", "admin"])
+# On a shared CP1 case: the broker may; others who see the case get 403; everyone else 404.
+CASE_BROKER_ONLY = signed_in(["broker"], denied=NOT_FOUND, member=FORBIDDEN, facilitator=FORBIDDEN, admin=FORBIDDEN)
+
+
+def evidence_in(state: str):
+    return lambda world: [world.evidence(state).pk]
+
+
 MATRIX: dict[str, Entry] = {
     "home": Entry(get=ALL_SIGNED_IN),
     "healthz": Entry(get=EVERYONE),
@@ -409,6 +422,42 @@ MATRIX: dict[str, Entry] = {
         args=case_raising_issues("shared"), get=signed_in(["commissioner"], denied=NOT_FOUND)
     ),
     "digests:respond@draft": Entry(args=case_raising_issues("draft"), get=SIGNED_IN_NOT_FOUND),
+    # Evidence: the library is for everyone with a site role, brokers and admins (commissioners read items on
+    # learning objects only). Files: see the "Evidence" section of cop/rules.py. "url@state" names the item's
+    # attachment: "library" (no case), "shared" (only a shared CP1 case) or "published" (a learning object).
+    "evidence:list": Entry(get=LIBRARY_READERS),
+    "evidence:export": Entry(get=LIBRARY_READERS),
+    "evidence:import": Entry(get=EVIDENCE_MANAGERS),
+    "evidence:create": Entry(get=EVIDENCE_MANAGERS),
+    "evidence:detail@library": Entry(args=evidence_in("library"), get=LIBRARY_READERS_ITEM),
+    "evidence:detail@published": Entry(args=evidence_in("published"), get=ALL_SIGNED_IN),
+    "evidence:edit@library": Entry(
+        args=evidence_in("library"), get=signed_in(["broker", "admin"], denied=FORBIDDEN, commissioner=NOT_FOUND)
+    ),
+    "evidence:file@library": Entry(args=evidence_in("library"), get=LIBRARY_READERS_ITEM),
+    "evidence:file@shared": Entry(
+        args=evidence_in("shared"), get=signed_in(["member", "facilitator", "broker", "admin"], denied=NOT_FOUND)
+    ),
+    "evidence:file@published": Entry(args=evidence_in("published"), get=ALL_SIGNED_IN),
+    "evidence:attach@shared": Entry(args=case_in("shared"), get=CASE_BROKER_ONLY),
+    "evidence:attach@draft": Entry(
+        args=case_in("draft"), get=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, facilitator=FORBIDDEN)
+    ),
+    "evidence:detach@shared": Entry(args=lambda w: [w.new_evidence_link().pk], get=POST_ONLY, post=CASE_BROKER_ONLY),
+    "evidence:ask@shared": Entry(
+        args=case_in("shared"),
+        get=signed_in(["member", "facilitator"], denied=NOT_FOUND, broker=FORBIDDEN, admin=FORBIDDEN),
+    ),
+    "evidence:ask@draft": Entry(
+        args=case_in("draft"), get=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, facilitator=FORBIDDEN)
+    ),
+    "evidence:questions": Entry(get=signed_in(["broker", "admin"])),
+    "evidence:question@shared": Entry(
+        args=lambda w: [w.question().pk],
+        get=signed_in(["member", "facilitator", "broker", "admin"], denied=NOT_FOUND),
+        post=CASE_BROKER_ONLY,
+    ),
+    "evidence:question_status@shared": Entry(args=lambda w: [w.question().pk], get=POST_ONLY, post=CASE_BROKER_ONLY),
     # Audit
     "audit:log": Entry(get=signed_in(["admin"])),
     "audit:export": Entry(get=signed_in(["admin"])),

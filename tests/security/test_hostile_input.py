@@ -140,3 +140,53 @@ def test_expert_forms(client, cycle):
     fuzz_post(client, cycle["facilitator"], reverse("sites:expert_payment_add", args=[site.pk]),
               ["payment-expert", "payment-category", "payment-amount", "payment-paid_on", "payment-note"])  # fmt: skip
     assert_page_safe(client, cycle["facilitator"], reverse("sites:experts", args=[site.pk]))
+
+
+@pytest.fixture
+def evidence_world(programme):
+    from cases.models import CaseStatus
+    from cases.services import evidence, lifecycle
+    from tests.factories import EvidenceFactory
+
+    site = programme["site"]
+    member = MembershipFactory(site=site).person
+    broker = UserFactory(is_knowledge_broker=True)
+    case = lifecycle.create_case(site=site, by=member, title="Weekend crises", presentation="A man attends A&E.")
+    lifecycle.share_case(case=case, by=member)
+    assert case.status == CaseStatus.SHARED
+    item = EvidenceFactory()
+    question = evidence.ask_question(case=case, by=member, text="Is there evidence on weekend plans?")
+    return {"member": member, "broker": broker, "case": case, "item": item, "question": question}
+
+
+def test_evidence_form(client, evidence_world):
+    fields = ["kind", "title", "authors", "year", "publisher", "doi", "url", "abstract", "summary", "themes"]
+    fields.append("question")
+    fuzz_post(client, evidence_world["broker"], reverse("evidence:create"), fields)
+
+
+def test_evidence_edit_form(client, evidence_world):
+    fields = ["kind", "title", "doi", "url", "summary", "themes", "remove_file"]
+    fuzz_post(client, evidence_world["broker"], reverse("evidence:edit", args=[evidence_world["item"].pk]), fields)
+
+
+def test_evidence_import_form(client, evidence_world):
+    fuzz_post(client, evidence_world["broker"], reverse("evidence:import"), ["citation", "question"])
+
+
+def test_evidence_library_filters_and_export(client, evidence_world):
+    fields = ["q", "kind", "theme", "year", "used", "sort", "page"]
+    fuzz_get(client, evidence_world["member"], reverse("evidence:list"), fields)
+    fuzz_get(client, evidence_world["member"], reverse("evidence:export"), [*fields, "format", "ids"])
+
+
+def test_evidence_attach_form(client, evidence_world):
+    url = reverse("evidence:attach", args=[evidence_world["case"].pk])
+    fuzz_post(client, evidence_world["broker"], url, ["evidence", "note"])
+
+
+def test_question_forms(client, evidence_world):
+    fuzz_post(client, evidence_world["member"], reverse("evidence:ask", args=[evidence_world["case"].pk]), ["text"])
+    url = reverse("evidence:question", args=[evidence_world["question"].pk])
+    fuzz_post(client, evidence_world["broker"], url, ["evidence", "note", "reply"])
+    fuzz_get(client, evidence_world["broker"], reverse("evidence:questions"), ["status", "page"])

@@ -7,9 +7,11 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from cases.models import Outcome
+from cases.services import evidence as evidence_services
 from cases.services import gate, lifecycle
 from evaluation import services as evaluation_services
 from evaluation.models import AssessmentRound
@@ -21,7 +23,7 @@ from newsletters.services.compile import compile_newsletter
 from sites.models import AgendaItem, Attendance, Expense, ExpertConsent, TargetDiscipline
 from sites.services import record
 from sites.services.series import create_series
-from tests.factories import MeetingFactory, MembershipFactory, SiteFactory, UserFactory, at
+from tests.factories import EvidenceFactory, MeetingFactory, MembershipFactory, SiteFactory, UserFactory, at
 from toolkit.models import DefaultChecklistItem
 from toolkit.services.checklist import ensure_site_checklist
 
@@ -36,6 +38,8 @@ class World:
     membership: object
     _cases: dict = dataclass_field(default_factory=dict)
     _newsletter_months: list = dataclass_field(default_factory=list)
+    _evidence: dict = dataclass_field(default_factory=dict)
+    _question: object = None
 
     def new_expense(self):
         """A fresh object for each request that removes one."""
@@ -166,6 +170,30 @@ class World:
         return ExpertConsent.objects.create(
             site=self.site, expert=expert, agreed_to_share="My story", contact_by="Email", given_on=timezone.localdate()
         )
+
+    def evidence(self, state: str):
+        """An evidence item with a file: in the library only, or attached only to a CP1 case in `state`."""
+        if state not in self._evidence:
+            broker = self.people["broker"]
+            item = evidence_services.add_evidence(
+                by=broker, title=f"Evidence {state}", file=SimpleUploadedFile("report.pdf", b"%PDF-1.4 test")
+            )
+            if state != "library":
+                evidence_services.attach_evidence(case=self.case(state), evidence=item, by=broker)
+            self._evidence[state] = item
+        return self._evidence[state]
+
+    def new_evidence_link(self):
+        """A fresh link on the shared case for each request that removes one."""
+        item = EvidenceFactory()
+        return evidence_services.attach_evidence(case=self.case("shared"), evidence=item, by=self.people["broker"])
+
+    def question(self):
+        if self._question is None:
+            self._question = evidence_services.ask_question(
+                case=self.case("shared"), by=self.people["member"], text="Is there evidence on weekend crisis plans?"
+            )
+        return self._question
 
     def new_target(self):
         return TargetDiscipline.objects.create(

@@ -1,12 +1,12 @@
 from datetime import timedelta
 
 import pytest
-from django.apps import apps
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cases.models import ActionStatus
+from cases.services import evidence as evidence_services
 from cases.services import lifecycle
 from members.models import MembershipRole
 from sites.models import AgendaDelivery, AgendaItem
@@ -75,12 +75,16 @@ def test_taster_session_gets_welcome_and_ground_rules(site):
 
 
 @pytest.mark.django_db
-def test_evidence_and_questions_propose_nothing_until_their_models_exist(next_meeting):
-    for label in ("EvidenceLink", "BrokerQuestion"):
-        with pytest.raises(LookupError):
-            apps.get_model("cases", label)
-    assert agenda.evidence_found(next_meeting) == []
-    assert agenda.questions_waiting(next_meeting) == []
+def test_evidence_found_and_questions_waiting_are_proposed_never_from_drafts(next_meeting, site, member, broker):
+    case = lifecycle.create_case(site=site, by=member, title="Weekend crises", presentation="A man in his forties.")
+    lifecycle.share_case(case=case, by=member)
+    draft = lifecycle.create_case(site=site, by=member, title="A draft", presentation="Not shared.")
+    item = evidence_services.add_evidence(by=broker, title="Crisis plans that work")
+    evidence_services.attach_evidence(case=case, evidence=item, by=broker)
+    evidence_services.ask_question(case=case, by=member, text="Is there evidence on weekend crisis plans?")
+    assert [p.title for p in agenda.evidence_found(next_meeting)] == ["Evidence found: Crisis plans that work"]
+    assert [p.case for p in agenda.questions_waiting(next_meeting)] == [case]
+    assert draft not in [p.case for p in agenda.questions_waiting(next_meeting) + agenda.evidence_found(next_meeting)]
     assert {"standing", "cases", "follow_ups", "evidence", "questions"} <= set(agenda.AGENDA_SOURCES)
 
 
