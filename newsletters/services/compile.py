@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from cases.models import Case, CaseStatus, FollowUp
+from cases.models import Case, CaseStatus, Evidence, FollowUp
 from members.models import Membership
 from newsletters.models import Audience, IssueStatus, NewsletterIssue, NewsletterItem, Section
 from sites.models import Attendance, AttendanceStatus, Meeting, Site, SiteStatus
@@ -145,6 +145,21 @@ def follow_ups_by_site(site_ids, month_start: date, month_end: date) -> dict[int
     for follow_up in follow_ups:
         by_site[follow_up.case.site_id].append(f"{follow_up.case.title}: {follow_up.get_outcome_display().lower()}")
     return by_site
+
+
+def evidence_added(month_start: date, month_end: date) -> list[Item]:
+    """Evidence the knowledge brokers added that month, with their plain-language summaries."""
+    start, end = _month_range(month_start, month_end)
+    items = Evidence.objects.filter(added_at__gte=start, added_at__lt=end).order_by("added_at", "pk")
+    return [
+        Item(
+            source_key=f"evidence_added:evidence:{item.pk}",
+            section=Section.EVIDENCE_ADDED,
+            title=f"{item.title} ({item.year})" if item.year else item.title,
+            body=item.summary or "Added to the evidence library.",
+        )
+        for item in items
+    ]
 
 
 def learning_objects_published(month_start: date, month_end: date) -> list[Item]:
@@ -299,7 +314,13 @@ def coming_meetings(month_start: date, month_end: date) -> list[Item]:
 Builder = Callable[[date, date], list[Item]]
 
 # The sections, in the order they are compiled.
-SECTION_BUILDERS: list[Builder] = [programme_overview, site_updates, learning_objects_published, coming_meetings]
+SECTION_BUILDERS: list[Builder] = [
+    programme_overview,
+    site_updates,
+    evidence_added,
+    learning_objects_published,
+    coming_meetings,
+]
 
 
 def build_items(month_start: date, month_end: date) -> list[Item]:

@@ -3,13 +3,13 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
-from cases.models import Case, CaseKind, Outcome, Theme
+from cases.models import Case, CaseKind, Evidence, Outcome, Theme
 from cases.services import lifecycle
 from newsletters.models import Audience, IssueStatus, NewsletterIssue, NewsletterItem, Section
 from newsletters.services import compile as compile_service
 from newsletters.services.compile import compile_due_newsletters, compile_newsletter
 from newsletters.services.editing import approve_issue, move_item, set_item_removed, update_introduction
-from tests.factories import at
+from tests.factories import EvidenceFactory, at
 from tests.newsletters.conftest import MARCH
 
 
@@ -100,8 +100,13 @@ def test_cases_follow_ups_and_learning_objects_appear_without_names_or_drafts(ma
     )
     Case.objects.filter(pk=draft.pk).update(meeting=first)  # even linked to a meeting, a draft never shows
 
+    item = EvidenceFactory(title="Crisis plans that work", year=2021, summary="Short plans shared with A&E help.")
+    Evidence.objects.filter(pk=item.pk).update(added_at=at(date(2026, 3, 20), 12))
+
     issue = compile_newsletter(month=MARCH)
     text = "\n".join(f"{item.title}\n{item.body}" for item in issue.items.all())
+    evidence = issue.items.get(section=Section.EVIDENCE_ADDED)
+    assert (evidence.title, evidence.body) == ("Crisis plans that work (2021)", "Short plans shared with A&E help.")
     assert "Weekend crises and A&E (challenging case; Homelessness)" in text
     assert "Weekend crises and A&E: maintenance: stable, not worse" in text
     learning = issue.items.get(section=Section.LEARNING_OBJECTS)
