@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """A synthetic programme for benchmarks and query-count tests: sites, people, memberships, meetings, attendance
 and cases, written with bulk_create in batches (never the services: no per-case anonymisation gate, no Finding
 rows; the generated text is built from clean sentences with no names, dates or numbers).
@@ -10,7 +11,8 @@ import random
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time as dtime, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
 from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
@@ -58,33 +60,213 @@ class Timings:
 # Vocabulary ---------------------------------------------------------------------------------------------------
 
 TOWNS = [
-    "Sunderland", "Wakefield", "Barnsley", "Carlisle", "Workington", "Doncaster", "Rotherham", "Darlington",
-    "Hartlepool", "Blackpool", "Preston", "Burnley", "Oldham", "Rochdale", "Wigan", "Bolton", "Stockport",
-    "Chesterfield", "Mansfield", "Lincoln", "Grimsby", "Scunthorpe", "Hull", "York", "Harrogate", "Halifax",
-    "Huddersfield", "Bradford", "Leeds", "Sheffield", "Derby", "Nottingham", "Leicester", "Coventry", "Stoke",
-    "Crewe", "Chester", "Wrexham", "Swansea", "Newport", "Cardiff", "Bristol", "Exeter", "Plymouth", "Truro",
-    "Taunton", "Swindon", "Reading", "Luton", "Ipswich", "Norwich", "Lowestoft", "Peterborough", "Northampton",
-    "Kettering", "Gloucester", "Worcester", "Hereford", "Shrewsbury", "Telford", "Durham", "Gateshead",
+    "Sunderland",
+    "Wakefield",
+    "Barnsley",
+    "Carlisle",
+    "Workington",
+    "Doncaster",
+    "Rotherham",
+    "Darlington",
+    "Hartlepool",
+    "Blackpool",
+    "Preston",
+    "Burnley",
+    "Oldham",
+    "Rochdale",
+    "Wigan",
+    "Bolton",
+    "Stockport",
+    "Chesterfield",
+    "Mansfield",
+    "Lincoln",
+    "Grimsby",
+    "Scunthorpe",
+    "Hull",
+    "York",
+    "Harrogate",
+    "Halifax",
+    "Huddersfield",
+    "Bradford",
+    "Leeds",
+    "Sheffield",
+    "Derby",
+    "Nottingham",
+    "Leicester",
+    "Coventry",
+    "Stoke",
+    "Crewe",
+    "Chester",
+    "Wrexham",
+    "Swansea",
+    "Newport",
+    "Cardiff",
+    "Bristol",
+    "Exeter",
+    "Plymouth",
+    "Truro",
+    "Taunton",
+    "Swindon",
+    "Reading",
+    "Luton",
+    "Ipswich",
+    "Norwich",
+    "Lowestoft",
+    "Peterborough",
+    "Northampton",
+    "Kettering",
+    "Gloucester",
+    "Worcester",
+    "Hereford",
+    "Shrewsbury",
+    "Telford",
+    "Durham",
+    "Gateshead",
 ]
 HOSTS = [
-    "Open Door Housing Trust", "Pathways Recovery Service", "Haven Women's Aid", "Second Chance Foundation",
-    "Step Forward Community Trust", "Northern Lights Advocacy", "Harbour Homeless Project", "New Leaf Recovery",
+    "Open Door Housing Trust",
+    "Pathways Recovery Service",
+    "Haven Women's Aid",
+    "Second Chance Foundation",
+    "Step Forward Community Trust",
+    "Northern Lights Advocacy",
+    "Harbour Homeless Project",
+    "New Leaf Recovery",
 ]
 FIRST_NAMES = [
-    "Olivia", "Amelia", "Isla", "Ava", "Emily", "Sophie", "Grace", "Lily", "Chloe", "Ella", "Hannah", "Megan",
-    "Rachel", "Sarah", "Claire", "Joanne", "Helen", "Karen", "Nicola", "Priya", "Aisha", "Fatima", "Zara",
-    "Oliver", "George", "Harry", "Jack", "Jacob", "Noah", "Charlie", "Thomas", "James", "William", "Daniel",
-    "David", "Michael", "Paul", "Mark", "Andrew", "Stephen", "Gareth", "Rhys", "Callum", "Connor", "Imran",
-    "Mohammed", "Arjun", "Ravi", "Kwame", "Tomasz", "Sean", "Ciaran", "Fiona", "Morag", "Alison", "Deborah",
+    "Olivia",
+    "Amelia",
+    "Isla",
+    "Ava",
+    "Emily",
+    "Sophie",
+    "Grace",
+    "Lily",
+    "Chloe",
+    "Ella",
+    "Hannah",
+    "Megan",
+    "Rachel",
+    "Sarah",
+    "Claire",
+    "Joanne",
+    "Helen",
+    "Karen",
+    "Nicola",
+    "Priya",
+    "Aisha",
+    "Fatima",
+    "Zara",
+    "Oliver",
+    "George",
+    "Harry",
+    "Jack",
+    "Jacob",
+    "Noah",
+    "Charlie",
+    "Thomas",
+    "James",
+    "William",
+    "Daniel",
+    "David",
+    "Michael",
+    "Paul",
+    "Mark",
+    "Andrew",
+    "Stephen",
+    "Gareth",
+    "Rhys",
+    "Callum",
+    "Connor",
+    "Imran",
+    "Mohammed",
+    "Arjun",
+    "Ravi",
+    "Kwame",
+    "Tomasz",
+    "Sean",
+    "Ciaran",
+    "Fiona",
+    "Morag",
+    "Alison",
+    "Deborah",
 ]
 SURNAMES = [
-    "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Robinson", "Wright",
-    "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Wood", "Jackson", "Clarke", "Patel",
-    "Khan", "Hussain", "Ali", "Begum", "Shah", "Singh", "Lewis", "Harris", "Martin", "Cooper", "Hill", "Ward",
-    "Morris", "Moore", "Clark", "Lee", "King", "Baker", "Harrison", "Morgan", "Allen", "James", "Scott",
-    "Phillips", "Watson", "Davis", "Parker", "Price", "Bennett", "Young", "Griffiths", "Mitchell", "Kelly",
-    "Cook", "Carter", "Richardson", "Bailey", "Collins", "Bell", "Shaw", "Murphy", "Miller", "Cox", "Richards",
-    "Nowak", "Okafor", "Mensah", "O'Brien", "MacDonald", "Campbell", "Stewart", "Reid", "Fraser", "Hughes",
+    "Smith",
+    "Jones",
+    "Taylor",
+    "Brown",
+    "Williams",
+    "Wilson",
+    "Johnson",
+    "Davies",
+    "Robinson",
+    "Wright",
+    "Thompson",
+    "Evans",
+    "Walker",
+    "White",
+    "Roberts",
+    "Green",
+    "Hall",
+    "Wood",
+    "Jackson",
+    "Clarke",
+    "Patel",
+    "Khan",
+    "Hussain",
+    "Ali",
+    "Begum",
+    "Shah",
+    "Singh",
+    "Lewis",
+    "Harris",
+    "Martin",
+    "Cooper",
+    "Hill",
+    "Ward",
+    "Morris",
+    "Moore",
+    "Clark",
+    "Lee",
+    "King",
+    "Baker",
+    "Harrison",
+    "Morgan",
+    "Allen",
+    "James",
+    "Scott",
+    "Phillips",
+    "Watson",
+    "Davis",
+    "Parker",
+    "Price",
+    "Bennett",
+    "Young",
+    "Griffiths",
+    "Mitchell",
+    "Kelly",
+    "Cook",
+    "Carter",
+    "Richardson",
+    "Bailey",
+    "Collins",
+    "Bell",
+    "Shaw",
+    "Murphy",
+    "Miller",
+    "Cox",
+    "Richards",
+    "Nowak",
+    "Okafor",
+    "Mensah",
+    "O'Brien",
+    "MacDonald",
+    "Campbell",
+    "Stewart",
+    "Reid",
+    "Fraser",
+    "Hughes",
 ]
 # Sector shares: Figure 1's matrix, rounded (voluntary sector the largest group).
 SECTOR_WEIGHTS = {
@@ -96,37 +278,58 @@ SECTOR_WEIGHTS = {
 }
 JOB_TITLES = {
     Sector.VOLUNTARY: [
-        ("Support Worker", "Open Door Housing Trust"), ("Project Manager", "Harbour Homeless Project"),
-        ("Outreach Worker", "Street Outreach Team"), ("Recovery Worker", "New Leaf Recovery"),
-        ("Hostel Manager", "Haven Hostel"), ("Women's Aid Key Worker", "Haven Women's Aid"),
-        ("Advocacy Worker", "Northern Lights Advocacy"), ("Volunteer Coordinator", "Step Forward Trust"),
+        ("Support Worker", "Open Door Housing Trust"),
+        ("Project Manager", "Harbour Homeless Project"),
+        ("Outreach Worker", "Street Outreach Team"),
+        ("Recovery Worker", "New Leaf Recovery"),
+        ("Hostel Manager", "Haven Hostel"),
+        ("Women's Aid Key Worker", "Haven Women's Aid"),
+        ("Advocacy Worker", "Northern Lights Advocacy"),
+        ("Volunteer Coordinator", "Step Forward Trust"),
     ],
     Sector.LOCAL_AUTHORITY: [
-        ("Housing Options Officer", "City Council Housing"), ("Social Worker", "Adult Social Care"),
-        ("Homelessness Prevention Officer", "Borough Council"), ("Leaving Care Personal Adviser", "Children's Services"),
-        ("Tenancy Sustainment Officer", "City Council Housing"), ("Safeguarding Lead", "Adult Social Care"),
+        ("Housing Options Officer", "City Council Housing"),
+        ("Social Worker", "Adult Social Care"),
+        ("Homelessness Prevention Officer", "Borough Council"),
+        ("Leaving Care Personal Adviser", "Children's Services"),
+        ("Tenancy Sustainment Officer", "City Council Housing"),
+        ("Safeguarding Lead", "Adult Social Care"),
     ],
     Sector.NHS: [
-        ("Community Psychiatric Nurse", "Mental Health Foundation Trust"), ("Dual Diagnosis Nurse", "Community Mental Health Team"),
-        ("Substance Misuse Nurse", "Drug and Alcohol Service"), ("Clinical Psychologist", "Mental Health Foundation Trust"),
-        ("Crisis Team Practitioner", "Crisis Resolution Team"), ("GP", "Primary Care Network"),
+        ("Community Psychiatric Nurse", "Mental Health Foundation Trust"),
+        ("Dual Diagnosis Nurse", "Community Mental Health Team"),
+        ("Substance Misuse Nurse", "Drug and Alcohol Service"),
+        ("Clinical Psychologist", "Mental Health Foundation Trust"),
+        ("Crisis Team Practitioner", "Crisis Resolution Team"),
+        ("GP", "Primary Care Network"),
         ("Occupational Therapist", "Community Mental Health Team"),
     ],
     Sector.CRIMINAL_JUSTICE: [
-        ("Probation Officer", "Probation Service"), ("Police Community Support Officer", "Constabulary"),
-        ("Offender Manager", "Probation Service"), ("Custody Liaison Worker", "Liaison and Diversion"),
+        ("Probation Officer", "Probation Service"),
+        ("Police Community Support Officer", "Constabulary"),
+        ("Offender Manager", "Probation Service"),
+        ("Custody Liaison Worker", "Liaison and Diversion"),
         ("Neighbourhood Police Sergeant", "Constabulary"),
     ],
     Sector.EXPERTS_BY_EXPERIENCE: [
-        ("Peer Mentor", "Recovery Community"), ("Lived Experience Adviser", "Service User Forum"),
+        ("Peer Mentor", "Recovery Community"),
+        ("Lived Experience Adviser", "Service User Forum"),
         ("Peer Support Worker", "New Leaf Recovery"),
     ],
 }
 LEFT_REASONS = ["Changed job", "Moved away", "Workload", "Retired", "Role no longer includes this work"]
 
 THEMES = [
-    "Homelessness", "Dual diagnosis", "Secret caseloads", "Weekend crises", "Accommodation", "Mental health",
-    "Substance misuse", "Domestic violence", "Criminal justice", "Leaving care",
+    "Homelessness",
+    "Dual diagnosis",
+    "Secret caseloads",
+    "Weekend crises",
+    "Accommodation",
+    "Mental health",
+    "Substance misuse",
+    "Domestic violence",
+    "Criminal justice",
+    "Leaving care",
 ]
 SENTENCES = {
     "Homelessness": [
@@ -200,7 +403,7 @@ LEARNING = [
     "Recording informal support made the hidden workload visible to managers.",
 ]
 COMMISSIONER_ISSUES = [
-    "Contracts should fund joint working time rather than single-agency contacts.",
+    "Funding should pay for joint working time rather than single-agency contacts.",
     "Service specifications exclude people with both mental health and substance misuse needs.",
     "There is no out of hours provision for people in crisis at weekends.",
     "Move-on accommodation is scarce and waiting times are growing.",
@@ -226,15 +429,27 @@ FOLLOW_UPS = [
     "No change yet: the waiting list is still long.",
 ]
 TITLE_SUBJECTS = [
-    "A man released from prison", "A woman fleeing domestic abuse", "A care leaver", "A rough sleeper",
-    "A young mother", "An older man", "A hostel resident", "A person with psychosis", "A veteran",
+    "A man released from prison",
+    "A woman fleeing domestic abuse",
+    "A care leaver",
+    "A rough sleeper",
+    "A young mother",
+    "An older man",
+    "A hostel resident",
+    "A person with psychosis",
+    "A veteran",
 ]
 TITLE_PROBLEMS = {
-    "Homelessness": "with nowhere to go", "Dual diagnosis": "caught between two services",
-    "Secret caseloads": "held by a secret caseload", "Weekend crises": "in crisis at the weekend",
-    "Accommodation": "losing a tenancy", "Mental health": "refused a mental health assessment",
-    "Substance misuse": "using alcohol and drugs", "Domestic violence": "at risk of domestic violence",
-    "Criminal justice": "in and out of custody", "Leaving care": "leaving care without support",
+    "Homelessness": "with nowhere to go",
+    "Dual diagnosis": "caught between two services",
+    "Secret caseloads": "held by a secret caseload",
+    "Weekend crises": "in crisis at the weekend",
+    "Accommodation": "losing a tenancy",
+    "Mental health": "refused a mental health assessment",
+    "Substance misuse": "using alcohol and drugs",
+    "Domestic violence": "at risk of domestic violence",
+    "Criminal justice": "in and out of custody",
+    "Leaving care": "leaving care without support",
 }
 # Status shares across the lifecycle (most cases are discussed; a quarter reach the repository).
 STATUS_WEIGHTS = {
@@ -346,7 +561,7 @@ def _make_people(rng, size, timings) -> list[User]:
                 agency=agency,
                 sector=sector,
                 expert_by_experience=sector == Sector.EXPERTS_BY_EXPERIENCE,
-                password="!",  # unusable: synthetic people never sign in with a password
+                password="!",  # noqa: S106 unusable: synthetic people never sign in with a password
             )
         )
     return _bulk(User, people, timings, "members_user")
@@ -462,12 +677,20 @@ def _make_cases(rng, sites, members_by_site, meetings_by_site, size, today, timi
         if not discussed and reached >= ORDER.index(CaseStatus.DISCUSSED):
             status, reached = CaseStatus.SHARED, ORDER.index(CaseStatus.SHARED)
         meeting = rng.choice(held[:-1]) if discussed else None
-        created_at = (meeting.starts_at - timedelta(days=rng.randint(5, 30))) if meeting else now - timedelta(days=rng.randint(1, 60))
+        created_at = (
+            (meeting.starts_at - timedelta(days=rng.randint(5, 30)))
+            if meeting
+            else now - timedelta(days=rng.randint(1, 60))
+        )
         written = reached >= ORDER.index(CaseStatus.WRITTEN_UP)
         outcome = Outcome.NONE_YET
         if reached >= ORDER.index(CaseStatus.FOLLOWED_UP):
-            outcome = _weighted(rng, {Outcome.RECOVERY: 35, Outcome.MAINTENANCE: 35, Outcome.PREVENTION: 20, Outcome.NONE_YET: 10}, 1)[0]
-        published = now - timedelta(days=rng.randint(1, 300)) if status in (CaseStatus.PUBLISHED, CaseStatus.PUBLIC) else None
+            outcome = _weighted(
+                rng, {Outcome.RECOVERY: 35, Outcome.MAINTENANCE: 35, Outcome.PREVENTION: 20, Outcome.NONE_YET: 10}, 1
+            )[0]
+        published = (
+            now - timedelta(days=rng.randint(1, 300)) if status in (CaseStatus.PUBLISHED, CaseStatus.PUBLIC) else None
+        )
         kind = CaseKind.INNOVATIVE if rng.random() < 0.3 else CaseKind.CHALLENGING
         cases.append(
             Case(
@@ -477,7 +700,9 @@ def _make_cases(rng, sites, members_by_site, meetings_by_site, size, today, timi
                 kind=kind,
                 presentation=_paragraph(rng, chosen, rng.randint(3, 6)),
                 learning=" ".join(rng.sample(LEARNING, rng.randint(1, 3))) if reached >= 2 else "",
-                commissioner_issues=" ".join(rng.sample(COMMISSIONER_ISSUES, rng.randint(1, 2))) if reached >= 2 else "",
+                commissioner_issues=" ".join(rng.sample(COMMISSIONER_ISSUES, rng.randint(1, 2)))
+                if reached >= 2
+                else "",
                 summary=_paragraph(rng, chosen, 2) + " " + rng.choice(LEARNING) if written else "",
                 status=status,
                 meeting=meeting,
@@ -498,7 +723,9 @@ def _make_cases(rng, sites, members_by_site, meetings_by_site, size, today, timi
             case_presenters.append(Case.presenters.through(case_id=case.pk, user_id=presenter))
         if reached >= ORDER.index(CaseStatus.DISCUSSED):
             for text in rng.sample(ACTIONS, rng.randint(1, 3)):
-                actions.append(ActionItem(case=case, text=text, owner_id=rng.choice(members), created_at=meeting.ends_at))
+                actions.append(
+                    ActionItem(case=case, text=text, owner_id=rng.choice(members), created_at=meeting.ends_at)
+                )
         if reached >= ORDER.index(CaseStatus.FOLLOWED_UP):
             later = [m for m in held if m.starts_at > meeting.starts_at] or [held[-1]]
             follow_up_meeting = later[0]
@@ -519,6 +746,19 @@ def _make_cases(rng, sites, members_by_site, meetings_by_site, size, today, timi
     started = time.perf_counter()
     rows = update_search_vectors()
     timings.record("cases_case.search_vector", rows, started)
+    started = time.perf_counter()
+    analyse()
+    timings.record("analyse", 0, started)
+
+
+def analyse() -> None:
+    """Refresh the planner's statistics after a bulk load (PostgreSQL only)."""
+    if connection.vendor != "postgresql":
+        return
+    tables = ["sites_site", "members_user", "members_membership", "sites_meeting", "sites_attendance"]
+    tables += ["cases_case", "cases_case_themes", "cases_case_presenters", "cases_actionitem", "cases_followup"]
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {', '.join(tables)}")
 
 
 SEARCH_VECTOR_SQL = """
