@@ -96,6 +96,8 @@ def run_wrk(url: str, cookie: str, users: int, seconds: int, script: str) -> dic
     line = [row for row in result.stdout.splitlines() if row.startswith("{")][-1]
     figures = json.loads(line)
     figures["rps"] = figures["requests"] / figures["seconds"]
+    if not figures["requests"]:  # nothing finished within the run: no latency to report
+        figures.update(p50=float("nan"), p95=float("nan"), p99=float("nan"))
     return figures
 
 
@@ -143,20 +145,24 @@ def main() -> int:
     finally:
         process.terminate()
         process.wait(timeout=20)
-    print(f"\n{os.cpu_count()} CPUs; gunicorn 3 sync workers; wrk {args.seconds} s per page and level\n")
+    load = os.getloadavg()[0]
+    print(f"\n{os.cpu_count()} CPUs, load average {load:.1f}; gunicorn 3 sync workers; wrk {args.seconds} s per page")
     header = f"{'page':<22} {'users':>5} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6}"
     print(header + f" {'x trivial':>9} {'x page':>7}")
     for users in args.users:
         trivial, reference = results[("reference: trivial", users)], results[("reference: page", users)]
         for label, _, _ in pages:
             r = results[(label, users)]
+            share_trivial, share_page = r["rps"] / max(trivial["rps"], 1e-9), r["rps"] / max(reference["rps"], 1e-9)
             print(
                 f"{label:<22} {users:>5} {r['rps']:>8.1f} {r['p50']:>8.1f} {r['p95']:>8.1f} {r['p99']:>8.1f} "
-                f"{r['errors']:>6} {r['rps'] / trivial['rps']:>9.2f} {r['rps'] / reference['rps']:>7.2f}"
+                f"{r['errors']:>6} {share_trivial:>9.2f} {share_page:>7.2f}"
             )
             if r["errors"]:
                 failures.append(f"{label} at {users} users: {r['errors']} errors")
-            if users == 10 and r["p95"] > TARGET_P95_MS:
+            if not r["requests"]:
+                failures.append(f"{label} at {users} users: no request finished within {args.seconds} s")
+            elif users == 10 and r["p95"] > TARGET_P95_MS:
                 failures.append(f"{label}: p95 {r['p95']:.0f} ms at 10 users (target {TARGET_P95_MS:.0f} ms)")
     print("\n" + ("\n".join(f"MISSED: {f}" for f in failures) if failures else "All targets met."))
     return 1 if failures else 0

@@ -41,7 +41,8 @@ def main() -> int:
             started = time.perf_counter()
             response = client.get(path)
             elapsed = (time.perf_counter() - started) * 1000
-        print(f"{label:<22} {response.status_code:>6} {len(queries):>7} {elapsed:>8.1f} {len(response.content) / 1024:>6.0f}")
+        size = len(response.content) / 1024
+        print(f"{label:<22} {response.status_code:>6} {len(queries):>7} {elapsed:>8.1f} {size:>6.0f}")
         if os.environ.get("SHOW_SLOW"):
             for q in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:3]:
                 print(f"    {q['time']}s  {q['sql'][:300]}")
