@@ -84,7 +84,10 @@ def main() -> int:
         cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     print(f"\nEXPLAIN ANALYZE for {QUERIES[0]!r}:\n{plan}")
-    uses_gin = "cases_case_search_vector_gin" in plan
+    # Either GIN index on the search document: the whole-table one or the partial one on learning objects.
+    uses_gin = (
+        "Index Scan on cases_case_search_vector_gin" in plan or "Index Scan on cases_case_learning_search_gin" in plan
+    )
     print(f"\nGIN index used: {'yes' if uses_gin else 'NO'}")
     return 0 if uses_gin and p95 < TARGET_P95_MS else 1
 
