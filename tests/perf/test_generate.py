@@ -1,4 +1,5 @@
 from collections import Counter
+from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def small_programme():
-    call_command("generate_programme", "--small", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("generate_programme", "--small", stdout=StringIO())
 
 
 def test_small_generation_counts_distributions_and_clean_text(small_programme):
@@ -50,7 +51,7 @@ def test_small_generation_counts_distributions_and_clean_text(small_programme):
 
 def test_a_second_run_is_refused_without_replace(small_programme):
     with pytest.raises(CommandError, match="--replace"):
-        call_command("generate_programme", "--small", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    call_command("generate_programme", "--small", "--replace", "--seed", "2", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("generate_programme", "--small", stdout=StringIO())
+    call_command("generate_programme", "--small", "--replace", "--seed", "2", stdout=StringIO())
     assert synthetic_sites().count() == SMALL.sites
     assert Case.objects.count() == SMALL.cases
