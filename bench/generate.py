@@ -1,0 +1,789 @@
+# ruff: noqa: E501
+"""A synthetic programme for benchmarks and query-count tests: sites, people, memberships, meetings, attendance
+and cases, written with bulk_create in batches (never the services: no per-case anonymisation gate, no Finding
+rows; the generated text is built from clean sentences with no names, dates or numbers).
+
+Everything generated is recognisable: site codes start with SYN, e-mail addresses end in @synthetic.invalid.
+Not used by any request: only by `manage.py generate_programme`, the benchmarks and tests/perf.
+"""
+
+import random
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
+from zoneinfo import ZoneInfo
+
+from django.db import connection, transaction
+
+from cases.models import ActionItem, Case, CaseKind, CaseStatus, FollowUp, Outcome, Theme
+from members.models import Membership, MembershipRole, Sector, User
+from sites.models import Attendance, AttendanceStatus, Meeting, MeetingStatus, Site, SiteStatus
+
+SITE_PREFIX = "SYN"
+EMAIL_DOMAIN = "synthetic.invalid"
+BATCH = 2000
+LONDON = ZoneInfo("Europe/London")
+
+
+@dataclass(frozen=True)
+class Size:
+    sites: int = 500
+    members: int = 10_000
+    meetings: int = 20_000
+    attendance: int = 200_000
+    cases: int = 20_000
+
+
+SMALL = Size(sites=20, members=400, meetings=800, attendance=8_000, cases=800)
+
+
+class SyntheticDataExists(Exception):
+    """The synthetic range is not empty: generating again would collide (use replace)."""
+
+
+@dataclass
+class Timings:
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def record(self, table: str, rows: int, started: float) -> None:
+        self.rows[table] = self.rows.get(table, 0) + rows
+        self.seconds[table] = self.seconds.get(table, 0.0) + time.perf_counter() - started
+
+    @property
+    def total(self) -> float:
+        return sum(self.seconds.values())
+
+
+# Vocabulary ---------------------------------------------------------------------------------------------------
+
+TOWNS = [
+    "Sunderland",
+    "Wakefield",
+    "Barnsley",
+    "Carlisle",
+    "Workington",
+    "Doncaster",
+    "Rotherham",
+    "Darlington",
+    "Hartlepool",
+    "Blackpool",
+    "Preston",
+    "Burnley",
+    "Oldham",
+    "Rochdale",
+    "Wigan",
+    "Bolton",
+    "Stockport",
+    "Chesterfield",
+    "Mansfield",
+    "Lincoln",
+    "Grimsby",
+    "Scunthorpe",
+    "Hull",
+    "York",
+    "Harrogate",
+    "Halifax",
+    "Huddersfield",
+    "Bradford",
+    "Leeds",
+    "Sheffield",
+    "Derby",
+    "Nottingham",
+    "Leicester",
+    "Coventry",
+    "Stoke",
+    "Crewe",
+    "Chester",
+    "Wrexham",
+    "Swansea",
+    "Newport",
+    "Cardiff",
+    "Bristol",
+    "Exeter",
+    "Plymouth",
+    "Truro",
+    "Taunton",
+    "Swindon",
+    "Reading",
+    "Luton",
+    "Ipswich",
+    "Norwich",
+    "Lowestoft",
+    "Peterborough",
+    "Northampton",
+    "Kettering",
+    "Gloucester",
+    "Worcester",
+    "Hereford",
+    "Shrewsbury",
+    "Telford",
+    "Durham",
+    "Gateshead",
+]
+HOSTS = [
+    "Open Door Housing Trust",
+    "Pathways Recovery Service",
+    "Haven Women's Aid",
+    "Second Chance Foundation",
+    "Step Forward Community Trust",
+    "Northern Lights Advocacy",
+    "Harbour Homeless Project",
+    "New Leaf Recovery",
+]
+FIRST_NAMES = [
+    "Olivia",
+    "Amelia",
+    "Isla",
+    "Ava",
+    "Emily",
+    "Sophie",
+    "Grace",
+    "Lily",
+    "Chloe",
+    "Ella",
+    "Hannah",
+    "Megan",
+    "Rachel",
+    "Sarah",
+    "Claire",
+    "Joanne",
+    "Helen",
+    "Karen",
+    "Nicola",
+    "Priya",
+    "Aisha",
+    "Fatima",
+    "Zara",
+    "Oliver",
+    "George",
+    "Harry",
+    "Jack",
+    "Jacob",
+    "Noah",
+    "Charlie",
+    "Thomas",
+    "James",
+    "William",
+    "Daniel",
+    "David",
+    "Michael",
+    "Paul",
+    "Mark",
+    "Andrew",
+    "Stephen",
+    "Gareth",
+    "Rhys",
+    "Callum",
+    "Connor",
+    "Imran",
+    "Mohammed",
+    "Arjun",
+    "Ravi",
+    "Kwame",
+    "Tomasz",
+    "Sean",
+    "Ciaran",
+    "Fiona",
+    "Morag",
+    "Alison",
+    "Deborah",
+]
+SURNAMES = [
+    "Smith",
+    "Jones",
+    "Taylor",
+    "Brown",
+    "Williams",
+    "Wilson",
+    "Johnson",
+    "Davies",
+    "Robinson",
+    "Wright",
+    "Thompson",
+    "Evans",
+    "Walker",
+    "White",
+    "Roberts",
+    "Green",
+    "Hall",
+    "Wood",
+    "Jackson",
+    "Clarke",
+    "Patel",
+    "Khan",
+    "Hussain",
+    "Ali",
+    "Begum",
+    "Shah",
+    "Singh",
+    "Lewis",
+    "Harris",
+    "Martin",
+    "Cooper",
+    "Hill",
+    "Ward",
+    "Morris",
+    "Moore",
+    "Clark",
+    "Lee",
+    "King",
+    "Baker",
+    "Harrison",
+    "Morgan",
+    "Allen",
+    "James",
+    "Scott",
+    "Phillips",
+    "Watson",
+    "Davis",
+    "Parker",
+    "Price",
+    "Bennett",
+    "Young",
+    "Griffiths",
+    "Mitchell",
+    "Kelly",
+    "Cook",
+    "Carter",
+    "Richardson",
+    "Bailey",
+    "Collins",
+    "Bell",
+    "Shaw",
+    "Murphy",
+    "Miller",
+    "Cox",
+    "Richards",
+    "Nowak",
+    "Okafor",
+    "Mensah",
+    "O'Brien",
+    "MacDonald",
+    "Campbell",
+    "Stewart",
+    "Reid",
+    "Fraser",
+    "Hughes",
+]
+# Sector shares: Figure 1's matrix, rounded (voluntary sector the largest group).
+SECTOR_WEIGHTS = {
+    Sector.VOLUNTARY: 34,
+    Sector.LOCAL_AUTHORITY: 22,
+    Sector.NHS: 21,
+    Sector.CRIMINAL_JUSTICE: 14,
+    Sector.EXPERTS_BY_EXPERIENCE: 9,
+}
+JOB_TITLES = {
+    Sector.VOLUNTARY: [
+        ("Support Worker", "Open Door Housing Trust"),
+        ("Project Manager", "Harbour Homeless Project"),
+        ("Outreach Worker", "Street Outreach Team"),
+        ("Recovery Worker", "New Leaf Recovery"),
+        ("Hostel Manager", "Haven Hostel"),
+        ("Women's Aid Key Worker", "Haven Women's Aid"),
+        ("Advocacy Worker", "Northern Lights Advocacy"),
+        ("Volunteer Coordinator", "Step Forward Trust"),
+    ],
+    Sector.LOCAL_AUTHORITY: [
+        ("Housing Options Officer", "City Council Housing"),
+        ("Social Worker", "Adult Social Care"),
+        ("Homelessness Prevention Officer", "Borough Council"),
+        ("Leaving Care Personal Adviser", "Children's Services"),
+        ("Tenancy Sustainment Officer", "City Council Housing"),
+        ("Safeguarding Lead", "Adult Social Care"),
+    ],
+    Sector.NHS: [
+        ("Community Psychiatric Nurse", "Mental Health Foundation Trust"),
+        ("Dual Diagnosis Nurse", "Community Mental Health Team"),
+        ("Substance Misuse Nurse", "Drug and Alcohol Service"),
+        ("Clinical Psychologist", "Mental Health Foundation Trust"),
+        ("Crisis Team Practitioner", "Crisis Resolution Team"),
+        ("GP", "Primary Care Network"),
+        ("Occupational Therapist", "Community Mental Health Team"),
+    ],
+    Sector.CRIMINAL_JUSTICE: [
+        ("Probation Officer", "Probation Service"),
+        ("Police Community Support Officer", "Constabulary"),
+        ("Offender Manager", "Probation Service"),
+        ("Custody Liaison Worker", "Liaison and Diversion"),
+        ("Neighbourhood Police Sergeant", "Constabulary"),
+    ],
+    Sector.EXPERTS_BY_EXPERIENCE: [
+        ("Peer Mentor", "Recovery Community"),
+        ("Lived Experience Adviser", "Service User Forum"),
+        ("Peer Support Worker", "New Leaf Recovery"),
+    ],
+}
+LEFT_REASONS = ["Changed job", "Moved away", "Workload", "Retired", "Role no longer includes this work"]
+
+THEMES = [
+    "Homelessness",
+    "Dual diagnosis",
+    "Secret caseloads",
+    "Weekend crises",
+    "Accommodation",
+    "Mental health",
+    "Substance misuse",
+    "Domestic violence",
+    "Criminal justice",
+    "Leaving care",
+]
+SENTENCES = {
+    "Homelessness": [
+        "The person had been sleeping rough for several weeks and was refused a hostel bed because of previous arrears.",
+        "Street outreach found him in a doorway near the station and he declined a shelter place at first.",
+        "She had been sofa surfing with friends and was asked to leave with no notice.",
+        "The homelessness prevention duty was accepted but no interim accommodation was offered.",
+    ],
+    "Dual diagnosis": [
+        "The mental health team would not assess until the drinking stopped, and the alcohol service would not start until the mental health was treated.",
+        "Each service saw the other as responsible, so nobody held the dual diagnosis.",
+        "A joint assessment by the community psychiatric nurse and the recovery worker broke the stalemate.",
+        "Psychosis and heroin use were both present and the thresholds of each service excluded him.",
+    ],
+    "Secret caseloads": [
+        "Several workers admitted they were quietly supporting the client outside their commissioned remit.",
+        "The support was a secret caseload: unrecorded, unfunded and dependent on one worker's goodwill.",
+        "When the worker went on leave the informal support stopped and the situation deteriorated quickly.",
+    ],
+    "Weekend crises": [
+        "The crisis happened on a Friday evening when the day services had closed.",
+        "Over the weekend the only option offered was the emergency department.",
+        "Nobody had a plan for what should happen out of hours, so the police were called again.",
+        "A weekend crisis line with a named contact would have prevented the admission.",
+    ],
+    "Accommodation": [
+        "The supported accommodation placement broke down after complaints from neighbours.",
+        "Private landlords refused tenancies because of the history of rent arrears.",
+        "A housing first tenancy gave him a stable base for the first time in years.",
+        "The move-on flat was furnished by a local charity so the tenancy could start at once.",
+    ],
+    "Mental health": [
+        "Her anxiety and low mood made it hard to attend appointments at set times.",
+        "Repeated self-harm led to several short admissions without any follow-up in the community.",
+        "The crisis team discharged him after one visit because he did not meet the threshold.",
+        "Talking therapy was offered only after a long waiting list and a fixed number of sessions.",
+    ],
+    "Substance misuse": [
+        "Alcohol use increased sharply after the loss of the tenancy.",
+        "He was on a methadone script but missed collections when he moved between hostels.",
+        "Spice use in the hostel made it unsafe for staff to visit alone.",
+        "The recovery worker arranged a detox bed but there was no aftercare plan.",
+    ],
+    "Domestic violence": [
+        "She returned to the abusive partner because the refuge had no space for her dog.",
+        "A risk assessment placed her at high risk but the case conference was weeks away.",
+        "The perpetrator programme was not available locally, so the abuse continued.",
+        "The independent domestic violence adviser coordinated police, housing and health.",
+    ],
+    "Criminal justice": [
+        "He was released from prison on a Friday afternoon with no accommodation arranged.",
+        "Probation and housing had different assessments and shared nothing between them.",
+        "Short sentences meant the cycle of release, homelessness and reoffending repeated.",
+        "Liaison and diversion staff at the custody suite identified the mental health needs early.",
+    ],
+    "Leaving care": [
+        "The young person left care at eighteen with a flat but no support to manage it.",
+        "The personal adviser changed three times in a year and trust was never built.",
+        "Leaving care services and adult housing disagreed about who should pay for the placement.",
+        "A staying close arrangement kept the link with the former residential home.",
+    ],
+}
+LEARNING = [
+    "Meeting together let each agency see the whole picture rather than its own part of it.",
+    "Knowing a named person in the other service made the referral quicker and more honest.",
+    "Flexible appointment times and outreach kept the person engaged when fixed clinics failed.",
+    "Sharing risk across agencies meant no single worker carried the case alone.",
+    "Members learned the thresholds of each other's services and how to work around them.",
+    "The group agreed that a joint plan written in plain language helped everyone, including the client.",
+    "Challenging the eligibility decision respectfully, with evidence, changed the outcome.",
+    "Recording informal support made the hidden workload visible to managers.",
+]
+COMMISSIONER_ISSUES = [
+    "Funding should pay for joint working time rather than single-agency contacts.",
+    "Service specifications exclude people with both mental health and substance misuse needs.",
+    "There is no out of hours provision for people in crisis at weekends.",
+    "Move-on accommodation is scarce and waiting times are growing.",
+    "Short-term contracts cause staff turnover and break relationships with clients.",
+    "Outcome measures count contacts rather than lasting change in people's lives.",
+]
+ACTIONS = [
+    "Arrange a joint visit by housing and the community mental health team.",
+    "Ask the recovery service to hold the place open for a further fortnight.",
+    "Refer to the independent domestic violence adviser.",
+    "Request a professionals meeting before release from prison.",
+    "Agree a named contact for weekend crises and share the plan with the police.",
+    "Challenge the eligibility decision with the team manager.",
+    "Set up a tenancy sustainment visit in the first month.",
+    "Offer a peer mentor to accompany appointments.",
+]
+FOLLOW_UPS = [
+    "The joint visit took place and a tenancy was offered the following month.",
+    "The person re-engaged with the recovery service and the script was stabilised.",
+    "The refuge found space and the risk was reduced.",
+    "Things got worse before they got better, but the plan held.",
+    "The eligibility decision was reversed after the challenge.",
+    "No change yet: the waiting list is still long.",
+]
+TITLE_SUBJECTS = [
+    "A man released from prison",
+    "A woman fleeing domestic abuse",
+    "A care leaver",
+    "A rough sleeper",
+    "A young mother",
+    "An older man",
+    "A hostel resident",
+    "A person with psychosis",
+    "A veteran",
+]
+TITLE_PROBLEMS = {
+    "Homelessness": "with nowhere to go",
+    "Dual diagnosis": "caught between two services",
+    "Secret caseloads": "held by a secret caseload",
+    "Weekend crises": "in crisis at the weekend",
+    "Accommodation": "losing a tenancy",
+    "Mental health": "refused a mental health assessment",
+    "Substance misuse": "using alcohol and drugs",
+    "Domestic violence": "at risk of domestic violence",
+    "Criminal justice": "in and out of custody",
+    "Leaving care": "leaving care without support",
+}
+# Status shares across the lifecycle (most cases are discussed; a quarter reach the repository).
+STATUS_WEIGHTS = {
+    CaseStatus.DRAFT: 12,
+    CaseStatus.SHARED: 13,
+    CaseStatus.DISCUSSED: 20,
+    CaseStatus.FOLLOWED_UP: 18,
+    CaseStatus.WRITTEN_UP: 10,
+    CaseStatus.PUBLISHED: 22,
+    CaseStatus.PUBLIC: 5,
+}
+ATTENDANCE_WEIGHTS = {AttendanceStatus.PRESENT: 72, AttendanceStatus.APOLOGIES: 19, AttendanceStatus.ABSENT: 9}
+ORDER = list(CaseStatus)
+
+
+# Generation ---------------------------------------------------------------------------------------------------
+
+
+def synthetic_sites():
+    return Site.objects.filter(code__startswith=SITE_PREFIX)
+
+
+def synthetic_people():
+    return User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}")
+
+
+def delete_synthetic() -> None:
+    """Remove everything generate_programme made (cases first: they protect their site and meetings)."""
+    sites = synthetic_sites()
+    FollowUp.objects.filter(case__site__in=sites).delete()
+    Case.objects.filter(site__in=sites).delete()
+    sites.delete()
+    synthetic_people().delete()
+
+
+def _bulk(model, objs: Iterable, timings: Timings, table: str) -> list:
+    started = time.perf_counter()
+    objs = list(objs)
+    created = []
+    for i in range(0, len(objs), BATCH):
+        created.extend(model.objects.bulk_create(objs[i : i + BATCH], batch_size=BATCH))
+    timings.record(table, len(objs), started)
+    return created
+
+
+def _weighted(rng: random.Random, weights: dict, k: int) -> list:
+    return rng.choices(list(weights), weights=list(weights.values()), k=k)
+
+
+def _aware(day: date, hour: int) -> datetime:
+    return datetime.combine(day, dtime(hour, 0), tzinfo=LONDON)
+
+
+def generate(*, size: Size = Size(), seed: int = 1, replace: bool = False, today: date | None = None) -> Timings:
+    """Generate a synthetic programme of the given size. Refuses to write into a non-empty synthetic range
+    unless `replace` (which deletes the previous synthetic data first)."""
+    if synthetic_sites().exists() or synthetic_people().exists():
+        if not replace:
+            raise SyntheticDataExists(
+                "Synthetic data is already there (sites coded SYN..., people @synthetic.invalid). "
+                "Run again with --replace to delete it and generate afresh."
+            )
+        delete_synthetic()
+    rng = random.Random(seed)
+    today = today or date.today()
+    timings = Timings()
+    with transaction.atomic():
+        sites = _make_sites(rng, size, today, timings)
+        people = _make_people(rng, size, timings)
+        members_by_site = _make_memberships(rng, sites, people, today, timings)
+        meetings_by_site = _make_meetings(rng, sites, size, today, timings)
+        _make_attendance(rng, meetings_by_site, members_by_site, size, timings)
+        _make_cases(rng, sites, members_by_site, meetings_by_site, size, today, timings)
+    return timings
+
+
+def _make_sites(rng, size, today, timings) -> list[Site]:
+    width = max(3, len(str(size.sites)))
+    sites = []
+    for i in range(1, size.sites + 1):
+        town = rng.choice(TOWNS)
+        status = _weighted(rng, {SiteStatus.ACTIVE: 85, SiteStatus.SETTING_UP: 8, SiteStatus.CLOSED: 7}, 1)[0]
+        sites.append(
+            Site(
+                code=f"{SITE_PREFIX}{i:0{width}d}",
+                name=f"{town} community of practice {i}",
+                town=town,
+                host_organisation=rng.choice(HOSTS),
+                start_date=today - timedelta(days=rng.randint(700, 1100)),
+                status=status,
+                ended_on=today - timedelta(days=rng.randint(1, 60)) if status == SiteStatus.CLOSED else None,
+                ended_reason="Funding ended." if status == SiteStatus.CLOSED else "",
+            )
+        )
+    return _bulk(Site, sites, timings, "sites_site")
+
+
+def _make_people(rng, size, timings) -> list[User]:
+    sectors = _weighted(rng, SECTOR_WEIGHTS, size.members)
+    people = []
+    for i, sector in enumerate(sectors, start=1):
+        first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
+        title, agency = rng.choice(JOB_TITLES[sector])
+        people.append(
+            User(
+                email=f"{first}.{last}.{i}@{EMAIL_DOMAIN}".lower().replace("'", ""),
+                name=f"{first} {last}",
+                job_title=title,
+                agency=agency,
+                sector=sector,
+                expert_by_experience=sector == Sector.EXPERTS_BY_EXPERIENCE,
+                password="!",  # noqa: S106 unusable: synthetic people never sign in with a password
+            )
+        )
+    return _bulk(User, people, timings, "members_user")
+
+
+def _make_memberships(rng, sites, people, today, timings) -> dict[int, list[int]]:
+    """Each person joins one site (a tenth join a second); two facilitators per site; about 12% have left.
+    Returns the ids of each site's current members, facilitators first."""
+    per_site: dict[int, list[int]] = {site.pk: [] for site in sites}
+    rows = []
+    for index, person in enumerate(people):
+        home = sites[index % len(sites)]
+        choices = [home] + ([rng.choice(sites)] if rng.random() < 0.1 else [])
+        for site in {s.pk: s for s in choices}.values():
+            facilitator = len(per_site[site.pk]) < 2
+            joined = site.start_date + timedelta(days=rng.randint(0, 300))
+            left = None
+            if not facilitator and rng.random() < 0.12:
+                left = min(today, joined + timedelta(days=rng.randint(60, 500)))
+            rows.append(
+                Membership(
+                    site=site,
+                    person=person,
+                    role=MembershipRole.FACILITATOR if facilitator else MembershipRole.MEMBER,
+                    joined=joined,
+                    left=left,
+                    left_reason=rng.choice(LEFT_REASONS) if left else "",
+                    ground_rules_agreed_on=joined,
+                )
+            )
+            if left is None:
+                per_site[site.pk].append(person.pk)
+    _bulk(Membership, rows, timings, "members_membership")
+    return per_site
+
+
+def _make_meetings(rng, sites, size, today, timings) -> dict[int, list[Meeting]]:
+    """Monthly meetings per site, about three quarters in the past; 3% cancelled; the first is a taster."""
+    per_site = size.meetings // len(sites)
+    extra = size.meetings - per_site * len(sites)
+    rows = []
+    for index, site in enumerate(sites):
+        count = per_site + (1 if index < extra else 0)
+        first = today - timedelta(days=30 * int(count * 0.75))
+        for n in range(count):
+            day = first + timedelta(days=30 * n + rng.randint(-3, 3))
+            hour = rng.choice([10, 13, 14])
+            rows.append(
+                Meeting(
+                    site=site,
+                    starts_at=_aware(day, hour),
+                    ends_at=_aware(day, hour + 2),
+                    venue=f"{site.host_organisation}, {site.town}",
+                    agenda="Welcome. Cases for discussion. Follow-up of earlier cases. Any other business.",
+                    is_taster=n == 0,
+                    status=MeetingStatus.CANCELLED if rng.random() < 0.03 else MeetingStatus.SCHEDULED,
+                )
+            )
+    created = _bulk(Meeting, rows, timings, "sites_meeting")
+    by_site: dict[int, list[Meeting]] = {}
+    for meeting in created:
+        by_site.setdefault(meeting.site_id, []).append(meeting)
+    return by_site
+
+
+def _make_attendance(rng, meetings_by_site, members_by_site, size, timings) -> None:
+    """Registers for past, held meetings: about `size.attendance` rows spread evenly."""
+    now = datetime.now(tz=LONDON)
+    past = [
+        (site_pk, m)
+        for site_pk, meetings in meetings_by_site.items()
+        for m in meetings
+        if m.ends_at < now and m.status != MeetingStatus.CANCELLED
+    ]
+    if not past:
+        return
+    per_meeting = max(1, round(size.attendance / len(past)))
+    rows = []
+    for site_pk, meeting in past:
+        members = members_by_site[site_pk]
+        k = min(len(members), per_meeting)
+        statuses = _weighted(rng, ATTENDANCE_WEIGHTS, k)
+        for person_pk, status in zip(rng.sample(members, k), statuses, strict=True):
+            rows.append(Attendance(meeting=meeting, person_id=person_pk, status=status, recorded_at=meeting.ends_at))
+            if len(rows) >= size.attendance:
+                break
+        if len(rows) >= size.attendance:
+            break
+    _bulk(Attendance, rows, timings, "sites_attendance")
+
+
+def _paragraph(rng, themes: list[str], k: int) -> str:
+    pool = [s for theme in themes for s in SENTENCES[theme]]
+    return " ".join(rng.sample(pool, min(k, len(pool))))
+
+
+def _make_cases(rng, sites, members_by_site, meetings_by_site, size, today, timings) -> None:
+    themes = {}
+    started = time.perf_counter()
+    for name in THEMES:
+        themes[name], _ = Theme.objects.get_or_create(name=name)
+    timings.record("cases_theme", len(themes), started)
+    now = datetime.now(tz=LONDON)
+    statuses = _weighted(rng, STATUS_WEIGHTS, size.cases)
+    cases, case_themes, case_presenters, plans = [], [], [], []
+    for index, status in enumerate(statuses):
+        site = sites[index % len(sites)]
+        members = members_by_site[site.pk] or [None]
+        held = [m for m in meetings_by_site.get(site.pk, []) if m.ends_at < now and m.status != MeetingStatus.CANCELLED]
+        chosen = rng.sample(THEMES, rng.randint(1, 3))
+        reached = ORDER.index(status)
+        discussed = reached >= ORDER.index(CaseStatus.DISCUSSED) and len(held) >= 2
+        if not discussed and reached >= ORDER.index(CaseStatus.DISCUSSED):
+            status, reached = CaseStatus.SHARED, ORDER.index(CaseStatus.SHARED)
+        meeting = rng.choice(held[:-1]) if discussed else None
+        created_at = (
+            (meeting.starts_at - timedelta(days=rng.randint(5, 30)))
+            if meeting
+            else now - timedelta(days=rng.randint(1, 60))
+        )
+        written = reached >= ORDER.index(CaseStatus.WRITTEN_UP)
+        outcome = Outcome.NONE_YET
+        if reached >= ORDER.index(CaseStatus.FOLLOWED_UP):
+            outcome = _weighted(
+                rng, {Outcome.RECOVERY: 35, Outcome.MAINTENANCE: 35, Outcome.PREVENTION: 20, Outcome.NONE_YET: 10}, 1
+            )[0]
+        published = (
+            now - timedelta(days=rng.randint(1, 300)) if status in (CaseStatus.PUBLISHED, CaseStatus.PUBLIC) else None
+        )
+        kind = CaseKind.INNOVATIVE if rng.random() < 0.3 else CaseKind.CHALLENGING
+        cases.append(
+            Case(
+                site=site,
+                created_by_id=members[0],
+                title=f"{rng.choice(TITLE_SUBJECTS)} {TITLE_PROBLEMS[chosen[0]]}",
+                kind=kind,
+                presentation=_paragraph(rng, chosen, rng.randint(3, 6)),
+                learning=" ".join(rng.sample(LEARNING, rng.randint(1, 3))) if reached >= 2 else "",
+                commissioner_issues=" ".join(rng.sample(COMMISSIONER_ISSUES, rng.randint(1, 2)))
+                if reached >= 2
+                else "",
+                summary=_paragraph(rng, chosen, 2) + " " + rng.choice(LEARNING) if written else "",
+                status=status,
+                meeting=meeting,
+                outcome=outcome,
+                created_at=created_at,
+                updated_at=published or created_at,
+                published_at=published,
+            )
+        )
+        plans.append((chosen, members, held, meeting, reached, outcome))
+    created = _bulk(Case, cases, timings, "cases_case")
+
+    actions, follow_ups = [], []
+    for case, (chosen, members, held, meeting, reached, outcome) in zip(created, plans, strict=True):
+        case_themes.extend(Case.themes.through(case_id=case.pk, theme_id=themes[name].pk) for name in chosen)
+        presenter = rng.choice(members)
+        if presenter:
+            case_presenters.append(Case.presenters.through(case_id=case.pk, user_id=presenter))
+        if reached >= ORDER.index(CaseStatus.DISCUSSED):
+            for text in rng.sample(ACTIONS, rng.randint(1, 3)):
+                actions.append(
+                    ActionItem(case=case, text=text, owner_id=rng.choice(members), created_at=meeting.ends_at)
+                )
+        if reached >= ORDER.index(CaseStatus.FOLLOWED_UP):
+            later = [m for m in held if m.starts_at > meeting.starts_at] or [held[-1]]
+            follow_up_meeting = later[0]
+            follow_ups.append(
+                FollowUp(
+                    case=case,
+                    meeting=follow_up_meeting,
+                    recorded_by_id=members[0],
+                    recorded_at=follow_up_meeting.ends_at,
+                    what_happened=rng.choice(FOLLOW_UPS),
+                    outcome=outcome,
+                )
+            )
+    _bulk(Case.themes.through, case_themes, timings, "cases_case_themes")
+    _bulk(Case.presenters.through, case_presenters, timings, "cases_case_presenters")
+    _bulk(ActionItem, actions, timings, "cases_actionitem")
+    _bulk(FollowUp, follow_ups, timings, "cases_followup")
+    started = time.perf_counter()
+    rows = update_search_vectors()
+    timings.record("cases_case.search_vector", rows, started)
+    started = time.perf_counter()
+    analyse()
+    timings.record("analyse", 0, started)
+
+
+def analyse() -> None:
+    """Refresh the planner's statistics after a bulk load (PostgreSQL only)."""
+    if connection.vendor != "postgresql":
+        return
+    tables = ["sites_site", "members_user", "members_membership", "sites_meeting", "sites_attendance"]
+    tables += ["cases_case", "cases_case_themes", "cases_case_presenters", "cases_actionitem", "cases_followup"]
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {', '.join(tables)}")
+
+
+SEARCH_VECTOR_SQL = """
+UPDATE cases_case AS c SET search_vector =
+    setweight(to_tsvector('english'::regconfig, coalesce(c.title, '')), 'A')
+    || setweight(to_tsvector('english'::regconfig, coalesce(t.names, '') || ' ' || coalesce(c.summary, '')), 'B')
+    || setweight(to_tsvector('english'::regconfig,
+        concat_ws(' ', c.presentation, c.learning, c.commissioner_issues, coalesce(a.texts, ''))), 'C')
+FROM cases_case AS c2
+JOIN sites_site AS s ON s.id = c2.site_id
+LEFT JOIN (
+    SELECT ct.case_id, string_agg(th.name, ' ') AS names
+    FROM cases_case_themes ct JOIN cases_theme th ON th.id = ct.theme_id GROUP BY ct.case_id
+) AS t ON t.case_id = c2.id
+LEFT JOIN (SELECT case_id, string_agg(text, ' ') AS texts FROM cases_actionitem GROUP BY case_id) AS a
+    ON a.case_id = c2.id
+WHERE c.id = c2.id AND s.code LIKE %s
+"""
+
+
+def update_search_vectors() -> int:
+    """Fill the stored search document of every synthetic case in one statement (PostgreSQL only), weighted as
+    cases.search.update_search_document does: title A, themes and summary B, the four parts and next steps C."""
+    if connection.vendor != "postgresql":
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute(SEARCH_VECTOR_SQL, [f"{SITE_PREFIX}%"])
+        return cursor.rowcount

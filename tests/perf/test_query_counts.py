@@ -1,0 +1,37 @@
+"""Every main page makes the same number of queries on a small and on a larger programme: no N+1."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from bench.generate import Size, generate
+from bench.pages import first_site, main_pages, site_facilitator
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+SMALLER = Size(sites=3, members=45, meetings=36, attendance=300, cases=60)
+LARGER = Size(sites=8, members=320, meetings=160, attendance=2400, cases=400)
+
+
+def page_query_counts(client, admin) -> dict[str, int]:
+    people = {"facilitator": site_facilitator(first_site()), "admin": admin}
+    counts = {}
+    for label, path, who in main_pages():
+        client.force_login(people[who])
+        client.get(path)  # warm per-process caches (content types, sessions)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        assert response.status_code == 200, (label, path, response.status_code)
+        counts[label] = len(queries)
+    return counts
+
+
+def test_main_pages_make_a_fixed_number_of_queries_whatever_the_size(client):
+    admin = UserFactory(is_programme_admin=True)
+    generate(size=SMALLER, seed=3)
+    small = page_query_counts(client, admin)
+    generate(size=LARGER, seed=3, replace=True)
+    larger = page_query_counts(client, admin)
+    assert larger == small
+    assert max(small.values()) <= 40, small
