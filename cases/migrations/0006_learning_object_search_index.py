@@ -23,6 +23,6 @@ def drop_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0003_search_index_on_postgresql")]
+    dependencies = [("cases", "0005_evidence_search_index_on_postgresql")]
 
     operations = [migrations.RunPython(create_index, drop_index)]
