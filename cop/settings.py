@@ -247,4 +247,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # Each task run in-process would otherwise log a line; workers log their own progress.
+    "loggers": {"celery.app.trace": {"level": "WARNING"}},
 }
