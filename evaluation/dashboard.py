@@ -12,7 +12,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from cases.models import Case, CaseStatus, FollowUp, Outcome
+from cases.models import Case, CaseStatus, Evidence, EvidenceLink, FollowUp, Outcome
 from cop import charts
 from cop.rules import is_programme_admin
 from evaluation.charts import survey_chart
@@ -24,9 +24,7 @@ EXPECTED_MEETINGS = 6
 NO_SECTOR = "Not recorded"
 
 # Slots for figures that other features add later, in this order on the page.
-LATER_PANELS = [
-    ("evidence_added", "Evidence added"),
-]
+LATER_PANELS: list[tuple[str, str]] = []
 
 
 @dataclass(frozen=True)
@@ -281,6 +279,12 @@ def programme_dashboard(user, *, period: Period) -> dict:
         "none_yet": by_outcome[Outcome.NONE_YET],
     }
 
+    # Evidence the knowledge brokers added in the period, and how much of it reached these sites' cases.
+    evidence_panel = {
+        "added": Evidence.objects.filter(period.datetime_q("added_at")).count(),
+        "linked": EvidenceLink.objects.filter(case__site_id__in=site_ids).filter(period.datetime_q("added_at")).count(),
+    }
+
     # The latest survey opened in the period, over the sites the user may see.
     survey = surveys_with_results_for(user).filter(period.datetime_q("opened_at")).first()
     survey_panel = None
@@ -297,6 +301,7 @@ def programme_dashboard(user, *, period: Period) -> dict:
         "survey": survey_panel,
         "cases": cases_panel,
         "outcomes": outcomes_panel,
+        "evidence": evidence_panel,
         "later_panels": LATER_PANELS,
         "expected_meetings": EXPECTED_MEETINGS,
     }

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import Outcome
+from cases.services import evidence as evidence_services
 from cases.services import lifecycle
 from tests.factories import MeetingFactory, at
 
@@ -31,3 +32,14 @@ def test_dashboard_counts_cases_discussed_followed_up_and_outcomes_never_drafts(
         "Maintenance: stable, not worse": 1,
         "Prevention: a crisis was avoided": 1,
     }
+
+
+@pytest.mark.django_db
+def test_dashboard_counts_evidence_added_and_attached_to_the_sites_cases(client, site, member, facilitator, broker):
+    case = lifecycle.create_case(site=site, by=member, title="Weekend crises", presentation="A man in his forties.")
+    lifecycle.share_case(case=case, by=member)
+    first = evidence_services.add_evidence(by=broker, title="Crisis plans that work")
+    evidence_services.add_evidence(by=broker, title="Housing first in England")
+    evidence_services.attach_evidence(case=case, evidence=first, by=broker)
+    client.force_login(facilitator)
+    assert client.get(reverse("evaluation:dashboard")).context["evidence"] == {"added": 2, "linked": 1}
