@@ -26,7 +26,7 @@ def sign_in(page, live_server, email: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{live_server.url}/")
+    page.wait_for_url(f"{live_server.url}/", wait_until="domcontentloaded")
 
 
 @pytest.mark.parametrize("email", list(EXPECTED_NAVIGATION))
@@ -46,5 +46,5 @@ def test_phone_sized_menu_opens(page, live_server, demo_programme):
     page.get_by_role("button", name="Show or hide the menu").click()
     invitations.wait_for(state="visible")
     invitations.click()
-    page.wait_for_url(f"{live_server.url}/people/invitations/")
+    page.wait_for_url(f"{live_server.url}/people/invitations/", wait_until="domcontentloaded")
     assert page.get_by_label("Email address").is_visible()
