@@ -95,3 +95,17 @@ def pytest_terminal_summary(terminalreporter):
             f"Accessibility (axe-core): {TALLY.pages} page scans, {len(TALLY.rules)} rules checked, "
             f"{len(TALLY.violations)} serious or critical violations."
         )
+
+
+@pytest.fixture
+def page(page):
+    """Navigations wait for the page's HTML (DOMContentLoaded: our scripts have run by then) rather than
+    for every asset, which made a browser test hang now and then on the single live server."""
+    wait_for_url = page.wait_for_url
+
+    def wait_for_html(url, **kwargs):
+        kwargs.setdefault("wait_until", "domcontentloaded")
+        return wait_for_url(url, **kwargs)
+
+    page.wait_for_url = wait_for_html
+    return page
