@@ -387,10 +387,20 @@ def _experts_of(site):
     return User.objects.filter(pk__in=ids, expert_by_experience=True).order_by("name")
 
 
+def _experts_page(request, site, *, experts, consent_form=None, payment_form=None):
+    if consent_form is None:
+        consent_form = forms.ConsentForm(experts=experts, prefix="consent")
+    if payment_form is None:
+        payment_form = forms.PaymentForm(experts=experts, prefix="payment")
+    context = {"site": site, "consent_form": consent_form, "payment_form": payment_form, **experts_page(site)}
+    return render(request, "sites/cycle/experts.html", context)
+
+
 @login_required
 def experts(request, pk: int):
     site = access_site_experts(request.user, pk)
-    consent_form = forms.ConsentForm(request.POST or None, experts=_experts_of(site), prefix="consent")
+    experts = _experts_of(site)
+    consent_form = forms.ConsentForm(request.POST or None, experts=experts, prefix="consent")
     if request.method == "POST" and consent_form.is_valid():
         try:
             actions.record_expert_consent(site=site, recorded_by=request.user, **consent_form.cleaned_data)
@@ -399,15 +409,14 @@ def experts(request, pk: int):
         else:
             messages.success(request, "Consent recorded.")
             return redirect("sites:experts", site.pk)
-    payment_form = forms.PaymentForm(experts=_experts_of(site), prefix="payment")
-    context = {"site": site, "consent_form": consent_form, "payment_form": payment_form, **experts_page(site)}
-    return render(request, "sites/cycle/experts.html", context)
+    return _experts_page(request, site, experts=experts, consent_form=consent_form)
 
 
 @login_required
 def expert_payment_add(request, pk: int):
     site = access_site_experts(request.user, pk)
-    payment_form = forms.PaymentForm(request.POST or None, experts=_experts_of(site), prefix="payment")
+    experts = _experts_of(site)
+    payment_form = forms.PaymentForm(request.POST or None, experts=experts, prefix="payment")
     if request.method == "POST" and payment_form.is_valid():
         try:
             actions.record_expert_payment(site=site, recorded_by=request.user, **payment_form.cleaned_data)
@@ -416,9 +425,7 @@ def expert_payment_add(request, pk: int):
         else:
             messages.success(request, "Payment recorded in the site's budget.")
             return redirect("sites:experts", site.pk)
-    consent_form = forms.ConsentForm(experts=_experts_of(site), prefix="consent")
-    context = {"site": site, "consent_form": consent_form, "payment_form": payment_form, **experts_page(site)}
-    return render(request, "sites/cycle/experts.html", context)
+    return _experts_page(request, site, experts=experts, payment_form=payment_form)
 
 
 @login_required
