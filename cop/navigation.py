@@ -19,6 +19,7 @@ NAV_ITEMS = [
     NavItem("Repository", "repository:list", None),
     NavItem("Evidence", "evidence:list", "cases.view_evidence_library"),
     NavItem("Questions", "evidence:questions", "cases.view_question_queue"),
+    NavItem("Forum", "forum:index", "forum.use_forum"),
     NavItem("My actions", "my_actions", "sites.view_my_actions_menu"),
     NavItem("Membership matrix", "sites:matrix", "sites.view_matrix"),
     NavItem("Dashboard", "evaluation:dashboard", "evaluation.view_dashboard"),

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "audit",  # the append-only audit log: who viewed, changed, moved, exported or downloaded what
     "evaluation",  # member surveys, focus groups, the team self-assessment and the programme dashboard
     "toolkit",  # the facilitator's set-up checklist, document templates and site health warnings
+    "forum",  # the online forum: threads on cases, learning objects and the boards, through the gate
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -208,6 +209,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(minute=30, hour=6),
     },
     "requeue-stalled-digests": {"task": "newsletters.digest_tasks.requeue_stalled_digests", "schedule": 10 * 60},
+    # The forum's daily digest (and any immediate email a stopped worker left unsent).
+    "send-forum-digests": {"task": "forum.tasks.send_forum_digests", "schedule": crontab(minute=0, hour=7)},
 }
 
 SESSION_COOKIE_AGE = 30 * 60

@@ -29,5 +29,6 @@ urlpatterns = [
     path("newsletter/", include("newsletters.urls")),
     path("digests/", include("newsletters.digest_urls")),
     path("evidence/", include(evidence_patterns)),
+    path("forum/", include("forum.urls")),
     path("admin/", admin.site.urls),
 ]

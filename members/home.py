@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from cases.selectors import cases_presented_by
 from evaluation.selectors import open_rounds_for, open_surveys_for
+from forum.selectors import whats_new
 from members.models import Invitation, Membership
 from newsletters.digest_selectors import commissioner_home
 from sites.selectors import upcoming_meetings_for
@@ -34,4 +35,5 @@ def home_page(user) -> dict:
         "cases_i_present": cases_presented_by(user),
         "evaluation": {"surveys": open_surveys_for(user), "rounds": open_rounds_for(user)},
         "commissioner": commissioner_home(user),
+        "forum": whats_new(user),
     }

@@ -1,0 +1,158 @@
+"""Reads of the forum shaped for its pages, always scoped by the rules module's filters."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from cop.rules import (
+    CASE_LEARNING_OBJECT_STATUSES,
+    forum_moderated_q,
+    forum_posts_q,
+    forum_threads_q,
+    is_programme_admin,
+    site_roles,
+)
+from forum.models import Post, PostFinding, PostReport, PostRevision, ReadMarker, Thread, ThreadFollow, ThreadKind
+from members.models import Membership
+from sites.models import Site
+
+PAGE_SIZE = 30
+
+
+def threads_visible_to(user) -> QuerySet[Thread]:
+    return Thread.objects.filter(forum_threads_q(user))
+
+
+def access_thread(user, pk: int) -> Thread:
+    """The thread, if the user may read it; 404 otherwise (another site's thread does not exist for them)."""
+    thread = get_object_or_404(Thread.objects.select_related("case", "site"), pk=pk)
+    if not user.has_perm("forum.view_thread", thread):
+        raise Http404
+    return thread
+
+
+def access_post(user, pk: int) -> Post:
+    """A post the user may see (held posts: only their author and the thread's moderators); 404 otherwise."""
+    post = get_object_or_404(Post.objects.select_related("thread__case", "thread__site", "author"), pk=pk)
+    if not user.has_perm("forum.view_post", post):
+        raise Http404
+    return post
+
+
+def thread_audience(thread: Thread) -> QuerySet:
+    """Everyone who may read the thread: the people a post in it may mention or notify."""
+    User = get_user_model()
+    today = timezone.localdate()
+    current = Membership.objects.current(today)
+    in_programme = Q(pk__in=current.values("person_id")) | Q(is_knowledge_broker=True) | Q(is_programme_admin=True)
+    if thread.kind == ThreadKind.CASE:
+        if thread.case.status == "draft":
+            return User.objects.none()
+        readers = Q(pk__in=current.filter(site_id=thread.site_id).values("person_id"))
+        readers |= Q(is_knowledge_broker=True) | Q(is_programme_admin=True)
+    elif thread.kind == ThreadKind.LEARNING_OBJECT:
+        if thread.case.status not in CASE_LEARNING_OBJECT_STATUSES:
+            return User.objects.none()
+        readers = in_programme
+    elif thread.kind == ThreadKind.SITE_BOARD:
+        readers = Q(pk__in=current.filter(site_id=thread.site_id).values("person_id")) | Q(is_programme_admin=True)
+    else:
+        readers = in_programme
+    return User.objects.filter(readers, is_active=True).order_by("name")
+
+
+def with_unread(threads: QuerySet[Thread], user) -> QuerySet[Thread]:
+    """Annotate each thread with `unread`: visible posts by others since the user last read it (all, if never)."""
+    read_at = ReadMarker.objects.filter(thread=OuterRef("pk"), person=user).values("read_at")[:1]
+    new_posts = Q(posts__status="visible", posts__deleted_at__isnull=True) & ~Q(posts__author_id=user.pk)
+    new_posts &= Q(read_at__isnull=True) | Q(posts__visible_at__gt=F("read_at"))
+    return threads.annotate(read_at=Subquery(read_at)).annotate(
+        unread=Count("posts", filter=new_posts),
+        post_count=Count("posts", filter=Q(posts__status="visible", posts__deleted_at__isnull=True), distinct=True),
+    )
+
+
+def board_topics(user, *, site=None) -> list[Thread]:
+    kind = ThreadKind.SITE_BOARD if site is not None else ThreadKind.PROGRAMME_BOARD
+    threads = threads_visible_to(user).filter(kind=kind, site=site).select_related("started_by")
+    return list(with_unread(threads, user).order_by(F("last_post_at").desc(nulls_last=True), "-created_at")[:200])
+
+
+def forum_index(user) -> dict:
+    """The forum's front page: the boards the user can use, and the case and learning-object threads they read."""
+    sites = Site.objects.filter(sites_for_boards_q(user)).order_by("code")
+    visible = threads_visible_to(user)
+    board_unread: dict[int | None, int] = {}
+    boards = with_unread(visible.filter(kind__in=[ThreadKind.SITE_BOARD, ThreadKind.PROGRAMME_BOARD]), user)
+    for site_id, unread in boards.values_list("site_id", "unread"):
+        board_unread[site_id] = board_unread.get(site_id, 0) + (1 if unread else 0)
+    case_threads = with_unread(
+        visible.filter(kind__in=[ThreadKind.CASE, ThreadKind.LEARNING_OBJECT], last_post_at__isnull=False), user
+    ).select_related("case", "site")
+    return {
+        "programme_unread": board_unread.get(None, 0),
+        "site_boards": [{"site": site, "unread": board_unread.get(site.pk, 0)} for site in sites],
+        "case_threads": list(case_threads.order_by("-last_post_at")[:50]),
+    }
+
+
+def sites_for_boards_q(user) -> Q:
+    """Sites whose board the user may use: their own sites (programme admins: every site)."""
+    if is_programme_admin(user):
+        return Q()
+    return Q(pk__in=list(site_roles(user)))
+
+
+def whats_new(user, *, limit: int = 8) -> dict | None:
+    """The home page panel: threads with posts by others since the user last read them."""
+    if not user.has_perm("forum.use_forum"):
+        return None
+    threads = with_unread(threads_visible_to(user), user).filter(unread__gt=0).select_related("case", "site")
+    threads = list(threads.order_by("-last_post_at")[: limit + 1])
+    return {"threads": threads[:limit], "more": len(threads) > limit}
+
+
+def thread_page(user, thread: Thread) -> dict:
+    """The posts the user may see, each with its quoted post, findings (for its author and moderators), and whether
+    it is new to them; reading the page is what moves their read marker (see services.mark_thread_read)."""
+    marker = ReadMarker.objects.filter(thread=thread, person=user).values_list("read_at", flat=True).first()
+    posts = list(
+        thread.posts.filter(forum_posts_q(user))
+        .select_related("author", "quoted__author", "deleted_by")
+        .prefetch_related(Prefetch("findings", queryset=PostFinding.objects.select_related("dismissed_by")))
+        .annotate(revision_count=Count("revisions"))
+    )
+    for post in posts:
+        post.is_new = bool(
+            post.is_visible and post.author_id != user.pk and (marker is None or post.visible_at > marker)
+        )
+    return {
+        "posts": posts,
+        "unread_count": sum(1 for p in posts if p.is_new),
+        "following": ThreadFollow.objects.filter(thread=thread, person=user).exists(),
+        "can_moderate": user.has_perm("forum.moderate_thread", thread),
+    }
+
+
+def post_history(post: Post) -> list[PostRevision]:
+    return list(post.revisions.select_related("replaced_by"))
+
+
+def moderation_queue(user) -> dict:
+    """Open reports and held posts in the threads the user moderates."""
+    moderated = Thread.objects.filter(forum_moderated_q(user))
+    reports = (
+        PostReport.objects.filter(resolved_at__isnull=True, post__thread__in=moderated)
+        .select_related("post__thread", "post__author", "reported_by")
+        .order_by("-reported_at")
+    )
+    held = (
+        Post.objects.filter(status="held", deleted_at__isnull=True, thread__in=moderated)
+        .select_related("thread", "author")
+        .order_by("-created_at")
+    )
+    return {"reports": list(reports[:200]), "held": list(held[:200])}

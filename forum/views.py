@@ -1,0 +1,298 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from cases import selectors as case_selectors
+from cases.highlight import Span, highlight
+from cases.services.lifecycle import PersonalDataError
+from forum import selectors, services
+from forum.forms import (
+    DismissPostFindingForm,
+    EditPostForm,
+    FollowForm,
+    PostForm,
+    PreferenceForm,
+    ReportPostForm,
+    TopicForm,
+)
+from forum.models import EmailChoice, ForumPreference, PostFinding, PostReport, Thread, ThreadKind
+from sites.models import Site
+
+HELD_MESSAGE = (
+    "Your post is held: it may contain personal data, so only you and the moderators can see it. Fix the text, or "
+    "mark each highlighted part as not personal data with a reason."
+)
+
+
+def _require(user, perm: str, obj=None, message: str = "") -> None:
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied(message)
+
+
+def _posted(request, post):
+    if post.is_visible:
+        messages.success(request, "Your post is up.")
+    else:
+        messages.warning(request, HELD_MESSAGE)
+    return redirect(f"{reverse('forum:thread', args=[post.thread_id])}#post-{post.pk}")
+
+
+def _refused(error: PersonalDataError, texts: dict) -> list[dict]:
+    return [
+        {
+            "label": field.capitalize(),
+            "html": highlight(texts.get(field, ""), [Span(d.start, d.end, d.kind) for d in found]),
+        }
+        for field, found in error.found.items()
+    ]
+
+
+def _access_site_board(user, site_pk: int) -> Site:
+    site = get_object_or_404(Site, pk=site_pk)
+    if not user.has_perm("forum.use_site_board", site):
+        raise Http404
+    return site
+
+
+@login_required
+def index(request):
+    _require(request.user, "forum.use_forum", message="The forum is for the programme's members.")
+    return render(request, "forum/index.html", selectors.forum_index(request.user))
+
+
+def _board(request, *, site=None):
+    return render(
+        request,
+        "forum/board.html",
+        {"site": site, "topics": selectors.board_topics(request.user, site=site)},
+    )
+
+
+@login_required
+def programme_board(request):
+    _require(request.user, "forum.use_forum", message="The forum is for the programme's members.")
+    return _board(request)
+
+
+@login_required
+def site_board(request, site_pk: int):
+    return _board(request, site=_access_site_board(request.user, site_pk))
+
+
+def _new_topic(request, *, site=None):
+    audience = selectors.thread_audience(
+        Thread(kind=ThreadKind.SITE_BOARD if site else ThreadKind.PROGRAMME_BOARD, site=site)
+    )
+    form = TopicForm(request.POST or None, audience=audience)
+    refused = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            post = services.start_topic(
+                by=request.user, site=site, title=data["title"], body=data["body"], mentioned=data["mentioned"]
+            )
+        except PersonalDataError as error:
+            form.add_error("title", error.message)
+            refused = _refused(error, {"title": data["title"]})
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _posted(request, post)
+    return render(request, "forum/topic_form.html", {"site": site, "form": form, "refused": refused})
+
+
+@login_required
+def programme_topic_new(request):
+    _require(request.user, "forum.start_programme_topic", message="The forum is for the programme's members.")
+    return _new_topic(request)
+
+
+@login_required
+def site_topic_new(request, site_pk: int):
+    return _new_topic(request, site=_access_site_board(request.user, site_pk))
+
+
+@login_required
+def case_thread(request, case_pk: int):
+    """The site's discussion of a shared (or later) case."""
+    case = case_selectors.access_case(request.user, case_pk)
+    if not request.user.has_perm("forum.view_thread", Thread(kind=ThreadKind.CASE, case=case, site_id=case.site_id)):
+        if case.status == "draft":
+            raise PermissionDenied("The discussion opens once the case is shared with the site.")
+        raise Http404
+    return redirect("forum:thread", services.thread_for_case(case=case, kind=ThreadKind.CASE).pk)
+
+
+@login_required
+def learning_object_thread(request, case_pk: int):
+    """The programme-wide discussion of a learning object."""
+    case = case_selectors.access_learning_object(request.user, case_pk)
+    thread = Thread(kind=ThreadKind.LEARNING_OBJECT, case=case, site_id=case.site_id)
+    _require(
+        request.user, "forum.view_thread", thread, "Discussion of learning objects is for the programme's members."
+    )
+    return redirect("forum:thread", services.thread_for_case(case=case, kind=ThreadKind.LEARNING_OBJECT).pk)
+
+
+def _post_views(posts, user) -> None:
+    """Attach to each post what the page shows: its text highlighted while held, and what the user may do."""
+    for post in posts:
+        if not post.is_visible:
+            spans = [Span(f.start, f.end, f.kind, f.status == "dismissed") for f in post.findings.all()]
+            post.highlighted = highlight(post.body, spans)
+        post.can_edit = user.has_perm("forum.edit_post", post)
+        post.can_delete = user.has_perm("forum.delete_post", post)
+        post.can_report = user.has_perm("forum.report_post", post)
+
+
+@login_required
+def thread_detail(request, pk: int):
+    thread = selectors.access_thread(request.user, pk)
+    audience = selectors.thread_audience(thread)
+    initial = {}
+    quote = request.GET.get("quote", "")
+    if quote.isdigit() and len(quote) < 12:
+        initial["quoted"] = quote
+    form = PostForm(request.POST or None, audience=audience, thread=thread, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            post = services.add_post(
+                thread=thread, by=request.user, body=data["body"], quoted=data["quoted"], mentioned=data["mentioned"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _posted(request, post)
+    context = selectors.thread_page(request.user, thread)
+    _post_views(context["posts"], request.user)
+    quoting = form["quoted"].value()
+    quoted = next((p for p in context["posts"] if str(p.pk) == str(quoting) and p.is_visible), None)
+    services.mark_thread_read(thread=thread, person=request.user)
+    return render(request, "forum/thread.html", {"thread": thread, "form": form, "quoting": quoted, **context})
+
+
+@login_required
+@require_POST
+def follow(request, pk: int):
+    thread = selectors.access_thread(request.user, pk)
+    form = FollowForm(request.POST)
+    follow_it = form.is_valid() and form.cleaned_data["follow"]
+    services.set_following(thread=thread, person=request.user, follow=follow_it)
+    messages.success(request, "You are following this thread." if follow_it else "You no longer follow this thread.")
+    return redirect("forum:thread", thread.pk)
+
+
+@login_required
+def post_edit(request, pk: int):
+    post = selectors.access_post(request.user, pk)
+    _require(request.user, "forum.edit_post", post, "Only the author can edit a post.")
+    audience = selectors.thread_audience(post.thread)
+    form = EditPostForm(request.POST or None, audience=audience, initial={"body": post.body})
+    refused = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            post = services.edit_post(post=post, by=request.user, body=data["body"], mentioned=data["mentioned"])
+        except PersonalDataError as error:
+            form.add_error("body", error.message)
+            refused = _refused(error, {"body": data["body"]})
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _posted(request, post)
+    return render(
+        request, "forum/post_form.html", {"post": post, "thread": post.thread, "form": form, "refused": refused}
+    )
+
+
+@login_required
+def post_history(request, pk: int):
+    post = selectors.access_post(request.user, pk)
+    return render(
+        request,
+        "forum/post_history.html",
+        {"post": post, "thread": post.thread, "revisions": selectors.post_history(post)},
+    )
+
+
+@login_required
+@require_POST
+def post_delete(request, pk: int):
+    post = selectors.access_post(request.user, pk)
+    try:
+        services.delete_post(post=post, by=request.user)
+        messages.success(request, "The post is removed. Its place in the thread shows that it was.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(f"{reverse('forum:thread', args=[post.thread_id])}#post-{post.pk}")
+
+
+@login_required
+def post_report(request, pk: int):
+    post = selectors.access_post(request.user, pk)
+    _require(request.user, "forum.report_post", post, "You cannot report this post.")
+    form = ReportPostForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_post(post=post, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Thank you. The thread's moderators will look at the post.")
+            return redirect(f"{reverse('forum:thread', args=[post.thread_id])}#post-{post.pk}")
+    return render(request, "forum/report_form.html", {"post": post, "thread": post.thread, "form": form})
+
+
+@login_required
+@require_POST
+def finding_dismiss(request, pk: int):
+    finding = get_object_or_404(PostFinding.objects.select_related("post"), pk=pk)
+    post = selectors.access_post(request.user, finding.post_id)
+    form = DismissPostFindingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Say why this is not personal data, so a moderator can check it.")
+    else:
+        try:
+            services.dismiss_post_finding(finding=finding, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            post.refresh_from_db(fields=["status"])
+            messages.success(request, "Your post is up." if post.is_visible else "Marked as not personal data.")
+    return redirect(f"{reverse('forum:thread', args=[post.thread_id])}#post-{post.pk}")
+
+
+@login_required
+def moderation(request):
+    _require(request.user, "forum.view_moderation_queue", message="The moderation queue is for facilitators.")
+    return render(request, "forum/moderation.html", selectors.moderation_queue(request.user))
+
+
+@login_required
+@require_POST
+def report_resolve(request, pk: int):
+    report = get_object_or_404(PostReport.objects.select_related("post__thread"), pk=pk)
+    selectors.access_thread(request.user, report.post.thread_id)
+    try:
+        services.resolve_report(report=report, by=request.user)
+        messages.success(request, "Report closed.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("forum:moderation")
+
+
+@login_required
+def preferences(request):
+    _require(request.user, "forum.use_forum", message="The forum is for the programme's members.")
+    current = ForumPreference.objects.filter(person=request.user).values_list("email", flat=True).first()
+    form = PreferenceForm(request.POST or None, initial={"email": current or EmailChoice.IMMEDIATE})
+    if request.method == "POST" and form.is_valid():
+        services.set_email_choice(person=request.user, email=form.cleaned_data["email"])
+        messages.success(request, "Your email choice is saved.")
+        return redirect("forum:index")
+    return render(request, "forum/preferences.html", {"form": form})
