@@ -21,6 +21,8 @@ from cases.services.lifecycle import PersonalDataError
 from forum import notifications
 from forum.mentions import blank_mentions, find_mentions
 from forum.models import (
+    Delivery,
+    DeliveryState,
     EmailChoice,
     ForumPreference,
     Post,
@@ -214,6 +216,7 @@ def delete_post(*, post: Post, by) -> Post:
     if post.author_id != by.pk:
         record_event(actor=by, action=AuditAction.DELETED, target=post, detail="Removed by a moderator")
     PostReport.objects.filter(post=post, resolved_at__isnull=True).update(resolved_at=now, resolved_by=by)
+    Delivery.objects.filter(post=post, state=DeliveryState.PENDING).update(state=DeliveryState.SKIPPED)
     return post
 
 

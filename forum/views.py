@@ -96,8 +96,8 @@ def _new_topic(request, *, site=None):
                 by=request.user, site=site, title=data["title"], body=data["body"], mentioned=data["mentioned"]
             )
         except PersonalDataError as error:
+            refused = _refused(error, {"title": " ".join(data["title"].split())})
             form.add_error("title", error.message)
-            refused = _refused(error, {"title": data["title"]})
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -199,8 +199,8 @@ def post_edit(request, pk: int):
         try:
             post = services.edit_post(post=post, by=request.user, body=data["body"], mentioned=data["mentioned"])
         except PersonalDataError as error:
+            refused = _refused(error, {"body": data["body"].strip()})
             form.add_error("body", error.message)
-            refused = _refused(error, {"body": data["body"]})
         except ValidationError as error:
             form.add_error(None, error)
         else:
