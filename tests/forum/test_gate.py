@@ -1,7 +1,7 @@
 """Every post passes the anonymisation gate before anyone else can see it."""
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from cases.services.lifecycle import PersonalDataError
@@ -60,7 +60,7 @@ def test_dismissing_every_finding_with_a_reason_releases_the_post(people, topic)
     findings = list(post.findings.all())
     with pytest.raises(ValidationError):
         services.dismiss_post_finding(finding=findings[0], by=people["member"], reason="  ")
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         services.dismiss_post_finding(finding=findings[0], by=people["admin"], reason="Not the author")
     for finding in findings:
         services.dismiss_post_finding(finding=finding, by=people["member"], reason="A national helpline's number.")
