@@ -253,6 +253,7 @@ def post_report(request, pk: int):
 def finding_dismiss(request, pk: int):
     finding = get_object_or_404(PostFinding.objects.select_related("post"), pk=pk)
     post = selectors.access_post(request.user, finding.post_id)
+    _require(request.user, "forum.dismiss_post_finding", post, "Only the post's author can do that.")
     form = DismissPostFindingForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Say why this is not personal data, so a moderator can check it.")

@@ -216,6 +216,26 @@ def evidence_in(state: str):
     return lambda world: [world.evidence(state).pk]
 
 
+# The forum: everyone in the programme (anyone with a site role, brokers, admins), never commissioners.
+FORUM_PEOPLE = ["member", "other_member", "facilitator", "other_facilitator", "broker", "admin"]
+FORUM_USERS = signed_in(FORUM_PEOPLE)
+FORUM_USERS_PAGE = signed_in(FORUM_PEOPLE, denied=NOT_FOUND)  # a thread's page: others get 404
+FORUM_READERS = {
+    "case": signed_in(["member", "facilitator", "broker", "admin"], denied=NOT_FOUND),
+    "learning_object": FORUM_USERS_PAGE,
+    "site_board": signed_in(["member", "facilitator", "admin"], denied=NOT_FOUND),
+    "programme_board": FORUM_USERS_PAGE,
+}
+
+
+def forum_thread_of(kind: str):
+    return lambda world: [world.forum_thread(kind).pk]
+
+
+def forum_post_in(state: str):
+    return lambda world: [world.forum_post(state).pk]
+
+
 MATRIX: dict[str, Entry] = {
     "home": Entry(get=ALL_SIGNED_IN),
     "healthz": Entry(get=EVERYONE),
@@ -458,6 +478,71 @@ MATRIX: dict[str, Entry] = {
         post=CASE_BROKER_ONLY,
     ),
     "evidence:question_status@shared": Entry(args=lambda w: [w.question().pk], get=POST_ONLY, post=CASE_BROKER_ONLY),
+    # The forum (see the "forum" section of cop/rules.py). Commissioners are not in it; another site's thread is a
+    # 404. "url@kind" checks a CP1 thread of that kind; posts are CP1's member's, on the programme board unless named.
+    "forum:index": Entry(get=FORUM_USERS),
+    "forum:programme_board": Entry(get=FORUM_USERS),
+    "forum:programme_topic_new": Entry(get=FORUM_USERS),
+    "forum:preferences": Entry(get=FORUM_USERS),
+    "forum:site_board": Entry(args=lambda w: [w.site.pk], get=FORUM_READERS["site_board"]),
+    "forum:site_topic_new": Entry(args=lambda w: [w.site.pk], get=FORUM_READERS["site_board"]),
+    "forum:case_thread@draft": Entry(
+        args=case_in("draft"), get=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, facilitator=FORBIDDEN)
+    ),
+    "forum:case_thread@shared": Entry(args=case_in("shared"), get=FORUM_READERS["case"]),
+    "forum:case_thread@published": Entry(args=case_in("published"), get=FORUM_READERS["case"]),
+    "forum:learning_object_thread@shared": Entry(args=case_in("shared"), get=SIGNED_IN_NOT_FOUND),
+    "forum:learning_object_thread@published": Entry(args=case_in("published"), get=FORUM_USERS),
+    **{
+        f"forum:thread@{kind}": Entry(args=forum_thread_of(kind), get=FORUM_READERS[kind])
+        for kind in FORUM_READERS
+    },
+    **{
+        f"forum:follow@{kind}": Entry(args=forum_thread_of(kind), get=POST_ONLY, post=FORUM_READERS[kind])
+        for kind in ("site_board", "programme_board")
+    },
+    "forum:post_edit@visible": Entry(
+        args=forum_post_in("visible"),
+        get=signed_in(["member"], denied=FORBIDDEN, commissioner=NOT_FOUND),
+    ),
+    "forum:post_edit@held": Entry(
+        args=forum_post_in("held"), get=signed_in(["member"], denied=NOT_FOUND, admin=FORBIDDEN)
+    ),
+    "forum:post_history@visible": Entry(args=forum_post_in("visible"), get=FORUM_USERS_PAGE),
+    "forum:post_history@held": Entry(args=forum_post_in("held"), get=signed_in(["member", "admin"], denied=NOT_FOUND)),
+    "forum:post_delete@visible": Entry(
+        args=lambda w: [w.new_forum_post().pk],
+        get=POST_ONLY,
+        post=signed_in(["member", "admin"], denied=FORBIDDEN, commissioner=NOT_FOUND),
+    ),
+    "forum:post_delete@site_board": Entry(
+        args=lambda w: [w.new_forum_post("site_board").pk],
+        get=POST_ONLY,
+        post=signed_in(["member", "facilitator", "admin"], denied=NOT_FOUND),
+    ),
+    "forum:post_delete@held": Entry(
+        args=lambda w: [w.new_forum_post(held=True).pk],
+        get=POST_ONLY,
+        post=signed_in(["member", "admin"], denied=NOT_FOUND),
+    ),
+    "forum:post_report@visible": Entry(
+        args=forum_post_in("visible"),
+        get=signed_in(FORUM_PEOPLE, denied=FORBIDDEN, member=FORBIDDEN, commissioner=NOT_FOUND),
+    ),
+    "forum:post_report@held": Entry(
+        args=forum_post_in("held"), get=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, admin=FORBIDDEN)
+    ),
+    "forum:finding_dismiss@held": Entry(
+        args=lambda w: [w.forum_post("held").findings.first().pk],
+        get=POST_ONLY,
+        post=signed_in(["member"], denied=NOT_FOUND, admin=FORBIDDEN),
+    ),
+    "forum:moderation": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
+    "forum:report_resolve@open": Entry(
+        args=lambda w: [w.new_forum_report().pk],
+        get=POST_ONLY,
+        post=signed_in(["facilitator", "admin"], denied=NOT_FOUND, member=FORBIDDEN),
+    ),
     # Audit
     "audit:log": Entry(get=signed_in(["admin"])),
     "audit:export": Entry(get=signed_in(["admin"])),

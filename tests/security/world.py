@@ -15,6 +15,7 @@ from cases.services import evidence as evidence_services
 from cases.services import gate, lifecycle
 from evaluation import services as evaluation_services
 from evaluation.models import AssessmentRound
+from forum import services as forum_services
 from members import services as member_services
 from members.models import Membership, MembershipRole
 from newsletters import tokens as newsletter_tokens
@@ -194,6 +195,43 @@ class World:
                 case=self.case("shared"), by=self.people["member"], text="Is there evidence on weekend crisis plans?"
             )
         return self._question
+
+    # The forum: a thread of each kind on CP1 (the programme board's too), each opened by CP1's member.
+    def forum_thread(self, kind: str):
+        key = f"forum-{kind}"
+        if key not in self._cases:
+            member = self.people["member"]
+            if kind in ("case", "learning_object"):
+                case = self.case("shared" if kind == "case" else "published")
+                thread = forum_services.thread_for_case(case=case, kind=kind)
+                forum_services.add_post(thread=thread, by=member, body="What helped at weekends?")
+            elif kind == "site_board":
+                thread = forum_services.start_topic(
+                    by=member, site=self.site, title="Room booking", body="Who has the key?"
+                ).thread
+            else:
+                thread = forum_services.start_topic(
+                    by=member, title="Dual diagnosis in Stoke?", body="Anyone found a way into services?"
+                ).thread
+            self._cases[key] = thread
+        return self._cases[key]
+
+    def new_forum_post(self, kind: str = "programme_board", *, held: bool = False):
+        """A fresh post by CP1's member; held by the gate (possible personal data) if asked."""
+        body = "Ring Mrs Jane Doe on 07700 900123." if held else "We tried the recovery hub."
+        return forum_services.add_post(thread=self.forum_thread(kind), by=self.people["member"], body=body)
+
+    def forum_post(self, state: str):
+        """One post by CP1's member on the programme board, "visible" or "held"."""
+        key = f"forum-post-{state}"
+        if key not in self._cases:
+            self._cases[key] = self.new_forum_post(held=state == "held")
+        return self._cases[key]
+
+    def new_forum_report(self):
+        """An open report by CP1's facilitator on a fresh post on CP1's board."""
+        post = self.new_forum_post("site_board")
+        return forum_services.report_post(post=post, by=self.people["facilitator"], reason="Please check this.")
 
     def new_target(self):
         return TargetDiscipline.objects.create(
