@@ -4,6 +4,8 @@ import pytest
 from django.core.management import call_command
 
 from cases.models import Case, Evidence, Question
+from forum.demo import STOKE_TITLE
+from forum.models import Thread
 from newsletters.digest_demo import DEMO_CASES
 from newsletters.models import NewsletterIssue
 from sites.demo import DEMO_PASSWORD
@@ -38,19 +40,28 @@ def pages_for(role_email: str) -> list[str]:
     question = Question.objects.order_by("pk").first().pk
     library = ["/evidence/", f"/evidence/{item}/"]
     brokering = ["/evidence/questions/", f"/evidence/questions/{question}/", "/evidence/import/", "/evidence/new/"]
+    stoke = Thread.objects.get(title=STOKE_TITLE)
+    reply = stoke.posts.get(author__email="member@example.org").pk
+    forum = ["/forum/", "/forum/programme/", f"/forum/threads/{stoke.pk}/", "/forum/programme/new/", "/forum/email/"]
+    forum_site = [f"/forum/sites/{cp1}/", f"/forum/sites/{cp1}/new/", f"/forum/posts/{reply}/history/"]
+    forum_member = [*forum, *forum_site, f"/forum/posts/{reply}/edit/"]
+    moderating = ["/forum/moderation/", f"/forum/posts/{reply}/report/"]
     return {
         "admin@example.org": common
         + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/", "/digests/"]
         + sites_admin
-        + newsletter,
+        + newsletter
+        + moderating,
         "facilitator@example.org": common
         + ["/sites/", f"/sites/{cp1}/", "/people/invitations/"]
         + meeting
         + managing
         + cycle
-        + library,
-        "member@example.org": common + ["/sites/", f"/sites/{cp1}/"] + meeting + library,
-        "broker@example.org": common + ["/sites/"] + newsletter + library + brokering,
+        + library
+        + forum_site
+        + moderating,
+        "member@example.org": common + ["/sites/", f"/sites/{cp1}/"] + meeting + library + forum_member,
+        "broker@example.org": common + ["/sites/"] + newsletter + library + brokering + ["/forum/"],
         "commissioner@example.org": common + digests,
     }[role_email]
 

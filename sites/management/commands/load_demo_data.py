@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
 from cases.demo import create_demo_cases
+from forum.demo import create_demo_forum
 from newsletters.digest_demo import create_demo_digest_data
 from sites.cycle_demo import create_demo_meeting_cycle
 from sites.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo_data
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             create_toolkit_demo_data()
             create_demo_meeting_cycle()
             create_demo_digest_data()
+            create_demo_forum()
         self.stdout.write("Demo data created." if created else "Demo data already present: nothing changed.")
         self.stdout.write(f"\nDemo sign-ins (password for all: {DEMO_PASSWORD})")
         for email, _name, role in DEMO_ACCOUNTS:
