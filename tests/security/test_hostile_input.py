@@ -190,3 +190,51 @@ def test_question_forms(client, evidence_world):
     url = reverse("evidence:question", args=[evidence_world["question"].pk])
     fuzz_post(client, evidence_world["broker"], url, ["evidence", "note", "reply"])
     fuzz_get(client, evidence_world["broker"], reverse("evidence:questions"), ["status", "page"])
+
+
+# The forum: every form, then the pages that show what was typed (Markdown, sanitised).
+@pytest.fixture
+def forum_world(programme):
+    from forum import services as forum_services
+
+    site = programme["site"]
+    member = MembershipFactory(site=site, person__name="Morgan Member").person
+    other = MembershipFactory(site=SiteFactory(code="CP3"), person__name="Olly Outsider").person
+    topic = forum_services.start_topic(by=other, title="Dual diagnosis in Stoke?", body="Anyone found a way in?")
+    held = forum_services.add_post(thread=topic.thread, by=member, body="Ring Mrs Jane Doe on 07700 900123.")
+    mine = forum_services.add_post(thread=topic.thread, by=member, body="We tried the hub.")
+    return {**programme, "member": member, "other": other, "thread": topic.thread, "topic": topic, "held": held,
+            "mine": mine}  # fmt: skip
+
+
+def test_forum_topic_forms(client, forum_world):
+    fields = ["title", "body", "mentioned"]
+    fuzz_post(client, forum_world["member"], reverse("forum:programme_topic_new"), fields)
+    fuzz_post(client, forum_world["member"], reverse("forum:site_topic_new", args=[forum_world["site"].pk]), fields)
+    assert_page_safe(client, forum_world["member"], reverse("forum:programme_board"))
+    assert_page_safe(client, forum_world["member"], reverse("forum:site_board", args=[forum_world["site"].pk]))
+    assert_page_safe(client, forum_world["member"], reverse("home"))
+
+
+def test_forum_reply_and_follow_forms(client, forum_world):
+    url = reverse("forum:thread", args=[forum_world["thread"].pk])
+    fuzz_post(client, forum_world["member"], url, ["body", "mentioned", "quoted"])
+    fuzz_get(client, forum_world["member"], url, ["quote"])
+    fuzz_post(client, forum_world["member"], reverse("forum:follow", args=[forum_world["thread"].pk]), ["follow"])
+    assert_page_safe(client, forum_world["member"], url)
+    assert_page_safe(client, forum_world["other"], url)
+    assert_page_safe(client, forum_world["admin"], reverse("forum:moderation"))
+
+
+def test_forum_post_forms(client, forum_world):
+    member = forum_world["member"]
+    # First the held post's finding (an edit could take it out of the text), then the edits.
+    finding = forum_world["held"].findings.first()
+    fuzz_post(client, member, reverse("forum:finding_dismiss", args=[finding.pk]), ["reason"])
+    fuzz_post(client, member, reverse("forum:post_edit", args=[forum_world["mine"].pk]), ["body", "mentioned"])
+    fuzz_post(client, member, reverse("forum:post_edit", args=[forum_world["held"].pk]), ["body", "mentioned"])
+    assert_page_safe(client, member, reverse("forum:post_history", args=[forum_world["mine"].pk]))
+    fuzz_post(client, forum_world["other"], reverse("forum:post_report", args=[forum_world["mine"].pk]), ["reason"])
+    fuzz_post(client, member, reverse("forum:preferences"), ["email"])
+    assert_page_safe(client, forum_world["admin"], reverse("forum:moderation"))
+    assert_page_safe(client, member, reverse("forum:thread", args=[forum_world["thread"].pk]))
