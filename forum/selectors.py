@@ -127,6 +127,7 @@ def thread_page(user, thread: Thread) -> dict:
         .annotate(revision_count=Count("revisions"))
     )
     for post in posts:
+        post.thread = thread  # the permission checks on each post read its thread
         post.is_new = bool(
             post.is_visible and post.author_id != user.pk and (marker is None or post.visible_at > marker)
         )

@@ -105,3 +105,13 @@ def test_board_list_query_count_is_bounded(client, people, threads, django_asser
         client.get(reverse("forum:programme_board"))
     with django_assert_max_num_queries(14):
         client.get(reverse("forum:index"))
+
+
+def test_thread_page_query_count_is_bounded(client, people, threads, django_assert_max_num_queries):
+    thread = threads["programme_board"]
+    for n in range(20):
+        services.add_post(thread=thread, by=people["member" if n % 2 else "admin"], body=f"Idea {n}, @Ada Admin")
+    client.force_login(people["member"])
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("forum:thread", args=[thread.pk]))
+    assert response.content.decode().count('class="card mb-3 forum-post') == 21
