@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from audit.models import AuditAction
+from audit.services import record_event
 from cases import selectors as case_selectors
 from cases.highlight import Span, highlight
 from cases.services.lifecycle import PersonalDataError
@@ -168,6 +170,9 @@ def thread_detail(request, pk: int):
             form.add_error(None, error)
         else:
             return _posted(request, post)
+    if thread.kind == ThreadKind.CASE:  # the site's confidential discussion of a case: views are audited
+        record_event(actor=request.user, action=AuditAction.VIEWED, target=thread.case, request=request,
+                     detail="Forum discussion")  # fmt: skip
     context = selectors.thread_page(request.user, thread)
     _post_views(context["posts"], request.user)
     quoting = form["quoted"].value()

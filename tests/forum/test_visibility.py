@@ -39,6 +39,15 @@ def test_the_audience_of_a_thread_is_its_readers(people, threads, kind):
     assert audience & {p.pk for p in people.values()} == expected
 
 
+def test_reading_a_case_discussion_is_audited(client, people, threads):
+    from audit.models import AuditEvent
+
+    client.force_login(people["broker"])
+    client.get(reverse("forum:thread", args=[threads["case"].pk]))
+    event = AuditEvent.objects.filter(actor=people["broker"], action="viewed").get()
+    assert event.detail == "Forum discussion" and event.target_id == str(threads["case"].case_id)
+
+
 def test_a_draft_case_has_no_thread_for_anyone(client, people, draft_case):
     thread = Thread(kind=ThreadKind.CASE, case=draft_case, site_id=draft_case.site_id)
     assert not any(people[role].has_perm("forum.view_thread", thread) for role in ROLES)
