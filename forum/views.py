@@ -88,7 +88,7 @@ def site_board(request, site_pk: int):
 def _new_topic(request, *, site=None):
     audience = selectors.thread_audience(
         Thread(kind=ThreadKind.SITE_BOARD if site else ThreadKind.PROGRAMME_BOARD, site=site)
-    )
+    ).exclude(pk=request.user.pk)
     form = TopicForm(request.POST or None, audience=audience)
     refused = None
     if request.method == "POST" and form.is_valid():
@@ -154,7 +154,7 @@ def _post_views(posts, user) -> None:
 @login_required
 def thread_detail(request, pk: int):
     thread = selectors.access_thread(request.user, pk)
-    audience = selectors.thread_audience(thread)
+    audience = selectors.thread_audience(thread).exclude(pk=request.user.pk)
     initial = {}
     quote = request.GET.get("quote", "")
     if quote.isdigit() and len(quote) < 12:
@@ -196,7 +196,7 @@ def follow(request, pk: int):
 def post_edit(request, pk: int):
     post = selectors.access_post(request.user, pk)
     _require(request.user, "forum.edit_post", post, "Only the author can edit a post.")
-    audience = selectors.thread_audience(post.thread)
+    audience = selectors.thread_audience(post.thread).exclude(pk=request.user.pk)
     form = EditPostForm(request.POST or None, audience=audience, initial={"body": post.body})
     refused = None
     if request.method == "POST" and form.is_valid():
