@@ -41,6 +41,17 @@ class World:
     _evidence: dict = dataclass_field(default_factory=dict)
     _question: object = None
 
+    def cached(self, key: str, build):
+        """One object per world, built on first use."""
+        if key not in self._cases:
+            self._cases[key] = build()
+        return self._cases[key]
+
+    def counter(self, key: str) -> int:
+        """1, 2, 3... for unique values (emails, codes) across fuzzed submissions."""
+        self._cases[f"counter-{key}"] = self._cases.get(f"counter-{key}", 0) + 1
+        return self._cases[f"counter-{key}"]
+
     def new_expense(self):
         """A fresh object for each request that removes one."""
         return Expense.objects.create(
