@@ -12,7 +12,7 @@ export UV_COMPILE_BYTECODE := 1
 DEV_ENV := DEBUG=true SECRET_KEY=development-only-not-secret MFA_REQUIRED=false
 PORT ?= 8000
 
-.PHONY: run test install system-deps lint worker beat
+.PHONY: run test install system-deps lint audit worker beat
 
 $(UV):
 	python3 -m venv .tools && .tools/bin/pip install --quiet uv
@@ -50,6 +50,13 @@ lint: install
 test: install system-deps lint
 	DJANGO_SETTINGS_MODULE=cop.settings_test .venv/bin/python manage.py makemigrations --check --dry-run
 	.venv/bin/pytest $(PYTEST_ARGS)
+
+# Known vulnerabilities in the locked dependencies (PyPI's advisory data). --strict: a package that could not be
+# checked fails the audit instead of being skipped in silence.
+audit: install
+	$(UV) export --frozen --format requirements-txt --no-hashes --all-groups --no-emit-project > .ci/requirements-audit.txt
+	.venv/bin/pip-audit -r .ci/requirements-audit.txt --vulnerability-service pypi --no-deps --disable-pip --strict \
+		--progress-spinner off
 
 # With REDIS_URL set: a worker and the periodic-job scheduler, each in its own terminal.
 worker:

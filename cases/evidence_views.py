@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from audit.models import AuditAction
+from audit.services import record_event
 from cases import evidence_selectors as selectors
 from cases.evidence_forms import AnswerForm, AttachForm, EvidenceForm, ImportForm, QuestionForm, QuestionStatusForm
 from cases.highlight import Span, highlight
@@ -70,6 +72,9 @@ def evidence_export(request):
         body, content_type, name = citations.export_ris(items), "application/x-research-info-systems", "evidence.ris"
     else:
         body, content_type, name = citations.export_bibtex(items), "application/x-bibtex", "evidence.bib"
+    ids = ", ".join(str(item.pk) for item in items)
+    record_event(actor=request.user, action=AuditAction.EXPORTED, detail=f"evidence library {name}: {ids}",
+                 request=request)  # fmt: skip
     response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -78,6 +83,7 @@ def evidence_export(request):
 @login_required
 def evidence_detail(request, pk: int):
     evidence = selectors.access_evidence(request.user, pk)
+    record_event(actor=request.user, action=AuditAction.VIEWED, target=evidence, request=request)
     context = {"evidence": evidence, **selectors.evidence_page(request.user, evidence)}
     context["can_manage"] = request.user.has_perm("cases.manage_evidence", evidence)
     return render(request, "cases/evidence/evidence_detail.html", context)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import MAXYEAR, MINYEAR
+
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
@@ -110,27 +112,38 @@ def learning_object_page(case: Case) -> dict:
     }
 
 
+def _number(value: str) -> int | None:
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def _year(value: str) -> int | None:
+    number = _number(value)
+    return number if number is not None and MINYEAR <= number <= MAXYEAR else None
+
+
+def _text(value: str) -> str | None:
+    return value if "\x00" not in value and len(value) <= 200 else None
+
+
 def repository_page(user, *, params) -> dict:
-    """The repository list: search, filters and a page of 20."""
+    """The repository list: search, filters and a page of 20. A filter value that cannot match (not a
+    number, a year out of range, a null byte) is ignored rather than sent to the database."""
     queryset = learning_objects_for(user)
     filters = {
-        "theme": ("themes__pk", int),
-        "site": ("site__code", str),
-        "kind": ("kind", str),
-        "outcome": ("outcome", str),
-        "year": ("published_at__year", int),
+        "theme": ("themes__pk", _number),
+        "site": ("site__code", _text),
+        "kind": ("kind", _text),
+        "outcome": ("outcome", _text),
+        "year": ("published_at__year", _year),
     }
     chosen = {}
-    for name, (lookup, cast) in filters.items():
+    for name, (lookup, parse) in filters.items():
         value = (params.get(name) or "").strip()
-        if not value:
-            continue
-        try:
-            queryset = queryset.filter(**{lookup: cast(value)})
+        parsed = parse(value) if value else None
+        if parsed is not None:
+            queryset = queryset.filter(**{lookup: parsed})
             chosen[name] = value
-        except ValueError:
-            continue
-    q = (params.get("q") or "").strip()
+    q = (params.get("q") or "").replace("\x00", "").strip()[:200]
     if q:
         queryset = search.search_cases(queryset, q)
     page = Paginator(queryset, PAGE_SIZE).get_page(params.get("page"))

@@ -8,6 +8,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from audit.models import AuditAction
+from audit.services import record_event
 from newsletters import digest_selectors as selectors
 from newsletters.digest_content import open_issues_by_theme, period_label, screened_case
 from newsletters.digest_forms import DigestRequestForm, ResponseForm, SubscriptionForm
@@ -43,8 +45,9 @@ def digest_index(request):
 def digest_detail(request, pk: int):
     digest = selectors.access_digest(request.user, pk)
     context = {"digest": digest, "period_label": period_label(digest.period_start, digest.period_end)}
-    if request.htmx:
+    if request.htmx:  # the page polling its status while the digest is prepared: not a new view
         return render(request, "newsletters/digests/detail.html#status", context)
+    record_event(actor=request.user, action=AuditAction.VIEWED, target=digest, request=request)
     return render(request, "newsletters/digests/detail.html", {**context, "sites": list(digest.sites.all())})
 
 

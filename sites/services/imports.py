@@ -19,6 +19,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from audit.models import AuditAction
+from audit.services import record_event
 from cop.rules import facilitated_site_ids, is_programme_admin
 from members.models import Membership, MembershipRole, Sector, User
 from sites.models import Attendance, AttendanceStatus, Meeting, MeetingStatus, Site
@@ -286,6 +288,8 @@ def import_members(*, data: bytes, filename: str = "", imported_by: User | None 
         values = {"role": row.role, "joined": row.joined, "left": row.left}
         if membership is None:
             Membership.objects.create(site=row.site, person=person, **values)
+            record_event(actor=imported_by, action=AuditAction.ROLE_CHANGED, target=person,
+                         detail=f"imported as {row.role} at {row.site.code}")  # fmt: skip
             summary.added += 1
             continue
         changed = [f for f, v in values.items() if getattr(membership, f) != v]
@@ -293,6 +297,8 @@ def import_members(*, data: bytes, filename: str = "", imported_by: User | None 
             setattr(membership, f, values[f])
         if changed:
             membership.save(update_fields=changed)
+            record_event(actor=imported_by, action=AuditAction.ROLE_CHANGED, target=person,
+                         detail=f"membership of {row.site.code} imported: {', '.join(changed)} changed")  # fmt: skip
             summary.updated += 1
         else:
             summary.unchanged += 1

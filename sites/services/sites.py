@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from audit.models import AuditAction
+from audit.services import record_event
 from members.models import Membership, MembershipRole, Sector, User
 from sites.models import ENDED_STATUSES, Site, TargetDiscipline
 
@@ -37,14 +39,17 @@ def _check_site_fields(*, code: str, status: str, ended_on: date | None, ended_r
         raise ValidationError(errors)
 
 
-def _set_facilitators(*, site: Site, facilitators, on: date) -> None:
-    """Make exactly these people the site's current facilitators. Anyone dropped stays as a member."""
+def _set_facilitators(*, site: Site, facilitators, on: date, by: User) -> None:
+    """Make exactly these people the site's current facilitators. Anyone dropped stays as a member.
+    Each role change is in the audit log."""
     wanted = {person.pk: person for person in facilitators}
-    current = {m.person_id: m for m in Membership.objects.current(on).filter(site=site)}
+    current = {m.person_id: m for m in Membership.objects.current(on).filter(site=site).select_related("person")}
     for membership in current.values():
         if membership.is_facilitator and membership.person_id not in wanted:
             membership.role = MembershipRole.MEMBER
             membership.save(update_fields=["role"])
+            record_event(actor=by, action=AuditAction.ROLE_CHANGED, target=membership.person,
+                         detail=f"now member at {site.code}")  # fmt: skip
     for person_id, person in wanted.items():
         membership = current.get(person_id)
         if membership is None:
@@ -54,6 +59,10 @@ def _set_facilitators(*, site: Site, facilitators, on: date) -> None:
         elif not membership.is_facilitator:
             membership.role = MembershipRole.FACILITATOR
             membership.save(update_fields=["role"])
+        else:
+            continue
+        record_event(actor=by, action=AuditAction.ROLE_CHANGED, target=person,
+                     detail=f"now facilitator at {site.code}")  # fmt: skip
 
 
 @transaction.atomic
@@ -89,7 +98,8 @@ def create_site(
         TargetDiscipline(site=site, name=name, sector=sector, keywords=keywords)
         for name, sector, keywords in DEFAULT_TARGET_DISCIPLINES
     )
-    _set_facilitators(site=site, facilitators=facilitators, on=min(start_date, timezone.localdate()))
+    on = min(start_date, timezone.localdate())
+    _set_facilitators(site=site, facilitators=facilitators, on=on, by=created_by)
     return site
 
 
@@ -125,7 +135,7 @@ def update_site(
         update_fields=["code", "name", "town", "host_organisation", "start_date", "status", "ended_on", "ended_reason"]
     )
     if facilitators is not None:
-        _set_facilitators(site=site, facilitators=facilitators, on=timezone.localdate())
+        _set_facilitators(site=site, facilitators=facilitators, on=timezone.localdate(), by=changed_by)
     return site
 
 

@@ -3,6 +3,7 @@ plane, HTML and script, SQL fragments, bad dates and numbers."""
 
 from html.parser import HTMLParser
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import strategies as st
 
 MARKER = "xss-marker"
@@ -45,14 +46,38 @@ hostile_text = st.one_of(
 )
 
 
-def hostile_form(field_names: list[str]):
-    """A dict of field -> value, where fields may be missing or given twice."""
-    return st.fixed_dictionaries(
-        {},
-        optional={
-            name: st.one_of(hostile_text, st.lists(hostile_text, min_size=2, max_size=3)) for name in field_names
-        },
-    )
+def hostile_form(field_names: list[str], valid: dict | None = None):
+    """A dict of field -> value, where fields may be missing or given twice. A field with a valid value
+    gets it about half the time, so that hostile text in the other fields gets past the form now and then
+    and is stored and shown again."""
+    valid = valid or {}
+
+    def value(name):
+        hostile = st.one_of(hostile_text, st.lists(hostile_text, min_size=2, max_size=3))
+        return st.one_of(st.just(valid[name]), hostile) if name in valid else hostile
+
+    return st.fixed_dictionaries({}, optional={name: value(name) for name in sorted({*field_names, *valid})})
+
+
+FILE_NAMES = ["report.pdf", "members.csv", "x.csv.exe", "../../etc/passwd", "a" * 300 + ".csv", "\u202ecod.pdf",
+              "<script>.csv", ".csv", "noextension"]  # fmt: skip
+FILE_CONTENTS = [
+    b"",
+    b"%PDF-1.4 not really",
+    b"MZ\x90\x00\x03",  # a Windows executable's first bytes
+    b"<html><script>alert('xss-marker')</script></html>",
+    b"name,email\n=cmd|' /C calc'!A0,x@example.org\n",  # a spreadsheet formula
+    b"\xff\xfe\x00\x00broken utf-32",
+    b"email,name,job_title\n" + b"a@example.org,\x00,<b>x</b>\n" * 50,
+]
+
+
+def hostile_upload():
+    """A file upload with a hostile name and content (built anew for each request: the client reads it)."""
+    names = st.one_of(st.sampled_from(FILE_NAMES), st.text(min_size=1, max_size=40).map(lambda s: s + ".csv"))
+    contents = st.one_of(st.sampled_from(FILE_CONTENTS), st.binary(max_size=2000),
+                         hostile_text.map(lambda s: s.encode("utf-8", "surrogatepass")))  # fmt: skip
+    return st.builds(SimpleUploadedFile, names, contents)
 
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc"}

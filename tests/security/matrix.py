@@ -182,6 +182,22 @@ def digest_of_commissioner(world) -> list:
     return [world._cases["digest"].pk]
 
 
+def digest_of_admin(world) -> list:
+    if "admin-digest" not in world._cases:
+        from django.core.files.base import ContentFile
+
+        from newsletters.models import Digest
+
+        today = timezone.localdate()
+        digest = Digest.objects.create(
+            requested_by=world.people["admin"], period_start=today - timedelta(days=30), period_end=today,
+            status="ready",
+        )  # fmt: skip
+        digest.file.save("y.pdf", ContentFile(b"%PDF-1.7 matrix"), save=True)
+        world._cases["admin-digest"] = digest
+    return [world._cases["admin-digest"].pk]
+
+
 def case_raising_issues(state: str):
     def build(world) -> list:
         key = f"issues-{state}"
@@ -326,6 +342,12 @@ MATRIX: dict[str, Entry] = {
         get=POST_ONLY,
         post=signed_in(["admin"], denied=NOT_FOUND),
     ),
+    # A question of another survey, addressed through this survey: 404 even for admins.
+    "evaluation:remove_question@other_survey": Entry(
+        args=lambda w: [w.survey("draft").pk, w.new_question_of_another_survey().pk],
+        get=POST_ONLY,
+        post=signed_in([], denied=NOT_FOUND),
+    ),
     "evaluation:open_survey": Entry(
         args=lambda w: [w.survey("draft").pk],
         get=signed_in(["admin"], denied=NOT_FOUND),
@@ -355,6 +377,11 @@ MATRIX: dict[str, Entry] = {
     ),
     # Toolkit: the set-up checklist, documents and site health
     "toolkit:checklist_item": Entry(args=lambda w: [w.site.pk, w.checklist_item().pk], get=SITE_MANAGERS),
+    # CP1's address with a CP3 checklist item: nobody reaches the item through another site.
+    "toolkit:checklist_item@other_site_item": Entry(
+        args=lambda w: [w.site.pk, w.checklist_item_of_other_site().pk],
+        get=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN),
+    ),
     **{
         f"toolkit:document@{extension}": Entry(
             args=lambda w, extension=extension: [w.site.pk, "ground_rules", extension], get=SITE_MANAGERS
@@ -435,6 +462,12 @@ MATRIX: dict[str, Entry] = {
     "digests:index": Entry(get=DIGEST_READERS),
     "digests:detail": Entry(args=digest_of_commissioner, get=DIGEST_READERS, post=GET_ONLY),
     "digests:download": Entry(args=digest_of_commissioner, get=DIGEST_READERS, post=GET_ONLY),
+    # A digest another person (a programme admin) asked for: digests are the programme's, read by every
+    # commissioner and admin, so the answers are the same.
+    **{
+        f"digests:{view}@other_requester": Entry(args=digest_of_admin, get=DIGEST_READERS, post=GET_ONLY)
+        for view in ("detail", "download")
+    },
     "digests:retry": Entry(args=digest_of_commissioner, get=POST_ONLY, post=DIGEST_READERS),
     "digests:subscription": Entry(get=POST_ONLY, post=signed_in(["commissioner"], denied=NOT_FOUND)),
     "digests:issues": Entry(get=DIGEST_READERS, post=GET_ONLY),
@@ -454,7 +487,20 @@ MATRIX: dict[str, Entry] = {
     "evidence:edit@library": Entry(
         args=evidence_in("library"), get=signed_in(["broker", "admin"], denied=FORBIDDEN, commissioner=NOT_FOUND)
     ),
+    "evidence:detail@shared": Entry(args=evidence_in("shared"), get=LIBRARY_READERS_ITEM),
+    "evidence:detail@other_site": Entry(args=evidence_in("other_site"), get=LIBRARY_READERS_ITEM),
     "evidence:file@library": Entry(args=evidence_in("library"), get=LIBRARY_READERS_ITEM),
+    # A file attached only to a shared CP3 case: for CP3, brokers and admins; CP1's people cannot tell it exists.
+    "evidence:file@other_site": Entry(
+        args=evidence_in("other_site"),
+        get=signed_in(["other_member", "other_facilitator", "broker", "admin"], denied=NOT_FOUND),
+    ),
+    "evidence:detach@other_site": Entry(
+        args=lambda w: [w.new_evidence_link_on_other_site().pk],
+        get=POST_ONLY,
+        post=signed_in(["broker"], denied=NOT_FOUND, other_member=FORBIDDEN, other_facilitator=FORBIDDEN,
+                       admin=FORBIDDEN),
+    ),  # fmt: skip
     "evidence:file@shared": Entry(
         args=evidence_in("shared"), get=signed_in(["member", "facilitator", "broker", "admin"], denied=NOT_FOUND)
     ),

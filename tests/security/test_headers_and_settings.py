@@ -1,17 +1,25 @@
+import json
 import os
 import re
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_deploy_check_reports_nothing_with_production_settings():
+def production(*command: str) -> subprocess.CompletedProcess:
+    """Run a command with the production settings (cop.settings, DEBUG off), as a deployment would."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cop.settings",
@@ -20,18 +28,35 @@ def test_deploy_check_reports_nothing_with_production_settings():
         "DEBUG": "false",
         "EMAIL_URL": "smtp://mail.example.org:587/?tls=True",
     }
-    env.pop("DATABASE_URL", None)
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    for name in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "MFA_REQUIRED"):
+        env.pop(name, None)
+    argv = [sys.executable, *command]  # our own fixed commands
+    return subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+
+
+@pytest.fixture(scope="module")
+def production_settings() -> dict:
+    names = ["ACCOUNT_RATE_LIMITS", "SESSION_COOKIE_AGE", "SESSION_SAVE_EVERY_REQUEST", "SESSION_COOKIE_HTTPONLY",
+             "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "MFA_REQUIRED_FOR_PRIVILEGED_ROLES", "DEBUG"]  # fmt: skip
+    script = f"import django, json; django.setup(); from django.conf import settings; " \
+             f"print(json.dumps({{n: getattr(settings, n) for n in {names!r}}}))"  # fmt: skip
+    result = production("-c", script)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_deploy_check_reports_nothing_with_production_settings():
+    result = production("manage.py", "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_turns_on_sign_in_rate_limits_secure_cookies_and_mfa(production_settings):
+    assert production_settings["DEBUG"] is False
+    assert production_settings["ACCOUNT_RATE_LIMITS"]["login_failed"] == "5/5m/ip,5/5m/key"
+    assert production_settings["SESSION_COOKIE_AGE"] == 30 * 60 and production_settings["SESSION_SAVE_EVERY_REQUEST"]
+    assert production_settings["SESSION_COOKIE_HTTPONLY"] and production_settings["SESSION_COOKIE_SECURE"]
+    assert production_settings["CSRF_COOKIE_SECURE"] and production_settings["MFA_REQUIRED_FOR_PRIVILEGED_ROLES"]
 
 
 @pytest.mark.django_db
@@ -61,9 +86,29 @@ def test_no_template_has_an_inline_script():
 
 
 @pytest.mark.django_db
-def test_repeated_failed_sign_ins_are_rate_limited(client, settings, member):
-    settings.ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+def test_repeated_failed_sign_ins_are_rate_limited(client, settings, member, production_settings):
+    settings.ACCOUNT_RATE_LIMITS = production_settings["ACCOUNT_RATE_LIMITS"]
+    cache.clear()
     for _ in range(5):
         client.post(reverse("account_login"), {"login": member.email, "password": "wrong"})
     response = client.post(reverse("account_login"), {"login": member.email, "password": "wrong"})
     assert "Too many failed login attempts" in response.content.decode()
+    # Even the right password waits now: guessing cannot go on.
+    response = client.post(reverse("account_login"), {"login": member.email, "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_a_session_idle_for_thirty_minutes_is_signed_out(client, member):
+    client.force_login(member)
+    session = Session.objects.get(session_key=client.session.session_key)
+    # 29 minutes idle: still signed in, and the request renews the half hour.
+    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() + timedelta(minutes=1))
+    assert client.get(reverse("home")).status_code == 200
+    renewed = Session.objects.get(pk=session.pk).expire_date - timezone.now()
+    assert timedelta(minutes=29) < renewed <= timedelta(minutes=30)
+    # 30 minutes and a second idle: signed out.
+    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get(reverse("home"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))

@@ -42,6 +42,17 @@ class World:
     _evidence: dict = dataclass_field(default_factory=dict)
     _question: object = None
 
+    def cached(self, key: str, build):
+        """One object per world, built on first use."""
+        if key not in self._cases:
+            self._cases[key] = build()
+        return self._cases[key]
+
+    def counter(self, key: str) -> int:
+        """1, 2, 3... for unique values (emails, codes) across fuzzed submissions."""
+        self._cases[f"counter-{key}"] = self._cases.get(f"counter-{key}", 0) + 1
+        return self._cases[f"counter-{key}"]
+
     def new_expense(self):
         """A fresh object for each request that removes one."""
         return Expense.objects.create(
@@ -80,6 +91,10 @@ class World:
 
     def new_question(self):
         return evaluation_services.add_question(survey=self.survey("draft"), kind="free_text", text="Anything else?")
+
+    def new_question_of_another_survey(self):
+        other = evaluation_services.create_survey(created_by=self.people["admin"], title="Another survey")
+        return evaluation_services.add_question(survey=other, kind="free_text", text="Anything else?")
 
     def assessment_round(self, *, fresh: bool = False):
         if fresh or "round" not in self._cases:
@@ -173,16 +188,39 @@ class World:
         )
 
     def evidence(self, state: str):
-        """An evidence item with a file: in the library only, or attached only to a CP1 case in `state`."""
+        """An evidence item with a file: in the library only ("library"), attached only to a CP1 case in `state`,
+        or attached only to a shared CP3 case ("other_site")."""
         if state not in self._evidence:
             broker = self.people["broker"]
             item = evidence_services.add_evidence(
                 by=broker, title=f"Evidence {state}", file=SimpleUploadedFile("report.pdf", b"%PDF-1.4 test")
             )
-            if state != "library":
+            if state == "other_site":
+                evidence_services.attach_evidence(case=self.case_of_other_site(), evidence=item, by=broker)
+            elif state != "library":
                 evidence_services.attach_evidence(case=self.case(state), evidence=item, by=broker)
             self._evidence[state] = item
         return self._evidence[state]
+
+    def case_of_other_site(self):
+        """A shared CP3 case presented by "other_member"."""
+        if "other-site" not in self._cases:
+            case = lifecycle.create_case(
+                site=self.other_site, by=self.people["other_member"], title="Night-time calls",
+                presentation="A woman calls the crisis line most nights.",
+            )  # fmt: skip
+            lifecycle.share_case(case=case, by=self.people["other_member"])
+            self._cases["other-site"] = case
+        return self._cases["other-site"]
+
+    def new_evidence_link_on_other_site(self):
+        return evidence_services.attach_evidence(
+            case=self.case_of_other_site(), evidence=EvidenceFactory(), by=self.people["broker"]
+        )
+
+    def checklist_item_of_other_site(self):
+        ensure_site_checklist(self.other_site)
+        return self.other_site.checklist_items.first()
 
     def new_evidence_link(self):
         """A fresh link on the shared case for each request that removes one."""
