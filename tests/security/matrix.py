@@ -293,6 +293,11 @@ MATRIX: dict[str, Entry] = {
     # Evaluation is confidential: anyone who may not use a page gets 404.
     # Evaluation: surveys (CP1 is asked), focus groups and self-assessment rounds at CP1
     "evaluation:dashboard": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"], denied=NOT_FOUND)),
+    **{
+        f"evaluation:{name}_{fmt}": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"], denied=NOT_FOUND))
+        for name in ("dashboard", "attendance")
+        for fmt in ("xlsx", "csv")
+    },
     "evaluation:surveys": Entry(get=signed_in(["admin"], denied=NOT_FOUND)),
     "evaluation:survey_from_report": Entry(get=POST_ONLY, post=signed_in(["admin"], denied=NOT_FOUND)),
     "evaluation:survey_detail": Entry(
@@ -321,6 +326,9 @@ MATRIX: dict[str, Entry] = {
         args=lambda w: [w.survey("open").pk], get=signed_in(["facilitator", "admin"], denied=NOT_FOUND)
     ),
     "evaluation:survey_results_csv": Entry(
+        args=lambda w: [w.survey("open").pk], get=signed_in(["facilitator", "admin"], denied=NOT_FOUND)
+    ),
+    "evaluation:survey_results_xlsx": Entry(
         args=lambda w: [w.survey("open").pk], get=signed_in(["facilitator", "admin"], denied=NOT_FOUND)
     ),
     "evaluation:site": Entry(args=lambda w: [w.site.pk], get=EVALUATION_MANAGERS),
