@@ -19,7 +19,7 @@ NEW_KEY_SESSION = "api_token_new_key"
 def my_tokens(request):
     if not request.user.has_perm("api.manage_own_tokens"):
         raise Http404
-    form = ApiTokenForm(request.POST or None)
+    form = ApiTokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             created = services.create_api_token(user=request.user, request=request, **form.cleaned_data)
