@@ -23,7 +23,7 @@ def bearer(key: str) -> dict:
 
 
 @pytest.fixture
-def programme(world):
+def programme(world):  # noqa: F811
     """Cases in each state at CP1, evidence placed so that each role sees a different part, registers, a survey."""
     broker = world.people["broker"]
     cases = {state: world.case(state) for state in ("draft", "shared", "published", "public")}
@@ -58,7 +58,7 @@ def programme(world):
     return {"world": world, "cases": cases, "evidence": evidence, "survey": survey, "tokens": tokens}
 
 
-def names_of_people(world) -> list[str]:
+def names_of_people() -> list[str]:
     """Every person's name in the programme: none may appear in what the API returns for figures."""
     from members.models import User
 
