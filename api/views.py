@@ -16,7 +16,7 @@ from audit.models import AuditAction
 from audit.services import record_event
 from cases.models import ActionItem, Case, CaseKind, Evidence, EvidenceKind, EvidenceLink, FollowUp, Outcome
 from cases.selectors import learning_objects_for
-from cop.rules import evidence_visible_q, learning_objects_q
+from cop.rules import evidence_visible_q, learning_objects_q, survey_results_site_ids
 from evaluation.dashboard import Period
 from evaluation.selectors import survey_results, surveys_with_results_for
 
@@ -28,6 +28,20 @@ NOT_FOUND = OpenApiResponse(ERROR, description="Not found, or not visible to you
 TOO_MANY = OpenApiResponse(ERROR, description="Rate limit reached: wait and try again.")
 PUBLIC_ERRORS = {400: FIELD_ERRORS, 401: NOT_SIGNED_IN, 404: NOT_FOUND, 429: TOO_MANY}
 SIGNED_IN_ERRORS = {**PUBLIC_ERRORS, 403: NOT_ALLOWED}
+MAX_ID = 2**63 - 1  # the database's largest id: a larger number is simply not found
+ID = OpenApiParameter("id", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, OpenApiParameter.PATH)
+
+
+def checked_id(pk: int) -> int:
+    if not 1 <= pk <= MAX_ID:
+        raise NotFound
+    return pk
+
+
+class BoundedIdMixin:
+    def get_object(self):
+        checked_id(self.kwargs["pk"])
+        return super().get_object()
 
 
 class RulesPermission(permissions.BasePermission):
@@ -95,9 +109,10 @@ class LearningObjectList(generics.ListAPIView):
 @extend_schema(
     tags=["Learning objects"],
     summary="A learning object with its evidence",
+    parameters=[ID],
     responses={200: api_serializers.LearningObjectSerializer, **PUBLIC_ERRORS},
 )
-class LearningObjectDetail(generics.RetrieveAPIView):
+class LearningObjectDetail(BoundedIdMixin, generics.RetrieveAPIView):
     serializer_class = api_serializers.LearningObjectSerializer
     permission_classes = [permissions.AllowAny]
 
@@ -146,9 +161,10 @@ class EvidenceList(generics.ListAPIView):
 @extend_schema(
     tags=["Evidence"],
     summary="An evidence item",
+    parameters=[ID],
     responses={200: api_serializers.EvidenceSerializer, **PUBLIC_ERRORS},
 )
-class EvidenceDetail(generics.RetrieveAPIView):
+class EvidenceDetail(BoundedIdMixin, generics.RetrieveAPIView):
     serializer_class = api_serializers.EvidenceSerializer
     permission_classes = [permissions.AllowAny]
 
@@ -192,16 +208,14 @@ class SurveyList(generics.ListAPIView):
     summary="A survey's aggregate results",
     description="Response rates and agreement with each statement over the sites you may see; withheld below "
     "five responses. Free-text answers are not published through the API.",
-    parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
+    parameters=[ID],
     responses={200: api_serializers.SurveyResultsSerializer, **SIGNED_IN_ERRORS},
 )
 class SurveyResults(APIView):
     permission_classes = [CanViewProgrammeFigures]
 
     def get(self, request, pk: int):
-        from cop.rules import survey_results_site_ids
-
-        survey = get_object_or_404(surveys_with_results_for(request.user), pk=pk)
+        survey = get_object_or_404(surveys_with_results_for(request.user), pk=checked_id(pk))
         if not request.user.has_perm("evaluation.view_survey_results", survey):
             raise NotFound
         results = survey_results(survey, site_ids=survey_results_site_ids(request.user, survey))
