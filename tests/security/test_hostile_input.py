@@ -190,3 +190,19 @@ def test_question_forms(client, evidence_world):
     url = reverse("evidence:question", args=[evidence_world["question"].pk])
     fuzz_post(client, evidence_world["broker"], url, ["evidence", "note", "reply"])
     fuzz_get(client, evidence_world["broker"], reverse("evidence:questions"), ["status", "page"])
+
+
+# Open data: the API token form (then the pages that show the names typed) and the download filters.
+def test_api_token_form(client, programme):
+    from api.services import create_api_token
+
+    create_api_token(user=programme["facilitator"], name="<script>alert(1)</script>")
+    fuzz_post(client, programme["facilitator"], reverse("api_tokens:mine"), ["name"])
+    assert_page_safe(client, programme["facilitator"], reverse("api_tokens:mine"))
+    assert_page_safe(client, programme["admin"], reverse("api_tokens:all"))
+
+
+def test_spreadsheet_download_filters(client, programme):
+    for name in ("evaluation:dashboard_xlsx", "evaluation:attendance_csv"):
+        fuzz_get(client, programme["admin"], reverse(name), ["start", "end"])
+    fuzz_get(client, programme["facilitator"], reverse("sites:matrix"), ["as_of", "format"])
