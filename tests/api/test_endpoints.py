@@ -210,3 +210,14 @@ def test_rate_limits_are_enforced_per_token_and_per_address(client, programme):
 def test_a_signed_in_session_reads_the_api_too(client, programme):
     client.force_login(programme["world"].people["facilitator"])
     assert client.get(FIGURES).status_code == 200
+
+
+@pytest.mark.django_db
+def test_lists_take_a_fixed_number_of_queries(client, programme, django_assert_max_num_queries):
+    from tests.factories import EvidenceFactory
+
+    EvidenceFactory.create_batch(25)
+    key = programme["tokens"]["admin"]
+    for url in (EVIDENCE, LEARNING_OBJECTS, SURVEYS):
+        with django_assert_max_num_queries(8):
+            assert get(client, url, key, page_size=100)[0].status_code == 200
