@@ -576,3 +576,33 @@ def _prefixed(q: Q, prefix: str) -> Q:
         _prefixed(child, prefix) if isinstance(child, Q) else (prefix + child[0], child[1]) for child in q.children
     ]
     return Q(*children, _connector=q.connector, _negated=q.negated)
+# Open data and the read API
+# Every signed-in person may create, name and revoke their own API tokens; programme admins list and revoke anyone's.
+# A token acts as its owner: the API applies the same rules and scopes as the pages.
+# ---------------------------------------------------------------------------------------------------------------
+@rules.predicate
+def is_token_owner(user, token) -> bool:
+    return token is not None and getattr(token, "user_id", None) == user.pk
+
+
+rules.add_perm("api.manage_own_tokens", is_signed_in)
+rules.add_perm("api.list_all_tokens", is_programme_admin)
+rules.add_perm("api.revoke_token", is_signed_in & (is_token_owner | is_programme_admin))
+
+
+def api_tokens_q(user) -> Q:
+    """Tokens a person may see and revoke: their own; programme admins every one."""
+    if is_programme_admin(user):
+        return Q()
+    return Q(user_id=user.pk)
+
+
+def evidence_visible_q(user) -> Q:
+    """Evidence items a person may read (cases.view_evidence as a filter): library readers every item; other
+    signed-in people items attached to a learning object; anyone items attached to a public learning object."""
+    if can_read_library(user):
+        return Q()
+    from cases.models import Case, EvidenceLink
+
+    links = EvidenceLink.objects.filter(case__in=Case.objects.filter(learning_objects_q(user)))
+    return Q(pk__in=links.values("evidence_id"))

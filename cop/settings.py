@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "evaluation",  # member surveys, focus groups, the team self-assessment and the programme dashboard
     "toolkit",  # the facilitator's set-up checklist, document templates and site health warnings
     "forum",  # the online forum: threads on cases, learning objects and the boards, through the gate
+    "api",  # open data: the read API (/api/v1/), personal API tokens, Atom feeds
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -47,6 +48,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "rules",
     "django_htmx",
+    # The read API, its OpenAPI schema and documentation (Swagger UI served from our own static files)
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -211,6 +216,47 @@ CELERY_BEAT_SCHEDULE: dict = {
     "requeue-stalled-digests": {"task": "newsletters.digest_tasks.requeue_stalled_digests", "schedule": 10 * 60},
     # The forum's daily digest (and any immediate email a stopped worker left unsent).
     "send-forum-digests": {"task": "forum.tasks.send_forum_digests", "schedule": crontab(minute=0, hour=7)},
+}
+
+# The read API (/api/v1/): read-only JSON, personal API tokens (or the session, for the documentation's
+# "Try it out" while signed in), paginated, rate limited per token holder and per address (the cache holds
+# the counts, so use Redis when there are several web processes).
+API_RATE_LIMITS = {
+    "anon": env.str("API_RATE_LIMIT_ANON", default="60/minute"),
+    "user": env.str("API_RATE_LIMIT_USER", default="120/minute"),
+}
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.ApiPagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ApiAnonRateThrottle", "api.throttling.ApiUserRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DATE_FORMAT": "iso-8601",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Communities of practice: read API",
+    "DESCRIPTION": (
+        "Published learning objects and their evidence, public evidence items and programme figures, scoped by "
+        "the same rules as the pages. Send a personal API token (create one under API tokens when signed in) as "
+        "`Authorization: Bearer <token>`; without one you read what the public repository shows."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "CaseKindEnum": "cases.models.CaseKind",
+        "EvidenceKindEnum": "cases.models.EvidenceKind",
+    },
 }
 
 SESSION_COOKIE_AGE = 30 * 60

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from api.feeds import NewsletterFeed, PublicLearningObjectsFeed
 from cases.urls import evidence_patterns, repository_patterns
 from cop import views
 from sites.views import calendar, cycle
@@ -14,6 +15,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("accounts/", include("allauth.urls")),
+    path("people/", include("api.token_urls")),
     path("people/", include("members.urls")),
     path("sites/", include("sites.urls")),
     path("audit/", include("audit.urls")),
@@ -23,12 +25,15 @@ urlpatterns = [
     path("my-actions/meeting/<int:pk>/done/", cycle.meeting_action_done, name="meeting_action_done"),
     path("my-actions/case/<int:pk>/done/", cycle.case_action_done, name="case_action_done"),
     path("cases/", include("cases.urls")),
+    path("repository/feed/", PublicLearningObjectsFeed(), name="repository_feed"),
     path("repository/", include(repository_patterns)),
     path("evaluation/", include("evaluation.urls")),
     path("toolkit/", include("toolkit.urls")),
+    path("newsletter/feed/", NewsletterFeed(), name="newsletter_feed"),
     path("newsletter/", include("newsletters.urls")),
     path("digests/", include("newsletters.digest_urls")),
     path("evidence/", include(evidence_patterns)),
     path("forum/", include("forum.urls")),
+    path("api/v1/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

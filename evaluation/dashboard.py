@@ -101,6 +101,11 @@ def members_by_sector(sites: list, *, on: date) -> dict:
         ),
         "total": sum(by_sector.values()),
         "by_sector": [(name, sum(vals)) for name, vals in sector_series],
+        "sectors": sector_names,
+        "rows": [
+            {"site": s, "counts": [vals[i] for _, vals in sector_series], "total": sum(v[i] for _, v in sector_series)}
+            for i, s in enumerate(sites)
+        ],
     }
 
 
@@ -177,7 +182,46 @@ def attendance_by_month(sites: list, *, period: Period) -> dict:
             )
         ),
         "overall": Rate(sum(r.part for r in rates), sum(r.whole for r in rates)),
+        "rows": [{"month": m, "rate": r} for m, r in zip(months, rates, strict=True)],
     }
+
+
+def attendance_by_meeting(sites: list, *, period: Period) -> list[dict]:
+    """Each meeting held in the period at these sites, with its register's counts: figures, never names."""
+    site_ids = [s.pk for s in sites]
+    counts: dict[int, dict[str, int]] = {}
+    for meeting_id, status, n in (
+        Attendance.objects.filter(meeting__site_id__in=site_ids)
+        .filter(period.datetime_q("meeting__starts_at"))
+        .values_list("meeting_id", "status")
+        .annotate(n=Count("pk"))
+        .values_list("meeting_id", "status", "n")
+    ):
+        counts.setdefault(meeting_id, {})[status] = n
+    meetings = (
+        Meeting.objects.filter(site_id__in=site_ids, starts_at__lt=timezone.now())
+        .filter(period.datetime_q("starts_at"))
+        .select_related("site")
+        .order_by("site__code", "starts_at", "pk")
+    )
+    rows = []
+    for meeting in meetings:
+        register = counts.get(meeting.pk, {})
+        present, apologies, absent = (
+            register.get(s, 0) for s in (AttendanceStatus.PRESENT, AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)
+        )
+        rows.append(
+            {
+                "meeting": meeting,
+                "site": meeting.site,
+                "cancelled": meeting.status == MeetingStatus.CANCELLED,
+                "present": present,
+                "apologies": apologies,
+                "absent": absent,
+                "rate": Rate(present, present + apologies + absent),
+            }
+        )
+    return rows
 
 
 def programme_dashboard(user, *, period: Period) -> dict:
@@ -249,6 +293,10 @@ def programme_dashboard(user, *, period: Period) -> dict:
         ("Followed up", [followed_up.get(s.pk, 0) for s in sites]),
     ]
     cases_panel = {
+        "rows": [
+            {"site": s, "discussed": d, "followed_up": f}
+            for s, d, f in zip(sites, case_series[0][1], case_series[1][1], strict=True)
+        ],
         "total_discussed": sum(discussed.values()),
         "total_followed_up": sum(followed_up.values()),
         "svg": _safe(

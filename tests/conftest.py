@@ -75,6 +75,7 @@ def commissioner(db):
 
 
 def pytest_terminal_summary(terminalreporter):
+    from tests.api.test_schema_fuzz import FUZZED
     from tests.browser.axe import TALLY
     from tests.security.matrix import CHECKED, MATRIX, ROLES
     from tests.security.test_hostile_input import TRIED
@@ -88,6 +89,12 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(
             f"Authorisation matrix: {CHECKED['combinations']} combinations checked over {len(MATRIX)} URL "
             f"patterns, {len(ROLES)} roles, GET and POST; unexpected answers fail the test."
+        )
+
+    if FUZZED["cases"]:
+        terminalreporter.write_line(
+            f"API schema fuzzing (schemathesis): {FUZZED['cases']} cases over {FUZZED['operations']} operation runs; "
+            "a server error or a response not matching the schema fails the test."
         )
 
     if TALLY.pages:

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
@@ -18,6 +20,7 @@ def dashboard(request):
     context = {
         "form": form,
         "period": period,
+        "export_query": "?" + urlencode({"start": period.start or "", "end": period.end or ""}),
         "evaluation_sites": evaluation_sites_for(request.user),
         "surveys": surveys_with_results_for(request.user)[:10],
         **programme_dashboard(request.user, period=period),

@@ -1,9 +1,7 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -11,7 +9,7 @@ from django.views.decorators.http import require_POST
 from evaluation import selectors, services
 from evaluation.charts import survey_chart
 from evaluation.forms import AnswerSurveyForm, OpenSurveyForm, QuestionForm, SurveyForm
-from evaluation.models import MIN_RESPONSES, WITHHELD, Question
+from evaluation.models import MIN_RESPONSES, Question
 
 
 def _error(problem: ValidationError) -> str:
@@ -154,38 +152,3 @@ def survey_results(request, pk: int):
         "evaluation/survey_results.html",
         {"survey": survey, "results": results, "chart": survey_chart(results), "all_sites": site_ids is None},
     )
-
-
-@login_required
-def survey_results_csv(request, pk: int):
-    survey, site_ids = selectors.access_survey_results(request.user, pk)
-    results = selectors.survey_results(survey, site_ids=site_ids)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="survey-{survey.pk}-results.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["Survey", survey.title])
-    writer.writerow([])
-    writer.writerow(["Response rate", "Responses", "Members asked", "Rate"])
-    overall = [results.rate.part, results.rate.whole, str(results.rate)]
-    writer.writerow(["All sites shown", *(overall if not results.withheld else ["", "", WITHHELD])])
-    for site_rate in results.site_rates:
-        figures = [site_rate.rate.part, site_rate.rate.whole, str(site_rate.rate)]
-        writer.writerow([site_rate.site.code, *(figures if not site_rate.withheld else ["", "", WITHHELD])])
-    writer.writerow([])
-    writer.writerow(["Statement", "Answered", "Agree or strongly agree", "Neither", "Disagree or strongly disagree"])
-    if results.withheld:
-        writer.writerow([WITHHELD])
-    for statement in results.statements:
-        if statement.withheld:
-            writer.writerow([statement.question.text, "", WITHHELD])
-        else:
-            writer.writerow(
-                [
-                    statement.question.text,
-                    statement.answered,
-                    str(statement.agreeing),
-                    str(statement.neither),
-                    str(statement.disagreeing),
-                ]
-            )
-    return response

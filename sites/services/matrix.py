@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
+from cop.spreadsheets import Spreadsheet, Table
 from members.models import Membership, MembershipRole, Sector
 from sites.models import Attendance, AttendanceStatus, MeetingStatus, Site
 
@@ -136,11 +137,28 @@ def build_membership_matrix(*, as_of: date, sites: QuerySet[Site] | list[Site] |
     return MembershipMatrix(as_of=as_of, sites=list(codes_by_id.values()), rows=rows, totals=totals)
 
 
+def matrix_table(matrix: MembershipMatrix) -> Table:
+    """The matrix as one table: a row per sector and job title, a column per site, and the totals row."""
+    rows = [[row.sector, row.job_title, *(row.cells[code] for code in matrix.sites)] for row in matrix.rows]
+    rows.append(["", f"Confirmed members (N={matrix.total})", *(matrix.totals[code] for code in matrix.sites)])
+    return Table(title="Membership matrix", headers=["Sector", "Job title", *matrix.sites], rows=rows)
+
+
+def matrix_spreadsheet(matrix: MembershipMatrix, *, site_names: list[str]) -> Spreadsheet:
+    """The download from the matrix page: the date and the sites first, then the table."""
+    return Spreadsheet(
+        title="Membership matrix (X: two or more meetings; Y: left or fewer than two; F: facilitator)",
+        period=f"As of {matrix.as_of:%d/%m/%Y}",
+        sites=site_names,
+        tables=[matrix_table(matrix)],
+    )
+
+
 def matrix_csv(matrix: MembershipMatrix) -> str:
+    """The bare table, for the management command's output."""
+    table = matrix_table(matrix)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["Sector", "Job title", *matrix.sites])
-    for row in matrix.rows:
-        writer.writerow([row.sector, row.job_title, *(row.cells[code] for code in matrix.sites)])
-    writer.writerow(["", f"Confirmed members (N={matrix.total})", *(matrix.totals[code] for code in matrix.sites)])
+    writer.writerow(table.headers)
+    writer.writerows(table.rows)
     return out.getvalue()

@@ -33,7 +33,7 @@ def pages_for(role_email: str) -> list[str]:
     ]
     issue = NewsletterIssue.objects.get().pk
     newsletter = ["/newsletter/manage/", f"/newsletter/manage/{issue}/", f"/newsletter/manage/{issue}/preview/members/"]
-    common = ["/", "/accounts/2fa/"]
+    common = ["/", "/accounts/2fa/", "/people/me/api-tokens/"]
     open_issue = Case.objects.get(title=DEMO_CASES[1][1]).pk
     digests = ["/digests/", "/digests/issues/", f"/digests/issues/{open_issue}/respond/"]
     item = Evidence.objects.order_by("pk").first().pk
@@ -48,12 +48,12 @@ def pages_for(role_email: str) -> list[str]:
     moderating = ["/forum/moderation/", f"/forum/posts/{reply}/report/"]
     return {
         "admin@example.org": common
-        + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/", "/digests/"]
+        + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/", "/digests/", "/people/api-tokens/"]
         + sites_admin
         + newsletter
         + moderating,
         "facilitator@example.org": common
-        + ["/sites/", f"/sites/{cp1}/", "/people/invitations/"]
+        + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/evaluation/dashboard/"]
         + meeting
         + managing
         + cycle

@@ -65,6 +65,7 @@ POST_ONLY = outcomes(METHOD, anonymous=LOGIN)
 NEWSLETTER_EDITORS = signed_in(["broker", "admin"], denied=NOT_FOUND)
 GET_ONLY = outcomes(METHOD, anonymous=LOGIN)  # the answer to a POST on a page that only reads
 EVALUATION_MANAGERS = signed_in(["facilitator", "admin"], denied=NOT_FOUND)
+EVALUATION_VIEWERS = signed_in(["facilitator", "other_facilitator", "admin"], denied=NOT_FOUND)  # the dashboard
 SITE_ADMIN_ONLY = signed_in(["admin"], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN, facilitator=FORBIDDEN)
 
 EVERYONE = outcomes(OK)
@@ -250,6 +251,31 @@ def forum_thread_of(kind: str):
 
 def forum_post_in(state: str):
     return lambda world: [world.forum_post(state).pk]
+# The read API answers in JSON: 401 without valid credentials where they are needed, 403 for a role that may
+# not read it, 404 for an object not visible, 405 for anything but reading. Session sign-in works as a token.
+NOT_SIGNED_IN = "401"
+READ_ONLY = outcomes(METHOD)
+API_FIGURES = outcomes(
+    FORBIDDEN, anonymous=NOT_SIGNED_IN, facilitator=OK, other_facilitator=OK, admin=OK
+)  # the dashboard's people
+API_FIGURES_POST = outcomes(
+    FORBIDDEN, anonymous=NOT_SIGNED_IN, facilitator=METHOD, other_facilitator=METHOD, admin=METHOD
+)
+# Evidence: the library's readers see every item; commissioners those on learning objects; anyone those on
+# public learning objects.
+API_EVIDENCE_READERS = {
+    "library": outcomes(OK, anonymous=NOT_FOUND, commissioner=NOT_FOUND),
+    "shared": outcomes(OK, anonymous=NOT_FOUND, commissioner=NOT_FOUND),
+    "published": outcomes(OK, anonymous=NOT_FOUND),
+    "public": EVERYONE,
+}
+
+
+def token_of_member(world) -> list:
+    """A new API token of "member" for each request that revokes one."""
+    from api.services import create_api_token
+
+    return [create_api_token(user=world.people["member"], name="Matrix").token.pk]
 
 
 MATRIX: dict[str, Entry] = {
@@ -328,7 +354,12 @@ MATRIX: dict[str, Entry] = {
     **{f"repository:pdf@{state}": Entry(args=case_in(state), get=REPOSITORY_READERS[state]) for state in CASE_STATES},
     # Evaluation is confidential: anyone who may not use a page gets 404.
     # Evaluation: surveys (CP1 is asked), focus groups and self-assessment rounds at CP1
-    "evaluation:dashboard": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"], denied=NOT_FOUND)),
+    "evaluation:dashboard": Entry(get=EVALUATION_VIEWERS),
+    **{
+        f"evaluation:{name}_{fmt}": Entry(get=EVALUATION_VIEWERS)
+        for name in ("dashboard", "attendance")
+        for fmt in ("xlsx", "csv")
+    },
     "evaluation:surveys": Entry(get=signed_in(["admin"], denied=NOT_FOUND)),
     "evaluation:survey_from_report": Entry(get=POST_ONLY, post=signed_in(["admin"], denied=NOT_FOUND)),
     "evaluation:survey_detail": Entry(
@@ -363,6 +394,9 @@ MATRIX: dict[str, Entry] = {
         args=lambda w: [w.survey("open").pk], get=signed_in(["facilitator", "admin"], denied=NOT_FOUND)
     ),
     "evaluation:survey_results_csv": Entry(
+        args=lambda w: [w.survey("open").pk], get=signed_in(["facilitator", "admin"], denied=NOT_FOUND)
+    ),
+    "evaluation:survey_results_xlsx": Entry(
         args=lambda w: [w.survey("open").pk], get=signed_in(["facilitator", "admin"], denied=NOT_FOUND)
     ),
     "evaluation:site": Entry(args=lambda w: [w.site.pk], get=EVALUATION_MANAGERS),
@@ -592,6 +626,33 @@ MATRIX: dict[str, Entry] = {
     # Audit
     "audit:log": Entry(get=signed_in(["admin"])),
     "audit:export": Entry(get=signed_in(["admin"])),
+    # Open data: Atom feeds (public), personal API tokens, the read API (tokens or the session; read-only)
+    "repository_feed": Entry(get=EVERYONE),
+    "newsletter_feed": Entry(get=EVERYONE),
+    "api_tokens:mine": Entry(get=ALL_SIGNED_IN, post=signed_in([], denied="400")),  # POST: an empty form
+    "api_tokens:all": Entry(get=signed_in(["admin"], denied=NOT_FOUND)),
+    "api_tokens:revoke": Entry(
+        args=token_of_member, get=POST_ONLY, post=signed_in(["member", "admin"], denied=NOT_FOUND)
+    ),
+    "api:learning_objects": Entry(get=EVERYONE, post=READ_ONLY),
+    **{
+        f"api:learning_object@{state}": Entry(args=case_in(state), get=REPOSITORY_READERS[state], post=READ_ONLY)
+        for state in CASE_STATES
+    },
+    "api:evidence_list": Entry(get=EVERYONE, post=READ_ONLY),
+    **{
+        f"api:evidence@{state}": Entry(args=evidence_in(state), get=API_EVIDENCE_READERS[state], post=READ_ONLY)
+        for state in API_EVIDENCE_READERS
+    },
+    "api:figures": Entry(get=API_FIGURES, post=API_FIGURES_POST),
+    "api:surveys": Entry(get=API_FIGURES, post=API_FIGURES_POST),
+    "api:survey_results": Entry(
+        args=lambda w: [w.survey("open").pk],
+        get={**API_FIGURES, "other_facilitator": NOT_FOUND},
+        post=API_FIGURES_POST,
+    ),
+    "api:schema": Entry(get=EVERYONE, post=READ_ONLY),
+    "api:docs": Entry(get=EVERYONE, post=READ_ONLY),
 }
 
 # Third-party account pages (django-allauth): sign-in, password reset and two-factor set-up. They are

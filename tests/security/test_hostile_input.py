@@ -20,6 +20,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from api import forms as api_forms
 from audit.forms import AuditFilterForm
 from cases import evidence_forms
 from cases import forms as case_forms
@@ -40,7 +41,7 @@ FUZZ_SETTINGS = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
 PAGE = "page"  # fields: read the names from the form on the page (forms whose fields depend on the object)
-OUR_APPS = ["audit", "cases", "cop", "evaluation", "forum", "members", "newsletters", "sites", "toolkit"]
+OUR_APPS = ["api", "audit", "cases", "cop", "evaluation", "forum", "members", "newsletters", "sites", "toolkit"]
 
 # Form classes that are not themselves submitted by anyone: bases whose subclasses are fuzzed.
 NOT_SUBMITTED = {
@@ -381,6 +382,10 @@ FUZZ: dict[str, Fuzz] = {
                        shows=url("forum:post_history", visible_post)),  # fmt: skip
     "forum report": Fuzz((forum_forms.ReportPostForm,), "other_member", url("forum:post_report", visible_post)),
     "forum email": Fuzz((forum_forms.PreferenceForm,), "member", url("forum:preferences")),
+    # Open data: API tokens and the spreadsheet downloads' period filters
+    "api token": Fuzz((api_forms.ApiTokenForm,), "facilitator", url("api_tokens:mine"), shows=url("api_tokens:mine")),
+    "dashboard download": Fuzz((), "admin", url("evaluation:dashboard_xlsx"), ("start", "end"), method="get"),
+    "attendance download": Fuzz((), "admin", url("evaluation:attendance_csv"), ("start", "end"), method="get"),
     "audit log": Fuzz((AuditFilterForm,), "admin", url("audit:log"), ("page",), method="get"),
     "audit export": Fuzz((AuditFilterForm,), "admin", url("audit:export"), method="get"),
 }
