@@ -23,3 +23,17 @@ def check_broker() -> str:
     except Exception as error:  # noqa: BLE001
         return f"failing: {type(error).__name__}"
     return "ok"
+
+
+def tell_if_jobs_are_delayed(request, *, what: str) -> None:
+    """After saving something that a background job finishes: if the broker is away, say so. The work is kept
+    in the database and the periodic sweeps queue it again once the broker is back."""
+    if check_broker() == "ok":
+        return
+    from django.contrib import messages
+
+    messages.warning(
+        request,
+        f"The background job service is not answering just now. {what} is saved and will carry on by itself "
+        "when the service is back, usually within ten minutes: you do not need to do it again.",
+    )

@@ -6,6 +6,8 @@ from cases.urls import evidence_patterns, repository_patterns
 from cop import views
 from sites.views import calendar, cycle
 
+handler500 = "cop.unavailable.server_error_or_unavailable"  # a 503 page when the database is away
+
 admin.site.site_header = "Communities of practice: programme admin"
 admin.site.site_title = "Programme admin"
 

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from cop.health import tell_if_jobs_are_delayed
 from newsletters import digest_selectors as selectors
 from newsletters.digest_content import open_issues_by_theme, period_label, screened_case
 from newsletters.digest_forms import DigestRequestForm, ResponseForm, SubscriptionForm
@@ -34,6 +35,7 @@ def digest_index(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            tell_if_jobs_are_delayed(request, what="Your digest")
             return redirect("digests:detail", digest.pk)
     return render(request, "newsletters/digests/index.html", {"form": form, **selectors.digests_page(request.user)})
 
@@ -65,6 +67,7 @@ def digest_download(request, pk: int):
 def digest_retry(request, pk: int):
     digest = selectors.access_digest(request.user, pk)
     services.retry_digest(digest=digest, by=request.user)
+    tell_if_jobs_are_delayed(request, what="Your digest")
     return redirect("digests:detail", digest.pk)
 
 

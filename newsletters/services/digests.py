@@ -54,7 +54,13 @@ def _check_period(period_start: date, period_end: date) -> None:
 def _queue_render(digest: Digest) -> None:
     from newsletters.digest_tasks import render_digest_task
 
-    transaction.on_commit(lambda: render_digest_task.delay(digest.pk))
+    def queue() -> None:
+        try:
+            render_digest_task.delay(digest.pk)
+        except Exception:  # the broker is away: the digest stays queued and requeue_stalled_digests sends it
+            logger.exception("Could not queue the render of digest %s; the periodic requeue will.", digest.pk)
+
+    transaction.on_commit(queue)
 
 
 @transaction.atomic
