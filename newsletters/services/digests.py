@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -32,8 +33,9 @@ logger = logging.getLogger(__name__)
 
 # A render claimed this long ago whose worker died is claimed again when the task is redelivered.
 STALE_RENDERING = timedelta(minutes=15)
-# A digest still queued after this long has lost its job (a broker restart, say) and is queued again.
-STALE_QUEUED = timedelta(minutes=10)
+# A digest still queued after this long has lost its job (a broker restart, say) and is queued again. The fault
+# tests shorten it (settings.DIGEST_REQUEUE_AFTER_SECONDS) to see a Redis outage through in seconds.
+STALE_QUEUED = timedelta(seconds=getattr(settings, "DIGEST_REQUEUE_AFTER_SECONDS", 10 * 60))
 MAX_PERIOD_DAYS = 3 * 366
 
 
