@@ -4,6 +4,7 @@ Redis per test, and the app's processes against them, all stopped at the end."""
 import json
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ def private_postgres():
     root = Path(tempfile.mkdtemp(prefix="cop-faults-pg-"))
     cluster = PrivatePostgres(root)
     cluster.create()
-    url = cluster.create_database("cop_faults")
+    url = cluster.create_database("cop_faults_template")
     work = Path(tempfile.mkdtemp(prefix="cop-faults-migrate-"))
     AppProcesses(work, {"DATABASE_URL": url, "REDIS_URL": "redis://127.0.0.1:1/0", "FAULTS_MEDIA_ROOT": str(work)}
                  ).manage("migrate", "--noinput")  # fmt: skip
@@ -48,11 +49,20 @@ def private_redis(fault_dir):
 
 
 @pytest.fixture
-def app(private_postgres, private_redis, fault_dir):
+def fault_database(private_postgres) -> str:
+    """A fresh database for each test, copied from the migrated template."""
+    name = f"cop_faults_{uuid.uuid4().hex[:8]}"
+    with private_postgres.connect() as connection:
+        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE cop_faults_template')
+    return name
+
+
+@pytest.fixture
+def app(private_postgres, fault_database, private_redis, fault_dir):
     processes = AppProcesses(
         fault_dir,
         {
-            "DATABASE_URL": private_postgres.url("cop_faults"),
+            "DATABASE_URL": private_postgres.url(fault_database),
             "REDIS_URL": private_redis.url,
             "FAULTS_MAILBOX": str(fault_dir / "mailbox"),
             "FAULTS_MEDIA_ROOT": str(fault_dir / "media"),

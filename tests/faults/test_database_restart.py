@@ -9,10 +9,10 @@ import time
 from collections import Counter
 
 from tests.faults.conftest import seed
-from tests.faults.http import Visitor
+from tests.faults.visitor import Visitor
 
 
-def test_requests_during_a_database_restart_fail_cleanly_and_the_app_recovers(app, private_postgres):
+def test_requests_during_a_database_restart_fail_cleanly_and_the_app_recovers(app, private_postgres, fault_database):
     world = seed(app, "load")
     base = app.web(workers=2)
     case_page, edit_page = f"/cases/{world['case']}/", f"/cases/{world['case']}/edit/"
@@ -65,7 +65,7 @@ def test_requests_during_a_database_restart_fail_cleanly_and_the_app_recovers(ap
             if answer.status == 302:
                 marks_saved.append(mark)
 
-    with private_postgres.connect("cop_faults") as db:
+    with private_postgres.connect(fault_database) as db:
         revisions_before = db.execute(
             "SELECT count(*) FROM cases_caserevision WHERE case_id = %s", [world["case"]]
         ).fetchone()[0]
@@ -106,7 +106,7 @@ def test_requests_during_a_database_restart_fail_cleanly_and_the_app_recovers(ap
     # Once the cluster answered again, nothing failed: persistent connections were checked before reuse.
     assert statuses[("after", 503)] == 0, statuses
 
-    with private_postgres.connect("cop_faults") as db:
+    with private_postgres.connect(fault_database) as db:
         (presentation,) = db.execute(
             "SELECT presentation FROM cases_case WHERE id = %s", [world["case"]]
         ).fetchone()
