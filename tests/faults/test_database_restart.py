@@ -2,7 +2,8 @@
 reading and saving (a case page, a case edit, the attendance register) while the cluster is stopped (every
 session cut off) and started again 2.5 s later. Requests caught by the restart answer a plain 503 page, never a
 500 or a dropped connection; nothing is half-saved; and once the database is back every request succeeds again without
-restarting the app (persistent connections are checked before reuse: CONN_HEALTH_CHECKS)."""
+restarting the app, even for a worker that was idle through the restart (persistent connections are checked
+before reuse: CONN_HEALTH_CHECKS; without it that worker's next request fails: checked by hand)."""
 
 import threading
 import time
@@ -97,6 +98,13 @@ def test_requests_during_a_database_restart_fail_cleanly_and_the_app_recovers(ap
         for path in (case_page, register, "/"):
             answer = calm.get(path)
             assert answer.status == 200, f"{path} after the restart: {answer.status} {answer.error} {answer.body[:300]}"
+
+    # A restart while the app is idle: each worker's kept connection is dead, and is noticed before it is used.
+    private_postgres.restart()
+    for _ in range(4):
+        for path in (case_page, register):
+            answer = calm.get(path)
+            assert answer.status == 200, f"{path} after an idle restart: {answer.status} {answer.body[:300]}"
 
     statuses = Counter((when, status) for when, _, status, _ in answers)
     assert not bad, "\n".join(bad[:5])
