@@ -1,7 +1,12 @@
 """The membership matrix page (the report's Figure 1), with an "as of" date and a CSV download."""
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.db.models.functions import Length
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,19 +16,31 @@ from sites.models import Site
 from sites.services.matrix import build_membership_matrix, matrix_csv
 from sites.site_forms import MatrixDateForm
 
+SITES_PER_PAGE = 25
+
 
 @login_required
 def membership_matrix(request):
     if not request.user.has_perm("sites.view_matrix"):
         raise PermissionDenied
     form = MatrixDateForm(request.GET or None)
-    as_of = (form.cleaned_data.get("as_of") if form.is_valid() else None) or timezone.localdate()
-    sites = Site.objects.filter(matrix_sites_q(request.user))
-    matrix = build_membership_matrix(as_of=as_of, sites=sites)
-    if request.GET.get("format") == "csv":
-        response = HttpResponse(matrix_csv(matrix), content_type="text/csv; charset=utf-8")
+    valid = form.is_valid()
+    as_of = (form.cleaned_data.get("as_of") if valid else None) or timezone.localdate()
+    looking_for = form.cleaned_data.get("sites", "") if valid else ""
+    sites = Site.objects.filter(matrix_sites_q(request.user)).order_by(Length("code"), "code")
+    if looking_for:
+        sites = sites.filter(Q(code__icontains=looking_for) | Q(town__icontains=looking_for))
+    if request.GET.get("format") == "csv":  # the download has every site (that matches)
+        response = HttpResponse(matrix_csv(build_membership_matrix(as_of=as_of, sites=sites)),
+                                content_type="text/csv; charset=utf-8")  # fmt: skip
         response["Content-Disposition"] = f'attachment; filename="membership-matrix-{as_of.isoformat()}.csv"'
         return response
+    # A national programme has hundreds of sites: the page shows them SITES_PER_PAGE at a time.
+    page = Paginator(sites, SITES_PER_PAGE).get_page(request.GET.get("page"))
+    matrix = build_membership_matrix(as_of=as_of, sites=list(page.object_list))
     if not form.is_bound:
         form = MatrixDateForm(initial={"as_of": as_of})
-    return render(request, "sites/matrix.html", {"matrix": matrix, "form": form, "as_of": as_of})
+    query = urlencode({"as_of": as_of.isoformat(), "sites": looking_for})
+    context = {"matrix": matrix, "form": form, "as_of": as_of, "page": page, "sites_filter": looking_for,
+               "query": query}  # fmt: skip
+    return render(request, "sites/matrix.html", context)
