@@ -190,3 +190,7 @@ def test_question_forms(client, evidence_world):
     url = reverse("evidence:question", args=[evidence_world["question"].pk])
     fuzz_post(client, evidence_world["broker"], url, ["evidence", "note", "reply"])
     fuzz_get(client, evidence_world["broker"], reverse("evidence:questions"), ["status", "page"])
+
+
+def test_membership_matrix_filters(client, programme):
+    fuzz_get(client, programme["admin"], reverse("sites:matrix"), ["as_of", "sites", "page", "format"])
