@@ -20,6 +20,13 @@ def dashboard(request):
         "period": period,
         "evaluation_sites": evaluation_sites_for(request.user),
         "surveys": surveys_with_results_for(request.user)[:10],
-        **programme_dashboard(request.user, period=period),
+        **programme_dashboard(request.user, period=period, page=request.GET.get("page")),
+        "query": _without_page(request.GET),
     }
     return render(request, "evaluation/dashboard.html", context)
+
+
+def _without_page(params) -> str:
+    params = params.copy()
+    params.pop("page", None)
+    return params.urlencode()

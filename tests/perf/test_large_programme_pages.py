@@ -55,3 +55,38 @@ def test_the_matrix_filters_sites_by_code_or_town_and_the_csv_has_every_site(cli
     response = client.get(reverse("sites:matrix"), {"format": "csv"})
     header = next(csv.reader(io.StringIO(response.content.decode())))
     assert header[2:] == [f"CP{n}" for n in range(1, 41)]
+
+
+def test_the_dashboard_totals_every_site_and_charts_a_page_of_them(client, programme_admin):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from evaluation.dashboard import SITES_PER_PAGE as PER_PAGE
+    from sites.models import Site
+    from tests.factories import MeetingFactory, at
+
+    make_sites(1, PER_PAGE + 5)
+    held_on = at(timezone.localdate() - timedelta(days=20))
+    for site in Site.objects.all():
+        MeetingFactory(site=site, starts_at=held_on)
+    client.force_login(programme_admin)
+    url = reverse("evaluation:dashboard")
+    client.get(url)  # warm per-process caches
+    with CaptureQueriesContext(connection) as small:
+        first = client.get(url)
+    assert first.context["meetings"]["total"] == PER_PAGE + 5  # every site's meeting counted
+    assert len(first.context["meetings"]["rows"]) == PER_PAGE  # a page of sites charted
+    assert first.context["members"]["total"] == PER_PAGE + 5
+    page = first.content.decode()
+    assert f"Totals are for all {PER_PAGE + 5} sites" in page and "Next sites" in page
+    second = client.get(url, {"page": 2})
+    first_codes = {row["site"].code for row in first.context["meetings"]["rows"]}
+    second_codes = {row["site"].code for row in second.context["meetings"]["rows"]}
+    assert len(second_codes) == 5 and not first_codes & second_codes
+
+    make_sites(PER_PAGE + 6, 4 * PER_PAGE)
+    with CaptureQueriesContext(connection) as big:
+        bigger = client.get(url)
+    assert len(big) == len(small)
+    assert len(bigger.context["meetings"]["rows"]) == PER_PAGE
