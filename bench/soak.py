@@ -28,6 +28,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from django.utils import timezone  # noqa: E402
 from bench._setup import REPO_ROOT  # noqa: E402
 from bench.load import HOST, bench_admin, session_cookie, start_gunicorn  # noqa: E402  (sets Django up)
 from bench.pages import first_site, main_pages, site_facilitator  # noqa: E402
+from newsletters.digest_models import Digest  # noqa: E402
 
 WARM_UP_SECONDS = 60
 
@@ -91,7 +93,7 @@ class Person(threading.Thread):
             status = error.code
         except OSError:
             status = 0
-        self.stats.append((status, (time.perf_counter() - started) * 1000))
+        self.stats.append((status, (time.perf_counter() - started) * 1000, path))
 
     def run(self) -> None:
         while not self.stop.is_set():
@@ -150,10 +152,11 @@ def main() -> int:
     register_path = next(path for label, path, _ in pages if label == "attendance register")
     base = f"http://{HOST}:{args.port}"
 
+    began = timezone.now()
     gunicorn = start_gunicorn(args.port)
     worker = start_worker() if settings.REDIS_URL else None
     stop = threading.Event()
-    stats: list[tuple[int, float]] = []
+    stats: list[tuple[int, float, str]] = []
     samples: dict[str, list[tuple[float, float]]] = {}
     try:
         register_page = urllib.request.urlopen(  # noqa: S310 - 127.0.0.1 only
@@ -198,10 +201,16 @@ def main() -> int:
         if worker:
             worker.wait(timeout=30)
 
-    latencies = [ms for status, ms in stats if status in (200, 302)]
-    errors = sum(1 for status, _ in stats if status not in (200, 302))
+    latencies = [ms for status, ms, _ in stats if status in (200, 302)]
+    failed = Counter((status, path.split("?")[0]) for status, _, path in stats if status not in (200, 302))
+    errors = sum(failed.values())
     p50, p95 = statistics.median(latencies), statistics.quantiles(latencies, n=20)[-1]
     print(f"\n{len(stats)} requests, {errors} errors, {digests} digests asked for; p50 {p50:.0f} ms, p95 {p95:.0f} ms")
+    for (status, path), n in failed.most_common():
+        print(f"  {n} x HTTP {status or 'no answer'} on {path}")
+    asked = Digest.objects.filter(requested_by=admin, created_at__gte=began)
+    rendered = Counter(asked.values_list("status", flat=True))
+    print(f"Digests asked for during the run, by status: {dict(rendered)}")
     print(f"\n{'process':<24} {'first MB':>9} {'after warm-up':>14} {'last MB':>8} {'max MB':>7} "
           f"{'growth MB':>10} {'MB/hour':>8}")  # fmt: skip
     for name, series in samples.items():
