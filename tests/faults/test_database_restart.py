@@ -10,6 +10,7 @@ import time
 from collections import Counter
 
 from tests.faults.conftest import seed
+from tests.faults.private_services import wait_until
 from tests.faults.visitor import Visitor
 
 
@@ -80,7 +81,13 @@ def test_requests_during_a_database_restart_fail_cleanly_and_the_app_recovers(ap
     for thread in threads:
         thread.start()
     try:
-        time.sleep(3)
+        # Under way first: at least a page read, a case edit and a register save done (however busy the machine).
+        wait_until(
+            lambda: edits_saved["before"] and marks_saved and any(a[2] == 200 for a in answers),
+            timeout=90,
+            what="the load to get going",
+        )
+        time.sleep(1)
         phase["now"] = "down"
         private_postgres.stop(mode="fast")  # every session is cut off, as in a crash or a failover
         time.sleep(2.5)
