@@ -194,6 +194,9 @@ def main() -> int:
             time.sleep(args.sample_every)
     finally:
         stop.set()
+        for thread in threading.enumerate():
+            if isinstance(thread, Person):
+                thread.join(timeout=60)  # let requests in flight finish before the server stops
         gunicorn.terminate()
         if worker:
             worker.terminate()
