@@ -43,7 +43,7 @@ def survey_results_data(results: SurveyResults) -> dict:
 
 
 def programme_figures(user, *, period: Period) -> dict:
-    figures = programme_dashboard(user, period=period)
+    figures = programme_dashboard(user, period=period, every_site=True)
     sites = figures["sites"]
     members, meetings, cases = figures["members"], figures["meetings"], figures["cases"]
     by_meeting = [row for row in attendance_by_meeting(sites, period=period) if not row["cancelled"]]

@@ -5,6 +5,7 @@ import os
 from django.urls import path
 
 from bench import views
+from cop.urls import handler400, handler500  # noqa: F401
 from cop.urls import urlpatterns as cop_urlpatterns
 
 urlpatterns = list(cop_urlpatterns)

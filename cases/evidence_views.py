@@ -19,6 +19,7 @@ from cases.services import citations
 from cases.services import evidence as services
 from cases.services.lifecycle import PersonalDataError
 from cases.uploads import UploadRefused
+from cop.health import tell_if_jobs_are_delayed
 
 REFUSED_LABELS = {"question": "Your question", "reply": "Your reply", "evidence_note": "Why it matters for this case"}
 
@@ -275,6 +276,7 @@ def question_detail(request, pk: int):
             form.add_error(None, error)
         else:
             messages.success(request, "Answered. The person who asked will get an email.")
+            tell_if_jobs_are_delayed(request, what="Your answer", resumes=False)
             return redirect("evidence:questions")
     context = {
         "question": question,

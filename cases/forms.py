@@ -56,6 +56,8 @@ class CaseForm(_Form):
         if case is not None:
             del self.fields["site"]
             site = case.site
+            # The version the form was opened on: saving over someone else's newer save is refused.
+            self.fields["edited_from"] = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
         else:
             chosen = self.data.get("site") or (self.initial.get("site") and self.initial["site"].pk)
             site = sites.filter(pk=chosen).first() if chosen and str(chosen).isdigit() else sites.first()

@@ -73,12 +73,24 @@ def case_edit(request, pk: int):
         "presentation": case.presentation,
         "learning": case.learning,
         "commissioner_issues": case.commissioner_issues,
+        "edited_from": lifecycle.edit_stamp(case),
     }
     form = CaseForm(request.POST or None, sites=_member_sites(request.user), case=case, initial=initial)
-    refused = []
+    refused, conflict = [], False
     if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        based_on = fields.pop("edited_from")
         try:
-            lifecycle.update_case(case=case, by=request.user, **form.cleaned_data)
+            lifecycle.update_case(case=case, by=request.user, based_on=based_on, **fields)
+        except lifecycle.CaseChanged as error:
+            # Keep this person's text, show the case as now saved, and let them save again knowingly.
+            case.refresh_from_db()
+            data = request.POST.copy()
+            data["edited_from"] = lifecycle.edit_stamp(case)
+            form = CaseForm(data, sites=_member_sites(request.user), case=case, initial=initial)
+            form.is_valid()
+            form.add_error(None, error)
+            conflict = True
         except lifecycle.PersonalDataError as error:
             form.add_error(None, error.message)
             refused = _refused_highlights(form.cleaned_data, error.found)
@@ -94,6 +106,7 @@ def case_edit(request, pk: int):
             "form": form,
             "case": case,
             "refused": refused,
+            "conflict": conflict,
             "highlighted": selectors.highlighted_texts(case),
             "action_form": ActionItemForm(case=case),
             **selectors.case_page(case),

@@ -7,6 +7,10 @@ from cases.urls import evidence_patterns, repository_patterns
 from cop import views
 from sites.views import calendar, cycle
 
+# A 503 page when the database is away (also when saving the session fails for that reason: a 400 otherwise).
+handler400 = "cop.unavailable.bad_request_or_unavailable"
+handler500 = "cop.unavailable.server_error_or_unavailable"
+
 admin.site.site_header = "Communities of practice: programme admin"
 admin.site.site_title = "Programme admin"
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -21,6 +22,7 @@ from members.models import Membership, Sector
 from sites.models import Attendance, AttendanceStatus, Expense, Meeting, MeetingStatus
 
 EXPECTED_MEETINGS = 6
+SITES_PER_PAGE = 25  # sites in the per-site charts and tables at a time
 NO_SECTOR = "Not recorded"
 
 # Slots for figures that other features add later, in this order on the page.
@@ -60,9 +62,11 @@ def _money(value: Decimal) -> str:
     return f"£{value:,.2f}".replace(".00", "")
 
 
-def members_by_sector(sites: list, *, on: date) -> dict:
-    """Current members on `on` at each site, by the sector of their agency: chart, table and counts."""
+def members_by_sector(sites: list, *, on: date, shown: list | None = None) -> dict:
+    """Current members on `on` at each site, by the sector of their agency: chart, table and counts. The counts
+    are over `sites`; the chart and the table show the `shown` ones (a page of them; all by default)."""
     site_ids = [s.pk for s in sites]
+    all_sites, sites = sites, (sites if shown is None else shown)
     sector_labels = dict(Sector.choices)
     by_sector: dict[tuple[int, str], int] = {}
     for site_id, sector, n in (
@@ -100,7 +104,10 @@ def members_by_sector(sites: list, *, on: date) -> dict:
             )
         ),
         "total": sum(by_sector.values()),
-        "by_sector": [(name, sum(vals)) for name, vals in sector_series],
+        "by_sector": [
+            (name, sum(by_sector.get((site.pk, key), 0) for site in all_sites))
+            for key, name in zip(sector_keys, sector_names, strict=True)
+        ],
         "sectors": sector_names,
         "rows": [
             {"site": s, "counts": [vals[i] for _, vals in sector_series], "total": sum(v[i] for _, v in sector_series)}
@@ -109,10 +116,10 @@ def members_by_sector(sites: list, *, on: date) -> dict:
     }
 
 
-def meetings_held(sites: list, *, period: Period) -> dict:
-    """Meetings held (not cancelled, already over) at each site in the period, against the six expected."""
+def meetings_held(sites: list, *, period: Period, shown: list | None = None) -> dict:
+    """Meetings held (not cancelled, already over) at each site in the period, against the six expected. The total
+    is over `sites`; the chart and the rows show the `shown` ones (a page of them; all by default)."""
     site_ids = [s.pk for s in sites]
-    site_labels = [f"{s.code} {s.town}" for s in sites]
     held = dict(
         Meeting.objects.filter(site_id__in=site_ids, status=MeetingStatus.SCHEDULED, ends_at__lt=timezone.now())
         .filter(period.datetime_q("starts_at"))
@@ -120,6 +127,9 @@ def meetings_held(sites: list, *, period: Period) -> dict:
         .annotate(n=Count("pk"))
         .values_list("site_id", "n")
     )
+    total = sum(held.values())
+    sites = sites if shown is None else shown
+    site_labels = [f"{s.code} {s.town}" for s in sites]
     held_values = [held.get(s.pk, 0) for s in sites]
     return {
         "svg": _safe(
@@ -135,7 +145,7 @@ def meetings_held(sites: list, *, period: Period) -> dict:
             {"site": s, "held": n, "expected": EXPECTED_MEETINGS, "met": n >= EXPECTED_MEETINGS}
             for s, n in zip(sites, held_values, strict=True)
         ],
-        "total": sum(held_values),
+        "total": total,
     }
 
 
@@ -224,14 +234,19 @@ def attendance_by_meeting(sites: list, *, period: Period) -> list[dict]:
     return rows
 
 
-def programme_dashboard(user, *, period: Period) -> dict:
-    sites = list(evaluation_sites_for(user))
-    site_ids = [s.pk for s in sites]
+def programme_dashboard(user, *, period: Period, page: str | int | None = None, every_site: bool = False) -> dict:
+    """Totals over every site the user may see; the per-site charts and tables for SITES_PER_PAGE of them at a time
+    (a national programme has hundreds: one chart of 500 bars is neither readable nor quick), or for every site
+    (downloads and the API)."""
+    all_sites = list(evaluation_sites_for(user))
+    site_ids = [s.pk for s in all_sites]
+    site_page = Paginator(all_sites, SITES_PER_PAGE).get_page(page)
+    sites = all_sites if every_site else list(site_page.object_list)
     on = min(period.end, timezone.localdate()) if period.end else timezone.localdate()
     site_labels = [f"{s.code} {s.town}" for s in sites]
-    members = members_by_sector(sites, on=on)
-    meetings = meetings_held(sites, period=period)
-    attendance = attendance_by_month(sites, period=period)
+    members = members_by_sector(all_sites, on=on, shown=sites)
+    meetings = meetings_held(all_sites, period=period, shown=sites)
+    attendance = attendance_by_month(all_sites, period=period)
 
     # Budget spent against the award.
     spent = dict(
@@ -341,7 +356,8 @@ def programme_dashboard(user, *, period: Period) -> dict:
         survey_panel = {"results": results, "chart": survey_chart(results)}
 
     return {
-        "sites": sites,
+        "sites": all_sites,
+        "site_page": site_page,
         "members": members,
         "meetings": meetings,
         "attendance": attendance,

@@ -52,7 +52,7 @@ def survey_spreadsheet(survey: Survey, results: SurveyResults) -> Spreadsheet:
 
 
 def dashboard_spreadsheet(user, *, period: Period) -> Spreadsheet:
-    figures = programme_dashboard(user, period=period)
+    figures = programme_dashboard(user, period=period, every_site=True)
     members, meetings, attendance = figures["members"], figures["meetings"], figures["attendance"]
     tables = [
         Table(

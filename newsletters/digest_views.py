@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from audit.models import AuditAction
 from audit.services import record_event
+from cop.health import tell_if_jobs_are_delayed
 from newsletters import digest_selectors as selectors
 from newsletters.digest_content import open_issues_by_theme, period_label, screened_case
 from newsletters.digest_forms import DigestRequestForm, ResponseForm, SubscriptionForm
@@ -36,6 +37,7 @@ def digest_index(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            tell_if_jobs_are_delayed(request, what="Your digest")
             return redirect("digests:detail", digest.pk)
     return render(request, "newsletters/digests/index.html", {"form": form, **selectors.digests_page(request.user)})
 
@@ -68,6 +70,7 @@ def digest_download(request, pk: int):
 def digest_retry(request, pk: int):
     digest = selectors.access_digest(request.user, pk)
     services.retry_digest(digest=digest, by=request.user)
+    tell_if_jobs_are_delayed(request, what="Your digest")
     return redirect("digests:detail", digest.pk)
 
 

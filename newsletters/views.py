@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from audit.services import client_ip
+from cop.health import tell_if_jobs_are_delayed
 from cop.markdown import render_markdown
 from newsletters import selectors
 from newsletters.emails import build_issue_email
@@ -201,6 +202,7 @@ def send(request, pk: int):
         messages.error(request, str(error))
         return redirect("newsletters:edit", issue.pk)
     messages.success(request, f"Sending to {count} people. This page shows how it is going.")
+    tell_if_jobs_are_delayed(request, what="The sending")
     return redirect("newsletters:deliveries", issue.pk)
 
 
@@ -259,4 +261,6 @@ def retry_failed(request, pk: int):
     _require(request, "newsletters.send_issue", issue)
     count = sending.retry_failed_deliveries(issue=issue, by=request.user, request=request)
     messages.success(request, f"Trying {count} failed {'delivery' if count == 1 else 'deliveries'} again.")
+    if count:
+        tell_if_jobs_are_delayed(request, what="The retry")
     return redirect("newsletters:deliveries", issue.pk)

@@ -109,6 +109,8 @@ class MeetingRegisterForm(forms.Form):
             widget=forms.CheckboxSelectMultiple,
             help_text="Guests are recorded as present.",
         )
+        # The register as it was when the form was opened: saving over someone else's newer save is refused.
+        self.fields["register_stamp"] = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def statuses(self) -> dict[int, str]:
         chosen = {}

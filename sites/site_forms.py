@@ -152,3 +152,4 @@ class ImportForm(forms.Form):
 
 class MatrixDateForm(forms.Form):
     as_of = forms.DateField(label="As of", widget=DATE_WIDGET, required=False)
+    sites = forms.CharField(label="Sites", max_length=100, required=False, strip=True)

@@ -242,7 +242,8 @@ def answer_question(
     if question.asked_by_id:
         from cases.tasks import send_question_answered
 
-        transaction.on_commit(lambda: send_question_answered.delay(question.pk))
+        # robust: with the broker away the answer stands (the view says the email may not go out).
+        transaction.on_commit(lambda: send_question_answered.delay(question.pk), robust=True)
     return question
 
 

@@ -148,10 +148,30 @@ def create_case(
     return case
 
 
+class CaseChanged(ValidationError):
+    """Someone else saved the case after this person opened it for editing: saving would silently undo theirs."""
+
+
+def edit_stamp(case: Case) -> str:
+    """Which saved version of the case an edit form was opened on (every save moves updated_at)."""
+    return str(int(case.updated_at.timestamp() * 1_000_000))
+
+
 @transaction.atomic
-def update_case(*, case: Case, by, themes: Iterable[Theme] | None = None, presenters=None, **fields) -> Case:
-    """Save edits to the case's text, kind, themes or presenters; the gate checks the text again."""
+def update_case(
+    *, case: Case, by, themes: Iterable[Theme] | None = None, presenters=None, based_on: str | None = None, **fields
+) -> Case:
+    """Save edits to the case's text, kind, themes or presenters; the gate checks the text again.
+
+    based_on is the edit_stamp the form was opened with: if the case was saved since, nothing is saved and
+    CaseChanged is raised (two people editing the same case at once)."""
     _require(by, "cases.change_case", case, "You cannot edit this case now.")
+    saved = Case.objects.select_for_update().only("updated_at").get(pk=case.pk)  # one save at a time per case
+    if based_on and based_on != edit_stamp(saved):
+        raise CaseChanged(
+            "Someone else saved this case while you were editing it, so your changes were not saved. Your text "
+            "is still in the form below and what they saved is shown above it: combine the two and save again."
+        )
     unknown = set(fields) - set(TEXT_FIELDS) - {"kind"}
     if unknown:
         raise TypeError(f"Unknown case fields: {', '.join(sorted(unknown))}")

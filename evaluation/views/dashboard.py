@@ -23,6 +23,13 @@ def dashboard(request):
         "export_query": "?" + urlencode({"start": period.start or "", "end": period.end or ""}),
         "evaluation_sites": evaluation_sites_for(request.user),
         "surveys": surveys_with_results_for(request.user)[:10],
-        **programme_dashboard(request.user, period=period),
+        **programme_dashboard(request.user, period=period, page=request.GET.get("page")),
+        "query": _without_page(request.GET),
     }
     return render(request, "evaluation/dashboard.html", context)
+
+
+def _without_page(params) -> str:
+    params = params.copy()
+    params.pop("page", None)
+    return params.urlencode()

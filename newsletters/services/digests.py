@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -32,8 +33,9 @@ logger = logging.getLogger(__name__)
 
 # A render claimed this long ago whose worker died is claimed again when the task is redelivered.
 STALE_RENDERING = timedelta(minutes=15)
-# A digest still queued after this long has lost its job (a broker restart, say) and is queued again.
-STALE_QUEUED = timedelta(minutes=10)
+# A digest still queued after this long has lost its job (a broker restart, say) and is queued again. The fault
+# tests shorten it (settings.DIGEST_REQUEUE_AFTER_SECONDS) to see a Redis outage through in seconds.
+STALE_QUEUED = timedelta(seconds=getattr(settings, "DIGEST_REQUEUE_AFTER_SECONDS", 10 * 60))
 MAX_PERIOD_DAYS = 3 * 366
 
 
@@ -54,7 +56,13 @@ def _check_period(period_start: date, period_end: date) -> None:
 def _queue_render(digest: Digest) -> None:
     from newsletters.digest_tasks import render_digest_task
 
-    transaction.on_commit(lambda: render_digest_task.delay(digest.pk))
+    def queue() -> None:
+        try:
+            render_digest_task.delay(digest.pk)
+        except Exception:  # the broker is away: the digest stays queued and requeue_stalled_digests sends it
+            logger.exception("Could not queue the render of digest %s; the periodic requeue will.", digest.pk)
+
+    transaction.on_commit(queue)
 
 
 @transaction.atomic

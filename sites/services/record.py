@@ -168,7 +168,8 @@ def approve_record(*, record: MeetingRecord, approved_by) -> RecordVersion:
     )
     record.status = RecordStatus.APPROVED
     record.save(update_fields=["status"])
-    transaction.on_commit(lambda: _queue_record_emails(version.pk))
+    # robust: with the broker away the approval stands (the view says the emails may not go out).
+    transaction.on_commit(lambda: _queue_record_emails(version.pk), robust=True)
     return version
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from audit.models import AuditAction
 from audit.services import record_event
+from cop.health import tell_if_jobs_are_delayed
 from members.models import Membership, User
 from sites import cycle_forms as forms
 from sites.cycle_selectors import (
@@ -293,6 +294,7 @@ def record_approve(request, pk: int):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, f"Record approved as version {version.number} and emailed to the site's members.")
+        tell_if_jobs_are_delayed(request, what="The approval", resumes=False)
     return redirect("sites:record", meeting.pk)
 
 

@@ -1,7 +1,12 @@
 """The membership matrix page (the report's Figure 1), with an "as of" date and XLSX and CSV downloads."""
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.db.models.functions import Length
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -13,17 +18,24 @@ from sites.models import Site
 from sites.services.matrix import build_membership_matrix, matrix_spreadsheet
 from sites.site_forms import MatrixDateForm
 
+SITES_PER_PAGE = 25
+
 
 @login_required
 def membership_matrix(request):
     if not request.user.has_perm("sites.view_matrix"):
         raise PermissionDenied
     form = MatrixDateForm(request.GET or None)
-    as_of = (form.cleaned_data.get("as_of") if form.is_valid() else None) or timezone.localdate()
-    sites = list(Site.objects.filter(matrix_sites_q(request.user)).order_by("code"))
-    matrix = build_membership_matrix(as_of=as_of, sites=sites)
+    valid = form.is_valid()
+    as_of = (form.cleaned_data.get("as_of") if valid else None) or timezone.localdate()
+    looking_for = form.cleaned_data.get("sites", "") if valid else ""
+    sites = Site.objects.filter(matrix_sites_q(request.user)).order_by(Length("code"), "code")
+    if looking_for:
+        sites = sites.filter(Q(code__icontains=looking_for) | Q(town__icontains=looking_for))
     fmt = request.GET.get("format")
-    if fmt in FORMATS:
+    if fmt in FORMATS:  # the download has every site (that matches)
+        sites = list(sites)
+        matrix = build_membership_matrix(as_of=as_of, sites=sites)
         towns = {s.code: s.town for s in sites}
         sheet = matrix_spreadsheet(matrix, site_names=[f"{code} {towns[code]}" for code in matrix.sites])
         record_event(
@@ -33,6 +45,12 @@ def membership_matrix(request):
             request=request,
         )
         return spreadsheet_response(sheet, fmt=fmt, filename=f"membership-matrix-{as_of.isoformat()}")
+    # A national programme has hundreds of sites: the page shows them SITES_PER_PAGE at a time.
+    page = Paginator(sites, SITES_PER_PAGE).get_page(request.GET.get("page"))
+    matrix = build_membership_matrix(as_of=as_of, sites=list(page.object_list))
     if not form.is_bound:
         form = MatrixDateForm(initial={"as_of": as_of})
-    return render(request, "sites/matrix.html", {"matrix": matrix, "form": form, "as_of": as_of})
+    query = urlencode({"as_of": as_of.isoformat(), "sites": looking_for})
+    context = {"matrix": matrix, "form": form, "as_of": as_of, "page": page, "sites_filter": looking_for,
+               "query": query}  # fmt: skip
+    return render(request, "sites/matrix.html", context)

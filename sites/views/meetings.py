@@ -125,22 +125,34 @@ def meeting_notes(request, pk: int):
     return render(request, "sites/meetings/meeting_notes.html", {"meeting": meeting, "form": form})
 
 
+def _register_form(meeting, data) -> forms.MeetingRegisterForm:
+    lines = register_lines(meeting)
+    guests = guest_candidates(meeting, exclude_ids=[line.person.pk for line in lines])
+    initial = {"register_stamp": attendance.register_stamp(meeting)}
+    return forms.MeetingRegisterForm(data, lines=lines, guest_choices=guests, initial=initial)
+
+
 @login_required
 def meeting_register(request, pk: int):
     meeting = access_meeting(request.user, pk, manage=True)
-    lines = register_lines(meeting)
-    guests = guest_candidates(meeting, exclude_ids=[line.person.pk for line in lines])
-    form = forms.MeetingRegisterForm(request.POST or None, lines=lines, guest_choices=guests)
+    form = _register_form(meeting, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             attendance.record_attendance(
                 meeting=meeting, recorded_by=request.user, statuses=form.statuses(),
-                guests=[g.pk for g in form.cleaned_data["guests"]],
+                guests=[g.pk for g in form.cleaned_data["guests"]], based_on=form.cleaned_data["register_stamp"],
             )  # fmt: skip
+        except attendance.RegisterChanged as error:
+            # Show what the other person saved, keep this person's marks, and let them save again knowingly.
+            data = request.POST.copy()
+            data["register_stamp"] = attendance.register_stamp(meeting)
+            form = _register_form(meeting, data)
+            form.is_valid()
+            form.add_error(None, error)
         except ValidationError as error:
             _show_errors(form, error)
         else:
-            messages.success(request, register_saved_message(lines, form.statuses()))
+            messages.success(request, register_saved_message(form.lines, form.statuses()))
             return redirect("sites:meeting_register", meeting.pk)
     context = {"meeting": meeting, "form": form, "register_open": register_is_open(meeting)}
     return render(request, "sites/meetings/register.html", context)

@@ -165,7 +165,7 @@ FUZZ: dict[str, Fuzz] = {
     ),  # fmt: skip
     "import": Fuzz((site_forms.ImportForm,), "facilitator", url("sites:import"), files=("file",),
                    valid=lambda w: {"kind": "members"}),  # fmt: skip
-    "matrix date": Fuzz((site_forms.MatrixDateForm,), "facilitator", url("sites:matrix"), ("format",), method="get"),
+    "matrix date": Fuzz((site_forms.MatrixDateForm,), "admin", url("sites:matrix"), ("page", "format"), method="get"),
     # Meetings
     "meeting create": Fuzz(
         (meeting_forms.MeetingForm,), "facilitator", url("sites:meeting_create", site),
