@@ -39,7 +39,7 @@ def private_redis_url() -> str:
     return urlunsplit(parts._replace(path=f"/{int(os.environ.get('TEST_WORKER_REDIS_DB', '15'))}"))
 
 
-def test_database_url() -> str:
+def worker_database_url() -> str:
     """The database the live server uses now (pytest-django's test_<name>), as a URL for the worker."""
     db = settings.DATABASES["default"]
     credentials = quote(db["USER"], safe="") + (f":{quote(db['PASSWORD'], safe='')}" if db.get("PASSWORD") else "")
@@ -93,7 +93,7 @@ class CeleryWorker:
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "cop.settings_test",
-            "DATABASE_URL": test_database_url(),
+            "DATABASE_URL": worker_database_url(),
             "REDIS_URL": self.broker_url,
             "COP_TEST_WORKER": "1",
             "COP_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
