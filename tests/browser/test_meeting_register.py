@@ -104,3 +104,63 @@ def test_facilitator_schedules_a_meeting_and_takes_the_register_on_a_phone(page,
     expect(page.locator("span.fw-semibold", has_text="Casey Nurse")).to_be_visible()
     expect(gaps.locator("li", has_text=re.compile("^NHS$"))).to_have_count(0)
     expect(gaps.locator("p", has_text="Filled:")).to_contain_text("NHS mental health practitioner")
+
+
+def focused(page) -> dict:
+    """What has the keyboard focus: its tag, type, text and the register line (fieldset legend) it sits in."""
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            const line = el.closest('fieldset');
+            return {tag: el.tagName.toLowerCase(), type: el.type || '', text: (el.innerText || el.value || '').trim(),
+                    label: el.labels && el.labels[0] ? el.labels[0].innerText.trim() : '',
+                    line: line ? line.querySelector('legend').innerText : ''};
+        }"""
+    )
+
+
+def tab_until(page, wanted, presses: int = 80) -> dict:
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        if wanted(now):
+            return now
+    raise AssertionError(f"Tab never reached the element wanted; focus ended on {focused(page)}")
+
+
+def test_facilitator_takes_the_register_with_the_keyboard_only(page, live_server, cp1):
+    site, facilitator = cp1
+    held = MeetingFactory(site=site, starts_at=at(timezone.localdate() - timedelta(days=7)))
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Email").fill(facilitator.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{live_server.url}/")
+
+    # From the meeting page to the register: Tab to the link, Enter to follow it.
+    page.goto(f"{live_server.url}/sites/meetings/{held.pk}/")
+    tab_until(page, lambda f: f["tag"] == "a" and f["text"] == "Take the register")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{live_server.url}/sites/meetings/{held.pk}/register/")
+
+    # Each line is one radio group: Tab reaches its first choice (Present); Space marks it, an arrow key moves on.
+    wanted = {"Fran Facilitator": "Present", "Morgan Member": "Absent", "Priya Patel": "Apologies"}
+    for _ in wanted:
+        now = tab_until(page, lambda f: f["type"] == "radio")
+        person = next(name for name in wanted if name in now["line"])
+        assert now["label"] == "Present"
+        choice = page.locator("fieldset", has_text=person).locator("label", has_text="Present")
+        assert choice.evaluate("el => getComputedStyle(el).boxShadow") != "none"  # the focus can be seen
+        page.keyboard.press("Space")
+        for _step in ["Present", "Apologies", "Absent"][: ["Present", "Apologies", "Absent"].index(wanted[person])]:
+            page.keyboard.press("ArrowRight")
+        assert focused(page)["label"] == wanted[person]
+
+    tab_until(page, lambda f: f["tag"] == "button" and f["text"] == "Save the register")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Register saved. Everyone is marked.")
+    assert dict(Attendance.objects.filter(meeting=held).values_list("person__name", "status")) == {
+        "Fran Facilitator": "present",
+        "Morgan Member": "absent",
+        "Priya Patel": "apologies",
+    }
