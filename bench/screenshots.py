@@ -1,0 +1,157 @@
+"""Screenshots of every main page, as each demo role sees it, at 1280 and 390 pixels wide, to look at by eye.
+
+    .venv/bin/python bench/screenshots.py [--out screenshots] [--only admin,member]
+
+Starts its own server (runserver, DEBUG on) on a fresh SQLite database with the demo data, signs in as each demo
+account, follows every entry of that role's menu plus the pages below them (a site, a meeting, its register and
+record, a case, a digest), and saves full-page PNGs as <out>/<role>/<width>-<page>.png. The folder is not committed.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+WIDTHS = [1280, 390]
+ROLES = {
+    "admin": "admin@example.org",
+    "facilitator": "facilitator@example.org",
+    "member": "member@example.org",
+    "broker": "broker@example.org",
+    "commissioner": "commissioner@example.org",
+}
+# Pages below the menu, found by following the first link whose address matches, from the page named.
+DEEPER = [
+    ("/sites/", r"^/sites/\d+/$"),
+    ("/sites/1/", r"^/sites/meetings/\d+/$"),
+    ("/sites/1/", r"^/sites/meetings/\d+/register/$"),
+    ("/sites/1/", r"^/sites/meetings/\d+/record/$"),
+    ("/sites/1/", r"^/sites/meetings/\d+/agenda/$"),
+    ("/cases/", r"^/cases/\d+/$"),
+    ("/repository/", r"^/repository/\d+/$"),
+    ("/evidence/", r"^/evidence/\d+/$"),
+    ("/newsletter/manage/", r"^/newsletter/manage/\d+/$"),
+    ("/digests/", r"^/digests/\d+/$"),
+    ("/evaluation/dashboard/", r"^/evaluation/sites/\d+/$"),
+]
+SIGNED_OUT = ["/accounts/login/", "/privacy/", "/newsletter/", "/newsletter/subscribe/"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(folder: Path) -> tuple[subprocess.Popen, str]:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cop.settings",
+        "DATABASE_URL": f"sqlite:///{folder / 'screens.sqlite3'}",
+        "DEBUG": "true",
+        "SECRET_KEY": "screenshots-only-not-secret",
+        "MFA_REQUIRED": "false",
+        "REDIS_URL": "",
+        "PRIVATE_MEDIA_ROOT": str(folder / "media"),
+    }
+    manage = [sys.executable, str(REPO_ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
+    subprocess.run([*manage, "load_demo_data"], env=env, check=True, stdout=subprocess.DEVNULL)
+    port = free_port()
+    log = (folder / "server.log").open("wb")
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{base}/healthz", timeout=1)  # noqa: S310 (our own local server)
+            return server, base
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit(f"The server did not start; see {folder / 'server.log'}")
+
+
+def slug(path: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
+
+
+def pages_for(page, base: str) -> list[str]:
+    menu = page.locator("#main-nav a.nav-link, #main-nav a.dropdown-item")
+    paths = [re.sub(r"^https?://[^/]+", "", href) for href in menu.evaluate_all("els => els.map(e => e.href)")]
+    paths = [p for p in paths if not p.startswith("/admin/")]
+    for start, pattern in DEEPER:
+        if start not in paths and not any(p.startswith(start) for p in paths):
+            continue
+        page.goto(base + start)
+        hrefs = page.locator("main a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        found = next((h for h in hrefs if h and re.match(pattern, h)), None)
+        if found:
+            paths.append(found)
+    return list(dict.fromkeys(paths))
+
+
+def shoot(page, base: str, paths: list[str], folder: Path) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    count = 0
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in paths:
+            page.goto(base + path, wait_until="load")
+            page.screenshot(path=folder / f"{width}-{slug(path)}.png", full_page=True)
+            count += 1
+    return count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(REPO_ROOT / "screenshots"))
+    parser.add_argument("--only", default=",".join(ROLES), help="comma-separated roles: " + ", ".join(ROLES))
+    args = parser.parse_args()
+    out = Path(args.out)
+    chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    from sites.demo import DEMO_PASSWORD
+
+    with tempfile.TemporaryDirectory(prefix="cop-screens-") as tmp:
+        server, base = start_server(Path(tmp))
+        count = 0
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--headless"])
+                page = browser.new_page()
+                count += shoot(page, base, SIGNED_OUT, out / "signed-out")
+                for role in args.only.split(","):
+                    page.context.clear_cookies()
+                    page.set_viewport_size({"width": 1280, "height": 900})
+                    page.goto(f"{base}/accounts/login/")
+                    page.get_by_label("Email").fill(ROLES[role])
+                    page.get_by_label("Password").fill(DEMO_PASSWORD)
+                    page.get_by_role("button", name="Sign in").click()
+                    page.wait_for_url(f"{base}/")
+                    count += shoot(page, base, pages_for(page, base), out / role)
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(10)
+    print(f"{count} screenshots in {out}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO_ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cop.settings")
+    os.environ.setdefault("SECRET_KEY", "screenshots-only-not-secret")
+    import django
+
+    django.setup()
+    main()
