@@ -35,6 +35,7 @@ def sign_in(page, live_server, email: str) -> None:
 def test_admin_opens_the_report_survey_members_answer_admin_sees_results(page, live_server, programme):
     admin, members = programme
     sign_in(page, live_server, admin.email)
+    page.get_by_role("navigation", name="Main").get_by_role("button", name="Manage").click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Surveys").click()
     page.get_by_role("button", name="Start from the report's evaluation survey").click()
     page.get_by_text("My knowledge of the role and function of other agencies").wait_for()
