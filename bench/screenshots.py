@@ -88,7 +88,7 @@ def slug(path: str) -> str:
 
 
 def pages_for(page, base: str) -> list[str]:
-    menu = page.locator("#main-nav a.nav-link, #main-nav a.dropdown-item")
+    menu = page.locator("#main-nav ul.me-auto a")
     paths = [re.sub(r"^https?://[^/]+", "", href) for href in menu.evaluate_all("els => els.map(e => e.href)")]
     paths = [p for p in paths if not p.startswith("/admin/")]
     for start, pattern in DEEPER:
@@ -102,7 +102,24 @@ def pages_for(page, base: str) -> list[str]:
     return list(dict.fromkeys(paths))
 
 
-def shoot(page, base: str, paths: list[str], folder: Path) -> int:
+# Text a UK reader should not meet: American or ISO dates, a.m./p.m. times.
+NOT_UK = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b[ap]\.m\."
+)
+
+
+def check(page, label: str) -> list[str]:
+    """What can be found without eyes: sideways overflow, dates and times not in UK style."""
+    notes = []
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    if overflow > 0:
+        notes.append(f"{label}: the page is {overflow}px wider than the window")
+    text = page.locator("main").inner_text()
+    notes += [f"{label}: not UK style: {match.group(0)!r}" for match in NOT_UK.finditer(text)]
+    return notes
+
+
+def shoot(page, base: str, paths: list[str], folder: Path, notes: list[str]) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     count = 0
     for width in WIDTHS:
@@ -110,6 +127,7 @@ def shoot(page, base: str, paths: list[str], folder: Path) -> int:
         for path in paths:
             page.goto(base + path, wait_until="load")
             page.screenshot(path=folder / f"{width}-{slug(path)}.png", full_page=True)
+            notes += check(page, f"{folder.name} {path} at {width}px")
             count += 1
     return count
 
@@ -125,12 +143,12 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="cop-screens-") as tmp:
         server, base = start_server(Path(tmp))
-        count = 0
+        count, notes = 0, []
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--headless"])
-                page = browser.new_page()
-                count += shoot(page, base, SIGNED_OUT, out / "signed-out")
+                page = browser.new_page(locale="en-GB", timezone_id="Europe/London")  # as a UK user's browser
+                count += shoot(page, base, SIGNED_OUT, out / "signed-out", notes)
                 for role in args.only.split(","):
                     page.context.clear_cookies()
                     page.set_viewport_size({"width": 1280, "height": 900})
@@ -139,12 +157,13 @@ def main() -> None:
                     page.get_by_label("Password").fill(DEMO_PASSWORD)
                     page.get_by_role("button", name="Sign in").click()
                     page.wait_for_url(f"{base}/")
-                    count += shoot(page, base, pages_for(page, base), out / role)
+                    count += shoot(page, base, pages_for(page, base), out / role, notes)
                 browser.close()
         finally:
             server.terminate()
             server.wait(10)
     print(f"{count} screenshots in {out}")
+    print("\n".join(notes) or "No sideways overflow, no dates or times in other than UK style.")
 
 
 if __name__ == "__main__":
