@@ -30,19 +30,25 @@ ROLES = {
     "broker": "broker@example.org",
     "commissioner": "commissioner@example.org",
 }
-# Pages below the menu, found by following the first link whose address matches, from the page named.
+# Pages below the menu: from the first page already listed whose address matches the first pattern, follow the
+# first link whose address matches the second.
 DEEPER = [
-    ("/sites/", r"^/sites/\d+/$"),
-    ("/sites/1/", r"^/sites/meetings/\d+/$"),
-    ("/sites/1/", r"^/sites/meetings/\d+/register/$"),
-    ("/sites/1/", r"^/sites/meetings/\d+/record/$"),
-    ("/sites/1/", r"^/sites/meetings/\d+/agenda/$"),
-    ("/cases/", r"^/cases/\d+/$"),
-    ("/repository/", r"^/repository/\d+/$"),
-    ("/evidence/", r"^/evidence/\d+/$"),
-    ("/newsletter/manage/", r"^/newsletter/manage/\d+/$"),
-    ("/digests/", r"^/digests/\d+/$"),
-    ("/evaluation/dashboard/", r"^/evaluation/sites/\d+/$"),
+    (r"^/sites/$", r"^/sites/\d+/$"),
+    (r"^/sites/\d+/$", r"^/sites/meetings/\d+/$"),
+    (r"^/sites/\d+/$", r"^/sites/meetings/\d+/register/$"),
+    (r"^/sites/meetings/\d+/$", r"^/sites/meetings/\d+/record/$"),
+    (r"^/sites/meetings/\d+/$", r"^/sites/meetings/\d+/agenda/$"),
+    (r"^/sites/\d+/$", r"^/people/sites/\d+/members/$"),
+    (r"^/cases/$", r"^/cases/\d+/$"),
+    (r"^/repository/$", r"^/repository/\d+/$"),
+    (r"^/evidence/$", r"^/evidence/\d+/$"),
+    (r"^/evidence/questions/$", r"^/evidence/questions/\d+/$"),
+    (r"^/newsletter/manage/$", r"^/newsletter/manage/\d+/$"),
+    (r"^/newsletter/manage/\d+/$", r"^/newsletter/manage/\d+/deliveries/$"),
+    (r"^/digests/$", r"^/digests/\d+/$"),
+    (r"^/digests/$", r"^/digests/issues/$"),
+    (r"^/evaluation/dashboard/$", r"^/evaluation/sites/\d+/$"),
+    (r"^/evaluation/surveys/$", r"^/evaluation/surveys/\d+/$"),
 ]
 SIGNED_OUT = ["/accounts/login/", "/privacy/", "/newsletter/", "/newsletter/subscribe/"]
 
@@ -92,9 +98,10 @@ def pages_for(page, base: str) -> list[str]:
     paths = [re.sub(r"^https?://[^/]+", "", href) for href in menu.evaluate_all("els => els.map(e => e.href)")]
     paths = [p for p in paths if not p.startswith("/admin/")]
     for start, pattern in DEEPER:
-        if start not in paths and not any(p.startswith(start) for p in paths):
+        origin = next((p for p in paths if re.match(start, p)), None)
+        if origin is None:
             continue
-        page.goto(base + start)
+        page.goto(base + origin)
         hrefs = page.locator("main a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
         found = next((h for h in hrefs if h and re.match(pattern, h)), None)
         if found:
@@ -146,7 +153,8 @@ def main() -> None:
         count, notes = 0, []
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--headless"])
+                flags = ["--no-sandbox", "--headless", "--lang=en-GB"]  # date fields as a UK browser shows them
+                browser = p.chromium.launch(executable_path=chromium, args=flags)
                 page = browser.new_page(locale="en-GB", timezone_id="Europe/London")  # as a UK user's browser
                 count += shoot(page, base, SIGNED_OUT, out / "signed-out", notes)
                 for role in args.only.split(","):
