@@ -38,9 +38,13 @@ def pages_for(role_email: str) -> list[str]:
     question = Question.objects.order_by("pk").first().pk
     library = ["/evidence/", f"/evidence/{item}/"]
     brokering = ["/evidence/questions/", f"/evidence/questions/{question}/", "/evidence/import/", "/evidence/new/"]
+    programme = ["/evaluation/dashboard/", "/evaluation/surveys/", "/toolkit/site-health/", "/cases/", "/repository/"]
+    deliveries = [f"/newsletter/manage/{issue}/deliveries/"]
     return {
         "admin@example.org": common
         + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/", "/digests/"]
+        + programme
+        + deliveries
         + sites_admin
         + newsletter,
         "facilitator@example.org": common
