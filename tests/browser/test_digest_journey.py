@@ -44,7 +44,7 @@ def test_commissioner_asks_for_a_digest_and_downloads_it(page, live_server, back
 
     # The commissioner reads the repository: the issues for commissioners, never who presented the case.
     sign_in(page, live_server, commissioner.email)
-    page.get_by_role("link", name="Repository").click()
+    page.get_by_role("link", name="Repository", exact=True).click()
     page.get_by_role("link", name="Discharged on a Friday").click()
     expect(page.get_by_text("Weekend discharge needs a named contact in adult social care.")).to_be_visible()
     assert "Morgan Member" not in page.content()
