@@ -39,6 +39,7 @@ DEEPER = [
     (r"^/sites/meetings/\d+/$", r"^/sites/meetings/\d+/record/$"),
     (r"^/sites/meetings/\d+/$", r"^/sites/meetings/\d+/agenda/$"),
     (r"^/sites/\d+/$", r"^/people/sites/\d+/members/$"),
+    (r"^/sites/\d+/$", r"^/sites/import/$"),
     (r"^/cases/$", r"^/cases/\d+/$"),
     (r"^/repository/$", r"^/repository/\d+/$"),
     (r"^/evidence/$", r"^/evidence/\d+/$"),

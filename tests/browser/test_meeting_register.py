@@ -1,4 +1,5 @@
-"""A facilitator schedules a meeting from the site page, then takes a meeting's register on a phone."""
+"""The facilitator's journey: schedules a meeting from the site page, takes a meeting's register on a phone and
+records the discussion of the case presented there; and the same register taken with the keyboard alone."""
 
 import re
 from datetime import timedelta
@@ -7,10 +8,13 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from cases.services import lifecycle
 from members.models import MembershipRole
 from sites.models import Attendance, TargetDiscipline
 from sites.services.sites import DEFAULT_TARGET_DISCIPLINES
 from tests.factories import PASSWORD, AttendanceFactory, MeetingFactory, MembershipFactory, SiteFactory, at
+
+CASE_TEXT = "A man in his forties attends A&E most weekends after drinking; nobody hears until Monday."
 
 
 @pytest.fixture
@@ -59,8 +63,11 @@ def test_facilitator_schedules_a_meeting_and_takes_the_register_on_a_phone(page,
 
     assert matrix_cell(page, live_server, "Housing Support Worker") == "YYF"  # F: the facilitator
 
-    # A meeting held last week: take its register on a phone.
-    held = MeetingFactory(site=site, starts_at=at(timezone.localdate() - timedelta(days=7)))
+    # A meeting held last week, where Morgan presented a case: take its register on a phone.
+    held = MeetingFactory(site=site, starts_at=at(timezone.localdate() - timedelta(days=7)), venue="Brunswick Room")
+    morgan = site.memberships.get(person__name="Morgan Member").person
+    case = lifecycle.create_case(site=site, by=morgan, title="Weekend crises", presentation=CASE_TEXT)
+    lifecycle.share_case(case=case, by=morgan)
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}/sites/meetings/{held.pk}/")
     page.get_by_role("link", name="Take the register").click()
@@ -79,6 +86,18 @@ def test_facilitator_schedules_a_meeting_and_takes_the_register_on_a_phone(page,
         "Priya Patel": "apologies",
         "Fran Facilitator": "present",
     }
+
+    # The case presented at that meeting: the facilitator records its discussion.
+    page.goto(f"{live_server.url}/cases/{case.pk}/")
+    page.get_by_role("link", name="Record the discussion").click()
+    page.get_by_label("Meeting where the case was discussed").select_option(
+        value=page.locator("option", has_text="Brunswick Room").get_attribute("value")
+    )
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_contain_text("The discussion is recorded.")
+    expect(page.get_by_text(f"discussed on {timezone.localtime(held.starts_at):%-d %B %Y}")).to_be_visible()
+    case.refresh_from_db()
+    assert case.status == "discussed" and case.meeting == held
 
     # The site page counts it as held.
     page.goto(f"{live_server.url}/sites/{site.pk}/")
