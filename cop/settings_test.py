@@ -19,6 +19,17 @@ STORAGES = {
 MEDIA_ROOT = tempfile.mkdtemp(prefix="cop-test-media-")
 # Tests drive tasks eagerly; the worker tests start a real Celery worker on Redis themselves.
 CELERY_TASK_ALWAYS_EAGER = True
+if os.environ.get("COP_TEST_WORKER"):
+    # The worker process the browser journeys start (tests/browser/worker.py): it queues further tasks on
+    # Redis, and writes files and emails where the test process reads them.
+    CELERY_TASK_ALWAYS_EAGER = False
+    MEDIA_ROOT = os.environ["COP_TEST_MEDIA_ROOT"]
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": os.environ["COP_TEST_MAIL_DIR"]},
+        }
+    }
 SECURE_SSL_REDIRECT = False
 ALLOWED_HOSTS = ["*"]
 ACCOUNT_RATE_LIMITS = False

@@ -69,11 +69,13 @@ def invitations(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.invite_person(invited_by=request.user, email=data["email"], role=data["role"], site=data["site"])
+            sent = services.invite_person(
+                invited_by=request.user, email=data["email"], role=data["role"], site=data["site"]
+            )
         except (PermissionDenied, ValidationError) as problem:
             form.add_error(None, str(problem.args[0] if problem.args else problem))
         else:
-            messages.success(request, f"Invitation sent to {data['email']}. The link lasts 14 days.")
+            messages.success(request, f"Invitation sent to {sent.invitation.email}. The link lasts 14 days.")
             return redirect("members:invitations")
     recent = selectors.invitations_visible_to(request.user)[:50]
     return render(request, "members/invitations.html", {"form": form, "invitations": recent})

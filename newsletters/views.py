@@ -251,7 +251,10 @@ def deliveries(request, pk: int):
     issue = selectors.access_issue(request.user, pk, write=True)
     if not request.user.has_perm("newsletters.view_deliveries", issue):
         raise PermissionDenied
-    return render(request, "newsletters/deliveries.html", {"issue": issue, "log": selectors.delivery_log(issue)})
+    context = {"issue": issue, "log": selectors.delivery_log(issue)}
+    if request.htmx:  # the page polls while the issue is being sent
+        return render(request, "newsletters/deliveries.html#progress", context)
+    return render(request, "newsletters/deliveries.html", context)
 
 
 @login_required

@@ -77,6 +77,7 @@ def commissioner(db):
 def pytest_terminal_summary(terminalreporter):
     from tests.api.test_schema_fuzz import FUZZED
     from tests.browser.axe import TALLY
+    from tests.browser.test_page_weight import WEIGHT
     from tests.security.matrix import CHECKED, MATRIX, ROLES
     from tests.security.test_hostile_input import TRIED
 
@@ -101,6 +102,13 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(
             f"Accessibility (axe-core): {TALLY.pages} page scans, {len(TALLY.rules)} rules checked, "
             f"{len(TALLY.violations)} serious or critical violations."
+        )
+
+    if WEIGHT["pages"]:
+        path, packed, raw = WEIGHT["heaviest"]
+        terminalreporter.write_line(
+            f"JavaScript per page: {WEIGHT['pages']} pages loaded, the heaviest ({path}) {packed / 1024:.0f} KB "
+            f"compressed ({raw / 1024:.0f} KB raw); the budget is 100 KB."
         )
 
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from cop.navigation import NAV_ITEMS
-from tests.navigation_expectations import EXPECTED_MENUS
+from tests.navigation_expectations import EXPECTED_MENU_BARS, EXPECTED_MENUS
 
 
 def nav_labels(client, user) -> list[str]:
@@ -20,6 +20,41 @@ def test_each_role_sees_only_its_navigation(client, member, facilitator, program
     assert nav_labels(client, commissioner) == EXPECTED_MENUS["commissioner"]
     assert nav_labels(client, programme_admin) == EXPECTED_MENUS["programme_admin"]
     assert EXPECTED_MENUS["programme_admin"] == [item.label for item in NAV_ITEMS]  # admins see every entry
+
+
+def menu_bar(client, user, path: str = "/") -> list:
+    client.force_login(user)
+    bar = client.get(path).context["nav_bar"]
+    return [
+        (item["label"], [child["label"] for child in item["children"]]) if "children" in item else item["label"]
+        for item in bar
+    ]
+
+
+@pytest.mark.django_db
+def test_management_pages_share_one_menu_when_there_are_several(
+    client, member, facilitator, programme_admin, broker, commissioner
+):
+    people = {
+        "member": member,
+        "facilitator": facilitator,
+        "broker": broker,
+        "commissioner": commissioner,
+        "programme_admin": programme_admin,
+    }
+    for role, person in people.items():
+        assert menu_bar(client, person) == EXPECTED_MENU_BARS[role], role
+
+
+@pytest.mark.django_db
+def test_the_manage_menu_is_marked_active_on_its_pages(client, facilitator):
+    client.force_login(facilitator)
+    response = client.get(reverse("sites:matrix"))
+    manage = next(item for item in response.context["nav_bar"] if item.get("children"))
+    assert manage["active"]
+    html = response.content.decode()
+    assert 'class="nav-link dropdown-toggle active"' in html
+    assert 'class="dropdown-item active" href="/sites/matrix/" aria-current="page"' in html
 
 
 @pytest.mark.django_db

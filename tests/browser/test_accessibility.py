@@ -46,9 +46,13 @@ def pages_for(role_email: str) -> list[str]:
     forum_site = [f"/forum/sites/{cp1}/", f"/forum/sites/{cp1}/new/", f"/forum/posts/{reply}/history/"]
     forum_member = [*forum, *forum_site, f"/forum/posts/{reply}/edit/"]
     moderating = ["/forum/moderation/", f"/forum/posts/{reply}/report/"]
+    programme = ["/evaluation/dashboard/", "/evaluation/surveys/", "/toolkit/site-health/", "/cases/", "/repository/"]
+    deliveries = [f"/newsletter/manage/{issue}/deliveries/"]
     return {
         "admin@example.org": common
         + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/audit/", "/digests/", "/people/api-tokens/"]
+        + programme
+        + deliveries
         + sites_admin
         + newsletter
         + moderating,

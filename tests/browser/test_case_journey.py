@@ -1,9 +1,11 @@
-"""A case from draft to the repository: the member drafts it and fixes what the gate finds, the facilitator takes it
-through discussion, follow-up and write-up, publishes it, and anyone signed in finds it by search."""
+"""A case from draft to the repository: the member drafts it and fixes what the gate finds, the facilitator records
+the discussion, the member reports follow-up, the facilitator writes it up and publishes it, and anyone signed in
+finds it by search."""
 
 from datetime import timedelta
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from cases.models import Theme
 from members.models import MembershipRole
@@ -67,10 +69,20 @@ def test_case_journey_from_draft_to_repository(page, live_server, transactional_
     discussion = page.locator("option", has_text="Discussion room").get_attribute("value")
     page.get_by_label("Meeting where the case was discussed").select_option(value=discussion)
     page.get_by_role("button", name="Save").click()
+
+    # At a later meeting the member reports what happened.
+    sign_in(page, live_server, member.email)
+    page.get_by_role("link", name="Cases").first.click()
+    page.get_by_role("link", name="Weekend crises and hoarding").click()
     page.get_by_role("link", name="Record follow-up").click()
     page.get_by_label("What happened since the discussion").fill("A weekend plan is in place; no A&E visit since.")
     page.get_by_label("Prevention: a crisis was avoided").check()
     page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("A weekend plan is in place; no A&E visit since.")).to_be_visible()
+
+    sign_in(page, live_server, "fac@example.org")
+    page.get_by_role("link", name="Cases").first.click()
+    page.get_by_role("link", name="Weekend crises and hoarding").click()
     page.get_by_role("link", name="Write up as a learning object").click()
     page.get_by_label("Summary of the learning").fill("A shared weekend plan prevented repeated A&E attendance.")
     page.get_by_role("button", name="Save").click()

@@ -1,33 +1,64 @@
-"""A commissioner asks for a digest, watches its status, downloads it; a queued digest's page updates by itself
-(htmx polling) when the job finishes."""
+"""A commissioner reads the repository, asks for a digest, watches its status, downloads it. In CI a real Celery
+worker renders the digest while the page updates by itself (htmx polling); in-process, it is ready at once."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
+from cases.services import lifecycle
+from members.models import MembershipRole
 from newsletters.models import Digest
 from newsletters.services import digests
 from tests.browser.test_case_journey import sign_in
-from tests.factories import SiteFactory, UserFactory
+from tests.factories import MeetingFactory, MembershipFactory, SiteFactory, UserFactory, at
 
 
-def test_commissioner_asks_for_a_digest_and_downloads_it(page, live_server, transactional_db, tmp_path):
+def publish_a_case(site, today):
+    """A case at `site` taken through the real services to the repository."""
+    member = MembershipFactory(site=site, person__name="Morgan Member").person
+    facilitator = MembershipFactory(site=site, role=MembershipRole.FACILITATOR).person
+    held = MeetingFactory(site=site, starts_at=at(today - timedelta(days=40)))
+    later = MeetingFactory(site=site, starts_at=at(today - timedelta(days=10)))
+    case = lifecycle.create_case(
+        site=site,
+        by=member,
+        title="Discharged on a Friday",
+        presentation="A woman leaves hospital on a Friday evening with no support arranged until Monday.",
+        commissioner_issues="Weekend discharge needs a named contact in adult social care.",
+    )
+    lifecycle.share_case(case=case, by=member)
+    lifecycle.record_discussion(case=case, by=facilitator, meeting=held)
+    lifecycle.record_follow_up(case=case, by=member, meeting=later, what_happened="A Friday checklist is in use.")
+    lifecycle.write_up_case(case=case, by=facilitator, summary="Plan discharge support before the weekend.")
+    lifecycle.publish_case(case=case, by=facilitator)
+
+
+def test_commissioner_asks_for_a_digest_and_downloads_it(page, live_server, background_tasks, tmp_path):
     SiteFactory(code="CP1", town="Brighton")
-    SiteFactory(code="CP3", town="Colchester")
+    colchester = SiteFactory(code="CP3", town="Colchester")
     commissioner = UserFactory(email="commissioner@example.org", name="Cam Commissioner", is_commissioner=True)
     today = timezone.localdate()
+    publish_a_case(colchester, today)
 
+    # The commissioner reads the repository: the issues for commissioners, never who presented the case.
     sign_in(page, live_server, commissioner.email)
+    page.get_by_role("link", name="Repository", exact=True).click()
+    page.get_by_role("link", name="Discharged on a Friday").click()
+    expect(page.get_by_text("Weekend discharge needs a named contact in adult social care.")).to_be_visible()
+    assert "Morgan Member" not in page.content()
+
     page.get_by_role("link", name="Digests").click()
     page.get_by_label("From").fill((today - timedelta(days=90)).isoformat())
     page.get_by_label("To").fill(today.isoformat())
     page.get_by_label("Sites").select_option(label="CP3 Colchester")
     page.get_by_role("button", name="Prepare the digest").click()
 
-    # Tasks run eagerly in tests, so the job has finished by the time the status page shows.
+    # The status page shows where the job is and polls until the worker has rendered the PDF.
     expect(page.get_by_role("heading", name="Commissioner digest")).to_be_visible()
-    expect(page.get_by_role("status")).to_contain_text("Ready")
+    background_tasks.wait_for(lambda: Digest.objects.get().status == "ready", "The digest was not rendered")
+    expect(page.get_by_role("status")).to_contain_text("Ready", timeout=10000)
     with page.expect_download() as info:
         page.get_by_role("link", name="Download the digest (PDF)").click()
     download = info.value
@@ -37,7 +68,11 @@ def test_commissioner_asks_for_a_digest_and_downloads_it(page, live_server, tran
     saved = tmp_path / "digest.pdf"
     download.save_as(saved)
     assert saved.read_bytes().startswith(b"%PDF")
+    text = " ".join(page_.extract_text() for page_ in PdfReader(saved).pages)
+    assert "named contact in adult social care" in " ".join(text.split())
     assert list(Digest.objects.get().sites.values_list("code", flat=True)) == ["CP3"]
+    if background_tasks.mode == "worker":
+        assert "render_digest_task" in background_tasks.log()
 
     # A digest still queued (as when a worker is busy): its page updates itself when the job is done.
     waiting = Digest.objects.create(

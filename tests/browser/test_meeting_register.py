@@ -1,4 +1,5 @@
-"""A facilitator schedules a meeting from the site page, then takes a meeting's register on a phone."""
+"""The facilitator's journey: schedules a meeting from the site page, takes a meeting's register on a phone and
+records the discussion of the case presented there; and the same register taken with the keyboard alone."""
 
 import re
 from datetime import timedelta
@@ -7,10 +8,13 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from cases.services import lifecycle
 from members.models import MembershipRole
 from sites.models import Attendance, TargetDiscipline
 from sites.services.sites import DEFAULT_TARGET_DISCIPLINES
 from tests.factories import PASSWORD, AttendanceFactory, MeetingFactory, MembershipFactory, SiteFactory, at
+
+CASE_TEXT = "A man in his forties attends A&E most weekends after drinking; nobody hears until Monday."
 
 
 @pytest.fixture
@@ -59,8 +63,11 @@ def test_facilitator_schedules_a_meeting_and_takes_the_register_on_a_phone(page,
 
     assert matrix_cell(page, live_server, "Housing Support Worker") == "YYF"  # F: the facilitator
 
-    # A meeting held last week: take its register on a phone.
-    held = MeetingFactory(site=site, starts_at=at(timezone.localdate() - timedelta(days=7)))
+    # A meeting held last week, where Morgan presented a case: take its register on a phone.
+    held = MeetingFactory(site=site, starts_at=at(timezone.localdate() - timedelta(days=7)), venue="Brunswick Room")
+    morgan = site.memberships.get(person__name="Morgan Member").person
+    case = lifecycle.create_case(site=site, by=morgan, title="Weekend crises", presentation=CASE_TEXT)
+    lifecycle.share_case(case=case, by=morgan)
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}/sites/meetings/{held.pk}/")
     page.get_by_role("link", name="Take the register").click()
@@ -79,6 +86,18 @@ def test_facilitator_schedules_a_meeting_and_takes_the_register_on_a_phone(page,
         "Priya Patel": "apologies",
         "Fran Facilitator": "present",
     }
+
+    # The case presented at that meeting: the facilitator records its discussion.
+    page.goto(f"{live_server.url}/cases/{case.pk}/")
+    page.get_by_role("link", name="Record the discussion").click()
+    page.get_by_label("Meeting where the case was discussed").select_option(
+        value=page.locator("option", has_text="Brunswick Room").get_attribute("value")
+    )
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_contain_text("The discussion is recorded.")
+    expect(page.get_by_text(f"discussed on {timezone.localtime(held.starts_at):%-d %B %Y}")).to_be_visible()
+    case.refresh_from_db()
+    assert case.status == "discussed" and case.meeting == held
 
     # The site page counts it as held.
     page.goto(f"{live_server.url}/sites/{site.pk}/")
@@ -104,3 +123,63 @@ def test_facilitator_schedules_a_meeting_and_takes_the_register_on_a_phone(page,
     expect(page.locator("span.fw-semibold", has_text="Casey Nurse")).to_be_visible()
     expect(gaps.locator("li", has_text=re.compile("^NHS$"))).to_have_count(0)
     expect(gaps.locator("p", has_text="Filled:")).to_contain_text("NHS mental health practitioner")
+
+
+def focused(page) -> dict:
+    """What has the keyboard focus: its tag, type, text and the register line (fieldset legend) it sits in."""
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            const line = el.closest('fieldset');
+            return {tag: el.tagName.toLowerCase(), type: el.type || '', text: (el.innerText || el.value || '').trim(),
+                    label: el.labels && el.labels[0] ? el.labels[0].innerText.trim() : '',
+                    line: line ? line.querySelector('legend').innerText : ''};
+        }"""
+    )
+
+
+def tab_until(page, wanted, presses: int = 80) -> dict:
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        if wanted(now):
+            return now
+    raise AssertionError(f"Tab never reached the element wanted; focus ended on {focused(page)}")
+
+
+def test_facilitator_takes_the_register_with_the_keyboard_only(page, live_server, cp1):
+    site, facilitator = cp1
+    held = MeetingFactory(site=site, starts_at=at(timezone.localdate() - timedelta(days=7)))
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Email").fill(facilitator.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{live_server.url}/")
+
+    # From the meeting page to the register: Tab to the link, Enter to follow it.
+    page.goto(f"{live_server.url}/sites/meetings/{held.pk}/")
+    tab_until(page, lambda f: f["tag"] == "a" and f["text"] == "Take the register")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{live_server.url}/sites/meetings/{held.pk}/register/")
+
+    # Each line is one radio group: Tab reaches its first choice (Present); Space marks it, an arrow key moves on.
+    wanted = {"Fran Facilitator": "Present", "Morgan Member": "Absent", "Priya Patel": "Apologies"}
+    for _ in wanted:
+        now = tab_until(page, lambda f: f["type"] == "radio")
+        person = next(name for name in wanted if name in now["line"])
+        assert now["label"] == "Present"
+        choice = page.locator("fieldset", has_text=person).locator("label", has_text="Present")
+        assert choice.evaluate("el => getComputedStyle(el).boxShadow") != "none"  # the focus can be seen
+        page.keyboard.press("Space")
+        for _step in ["Present", "Apologies", "Absent"][: ["Present", "Apologies", "Absent"].index(wanted[person])]:
+            page.keyboard.press("ArrowRight")
+        assert focused(page)["label"] == wanted[person]
+
+    tab_until(page, lambda f: f["tag"] == "button" and f["text"] == "Save the register")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Register saved. Everyone is marked.")
+    assert dict(Attendance.objects.filter(meeting=held).values_list("person__name", "status")) == {
+        "Fran Facilitator": "present",
+        "Morgan Member": "absent",
+        "Priya Patel": "apologies",
+    }
