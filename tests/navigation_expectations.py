@@ -50,6 +50,7 @@ EXPECTED_MENU_BARS = {
         "Repository",
         "Evidence",
         "Questions",
+        "Forum",
         "My actions",
         (
             MANAGE,
@@ -72,6 +73,7 @@ EXPECTED_MENU_BARS = {
         "Cases",
         "Repository",
         "Evidence",
+        "Forum",
         "My actions",
         (MANAGE, ["Membership matrix", "Dashboard", "Invitations"]),
     ],

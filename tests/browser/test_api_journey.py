@@ -19,6 +19,7 @@ def test_create_a_token_and_read_the_api_documentation(page, live_server, transa
     page.on("request", lambda req: None if req.url.startswith(live_server.url) else external.append(req.url))
 
     sign_in(page, live_server, "cam@example.org")
+    page.get_by_role("button", name="Your account").click()
     page.get_by_role("link", name="API tokens").click()
     page.get_by_label("Name of the token").fill("Quarterly report")
     page.get_by_role("button", name="Create token").click()
