@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import MAXYEAR, MINYEAR
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -146,8 +146,25 @@ def repository_page(user, *, params) -> dict:
     q = (params.get("q") or "").replace("\x00", "").strip()[:200]
     if q:
         queryset = search.search_cases(queryset, q)
+    # The list shows neither the search document nor the long texts: leave them in the database.
+    queryset = queryset.defer("search_vector", "presentation", "learning", "commissioner_issues")
     page = Paginator(queryset, PAGE_SIZE).get_page(params.get("page"))
     return {"page": page, "q": q, "chosen": chosen}
+
+
+def repository_filter_options(user) -> dict:
+    """The sites and years offered as repository filters: only those with a learning object this user may see.
+    Sites are found with one index probe each on (site, status), not by joining every learning object."""
+    from sites.models import Site
+
+    visible = Case.objects.filter(learning_objects_q(user))
+    sites = (
+        Site.objects.filter(Exists(visible.filter(site=OuterRef("pk")))).order_by("code").only("pk", "code")
+    )
+    return {
+        "sites": sites,
+        "years": [d.year for d in visible.dates("published_at", "year", order="DESC")],
+    }
 
 
 def highlighted_texts(case: Case) -> list[dict]:

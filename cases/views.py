@@ -341,11 +341,9 @@ def case_write_up(request, pk: int):
 # The repository: learning objects, never with presenters' names.
 def repository_list(request):
     context = selectors.repository_page(request.user, params=request.GET)
-    learning = selectors.learning_objects_for(request.user)
     filters = {
         "themes": Theme.objects.all(),
-        "sites": Site.objects.filter(cases__in=learning).distinct().order_by("code"),
-        "years": [d.year for d in learning.dates("published_at", "year", order="DESC")],
+        **selectors.repository_filter_options(request.user),
         "kinds": CaseKind.choices,
         "outcomes": Outcome.choices,
     }
