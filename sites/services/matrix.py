@@ -70,7 +70,7 @@ def _end_of_day(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
 
 
-def _person_code(memberships: list[Membership], attended: int, as_of: date) -> str:
+def _person_code(memberships: list, attended: int, as_of: date) -> str:
     current = [m for m in memberships if m.left is None or m.left > as_of]
     if any(m.role == MembershipRole.FACILITATOR for m in current):
         return "F"
@@ -86,10 +86,11 @@ def build_membership_matrix(*, as_of: date, sites: QuerySet[Site] | list[Site] |
     site_ids = [s.pk for s in site_list]
     codes_by_id = {s.pk: s.code for s in site_list}
 
+    # Plain tuples, not model instances: a page of 25 national sites has thousands of memberships.
     memberships = (
         Membership.objects.filter(site_id__in=site_ids, joined__lte=as_of)
-        .select_related("person")
-        .only("site_id", "role", "joined", "left", "person__name", "person__job_title", "person__sector")
+        .order_by()
+        .values_list("site_id", "person_id", "role", "left", "person__job_title", "person__sector", named=True)
     )
     attended = {
         (row["meeting__site_id"], row["person_id"]): row["n"]
@@ -103,7 +104,7 @@ def build_membership_matrix(*, as_of: date, sites: QuerySet[Site] | list[Site] |
         .annotate(n=Count("meeting", distinct=True))
     }
 
-    by_person: dict[tuple[int, int], list[Membership]] = defaultdict(list)
+    by_person: dict[tuple[int, int], list] = defaultdict(list)
     for membership in memberships:
         by_person[(membership.site_id, membership.person_id)].append(membership)
 
@@ -112,10 +113,10 @@ def build_membership_matrix(*, as_of: date, sites: QuerySet[Site] | list[Site] |
     cells: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     totals = {code: 0 for code in codes_by_id.values()}
     for (site_id, person_id), person_memberships in by_person.items():
-        person = person_memberships[0].person
+        person = person_memberships[0]
         code = _person_code(person_memberships, attended.get((site_id, person_id), 0), as_of)
         site_code = codes_by_id[site_id]
-        cells[(person.sector, person.job_title.strip() or NO_JOB_TITLE)][site_code].append(code)
+        cells[(person.person__sector, person.person__job_title.strip() or NO_JOB_TITLE)][site_code].append(code)
         if code in CONFIRMED:
             totals[site_code] += 1
 
