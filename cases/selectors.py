@@ -158,11 +158,9 @@ def repository_filter_options(user) -> dict:
     from sites.models import Site
 
     visible = Case.objects.filter(learning_objects_q(user))
-    sites = (
-        Site.objects.filter(Exists(visible.filter(site=OuterRef("pk")))).order_by("code").only("pk", "code")
-    )
+    site_codes = Site.objects.filter(Exists(visible.filter(site=OuterRef("pk")))).order_by("code")
     return {
-        "sites": sites,
+        "site_codes": list(site_codes.values_list("code", flat=True)),
         "years": [d.year for d in visible.dates("published_at", "year", order="DESC")],
     }
 

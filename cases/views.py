@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html_join
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditAction
@@ -341,13 +342,22 @@ def case_write_up(request, pk: int):
 # The repository: learning objects, never with presenters' names.
 def repository_list(request):
     context = selectors.repository_page(request.user, params=request.GET)
+    options = selectors.repository_filter_options(request.user)
     filters = {
         "themes": Theme.objects.all(),
-        **selectors.repository_filter_options(request.user),
+        "years": options["years"],
+        "site_options": _options_html(options["site_codes"], chosen=context["chosen"].get("site")),
         "kinds": CaseKind.choices,
         "outcomes": Outcome.choices,
     }
     return render(request, "cases/repository_list.html", {**context, **filters})
+
+
+def _options_html(values: list[str], *, chosen: str | None) -> str:
+    """<option>s for a long list (hundreds of sites), built in one pass rather than by the template loop."""
+    return format_html_join(
+        "", '<option value="{}"{}>{}</option>', ((v, " selected" if v == chosen else "", v) for v in values)
+    )
 
 
 def repository_detail(request, pk: int):
