@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -160,3 +161,17 @@ def test_cases_list_query_count(client, make_case, member, django_assert_max_num
     with django_assert_max_num_queries(14):
         response = client.get(reverse("cases:list"))
     assert response.status_code == 200
+
+
+
+def _site_options(response) -> list[tuple[str, bool]]:
+    """The site filter's options as (value, selected), read from the page's HTML."""
+    select = re.search(r'<select id="site"[^>]*>(.*?)</select>', response.content.decode(), re.S).group(1)
+    return [(value, bool(selected)) for value, selected in re.findall(r'<option value="([^"]*)"( selected)?>', select)]
+
+
+def test_repository_offers_only_sites_with_learning_objects_and_keeps_the_chosen_one(client, make_case, other_site):
+    make_case(CaseStatus.PUBLIC, title="Weekend crises")  # at CP1; CP3 has no learning object
+    url = reverse("repository:list")
+    assert _site_options(client.get(url)) == [("", False), ("CP1", False)]
+    assert _site_options(client.get(url, {"site": "CP1"})) == [("", False), ("CP1", True)]
