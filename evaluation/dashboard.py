@@ -89,6 +89,9 @@ def members_by_sector(
     all_sites, sites = sites, (sites if shown is None else shown)
     sector_labels = dict(Sector.choices)
     by_sector = _members_counts([s.pk for s in all_sites], on=on) if counts is None else counts
+    sector_totals: dict[str, int] = {}
+    for (_, sector), n in by_sector.items():  # counted over `all_sites` only
+        sector_totals[sector] = sector_totals.get(sector, 0) + n
     sector_keys = [value for value, _ in Sector.choices] + ([""] if any(k[1] == "" for k in by_sector) else [])
     sector_names = [sector_labels.get(key, NO_SECTOR) for key in sector_keys]
     site_labels = [f"{s.code} {s.town}" for s in sites]
@@ -116,10 +119,7 @@ def members_by_sector(
             )
         ),
         "total": sum(by_sector.values()),
-        "by_sector": [
-            (name, sum(by_sector.get((site.pk, key), 0) for site in all_sites))
-            for key, name in zip(sector_keys, sector_names, strict=True)
-        ],
+        "by_sector": [(name, sector_totals.get(key, 0)) for key, name in zip(sector_keys, sector_names, strict=True)],
         "sectors": sector_names,
         "rows": [
             {"site": s, "counts": [vals[i] for _, vals in sector_series], "total": sum(v[i] for _, v in sector_series)}

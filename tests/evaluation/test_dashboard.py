@@ -138,6 +138,8 @@ def test_the_page_keeps_its_counts_for_a_while_says_when_they_were_counted_and_c
     assert again.context["meetings"]["total"] == first.context["meetings"]["total"] == 3
     as_of = timezone.localtime(again.context["figures_as_of"])
     assert f"Figures as of {as_of:%H:%M} (Europe/London) on {as_of:%d/%m/%Y}" in again.content.decode()
+    site_link = f'<a href="{reverse("evaluation:site", args=[site.pk])}">{site.code} {site.town}</a>'
+    assert site_link in again.content.decode()  # the focus groups and self-assessment of each site
 
     held_meeting(site, date(2026, 4, 8), [AttendanceStatus.PRESENT])  # a change saved through the app
     after = client.get(url)
