@@ -3,10 +3,13 @@ fixed number of queries whatever the number of sites."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from time import time_ns
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
@@ -24,6 +27,8 @@ from sites.models import Attendance, AttendanceStatus, Expense, Meeting, Meeting
 EXPECTED_MEETINGS = 6
 SITES_PER_PAGE = 25  # sites in the per-site charts and tables at a time
 NO_SECTOR = "Not recorded"
+FIGURES_SECONDS = 300  # how long the page's programme-wide counts are kept (it says when they were counted)
+GENERATION_KEY = "dashboard-figures:generation"
 
 # Slots for figures that other features add later, in this order on the page.
 LATER_PANELS: list[tuple[str, str]] = []
@@ -62,12 +67,7 @@ def _money(value: Decimal) -> str:
     return f"£{value:,.2f}".replace(".00", "")
 
 
-def members_by_sector(sites: list, *, on: date, shown: list | None = None) -> dict:
-    """Current members on `on` at each site, by the sector of their agency: chart, table and counts. The counts
-    are over `sites`; the chart and the table show the `shown` ones (a page of them; all by default)."""
-    site_ids = [s.pk for s in sites]
-    all_sites, sites = sites, (sites if shown is None else shown)
-    sector_labels = dict(Sector.choices)
+def _members_counts(site_ids: list[int], *, on: date) -> dict[tuple[int, str], int]:
     by_sector: dict[tuple[int, str], int] = {}
     for site_id, sector, n in (
         Membership.objects.current(on)
@@ -77,6 +77,21 @@ def members_by_sector(sites: list, *, on: date, shown: list | None = None) -> di
         .values_list("site_id", "person__sector", "n")
     ):
         by_sector[(site_id, sector or "")] = n
+    return by_sector
+
+
+def members_by_sector(
+    sites: list, *, on: date, shown: list | None = None, counts: dict[tuple[int, str], int] | None = None
+) -> dict:
+    """Current members on `on` at each site, by the sector of their agency: chart, table and counts. The counts
+    are over `sites` (or the given `counts` of them); the chart and the table show the `shown` ones (a page of
+    them; all by default)."""
+    all_sites, sites = sites, (sites if shown is None else shown)
+    sector_labels = dict(Sector.choices)
+    by_sector = _members_counts([s.pk for s in all_sites], on=on) if counts is None else counts
+    sector_totals: dict[str, int] = {}
+    for (_, sector), n in by_sector.items():  # counted over `all_sites` only
+        sector_totals[sector] = sector_totals.get(sector, 0) + n
     sector_keys = [value for value, _ in Sector.choices] + ([""] if any(k[1] == "" for k in by_sector) else [])
     sector_names = [sector_labels.get(key, NO_SECTOR) for key in sector_keys]
     site_labels = [f"{s.code} {s.town}" for s in sites]
@@ -104,10 +119,7 @@ def members_by_sector(sites: list, *, on: date, shown: list | None = None) -> di
             )
         ),
         "total": sum(by_sector.values()),
-        "by_sector": [
-            (name, sum(by_sector.get((site.pk, key), 0) for site in all_sites))
-            for key, name in zip(sector_keys, sector_names, strict=True)
-        ],
+        "by_sector": [(name, sector_totals.get(key, 0)) for key, name in zip(sector_keys, sector_names, strict=True)],
         "sectors": sector_names,
         "rows": [
             {"site": s, "counts": [vals[i] for _, vals in sector_series], "total": sum(v[i] for _, v in sector_series)}
@@ -116,17 +128,24 @@ def members_by_sector(sites: list, *, on: date, shown: list | None = None) -> di
     }
 
 
-def meetings_held(sites: list, *, period: Period, shown: list | None = None) -> dict:
-    """Meetings held (not cancelled, already over) at each site in the period, against the six expected. The total
-    is over `sites`; the chart and the rows show the `shown` ones (a page of them; all by default)."""
-    site_ids = [s.pk for s in sites]
-    held = dict(
+def _held_counts(site_ids: list[int], *, period: Period) -> dict[int, int]:
+    return dict(
         Meeting.objects.filter(site_id__in=site_ids, status=MeetingStatus.SCHEDULED, ends_at__lt=timezone.now())
         .filter(period.datetime_q("starts_at"))
         .values_list("site_id")
         .annotate(n=Count("pk"))
         .values_list("site_id", "n")
     )
+
+
+def meetings_held(
+    sites: list, *, period: Period, shown: list | None = None, held: dict[int, int] | None = None
+) -> dict:
+    """Meetings held (not cancelled, already over) at each site in the period, against the six expected. The total
+    is over `sites` (or the given `held` counts of them); the chart and the rows show the `shown` ones (a page of
+    them; all by default)."""
+    if held is None:
+        held = _held_counts([s.pk for s in sites], period=period)
     total = sum(held.values())
     sites = sites if shown is None else shown
     site_labels = [f"{s.code} {s.town}" for s in sites]
@@ -149,9 +168,7 @@ def meetings_held(sites: list, *, period: Period, shown: list | None = None) -> 
     }
 
 
-def attendance_by_month(sites: list, *, period: Period) -> dict:
-    """Attendance rate per month: present / (present + apologies + absent) of register lines."""
-    site_ids = [s.pk for s in sites]
+def _monthly_attendance(site_ids: list[int], *, period: Period) -> dict[date, dict[str, int]]:
     monthly: dict[date, dict[str, int]] = {}
     for month, status, n in (
         Attendance.objects.filter(meeting__site_id__in=site_ids, meeting__status=MeetingStatus.SCHEDULED)
@@ -164,6 +181,13 @@ def attendance_by_month(sites: list, *, period: Period) -> dict:
     ):
         key = month.date() if isinstance(month, datetime) else month
         monthly.setdefault(key, {})[status] = n
+    return monthly
+
+
+def attendance_by_month(sites: list, *, period: Period, monthly: dict[date, dict[str, int]] | None = None) -> dict:
+    """Attendance rate per month: present / (present + apologies + absent) of register lines."""
+    if monthly is None:
+        monthly = _monthly_attendance([s.pk for s in sites], period=period)
     months = sorted(monthly)
     counted = (AttendanceStatus.PRESENT, AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)
     rates = [
@@ -234,28 +258,93 @@ def attendance_by_meeting(sites: list, *, period: Period) -> list[dict]:
     return rows
 
 
+def _programme_figures(site_ids: list[int], *, period: Period, on: date) -> dict:
+    """The programme-wide counts behind every panel, by site: plain numbers, so they can be kept in the cache."""
+    follow_up_rows = list(
+        FollowUp.objects.filter(case__site_id__in=site_ids)
+        .exclude(case__status=CaseStatus.DRAFT)
+        .filter(period.datetime_q("meeting__starts_at"))
+        .values_list("case__site_id", "outcome")
+        .annotate(n=Count("pk"))
+        .values_list("case__site_id", "outcome", "n")
+    )
+    return {
+        "as_of": timezone.now(),
+        "members": _members_counts(site_ids, on=on),
+        "held": _held_counts(site_ids, period=period),
+        "monthly": _monthly_attendance(site_ids, period=period),
+        "spent": dict(
+            Expense.objects.filter(site_id__in=site_ids)
+            .filter(period.date_q("spent_on"))
+            .values_list("site_id")
+            .annotate(total=Sum("amount"))
+            .values_list("site_id", "total")
+        ),
+        "discussed": dict(
+            Case.objects.filter(site_id__in=site_ids, meeting__isnull=False)
+            .exclude(status=CaseStatus.DRAFT)
+            .filter(period.datetime_q("meeting__starts_at"))
+            .values_list("site_id")
+            .annotate(n=Count("pk"))
+            .values_list("site_id", "n")
+        ),
+        "follow_ups": follow_up_rows,
+        "evidence_added": Evidence.objects.filter(period.datetime_q("added_at")).count(),
+        "evidence_linked": EvidenceLink.objects.filter(case__site_id__in=site_ids)
+        .filter(period.datetime_q("added_at"))
+        .count(),
+    }
+
+
+def cached_programme_figures(site_ids: list[int], *, period: Period, on: date) -> dict:
+    """The programme-wide counts, kept for FIGURES_SECONDS under a key of the sites, the period, the day and the
+    figures' generation (moved on whenever a row they count is saved or deleted, see evaluation/signals.py), so a
+    change made through the app shows at once and anything else (bulk loads, time passing) within minutes."""
+    digest = hashlib.sha256(",".join(map(str, site_ids)).encode()).hexdigest()[:24]
+    key = f"dashboard-figures:{figures_generation()}:{digest}:{period.start}:{period.end}:{on}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = _programme_figures(site_ids, period=period, on=on)
+        cache.set(key, figures, FIGURES_SECONDS)
+    return figures
+
+
+def figures_generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = time_ns()  # a fresh start never meets keys left from an earlier one
+        cache.add(GENERATION_KEY, generation, timeout=None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def figures_changed() -> None:
+    """Move the figures on: the next dashboard counts afresh."""
+    cache.set(GENERATION_KEY, time_ns(), timeout=None)
+
+
 def programme_dashboard(user, *, period: Period, page: str | int | None = None, every_site: bool = False) -> dict:
     """Totals over every site the user may see; the per-site charts and tables for SITES_PER_PAGE of them at a time
     (a national programme has hundreds: one chart of 500 bars is neither readable nor quick), or for every site
-    (downloads and the API)."""
+    (downloads and the API, which count afresh; the page uses figures at most FIGURES_SECONDS old and says when
+    they were counted)."""
     all_sites = list(evaluation_sites_for(user))
     site_ids = [s.pk for s in all_sites]
     site_page = Paginator(all_sites, SITES_PER_PAGE).get_page(page)
     sites = all_sites if every_site else list(site_page.object_list)
     on = min(period.end, timezone.localdate()) if period.end else timezone.localdate()
+    figures = (
+        _programme_figures(site_ids, period=period, on=on)
+        if every_site
+        else cached_programme_figures(site_ids, period=period, on=on)
+    )
     site_labels = [f"{s.code} {s.town}" for s in sites]
-    members = members_by_sector(all_sites, on=on, shown=sites)
-    meetings = meetings_held(all_sites, period=period, shown=sites)
-    attendance = attendance_by_month(all_sites, period=period)
+    members = members_by_sector(all_sites, on=on, shown=sites, counts=figures["members"])
+    meetings = meetings_held(all_sites, period=period, shown=sites, held=figures["held"])
+    attendance = attendance_by_month(all_sites, period=period, monthly=figures["monthly"])
 
     # Budget spent against the award.
-    spent = dict(
-        Expense.objects.filter(site_id__in=site_ids)
-        .filter(period.date_q("spent_on"))
-        .values_list("site_id")
-        .annotate(total=Sum("amount"))
-        .values_list("site_id", "total")
-    )
+    spent = figures["spent"]
     spent_values = [spent.get(s.pk) or Decimal(0) for s in sites]
     budget = {
         "svg": _safe(
@@ -282,22 +371,8 @@ def programme_dashboard(user, *, period: Period, page: str | int | None = None, 
 
     # Cases discussed and followed up, and the outcomes reported (maintenance and prevention count as
     # much as recovery, so they are shown side by side). Never drafts.
-    discussed = dict(
-        Case.objects.filter(site_id__in=site_ids, meeting__isnull=False)
-        .exclude(status=CaseStatus.DRAFT)
-        .filter(period.datetime_q("meeting__starts_at"))
-        .values_list("site_id")
-        .annotate(n=Count("pk"))
-        .values_list("site_id", "n")
-    )
-    follow_up_rows = list(
-        FollowUp.objects.filter(case__site_id__in=site_ids)
-        .exclude(case__status=CaseStatus.DRAFT)
-        .filter(period.datetime_q("meeting__starts_at"))
-        .values_list("case__site_id", "outcome")
-        .annotate(n=Count("pk"))
-        .values_list("case__site_id", "outcome", "n")
-    )
+    discussed = figures["discussed"]
+    follow_up_rows = figures["follow_ups"]
     followed_up: dict[int, int] = {}
     by_outcome = {value: 0 for value, _ in Outcome.choices}
     for site_id, outcome, n in follow_up_rows:
@@ -344,8 +419,8 @@ def programme_dashboard(user, *, period: Period, page: str | int | None = None, 
 
     # Evidence the knowledge brokers added in the period, and how much of it reached these sites' cases.
     evidence_panel = {
-        "added": Evidence.objects.filter(period.datetime_q("added_at")).count(),
-        "linked": EvidenceLink.objects.filter(case__site_id__in=site_ids).filter(period.datetime_q("added_at")).count(),
+        "added": figures["evidence_added"],
+        "linked": figures["evidence_linked"],
     }
 
     # The latest survey opened in the period, over the sites the user may see.
@@ -368,4 +443,5 @@ def programme_dashboard(user, *, period: Period, page: str | int | None = None, 
         "evidence": evidence_panel,
         "later_panels": LATER_PANELS,
         "expected_meetings": EXPECTED_MEETINGS,
+        "figures_as_of": figures["as_of"],
     }

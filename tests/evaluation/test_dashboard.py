@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from evaluation.dashboard import Period, programme_dashboard
 from members.models import MembershipRole, Sector
-from sites.models import AttendanceStatus, Expense, ExpenseCategory, MeetingStatus
+from sites.models import AttendanceStatus, Expense, ExpenseCategory, Meeting, MeetingStatus
 from tests.evaluation.conftest import answer, members_of
 from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory, SiteFactory, at
 
@@ -122,3 +122,36 @@ def test_dashboard_query_count_does_not_grow_with_sites(
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(reverse("evaluation:dashboard"))
     assert len(response.context["sites"]) == 8
+
+
+def test_the_page_keeps_its_counts_for_a_while_says_when_they_were_counted_and_counts_again_after_a_change(
+    client, programme_admin, programme
+):
+    site, _ = programme
+    client.force_login(programme_admin)
+    url = reverse("evaluation:dashboard")
+    with CaptureQueriesContext(connection) as counted:
+        first = client.get(url)
+    with CaptureQueriesContext(connection) as kept:
+        again = client.get(url)
+    assert len(kept) < len(counted)  # the programme-wide counts came from the cache
+    assert again.context["meetings"]["total"] == first.context["meetings"]["total"] == 3
+    as_of = timezone.localtime(again.context["figures_as_of"])
+    assert f"Figures as of {as_of:%H:%M} (Europe/London) on {as_of:%d/%m/%Y}" in again.content.decode()
+    site_link = f'<a href="{reverse("evaluation:site", args=[site.pk])}">{site.code} {site.town}</a>'
+    assert site_link in again.content.decode()  # the focus groups and self-assessment of each site
+
+    held_meeting(site, date(2026, 4, 8), [AttendanceStatus.PRESENT])  # a change saved through the app
+    after = client.get(url)
+    assert after.context["meetings"]["total"] == 4
+    assert "Apr 2026: 100% (1 of 1)" in str(after.context["attendance"]["svg"])
+
+    client.get(url, {"start": "01/02/2026", "end": "28/02/2026"})  # another period is counted on its own
+    assert client.get(url).context["meetings"]["total"] == 4
+
+
+def test_downloads_and_the_api_count_afresh(programme_admin, programme):
+    site, _ = programme
+    assert programme_dashboard(programme_admin, period=Period())["meetings"]["total"] == 3
+    Meeting.objects.filter(site=site, status=MeetingStatus.SCHEDULED).update(status=MeetingStatus.CANCELLED)
+    assert programme_dashboard(programme_admin, period=Period(), every_site=True)["meetings"]["total"] == 1
