@@ -10,6 +10,7 @@ Exit status 1 on any known vulnerability or any unexplained unchecked package.
 
 import json
 import sys
+import time
 import tomllib
 import urllib.error
 import urllib.request
@@ -22,14 +23,22 @@ HELD_BACK = {
 }
 
 
-def fetch(url: str) -> dict | None:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (a fixed https address)
-            return json.load(response)
-    except urllib.error.HTTPError as error:
-        if error.code == 404:
-            return None
-        raise
+def fetch(url: str, attempts: int = 5) -> dict | None:
+    """The JSON at `url`, or None for a 404. A network hiccup (a failed name lookup, a timeout) is tried again a
+    few times before the audit gives up, since an audit that cannot ask must fail, not pass."""
+    for attempt in range(1, attempts + 1):
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (a fixed https address)
+                return json.load(response)
+        except urllib.error.HTTPError as error:
+            if error.code == 404:
+                return None
+            if error.code < 500 or attempt == attempts:
+                raise
+        except (urllib.error.URLError, TimeoutError):
+            if attempt == attempts:
+                raise
+        time.sleep(2**attempt)
 
 
 def audit(package: tuple[str, str]) -> tuple[str, str, list | None]:
