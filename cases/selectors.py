@@ -165,15 +165,25 @@ def repository_filter_options(user) -> dict:
     }
 
 
-def highlighted_texts(case: Case) -> list[dict]:
-    """Each text of the case that holds possible personal data, highlighted in place, for the editor."""
+def highlighted_texts(case: Case, findings: list[Finding] | None = None) -> list[dict]:
+    """Each text of the case that holds possible personal data, highlighted in place, for the editor.
+
+    The gate stores a finding for everything it detects on each save, so only the fields with findings still in
+    their text are scanned again (for the offsets); a case without any is not scanned on every view."""
     from cases.highlight import Span, highlight
     from cases.models import FindingStatus, field_label
     from cases.services import gate
 
-    rows = {(f.field, f.kind, f.digest): f for f in Finding.objects.filter(case=case, in_text=True)}
+    if findings is None:
+        findings = list(Finding.objects.filter(case=case))
+    rows = {(f.field, f.kind, f.digest): f for f in findings if f.in_text}
+    if not rows:
+        return []
+    fields = {field for field, _, _ in rows}
     shown = []
     for field, text in gate.case_texts(case).items():
+        if field not in fields:
+            continue
         detected = gate.detect(text)
         if not detected:
             continue

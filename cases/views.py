@@ -102,6 +102,7 @@ def case_edit(request, pk: int):
         else:
             messages.success(request, "Your changes are saved.")
             return redirect("cases:edit", case.pk)
+    page = selectors.case_page(case)
     return render(
         request,
         "cases/case_form.html",
@@ -110,9 +111,9 @@ def case_edit(request, pk: int):
             "case": case,
             "refused": refused,
             "conflict": conflict,
-            "highlighted": selectors.highlighted_texts(case),
+            "highlighted": selectors.highlighted_texts(case, page["findings"]),
             "action_form": ActionItemForm(case=case),
-            **selectors.case_page(case),
+            **page,
             "can": selectors.available_actions(request.user, case),
         },
     )
@@ -137,7 +138,8 @@ def case_detail(request, pk: int):
         return redirect("repository:detail", case.pk)
     record_event(actor=request.user, action=AuditAction.VIEWED, target=case, request=request)
     can = selectors.available_actions(request.user, case)
-    context = {"case": case, "can": can, **selectors.case_page(case), "highlighted": selectors.highlighted_texts(case)}
+    context = {"case": case, "can": can, **selectors.case_page(case)}
+    context["highlighted"] = selectors.highlighted_texts(case, context["findings"])
     context.update(evidence_selectors.case_evidence(case))
     context["can_attach"] = request.user.has_perm("cases.attach_evidence", case)
     context["can_ask"] = request.user.has_perm("cases.ask_question", case)
