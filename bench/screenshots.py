@@ -50,6 +50,8 @@ DEEPER = [
     (r"^/digests/$", r"^/digests/issues/$"),
     (r"^/evaluation/dashboard/$", r"^/evaluation/sites/\d+/$"),
     (r"^/evaluation/surveys/$", r"^/evaluation/surveys/\d+/$"),
+    (r"^/forum/$", r"^/forum/programme/$"),
+    (r"^/forum/$", r"^/forum/threads/\d+/$"),
 ]
 SIGNED_OUT = ["/accounts/login/", "/privacy/", "/newsletter/", "/newsletter/subscribe/"]
 
