@@ -1,4 +1,4 @@
-"""Benchmark cases.anonymisation against the labelled corpus.
+"""Benchmark core.anonymisation against the labelled corpus.
 
 Run from anywhere: python bench/anonymisation.py  (exit status 1 when a target is missed)
 """
@@ -15,7 +15,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from cases.anonymisation import KINDS, Finding, find_personal_data  # noqa: E402
+from core.anonymisation import KINDS, Finding, find_personal_data  # noqa: E402
 
 CORPUS = REPO_ROOT / "bench" / "data" / "anonymisation_corpus.jsonl"
 

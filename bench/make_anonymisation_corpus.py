@@ -1036,7 +1036,7 @@ def hand_written_passages() -> list[dict]:
 def list_overlap_report() -> str:
     """Share of the corpus name lists that the detector does not know (should be >= 1/3)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from cases import anonymisation_names as detector
+    from core.anonymisation import names as detector
 
     known_given = detector.GIVEN_NAMES | detector.AMBIGUOUS_GIVEN_NAMES
     given = set(FEMALE_NAMES + MALE_NAMES)

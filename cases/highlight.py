@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from cases.anonymisation import KIND_LABELS
+from core.anonymisation import KIND_LABELS
 
 
 @dataclass(frozen=True)

@@ -250,7 +250,7 @@ class Finding(models.Model):
 
     @property
     def kind_label(self) -> str:
-        from cases.anonymisation import KIND_LABELS
+        from core.anonymisation import KIND_LABELS
 
         return KIND_LABELS.get(self.kind, self.kind)
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cop.rules import member_site_ids
+from core.anonymisation import KIND_LABELS, find_personal_data
 from evaluation.models import (
     LEARNING_CULTURES,
     Answer,
@@ -173,10 +174,7 @@ class PersonalDataFound(ValidationError):
 
 
 def find_personal_data_in(fields: dict[str, str]) -> list[PersonalDataLocation]:
-    import cases.anonymisation
-    from cases.anonymisation import find_personal_data
-
-    labels = getattr(cases.anonymisation, "KIND_LABELS", {})
+    labels = KIND_LABELS
     locations = []
     for field, text in fields.items():
         for finding in find_personal_data(text or ""):

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from cases.anonymisation import KIND_LABELS
+from core.anonymisation import KIND_LABELS
 
 
 class ThreadKind(models.TextChoices):

@@ -17,9 +17,9 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from cases.anonymisation import find_personal_data
 from cases.models import Case, CaseStatus, FollowUp, Outcome, Theme
 from cop import charts
+from core.anonymisation import find_personal_data
 from evaluation.dashboard import EXPECTED_MEETINGS, Period, attendance_by_month, meetings_held, members_by_sector
 from sites.models import Site
 

@@ -16,8 +16,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cases import anonymisation
 from cases.models import CASE_TEXT_FIELDS, Case, Finding, FindingStatus
+from core import anonymisation
 
 CASE_FIELDS = CASE_TEXT_FIELDS
 MASK = "\u2022"

@@ -12,8 +12,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.anonymisation import KIND_LABELS, find_personal_data
 from cop.emails import send_email
+from core.anonymisation import KIND_LABELS, find_personal_data
 from members.models import Membership
 from sites.models import (
     AgendaItem,

@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from cases.anonymisation import find_personal_data
 from cases.models import Outcome, Theme
 from cases.services import gate, lifecycle
+from core.anonymisation import find_personal_data
 from members.models import MembershipRole
 from sites.models import AttendanceStatus
 from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory, at

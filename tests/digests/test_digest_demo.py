@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from cases.anonymisation import find_personal_data
 from cases.models import Case
+from core.anonymisation import find_personal_data
 from newsletters.digest_demo import DEMO_CASES
 from newsletters.models import CommissionerResponse, DigestSubscription
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from cases import anonymisation_names as words
+from core.anonymisation import names as words
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Tests for cases.anonymisation: each recogniser, look-alikes, and the corpus targets."""
+"""Tests for core.anonymisation: each recogniser, look-alikes, and the corpus targets."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 import pytest
 
 from bench.anonymisation import measure
-from cases.anonymisation import KIND_LABELS, KINDS, find_personal_data, nhs_check_digit_ok
+from core.anonymisation import KIND_LABELS, KINDS, find_personal_data, nhs_check_digit_ok
 
 
 def found(text: str) -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""Word lists used by ``cases.anonymisation``.
+"""Word lists used by the anonymisation detector (`core.anonymisation.detector`).
 
 Kept apart from the recognisers so the logic stays readable. The lists are
 deliberately modest: common UK given names and surnames give a head start,
