@@ -1,0 +1,93 @@
+"""Fold the many ways of writing the same characters into one before detecting, keeping a map back.
+
+Text pasted from Word, phones and PDFs carries no-break and thin spaces, en dashes, zero-width characters and
+full-width forms. They look the same on screen, so they must read the same to the detector: otherwise an NHS
+number with no-break spaces walks through the gate. `normalise` returns the folded text and, for every folded
+character, the span of original characters it came from, so findings can be reported on the caller's text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\uff07"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\uff02"
+_LINE_BREAKS = "\u2028\u2029\u0085"
+
+
+@dataclass(frozen=True)
+class Normalised:
+    text: str  # the folded text the recognisers read
+    starts: tuple[int, ...] | None  # original offset where each folded character starts; None: same as text
+    ends: tuple[int, ...] | None  # original offset where each folded character ends (exclusive)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the folded text back to the caller's text."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if end <= start:
+            position = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return position, position
+        return self.starts[start], self.ends[end - 1]
+
+
+@lru_cache(maxsize=4096)
+def _fold(char: str) -> str:
+    """What one character (or a base character with its combining marks) becomes."""
+    if char in _SPACES:
+        return " "
+    if char in _DASHES:
+        return "-"
+    if char in _SINGLE_QUOTES:
+        return "'"
+    if char in _DOUBLE_QUOTES:
+        return '"'
+    if char in _LINE_BREAKS:
+        return "\n"
+    if len(char) == 1:
+        category = unicodedata.category(char)
+        if category == "Cf" or char == "\u034f":  # zero-width and other invisible format characters, soft hyphen
+            return ""
+        if category == "Nd":
+            return str(unicodedata.decimal(char))  # Arabic-Indic, Devanagari, full-width... digits to 0-9
+        if category == "Zs":
+            return " "
+        if category == "Pd":
+            return "-"
+    folded = unicodedata.normalize("NFKC", char)
+    if folded != char:
+        return "".join(_fold(part) if part != char else part for part in folded)
+    return folded
+
+
+def normalise(text: str) -> Normalised:
+    """NFKC, one kind of space, dash and quote, invisible characters removed, any decimal digit as 0-9."""
+    if text.isascii():
+        return Normalised(text, None, None)
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char < "\x80" and not (index + 1 < length and unicodedata.combining(text[index + 1])):
+            pieces.append(char)
+            starts.append(index)
+            ends.append(index + 1)
+            index += 1
+            continue
+        end = index + 1
+        while end < length and unicodedata.combining(text[end]):
+            end += 1  # keep a letter and its accents together so NFKC can compose them
+        folded = _fold(text[index:end])
+        for part in folded:
+            pieces.append(part)
+            starts.append(index)
+            ends.append(end)
+        index = end
+    return Normalised("".join(pieces), tuple(starts), tuple(ends))
