@@ -17,7 +17,7 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 
 
 def _key(word: str) -> str:
-    return word.replace("'", "").replace("\u2019", "").lower()
+    return word.lower().replace("'", "").replace("\u2019", "")
 
 
 @dataclass(frozen=True)
@@ -77,12 +77,15 @@ class KnownMatcher:
         """Character spans of known organisations in `text` (apostrophes, case and spacing ignored)."""
         if not self._by_first_word:
             return []
+        lowered = text.lower()
+        keys = [word.replace("'", "") if "'" in word else word for word in _WORD.findall(lowered)]
+        if not any(key in self._by_first_word for key in keys):
+            return []  # the usual case, decided without building match objects
         matches = list(_WORD.finditer(text))
-        keys = [_key(match.group()) for match in matches]
         found: list[tuple[int, int]] = []
         index = 0
         while index < len(matches):
-            end_index = self._match_at(keys, index, matches)
+            end_index = self._match_at(keys, index, matches) if keys[index] in self._by_first_word else None
             if end_index is None:
                 index += 1
                 continue

@@ -27,7 +27,7 @@ GIVEN_NAMES = _words(
     Ashley Asif Ava Ayesha Barbara Barry Ben Benjamin Bernard Beth Bethany Beverley Bilal Billy Brad
     Bradley Brandon Brenda Brian Bronwen Bryony Caitlin Callum Cameron Carl Carla Carly Caroline
     Catherine Chantelle Charlene Charlie Charlotte Chelsea Chioma Chloe Chris Christina Christine
-    Christopher Ciara Ciaran Claire Clive Colin Connor Courtney Craig Curtis Dafydd Daisy Damian
+    Christopher Ciara Ciaran Claire Clive Colin Connor Courtney Craig Curtis Dafydd Damian
     Damien Dan Daniel Danielle Danny Darren Dave David Dean Debbie Deborah Declan Delroy Demi Denise
     Dennis Derek Dermot Diane Dominic Donna Dorothy Dwayne Dylan Eamon Edward Eileen Elaine Eleanor
     Elijah Elizabeth Ella Ellie Elliot Elliott Emily Emma Eric Erin Ethan Evie Fatima Fiona Finn
@@ -55,7 +55,7 @@ GIVEN_NAMES = _words(
 # Given names that are also ordinary English words: only flagged with extra evidence.
 AMBIGUOUS_GIVEN_NAMES = _words(
     """
-    Amber April August Autumn Bill Blessing Carol Chase Crystal Dawn Drew Faith Frank Grace Guy
+    Amber April August Autumn Bill Blessing Carol Chase Crystal Daisy Dawn Drew Faith Frank Grace Guy
     Harmony Heather Holly Honor Hope Iris Ivy Jack Jade Jean June Joy Liberty Lily Mark Max May
     Miles Olive Pat Patience Pearl Penny Poppy Precious Ray Rich Rob Robin Rose Ruby Sandy Sky
     Skye Summer Sunny Violet Will

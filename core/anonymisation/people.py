@@ -27,8 +27,13 @@ _AGE_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s*,\s*(?:aged?\s*)?\d{1,2}\s*(?:,|years|yrs|y/o)|\s*\(\s*(?:aged?\s*)?\d{1,2}\s*\)"
     r"|,?\s*\(\s*(?:DOB|D\.O\.B|b\.|born|aged|age|NHS|date of birth)|\s*,\s*(?:who|whose|aged|age)\b"
     r"|\s*,\s*(?:DOB|D\.O\.B|born|date of birth|NI|NHS|MRN|CRN|known as|aka|a\.k\.a\.)\b"
-    r"|\s+and\s+(?:his|her|their)\b)",
+    r"|\s+and\s+(?:his|her|their)\b"
+    r"|\s*[,(\[]\s*(?:\d{1,2}(?:st|nd|rd|th)?[/.\s-]+(?:\d{1,2}|[A-Z][a-z]{2,8})[/.,\s-]+\d{2,4})[\s,)\]])",
     re.IGNORECASE,
+)
+_PERSON_AFTER = re.compile(
+    r"^(?:\s+from\s+(?:the\s+)?[A-Z]|\s*\((?:our|her|his|their|the)?\s*(?:[a-z]+\s+)?"
+    r"(?:worker|nurse|officer|manager|cpn|sw|gp|advocate|mentor|keyworker|navigator|volunteer|practitioner)\b)"
 )
 _CUE_GAP = re.compile(r"^[\s,\"'“‘(]*$")
 _FIELD_GAP = re.compile(r"^\s*[:\-–]\s*$")
@@ -147,9 +152,10 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = load_name_data()
-    ambiguous = (words.AMBIGUOUS_GIVEN_NAMES | data.english_words) - words.GIVEN_NAMES
+    ambiguous = words.AMBIGUOUS_GIVEN_NAMES | (data.english_words - _NEVER_NAMES - words.SURNAMES)
+    ambiguous -= words.GIVEN_NAMES
     given = (words.GIVEN_NAMES | data.given_names) - ambiguous
-    surnames = (words.SURNAMES | data.surnames) - ambiguous
+    surnames = words.SURNAMES | data.surnames
     lower_words = {word.lower() for word in _NEVER_NAMES | words.RUN_KILLERS | words.ROLE_CUES}
     lower_words |= words.STRONG_CUES | words.WEAK_CUES | words.NAME_VERBS | words.LOWER_CASE_WORDS
     lower_words |= words.GREETINGS | words.MESSAGE_WORDS | _LOWER_ROLE_CUES | _LOWER_ORGANISATION_WORDS
@@ -160,7 +166,7 @@ def _lexicon() -> _Lexicon:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -252,9 +258,17 @@ class _NameFinder:
                 position = lowered.find(phrase, position + 1)
         if not spans:
             return
-        for index, token in enumerate(self.tokens):
-            if any(start <= token.start and token.end <= end for start, end in spans):
-                self.blocked.add(index)
+        spans.sort()
+        first_open = 0
+        for index, token in enumerate(self.tokens):  # tokens and spans both in text order: one sweep
+            while first_open < len(spans) and spans[first_open][1] <= token.start:
+                first_open += 1
+            for start, end in spans[first_open:]:
+                if start > token.start:
+                    break
+                if token.end <= end:
+                    self.blocked.add(index)
+                    break
 
     def _flag_after_titles(self) -> None:
         for index, token in enumerate(self.tokens):
@@ -272,6 +286,7 @@ class _NameFinder:
         while index < len(self.tokens) and _INITIAL.fullmatch(self.tokens[index].raw):
             index += 1
         taken = 0
+        first = index
         while index < len(self.tokens) and taken < 3:
             token = self.tokens[index]
             if not token.capitalised or index in self.blocked or not self._surname_like(token.base, taken == 0):
@@ -281,6 +296,9 @@ class _NameFinder:
             if token.possessive or index + 1 >= len(self.tokens) or not self._joined(index, index + 1):
                 break
             index += 1
+        if taken and self._organisation_follows(first + taken - 1):
+            self.flagged.difference_update(range(first, first + taken))  # "the Dr Foster practice"
+            self.blocked.update(range(first, first + taken))
 
     def _surname_like(self, word: str, first: bool) -> bool:
         """After a title anything name-shaped is a name ("Mrs Hope Marsh", "Mr Best") except a service word."""
@@ -372,9 +390,13 @@ class _NameFinder:
             if self._surname(bases[1]) or self._given(bases[1]) or evidence or mid_sentence:
                 self.flagged.update(run)
         elif any(self._given(base) or self._surname(base) for base in bases):
-            if evidence or not self.tokens[run[0]].sentence_start:
+            name_words = all(self._known_name(base) or not _ENGLISH_SUFFIX.search(base.lower()) for base in bases)
+            if evidence or (name_words and not self.tokens[run[0]].sentence_start):
                 self.flagged.update(run)
-        elif all(self._name_like_unknown(base) and not _looks_like_noun(base) for base in bases) and (
+        elif all(
+            self._name_like_unknown(base) and not _looks_like_noun(base) and not _ENGLISH_SUFFIX.search(base.lower())
+            for base in bases
+        ) and (
             evidence or not self.tokens[run[0]].sentence_start
         ):
             # Two or three unlisted capitalised words inside a sentence, with no organisation
@@ -424,6 +446,8 @@ class _NameFinder:
 
     @staticmethod
     def _name_like_unknown(word: str) -> bool:
+        if word.endswith("s") and word[:-1] in _NEVER_NAMES:
+            return False  # plural of a service word: "Mentors", "Navigators"
         return word not in _NEVER_NAMES and len(word) >= 2
 
     # -- names written in lower case ----------------------------------------------------------
@@ -501,7 +525,7 @@ class _NameFinder:
     def _after_evidence(self, index: int) -> bool:
         token = self.tokens[index]
         after = self.text[token.end : token.end + 40]
-        if _AGE_AFTER.match(after):
+        if _AGE_AFTER.match(after) or (not token.possessive and _PERSON_AFTER.match(after)):
             return True
         if token.possessive:
             following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
@@ -514,7 +538,8 @@ class _NameFinder:
     def _human_after(self, index: int) -> bool:
         """Sentence-initial "Grace told me" is a person; "Hope is scarce" is not."""
         token = self.tokens[index]
-        if _AGE_AFTER.match(self.text[token.end : token.end + 40]):
+        after = self.text[token.end : token.end + 40]
+        if _AGE_AFTER.match(after) or (not token.possessive and _PERSON_AFTER.match(after)):
             return True
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         if following is None or self.text[token.end : following.start] != " ":
