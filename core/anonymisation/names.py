@@ -162,6 +162,15 @@ STRONG_CUES = _words(
     """
 )
 
+# Family and other relations: "brother of Lacey-Mae", "mother of Kai".
+RELATION_WORDS = _words(
+    """
+    son daughter mother father mum dad brother sister partner wife husband boyfriend girlfriend friend child
+    children niece nephew cousin uncle aunt grandson granddaughter grandmother grandfather carer neighbour
+    stepson stepdaughter stepmother stepfather ex-partner half-brother half-sister sibling twin
+    """
+)
+
 # Greetings and sign-offs that take a name straight after them: "Hi Jade", "hiya kayleigh", "thanks Marek".
 GREETINGS = _words("hi hiya hey hello dear thanks thank-you cheers morning evening bye ta love")
 
@@ -189,6 +198,7 @@ WEAK_CUES = _words(
     """
     with met saw contacted phoned rang texted told asked reminded advised encouraged supported
     accompanied informed reassured thanked introduced visited collected gave offered helped
+    accompany visit contact text message ask tell update inform chase collect meet-with reassure thank
     followed-up see seeing seen allocated about for assessed assess discharged referred chased
     phone ring call email meet support remind
     """

@@ -35,10 +35,13 @@ _PERSON_AFTER = re.compile(
     r"^(?:\s+from\s+(?:the\s+)?[A-Z]|\s*\((?:our|her|his|their|the)?\s*(?:[a-z]+\s+)?"
     r"(?:worker|nurse|officer|manager|cpn|sw|gp|advocate|mentor|keyworker|navigator|volunteer|practitioner)\b)"
 )
+_LIST_GAP_AFTER = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*[,;]\s*")
+_LIST_GAP_BEFORE = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*[,;]\s*$")
 _CUE_GAP = re.compile(r"^[\s,\"'“‘(]*$")
 _FIELD_GAP = re.compile(r"^\s*[:\-–]\s*$")
 _FIELD_LABELS = words.word_set(
-    "name client patient re mother father mum dad son daughter partner carer nok kin nickname alias aka from to"
+    "name client patient re mother father mum dad son daughter partner carer nok kin nickname alias aka from to "
+    "surname forename forenames firstname given present apologies attendees chair"
 )
 _TWO_WORD_CUES = frozenset(
     {
@@ -67,6 +70,7 @@ _TWO_WORD_CUES = frozenset(
         ("them", "as"),
         *((kind, "from") for kind in words.MESSAGE_WORDS),
         ("heard", "from"),
+        *((relation, "of") for relation in words.RELATION_WORDS),
         ("calls", "herself"),
         ("calls", "himself"),
         ("calls", "themself"),
@@ -213,6 +217,7 @@ class _NameFinder:
         self.flagged: set[int] = set()
         self.blocked: set[int] = set()  # tokens inside an institution, street or stop phrase
         self.blocked_spans = blocked_spans  # known organisations found by the caller
+        self._starts: dict[int, int] | None = None  # token index by start offset, built when needed
 
     def run(self) -> list[Span]:
         self._block_spans()
@@ -228,7 +233,12 @@ class _NameFinder:
     # -- word lists -------------------------------------------------------------------------
 
     def _given(self, word: str) -> bool:
-        return word in self.lexicon.given or _plain(word) in self.lexicon.given
+        if word in self.lexicon.given or _plain(word) in self.lexicon.given:
+            return True
+        if "-" in word:  # "Lacey-Mae", "Mary-Jane": every part a first name
+            parts = word.split("-")
+            return all(self._given(part) or self._ambiguous(part) for part in parts) and any(map(self._given, parts))
+        return False
 
     def _ambiguous(self, word: str) -> bool:
         return word in self.lexicon.ambiguous
@@ -486,7 +496,8 @@ class _NameFinder:
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         if following is None or self.text[token.end : following.start] != " ":
             return token.possessive and following is not None
-        return following.raw in words.NAME_VERBS and following.raw not in _AUXILIARY_VERBS
+        verb = following.raw in words.NAME_VERBS or (following.raw.endswith("ed") and following.raw.isalpha())
+        return verb and following.raw not in _AUXILIARY_VERBS
 
     # -- context evidence ------------------------------------------------------------------
 
@@ -557,17 +568,40 @@ class _NameFinder:
     # -- spreading from sure names ----------------------------------------------------------
 
     def _flag_and_pairs(self) -> None:
+        """ "Bogdan and Florin", and lists of names: "Kerry (chair), Marcus (probation), Precious (IDVA)"."""
         changed = True
         while changed:
             changed = False
             for index, token in enumerate(self.tokens):
-                if token.raw.lower() not in {"and", "&", "or"} or index == 0 or index + 1 >= len(self.tokens):
+                if index == 0 or index + 1 >= len(self.tokens):
                     continue
-                left, right = index - 1, index + 1
-                for known, other in ((left, right), (right, left)):
-                    if known in self.flagged and other not in self.flagged and self._pairable(other):
-                        self.flagged.add(other)
-                        changed = True
+                if token.raw.lower() in {"and", "&", "or"}:
+                    for known, other in ((index - 1, index + 1), (index + 1, index - 1)):
+                        if known in self.flagged and other not in self.flagged and self._pairable(other):
+                            self.flagged.add(other)
+                            changed = True
+                elif index in self.flagged:
+                    changed = self._flag_list_neighbours(index) or changed
+
+    def _flag_list_neighbours(self, index: int) -> bool:
+        """A listed name next to a flagged name in a comma list is a name too ("Siobhan, Precious, Declan")."""
+        if self._starts is None:
+            self._starts = {token.start: position for position, token in enumerate(self.tokens)}
+        flagged_any = False
+        after = _LIST_GAP_AFTER.match(self.text, self.tokens[index].end)
+        neighbours = [self._starts.get(after.end())] if after else []
+        before = _LIST_GAP_BEFORE.search(self.text, 0, self.tokens[index].start)
+        if before:
+            earlier = [i for i in range(max(0, index - 8), index) if self.tokens[i].end == before.start()]
+            neighbours += earlier[-1:]
+        for other in neighbours:
+            if other is None or other in self.flagged:
+                continue
+            base = self.tokens[other].base
+            if self.tokens[other].capitalised and self._known_name(base) and self._pairable(other):
+                self.flagged.add(other)
+                flagged_any = True
+        return flagged_any
 
     def _pairable(self, index: int) -> bool:
         token = self.tokens[index]
