@@ -8,6 +8,7 @@ character, the span of original characters it came from, so findings can be repo
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,30 +65,49 @@ def _fold(char: str) -> str:
     return folded
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def normalise(text: str) -> Normalised:
     """NFKC, one kind of space, dash and quote, invisible characters removed, any decimal digit as 0-9."""
     if text.isascii():
         return Normalised(text, None, None)
+    if all(_unchanged(text, match) for match in _NON_ASCII.finditer(text)):
+        return Normalised(text, None, None)  # "£", "é" and the like stay as they are: nothing to map
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    index = 0
+    copied = 0  # text[:copied] is done
     length = len(text)
-    while index < length:
-        char = text[index]
-        if char < "\x80" and not (index + 1 < length and unicodedata.combining(text[index + 1])):
-            pieces.append(char)
-            starts.append(index)
-            ends.append(index + 1)
-            index += 1
+    for match in _NON_ASCII.finditer(text):
+        index = match.start()
+        if index < copied:
             continue
-        end = index + 1
-        while end < length and unicodedata.combining(text[end]):
-            end += 1  # keep a letter and its accents together so NFKC can compose them
-        folded = _fold(text[index:end])
-        for part in folded:
-            pieces.append(part)
-            starts.append(index)
-            ends.append(end)
-        index = end
+        if index > 0 and unicodedata.combining(text[index]) and text[index - 1] < "\x80":
+            index -= 1  # an ASCII letter carrying accents: fold it with them
+        pieces.append(text[copied:index])
+        starts.extend(range(copied, index))
+        ends.extend(range(copied + 1, index + 1))
+        stop = match.end()
+        while index < stop:
+            end = index + 1
+            while end < length and unicodedata.combining(text[end]):
+                end += 1  # keep a letter and its accents together so NFKC can compose them
+            folded = _fold(text[index:end])
+            pieces.append(folded)
+            starts.extend([index] * len(folded))
+            ends.extend([end] * len(folded))
+            index = end
+            stop = max(stop, end)
+        copied = index
+    pieces.append(text[copied:])
+    starts.extend(range(copied, length))
+    ends.extend(range(copied + 1, length + 1))
     return Normalised("".join(pieces), tuple(starts), tuple(ends))
+
+
+def _unchanged(text: str, match: re.Match[str]) -> bool:
+    end = match.end()
+    if end < len(text) and unicodedata.combining(text[end]):
+        return False
+    return all(_fold(char) == char and not unicodedata.combining(char) for char in match.group())

@@ -569,19 +569,23 @@ class _NameFinder:
 
     def _flag_and_pairs(self) -> None:
         """ "Bogdan and Florin", and lists of names: "Kerry (chair), Marcus (probation), Precious (IDVA)"."""
+        connectors = [
+            index
+            for index, token in enumerate(self.tokens[1:-1], start=1)
+            if token.raw in {"and", "&", "or", "And", "Or"}
+        ]
+        listed: set[int] = set()  # flagged tokens whose list neighbours were looked at
         changed = True
         while changed:
             changed = False
-            for index, token in enumerate(self.tokens):
-                if index == 0 or index + 1 >= len(self.tokens):
-                    continue
-                if token.raw.lower() in {"and", "&", "or"}:
-                    for known, other in ((index - 1, index + 1), (index + 1, index - 1)):
-                        if known in self.flagged and other not in self.flagged and self._pairable(other):
-                            self.flagged.add(other)
-                            changed = True
-                elif index in self.flagged:
-                    changed = self._flag_list_neighbours(index) or changed
+            for index in connectors:
+                for known, other in ((index - 1, index + 1), (index + 1, index - 1)):
+                    if known in self.flagged and other not in self.flagged and self._pairable(other):
+                        self.flagged.add(other)
+                        changed = True
+            for index in sorted(self.flagged - listed):
+                listed.add(index)
+                changed = self._flag_list_neighbours(index) or changed
 
     def _flag_list_neighbours(self, index: int) -> bool:
         """A listed name next to a flagged name in a comma list is a name too ("Siobhan, Precious, Declan")."""
@@ -590,7 +594,8 @@ class _NameFinder:
         flagged_any = False
         after = _LIST_GAP_AFTER.match(self.text, self.tokens[index].end)
         neighbours = [self._starts.get(after.end())] if after else []
-        before = _LIST_GAP_BEFORE.search(self.text, 0, self.tokens[index].start)
+        start = self.tokens[index].start
+        before = _LIST_GAP_BEFORE.search(self.text, max(0, start - 40), start)
         if before:
             earlier = [i for i in range(max(0, index - 8), index) if self.tokens[i].end == before.start()]
             neighbours += earlier[-1:]
