@@ -187,7 +187,7 @@ _NAME_DATE_GAP = re.compile(
     re.IGNORECASE,
 )
 _LINE_START = re.compile(r"(?:^|\n)[\s\-*\d.)]*$")
-_AFTER_LONE_DATE = re.compile(r"^\s*(?:[,;)\]]|$|\n)")
+_AFTER_LONE_DATE = re.compile(r"\s*(?:[,;)\]]|$|\n)")
 
 
 def find_dates_of_birth(text: str, names: list[Span] = ()) -> Iterable[Span]:  # type: ignore[assignment]

@@ -37,6 +37,7 @@ _PERSON_AFTER = re.compile(
 )
 _LIST_GAP_AFTER = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*[,;]\s*")
 _LIST_GAP_BEFORE = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*[,;]\s*$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}s?")  # "Jade's NHS number", "Kai's GP"
 _CUE_GAP = re.compile(r"^[\s,\"'“‘(]*$")
 _FIELD_GAP = re.compile(r"^\s*[:\-–]\s*$")
 _FIELD_LABELS = words.word_set(
@@ -119,6 +120,9 @@ _LOWER_ORGANISATION_WORDS = words.word_set(
 )
 
 
+_NAME_PREFIX = re.compile(r"[OD]['’]|Mac|Mc")
+
+
 @lru_cache(maxsize=32768)
 def _name_shaped(word: str) -> bool:
     """Capitalised like a name: "Jade", "McCarthy", "O'Neill", "Nwachukwu-Okafor", "Siân", "Łukasz"."""
@@ -126,12 +130,9 @@ def _name_shaped(word: str) -> bool:
 
 
 def _name_part_shaped(part: str) -> bool:
-    if len(part) > 3 and part[0] in "OD" and part[1] in "'’":
-        part = part[2:]
-    elif len(part) > 3 and part.startswith("Mc") and part[2].isupper():
-        part = part[2:]
-    elif len(part) > 4 and part.startswith("Mac") and part[3].isupper():
-        part = part[3:]
+    prefix = _NAME_PREFIX.match(part)  # "O'Neill", "McCarthy", "MacLeod": the capital after the prefix
+    if prefix and len(part) > prefix.end() + 1 and part[prefix.end()].isupper():
+        part = part[prefix.end() :]
     rest = part[1:]
     return len(part) >= 2 and part[0].isupper() and rest.isalpha() and rest.islower()
 
@@ -540,7 +541,9 @@ class _NameFinder:
             return True
         if token.possessive:
             following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
-            return following is not None and (following.raw.islower() or following.raw in words.ROLE_CUES)
+            return following is not None and (
+                following.raw.islower() or following.raw in words.ROLE_CUES or bool(_ACRONYM.fullmatch(following.raw))
+            )
         next_index = index + 1
         if next_index < len(self.tokens) and self.text[token.end : self.tokens[next_index].start] == " ":
             return self.tokens[next_index].raw.lower() in words.NAME_VERBS and self.tokens[next_index].raw.islower()
@@ -556,7 +559,7 @@ class _NameFinder:
         if following is None or self.text[token.end : following.start] != " ":
             return False
         if token.possessive:
-            return following.raw.islower()
+            return following.raw.islower() or _ACRONYM.fullmatch(following.raw) is not None
         return following.raw in words.NAME_VERBS and following.raw not in _AUXILIARY_VERBS
 
     def _date_context(self, index: int) -> bool:
@@ -627,7 +630,8 @@ class _NameFinder:
         sure = {
             self.tokens[i].base
             for i in self.flagged
-            if self.tokens[i].base not in _NEVER_NAMES and not self._ambiguous(self.tokens[i].base)
+            if self.tokens[i].base not in _NEVER_NAMES
+            and (not self._ambiguous(self.tokens[i].base) or self._in_full_name(i))
         }
         sure_lower = {name.lower() for name in sure if name.lower() in self.lexicon.lower_given}
         ambiguous = {self.tokens[i].base for i in self.flagged if self._ambiguous(self.tokens[i].base)}
@@ -644,6 +648,11 @@ class _NameFinder:
                 and (not token.sentence_start or self._after_evidence(index))
             ):
                 self.flagged.add(index)
+
+    def _in_full_name(self, index: int) -> bool:
+        """ "Jade Hughes": a first name flagged with a surname after it is sure, even if it is also a word."""
+        following = index + 1
+        return following in self.flagged and following < len(self.tokens) and self._joined(index, following)
 
     def _spans(self) -> list[Span]:
         spans: list[Span] = []
