@@ -407,9 +407,7 @@ class _NameFinder:
         elif all(
             self._name_like_unknown(base) and not _looks_like_noun(base) and not _ENGLISH_SUFFIX.search(base.lower())
             for base in bases
-        ) and (
-            evidence or not self.tokens[run[0]].sentence_start
-        ):
+        ) and (evidence or not self.tokens[run[0]].sentence_start):
             # Two or three unlisted capitalised words inside a sentence, with no organisation
             # word among them, read as a full name ("referral for Anastasia Nwosu from ...").
             self.flagged.update(run)
