@@ -68,8 +68,41 @@ def _fold(char: str) -> str:
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
+_SPACE_RUN = re.compile(r"  +")
+
+
 def normalise(text: str) -> Normalised:
-    """NFKC, one kind of space, dash and quote, invisible characters removed, any decimal digit as 0-9."""
+    """NFKC, one kind of space, dash and quote, invisible characters removed, any decimal digit as 0-9,
+    and a run of spaces read as one ("943  476  5919" from justified text)."""
+    folded = _fold_characters(text)
+    if "  " not in folded.text:
+        return folded
+    return _collapse_spaces(folded)
+
+
+def _collapse_spaces(folded: Normalised) -> Normalised:
+    text = folded.text
+    starts = folded.starts or tuple(range(len(text)))
+    ends = folded.ends or tuple(range(1, len(text) + 1))
+    pieces: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    copied = 0
+    for match in _SPACE_RUN.finditer(text):
+        pieces.append(text[copied : match.start()])
+        new_starts.extend(starts[copied : match.start()])
+        new_ends.extend(ends[copied : match.start()])
+        pieces.append(" ")
+        new_starts.append(starts[match.start()])
+        new_ends.append(ends[match.end() - 1])
+        copied = match.end()
+    pieces.append(text[copied:])
+    new_starts.extend(starts[copied:])
+    new_ends.extend(ends[copied:])
+    return Normalised("".join(pieces), tuple(new_starts), tuple(new_ends))
+
+
+def _fold_characters(text: str) -> Normalised:
     if text.isascii():
         return Normalised(text, None, None)
     if all(_unchanged(text, match) for match in _NON_ASCII.finditer(text)):
