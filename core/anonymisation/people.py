@@ -37,6 +37,23 @@ _PERSON_AFTER = re.compile(
 )
 _LIST_GAP_AFTER = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*[,;]\s*")
 _LIST_GAP_BEFORE = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*[,;]\s*$")
+# Lower-case words after which a lower-case word can be read as a name ("her cpn marek", "hiya jade").
+_LOWER_ROLE_CUES = words.word_set(
+    "cpn sw po gp idva isva amhp pcso worker keyworker caseworker nurse officer navigator advocate therapist "
+    "counsellor psychiatrist consultant midwife visitor mentor coordinator co-ordinator manager practitioner doctor "
+    "dr mr mrs ms miss mx"
+)
+# What a person has: "Grace's mum", "Faith's flat".
+_PERSONAL_NOUNS = (
+    words.RELATION_WORDS
+    | words.STRONG_CUES
+    | _LOWER_ROLE_CUES
+    | words.word_set(
+        "flat room tenancy house home bed benefits money phone mobile appointment appointments medication meds script "
+        "depot support keyworker key health mental drinking drug drugs use behaviour mood risk case file plan review "
+        "referral assessment children kids baby dog family ex mum's dad's"
+    )
+)
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")  # "Jade's NHS number", "Kai's GP"
 _CUE_GAP = re.compile(r"^[\s,\"'“‘(]*$")
 _FIELD_GAP = re.compile(r"^\s*[:\-–]\s*$")
@@ -106,12 +123,6 @@ _NEVER_NAMES = _with_possessive_bases(
 )
 
 
-# Lower-case words after which a lower-case word can be read as a name ("her cpn marek", "hiya jade").
-_LOWER_ROLE_CUES = words.word_set(
-    "cpn sw po gp idva isva amhp pcso worker keyworker caseworker nurse officer navigator advocate therapist "
-    "counsellor psychiatrist consultant midwife visitor mentor coordinator co-ordinator manager practitioner doctor "
-    "dr mr mrs ms miss mx"
-)
 # Lower-case words that, right after a capitalised run, show it is a place or an organisation ("Kingfisher ward").
 _LOWER_ORGANISATION_WORDS = words.word_set(
     "ward wards unit practice surgery hostel centre center trust foundation lodge hospital clinic hospice forum "
@@ -554,10 +565,12 @@ class _NameFinder:
         if _AGE_AFTER.match(after) or (not token.possessive and _PERSON_AFTER.match(after)):
             return True
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
-        if following is None or self.text[token.end : following.start] != " ":
+        if following is None:
             return False
-        if token.possessive:
-            return following.raw.islower() or _ACRONYM.fullmatch(following.raw) is not None
+        if token.possessive:  # "Grace's mum", "Hope's CPN"; not "Summer's end"
+            return following.raw in _PERSONAL_NOUNS or _ACRONYM.fullmatch(following.raw) is not None
+        if self.text[token.end : following.start] != " ":
+            return False
         return following.raw in words.NAME_VERBS and following.raw not in _AUXILIARY_VERBS
 
     def _date_context(self, index: int) -> bool:
