@@ -186,7 +186,7 @@ _NAME_DATE_GAP = re.compile(
     r"(?:[(\[]\s*)?(?:(?:dob|d\.o\.b\.?|date of birth|born|b\.)\s*:?\s*)?$",
     re.IGNORECASE,
 )
-_LINE_START = re.compile(r"(?:^|\n)[\s\-*\d.)]*$")
+_LINE_START = re.compile(r"(?:^|\n)[\s\-*\d.)]*(?:[A-Za-z][A-Za-z ]{0,20}:\s*)?$")  # "- ", "Subject: "
 _AFTER_LONE_DATE = re.compile(r"\s*(?:[,;)\]]|$|\n)")
 
 

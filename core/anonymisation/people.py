@@ -28,7 +28,8 @@ _AGE_AFTER = re.compile(
     r"|,?\s*\(\s*(?:DOB|D\.O\.B|b\.|born|aged|age|NHS|date of birth)|\s*,\s*(?:who|whose|aged|age)\b"
     r"|\s*,\s*(?:DOB|D\.O\.B|born|date of birth|NI|NHS|MRN|CRN|known as|aka|a\.k\.a\.)\b"
     r"|\s+and\s+(?:his|her|their)\b"
-    r"|\s*[,(\[]\s*(?:\d{1,2}(?:st|nd|rd|th)?[/.\s-]+(?:\d{1,2}|[A-Z][a-z]{2,8})[/.,\s-]+\d{2,4})[\s,)\]])",
+    r"|\s*[,(\[]\s*(?:\d{1,2}(?:st|nd|rd|th)?[/.\s-]+(?:\d{1,2}|[A-Z][a-z]{2,8})[/.,\s-]+\d{2,4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})[\s,)\]])",
     re.IGNORECASE,
 )
 _PERSON_AFTER = re.compile(
