@@ -26,7 +26,11 @@ class Identifier:
 
 IDENTIFIERS = (
     Identifier(
-        "nhs_number", ("943", "476", "5919"), " ", "Referral form gives {} for him.", frozenset({"space", "dash", "dot"})
+        "nhs_number",
+        ("943", "476", "5919"),
+        " ",
+        "Referral form gives {} for him.",
+        frozenset({"space", "dash", "dot"}),
     ),
     Identifier(
         "ni_number",
@@ -37,7 +41,11 @@ IDENTIFIERS = (
     ),
     Identifier("postcode", ("BN2", "1AB"), " ", "She now lives near {} with a friend.", frozenset({"space"})),
     Identifier(
-        "phone", ("07700", "900", "123"), " ", "Best number for him is {} after six.", frozenset({"space", "dash", "dot"})
+        "phone",
+        ("07700", "900", "123"),
+        " ",
+        "Best number for him is {} after six.",
+        frozenset({"space", "dash", "dot"}),
     ),
     Identifier("email", ("kayleigh.b84@example.org",), "", "She emails from {} most days.", frozenset()),
     Identifier(
