@@ -24,6 +24,8 @@ class Identifier:
     separable: frozenset[str]  # which separator disguises apply ("space", "dash", "dot")
 
 
+SEPARATORS = ("space", "dash", "dot")
+
 IDENTIFIERS = (
     Identifier(
         "nhs_number",
