@@ -226,7 +226,7 @@ NAME_VERBS = _words(
     won't can't couldn't wouldn't who whose whom became becomes sees saw met tried tries knows
     knew thinks thought believes believed reports disclosed admits denies hopes hoped cried
     shouted threatened assaulted overdosed collapsed relapsed smelt smelled seems presents
-    share shares live work works sleep sleeps drink drinks smoke smokes owe owes were are have
+    share shares live work works sleep sleeps drink drinks smoke smokes owe owes
     keep keeps sells sold buys bought begs begged uses injects injected
     """
 )

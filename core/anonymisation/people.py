@@ -112,6 +112,7 @@ _AUXILIARY_VERBS = words.word_set(
     "is was has had will would can could might should did does seems seemed remains remained became becomes "
     "isn't wasn't hasn't hadn't won't can't couldn't wouldn't didn't doesn't"
 )
+_DETERMINERS = words.word_set("the a an this that these those its any every each no")
 _PLACE_PREPOSITIONS = words.word_set("in at from near to into around outside across towards via of")
 
 
@@ -414,14 +415,16 @@ class _NameFinder:
                 self.flagged.update(run)
         elif any(self._given(base) or self._surname(base) for base in bases):
             name_words = all(self._known_name(base) or not _ENGLISH_SUFFIX.search(base.lower()) for base in bases)
-            if evidence or (name_words and not self.tokens[run[0]].sentence_start):
+            if evidence or (
+                name_words and not self.tokens[run[0]].sentence_start and not self._determiner_before(run[0])
+            ):
                 self.flagged.update(run)
         elif all(
             self._name_like_unknown(base) and not _looks_like_noun(base) and not _ENGLISH_SUFFIX.search(base.lower())
             for base in bases
-        ) and (evidence or not self.tokens[run[0]].sentence_start):
-            # Two or three unlisted capitalised words inside a sentence, with no organisation
-            # word among them, read as a full name ("referral for Anastasia Nwosu from ...").
+        ) and (evidence or not (self.tokens[run[0]].sentence_start or self._determiner_before(run[0]))):
+            # Two or three unlisted capitalised words inside a sentence, with no organisation word among them and
+            # no "the" before, read as a full name ("referral for Anastasia Nwosu from ...", not "the Blue Badge").
             self.flagged.update(run)
 
     def _judge_single(self, index: int, evidence: bool) -> None:
@@ -456,6 +459,9 @@ class _NameFinder:
             return
         if evidence or (self._weak_cue_before(index) and not token.sentence_start):
             self.flagged.add(index)
+
+    def _determiner_before(self, index: int) -> bool:
+        return index > 0 and self.tokens[index - 1].raw.lower() in _DETERMINERS and self._joined(index - 1, index)
 
     def _place_preposition_before(self, index: int) -> bool:
         """Unlisted words after "in", "from" and the like are usually places ("in Peacehaven")."""
