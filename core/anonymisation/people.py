@@ -112,6 +112,10 @@ _AUXILIARY_VERBS = words.word_set(
     "is was has had will would can could might should did does seems seemed remains remained became becomes "
     "isn't wasn't hasn't hadn't won't can't couldn't wouldn't didn't doesn't"
 )
+_SELF_NAMING = words.word_set("its it's im i'm")  # in a text: "its shelley", "im kayleigh"
+_LOWER_PAIRS = frozenset(
+    {("me", "and"), ("and", "me"), ("this", "is"), ("my", "name's"), ("name", "is"), ("with", "me")}
+)
 _DETERMINERS = words.word_set("the a an this that these those its any every each no")
 _PLACE_PREPOSITIONS = words.word_set("in at from near to into around outside across towards via of")
 
@@ -493,6 +497,12 @@ class _NameFinder:
                 continue
             if self._strong_lower_cue_before(index) or (listed and self._lower_subject(index)):
                 self.flagged.add(index)
+            elif ambiguous and self._opens_quote(index) and self._lower_subject(index):
+                self.flagged.add(index)  # a quoted note: '"precious refused her meds"'
+
+    def _opens_quote(self, index: int) -> bool:
+        before = self.text[self.tokens[index - 1].end if index else 0 : self.tokens[index].start]
+        return '"' in before or "'" in before
 
     def _strong_lower_cue_before(self, index: int) -> bool:
         if index == 0 or not _CUE_GAP.match(self.text[self.tokens[index - 1].end : self.tokens[index].start]):
@@ -502,8 +512,14 @@ class _NameFinder:
             return True
         if previous in words.STRONG_CUES and previous not in {"called", "named", "child", "children", "baby", "kids"}:
             return True
+        if previous in _SELF_NAMING:
+            return True  # "its shelley", "me and tasha"
         pair = (self._word(index - 2), previous)
-        return pair in _TWO_WORD_CUES and pair[0] not in {"in", "is", "was"} and pair[1] != "on"
+        if pair in _LOWER_PAIRS:
+            return True
+        return (
+            pair in _TWO_WORD_CUES and pair[0] not in {"in", "is", "was"} and pair[1] != "on" or self._known_as(index)
+        )
 
     def _lower_subject(self, index: int) -> bool:
         """A lower-case first name starting a sentence or message, then a verb: "kayleigh rang"."""
@@ -537,7 +553,15 @@ class _NameFinder:
         if previous in words.ROLE_CUES and not previous.islower():
             return True
         pair = (self._word(index - 2), previous.lower())
-        return pair in _TWO_WORD_CUES and pair[0] != "spoke" and pair[1] not in {"to", "with", "on"}
+        if pair in _TWO_WORD_CUES and pair[0] != "spoke" and pair[1] not in {"to", "with", "on"}:
+            return True
+        return self._known_as(index)
+
+    def _known_as(self, index: int) -> bool:
+        """ "known locally as Smokey", "goes by the name of Kaz": a nickname."""
+        if self._word(index - 1) not in {"as", "of"}:
+            return False
+        return any(self._word(index - back) in {"known", "goes", "calls", "named", "called"} for back in (2, 3, 4, 5))
 
     def _weak_cue_before(self, index: int) -> bool:
         if index == 0:
