@@ -201,27 +201,24 @@ class _Token:
 
 def _tokenise(text: str) -> list[_Token]:
     tokens: list[_Token] = []
-    previous_end = 0
+    append = tokens.append
+    previous_end = -1
+    sentence_break = _SENTENCE_BREAK.search
     for match in _TOKEN.finditer(text):
         raw = match.group()
+        start, end = match.span()
         base = raw
-        if len(raw) > 2 and raw.endswith(("'s", "’s", "'", "’")):
+        if raw[-1] in "s'’" and len(raw) > 2 and raw.endswith(("'s", "’s", "'", "’")):
             base = _POSSESSIVE.sub("", raw)
-        start = match.start()
-        gap = text[previous_end:start]
-        sentence_start = not tokens or (gap != " " and bool(_SENTENCE_BREAK.search(gap)))
-        tokens.append(
-            _Token(
-                start=start,
-                end=start + len(base),
-                raw=raw,
-                base=base,
-                capitalised=base[0].isupper() and _name_shaped(base),
-                sentence_start=sentence_start,
-                possessive=base != raw,
-            )
-        )
-        previous_end = match.end()
+        if previous_end < 0:
+            sentence_start = True
+        elif previous_end + 1 == start and text[previous_end] == " ":
+            sentence_start = False
+        else:
+            sentence_start = bool(sentence_break(text[previous_end:start]))
+        capitalised = base[0].isupper() and _name_shaped(base)
+        append(_Token(start, start + len(base), raw, base, capitalised, sentence_start, base is not raw))
+        previous_end = end
     return tokens
 
 
