@@ -118,6 +118,17 @@ ENGLISH_WORDS_IN_NAME_DATA = _words(
     """
 )
 
+# First names that are also places, teams or stations ("Victoria", "Chelsea", "Jordan"): names only in context.
+PLACE_LIKE_GIVEN_NAMES = _words(
+    """
+    Victoria Chelsea Jordan India Georgia Florence Paris Sydney Austin Kingston Devon Lincoln Chester Preston
+    Camden Brooklyn Dakota Israel Adelaide Orlando Phoenix Dallas Lourdes Africa America Asia Kenya Ireland
+    Clyde Trent Tyne Severn Skye Iona Arran Winchester Marina Alexandria Cairo Milan Siena Valencia Seville
+    Vienna Berlin Geneva Madison Memphis Nevada Carolina Virginia Savannah Houston Denver Dublin Galway Antrim
+    Armagh Niger Mali Jersey Guernsey Holloway Pentonville Belmarsh Wandsworth Brixton Wormwood
+    """
+)
+
 SURNAMES = _words(
     """
     Adams Ahmed Akhtar Ali Allen Anderson Andrews Armstrong Atkinson Bailey Baker Ball Barker

@@ -116,7 +116,7 @@ _SELF_NAMING = words.word_set("its it's im i'm")  # in a text: "its shelley", "i
 _LOWER_PAIRS = frozenset(
     {("me", "and"), ("and", "me"), ("this", "is"), ("my", "name's"), ("name", "is"), ("with", "me")}
 )
-_DETERMINERS = words.word_set("the a an this that these those its any every each no")
+_DETERMINERS = words.word_set("the a an this these those its any every each")
 _PLACE_PREPOSITIONS = words.word_set("in at from near to into around outside across towards via of")
 
 
@@ -175,7 +175,7 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     data = load_name_data()
     ambiguous = words.AMBIGUOUS_GIVEN_NAMES | (data.english_words - _NEVER_NAMES - words.SURNAMES)
-    ambiguous -= words.GIVEN_NAMES
+    ambiguous = (ambiguous - words.GIVEN_NAMES) | words.PLACE_LIKE_GIVEN_NAMES
     given = (words.GIVEN_NAMES | data.given_names) - ambiguous
     surnames = words.SURNAMES | data.surnames
     lower_words = {word.lower() for word in _NEVER_NAMES | words.RUN_KILLERS | words.ROLE_CUES}
@@ -431,6 +431,8 @@ class _NameFinder:
     def _judge_single(self, index: int, evidence: bool) -> None:
         token = self.tokens[index]
         word = token.base
+        if self._determiner_before(index):
+            return  # "the Marina", "an Amber warning": people are not "the" anyone
         if word in _MONTH_NAMES:
             if self._ambiguous(word) and self._cue_before(index) and not self._date_context(index):
                 self.flagged.add(index)
@@ -441,7 +443,7 @@ class _NameFinder:
             if evidence or (self._weak_cue_before(index) and not token.sentence_start):
                 self.flagged.add(index)
             return
-        if word in words.GIVEN_NAMES:
+        if word in words.GIVEN_NAMES and word not in words.PLACE_LIKE_GIVEN_NAMES:
             self.flagged.add(index)
             return
         if self._given(word):
@@ -496,6 +498,8 @@ class _NameFinder:
                 self.flagged.add(index)
             elif ambiguous and self._opens_quote(index) and self._lower_subject(index):
                 self.flagged.add(index)  # a quoted note: '"precious refused her meds"'
+            elif ambiguous and token.sentence_start and token.possessive and self._human_after(index):
+                self.flagged.add(index)  # "jordan's mum says..."
 
     def _opens_quote(self, index: int) -> bool:
         before = self.text[self.tokens[index - 1].end if index else 0 : self.tokens[index].start]
