@@ -152,3 +152,23 @@ def test_name_data_is_large_loaded_once_and_keeps_word_names_apart() -> None:
     assert data.load_seconds < 5 and 0 < data.memory_bytes < 50_000_000
     assert {"Hope", "Case", "Major"} <= data.english_words
     assert not {"Hope", "Case", "Major", "Monday", "Brighton"} & data.given_names
+
+
+# --- first names that are also places --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He sleeps down by the Marina most nights and begs outside Tesco.", []),
+        ("She got the train from Victoria to Brighton and then the bus.", []),
+        ("He supports Chelsea and spends his PIP on the Lottery.", []),
+        ("He worked in Jordan and Dubai before coming to the UK.", []),
+        ("Chelsea said she would come back on Monday.", ["Chelsea"]),
+        ("Jordan, 19, has been sofa surfing since Christmas.", ["Jordan"]),
+        ("Her daughter Victoria is in foster care in Kent.", ["Victoria"]),
+        ("jordan's mum says he hasnt been home since fri", ["jordan"]),
+    ],
+)
+def test_names_that_are_also_places_need_context(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected
