@@ -352,7 +352,8 @@ RUN_KILLERS = _words(
     Recovery Alliance Collective Consortium Hub Foundation Limited Ltd Plc LLP CIC Partnership
     Magistrates Crown Tribunal Constabulary Police Ambulance Fire Airport Harbour Library Theatre
     Cinema Museum Gallery Leisure Sports Gym Pool Retail Shopping Industrial Business St Saint
-    Advice Army Aid Anonymous Act Plus
+    Advice Army Aid Anonymous Act Plus Forum Voices Panel Board Circle Fellowship Initiative Movement Coalition
+    Pantry Larder Garden Space Haven Sanctuary Mission Helpline Line Appeal Fund Scheme Pathway Lottery
     """
 )
 
