@@ -251,14 +251,40 @@ _ADDRESS = re.compile(
     rf"(?:(?:The\s+)?(?:{_STREET_WORD}\s+){{1,3}}{_STREET_SUFFIX}|The\s+{_STREET_SUFFIX}|Broadway|The\s+Broadway)"
     rf"(?![A-Za-z])"
 )
-_ADDRESS_FALSE_LEAD = re.compile(r"(?:aged|age|bus|route|number|no\.?|section|s\.)\s*$", re.IGNORECASE)
+_ADDRESS_FALSE_LEAD = re.compile(
+    r"(?:\baged?|\bsection|\bs\.|\b(?:bus|route|platform|junction|gate|bay|bed)(?:\s+(?:number|no\.?))?)\s*$",
+    re.IGNORECASE,
+)
+# "Room 12, Arlington House": a room or flat in a named building, with no street number.
+_BUILDING_ADDRESS = re.compile(
+    rf"\b(?:Flat|Apartment|Apt|Room|Studio|Maisonette)\.?\s+\d{{1,4}}[A-Za-z]?,?\s+(?:the\s+)?{_BUILDING}(?![A-Za-z])"
+)
+# "im at 14 elm grove": a street in lower case, only after a word that introduces an address.
+_LOWER_STREET_SUFFIX = (
+    r"(?:road|rd|street|lane|avenue|ave|close|drive|way|crescent|grove|gardens|terrace|place|court|walk|rise|"
+    r"parade|square|mews|hill|park|view|green|row)"
+)
+_LOWER_ADDRESS = re.compile(
+    rf"(?<![\w£$.,:/-])\d{{1,4}}[a-z]?,?\s+((?:[a-z][a-z'-]+\s+){{1,2}}){_LOWER_STREET_SUFFIX}\b"
+)
+_LOWER_ADDRESS_CUE = re.compile(r"\b(?:at|to|address|addy|lives|living|staying|moved|c/o)\s*:?\s*$")
+_NOT_STREET_WORDS = frozenset(
+    "the a an in on at of to up down my his her their our your this that and or by has have had been is was are".split()
+)
 
 
 def find_addresses(text: str) -> Iterable[Span]:
     for match in _ADDRESS.finditer(text):
-        if _ADDRESS_FALSE_LEAD.search(text[max(0, match.start() - 10) : match.start()]):
+        if _ADDRESS_FALSE_LEAD.search(text[max(0, match.start() - 16) : match.start()]):
             continue
         yield match.start(), match.end(), "address"
+    for match in _BUILDING_ADDRESS.finditer(text):
+        yield match.start(), match.end(), "address"
+    for match in _LOWER_ADDRESS.finditer(text):
+        if set(match.group(1).split()) & _NOT_STREET_WORDS:
+            continue
+        if _LOWER_ADDRESS_CUE.search(text[max(0, match.start() - 12) : match.start()]):
+            yield match.start(), match.end(), "address"
 
 
 # --- Hospital and case references --------------------------------------------------------

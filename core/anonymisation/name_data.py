@@ -28,6 +28,9 @@ LOCALES = (
     "fr_FR", "de_DE", "tr_TR", "cs_CZ", "sk_SK", "hu_HU", "hr_HR", "sl_SI", "id_ID", "vi_VN",
 )  # fmt: skip
 
+# Words in Faker's English word list that are mostly names in case notes.
+_NAMES_IN_WORD_LIST = frozenset({"bill", "mark", "will", "may", "hope", "summer", "grace", "rose", "joy", "faith"})
+
 _FIRST_NAME_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 _SURNAME_ATTRIBUTES = ("last_names", "last_names_male", "last_names_female")
 
@@ -37,6 +40,7 @@ class NameData:
     given_names: frozenset[str]  # first names that are not ordinary English words
     surnames: frozenset[str]  # surnames that are not ordinary English words
     english_words: frozenset[str]  # first names or surnames that are also English words ("Hope", "Mark")
+    common_english: frozenset[str]  # about a thousand common English words, lower case (Faker's word list)
     source: str
     load_seconds: float
     memory_bytes: int  # memory held by the sets above, as measured while loading
@@ -74,10 +78,13 @@ def _build() -> NameData:
     never = words.COMMON_WORDS | words.ORGANISATION_WORDS | words.TOWNS | words.DRUGS | words.MONTHS | words.WEEKDAYS
     english = (given | surnames) & (words.ENGLISH_WORDS_IN_NAME_DATA | words.AMBIGUOUS_GIVEN_NAMES)
     english -= words.GIVEN_NAMES
+    common = frozenset(importlib.import_module("faker.providers.lorem.en_US").Provider.word_list)
+    common = frozenset(word for word in common if word.isalpha() and word.islower()) - _NAMES_IN_WORD_LIST
     return NameData(
         given_names=frozenset(given - english - never),
         surnames=frozenset(surnames - english - never),
         english_words=frozenset(english),
+        common_english=common,
         source=f"Faker {faker.VERSION} person names, {len(LOCALES)} locales",
         load_seconds=0.0,
         memory_bytes=0,
@@ -90,12 +97,14 @@ def load_name_data() -> NameData:
     started = time.perf_counter()
     data = _build()
     seconds = time.perf_counter() - started
-    return NameData(data.given_names, data.surnames, data.english_words, data.source, seconds, _size_of(data))
+    return NameData(
+        data.given_names, data.surnames, data.english_words, data.common_english, data.source, seconds, _size_of(data)
+    )
 
 
 def _size_of(data: NameData) -> int:
     """Bytes held by the three sets and their strings."""
     total = 0
-    for entries in (data.given_names, data.surnames, data.english_words):
+    for entries in (data.given_names, data.surnames, data.english_words, data.common_english):
         total += sys.getsizeof(entries) + sum(sys.getsizeof(entry) for entry in entries)
     return total

@@ -34,7 +34,11 @@ _AGE_AFTER = re.compile(
 )
 _PERSON_AFTER = re.compile(
     r"^(?:\s+from\s+(?:the\s+)?[A-Z]|\s*\((?:our|her|his|their|the)?\s*(?:[a-z]+\s+)?"
-    r"(?:worker|nurse|officer|manager|cpn|sw|gp|advocate|mentor|keyworker|navigator|volunteer|practitioner)\b)"
+    r"(?:worker|nurse|officer|manager|cpn|sw|gp|advocate|mentor|keyworker|navigator|volunteer|practitioner)\b"
+    r"|\s+(?:is|was|turned|turns)\s+(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+)?(?:aged\s+)?\d{1,2}\b"
+    r"|\s+(?:is|was)\s+born\b"
+    r"|\s+(?:has|had)\s+(?:a|two|three|four|no)\s+(?:young\s+|teenage\s+|new\s+)?(?:son|daughter|child|children|"
+    r"kids|partner|boyfriend|girlfriend|husband|wife|baby|history|diagnosis)\b)"
 )
 _LIST_GAP_AFTER = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*[,;]\s*")
 _LIST_GAP_BEFORE = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*[,;]\s*$")
@@ -116,6 +120,11 @@ _SELF_NAMING = words.word_set("its it's im i'm")  # in a text: "its shelley", "i
 _LOWER_PAIRS = frozenset(
     {("me", "and"), ("and", "me"), ("this", "is"), ("my", "name's"), ("name", "is"), ("with", "me")}
 )
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b")
+_WEAK_VERBS = words.word_set(
+    "is was has had goes went came comes continues continued remains remained seems seemed got gets became becomes "
+    "started stopped began used uses takes took would will could can might should did does looks looked"
+)
 _DETERMINERS = words.word_set("the a an this these those its any every each")
 _PLACE_PREPOSITIONS = words.word_set("in at from near to into around outside across towards via of")
 
@@ -169,6 +178,7 @@ class _Lexicon:
     surnames: frozenset[str]
     lower_given: frozenset[str]  # lower-case first names that are not also ordinary lower-case words
     lower_ambiguous: frozenset[str]  # lower-case names that are also words ("summer"): only after a strong cue
+    common_english: frozenset[str]  # common English words in lower case, never a name on their own
 
 
 @lru_cache(maxsize=1)
@@ -183,8 +193,14 @@ def _lexicon() -> _Lexicon:
     lower_words |= words.GREETINGS | words.MESSAGE_WORDS | _LOWER_ROLE_CUES | _LOWER_ORGANISATION_WORDS
     lower_ambiguous = {name.lower() for name in ambiguous if len(name) >= 3} - lower_words
     lower_given = {name.lower() for name in given if len(name) >= 3} - lower_words - lower_ambiguous
+    lower_given -= data.common_english
     return _Lexicon(
-        frozenset(given), frozenset(ambiguous), frozenset(surnames), frozenset(lower_given), frozenset(lower_ambiguous)
+        frozenset(given),
+        frozenset(ambiguous),
+        frozenset(surnames),
+        frozenset(lower_given),
+        frozenset(lower_ambiguous),
+        data.common_english,
     )
 
 
@@ -454,10 +470,11 @@ class _NameFinder:
             if evidence:
                 self.flagged.add(index)
             return
-        if not self._name_like_unknown(word):
+        if not self._name_like_unknown(word) or word.lower() in self.lexicon.common_english:
             return
-        if token.sentence_start and _ENGLISH_SUFFIX.search(word.lower()) and not self._cue_before(index):
-            return
+        if token.sentence_start and not self._cue_before(index):
+            if _ENGLISH_SUFFIX.search(word.lower()) or self._only_a_weak_verb_after(index):
+                return  # "Post goes to...", "Funding was cut": a sentence about a thing
         if self._place_preposition_before(index) and not self._cue_before(index):
             return
         if evidence or (self._weak_cue_before(index) and not token.sentence_start):
@@ -465,6 +482,18 @@ class _NameFinder:
 
     def _determiner_before(self, index: int) -> bool:
         return index > 0 and self.tokens[index - 1].raw.lower() in _DETERMINERS and self._joined(index - 1, index)
+
+    def _only_a_weak_verb_after(self, index: int) -> bool:
+        """ "X was", "X goes": said of things as often as of people; "X said", "X (34)" are people."""
+        token = self.tokens[index]
+        after = self.text[token.end : token.end + 40]
+        if token.possessive or _AGE_AFTER.match(after) or _PERSON_AFTER.match(after):
+            return False
+        following = index + 1
+        if following >= len(self.tokens) or self.tokens[following].raw not in _WEAK_VERBS:
+            return False
+        sentence = self.text[token.end : token.end + 80].split(".")[0]
+        return not _PERSONAL_PRONOUN.search(sentence)  # "Arturas came in with his partner": a person
 
     def _place_preposition_before(self, index: int) -> bool:
         """Unlisted words after "in", "from" and the like are usually places ("in Peacehaven")."""
