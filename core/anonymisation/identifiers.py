@@ -268,8 +268,8 @@ _LOWER_ADDRESS = re.compile(
     rf"(?<![\w£$.,:/-])\d{{1,4}}[a-z]?,?\s+((?:[a-z][a-z'-]+\s+){{1,2}}){_LOWER_STREET_SUFFIX}\b"
 )
 _LOWER_ADDRESS_CUE = re.compile(r"\b(?:at|to|address|addy|lives|living|staying|moved|c/o)\s*:?\s*$")
-_NOT_STREET_WORDS = frozenset(
-    "the a an in on at of to up down my his her their our your this that and or by has have had been is was are".split()
+_NOT_STREET_WORDS = words.word_set(
+    "the a an in on at of to up down my his her their our your this that and or by has have had been is was are"
 )
 
 

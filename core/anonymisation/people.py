@@ -472,9 +472,9 @@ class _NameFinder:
             return
         if not self._name_like_unknown(word) or word.lower() in self.lexicon.common_english:
             return
-        if token.sentence_start and not self._cue_before(index):
-            if _ENGLISH_SUFFIX.search(word.lower()) or self._only_a_weak_verb_after(index):
-                return  # "Post goes to...", "Funding was cut": a sentence about a thing
+        thing_like = _ENGLISH_SUFFIX.search(word.lower()) or self._only_a_weak_verb_after(index)
+        if token.sentence_start and thing_like and not self._cue_before(index):
+            return  # "Post goes to...", "Funding was cut": a sentence about a thing
         if self._place_preposition_before(index) and not self._cue_before(index):
             return
         if evidence or (self._weak_cue_before(index) and not token.sentence_start):
