@@ -162,12 +162,11 @@ _MONTH = (
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _DATE = re.compile(
-    rf"(?<![\d/-])(?<!\d\.)(?:"
+    rf"(?:(?=\d)(?<![\d/-])(?<!\d\.)(?:"  # the digit look-ahead lets every other position fail at once
     rf"(?P<d1>\d{{1,2}})\s?[/.-]\s?(?P<m1>\d{{1,2}})\s?[/.-]\s?(?P<y1>\d{{4}}|\d{{2}})(?![\d/.]\d)"
     rf"|(?P<d2>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s-]+{_MONTH}\.?,?[\s-]+(?P<y2>\d{{4}}|'?\d{{2}})"
-    rf"|{_MONTH}\.?\s+(?P<d3>\d{{1,2}}){_ORDINAL},?\s+(?P<y3>\d{{4}})"
     rf"|(?P<y4>(?:19|20)\d{{2}})-(?P<m4>\d{{1,2}})-(?P<d4>\d{{1,2}})"
-    rf")(?!\d)",
+    rf")|\b{_MONTH}\.?\s+(?P<d3>\d{{1,2}}){_ORDINAL},?\s+(?P<y3>\d{{4}}))(?!\d)",
     re.IGNORECASE,
 )
 _DOB_CUE = re.compile(
