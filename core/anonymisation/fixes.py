@@ -100,6 +100,7 @@ class _Mention:
     person: _Person | None = None
     relation_start: int | None = None  # where "her sister" begins, when the name follows one
     relation: str | None = None
+    could_be: list[_Person] = field(default_factory=list)  # "Jade" when two people are called Jade
 
 
 def propose_fixes(
@@ -179,6 +180,10 @@ def _people(texts: Mapping[str, str], findings: Mapping[str, Sequence[Finding]])
     # Full names first, so that "Jade" and "Ms Hughes" can find "Jade Hughes" wherever it is written.
     for mention in sorted(mentions, key=lambda m: (len(m.words) < 2, m.order, m.finding.start)):
         mention.person = _match_person(mention, people)
+        if mention.person is None and len(mention.words) == 1:
+            mention.could_be = [p for p in people if mention.words[0] in (p.first, p.last)]
+            if mention.could_be:
+                continue  # cannot tell which of them: named as either when replaced
         if mention.person is None:
             mention.person = _Person(
                 first=mention.words[0] if len(mention.words) >= 2 else None,
@@ -204,7 +209,7 @@ def _match_person(mention: _Mention, people: list[_Person]) -> _Person | None:
 
 def _letter_people(people: list[_Person], mentions: list[_Mention]) -> None:
     # "her sister Jade": Jade is A's sister, where A is the person named last before, else the first person.
-    ordered = sorted(mentions, key=lambda m: (m.order, m.finding.start))
+    ordered = sorted((m for m in mentions if m.person is not None), key=lambda m: (m.order, m.finding.start))
     first_mentioned = sorted(people, key=lambda p: p.first_seen)
     for position, mention in enumerate(ordered):
         if mention.relation is None or mention.person is None or mention.person.relation is not None:
@@ -233,17 +238,26 @@ def _letter(index: int) -> str:
 
 def _name_replacement(field_name: str, text: str, mention: _Mention) -> Replacement:
     person = mention.person
-    assert person is not None
     start, end = mention.finding.start, mention.finding.end
+    if person is None:  # "Jade" with two Jades in the case: "Person A or B", for the presenter to settle
+        letters = sorted({p.letter for p in mention.could_be})
+        stand_in = "Person " + " or ".join(letters) if len(letters) > 1 else _relation_label(mention.could_be[0])
+        return Replacement(field_name, start, end, ("name",), stand_in)
     if person.relation is not None:
-        anchor, relation = person.relation
         if mention.relation_start is not None:
             start = mention.relation_start  # "her sister Jade" -> "A's sister"
-        return Replacement(field_name, start, end, ("name",), f"{anchor.letter}'s {relation}", anchor.letter)
+        return Replacement(field_name, start, end, ("name",), _relation_label(person), person.letter)
     title = _TITLE_BEFORE.search(text, max(0, start - 12), start)
     if title:
         start = title.start()  # "Mr Okafor" -> "Person B", not "Mr Person B"
     return Replacement(field_name, start, end, ("name",), f"Person {person.letter}", person.letter)
+
+
+def _relation_label(person: _Person) -> str:
+    if person.relation is None:
+        return f"Person {person.letter}"
+    anchor, relation = person.relation
+    return f"{anchor.letter}'s {relation}"
 
 
 # --- Addresses and dates of birth ----------------------------------------------------------
