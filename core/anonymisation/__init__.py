@@ -6,6 +6,7 @@
 """
 
 from core.anonymisation.detector import KIND_LABELS, KINDS, Finding, find_personal_data, nhs_check_digit_ok
+from core.anonymisation.fixes import FixResult, Replacement, apply_fixes, fix_all, propose_fixes
 from core.anonymisation.known import KnownTerms, seed_terms
 from core.anonymisation.name_data import load_name_data
 
@@ -13,9 +14,14 @@ __all__ = [
     "KIND_LABELS",
     "KINDS",
     "Finding",
+    "FixResult",
     "KnownTerms",
+    "Replacement",
+    "apply_fixes",
     "find_personal_data",
+    "fix_all",
     "load_name_data",
     "nhs_check_digit_ok",
+    "propose_fixes",
     "seed_terms",
 ]

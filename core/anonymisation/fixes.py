@@ -3,6 +3,7 @@
 A case has several fields. `propose_fixes` reads them together and proposes one `Replacement` per finding:
 - people become "Person A", "Person B"... in order of first mention, the same letter for the same person in every
   field, whether written in full ("Jade Hughes"), by first name ("Jade"), by surname ("Ms Hughes") or in lower case;
+  a first name that two people share becomes "Person A or B", for the presenter to settle;
 - a relation introduced as "her sister Jade" becomes "A's sister", here and wherever Jade is named again;
 - structured identifiers become labels ("[NHS number removed]");
 - an address becomes "a street in Brighton" when the town follows it (the town and a following postcode are
