@@ -116,6 +116,10 @@ _AUXILIARY_VERBS = words.word_set(
     "is was has had will would can could might should did does seems seemed remains remained became becomes "
     "isn't wasn't hasn't hadn't won't can't couldn't wouldn't didn't doesn't"
 )
+_MESSAGE_SIGNATURE_END = re.compile(r"\s*(?:[,.!;:)\n-]|$|x+\b|here\b)")
+_LOWER_NOT_NAMES = words.word_set(
+    "again here there back now agen ere lol hun babe love mate bro sis mum dad nan your ur the only just still outside"
+)
 _SELF_NAMING = words.word_set("its it's im i'm")  # in a text: "its shelley", "im kayleigh"
 _LOWER_PAIRS = frozenset(
     {("me", "and"), ("and", "me"), ("this", "is"), ("my", "name's"), ("name", "is"), ("with", "me")}
@@ -392,6 +396,15 @@ class _NameFinder:
         if not run:
             return
         bases = [self.tokens[i].base for i in run]
+        if (
+            len(bases) == 2
+            and self._given(bases[0])
+            and bases[0] not in _NEVER_NAMES
+            and bases[1] in words.ORGANISATION_WORDS
+            and bases[1] not in words.COMMON_WORDS
+        ):
+            self.flagged.update(run)  # "Liam Ashworth": a surname that is also a hospital's name
+            return
         if any(base in _NEVER_NAMES and not self._known_name(base) for base in bases):
             # Mixed runs such as "Citizens Advice" or "Jamie Methadone": only sure names survive.
             for i in run:
@@ -522,6 +535,8 @@ class _NameFinder:
             listed = raw in lower_given or plain in lower_given
             ambiguous = not listed and raw in self.lexicon.lower_ambiguous
             if not (listed or ambiguous):
+                if self._signs_a_message(index):
+                    self.flagged.add(index)  # "hi its me kez, ..."
                 continue
             if self._strong_lower_cue_before(index) or (listed and self._lower_subject(index)):
                 self.flagged.add(index)
@@ -529,6 +544,18 @@ class _NameFinder:
                 self.flagged.add(index)  # a quoted note: '"precious refused her meds"'
             elif ambiguous and token.sentence_start and token.possessive and self._human_after(index):
                 self.flagged.add(index)  # "jordan's mum says..."
+
+    def _signs_a_message(self, index: int) -> bool:
+        """ "its me kez," / "this is dee." : whoever sends a text names themselves, whatever the name."""
+        word = self.tokens[index].base
+        if not word.isalpha() or len(word) < 3 or word in self.lexicon.common_english or word in _LOWER_NOT_NAMES:
+            return False
+        pair = (self._word(index - 2), self._word(index - 1))
+        if pair == ("this", "is"):  # "this is dee here", not "this is urgent"
+            return self._word(index + 1) == "here"
+        if pair not in {("its", "me"), ("it's", "me")}:
+            return False
+        return bool(_MESSAGE_SIGNATURE_END.match(self.text, self.tokens[index].end))
 
     def _opens_quote(self, index: int) -> bool:
         before = self.text[self.tokens[index - 1].end if index else 0 : self.tokens[index].start]
@@ -678,10 +705,22 @@ class _NameFinder:
             if other is None or other in self.flagged:
                 continue
             base = self.tokens[other].base
-            if self.tokens[other].capitalised and self._known_name(base) and self._pairable(other):
+            if not self.tokens[other].capitalised or not self._pairable(other):
+                continue
+            if self._known_name(base) or (self._name_like_unknown(base) and self._between_names(other)):
                 self.flagged.add(other)
                 flagged_any = True
         return flagged_any
+
+    def _between_names(self, index: int) -> bool:
+        """ "Tariq, Bex, Siobhan": an unlisted word with a flagged name on each side of it in a list."""
+        after = _LIST_GAP_AFTER.match(self.text, self.tokens[index].end)
+        following = self._starts.get(after.end()) if after and self._starts else None
+        if following is None or following not in self.flagged:
+            return False
+        start = self.tokens[index].start
+        before = _LIST_GAP_BEFORE.search(self.text, max(0, start - 40), start)
+        return bool(before) and index > 0 and self.tokens[index - 1].end == before.start() and index - 1 in self.flagged
 
     def _pairable(self, index: int) -> bool:
         token = self.tokens[index]

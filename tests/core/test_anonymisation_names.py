@@ -172,3 +172,24 @@ def test_name_data_is_large_loaded_once_and_keeps_word_names_apart() -> None:
 )
 def test_names_that_are_also_places_need_context(text: str, expected: list[str]) -> None:
     assert names_in(text) == expected
+
+
+# --- lists of people and texts signed by their sender ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Present: Lorraine (chair), Tariq, Bex, Siobhan. Apologies: Nkechi.",
+            ["Lorraine", "Tariq", "Bex", "Siobhan", "Nkechi"],
+        ),
+        ("hi its me kez, im outside the hub, can u come down", ["kez"]),
+        ("hiya this is dee here, lost my phone again", ["dee"]),
+        ("its me again, can u ring me back", []),
+        ("this is urgent. please ring the duty line", []),
+        ("Referral from CGL: Liam Ashworth, 31, injecting in his groin.", ["Liam Ashworth"]),
+    ],
+)
+def test_lists_of_people_and_texts_signed_by_their_sender(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected
