@@ -200,7 +200,8 @@ LOWER_CASE_WORDS = _words(
     one two six ten day way man men say see saw got get let put ran run set sat sun top toy van war yes yet
     bed bin bus car cat dog key job kid lad mum dad nan gran son sis bro bae hun babe love mate pal boss
     will mark bill pat art rob jack frank grant drew chase guy ray rich max miles may sunny major early
-    page case park young long price ward hall baker walker king royal star angel honey sugar
+    page case park young long price ward hall baker walker king royal star angel honey sugar imo bare chin hung
+    dot marsh cam gee mat kit lance curt colt drake imam rube deb ell chi archer mason
     """
 )
 

@@ -195,7 +195,9 @@ def _lexicon() -> _Lexicon:
     lower_words = {word.lower() for word in _NEVER_NAMES | words.RUN_KILLERS | words.ROLE_CUES}
     lower_words |= words.STRONG_CUES | words.WEAK_CUES | words.NAME_VERBS | words.LOWER_CASE_WORDS
     lower_words |= words.GREETINGS | words.MESSAGE_WORDS | _LOWER_ROLE_CUES | _LOWER_ORGANISATION_WORDS
-    lower_ambiguous = {name.lower() for name in ambiguous if len(name) >= 3} - lower_words
+    curated_ambiguous = words.AMBIGUOUS_GIVEN_NAMES | words.PLACE_LIKE_GIVEN_NAMES  # "summer", "jordan"
+    lower_ambiguous = {name.lower() for name in curated_ambiguous if len(name) >= 3} - lower_words
+    lower_words |= {name.lower() for name in ambiguous}  # "fed", "sang": words first, even after "her carer"
     lower_given = {name.lower() for name in given if len(name) >= 3} - lower_words - lower_ambiguous
     lower_given -= data.common_english
     return _Lexicon(
@@ -538,7 +540,7 @@ class _NameFinder:
                 if self._signs_a_message(index):
                     self.flagged.add(index)  # "hi its me kez, ..."
                 continue
-            if self._strong_lower_cue_before(index) or (listed and self._lower_subject(index)):
+            if self._strong_lower_cue_before(index) or (listed and self._lower_subject(index, auxiliaries=True)):
                 self.flagged.add(index)
             elif ambiguous and self._opens_quote(index) and self._lower_subject(index):
                 self.flagged.add(index)  # a quoted note: '"precious refused her meds"'
@@ -578,16 +580,21 @@ class _NameFinder:
             pair in _TWO_WORD_CUES and pair[0] not in {"in", "is", "was"} and pair[1] != "on" or self._known_as(index)
         )
 
-    def _lower_subject(self, index: int) -> bool:
-        """A lower-case first name starting a sentence or message, then a verb: "kayleigh rang"."""
+    def _lower_subject(self, index: int, *, auxiliaries: bool = False) -> bool:
+        """A lower-case first name starting a sentence, clause or message, then a verb: "kayleigh rang",
+        "its nicole, ryan is kicking off". `auxiliaries`: "is", "has" count too (for names that are no word)."""
         token = self.tokens[index]
-        if not token.sentence_start and not (index > 0 and self.tokens[index - 1].raw.lower() in {"and", "&"}):
+        clause_start = index > 0 and (
+            self.tokens[index - 1].raw.lower() in {"and", "&"}
+            or self.text[self.tokens[index - 1].end : token.start].strip() in {",", ";"}
+        )
+        if not token.sentence_start and not clause_start:
             return False
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         if following is None or self.text[token.end : following.start] != " ":
             return token.possessive and following is not None
         verb = following.raw in words.NAME_VERBS or (following.raw.endswith("ed") and following.raw.isalpha())
-        return verb and following.raw not in _AUXILIARY_VERBS
+        return verb and (auxiliaries or following.raw not in _AUXILIARY_VERBS)
 
     # -- context evidence ------------------------------------------------------------------
 

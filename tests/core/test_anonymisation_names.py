@@ -30,6 +30,7 @@ def names_in(text: str) -> list[str]:
         ("hiya shannon, its Bev from the drop in, are u ok for thurs?", ["shannon"]),
         ("Voicemail from dwayne, slurred, said he had nowhere to sleep.", ["dwayne"]),
         ("spoke to bogdan on the phone, he has lost his job at the car wash", ["bogdan"]),
+        ('Text 09:12: "its nicole, ryan is kicking off again pls send someone"', ["nicole", "ryan"]),
     ],
 )
 def test_lower_case_names_are_found_where_the_context_is_strong(text: str, expected: list[str]) -> None:
@@ -44,6 +45,8 @@ def test_lower_case_names_are_found_where_the_context_is_strong(text: str, expec
         "spoke to duty, no bed tonight, try again at 5",
         "hiya, its me from the hub, can u pop in?",
         "her support worker said the flat was in a bad state",
+        "her carer fed her at 6 and her mum sang to her",
+        "its me again, the heating is off, rang the landlord",
     ],
 )
 def test_lower_case_words_in_the_same_places_are_not_names(text: str) -> None:
