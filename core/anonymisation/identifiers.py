@@ -199,7 +199,14 @@ def find_dates_of_birth(text: str, names: list[Span] = ()) -> Iterable[Span]:  #
             yield match.start(), match.end(), "date_of_birth"
 
 
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged?\s*\d{1,3}|\d{1,3}\s*(?:yrs?|years?(?:\s+old)?|y/?o))\s*[,(\[-]?\s*$", re.IGNORECASE
+)
+
+
 def _after_cue(text: str, match: re.Match[str]) -> bool:
+    if _AGE_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+        return True  # "a woman aged 34 (12.03.89)": an age and then a date is the date of birth
     window_start = max(0, match.start() - 40)
     cues = list(_DOB_CUE.finditer(text, window_start, match.start()))
     if not cues:

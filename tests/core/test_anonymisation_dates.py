@@ -26,6 +26,7 @@ def dates_of_birth(text: str) -> list[str]:
         ("Bartholomew Reid, 1964-11-30, NFA.", "1964-11-30"),
         ("Subject: Jade Hughes 12.03.1989\nConcern: financial abuse by her partner.", "12.03.1989"),
         ("DOB\u00a012/03/1989 on the form.", "12/03/1989"),
+        ("Referral for a woman aged 34 (12.03.89), no fixed abode.", "12.03.89"),
     ],
 )
 def test_date_right_after_a_name_or_a_cue_is_a_date_of_birth(text: str, date: str) -> None:
