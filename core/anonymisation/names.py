@@ -320,7 +320,9 @@ ORGANISATION_WORDS = _words(
     Eritrean Sudanese Afghan Syrian Iranian Iraqi Albanian Vietnamese Chinese Bengali Punjabi
     Urdu Gujarati Tamil Nigerian Ghanaian Jamaican Caribbean African Asian European Roma
     Traveller Gypsy Irish-Traveller Ukrainian Russian Pakistani Indian Bangladeshi Filipino
-    Brazilian Congolese Zimbabwean Kenyan Ugandan Ethiopian Yemeni Sri Lankan Nepali
+    Brazilian Congolese Zimbabwean Kenyan Ugandan Ethiopian Yemeni Sri Lankan Nepali Tigrinya Amharic
+    Pashto Dari Farsi Persian Sylheti Lingala Twi Yoruba Igbo Hausa Swahili Oromo Kurmanji Sorani Tagalog
+    Cantonese Mandarin Romani Hindi Sinhala Hungarian Slovakian Moldovan Georgian Armenian BSL Makaton
     Rough Sleeper Housing First Floating Support Supporting People Lifeline Narcotics Anonymous
     Alcoholics AA NA SMART Recovery Samaritan Childline Shout Papyrus Nightline Hub
     Royal Sussex County Hospital Infirmary Maudsley Bethlem Priory Broadmoor Rampton Ashworth

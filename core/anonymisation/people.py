@@ -129,6 +129,7 @@ _WEAK_VERBS = words.word_set(
     "is was has had goes went came comes continues continued remains remained seems seemed got gets became becomes "
     "started stopped began used uses takes took would will could can might should did does looks looked"
 )
+_PLURAL_OF_PEOPLE = re.compile(r"(?:ers|ors|ists|ants|ents|ians|iffs|ees|eers|ives|ics|ades)$")
 _DETERMINERS = words.word_set("the a an this these those its any every each")
 _PLACE_PREPOSITIONS = words.word_set("in at from near to into around outside across towards via of")
 
@@ -520,8 +521,8 @@ class _NameFinder:
 
     @staticmethod
     def _name_like_unknown(word: str) -> bool:
-        if word.endswith("s") and word[:-1] in _NEVER_NAMES:
-            return False  # plural of a service word: "Mentors", "Navigators"
+        if word.endswith("s") and (word[:-1] in _NEVER_NAMES or _PLURAL_OF_PEOPLE.search(word)):
+            return False  # plural of a service word or a trade: "Mentors", "Commissioners", "Bailiffs"
         return word not in _NEVER_NAMES and len(word) >= 2
 
     # -- names written in lower case ----------------------------------------------------------

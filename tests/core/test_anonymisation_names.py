@@ -196,3 +196,18 @@ def test_names_that_are_also_places_need_context(text: str, expected: list[str])
 )
 def test_lists_of_people_and_texts_signed_by_their_sender(text: str, expected: list[str]) -> None:
     assert names_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Commissioners said the contract would not be renewed.",
+        "Councillors asked why the night shelter had closed early.",
+        "Bailiffs arrived at 8am and changed the locks.",
+        "Interpreters are hard to book for Tigrinya and Sylheti.",
+        "Post goes to the hostel office, not to his old flat.",
+        "Sort out the Blue Badge and the Freedom Pass before the housing panel.",
+    ],
+)
+def test_trades_languages_and_things_starting_a_sentence_are_not_names(text: str) -> None:
+    assert names_in(text) == []
