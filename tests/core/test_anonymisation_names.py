@@ -205,7 +205,7 @@ def test_lists_of_people_and_texts_signed_by_their_sender(text: str, expected: l
         "Councillors asked why the night shelter had closed early.",
         "Bailiffs arrived at 8am and changed the locks.",
         "Interpreters are hard to book for Tigrinya and Sylheti.",
-        "Post goes to the hostel office, not to his old flat.",
+        "Post goes to the hostel office now, not to the flat.",
         "Sort out the Blue Badge and the Freedom Pass before the housing panel.",
     ],
 )
