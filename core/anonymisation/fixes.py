@@ -110,8 +110,12 @@ def propose_fixes(
     *,
     reference_date: date | None = None,
     known: KnownTerms | None = None,
+    age_in_words: bool = False,
 ) -> list[Replacement]:
-    """One replacement per finding in every text, consistent across the texts (in the order given)."""
+    """One replacement per finding in every text, consistent across the texts (in the order given).
+
+    `reference_date` turns dates of birth into age bands (the case's date, or today); `age_in_words` writes
+    "in their thirties" instead of "aged 30-39"."""
     if findings is None:
         findings = {name: find_personal_data(text, known=known) for name, text in texts.items()}
     mentions = _people(texts, findings)
@@ -126,7 +130,7 @@ def propose_fixes(
             elif finding.kind == "address":
                 replacement = _address_replacement(name, text, finding, findings.get(name, ()))
             elif finding.kind == "date_of_birth":
-                replacement = _date_of_birth_replacement(name, text, finding, reference_date)
+                replacement = _date_of_birth_replacement(name, text, finding, reference_date, age_in_words)
             else:
                 replacement = Replacement(name, finding.start, finding.end, (finding.kind,), LABELS[finding.kind])
             taken.append((replacement.start, replacement.end))
@@ -155,10 +159,15 @@ def apply_fixes(texts: Mapping[str, str], replacements: Sequence[Replacement]) -
 
 
 def fix_all(
-    texts: Mapping[str, str], *, reference_date: date | None = None, known: KnownTerms | None = None
+    texts: Mapping[str, str],
+    *,
+    reference_date: date | None = None,
+    known: KnownTerms | None = None,
+    age_in_words: bool = False,
 ) -> FixResult:
     """Find and replace everything in one go ("Fix all"), for the presenter to confirm."""
-    return apply_fixes(texts, propose_fixes(texts, reference_date=reference_date, known=known))
+    replacements = propose_fixes(texts, reference_date=reference_date, known=known, age_in_words=age_in_words)
+    return apply_fixes(texts, replacements)
 
 
 # --- People --------------------------------------------------------------------------------
@@ -282,7 +291,7 @@ def _inside_other_finding(position: int, findings: Sequence[Finding], own: Findi
 
 
 def _date_of_birth_replacement(
-    field_name: str, text: str, finding: Finding, reference_date: date | None
+    field_name: str, text: str, finding: Finding, reference_date: date | None, in_words: bool
 ) -> Replacement:
     start = finding.start
     cue = _DOB_CUE_BEFORE.search(text, max(0, start - 20), start)
@@ -291,11 +300,17 @@ def _date_of_birth_replacement(
     born = _parse_date(finding.text)
     if born is None or reference_date is None or born > reference_date:
         return Replacement(field_name, start, finding.end, ("date_of_birth",), LABELS["date_of_birth"])
-    return Replacement(field_name, start, finding.end, ("date_of_birth",), age_band(born, reference_date))
+    band = age_band(born, reference_date, in_words=in_words)
+    return Replacement(field_name, start, finding.end, ("date_of_birth",), band)
 
 
-def age_band(born: date, on: date) -> str:
-    """'aged 30-39' for adults, narrower bands for children ('aged 5-9'), never the exact age."""
+_DECADES = {20: "twenties", 30: "thirties", 40: "forties", 50: "fifties", 60: "sixties", 70: "seventies",
+            80: "eighties", 90: "nineties"}  # fmt: skip
+
+
+def age_band(born: date, on: date, *, in_words: bool = False) -> str:
+    """'aged 30-39' (or 'in their thirties') for adults, narrower bands for children ('aged 5-9'), never the
+    exact age."""
     age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
     if age < 18:
         low = age - age % 5
@@ -303,7 +318,9 @@ def age_band(born: date, on: date) -> str:
     if age < 20:
         return "aged 18-19"
     low = age - age % 10
-    return f"aged {low}-{low + 9}"
+    if in_words and low in _DECADES:
+        return f"in their {_DECADES[low]}"
+    return f"aged {low}-{low + 9}" if low < 100 else "aged 100 or over"
 
 
 def _parse_date(text: str) -> date | None:

@@ -106,3 +106,12 @@ def test_age_bands() -> None:
     assert age_band(date(2009, 12, 2), ON) == "aged 15-17"
     assert age_band(date(2007, 1, 1), ON) == "aged 18-19"
     assert age_band(date(1950, 1, 1), ON) == "aged 70-79"
+    assert age_band(date(1989, 3, 12), ON, in_words=True) == "in their thirties"
+    assert age_band(date(2015, 6, 14), ON, in_words=True) == "aged 10-14"
+
+
+def test_age_in_words() -> None:
+    texts = {"notes": "Shannon (12/03/1989) was seen."}
+    assert (
+        fix_all(texts, reference_date=ON, age_in_words=True).texts["notes"] == "Person A (in their thirties) was seen."
+    )
