@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from core.anonymisation import known_services
+from core.anonymisation.normalise import normalise
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 
@@ -66,7 +67,7 @@ class KnownMatcher:
     def __init__(self, organisations: Iterable[str], numbers: Iterable[str]) -> None:
         self._by_first_word: dict[str, list[tuple[str, ...]]] = {}
         for phrase in organisations:
-            phrase_words = _words_of(phrase)
+            phrase_words = _words_of(normalise(phrase).text)  # read as the text will be: "Esme\u0301e" as "Esmée"
             if phrase_words:
                 self._by_first_word.setdefault(phrase_words[0], []).append(phrase_words)
         for phrases in self._by_first_word.values():
