@@ -7,7 +7,8 @@ and case references. Each reads already-normalised text (`normalise.py`) and yie
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import date
 
 from core.anonymisation import names as words
 
@@ -189,7 +190,7 @@ _LINE_START = re.compile(r"(?:^|\n)[\s\-*\d.)]*(?:[A-Za-z][A-Za-z ]{0,20}:\s*)?$
 _AFTER_LONE_DATE = re.compile(r"\s*(?:[,;)\]]|$|\n)")
 
 
-def find_dates_of_birth(text: str, names: list[Span] = ()) -> Iterable[Span]:  # type: ignore[assignment]
+def find_dates_of_birth(text: str, names: Sequence[Span] = ()) -> Iterable[Span]:
     """Dates given as a date of birth: after a cue ("DOB", "born"), or straight after a person's name."""
     name_ends = sorted((end, start) for start, end, _ in names)
     for match in _DATE.finditer(text):
@@ -223,12 +224,19 @@ def _after_name(text: str, match: re.Match[str], name_ends: list[tuple[int, int]
         return False
     name_end, name_start = earlier[-1]
     gap = text[name_end : match.start()]
-    if not _NAME_DATE_GAP.match(gap):
+    if not _NAME_DATE_GAP.match(gap) or _in_the_future(match):
         return False
     if gap.strip(" '") in ("", "s"):
         # "Shannon Hughes 12/03/1989" only as a line of its own (a list of people), not "saw Jade 12 May 2025"
         return bool(_LINE_START.search(text, 0, name_start)) and bool(_AFTER_LONE_DATE.match(text, match.end()))
     return True
+
+
+def _in_the_future(match: re.Match[str]) -> bool:
+    """ "Jade (12/05/2031)" is an appointment or a deadline, not a date of birth."""
+    year = match.group("y1") or match.group("y2") or match.group("y3") or match.group("y4")
+    year = year.lstrip("'") if year else ""
+    return len(year) == 4 and int(year) > date.today().year
 
 
 def _plausible_date(match: re.Match[str]) -> bool:
