@@ -27,7 +27,7 @@ GIVEN_NAMES = _words(
     Ashley Asif Ava Ayesha Barbara Barry Ben Benjamin Bernard Beth Bethany Beverley Bilal Billy Brad
     Bradley Brandon Brenda Brian Bronwen Bryony Caitlin Callum Cameron Carl Carla Carly Caroline
     Catherine Chantelle Charlene Charlie Charlotte Chelsea Chioma Chloe Chris Christina Christine
-    Christopher Ciara Ciaran Claire Clive Colin Connor Courtney Craig Curtis Dafydd Daisy Damian
+    Christopher Ciara Ciaran Claire Clive Colin Connor Courtney Craig Curtis Dafydd Damian
     Damien Dan Daniel Danielle Danny Darren Dave David Dean Debbie Deborah Declan Delroy Demi Denise
     Dennis Derek Dermot Diane Dominic Donna Dorothy Dwayne Dylan Eamon Edward Eileen Elaine Eleanor
     Elijah Elizabeth Ella Ellie Elliot Elliott Emily Emma Eric Erin Ethan Evie Fatima Fiona Finn
@@ -55,10 +55,77 @@ GIVEN_NAMES = _words(
 # Given names that are also ordinary English words: only flagged with extra evidence.
 AMBIGUOUS_GIVEN_NAMES = _words(
     """
-    Amber April August Autumn Bill Blessing Carol Chase Crystal Dawn Drew Faith Frank Grace Guy
+    Amber April August Autumn Bill Blessing Carol Chase Crystal Daisy Dawn Drew Faith Frank Grace Guy
     Harmony Heather Holly Honor Hope Iris Ivy Jack Jade Jean June Joy Liberty Lily Mark Max May
     Miles Olive Pat Patience Pearl Penny Poppy Precious Ray Rich Rob Robin Rose Ruby Sandy Sky
     Skye Summer Sunny Violet Will
+    """
+)
+
+# First names and surnames in the name data (`name_data.py`) that are also ordinary English words: read as names
+# only when the context says so ("her daughter Summer", "Major said"), never on their own. Taken from the name
+# data against a British English word list; common names whose word sense is rare in case notes (Peter, Sue,
+# Terry) were left out of it.
+ENGLISH_WORDS_IN_NAME_DATA = _words(
+    """
+    Ace Add Admiral Ah Albino Ale Almond Alpha Alto Amber Among Angel Angelic Ante Arch Art Aspen Atlas August Aura
+    Author Autumn Azalea Babe Baby Baker Bale Banks Baptist Barb Baron Basil Bee Bell Belle Berry Beryl Bill Bird
+    Birdie Bishop Blanch Blaze Blessing Bliss Blossom Bode Bonny Boss Bowman Brain Branch Brandy Brogan Brook Brooks
+    Brown Buck Bud Bunk Burns Burr Bush Buster Butch Butler Caddie Cadence Canal Candy Cannon Canyon Cap Caprice
+    Captain Carmine Carol Carry Case Cash Celesta Champ Chance Chancy Chandler Charity Chase Chastity Cherish Cherry
+    China Chip Christen Chuck Cinnamon Clay Cleave Cliff Collie Collier Colon Colonel Comfort Commodore Con Cooper
+    Coral Cord Corona Council Coy Creed Crystal Dahlia Daisy Dale Dawn Deacon Deforest Delta Destiny Diamond Dimple
+    Dink Divan Doc Dock Doctor Dodo Doll Dove Drew Duff Duke Early Earnest Ebb Ebony Echo Edit Elder Else Ember
+    Emerald Emit Era Ermine Essence Eta Ether Ever Fairy Faith Fancy Fanny Fate Fawn Fed Felicity Fern Fielding
+    Finis Fisher Fleet Flint Flora Ford Forest Forum Foster Fount Franc Frank Freeman French Friend Fuller Gal Gala
+    Gale Garland Garner Garnet Garret Garrison Gauge Gay General Genesis Genie Ginger Golden Gorge Governor Grace
+    Grant Graves Green Griffin Grit Grove Gunner Gurney Gust Guy Hale Hall Ham Handy Harden Hardy Harm Harmony Harsh
+    Hart Haven Hays Hazel Heath Heather Heaven Hence Herb Hill Holly Hope Hunt Hunter Hymen Icy Immaculate Infant
+    Innocent Ion Iris Ivory Ivy Jack Jade Jail Jasmine Jay Jewel Job Journey Joy Judge Junior Justice Kale Karma
+    King Laddie Lady Lane Lark Lassie Laurel Lavender Lawyer Laze Lea Leafy Leaner Lemma Lemon Less Levy Liberty
+    Lily Linden Link Lisle Little Lone Long Loot Lope Lore Love Loyal Lucky Lute Lyric Mace Mad Madden Made Magnolia
+    Major Male Man Manly Manning Mar Mare Margarita Marine Mark Marlin Marquis Marquise Marry Marshal Mart Marten
+    Marvel Mate Maverick Max May Mayo Meadow Media Melody Mercy Merrily Merry Messiah Meta Metro Mile Miles Miller
+    Mills Miner Minor Miracle Misty Moody Myrtle Nacho Nadir Nail Narcissus Newt Newton Noble North Nova Novella
+    Octave Olive Opal Oral Orange Ova Page Paisley Pansy Park Parley Paschal Pastor Pat Pate Patience Peace Pearl
+    Pearly Peer Penny Pepper Phoenix Pier Pierce Pink Pinkie Piper Pleas Pleasant Poppy Porter Precious Press Price
+    Prince Princess Prosper Prudence Purity Purl Queen Raid Ransom Raven Ray Reason Red Redden Reed Rhea Rice Rich
+    Ridge River Robin Rock Rocky Rod Roe Roll Roman Rose Rosemary Rosy Royal Ruby Rush Rusty Sable Sad Safari Sage
+    Said Saint Salami Sanders Sandy Sari Savanna Savannah Sawyer Scarlet Serenity Server Sever Shad Shade Shepherd
+    Sierra Silver Sincere Sing Sister Skip Sky Smith Sol Sole Son Sonata Spring Squire Star Starling Sterling
+    Steward Stone Stonewall Stoney Storm Stormy Summer Sunny Sunshine Sylvan Tab Talon Tan Tanner Tawny Tea Theta
+    Tiara Till Tine Tiny Toms Toy Trace Treasure Trinity True Tucker Turner Unique Unknown Unnamed Urban Us
+    Valentine Van Veer Velvet Vernal Victory Villa Viola Violet Viva Wadi Wage Walker Ward Warren Wash Watt Weaver
+    Wellington Wells West Wheeler Will Willow Windy Wing Winter Wolf Wolfram Wood Worth Wright Yoga Young Zeta Abate
+    Agate Amble Arenas Arias Arroyo Auger Bail Ball Ban Barber Bare Barman Barrio Barrios Barrows Bass Bassi Basso
+    Bath Bean Beard Beck Beer Bender Berg Best Bigot Bilge Bins Birch Bite Black Block Blot Boles Bond Boner Bones
+    Bonnet Boon Bore Borer Bourgeois Bowers Bowler Bravo Bray Brewer Brick Bridge Bridges Bright Browning Brunet
+    Bull Bullock Burrows Butcher Butte Cairn Cairns Camps Canals Canning Canny Car Carpenter Carton Cases
+    Chamberlain Char Church Clear Cocci Colas Comas Combs Comer Company Contractor Convey Corral Cotter Cousin
+    Cousins Crane Craven Craw Crooks Cross Cruise Curry Dare Dash Date Day Deep Dick Dickey Din Diver Divine Doe
+    Downs Drub Drum Dunning Dyer Each Emo Fair Fall Fanning Farina Farmer Fee Ferry Field Fields Finch Flood Flowers
+    Font Foot Freely Fresh Frost Fry Funk Gamble Gates Gentry Gibbon Glass Glazier Good Gore Grey Gross Guard
+    Gunning Hand Hare Hasty Hawthorn Hay Hearty Herd Heron Herring Hills Holder Hood Hook Horn House Huff Hull Johns
+    Jug Junk Key Kidney Killer Kiss Knight Lad Lam Lamas Lamb Law Lawless Leach Leech Lees Limo Llamas Llano Llanos
+    Lopes Lord Low Lucid Macho Madrigal Mall Mallet Mambo Mane Mans Marks Martins Mas Master Mayoral Meadows
+    Merchant Merino Mesa Millet Moan Moles Moll Monk Monks Moon More Moss Mountain Mule Nary Oak Orchard Pace Pages
+    Pal Palazzo Pall Palomino Pant Pap Parent Parks Peacock Peck Petty Pi Pike Pinto Plaza Plover Pol Pole Polo Pop
+    Pope Potter Pottier Power Powers Priest Quill Rafter Rails Ram Rattan Ravel Read Reader Real Riddle Ring Rivers
+    Roach Rout Ruddy Rust Sager Sales Salmon Salvo Sandal Sane Sang Sans Savage Savant Scullion Sellers Seven Sharp
+    Shields Shine Short Silk Sims Sitar Small Smart Snow Soprano Sparks Spears Stack Stark Steed Steer Story Stout
+    Street Strong Summers Sunder Supple Swift Swords Tailor Tank Toner Too Torrent Torrents Tromp Tron Tutu Vigil
+    Wall Walls Ware Warmer Warrior Waters Watts Way Weeks Were White Wills Winters Wise Witting Wren Yogi
+    """
+)
+
+# First names that are also places, teams or stations ("Victoria", "Chelsea", "Jordan"): names only in context.
+PLACE_LIKE_GIVEN_NAMES = _words(
+    """
+    Victoria Chelsea Jordan India Georgia Florence Paris Sydney Austin Kingston Devon Lincoln Chester Preston
+    Camden Brooklyn Dakota Israel Adelaide Orlando Phoenix Dallas Lourdes Africa America Asia Kenya Ireland
+    Clyde Trent Tyne Severn Skye Iona Arran Winchester Marina Alexandria Cairo Milan Siena Valencia Seville
+    Vienna Berlin Geneva Madison Memphis Nevada Carolina Virginia Savannah Houston Denver Dublin Galway Antrim
+    Armagh Niger Mali Jersey Guernsey Holloway Pentonville Belmarsh Wandsworth Brixton Wormwood
     """
 )
 
@@ -106,11 +173,44 @@ STRONG_CUES = _words(
     """
 )
 
+# Family and other relations: "brother of Lacey-Mae", "mother of Kai".
+RELATION_WORDS = _words(
+    """
+    son daughter mother father mum dad brother sister partner wife husband boyfriend girlfriend friend child
+    children niece nephew cousin uncle aunt grandson granddaughter grandmother grandfather carer neighbour
+    stepson stepdaughter stepmother stepfather ex-partner half-brother half-sister sibling twin
+    """
+)
+
+# Greetings and sign-offs that take a name straight after them: "Hi Jade", "hiya kayleigh", "thanks Marek".
+GREETINGS = _words("hi hiya hey hello dear thanks thank-you cheers morning evening bye ta love")
+
+# Kinds of message that come "from" a person: "txt from kayleigh", "voicemail from Dwayne".
+MESSAGE_WORDS = _words(
+    """
+    txt text texts message messages msg msgs call calls email emails letter letters voicemail vm note notes
+    referral card visit update reply response complaint whatsapp snapchat dm
+    """
+)
+
+# Lower-case words that are never read as a lower-case name, however a name list spells them.
+LOWER_CASE_WORDS = _words(
+    """
+    the and for but not you your our out off all any can has had her his him its may was who why how now new
+    one two six ten day way man men say see saw got get let put ran run set sat sun top toy van war yes yet
+    bed bin bus car cat dog key job kid lad mum dad nan gran son sis bro bae hun babe love mate pal boss
+    will mark bill pat art rob jack frank grant drew chase guy ray rich max miles may sunny major early
+    page case park young long price ward hall baker walker king royal star angel honey sugar imo bare chin hung
+    dot marsh cam gee mat kit lance curt colt drake imam rube deb ell chi archer mason
+    """
+)
+
 # Verbs that take a person as object: "spoke with Tanisha", "met Kacper".
 WEAK_CUES = _words(
     """
     with met saw contacted phoned rang texted told asked reminded advised encouraged supported
     accompanied informed reassured thanked introduced visited collected gave offered helped
+    accompany visit contact text message ask tell update inform chase collect meet-with reassure thank
     followed-up see seeing seen allocated about for assessed assess discharged referred chased
     phone ring call email meet support remind
     """
@@ -138,7 +238,7 @@ NAME_VERBS = _words(
     won't can't couldn't wouldn't who whose whom became becomes sees saw met tried tries knows
     knew thinks thought believes believed reports disclosed admits denies hopes hoped cried
     shouted threatened assaulted overdosed collapsed relapsed smelt smelled seems presents
-    share shares live work works sleep sleeps drink drinks smoke smokes owe owes were are have
+    share shares live work works sleep sleeps drink drinks smoke smokes owe owes
     keep keeps sells sold buys bought begs begged uses injects injected
     """
 )
@@ -220,7 +320,9 @@ ORGANISATION_WORDS = _words(
     Eritrean Sudanese Afghan Syrian Iranian Iraqi Albanian Vietnamese Chinese Bengali Punjabi
     Urdu Gujarati Tamil Nigerian Ghanaian Jamaican Caribbean African Asian European Roma
     Traveller Gypsy Irish-Traveller Ukrainian Russian Pakistani Indian Bangladeshi Filipino
-    Brazilian Congolese Zimbabwean Kenyan Ugandan Ethiopian Yemeni Sri Lankan Nepali
+    Brazilian Congolese Zimbabwean Kenyan Ugandan Ethiopian Yemeni Sri Lankan Nepali Tigrinya Amharic
+    Pashto Dari Farsi Persian Sylheti Lingala Twi Yoruba Igbo Hausa Swahili Oromo Kurmanji Sorani Tagalog
+    Cantonese Mandarin Romani Hindi Sinhala Hungarian Slovakian Moldovan Georgian Armenian BSL Makaton
     Rough Sleeper Housing First Floating Support Supporting People Lifeline Narcotics Anonymous
     Alcoholics AA NA SMART Recovery Samaritan Childline Shout Papyrus Nightline Hub
     Royal Sussex County Hospital Infirmary Maudsley Bethlem Priory Broadmoor Rampton Ashworth
@@ -253,7 +355,8 @@ RUN_KILLERS = _words(
     Recovery Alliance Collective Consortium Hub Foundation Limited Ltd Plc LLP CIC Partnership
     Magistrates Crown Tribunal Constabulary Police Ambulance Fire Airport Harbour Library Theatre
     Cinema Museum Gallery Leisure Sports Gym Pool Retail Shopping Industrial Business St Saint
-    Advice Army Aid Anonymous Act Plus
+    Advice Army Aid Anonymous Act Plus Forum Voices Panel Board Circle Fellowship Initiative Movement Coalition
+    Pantry Larder Garden Space Haven Sanctuary Mission Helpline Line Appeal Fund Scheme Pathway Lottery
     """
 )
 

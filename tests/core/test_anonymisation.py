@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from bench.anonymisation import measure
 from core.anonymisation import KIND_LABELS, KINDS, find_personal_data, nhs_check_digit_ok
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -252,3 +257,15 @@ def test_corpus_benchmark_meets_targets() -> None:
     assert result.clean_passages >= 120
     assert result.passages >= 320
     assert result.failures() == []
+
+
+def test_the_detector_is_pure_python_without_django() -> None:
+    code = (
+        "import sys; from core.anonymisation import find_personal_data, fixes; "
+        "find_personal_data('Dwayne said he would ring.'); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'django', 'cases', 'sites', 'members'}))"
+    )
+    output = subprocess.run(  # noqa: S603 - our own interpreter on our own code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert output.stdout.strip() == "[]"

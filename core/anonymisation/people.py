@@ -1,0 +1,789 @@
+"""The name recogniser: which words in a passage are people's names.
+
+Built on titles, word lists (`names.py`, and the large name data of `name_data.py`), capitalisation and context:
+"her son Jamie", "known as Kaz", "Dwayne said", "txt from kayleigh", "Community Psychiatric Nurse Jo Baptiste".
+Reads already-normalised text (`normalise.py`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.anonymisation import names as words
+from core.anonymisation.identifiers import Span
+from core.anonymisation.name_data import load_name_data
+
+# --- Names -------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"(?:[^\W_]|&)(?:[^\W_]|[&'’-])*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SENTENCE_BREAK = re.compile(r"(?:[.!?:;•*\n\u2022]|\s[-–]\s|^\s*[-–])[\s\"'“‘(\[]*$")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_AGE_AFTER = re.compile(
+    r"^(?:['’]s)?(?:\s*,\s*(?:aged?\s*)?\d{1,2}\s*(?:,|years|yrs|y/o)|\s*\(\s*(?:aged?\s*)?\d{1,2}\s*\)"
+    r"|,?\s*\(\s*(?:DOB|D\.O\.B|b\.|born|aged|age|NHS|date of birth)|\s*,\s*(?:who|whose|aged|age)\b"
+    r"|\s*,\s*(?:DOB|D\.O\.B|born|date of birth|NI|NHS|MRN|CRN|known as|aka|a\.k\.a\.)\b"
+    r"|\s+and\s+(?:his|her|their)\b"
+    r"|\s*[,(\[]\s*(?:\d{1,2}(?:st|nd|rd|th)?[/.\s-]+(?:\d{1,2}|[A-Z][a-z]{2,8})[/.,\s-]+\d{2,4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})[\s,)\]])",
+    re.IGNORECASE,
+)
+_PERSON_AFTER = re.compile(
+    r"^(?:\s+from\s+(?:the\s+)?[A-Z]|\s*\((?:our|her|his|their|the)?\s*(?:[a-z]+\s+)?"
+    r"(?:worker|nurse|officer|manager|cpn|sw|gp|advocate|mentor|keyworker|navigator|volunteer|practitioner)\b"
+    r"|\s+(?:is|was|turned|turns)\s+(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+)?(?:aged\s+)?\d{1,2}\b"
+    r"|\s+(?:is|was)\s+born\b"
+    r"|\s+(?:has|had)\s+(?:a|two|three|four|no)\s+(?:young\s+|teenage\s+|new\s+)?(?:son|daughter|child|children|"
+    r"kids|partner|boyfriend|girlfriend|husband|wife|baby|history|diagnosis)\b)"
+)
+_LIST_GAP_AFTER = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*[,;]\s*")
+_LIST_GAP_BEFORE = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*[,;]\s*$")
+# Lower-case words after which a lower-case word can be read as a name ("her cpn marek", "hiya jade").
+_LOWER_ROLE_CUES = words.word_set(
+    "cpn sw po gp idva isva amhp pcso worker keyworker caseworker nurse officer navigator advocate therapist "
+    "counsellor psychiatrist consultant midwife visitor mentor coordinator co-ordinator manager practitioner doctor "
+    "dr mr mrs ms miss mx"
+)
+# What a person has: "Grace's mum", "Faith's flat".
+_PERSONAL_NOUNS = (
+    words.RELATION_WORDS
+    | words.STRONG_CUES
+    | _LOWER_ROLE_CUES
+    | words.word_set(
+        "flat room tenancy house home bed benefits money phone mobile appointment appointments medication meds script "
+        "depot support keyworker key health mental drinking drug drugs use behaviour mood risk case file plan review "
+        "referral assessment children kids baby dog family ex mum's dad's"
+    )
+)
+_ACRONYM = re.compile(r"[A-Z]{2,6}s?")  # "Jade's NHS number", "Kai's GP"
+_CUE_GAP = re.compile(r"^[\s,\"'“‘(]*$")
+_FIELD_GAP = re.compile(r"^\s*[:\-–]\s*$")
+_FIELD_LABELS = words.word_set(
+    "name client patient re mother father mum dad son daughter partner carer nok kin nickname alias aka from to "
+    "surname forename forenames firstname given present apologies attendees chair"
+)
+_TWO_WORD_CUES = frozenset(
+    {
+        ("known", "as"),
+        ("service", "user"),
+        ("young", "person"),
+        ("goes", "by"),
+        ("spoke", "to"),
+        ("spoke", "with"),
+        ("talked", "to"),
+        ("talked", "with"),
+        ("chatted", "with"),
+        ("met", "with"),
+        ("in", "with"),
+        ("check", "on"),
+        ("checked", "on"),
+        ("referred", "by"),
+        ("named", "as"),
+        ("is", "called"),
+        ("was", "called"),
+        ("name", "is"),
+        ("name", "was"),
+        ("name", "of"),
+        ("him", "as"),
+        ("her", "as"),
+        ("them", "as"),
+        *((kind, "from") for kind in words.MESSAGE_WORDS),
+        ("heard", "from"),
+        *((relation, "of") for relation in words.RELATION_WORDS),
+        ("calls", "herself"),
+        ("calls", "himself"),
+        ("calls", "themself"),
+    }
+)
+_UPPER_CUES = frozenset({"YP", "CYP", "SU", "aka", "AKA", "a.k.a."})
+_MONTH_NAMES = words.MONTHS | words.WEEKDAYS
+_DATE_NEIGHBOUR = re.compile(r"(?:\d|\b(?:in|of|since|until|till|by|early|late|mid|end|from|last|next|this)\s*)$")
+_ENGLISH_SUFFIX = re.compile(
+    r"(?:ion|ment|ness|ity|ance|ence|ing|ed|ly|ful|less|ous|ive|ure|ship|hood|ism|ist|ics|ies|ings|ents|ions)$"
+)
+_NOUN_SUFFIX = re.compile(r"(?:ion|ment|ness|ity|ance|ence|ies|ics|ism|ship|hood|ure|ful|less|ous|ive|ery)$")
+
+
+def _looks_like_noun(word: str) -> bool:
+    return not re.match(r"(?:Mc|Mac|O['’])", word) and bool(_NOUN_SUFFIX.search(word))
+
+
+_AUXILIARY_VERBS = words.word_set(
+    "is was has had will would can could might should did does seems seemed remains remained became becomes "
+    "isn't wasn't hasn't hadn't won't can't couldn't wouldn't didn't doesn't"
+)
+_MESSAGE_SIGNATURE_END = re.compile(r"\s*(?:[,.!;:)\n-]|$|x+\b|here\b)")
+_LOWER_NOT_NAMES = words.word_set(
+    "again here there back now agen ere lol hun babe love mate bro sis mum dad nan your ur the only just still outside"
+)
+_SELF_NAMING = words.word_set("its it's im i'm")  # in a text: "its shelley", "im kayleigh"
+_LOWER_PAIRS = frozenset(
+    {("me", "and"), ("and", "me"), ("this", "is"), ("my", "name's"), ("name", "is"), ("with", "me")}
+)
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b")
+_WEAK_VERBS = words.word_set(
+    "is was has had goes went came comes continues continued remains remained seems seemed got gets became becomes "
+    "started stopped began used uses takes took would will could can might should did does looks looked"
+)
+_PLURAL_OF_PEOPLE = re.compile(r"(?:ers|ors|ists|ants|ents|ians|iffs|ees|eers|ives|ics|ades)$")
+_DETERMINERS = words.word_set("the a an this these those its any every each")
+_PLACE_PREPOSITIONS = words.word_set("in at from near to into around outside across towards via of")
+
+
+def _with_possessive_bases(entries: frozenset[str]) -> frozenset[str]:
+    return entries | {re.sub(r"['’]s?$", "", entry) for entry in entries}
+
+
+_NEVER_NAMES = _with_possessive_bases(
+    words.COMMON_WORDS | words.ORGANISATION_WORDS | words.TOWNS | words.DRUGS | _MONTH_NAMES
+)
+
+
+# Lower-case words that, right after a capitalised run, show it is a place or an organisation ("Kingfisher ward").
+_LOWER_ORGANISATION_WORDS = words.word_set(
+    "ward wards unit practice surgery hostel centre center trust foundation lodge hospital clinic hospice forum "
+    "project charity estate road street lane avenue academy school college church mosque library programme "
+    "network partnership fellowship collective"
+)
+
+
+_NAME_PREFIX = re.compile(r"[OD]['’]|Mac|Mc")
+
+
+@lru_cache(maxsize=32768)
+def _name_shaped(word: str) -> bool:
+    """Capitalised like a name: "Jade", "McCarthy", "O'Neill", "Nwachukwu-Okafor", "Siân", "Łukasz"."""
+    return all(_name_part_shaped(part) for part in word.split("-"))
+
+
+def _name_part_shaped(part: str) -> bool:
+    prefix = _NAME_PREFIX.match(part)  # "O'Neill", "McCarthy", "MacLeod": the capital after the prefix
+    if prefix and len(part) > prefix.end() + 1 and part[prefix.end()].isupper():
+        part = part[prefix.end() :]
+    rest = part[1:]
+    return len(part) >= 2 and part[0].isupper() and rest.isalpha() and rest.islower()
+
+
+@lru_cache(maxsize=32768)
+def _plain(word: str) -> str:
+    """The word without accents, for looking it up in lists written without them ("Siân" -> "Sian")."""
+    if word.isascii():
+        return word
+    return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    given: frozenset[str]  # curated first names and the name data's
+    ambiguous: frozenset[str]  # first names that are also English words: names only in context
+    surnames: frozenset[str]
+    lower_given: frozenset[str]  # lower-case first names that are not also ordinary lower-case words
+    lower_ambiguous: frozenset[str]  # lower-case names that are also words ("summer"): only after a strong cue
+    common_english: frozenset[str]  # common English words in lower case, never a name on their own
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = load_name_data()
+    ambiguous = words.AMBIGUOUS_GIVEN_NAMES | (data.english_words - _NEVER_NAMES - words.SURNAMES)
+    ambiguous = (ambiguous - words.GIVEN_NAMES) | words.PLACE_LIKE_GIVEN_NAMES
+    given = (words.GIVEN_NAMES | data.given_names) - ambiguous
+    surnames = words.SURNAMES | data.surnames
+    lower_words = {word.lower() for word in _NEVER_NAMES | words.RUN_KILLERS | words.ROLE_CUES}
+    lower_words |= words.STRONG_CUES | words.WEAK_CUES | words.NAME_VERBS | words.LOWER_CASE_WORDS
+    lower_words |= words.GREETINGS | words.MESSAGE_WORDS | _LOWER_ROLE_CUES | _LOWER_ORGANISATION_WORDS
+    curated_ambiguous = words.AMBIGUOUS_GIVEN_NAMES | words.PLACE_LIKE_GIVEN_NAMES  # "summer", "jordan"
+    lower_ambiguous = {name.lower() for name in curated_ambiguous if len(name) >= 3} - lower_words
+    lower_words |= {name.lower() for name in ambiguous}  # "fed", "sang": words first, even after "her carer"
+    lower_given = {name.lower() for name in given if len(name) >= 3} - lower_words - lower_ambiguous
+    lower_given -= data.common_english
+    return _Lexicon(
+        frozenset(given),
+        frozenset(ambiguous),
+        frozenset(surnames),
+        frozenset(lower_given),
+        frozenset(lower_ambiguous),
+        data.common_english,
+    )
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    raw: str
+    base: str  # raw without a possessive ending
+    capitalised: bool
+    sentence_start: bool
+    possessive: bool
+
+
+def _tokenise(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    append = tokens.append
+    previous_end = -1
+    sentence_break = _SENTENCE_BREAK.search
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        start, end = match.span()
+        base = raw
+        if raw[-1] in "s'’" and len(raw) > 2 and raw.endswith(("'s", "’s", "'", "’")):
+            base = _POSSESSIVE.sub("", raw)
+        if previous_end < 0:
+            sentence_start = True
+        elif previous_end + 1 == start and text[previous_end] == " ":
+            sentence_start = False
+        else:
+            sentence_start = bool(sentence_break(text[previous_end:start]))
+        capitalised = base[0].isupper() and _name_shaped(base)
+        append(_Token(start, start + len(base), raw, base, capitalised, sentence_start, base is not raw))
+        previous_end = end
+    return tokens
+
+
+class _NameFinder:
+    """Decides which tokens in one passage are people's names."""
+
+    def __init__(self, text: str, blocked_spans: Sequence[tuple[int, int]] = ()) -> None:
+        self.text = text
+        self.tokens = _tokenise(text)
+        self.lexicon = _lexicon()
+        self.flagged: set[int] = set()
+        self.blocked: set[int] = set()  # tokens inside an institution, street or stop phrase
+        self.blocked_spans = blocked_spans  # known organisations found by the caller
+        self._starts: dict[int, int] | None = None  # token index by start offset, built when needed
+
+    def run(self) -> list[Span]:
+        self._block_spans()
+        self._flag_after_titles()
+        for run in self._capitalised_runs():
+            self._judge_run(run)
+        self._flag_lower_case_names()
+        self._flag_and_pairs()
+        self._propagate()
+        self._flag_and_pairs()
+        return self._spans()
+
+    # -- word lists -------------------------------------------------------------------------
+
+    def _given(self, word: str) -> bool:
+        if word in self.lexicon.given or _plain(word) in self.lexicon.given:
+            return True
+        if "-" in word:  # "Lacey-Mae", "Mary-Jane": every part a first name
+            parts = word.split("-")
+            return all(self._given(part) or self._ambiguous(part) for part in parts) and any(map(self._given, parts))
+        return False
+
+    def _ambiguous(self, word: str) -> bool:
+        return word in self.lexicon.ambiguous
+
+    def _surname(self, word: str) -> bool:
+        return word in self.lexicon.surnames or _plain(word) in self.lexicon.surnames
+
+    def _known_name(self, word: str) -> bool:
+        return self._given(word) or self._surname(word) or self._ambiguous(word)
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _word(self, index: int) -> str:
+        return self.tokens[index].raw.lower() if 0 <= index < len(self.tokens) else ""
+
+    def _joined(self, left: int, right: int) -> bool:
+        """True when two neighbouring tokens are separated by a single space."""
+        return self.text[self.tokens[left].end : self.tokens[right].start] == " " and not self.tokens[left].possessive
+
+    def _block_spans(self) -> None:
+        spans = list(self.blocked_spans)
+        lowered = self.text.lower()
+        for phrase in words.STOP_PHRASES:
+            position = lowered.find(phrase)
+            while position != -1:
+                spans.append((position, position + len(phrase)))
+                position = lowered.find(phrase, position + 1)
+        if not spans:
+            return
+        spans.sort()
+        first_open = 0
+        for index, token in enumerate(self.tokens):  # tokens and spans both in text order: one sweep
+            while first_open < len(spans) and spans[first_open][1] <= token.start:
+                first_open += 1
+            for start, end in spans[first_open:]:
+                if start > token.start:
+                    break
+                if token.end <= end:
+                    self.blocked.add(index)
+                    break
+
+    def _flag_after_titles(self) -> None:
+        for index, token in enumerate(self.tokens):
+            if token.raw not in words.TITLES or token.possessive or index in self.blocked:
+                continue
+            following = self.text[token.end : token.end + 2]
+            if token.raw in {"Sister", "Father", "Lady", "Lord", "Master", "Madam"} and token.sentence_start:
+                continue
+            if not re.match(r"\.?\s", following):
+                continue
+            self._flag_title_name(index + 1)
+
+    def _flag_title_name(self, index: int) -> None:
+        # Skip initials such as "Mr J. Smith" or "Dr A Patel".
+        while index < len(self.tokens) and _INITIAL.fullmatch(self.tokens[index].raw):
+            index += 1
+        taken = 0
+        first = index
+        while index < len(self.tokens) and taken < 3:
+            token = self.tokens[index]
+            if not token.capitalised or index in self.blocked or not self._surname_like(token.base, taken == 0):
+                break
+            self.flagged.add(index)
+            taken += 1
+            if token.possessive or index + 1 >= len(self.tokens) or not self._joined(index, index + 1):
+                break
+            index += 1
+        if taken and self._organisation_follows(first + taken - 1):
+            self.flagged.difference_update(range(first, first + taken))  # "the Dr Foster practice"
+            self.blocked.update(range(first, first + taken))
+
+    def _surname_like(self, word: str, first: bool) -> bool:
+        """After a title anything name-shaped is a name ("Mrs Hope Marsh", "Mr Best") except a service word."""
+        if word in words.RUN_KILLERS:
+            return first and (self._surname(word) or self._given(word))
+        if word in _MONTH_NAMES or word in words.TITLES:
+            return False
+        if self._known_name(word):
+            return True
+        return word not in _NEVER_NAMES or (first and word not in words.COMMON_WORDS)
+
+    def _capitalised_runs(self) -> list[list[int]]:
+        runs: list[list[int]] = []
+        current: list[int] = []
+        for index, token in enumerate(self.tokens):
+            joined = current and self._joined(current[-1], index)
+            if index not in self.blocked and (
+                token.capitalised or (token.raw in words.ROLE_CUES and not token.raw.islower())
+            ):
+                if current and not joined:
+                    runs.append(current)
+                    current = []
+                current.append(index)
+            else:
+                if current:
+                    runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+        return runs
+
+    # -- judging a run of capitalised words ------------------------------------------------
+
+    def _judge_run(self, run: list[int]) -> None:
+        if any(self.tokens[i].base in words.RUN_KILLERS for i in run) or self._organisation_follows(run[-1]):
+            if not any(i in self.flagged for i in run):
+                self.blocked.update(run)
+            return
+        run = [i for i in run if i not in self.flagged]
+        if not run:
+            return
+        role_cue = False
+        inside_phrase = False  # "the Local Welfare Assistance fund": a capitalised phrase, not a person
+        # Drop leading sentence words and role titles ("Yesterday Tanisha", "Nurse Jamie").
+        while run and self._leading_filler(run[0]):
+            token = self.tokens[run[0]]
+            role_cue = role_cue or token.raw in words.ROLE_CUES
+            inside_phrase = inside_phrase or (not token.sentence_start and token.raw not in words.ROLE_CUES)
+            run = run[1:]
+        if not run:
+            return
+        bases = [self.tokens[i].base for i in run]
+        if (
+            len(bases) == 2
+            and self._given(bases[0])
+            and bases[0] not in _NEVER_NAMES
+            and bases[1] in words.ORGANISATION_WORDS
+            and bases[1] not in words.COMMON_WORDS
+        ):
+            self.flagged.update(run)  # "Liam Ashworth": a surname that is also a hospital's name
+            return
+        if any(base in _NEVER_NAMES and not self._known_name(base) for base in bases):
+            # Mixed runs such as "Citizens Advice" or "Jamie Methadone": only sure names survive.
+            for i in run:
+                if self._given(self.tokens[i].base) and self.tokens[i].base not in _NEVER_NAMES:
+                    self.flagged.add(i)
+            return
+        evidence = role_cue or self._evidence(run)
+        if inside_phrase:
+            self.flagged.update(i for i in run if self._given(self.tokens[i].base))
+        elif len(run) >= 2:
+            self._judge_multi(run, evidence)
+        else:
+            self._judge_single(run[0], evidence)
+
+    def _organisation_follows(self, index: int) -> bool:
+        """ "Kingfisher ward", "the Elm Tree surgery": the capitalised words name a place, not a person."""
+        following = index + 1
+        if following >= len(self.tokens) or self.tokens[index].possessive:
+            return False
+        token = self.tokens[following]
+        return token.raw in _LOWER_ORGANISATION_WORDS and self.text[self.tokens[index].end : token.start] == " "
+
+    def _leading_filler(self, index: int) -> bool:
+        token = self.tokens[index]
+        if token.raw in words.ROLE_CUES:
+            return True
+        return token.base in words.COMMON_WORDS and not self._known_name(token.base)
+
+    def _judge_multi(self, run: list[int], evidence: bool) -> None:
+        bases = [self.tokens[i].base for i in run[:3]]
+        run = run[:3]
+        first = bases[0]
+        if self._given(first) and first not in _NEVER_NAMES:
+            self.flagged.update(run)
+        elif self._ambiguous(first):
+            mid_sentence = not self.tokens[run[0]].sentence_start and self._name_like_unknown(bases[1])
+            if self._surname(bases[1]) or self._given(bases[1]) or evidence or mid_sentence:
+                self.flagged.update(run)
+        elif any(self._given(base) or self._surname(base) for base in bases):
+            name_words = all(self._known_name(base) or not _ENGLISH_SUFFIX.search(base.lower()) for base in bases)
+            if evidence or (
+                name_words and not self.tokens[run[0]].sentence_start and not self._determiner_before(run[0])
+            ):
+                self.flagged.update(run)
+        elif all(
+            self._name_like_unknown(base) and not _looks_like_noun(base) and not _ENGLISH_SUFFIX.search(base.lower())
+            for base in bases
+        ) and (evidence or not (self.tokens[run[0]].sentence_start or self._determiner_before(run[0]))):
+            # Two or three unlisted capitalised words inside a sentence, with no organisation word among them and
+            # no "the" before, read as a full name ("referral for Anastasia Nwosu from ...", not "the Blue Badge").
+            self.flagged.update(run)
+
+    def _judge_single(self, index: int, evidence: bool) -> None:
+        token = self.tokens[index]
+        word = token.base
+        if self._determiner_before(index):
+            return  # "the Marina", "an Amber warning": people are not "the" anyone
+        if word in _MONTH_NAMES:
+            if self._ambiguous(word) and self._cue_before(index) and not self._date_context(index):
+                self.flagged.add(index)
+            return
+        if self._ambiguous(word):
+            if token.sentence_start and not self._cue_before(index) and not self._human_after(index):
+                return
+            if evidence or (self._weak_cue_before(index) and not token.sentence_start):
+                self.flagged.add(index)
+            return
+        if word in words.GIVEN_NAMES and word not in words.PLACE_LIKE_GIVEN_NAMES:
+            self.flagged.add(index)
+            return
+        if self._given(word):
+            if evidence or not self._place_preposition_before(index):
+                self.flagged.add(index)
+            return
+        if self._surname(word):
+            if evidence:
+                self.flagged.add(index)
+            return
+        if not self._name_like_unknown(word) or word.lower() in self.lexicon.common_english:
+            return
+        thing_like = _ENGLISH_SUFFIX.search(word.lower()) or self._only_a_weak_verb_after(index)
+        if token.sentence_start and thing_like and not self._cue_before(index):
+            return  # "Post goes to...", "Funding was cut": a sentence about a thing
+        if self._place_preposition_before(index) and not self._cue_before(index):
+            return
+        if evidence or (self._weak_cue_before(index) and not token.sentence_start):
+            self.flagged.add(index)
+
+    def _determiner_before(self, index: int) -> bool:
+        return index > 0 and self.tokens[index - 1].raw.lower() in _DETERMINERS and self._joined(index - 1, index)
+
+    def _only_a_weak_verb_after(self, index: int) -> bool:
+        """ "X was", "X goes": said of things as often as of people; "X said", "X (34)" are people."""
+        token = self.tokens[index]
+        after = self.text[token.end : token.end + 40]
+        if token.possessive or _AGE_AFTER.match(after) or _PERSON_AFTER.match(after):
+            return False
+        following = index + 1
+        if following >= len(self.tokens) or self.tokens[following].raw not in _WEAK_VERBS:
+            return False
+        sentence = self.text[token.end : token.end + 80].split(".")[0]
+        return not _PERSONAL_PRONOUN.search(sentence)  # "Arturas came in with his partner": a person
+
+    def _place_preposition_before(self, index: int) -> bool:
+        """Unlisted words after "in", "from" and the like are usually places ("in Peacehaven")."""
+        return (
+            index > 0
+            and self.tokens[index - 1].raw.lower() in _PLACE_PREPOSITIONS
+            and (self._word(index - 2) not in {"spoke", "talked", "chatted", "write", "wrote", "sent", "gave", "went"})
+        )
+
+    @staticmethod
+    def _name_like_unknown(word: str) -> bool:
+        if word.endswith("s") and (word[:-1] in _NEVER_NAMES or _PLURAL_OF_PEOPLE.search(word)):
+            return False  # plural of a service word or a trade: "Mentors", "Commissioners", "Bailiffs"
+        return word not in _NEVER_NAMES and len(word) >= 2
+
+    # -- names written in lower case ----------------------------------------------------------
+
+    def _flag_lower_case_names(self) -> None:
+        """ "txt from kayleigh", "her cpn marek", "dwayne said": lower case, but the context is strong."""
+        lower_given = self.lexicon.lower_given
+        for index, token in enumerate(self.tokens):
+            raw = token.base
+            if not raw.islower() or index in self.flagged or index in self.blocked or len(raw) < 3:
+                continue
+            plain = _plain(raw)
+            listed = raw in lower_given or plain in lower_given
+            ambiguous = not listed and raw in self.lexicon.lower_ambiguous
+            if not (listed or ambiguous):
+                if self._signs_a_message(index):
+                    self.flagged.add(index)  # "hi its me kez, ..."
+                continue
+            if self._strong_lower_cue_before(index) or (listed and self._lower_subject(index, auxiliaries=True)):
+                self.flagged.add(index)
+            elif ambiguous and self._opens_quote(index) and self._lower_subject(index):
+                self.flagged.add(index)  # a quoted note: '"precious refused her meds"'
+            elif ambiguous and token.sentence_start and token.possessive and self._human_after(index):
+                self.flagged.add(index)  # "jordan's mum says..."
+
+    def _signs_a_message(self, index: int) -> bool:
+        """ "its me kez," / "this is dee." : whoever sends a text names themselves, whatever the name."""
+        word = self.tokens[index].base
+        if not word.isalpha() or len(word) < 3 or word in self.lexicon.common_english or word in _LOWER_NOT_NAMES:
+            return False
+        pair = (self._word(index - 2), self._word(index - 1))
+        if pair == ("this", "is"):  # "this is dee here", not "this is urgent"
+            return self._word(index + 1) == "here"
+        if pair not in {("its", "me"), ("it's", "me")}:
+            return False
+        return bool(_MESSAGE_SIGNATURE_END.match(self.text, self.tokens[index].end))
+
+    def _opens_quote(self, index: int) -> bool:
+        before = self.text[self.tokens[index - 1].end if index else 0 : self.tokens[index].start]
+        return '"' in before or "'" in before
+
+    def _strong_lower_cue_before(self, index: int) -> bool:
+        if index == 0 or not _CUE_GAP.match(self.text[self.tokens[index - 1].end : self.tokens[index].start]):
+            return False
+        previous = self.tokens[index - 1].raw.lower()
+        if previous in words.GREETINGS or previous in _LOWER_ROLE_CUES:
+            return True
+        if previous in words.STRONG_CUES and previous not in {"called", "named", "child", "children", "baby", "kids"}:
+            return True
+        if previous in _SELF_NAMING:
+            return True  # "its shelley", "me and tasha"
+        pair = (self._word(index - 2), previous)
+        if pair in _LOWER_PAIRS:
+            return True
+        return (
+            pair in _TWO_WORD_CUES and pair[0] not in {"in", "is", "was"} and pair[1] != "on" or self._known_as(index)
+        )
+
+    def _lower_subject(self, index: int, *, auxiliaries: bool = False) -> bool:
+        """A lower-case first name starting a sentence, clause or message, then a verb: "kayleigh rang",
+        "its nicole, ryan is kicking off". `auxiliaries`: "is", "has" count too (for names that are no word)."""
+        token = self.tokens[index]
+        clause_start = index > 0 and (
+            self.tokens[index - 1].raw.lower() in {"and", "&"}
+            or self.text[self.tokens[index - 1].end : token.start].strip() in {",", ";"}
+        )
+        if not token.sentence_start and not clause_start:
+            return False
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if following is None or self.text[token.end : following.start] != " ":
+            return token.possessive and following is not None
+        verb = following.raw in words.NAME_VERBS or (following.raw.endswith("ed") and following.raw.isalpha())
+        return verb and (auxiliaries or following.raw not in _AUXILIARY_VERBS)
+
+    # -- context evidence ------------------------------------------------------------------
+
+    def _evidence(self, run: list[int]) -> bool:
+        return self._cue_before(run[0]) or self._after_evidence(run[-1])
+
+    def _cue_before(self, index: int) -> bool:
+        if index == 0:
+            return False
+        gap = self.text[self.tokens[index - 1].end : self.tokens[index].start]
+        previous = self.tokens[index - 1].raw
+        if _FIELD_GAP.match(gap) and previous.lower() in _FIELD_LABELS:
+            return True  # form fields: "Name: Precious Adeyemi", "Mother: Marie"
+        if not _CUE_GAP.match(gap):
+            return False
+        if previous in _UPPER_CUES or previous.lower() in words.STRONG_CUES or previous.lower() in words.GREETINGS:
+            return True
+        if previous.lower() in _LOWER_ROLE_CUES and previous.lower() not in {"dr", "mr", "mrs", "ms", "miss", "mx"}:
+            return True  # "her support worker Faith", "the ward manager Rose"
+        if previous in words.ROLE_CUES and not previous.islower():
+            return True
+        pair = (self._word(index - 2), previous.lower())
+        if pair in _TWO_WORD_CUES and pair[0] != "spoke" and pair[1] not in {"to", "with", "on"}:
+            return True
+        return self._known_as(index)
+
+    def _known_as(self, index: int) -> bool:
+        """ "known locally as Smokey", "goes by the name of Kaz": a nickname."""
+        if self._word(index - 1) not in {"as", "of"}:
+            return False
+        return any(self._word(index - back) in {"known", "goes", "calls", "named", "called"} for back in (2, 3, 4, 5))
+
+    def _weak_cue_before(self, index: int) -> bool:
+        if index == 0:
+            return False
+        gap = self.text[self.tokens[index - 1].end : self.tokens[index].start]
+        if not _CUE_GAP.match(gap):
+            return False
+        previous = self.tokens[index - 1].raw.lower()
+        if previous in words.WEAK_CUES:
+            return True
+        return (self._word(index - 2), previous) in _TWO_WORD_CUES
+
+    def _after_evidence(self, index: int) -> bool:
+        token = self.tokens[index]
+        after = self.text[token.end : token.end + 40]
+        if _AGE_AFTER.match(after) or (not token.possessive and _PERSON_AFTER.match(after)):
+            return True
+        if token.possessive:
+            following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+            return following is not None and (
+                following.raw.islower() or following.raw in words.ROLE_CUES or bool(_ACRONYM.fullmatch(following.raw))
+            )
+        next_index = index + 1
+        if next_index < len(self.tokens) and self.text[token.end : self.tokens[next_index].start] == " ":
+            return self.tokens[next_index].raw.lower() in words.NAME_VERBS and self.tokens[next_index].raw.islower()
+        return False
+
+    def _human_after(self, index: int) -> bool:
+        """Sentence-initial "Grace told me" is a person; "Hope is scarce" is not."""
+        token = self.tokens[index]
+        after = self.text[token.end : token.end + 40]
+        if _AGE_AFTER.match(after) or (not token.possessive and _PERSON_AFTER.match(after)):
+            return True
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if following is None:
+            return False
+        if token.possessive:  # "Grace's mum", "Hope's CPN"; not "Summer's end"
+            return following.raw in _PERSONAL_NOUNS or _ACRONYM.fullmatch(following.raw) is not None
+        if self.text[token.end : following.start] != " ":
+            return False
+        return following.raw in words.NAME_VERBS and following.raw not in _AUXILIARY_VERBS
+
+    def _date_context(self, index: int) -> bool:
+        token = self.tokens[index]
+        before = self.text[max(0, token.start - 12) : token.start]
+        after = self.text[token.end : token.end + 6]
+        return bool(_DATE_NEIGHBOUR.search(before.lower()) or re.match(r"\s*\d", after))
+
+    # -- spreading from sure names ----------------------------------------------------------
+
+    def _flag_and_pairs(self) -> None:
+        """ "Bogdan and Florin", and lists of names: "Kerry (chair), Marcus (probation), Precious (IDVA)"."""
+        connectors = [
+            index
+            for index, token in enumerate(self.tokens[1:-1], start=1)
+            if token.raw in {"and", "&", "or", "And", "Or"}
+        ]
+        listed: set[int] = set()  # flagged tokens whose list neighbours were looked at
+        changed = True
+        while changed:
+            changed = False
+            for index in connectors:
+                for known, other in ((index - 1, index + 1), (index + 1, index - 1)):
+                    if known in self.flagged and other not in self.flagged and self._pairable(other):
+                        self.flagged.add(other)
+                        changed = True
+            for index in sorted(self.flagged - listed):
+                listed.add(index)
+                changed = self._flag_list_neighbours(index) or changed
+
+    def _flag_list_neighbours(self, index: int) -> bool:
+        """A listed name next to a flagged name in a comma list is a name too ("Siobhan, Precious, Declan")."""
+        if self._starts is None:
+            self._starts = {token.start: position for position, token in enumerate(self.tokens)}
+        flagged_any = False
+        after = _LIST_GAP_AFTER.match(self.text, self.tokens[index].end)
+        neighbours = [self._starts.get(after.end())] if after else []
+        start = self.tokens[index].start
+        before = _LIST_GAP_BEFORE.search(self.text, max(0, start - 40), start)
+        if before:
+            earlier = [i for i in range(max(0, index - 8), index) if self.tokens[i].end == before.start()]
+            neighbours += earlier[-1:]
+        for other in neighbours:
+            if other is None or other in self.flagged:
+                continue
+            base = self.tokens[other].base
+            if not self.tokens[other].capitalised or not self._pairable(other):
+                continue
+            if self._known_name(base) or (self._name_like_unknown(base) and self._between_names(other)):
+                self.flagged.add(other)
+                flagged_any = True
+        return flagged_any
+
+    def _between_names(self, index: int) -> bool:
+        """ "Tariq, Bex, Siobhan": an unlisted word with a flagged name on each side of it in a list."""
+        after = _LIST_GAP_AFTER.match(self.text, self.tokens[index].end)
+        following = self._starts.get(after.end()) if after and self._starts else None
+        if following is None or following not in self.flagged:
+            return False
+        start = self.tokens[index].start
+        before = _LIST_GAP_BEFORE.search(self.text, max(0, start - 40), start)
+        return bool(before) and index > 0 and self.tokens[index - 1].end == before.start() and index - 1 in self.flagged
+
+    def _pairable(self, index: int) -> bool:
+        token = self.tokens[index]
+        if not token.capitalised or index in self.blocked:
+            return False
+        if token.base in words.RUN_KILLERS or token.base in _MONTH_NAMES:
+            return False
+        if token.base in _NEVER_NAMES and not self._known_name(token.base):
+            return False
+        following = index + 1
+        if following < len(self.tokens) and self._joined(index, following):
+            nxt = self.tokens[following]
+            if nxt.capitalised and (nxt.base in words.RUN_KILLERS or nxt.base in _NEVER_NAMES):
+                return False
+        return True
+
+    def _propagate(self) -> None:
+        sure = {
+            self.tokens[i].base
+            for i in self.flagged
+            if self.tokens[i].base not in _NEVER_NAMES
+            and (not self._ambiguous(self.tokens[i].base) or self._in_full_name(i))
+        }
+        sure_lower = {name.lower() for name in sure if name.lower() in self.lexicon.lower_given}
+        ambiguous = {self.tokens[i].base for i in self.flagged if self._ambiguous(self.tokens[i].base)}
+        for index, token in enumerate(self.tokens):
+            if index in self.flagged or index in self.blocked:
+                continue
+            if not token.capitalised:
+                if token.base in sure_lower:
+                    self.flagged.add(index)  # "Kayleigh" flagged once, "kayleigh" later in the same text too
+                continue
+            if token.base in sure or (
+                token.base in ambiguous
+                and not self._date_context(index)
+                and (not token.sentence_start or self._after_evidence(index))
+            ):
+                self.flagged.add(index)
+
+    def _in_full_name(self, index: int) -> bool:
+        """ "Jade Hughes": a first name flagged with a surname after it is sure, even if it is also a word."""
+        following = index + 1
+        return following in self.flagged and following < len(self.tokens) and self._joined(index, following)
+
+    def _spans(self) -> list[Span]:
+        spans: list[Span] = []
+        for index in sorted(self.flagged):
+            token = self.tokens[index]
+            if spans and index - 1 in self.flagged and self._joined(index - 1, index):
+                spans[-1] = (spans[-1][0], token.end, "name")
+            else:
+                spans.append((token.start, token.end, "name"))
+        return spans
+
+
+def find_names(text: str, blocked_spans: Sequence[tuple[int, int]] = ()) -> list[Span]:
+    """Spans of people's names in normalised text; nothing inside `blocked_spans` (known organisations)."""
+    return _NameFinder(text, blocked_spans).run()
