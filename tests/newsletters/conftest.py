@@ -1,9 +1,11 @@
 """A fixed past month (March 2026) of two sites' meetings and attendance, and a site with nothing."""
 
-from datetime import date
+from datetime import date, datetime
 from uuid import uuid4
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from members.models import MembershipRole
 from sites.models import AttendanceStatus, MeetingStatus, SiteStatus
@@ -11,6 +13,14 @@ from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory
 
 MARCH = date(2026, 3, 1)
 JOINED = date(2025, 9, 1)
+
+
+@pytest.fixture(autouse=True)
+def read_in_december_2026():
+    """March 2026 is read from December 2026 (the month picker offers the last twelve months), whatever the date
+    the tests run on."""
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Europe/London")), tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)
