@@ -9,7 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from cases.selectors import learning_objects_for
-from cop.markdown import render_markdown
+from core.markdown import render_markdown
 from newsletters.models import Edition, NewsletterIssue
 from newsletters.selectors import issue_sections
 

@@ -3,7 +3,7 @@ from django import forms
 from cases.forms import _Form
 from cases.models import Evidence, EvidenceKind, QuestionStatus, Theme
 from cases.services.citations import normalise_doi
-from cop.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
+from core.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
 
 ACCEPT = ".pdf,.doc,.docx,.xls,.xlsx,.csv,.ods,.odt"
 

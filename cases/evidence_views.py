@@ -19,7 +19,7 @@ from cases.services import citations
 from cases.services import evidence as services
 from cases.services.lifecycle import PersonalDataError
 from cases.uploads import UploadRefused
-from cop.health import tell_if_jobs_are_delayed
+from core.health import tell_if_jobs_are_delayed
 
 REFUSED_LABELS = {"question": "Your question", "reply": "Your reply", "evidence_note": "Why it matters for this case"}
 

@@ -3,7 +3,7 @@ from django import forms
 from django.utils import timezone
 
 from cases.models import ActionItem, ActionStatus, Case, CaseKind, Outcome, Theme
-from cop.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
+from core.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
 from members.models import Membership, User
 from sites.models import Site
 

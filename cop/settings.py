@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "toolkit",  # the facilitator's set-up checklist, document templates and site health warnings
     "forum",  # the online forum: threads on cases, learning objects and the boards, through the gate
     "api",  # open data: the read API (/api/v1/), personal API tokens, Atom feeds
+    "core",  # the shared core: no models; the anonymisation detector, charts, spreadsheets, markdown, helpers
     # Django
     "django.contrib.admin",
     "django.contrib.auth",

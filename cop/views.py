@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from cop.health import check_broker, check_database
+from core.health import check_broker, check_database
 from members.home import home_page
 
 

@@ -1,6 +1,8 @@
 """Health checks for /healthz: each returns "ok" or a short description of what failed."""
 
+import redis
 from django.conf import settings
+from django.contrib import messages
 
 
 def check_database(connection) -> str:
@@ -16,8 +18,6 @@ def check_database(connection) -> str:
 def check_broker() -> str:
     if not settings.REDIS_URL:
         return "ok"  # tasks run in-process; there is no broker to reach
-    import redis
-
     try:
         redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
     except Exception as error:  # noqa: BLE001
@@ -31,8 +31,6 @@ def tell_if_jobs_are_delayed(request, *, what: str, resumes: bool = True) -> Non
     emails that job sends may not go out, and the person is asked to tell the programme team."""
     if check_broker() == "ok":
         return
-    from django.contrib import messages
-
     if resumes:
         text = (
             f"The background job service is not answering just now. {what} is saved and will carry on by itself "

@@ -1,7 +1,7 @@
 from django import forms
 
 from cases.forms import _Form
-from cop.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
+from core.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
 from forum.models import EmailChoice, Post
 from members.models import User
 

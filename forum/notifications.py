@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from cop.emails import send_email
+from core.emails import send_email
 from forum.models import Delivery, DeliveryReason, DeliveryState, EmailChoice, ForumPreference, Post, ThreadFollow
 
 # An immediate email not sent by then (worker down, broker away) goes in the next digest instead.

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from audit.models import AuditAction
 from audit.services import record_event
-from cop.admin import ProgrammeAdmin
+from core.admin import ProgrammeAdmin
 from members.models import Invitation, Membership, User
 
 # Flags that give or take away access: changing one in the admin is a role change in the audit log.

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth.password_validation import password_validators_help_text_html
 
-from cop.form_fields import SafeModelChoiceField
+from core.form_fields import SafeModelChoiceField
 from members.models import SITE_ROLES, InvitationRole, MembershipRole, Sector
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.services import record_event
-from cop.emails import send_email
+from core.emails import send_email
 from members.models import (
     SITE_ROLES,
     Invitation,

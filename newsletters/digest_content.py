@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from cases.models import Case, CaseStatus, FollowUp, Outcome, Theme
-from cop import charts
+from core import charts
 from core.anonymisation import find_personal_data
 from evaluation.dashboard import EXPECTED_MEETINGS, Period, attendance_by_month, meetings_held, members_by_sector
 from sites.models import Site
@@ -43,7 +43,7 @@ MAX_SITES_CHARTED = 15
 
 
 def _safe(svg: str):
-    return mark_safe(svg)  # noqa: S308 - cop.charts escapes every label and value
+    return mark_safe(svg)  # noqa: S308 - core.charts escapes every label and value
 
 
 def long_date(day: date) -> str:

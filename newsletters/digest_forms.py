@@ -5,7 +5,7 @@ from datetime import date
 from django import forms
 from django.utils import timezone
 
-from cop.form_fields import SafeModelMultipleChoiceField
+from core.form_fields import SafeModelMultipleChoiceField
 from newsletters.services.digests import previous_quarter
 from sites.models import Site
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from audit.models import AuditAction
 from audit.services import record_event
-from cop.health import tell_if_jobs_are_delayed
+from core.health import tell_if_jobs_are_delayed
 from newsletters import digest_selectors as selectors
 from newsletters.digest_content import open_issues_by_theme, period_label, screened_case
 from newsletters.digest_forms import DigestRequestForm, ResponseForm, SubscriptionForm

@@ -101,7 +101,7 @@ class NewsletterItem(models.Model):
 
     @property
     def body_html(self):
-        from cop.markdown import render_markdown
+        from core.markdown import render_markdown
 
         return render_markdown(self.body)
 

@@ -9,8 +9,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from audit.services import client_ip
-from cop.health import tell_if_jobs_are_delayed
-from cop.markdown import render_markdown
+from core.health import tell_if_jobs_are_delayed
+from core.markdown import render_markdown
 from newsletters import selectors
 from newsletters.emails import build_issue_email
 from newsletters.forms import CompileForm, IntroductionForm, SubscribeForm

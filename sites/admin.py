@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from cop.admin import ProgrammeAdmin
+from core.admin import ProgrammeAdmin
 from sites.models import Attendance, Meeting, Site
 
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from cop.form_fields import SafeModelChoiceField
+from core.form_fields import SafeModelChoiceField
 from members.models import User
 from sites.forms import DATE_INPUT, TIME_INPUT
 from sites.models import ExpenseCategory, SeriesRule, Weekday, WeekOfMonth

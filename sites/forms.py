@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 
-from cop.form_fields import SafeModelMultipleChoiceField
+from core.form_fields import SafeModelMultipleChoiceField
 from sites.models import AttendanceStatus, Meeting
 from sites.services.meetings import REMINDER_DAYS_MAX
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils import timezone
 
-from cop.form_fields import SafeModelMultipleChoiceField
+from core.form_fields import SafeModelMultipleChoiceField
 from members.models import Sector, User
 from sites.models import ENDED_STATUSES, ExpenseCategory, SiteStatus
 from sites.services.imports import MAX_UPLOAD_BYTES

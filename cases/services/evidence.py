@@ -19,7 +19,7 @@ from cases.models import Case, Evidence, EvidenceLink, Question, QuestionStatus,
 from cases.services import gate
 from cases.services.citations import Citation, normalise_doi, title_key
 from cases.services.lifecycle import PersonalDataError
-from cop.emails import send_email
+from core.emails import send_email
 
 EVIDENCE_FIELDS = ("kind", "title", "authors", "year", "publisher", "doi", "url", "abstract", "summary")
 

@@ -6,7 +6,7 @@ from django.http import Http404
 
 from audit.models import AuditAction
 from audit.services import record_event
-from cop.spreadsheets import FORMATS, spreadsheet_response
+from core.spreadsheets import FORMATS, spreadsheet_response
 from evaluation import exports, selectors
 from evaluation.dashboard import Period
 from evaluation.forms import PeriodForm

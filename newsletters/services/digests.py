@@ -18,8 +18,8 @@ from django.utils import timezone
 from audit.models import AuditAction
 from audit.services import record_event
 from cases.models import Case, CaseStatus
-from cop.emails import send_email
 from core.anonymisation import KIND_LABELS, find_personal_data
+from core.emails import send_email
 from newsletters.digest_models import (
     PENDING_DIGEST_STATUSES,
     CommissionerResponse,

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from cop.emails import send_email
+from core.emails import send_email
 from sites.models import (
     ActionReminder,
     Expense,

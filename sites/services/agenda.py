@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import CaseStatus, EvidenceLink, Question, QuestionStatus
-from cop.emails import send_email
+from core.emails import send_email
 from members.models import Membership
 from sites.models import AgendaDelivery, AgendaItem, AgendaItemKind, AgendaPublication, Meeting
 

@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from cop.spreadsheets import Spreadsheet, Table
+from core.spreadsheets import Spreadsheet, Table
 from members.models import Membership, MembershipRole, Sector
 from sites.models import Attendance, AttendanceStatus, MeetingStatus, Site
 

@@ -12,8 +12,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from cop.emails import send_email
 from core.anonymisation import KIND_LABELS, find_personal_data
+from core.emails import send_email
 from members.models import Membership
 from sites.models import (
     AgendaItem,

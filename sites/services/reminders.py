@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from cop.emails import send_email
+from core.emails import send_email
 from members.models import Membership
 from sites.models import Meeting, MeetingReminder
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from audit.models import AuditAction
 from audit.services import record_event
-from cop.health import tell_if_jobs_are_delayed
+from core.health import tell_if_jobs_are_delayed
 from members.models import Membership, User
 from sites import cycle_forms as forms
 from sites.cycle_selectors import (

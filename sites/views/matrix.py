@@ -13,7 +13,7 @@ from django.utils import timezone
 from audit.models import AuditAction
 from audit.services import record_event
 from cop.rules import matrix_sites_q
-from cop.spreadsheets import FORMATS, spreadsheet_response
+from core.spreadsheets import FORMATS, spreadsheet_response
 from sites.models import Site
 from sites.services.matrix import build_membership_matrix, matrix_spreadsheet
 from sites.site_forms import MatrixDateForm

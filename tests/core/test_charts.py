@@ -1,9 +1,9 @@
-"""cop.charts: accessible SVG charts as strings, with every label escaped."""
+"""core.charts: accessible SVG charts as strings, with every label escaped."""
 
 import re
 from xml.etree import ElementTree
 
-from cop import charts
+from core import charts
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -1,7 +1,7 @@
 import pytest
 from django import forms
 
-from cop.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
+from core.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
 from sites.models import Site
 
 

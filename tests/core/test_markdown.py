@@ -1,6 +1,6 @@
 from django.template import Context, Template
 
-from cop.markdown import render_markdown
+from core.markdown import render_markdown
 
 
 def test_basic_markdown_is_rendered():
