@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from api import selectors, services
 from api.forms import ApiTokenForm
+from core.access import get_visible_or_404
 
 NEW_KEY_SESSION = "api_token_new_key"
 
@@ -48,7 +49,7 @@ def all_tokens(request):
 @login_required
 @require_POST
 def revoke_token(request, pk: int):
-    token = selectors.access_token(request.user, pk)
+    token = get_visible_or_404(selectors.tokens_visible_to(request.user), request.user, "api.revoke_token", pk=pk)
     services.revoke_api_token(token=token, by=request.user, request=request)
     messages.success(request, f"Token \u201c{token.name}\u201d revoked: it no longer works.")
     if request.POST.get("back") == "all" and request.user.has_perm("api.list_all_tokens"):

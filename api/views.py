@@ -1,4 +1,4 @@
-"""The read API, version 1. Every endpoint applies the same rules and scopes as the pages (cop/rules.py):
+"""The read API, version 1. Every endpoint applies the same rules and scopes as the pages (each app's rules.py):
 a token acts as its owner, and anonymous callers see what the public /repository/ shows."""
 
 from django.db.models import Prefetch
@@ -15,9 +15,10 @@ from api.figures import programme_figures, survey_results_data
 from audit.models import AuditAction
 from audit.services import record_event
 from cases.models import ActionItem, Case, CaseKind, Evidence, EvidenceKind, EvidenceLink, FollowUp, Outcome
-from cases.selectors import learning_objects_for
-from cop.rules import evidence_visible_q, learning_objects_q, survey_results_site_ids
+from cases.rules import evidence_visible_q, learning_objects_q
+from cases.selectors.cases import learning_objects_for
 from evaluation.dashboard import Period
+from evaluation.rules import survey_results_site_ids
 from evaluation.selectors import survey_results, surveys_with_results_for
 
 ERROR = inline_serializer("Error", fields={"detail": serializers.CharField()})
@@ -45,7 +46,7 @@ class BoundedIdMixin:
 
 
 class RulesPermission(permissions.BasePermission):
-    """Signed in, with the named permission from cop/rules.py."""
+    """Signed in, with the named permission from the apps' rules modules."""
 
     perm = ""
 

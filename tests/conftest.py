@@ -5,7 +5,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import pytest  # noqa: E402
 
-from members.models import MembershipRole  # noqa: E402
+from sites.models import MembershipRole  # noqa: E402
 from tests.factories import MembershipFactory, SiteFactory, UserFactory  # noqa: E402
 
 

@@ -30,8 +30,7 @@ from cases.models import (
     field_label,
 )
 from cases.services import gate
-from members.models import Membership
-from sites.models import Meeting, MeetingStatus, Site
+from sites.models import Meeting, MeetingStatus, Membership, Site
 
 TEXT_FIELDS = ("title", "presentation", "learning", "commissioner_issues", "summary")
 

@@ -19,8 +19,8 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from core.spreadsheets import Spreadsheet, Table
-from members.models import Membership, MembershipRole, Sector
-from sites.models import Attendance, AttendanceStatus, MeetingStatus, Site
+from members.models import Sector
+from sites.models import Attendance, AttendanceStatus, MeetingStatus, Membership, MembershipRole, Site
 
 CODE_ORDER = {"X": 0, "Y": 1, "F": 2}
 CONFIRMED = {"X", "F"}

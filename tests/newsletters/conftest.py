@@ -5,8 +5,7 @@ from uuid import uuid4
 
 import pytest
 
-from members.models import MembershipRole
-from sites.models import AttendanceStatus, MeetingStatus, SiteStatus
+from sites.models import AttendanceStatus, MeetingStatus, MembershipRole, SiteStatus
 from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory, SiteFactory, UserFactory, at
 
 MARCH = date(2026, 3, 1)
