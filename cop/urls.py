@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from api.feeds import NewsletterFeed, PublicLearningObjectsFeed
+from api.urls import token_patterns
 from cases.urls import evidence_patterns, repository_patterns
 from cop import views
 from cycle import views as cycle_views
@@ -22,7 +23,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("accounts/", include("allauth.urls")),
-    path("people/", include("api.token_urls")),
+    path("people/", include(token_patterns)),
     path("people/", include("members.urls")),
     path("people/", include(membership_patterns)),
     path("sites/", include("sites.urls")),

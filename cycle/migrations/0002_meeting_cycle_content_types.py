@@ -3,6 +3,8 @@ permission given on them still name the right model."""
 
 from django.db import migrations
 
+from core.model_moves import move_content_types
+
 MOVED_MODELS = [
     "agendaitem",
     "agendapublication",
@@ -17,21 +19,6 @@ MOVED_MODELS = [
 ]
 
 
-def relabel(apps, old_app: str, new_app: str) -> None:
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MOVED_MODELS:
-        if not ContentType.objects.filter(app_label=new_app, model=model).exists():
-            ContentType.objects.filter(app_label=old_app, model=model).update(app_label=new_app)
-
-
-def forwards(apps, schema_editor):
-    relabel(apps, "sites", "cycle")
-
-
-def backwards(apps, schema_editor):
-    relabel(apps, "cycle", "sites")
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
@@ -39,4 +26,4 @@ class Migration(migrations.Migration):
         ("sites", "0006_meeting_cycle_moved_to_cycle"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [move_content_types("sites", "cycle", MOVED_MODELS)]

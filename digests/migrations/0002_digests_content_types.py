@@ -3,22 +3,9 @@ permission given on them still name the right model."""
 
 from django.db import migrations
 
+from core.model_moves import move_content_types
+
 MOVED_MODELS = ["digest", "digestsubscription", "commissionerresponse"]
-
-
-def relabel(apps, old_app: str, new_app: str) -> None:
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MOVED_MODELS:
-        if not ContentType.objects.filter(app_label=new_app, model=model).exists():
-            ContentType.objects.filter(app_label=old_app, model=model).update(app_label=new_app)
-
-
-def forwards(apps, schema_editor):
-    relabel(apps, "newsletters", "digests")
-
-
-def backwards(apps, schema_editor):
-    relabel(apps, "digests", "newsletters")
 
 
 class Migration(migrations.Migration):
@@ -28,4 +15,4 @@ class Migration(migrations.Migration):
         ("newsletters", "0003_digests_moved_to_digests"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [move_content_types("newsletters", "digests", MOVED_MODELS)]
