@@ -1,4 +1,4 @@
-"""The Django admin is the programme team's: a ModelAdmin base that asks the rules module."""
+"""The Django admin is the programme team's: a ModelAdmin base that asks the permission members.use_admin."""
 
 from django.contrib import admin
 

@@ -1,4 +1,4 @@
-"""Reads of the forum shaped for its pages, always scoped by the rules module's filters."""
+"""Reads of the forum shaped for its pages, always scoped by the filters of forum/rules.py."""
 
 from __future__ import annotations
 

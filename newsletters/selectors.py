@@ -1,4 +1,4 @@
-"""Reads shaped for the newsletter pages and emails, and the access lookup for issues."""
+"""Reads shaped for the newsletter pages and emails, and the issues each person may open."""
 
 from dataclasses import dataclass
 

@@ -1,4 +1,4 @@
-"""Reads of cases shaped for the pages, always scoped in the database by the rules module's Q scopes."""
+"""Reads of cases shaped for the pages, always scoped in the database by the Q scopes of cases/rules.py."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reads for the evidence pages, scoped by the rules module."""
+"""Reads for the evidence pages, scoped by cases/rules.py."""
 
 from __future__ import annotations
 

@@ -189,7 +189,7 @@ def update_case(
         case.themes.set(themes)
     if presenters is not None:
         case.presenters.set(_check_presenters(case.site, presenters))
-        case.__dict__.pop("_cop_presenter_ids", None)  # the rules module's cache of who presents
+        case.__dict__.pop("_cop_presenter_ids", None)  # cases/rules.py caches who presents
     _record_revision(case, by)
     for name in changed_text:
         gate.check_field(case=case, field=name, text=getattr(case, name))

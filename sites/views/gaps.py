@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -14,11 +14,9 @@ from sites.models import Site, TargetDiscipline
 from sites.services import sites as site_services
 
 
-def _access_targets(user, pk: int):
-    site = get_visible_or_404(Site, user, "sites.view_site", pk=pk)
-    if not user.has_perm("sites.manage_targets", site):
-        raise PermissionDenied("Only this site's facilitators can change its recruitment targets.")
-    return site
+def _access_targets(user, pk: int) -> Site:
+    refusal = "Only this site's facilitators can change its recruitment targets."
+    return get_visible_or_404(Site, user, "sites.view_site", change_perm="sites.manage_targets", refusal=refusal, pk=pk)
 
 
 def _gaps_url(site) -> str:
