@@ -12,10 +12,11 @@ export UV_COMPILE_BYTECODE := 1
 DEV_ENV := DEBUG=true SECRET_KEY=development-only-not-secret MFA_REQUIRED=false
 PORT ?= 8000
 
-.PHONY: run test install system-deps lint audit worker beat
+UV_VERSION := 0.13.9
+.PHONY: run test install system-deps lint audit upgrade worker beat
 
 $(UV):
-	python3 -m venv .tools && .tools/bin/pip install --quiet uv
+	python3 -m venv .tools && .tools/bin/pip install --quiet uv==$(UV_VERSION)
 
 install: $(UV)
 	$(UV) sync --frozen $(if $(PYTHON_FOR_UV),--python "$(PYTHON_FOR_UV)",--python 3.12)
@@ -53,10 +54,16 @@ test: install system-deps lint
 	DJANGO_SETTINGS_MODULE=cop.settings_test .venv/bin/python manage.py makemigrations --check --dry-run
 	.venv/bin/pytest $(PYTEST_ARGS)
 
-# Known vulnerabilities in the locked dependencies (PyPI's advisory data); a package that could not be checked
-# fails the audit unless .ci/audit_dependencies.py says why it is held back.
+# Known vulnerabilities in the locked dependencies fail (OSV through pip-audit, else PyPI's advisory data); a
+# package that could not be checked is listed with the reason and does not fail.
 audit: install
 	.venv/bin/python .ci/audit_dependencies.py
+
+# Keeping up with releases is its own step: newest versions within pyproject.toml's bounds, then the whole suite
+# and the audit. Run it monthly and whenever the audit lists packages it could not check; commit uv.lock if green.
+upgrade: $(UV)
+	$(UV) lock --upgrade
+	$(MAKE) test audit
 
 # With REDIS_URL set: a worker and the periodic-job scheduler, each in its own terminal.
 worker:

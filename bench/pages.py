@@ -25,7 +25,7 @@ def site_facilitator(site):
     return membership.person
 
 
-def main_pages(now: datetime | None = None) -> list[tuple[str, str, str]]:
+def main_pages(now: datetime | None = None, *, search: str = SEARCH_QUERY) -> list[tuple[str, str, str]]:
     """The most used pages for the first synthetic site, each with who opens it."""
     site = first_site()
     register_meeting = (
@@ -34,15 +34,19 @@ def main_pages(now: datetime | None = None) -> list[tuple[str, str, str]]:
         .order_by("-starts_at")
         .first()
     )
-    case = Case.objects.filter(site=site, status=CaseStatus.FOLLOWED_UP).order_by("pk").first() or (
-        Case.objects.filter(site=site).exclude(status=CaseStatus.DRAFT).order_by("pk").first()
+    # A case with everything the page shows (follow-ups with helpful actions), so its queries are all measured.
+    case = (
+        Case.objects.filter(site=site, status=CaseStatus.FOLLOWED_UP, follow_ups__helpful_actions__isnull=False)
+        .order_by("pk")
+        .first()
+        or Case.objects.filter(site=site).exclude(status=CaseStatus.DRAFT).order_by("pk").first()
     )
     return [
         ("home", reverse("home"), "facilitator"),
         ("site page", reverse("sites:detail", args=[site.pk]), "facilitator"),
         ("attendance register", reverse("sites:meeting_register", args=[register_meeting.pk]), "facilitator"),
         ("case page", reverse("cases:detail", args=[case.pk]), "facilitator"),
-        ("repository search", f"{reverse('repository:list')}?q={SEARCH_QUERY.replace(' ', '+')}", "facilitator"),
+        ("repository search", f"{reverse('repository:list')}?q={search.replace(' ', '+')}", "facilitator"),
         ("membership matrix", reverse("sites:matrix"), "admin"),
         ("dashboard", reverse("evaluation:dashboard"), "admin"),
     ]

@@ -3,10 +3,18 @@ import shutil
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+import factory.random  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
 
 from sites.models import MembershipRole  # noqa: E402
 from tests.factories import MembershipFactory, SiteFactory, UserFactory  # noqa: E402
+
+# The same commit gives the same verdict on every run: generated names and hypothesis' examples are seeded.
+factory.random.reseed_random("communities-of-practice")
+hypothesis_settings.register_profile("deterministic", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("deterministic")
 
 
 def chromium_path() -> str:
