@@ -45,8 +45,10 @@ run: install
 	@echo "Open http://127.0.0.1:$(PORT) and sign in with one of the demo accounts above."
 	$(DEV_ENV) .venv/bin/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Ruff, then the layers (pyproject.toml, [tool.importlinter]): an import against them fails the build.
 lint: install
 	.venv/bin/ruff check .
+	.venv/bin/lint-imports --no-cache
 
 test: install system-deps lint
 	DJANGO_SETTINGS_MODULE=cop.settings_test .venv/bin/python manage.py makemigrations --check --dry-run

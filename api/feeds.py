@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from cases.selectors import learning_objects_for
-from cop.markdown import render_markdown
+from cases.selectors.cases import learning_objects_for
+from core.markdown import render_markdown
 from newsletters.models import Edition, NewsletterIssue
 from newsletters.selectors import issue_sections
 

@@ -1,9 +1,7 @@
 from django.db.models import QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from api.models import ApiToken
-from cop.rules import api_tokens_q
+from api.rules import api_tokens_q
 
 
 def tokens_of(user) -> QuerySet[ApiToken]:
@@ -19,9 +17,6 @@ def all_tokens(user) -> QuerySet[ApiToken]:
     )
 
 
-def access_token(user, pk: int) -> ApiToken:
-    """A token the user may revoke: their own, or any for programme admins (404 otherwise)."""
-    token = get_object_or_404(ApiToken.objects.filter(api_tokens_q(user)), pk=pk)
-    if not user.has_perm("api.revoke_token", token):
-        raise Http404
-    return token
+def tokens_visible_to(user) -> QuerySet[ApiToken]:
+    """Tokens a person may see and revoke: their own; programme admins every one."""
+    return ApiToken.objects.filter(api_tokens_q(user))

@@ -1,7 +1,9 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from api import docs, views
+from api import docs
+from api.views import endpoints as views
+from api.views import tokens
 
 app_name = "api"
 urlpatterns = [
@@ -15,3 +17,13 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", docs.ApiDocs.as_view(url_name="api:schema"), name="docs"),
 ]
+
+# The pages where people manage their API tokens, under /people/ with the other pages about a person.
+token_patterns = (
+    [
+        path("me/api-tokens/", tokens.my_tokens, name="mine"),
+        path("api-tokens/", tokens.all_tokens, name="all"),
+        path("api-tokens/<int:pk>/revoke/", tokens.revoke_token, name="revoke"),
+    ],
+    "api_tokens",
+)

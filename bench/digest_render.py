@@ -75,8 +75,8 @@ def create_data(rng: random.Random, *, start: date) -> None:
     from django.utils import timezone
 
     from cases.models import Case, CaseStatus, FollowUp, Outcome, Theme
-    from members.models import Membership, MembershipRole, Sector, User
-    from sites.models import Attendance, AttendanceStatus, Meeting, Site, SiteStatus
+    from members.models import Sector, User
+    from sites.models import Attendance, AttendanceStatus, Meeting, Membership, MembershipRole, Site, SiteStatus
 
     def aware(day: date, hour: int) -> datetime:
         return timezone.make_aware(datetime.combine(day, datetime.min.time()).replace(hour=hour))
@@ -183,8 +183,8 @@ def main() -> int:
 
     from pypdf import PdfReader
 
-    from newsletters.digest_content import digest_content, digest_sites
-    from newsletters.pdf import render_content_pdf
+    from digests.content import digest_content, digest_sites
+    from digests.pdf import render_content_pdf
 
     t1 = time.perf_counter()
     import weasyprint  # noqa: F401 - counted apart: a worker imports it once

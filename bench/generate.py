@@ -18,8 +18,17 @@ from zoneinfo import ZoneInfo
 from django.db import connection, transaction
 
 from cases.models import ActionItem, Case, CaseKind, CaseStatus, FollowUp, Outcome, Theme
-from members.models import Membership, MembershipRole, Sector, User
-from sites.models import Attendance, AttendanceStatus, Meeting, MeetingStatus, Site, SiteStatus
+from members.models import Sector, User
+from sites.models import (
+    Attendance,
+    AttendanceStatus,
+    Meeting,
+    MeetingStatus,
+    Membership,
+    MembershipRole,
+    Site,
+    SiteStatus,
+)
 
 SITE_PREFIX = "SYN"
 EMAIL_DOMAIN = "synthetic.invalid"

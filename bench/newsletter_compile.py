@@ -39,8 +39,8 @@ def aware(day: date, hour: int) -> datetime:
 
 
 def create_programme() -> list[int]:
-    from members.models import Membership, User
-    from sites.models import Attendance, AttendanceStatus, Meeting, Site, SiteStatus
+    from members.models import User
+    from sites.models import Attendance, AttendanceStatus, Meeting, Membership, Site, SiteStatus
 
     # Every site starts closed long ago (not reported); the benchmark opens them 50, 100, 200 at a time.
     sites = Site.objects.bulk_create(

@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from bench.generate import synthetic_sites
 from cases.models import Case, CaseStatus
-from members.models import Membership, MembershipRole
-from sites.models import Meeting, MeetingStatus
+from sites.models import Meeting, MeetingStatus, Membership, MembershipRole
 
 SEARCH_QUERY = "dual diagnosis housing"
 

@@ -40,7 +40,7 @@ from django.utils import timezone  # noqa: E402
 from bench._setup import REPO_ROOT  # noqa: E402
 from bench.load import HOST, bench_admin, session_cookie, start_gunicorn  # noqa: E402  (sets Django up)
 from bench.pages import first_site, main_pages, site_facilitator  # noqa: E402
-from newsletters.digest_models import Digest  # noqa: E402
+from digests.models import Digest  # noqa: E402
 
 WARM_UP_SECONDS = 60
 

@@ -4,10 +4,10 @@ the lifecycle services so the demo has real history. Creating them twice changes
 from django.db import transaction
 from django.utils import timezone
 
-from cases.models import Case, Outcome, Theme
-from cases.services import lifecycle
-from members.models import Membership, MembershipRole, User
-from sites.models import Site
+from cases.models import Case, Evidence, EvidenceKind, Outcome, Theme
+from cases.services import evidence, lifecycle
+from members.models import User
+from sites.models import Membership, MembershipRole, Site
 
 WEEKEND_TITLE = "Weekend crises and repeated A&E attendance"
 
@@ -111,9 +111,6 @@ def create_demo_cases() -> bool:
 @transaction.atomic
 def create_demo_evidence() -> bool:
     """Two library items (one on the weekend learning object) and an open question on the shared case."""
-    from cases.models import Evidence, EvidenceKind
-    from cases.services import evidence
-
     broker = User.objects.filter(email="broker@example.org").first()
     weekend = Case.objects.filter(title=WEEKEND_TITLE).first()
     shared = Case.objects.filter(status="shared", site__code="CP1").first()

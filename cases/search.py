@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.models import Case as When_
 from django.db.models import F, IntegerField, Q, QuerySet, Value, When
 
-from cases.models import Case
+from cases.models import Case, Evidence
 
 CONFIG = "english"
 
@@ -85,8 +85,6 @@ def update_evidence_search_document(evidence) -> None:
     authors, publisher and abstract C."""
     if not uses_postgres():
         return
-    from cases.models import Evidence
-
     themes = " ".join(evidence.themes.values_list("name", flat=True))
     Evidence.objects.filter(pk=evidence.pk).update(
         search_vector=SearchVector(Value(evidence.title), weight="A", config=CONFIG)

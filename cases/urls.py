@@ -1,6 +1,7 @@
 from django.urls import path
 
-from cases import evidence_views, views
+from cases.views import cases as views
+from cases.views import evidence as evidence_views
 
 app_name = "cases"
 urlpatterns = [

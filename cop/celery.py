@@ -9,4 +9,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cop.settings")
 
 app = Celery("cop")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks()
+app.autodiscover_tasks()  # each app's tasks.py: jobs its services queue
+app.autodiscover_tasks(related_name="periodic")  # each app's periodic.py: the jobs beat runs

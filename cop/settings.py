@@ -20,16 +20,27 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    # Our product
-    "members",  # people, programme roles, site memberships, invitations
-    "sites",  # host sites, budgets, meetings and the attendance register
-    "cases",  # case studies, the anonymisation gate, follow-up, the learning-object repository
-    "newsletters",  # the monthly newsletter and commissioner digests
-    "audit",  # the append-only audit log: who viewed, changed, moved, exported or downloaded what
+    # Our product, in layers: each app imports only from the apps below it (pyproject.toml, [tool.importlinter]).
+    # 1. Aggregators over many apps
+    "api",  # open data: the read API (/api/v1/), personal API tokens, Atom feeds
+    "home",  # the home page: what waits for each person, across the apps
+    "demo",  # the demo programme (load_demo_data) and the synthetic one for benchmarks (generate_programme)
+    # 2. Reporting and discussion
+    "digests",  # commissioner digests: PDF reports of the issues raised, quarterly subscriptions, responses
+    "newsletters",  # the monthly newsletter: issues, subscribers, deliveries
     "evaluation",  # member surveys, focus groups, the team self-assessment and the programme dashboard
     "toolkit",  # the facilitator's set-up checklist, document templates and site health warnings
     "forum",  # the online forum: threads on cases, learning objects and the boards, through the gate
-    "api",  # open data: the read API (/api/v1/), personal API tokens, Atom feeds
+    # 3. Cases and the meeting cycle that reads them
+    "cycle",  # the meeting cycle: agendas, the meeting record, actions and their reminders
+    "cases",  # case studies, the anonymisation gate, follow-up, the evidence library, the learning-object repository
+    # 4. Sites
+    "sites",  # host sites, budgets, memberships and invitations, meetings, series and the attendance register
+    # 5. People and the audit log
+    "members",  # people: accounts, programme roles, their own data and erasure
+    "audit",  # the append-only audit log: who viewed, changed, moved, exported or downloaded what
+    # 6. The shared core (no models)
+    "core",  # the anonymisation detector, charts, spreadsheets, markdown, form and access helpers, the outbox
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -46,7 +57,7 @@ INSTALLED_APPS = [
     # Forms, permissions, htmx
     "crispy_forms",
     "crispy_bootstrap5",
-    "rules",
+    "rules.apps.AutodiscoverRulesConfig",  # loads each app's rules.py: every permission, one vocabulary
     "django_htmx",
     # The read API, its OpenAPI schema and documentation (Swagger UI served from our own static files)
     "rest_framework",
@@ -65,7 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "members.middleware.RequireMFAMiddleware",
+    "cop.middleware.RequireMFAMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -200,29 +211,29 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic jobs select work that is due and not yet done, so a missed or doubled run is harmless.
 CELERY_BEAT_SCHEDULE: dict = {
-    "send-meeting-reminders": {"task": "sites.tasks.send_meeting_reminders", "schedule": crontab(minute=0)},
+    "send-meeting-reminders": {"task": "sites.periodic.send_meeting_reminders", "schedule": crontab(minute=0)},
     "close-surveys-past-their-window": {
-        "task": "evaluation.tasks.close_surveys_past_their_window",
+        "task": "evaluation.periodic.close_surveys_past_their_window",
         "schedule": 60 * 60,
     },
-    "check-site-health": {"task": "toolkit.tasks.check_site_health", "schedule": crontab(hour=6, minute=30)},
-    "delete-stale-drafts": {"task": "cases.tasks.delete_stale_drafts_task", "schedule": crontab(hour=3, minute=15)},
+    "check-site-health": {"task": "toolkit.periodic.check_site_health", "schedule": crontab(hour=6, minute=30)},
+    "delete-stale-drafts": {"task": "cases.periodic.delete_stale_drafts", "schedule": crontab(hour=3, minute=15)},
     # The newsletter: last month's draft on the 1st (and any month a missed run left out).
     "compile-monthly-newsletter": {
-        "task": "newsletters.tasks.compile_due_newsletter",
+        "task": "newsletters.periodic.compile_due_newsletter",
         "schedule": crontab(minute=0, hour=6, day_of_month=1),
     },
     # Newsletter sending left part-way (worker stopped, broker away) carries on.
-    "resume-newsletter-sending": {"task": "newsletters.tasks.resume_newsletter_sending", "schedule": 5 * 60.0},
-    "send-meeting-cycle-emails": {"task": "sites.tasks.send_meeting_cycle_emails", "schedule": crontab(minute=10)},
+    "resume-newsletter-sending": {"task": "newsletters.periodic.resume_newsletter_sending", "schedule": 5 * 60.0},
+    "send-meeting-cycle-emails": {"task": "cycle.periodic.send_meeting_cycle_emails", "schedule": crontab(minute=10)},
     # Last quarter's digest for each subscribed commissioner who has not had it yet.
     "produce-quarterly-digests": {
-        "task": "newsletters.digest_tasks.produce_quarterly_digests",
+        "task": "digests.periodic.produce_quarterly_digests",
         "schedule": crontab(minute=30, hour=6),
     },
-    "requeue-stalled-digests": {"task": "newsletters.digest_tasks.requeue_stalled_digests", "schedule": 10 * 60},
+    "requeue-stalled-digests": {"task": "digests.periodic.requeue_stalled_digests", "schedule": 10 * 60},
     # The forum's daily digest (and any immediate email a stopped worker left unsent).
-    "send-forum-digests": {"task": "forum.tasks.send_forum_digests", "schedule": crontab(minute=0, hour=7)},
+    "send-forum-digests": {"task": "forum.periodic.send_forum_digests", "schedule": crontab(minute=0, hour=7)},
 }
 
 # The read API (/api/v1/): read-only JSON, personal API tokens (or the session, for the documentation's

@@ -3,9 +3,13 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from api.feeds import NewsletterFeed, PublicLearningObjectsFeed
+from api.urls import token_patterns
 from cases.urls import evidence_patterns, repository_patterns
 from cop import views
-from sites.views import calendar, cycle
+from cycle import views as cycle_views
+from home.views import home
+from sites.urls import membership_patterns
+from sites.views import calendar
 
 # A 503 page when the database is away (also when saving the session fails for that reason: a 400 otherwise).
 handler400 = "cop.unavailable.bad_request_or_unavailable"
@@ -15,19 +19,21 @@ admin.site.site_header = "Communities of practice: programme admin"
 admin.site.site_title = "Programme admin"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("accounts/", include("allauth.urls")),
-    path("people/", include("api.token_urls")),
+    path("people/", include(token_patterns)),
     path("people/", include("members.urls")),
+    path("people/", include(membership_patterns)),
     path("sites/", include("sites.urls")),
+    path("sites/", include("cycle.urls")),
     path("audit/", include("audit.urls")),
     path("calendar/", calendar.calendar_page, name="calendar"),
     path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
-    path("my-actions/", cycle.my_actions_page, name="my_actions"),
-    path("my-actions/meeting/<int:pk>/done/", cycle.meeting_action_done, name="meeting_action_done"),
-    path("my-actions/case/<int:pk>/done/", cycle.case_action_done, name="case_action_done"),
+    path("my-actions/", cycle_views.my_actions_page, name="my_actions"),
+    path("my-actions/meeting/<int:pk>/done/", cycle_views.meeting_action_done, name="meeting_action_done"),
+    path("my-actions/case/<int:pk>/done/", cycle_views.case_action_done, name="case_action_done"),
     path("cases/", include("cases.urls")),
     path("repository/feed/", PublicLearningObjectsFeed(), name="repository_feed"),
     path("repository/", include(repository_patterns)),
@@ -35,7 +41,7 @@ urlpatterns = [
     path("toolkit/", include("toolkit.urls")),
     path("newsletter/feed/", NewsletterFeed(), name="newsletter_feed"),
     path("newsletter/", include("newsletters.urls")),
-    path("digests/", include("newsletters.digest_urls")),
+    path("digests/", include("digests.urls")),
     path("evidence/", include(evidence_patterns)),
     path("forum/", include("forum.urls")),
     path("api/v1/", include("api.urls")),

@@ -1,16 +1,8 @@
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from cop.health import check_broker, check_database
-from members.home import home_page
-
-
-@login_required
-def home(request):
-    return render(request, "home.html", home_page(request.user))
+from core.health import check_broker, check_database
 
 
 @never_cache

@@ -3,7 +3,7 @@ never show an individual's answers beside who gave them. Use the results pages f
 
 from django.contrib import admin
 
-from cop.admin import ProgrammeAdmin
+from core.admin import ProgrammeAdmin
 from evaluation.models import AssessmentQuestion, AssessmentRound, FocusGroup, Question, Survey
 
 

@@ -1,16 +1,16 @@
-"""Charts and their data tables for the evaluation pages, built with cop.charts (safe to render)."""
+"""Charts and their data tables for the evaluation pages, built with core.charts (safe to render)."""
 
 from __future__ import annotations
 
 from django.utils.safestring import SafeString, mark_safe
 
-from cop import charts
+from core import charts
 from evaluation.models import LEARNING_CULTURES, Domain, Stage
 from evaluation.selectors import RoundProfile, SurveyResults
 
 
 def _safe(html: str) -> SafeString:
-    return mark_safe(html)  # noqa: S308 - cop.charts escapes every label and value
+    return mark_safe(html)  # noqa: S308 - core.charts escapes every label and value
 
 
 def survey_chart(results: SurveyResults) -> dict | None:

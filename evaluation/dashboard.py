@@ -17,12 +17,12 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from cases.models import Case, CaseStatus, Evidence, EvidenceLink, FollowUp, Outcome
-from cop import charts
-from cop.rules import is_programme_admin
+from core import charts
+from core.rules import is_programme_admin
 from evaluation.charts import survey_chart
 from evaluation.selectors import Rate, evaluation_sites_for, survey_results, surveys_with_results_for
-from members.models import Membership, Sector
-from sites.models import Attendance, AttendanceStatus, Expense, Meeting, MeetingStatus
+from members.models import Sector
+from sites.models import Attendance, AttendanceStatus, Expense, Meeting, MeetingStatus, Membership
 
 EXPECTED_MEETINGS = 6
 SITES_PER_PAGE = 25  # sites in the per-site charts and tables at a time
@@ -60,7 +60,7 @@ class Period:
 
 
 def _safe(html: str):
-    return mark_safe(html)  # noqa: S308 - cop.charts escapes every label and value
+    return mark_safe(html)  # noqa: S308 - core.charts escapes every label and value
 
 
 def _money(value: Decimal) -> str:

@@ -1,5 +1,5 @@
 """Demo data for evaluation: the report's survey answered and closed, a focus group and two
-self-assessment rounds at CP1. Called by sites.demo.create_demo_data; creating it twice changes nothing."""
+self-assessment rounds at CP1. Called by the demo programme (demo/programme.py) after the sites exist."""
 
 import random
 from datetime import timedelta
@@ -16,8 +16,8 @@ from evaluation.models import (
     Survey,
 )
 from evaluation.report_survey import REPORT_SURVEY
-from members.models import Membership, MembershipRole, User
-from sites.models import Site, SiteStatus
+from members.models import User
+from sites.models import Membership, MembershipRole, Site, SiteStatus
 
 FREE_TEXT_ANSWERS = [
     "Joint working happens now without a referral form.",

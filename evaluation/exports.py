@@ -3,7 +3,7 @@ survey's aggregates. Built from the same services as the pages, so a download sh
 
 from __future__ import annotations
 
-from cop.spreadsheets import Spreadsheet, Table, describe_period
+from core.spreadsheets import Spreadsheet, Table, describe_period
 from evaluation.dashboard import Period, attendance_by_meeting, programme_dashboard
 from evaluation.models import WITHHELD, Survey
 from evaluation.selectors import SurveyResults, evaluation_sites_for

@@ -6,13 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, Q, QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from cop.rules import evaluation_sites_q, member_site_ids, site_roles, survey_results_site_ids
+from core.rules import is_programme_admin
 from evaluation.models import (
     LEARNING_CULTURES,
     MIN_RESPONSES,
@@ -33,7 +30,9 @@ from evaluation.models import (
     Survey,
     SurveyStatus,
 )
+from evaluation.rules import evaluation_sites_q
 from sites.models import Site
+from sites.rules import facilitated_site_ids, member_site_ids, site_roles
 
 
 def percent(part: int, whole: int) -> int:
@@ -53,53 +52,6 @@ class Rate:
 
     def __str__(self) -> str:
         return f"{self.percent}% ({self.part} of {self.whole})"
-
-
-# Access
-def access_survey(user, pk: int) -> Survey:
-    """A survey to build, open or close: programme admins only (404 for everyone else)."""
-    if not user.has_perm("evaluation.manage_surveys"):
-        raise Http404
-    return get_object_or_404(Survey, pk=pk)
-
-
-def access_survey_to_answer(user, pk: int) -> Survey:
-    """An opened survey that the user, a current member of one of its sites, may answer (404 otherwise)."""
-    survey = get_object_or_404(Survey.objects.exclude(status=SurveyStatus.DRAFT), pk=pk)
-    if not user.has_perm("evaluation.answer_survey", survey):
-        raise Http404
-    return survey
-
-
-def access_survey_results(user, pk: int) -> tuple[Survey, set[int] | None]:
-    """The survey and the sites whose responses the user may see in aggregate (None: all)."""
-    survey = get_object_or_404(Survey.objects.exclude(status=SurveyStatus.DRAFT), pk=pk)
-    if not user.has_perm("evaluation.view_survey_results", survey):
-        raise Http404
-    return survey, survey_results_site_ids(user, survey)
-
-
-def access_site_evaluation(user, site_pk: int) -> Site:
-    site = get_object_or_404(Site, pk=site_pk)
-    if not user.has_perm("evaluation.manage_site_evaluation", site):
-        raise Http404
-    return site
-
-
-def access_round(user, pk: int) -> AssessmentRound:
-    assessment_round = get_object_or_404(AssessmentRound.objects.select_related("site"), pk=pk)
-    if not user.has_perm("evaluation.manage_site_evaluation", assessment_round):
-        raise Http404
-    return assessment_round
-
-
-def access_round_to_answer(user, pk: int) -> AssessmentRound:
-    assessment_round = get_object_or_404(AssessmentRound.objects.select_related("site"), pk=pk)
-    if not user.has_perm("evaluation.answer_self_assessment", assessment_round):
-        raise Http404
-    if not assessment_round.is_open:
-        raise PermissionDenied("This self-assessment round has closed.")
-    return assessment_round
 
 
 # Lists
@@ -255,8 +207,6 @@ def survey_results(survey: Survey, *, site_ids: set[int] | None = None) -> Surve
 
 def surveys_with_results_for(user) -> QuerySet[Survey]:
     """Opened surveys whose aggregate results the user may see."""
-    from cop.rules import facilitated_site_ids, is_programme_admin
-
     surveys = Survey.objects.exclude(status=SurveyStatus.DRAFT)
     if not is_programme_admin(user):
         surveys = surveys.filter(survey_sites__site_id__in=list(facilitated_site_ids(user))).distinct()

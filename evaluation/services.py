@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cop.rules import member_site_ids
 from core.anonymisation import KIND_LABELS, find_personal_data
 from evaluation.models import (
     LEARNING_CULTURES,
@@ -28,8 +27,9 @@ from evaluation.models import (
     SurveyStatus,
 )
 from evaluation.report_survey import REPORT_SURVEY
-from members.models import Membership, MembershipRole, User
-from sites.models import Site
+from members.models import User
+from sites.models import Membership, MembershipRole, Site
+from sites.rules import member_site_ids
 
 
 # Surveys

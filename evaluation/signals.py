@@ -5,8 +5,8 @@ from django.db.models.signals import post_delete, post_save
 
 from cases.models import Case, Evidence, EvidenceLink, FollowUp
 from evaluation.dashboard import figures_changed
-from members.models import Membership, User
-from sites.models import Attendance, Expense, Meeting
+from members.models import User
+from sites.models import Attendance, Expense, Meeting, Membership
 
 COUNTED = (Membership, Meeting, Attendance, Expense, Case, FollowUp, Evidence, EvidenceLink)
 

@@ -6,8 +6,8 @@ from cases.demo import WEEKEND_TITLE
 from cases.models import Case
 from forum import services
 from forum.models import Thread, ThreadKind
-from members.models import Membership, MembershipRole, User
-from sites.models import Site
+from members.models import User
+from sites.models import Membership, MembershipRole, Site
 
 STOKE_TITLE = "Anyone found a way into dual-diagnosis services in Stoke?"
 

@@ -1,7 +1,7 @@
 from django import forms
 
-from cases.forms import _Form
-from cop.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
+from core.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
+from core.forms import CrispyFieldsForm
 from forum.models import EmailChoice, Post
 from members.models import User
 
@@ -28,7 +28,7 @@ def _mention_field(audience) -> SafeModelMultipleChoiceField:
     )
 
 
-class PostForm(_Form):
+class PostForm(CrispyFieldsForm):
     body = _body_field()
     mentioned = _mention_field(None)
     quoted = SafeModelChoiceField(queryset=Post.objects.none(), required=False, widget=forms.HiddenInput)
@@ -49,7 +49,7 @@ class TopicForm(PostForm):
     field_order = ["title", "body", "mentioned"]
 
 
-class EditPostForm(_Form):
+class EditPostForm(CrispyFieldsForm):
     body = _body_field("Text")
     mentioned = _mention_field(None)
 
@@ -62,7 +62,7 @@ class DismissPostFindingForm(forms.Form):
     reason = forms.CharField(max_length=500)
 
 
-class ReportPostForm(_Form):
+class ReportPostForm(CrispyFieldsForm):
     reason = forms.CharField(
         label="What is wrong with this post?",
         max_length=2000,
@@ -75,7 +75,7 @@ class FollowForm(forms.Form):
     follow = forms.BooleanField(required=False)
 
 
-class PreferenceForm(_Form):
+class PreferenceForm(CrispyFieldsForm):
     email = forms.ChoiceField(
         choices=EmailChoice.choices, widget=forms.RadioSelect, label="Email me about replies and mentions"
     )

@@ -8,18 +8,10 @@ run; and the digest takes every row still pending, so none is missed. A failed s
 
 from __future__ import annotations
 
-import uuid
-from datetime import timedelta
-
-from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone
-
-from cop.emails import send_email
+from core.outbox import claim_and_queue
+from forum import tasks
 from forum.models import Delivery, DeliveryReason, DeliveryState, EmailChoice, ForumPreference, Post, ThreadFollow
-
-# An immediate email not sent by then (worker down, broker away) goes in the next digest instead.
-IMMEDIATE_GRACE = timedelta(minutes=15)
+from forum.selectors import thread_audience
 
 
 def email_choice(person) -> str:
@@ -27,13 +19,11 @@ def email_choice(person) -> str:
     return preference or EmailChoice.IMMEDIATE
 
 
-def record_deliveries(*, post: Post, mentions_only: bool = False) -> list[Delivery]:
+def record_deliveries(*, post: Post, mentions_only: bool = False) -> None:
     """One row per person to tell about a visible post (in the caller's transaction); immediate ones are queued to
     be sent after commit. People who cannot read the thread, and the author, are never included."""
-    from forum.selectors import thread_audience
-
     if not post.is_visible or post.is_deleted:
-        return []
+        return
     audience = set(thread_audience(post.thread).values_list("pk", flat=True))
     reasons = {pk: DeliveryReason.MENTION for pk in post.mentions.values_list("pk", flat=True)}
     if not mentions_only:
@@ -44,117 +34,24 @@ def record_deliveries(*, post: Post, mentions_only: bool = False) -> list[Delive
         Delivery.objects.filter(post=post, recipient_id__in=list(reasons)).values_list("recipient_id", flat=True)
     )
     choices = dict(ForumPreference.objects.filter(person_id__in=list(reasons)).values_list("person_id", "email"))
-    rows = [
-        Delivery(
-            recipient_id=pk,
-            post=post,
-            reason=reason,
-            state=DeliveryState.MUTED if choices.get(pk) == EmailChoice.NONE else DeliveryState.PENDING,
-        )
-        for pk, reason in reasons.items()
-        if pk not in already
-    ]
-    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
-    immediate = Delivery.objects.filter(
-        post=post, recipient_id__in=[r.recipient_id for r in rows], state=DeliveryState.PENDING
-    ).exclude(recipient__forum_preference__email=EmailChoice.DAILY)
-    ids = list(immediate.values_list("pk", flat=True))
-    if ids:
-        from forum.tasks import send_forum_email
-
-        transaction.on_commit(lambda: [send_forum_email.delay(pk) for pk in ids])
-    return rows
-
-
-def _claim(deliveries) -> tuple[str, list[Delivery]]:
-    token = uuid.uuid4().hex
-    deliveries.filter(state=DeliveryState.PENDING).update(state=DeliveryState.SENT, claim=token, sent_at=timezone.now())
-    claimed = list(
-        Delivery.objects.filter(claim=token).select_related("recipient", "post__thread", "post__author").order_by("pk")
-    )
-    return token, claimed
-
-
-def _still_due(delivery: Delivery) -> bool:
-    """The post is still there for the recipient to read."""
-    post = delivery.post
-    return (
-        post.is_visible
-        and not post.is_deleted
-        and delivery.recipient.is_active
-        and delivery.recipient.has_perm("forum.view_thread", post.thread)
-    )
-
-
-def _split(claimed: list[Delivery]) -> list[Delivery]:
-    """Mark the claimed rows whose post was removed (or can no longer be seen) as skipped; return the rest."""
-    skipped = [d.pk for d in claimed if not _still_due(d)]
-    if skipped:
-        Delivery.objects.filter(pk__in=skipped).update(state=DeliveryState.SKIPPED)
-    return [d for d in claimed if d.pk not in skipped]
-
-
-def _release_claim(token: str) -> None:
-    Delivery.objects.filter(claim=token, state=DeliveryState.SENT).update(
-        state=DeliveryState.PENDING, claim="", sent_at=None
-    )
-
-
-def _item(delivery: Delivery) -> dict:
-    post = delivery.post
-    return {
-        "post": post,
-        "thread": post.thread,
-        "reason": delivery.get_reason_display(),
-        "kind": delivery.reason,
-        "url": f"{reverse('forum:thread', args=[post.thread_id])}#post-{post.pk}",
-    }
-
-
-def send_delivery(delivery_id: int) -> bool:
-    """Send one notification now, if it is still pending; True if an email went."""
-    token, claimed = _claim(Delivery.objects.filter(pk=delivery_id))
-    due = _split(claimed)
-    if not due:
-        return False
-    delivery = due[0]
-    try:
-        send_email(
-            "forum/emails/post",
-            to=[delivery.recipient.email],
-            context={"person": delivery.recipient, "item": _item(delivery)},
-        )
-    except Exception:
-        _release_claim(token)
-        raise
-    return True
-
-
-def send_digests(*, now=None) -> int:
-    """One email per person with everything pending for them: daily-digest people's notifications, and immediate
-    ones left unsent past the grace period. Returns the number of emails sent."""
-    now = now or timezone.now()
-    pending = Delivery.objects.filter(state=DeliveryState.PENDING)
-    late_immediate = pending.filter(created_at__lte=now - IMMEDIATE_GRACE)
-    daily = pending.filter(recipient__forum_preference__email=EmailChoice.DAILY)
-    recipients = sorted(
-        set(daily.values_list("recipient_id", flat=True)) | set(late_immediate.values_list("recipient_id", flat=True))
-    )
-    sent = 0
-    for recipient_id in recipients:
-        due = daily.filter(recipient_id=recipient_id) | late_immediate.filter(recipient_id=recipient_id)
-        token, claimed = _claim(due)
-        items = _split(claimed)
-        if not items:
-            continue
-        try:
-            send_email(
-                "forum/emails/digest",
-                to=[items[0].recipient.email],
-                context={"person": items[0].recipient, "items": [_item(d) for d in items]},
+    new = {pk: reason for pk, reason in reasons.items() if pk not in already}
+    # Muted people get a row that is never sent; daily-digest people a pending row the digest sends.
+    Delivery.objects.bulk_create(
+        [
+            Delivery(
+                recipient_id=pk,
+                post=post,
+                reason=reason,
+                state=DeliveryState.MUTED if choices[pk] == EmailChoice.NONE else DeliveryState.PENDING,
             )
-        except Exception:
-            _release_claim(token)
-            raise
-        sent += 1
-    return sent
+            for pk, reason in new.items()
+            if choices.get(pk) in (EmailChoice.NONE, EmailChoice.DAILY)
+        ],
+        ignore_conflicts=True,
+    )
+    immediate = [
+        {"post": post, "recipient_id": pk, "defaults": {"reason": reason}}
+        for pk, reason in new.items()
+        if choices.get(pk) not in (EmailChoice.NONE, EmailChoice.DAILY)
+    ]
+    claim_and_queue(Delivery, immediate, task=tasks.send_post_email)

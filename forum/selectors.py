@@ -1,24 +1,17 @@
-"""Reads of the forum shaped for its pages, always scoped by the rules module's filters."""
+"""Reads of the forum shaped for its pages, always scoped by the filters of forum/rules.py."""
 
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from cop.rules import (
-    CASE_LEARNING_OBJECT_STATUSES,
-    forum_moderated_q,
-    forum_posts_q,
-    forum_threads_q,
-    is_programme_admin,
-    site_roles,
-)
+from cases.models import LEARNING_OBJECT_STATUSES
+from core.rules import is_programme_admin
 from forum.models import Post, PostFinding, PostReport, PostRevision, ReadMarker, Thread, ThreadFollow, ThreadKind
-from members.models import Membership
-from sites.models import Site
+from forum.rules import forum_moderated_q, forum_posts_q, forum_threads_q
+from sites.models import Membership, Site
+from sites.rules import site_roles
 
 PAGE_SIZE = 30
 
@@ -27,20 +20,6 @@ def threads_visible_to(user) -> QuerySet[Thread]:
     return Thread.objects.filter(forum_threads_q(user))
 
 
-def access_thread(user, pk: int) -> Thread:
-    """The thread, if the user may read it; 404 otherwise (another site's thread does not exist for them)."""
-    thread = get_object_or_404(Thread.objects.select_related("case", "site"), pk=pk)
-    if not user.has_perm("forum.view_thread", thread):
-        raise Http404
-    return thread
-
-
-def access_post(user, pk: int) -> Post:
-    """A post the user may see (held posts: only their author and the thread's moderators); 404 otherwise."""
-    post = get_object_or_404(Post.objects.select_related("thread__case", "thread__site", "author"), pk=pk)
-    if not user.has_perm("forum.view_post", post):
-        raise Http404
-    return post
 
 
 def thread_audience(thread: Thread) -> QuerySet:
@@ -55,7 +34,7 @@ def thread_audience(thread: Thread) -> QuerySet:
         readers = Q(pk__in=current.filter(site_id=thread.site_id).values("person_id"))
         readers |= Q(is_knowledge_broker=True) | Q(is_programme_admin=True)
     elif thread.kind == ThreadKind.LEARNING_OBJECT:
-        if thread.case.status not in CASE_LEARNING_OBJECT_STATUSES:
+        if thread.case.status not in LEARNING_OBJECT_STATUSES:
             return User.objects.none()
         readers = in_programme
     elif thread.kind == ThreadKind.SITE_BOARD:

@@ -8,9 +8,11 @@ from django.views.decorators.http import require_POST
 
 from audit.models import AuditAction
 from audit.services import record_event
-from cases import selectors as case_selectors
 from cases.highlight import Span, highlight
+from cases.models import Case
+from cases.selectors import cases as case_selectors
 from cases.services.lifecycle import PersonalDataError
+from core.access import get_visible_or_404
 from forum import selectors, services
 from forum.forms import (
     DismissPostFindingForm,
@@ -21,8 +23,12 @@ from forum.forms import (
     ReportPostForm,
     TopicForm,
 )
-from forum.models import EmailChoice, ForumPreference, PostFinding, PostReport, Thread, ThreadKind
+from forum.models import EmailChoice, ForumPreference, Post, PostFinding, PostReport, Thread, ThreadKind
 from sites.models import Site
+
+POSTS = Post.objects.select_related("thread__case", "thread__site", "author")
+THREADS = Thread.objects.select_related("case", "site")
+CASES = Case.objects.select_related("site", "meeting")
 
 HELD_MESSAGE = (
     "Your post is held: it may contain personal data, so only you and the moderators can see it. Fix the text, or "
@@ -54,10 +60,7 @@ def _refused(error: PersonalDataError, texts: dict) -> list[dict]:
 
 
 def _access_site_board(user, site_pk: int) -> Site:
-    site = get_object_or_404(Site, pk=site_pk)
-    if not user.has_perm("forum.use_site_board", site):
-        raise Http404
-    return site
+    return get_visible_or_404(Site, user, "forum.use_site_board", pk=site_pk)
 
 
 @login_required
@@ -121,7 +124,7 @@ def site_topic_new(request, site_pk: int):
 @login_required
 def case_thread(request, case_pk: int):
     """The site's discussion of a shared (or later) case."""
-    case = case_selectors.access_case(request.user, case_pk)
+    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=case_pk)
     if not request.user.has_perm("forum.view_thread", Thread(kind=ThreadKind.CASE, case=case, site_id=case.site_id)):
         if case.status == "draft":
             raise PermissionDenied("The discussion opens once the case is shared with the site.")
@@ -132,7 +135,7 @@ def case_thread(request, case_pk: int):
 @login_required
 def learning_object_thread(request, case_pk: int):
     """The programme-wide discussion of a learning object."""
-    case = case_selectors.access_learning_object(request.user, case_pk)
+    case = get_object_or_404(case_selectors.learning_objects_for(request.user), pk=case_pk)
     thread = Thread(kind=ThreadKind.LEARNING_OBJECT, case=case, site_id=case.site_id)
     _require(
         request.user, "forum.view_thread", thread, "Discussion of learning objects is for the programme's members."
@@ -153,7 +156,7 @@ def _post_views(posts, user) -> None:
 
 @login_required
 def thread_detail(request, pk: int):
-    thread = selectors.access_thread(request.user, pk)
+    thread = get_visible_or_404(THREADS, request.user, "forum.view_thread", pk=pk)
     audience = selectors.thread_audience(thread).exclude(pk=request.user.pk)
     initial = {}
     quote = request.GET.get("quote", "")
@@ -184,7 +187,7 @@ def thread_detail(request, pk: int):
 @login_required
 @require_POST
 def follow(request, pk: int):
-    thread = selectors.access_thread(request.user, pk)
+    thread = get_visible_or_404(THREADS, request.user, "forum.view_thread", pk=pk)
     form = FollowForm(request.POST)
     follow_it = form.is_valid() and form.cleaned_data["follow"]
     services.set_following(thread=thread, person=request.user, follow=follow_it)
@@ -194,7 +197,7 @@ def follow(request, pk: int):
 
 @login_required
 def post_edit(request, pk: int):
-    post = selectors.access_post(request.user, pk)
+    post = get_visible_or_404(POSTS, request.user, "forum.view_post", pk=pk)
     _require(request.user, "forum.edit_post", post, "Only the author can edit a post.")
     audience = selectors.thread_audience(post.thread).exclude(pk=request.user.pk)
     form = EditPostForm(request.POST or None, audience=audience, initial={"body": post.body})
@@ -217,7 +220,7 @@ def post_edit(request, pk: int):
 
 @login_required
 def post_history(request, pk: int):
-    post = selectors.access_post(request.user, pk)
+    post = get_visible_or_404(POSTS, request.user, "forum.view_post", pk=pk)
     return render(
         request,
         "forum/post_history.html",
@@ -228,7 +231,7 @@ def post_history(request, pk: int):
 @login_required
 @require_POST
 def post_delete(request, pk: int):
-    post = selectors.access_post(request.user, pk)
+    post = get_visible_or_404(POSTS, request.user, "forum.view_post", pk=pk)
     try:
         services.delete_post(post=post, by=request.user)
         messages.success(request, "The post is removed. Its place in the thread shows that it was.")
@@ -239,7 +242,7 @@ def post_delete(request, pk: int):
 
 @login_required
 def post_report(request, pk: int):
-    post = selectors.access_post(request.user, pk)
+    post = get_visible_or_404(POSTS, request.user, "forum.view_post", pk=pk)
     _require(request.user, "forum.report_post", post, "You cannot report this post.")
     form = ReportPostForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -257,7 +260,7 @@ def post_report(request, pk: int):
 @require_POST
 def finding_dismiss(request, pk: int):
     finding = get_object_or_404(PostFinding.objects.select_related("post"), pk=pk)
-    post = selectors.access_post(request.user, finding.post_id)
+    post = get_visible_or_404(POSTS, request.user, "forum.view_post", pk=finding.post_id)
     _require(request.user, "forum.dismiss_post_finding", post, "Only the post's author can do that.")
     form = DismissPostFindingForm(request.POST)
     if not form.is_valid():
@@ -283,7 +286,7 @@ def moderation(request):
 @require_POST
 def report_resolve(request, pk: int):
     report = get_object_or_404(PostReport.objects.select_related("post__thread"), pk=pk)
-    selectors.access_thread(request.user, report.post.thread_id)
+    get_visible_or_404(THREADS, request.user, "forum.view_thread", pk=report.post.thread_id)
     try:
         services.resolve_report(report=report, by=request.user)
         messages.success(request, "Report closed.")

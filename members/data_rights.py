@@ -1,8 +1,9 @@
 """UK GDPR rights: a person's copy of everything held about them, and erasure when a member leaves.
 
-Each app that holds personal data may define `<app>/privacy.py` with
-`export_personal_data(person) -> dict` and `erase_personal_data(person, pseudonym: str) -> None`;
-both are collected here, so a new app joins by adding that module."""
+Each app that holds personal data may define `<app>/privacy.py` with any of
+`export_personal_data(person) -> dict` (sections added to the person's copy), `check_erasable(person) -> None`
+(raises ValidationError to refuse) and `erase_personal_data(person, pseudonym: str) -> None`; they are collected
+here, so an app above this one joins by adding that module (sites/privacy.py: memberships, attendance, invitations)."""
 
 import importlib
 from datetime import date, datetime
@@ -17,7 +18,7 @@ from django.utils import timezone
 
 from audit.models import AuditAction, AuditEvent
 from audit.services import record_event
-from members.models import Invitation, Membership, User
+from members.models import User
 
 
 def _app_privacy_modules():
@@ -29,7 +30,8 @@ def _app_privacy_modules():
                 raise
 
 
-def _plain(value):
+def plain(value):
+    """A value as JSON shows it: dates in ISO form (local time), amounts as strings."""
     if isinstance(value, datetime):
         return timezone.localtime(value).isoformat()
     if isinstance(value, date):
@@ -55,47 +57,18 @@ def export_personal_data(person: User) -> dict:
     ]
     data = {
         "exported_at": timezone.localtime().isoformat(),
-        "profile": {field: _plain(getattr(person, field)) for field in profile_fields},
-        "memberships": [
-            {
-                "site": m.site.code,
-                "role": m.role,
-                "joined": _plain(m.joined),
-                "left": _plain(m.left),
-                "left_reason": m.left_reason,
-                "ground_rules_agreed_on": _plain(m.ground_rules_agreed_on),
-            }
-            for m in Membership.objects.filter(person=person).select_related("site")
-        ],
-        "attendance": [
-            {
-                "site": a.meeting.site.code,
-                "meeting": _plain(a.meeting.starts_at),
-                "status": a.status,
-                "guest": a.is_guest,
-            }
-            for a in person.attendances.select_related("meeting__site").order_by("meeting__starts_at")
-        ],
-        "invitations_received": [
-            {
-                "role": i.role,
-                "site": i.site.code if i.site else None,
-                "sent": _plain(i.created_at),
-                "accepted": _plain(i.accepted_at),
-            }
-            for i in Invitation.objects.filter(email__iexact=person.email).select_related("site")
-        ],
-        "security": {
-            "two_factor_methods": list(Authenticator.objects.filter(user=person).values_list("type", flat=True)),
-            "audit_events": [
-                {"at": _plain(e.at), "action": e.action, "object": e.target_label, "ip_address": e.ip_address}
-                for e in AuditEvent.objects.filter(actor_id=person.pk)[:5000]
-            ],
-        },
+        "profile": {field: plain(getattr(person, field)) for field in profile_fields},
     }
-    for label, module in _app_privacy_modules():
+    for _label, module in _app_privacy_modules():
         if hasattr(module, "export_personal_data"):
-            data[label] = module.export_personal_data(person)
+            data.update(module.export_personal_data(person))
+    data["security"] = {
+        "two_factor_methods": list(Authenticator.objects.filter(user=person).values_list("type", flat=True)),
+        "audit_events": [
+            {"at": plain(e.at), "action": e.action, "object": e.target_label, "ip_address": e.ip_address}
+            for e in AuditEvent.objects.filter(actor_id=person.pk)[:5000]
+        ],
+    }
     return data
 
 
@@ -111,13 +84,13 @@ def erase_person(*, person: User, erased_by: User, request=None) -> User:
         raise PermissionDenied("Only a programme admin can erase a person's data.")
     if person.pk == erased_by.pk:
         raise ValidationError("You cannot erase your own account.")
-    if Membership.objects.current().filter(person=person).exists():
-        raise ValidationError("This person is still a current member of a site: end their membership first.")
+    for _label, module in _app_privacy_modules():
+        if hasattr(module, "check_erasable"):
+            module.check_erasable(person)
     pseudonym = pseudonym_for(person)
     for _label, module in _app_privacy_modules():
         if hasattr(module, "erase_personal_data"):
             module.erase_personal_data(person, pseudonym)
-    Invitation.objects.filter(email__iexact=person.email).update(email=f"erased-{person.pk}@invalid.example")
     EmailAddress.objects.filter(user=person).delete()
     Authenticator.objects.filter(user=person).delete()
     person.name = pseudonym

@@ -25,6 +25,3 @@ class DeliveryAdmin(admin.ModelAdmin):
 @admin.register(NewsletterPreference)
 class NewsletterPreferenceAdmin(admin.ModelAdmin):
     list_display = ["person", "opted_out", "updated_at"]
-
-
-from newsletters import digest_admin  # noqa: E402,F401 - registers the digest models

@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class NewslettersConfig(AppConfig):
     name = "newsletters"
-    verbose_name = "Newsletters and digests"
+    verbose_name = "Newsletters"

@@ -5,8 +5,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 
-from cop.emails import build_email
-from cop.markdown import render_markdown
+from core.emails import build_email
+from core.markdown import render_markdown
 from newsletters.models import Edition, NewsletterIssue
 from newsletters.selectors import issue_sections
 

@@ -101,7 +101,7 @@ class NewsletterItem(models.Model):
 
     @property
     def body_html(self):
-        from cop.markdown import render_markdown
+        from core.markdown import render_markdown
 
         return render_markdown(self.body)
 
@@ -177,7 +177,3 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.issue} to {self.email} ({self.status})"
-
-
-# The commissioner digests' models live in their own module; importing them here registers them.
-from newsletters.digest_models import CommissionerResponse, Digest, DigestSubscription  # noqa: E402,F401

@@ -1,10 +1,8 @@
-"""Reads shaped for the newsletter pages and emails, and the access lookup for issues."""
+"""Reads shaped for the newsletter pages and emails, and the issues each person may open."""
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count
-from django.http import Http404
+from django.db.models import Count, QuerySet
 
 from newsletters.models import (
     SECTION_ORDER,
@@ -44,26 +42,20 @@ def issue_sections(issue: NewsletterIssue, edition: str, *, include_removed: boo
     ]
 
 
-def access_issue(user, pk: int, *, write: bool = False) -> NewsletterIssue:
-    """Editors see every issue; other signed-in people only sent issues, and may not change them."""
-    issue = NewsletterIssue.objects.filter(pk=pk).first()
-    if issue is None:
-        raise Http404
-    if user.has_perm("newsletters.edit_issue", issue):
-        return issue
-    if issue.status != IssueStatus.SENT:
-        raise Http404
-    if write:
-        raise PermissionDenied
-    return issue
+def issues_visible_to(user) -> QuerySet[NewsletterIssue]:
+    """Editors see every issue; other signed-in people only the issues already sent."""
+    if user.has_perm("newsletters.edit_issue"):
+        return NewsletterIssue.objects.all()
+    return NewsletterIssue.objects.filter(status=IssueStatus.SENT)
 
 
-def sent_issue_for_month(slug: str) -> NewsletterIssue:
+def sent_issue_for_month(slug: str) -> NewsletterIssue | None:
+    """The issue sent for the month "YYYY-MM", or None (not a month, or nothing sent for it)."""
     try:
         year, month = (int(part) for part in slug.split("-"))
-        return NewsletterIssue.objects.sent().get(month__year=year, month__month=month)
-    except (ValueError, NewsletterIssue.DoesNotExist):
-        raise Http404 from None
+    except ValueError:
+        return None
+    return NewsletterIssue.objects.sent().filter(month__year=year, month__month=month).first()
 
 
 def issues_for_editors():

@@ -9,8 +9,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from audit.services import client_ip
-from cop.health import tell_if_jobs_are_delayed
-from cop.markdown import render_markdown
+from core.access import get_visible_or_404
+from core.health import tell_if_jobs_are_delayed
+from core.markdown import render_markdown
 from newsletters import selectors
 from newsletters.emails import build_issue_email
 from newsletters.forms import CompileForm, IntroductionForm, SubscribeForm
@@ -41,6 +42,8 @@ def archive(request):
 
 def _issue_page(request, slug: str, edition: str):
     issue = selectors.sent_issue_for_month(slug)
+    if issue is None:
+        raise Http404
     context = {
         "issue": issue,
         "edition": edition,
@@ -121,9 +124,17 @@ def manage(request):
     return render(request, "newsletters/manage.html", {"issues": selectors.issues_for_editors(), "form": form})
 
 
+def _issue_to_edit(user, pk: int) -> NewsletterIssue:
+    """An issue for its editors: 404 for an issue the person may not read, 403 for a sent one they may only read."""
+    return get_visible_or_404(
+        selectors.issues_visible_to(user), user, "newsletters.read_members_archive",
+        change_perm="newsletters.edit_issue", refusal="", pk=pk,
+    )  # fmt: skip
+
+
 @login_required
 def edit(request, pk: int):
-    issue = selectors.access_issue(request.user, pk, write=True)
+    issue = _issue_to_edit(request.user, pk)
     form = IntroductionForm(request.POST or None, initial={"introduction": issue.introduction})
     if request.method == "POST" and form.is_valid():
         try:
@@ -180,7 +191,7 @@ def _edit_url(issue_id: int) -> str:
 @login_required
 @require_POST
 def approve(request, pk: int):
-    issue = selectors.access_issue(request.user, pk, write=True)
+    issue = _issue_to_edit(request.user, pk)
     _require(request, "newsletters.approve_issue", issue)
     try:
         editing.approve_issue(issue=issue, by=request.user, request=request)
@@ -194,7 +205,7 @@ def approve(request, pk: int):
 @login_required
 @require_POST
 def send(request, pk: int):
-    issue = selectors.access_issue(request.user, pk, write=True)
+    issue = _issue_to_edit(request.user, pk)
     _require(request, "newsletters.send_issue", issue)
     try:
         count = sending.start_sending(issue=issue, by=request.user, request=request)
@@ -207,7 +218,7 @@ def send(request, pk: int):
 
 
 def _preview_message(request, pk: int, edition: str):
-    issue = selectors.access_issue(request.user, pk, write=True)
+    issue = _issue_to_edit(request.user, pk)
     _require(request, "newsletters.edit_issue", issue)
     message = build_issue_email(
         issue, email=request.user.email, edition=_edition(edition), unsubscribe_token=PREVIEW_TOKEN
@@ -248,7 +259,7 @@ def preview_html(request, pk: int, edition: str):
 
 @login_required
 def deliveries(request, pk: int):
-    issue = selectors.access_issue(request.user, pk, write=True)
+    issue = _issue_to_edit(request.user, pk)
     if not request.user.has_perm("newsletters.view_deliveries", issue):
         raise PermissionDenied
     context = {"issue": issue, "log": selectors.delivery_log(issue)}
@@ -260,7 +271,7 @@ def deliveries(request, pk: int):
 @login_required
 @require_POST
 def retry_failed(request, pk: int):
-    issue = selectors.access_issue(request.user, pk, write=True)
+    issue = _issue_to_edit(request.user, pk)
     _require(request, "newsletters.send_issue", issue)
     count = sending.retry_failed_deliveries(issue=issue, by=request.user, request=request)
     messages.success(request, f"Trying {count} failed {'delivery' if count == 1 else 'deliveries'} again.")

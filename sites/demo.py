@@ -7,20 +7,22 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
 from django.utils import timezone
 
-from members.models import Membership, MembershipRole, Sector, User
+from members.models import Sector, User
 from sites.models import (
     Attendance,
     AttendanceStatus,
     Expense,
     ExpenseCategory,
     Meeting,
+    Membership,
+    MembershipRole,
     Site,
     SiteStatus,
     TargetDiscipline,
 )
+from sites.services.sites import DEFAULT_TARGET_DISCIPLINES
 
 DEMO_PASSWORD = "communities-demo"  # noqa: S105 - printed for the demo on purpose
 
@@ -187,12 +189,11 @@ def _person(email: str, name: str, sector: str, rng: random.Random, **flags) -> 
     return user
 
 
-@transaction.atomic
-def create_demo_data() -> bool:
-    """Create the demo programme. Returns False (and changes nothing) if it is already there."""
+def create_demo_sites(rng: random.Random) -> bool:
+    """The six host sites with their people, meetings, registers, targets and spending. Returns False (and changes
+    nothing) if they are already there."""
     if Site.objects.filter(code="CP1").exists():
         return False
-    rng = random.Random(2012)
     today = timezone.localdate()
 
     _person("admin@example.org", "Alex Admin", "", rng, is_programme_admin=True)
@@ -265,20 +266,11 @@ def create_demo_data() -> bool:
                 person__in=[person for person, state in register if state == AttendanceStatus.PRESENT],
             ).update(ground_rules_agreed_on=day)
         _add_targets_and_spending(site, facilitator, held=held, start=start)
-    from evaluation.demo import create_evaluation_demo_data
-
-    create_evaluation_demo_data(rng)
-
-    from newsletters.services.compile import compile_newsletter, previous_month
-
-    compile_newsletter(month=previous_month(today))  # last month's newsletter, as a draft to edit
     return True
 
 
 def _add_targets_and_spending(site: Site, facilitator: User, *, held: int, start) -> None:
     """The default target disciplines, and a room hire, refreshments and facilitator payment per meeting held."""
-    from sites.services.sites import DEFAULT_TARGET_DISCIPLINES
-
     TargetDiscipline.objects.bulk_create(
         TargetDiscipline(site=site, name=name, sector=sector, keywords=keywords)
         for name, sector, keywords in DEFAULT_TARGET_DISCIPLINES

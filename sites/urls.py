@@ -1,6 +1,19 @@
 from django.urls import path
 
-from sites.views import admin_sites, budget, calendar, cycle, gaps, imports, matrix, meetings, sites
+from sites.views import (
+    admin_sites,
+    budget,
+    calendar,
+    experts,
+    gaps,
+    imports,
+    invitations,
+    matrix,
+    meetings,
+    memberships,
+    series,
+    sites,
+)
 
 app_name = "sites"
 urlpatterns = [
@@ -27,28 +40,26 @@ urlpatterns = [
     path("meetings/<int:pk>/notes/", meetings.meeting_notes, name="meeting_notes"),
     path("meetings/<int:pk>/register/", meetings.meeting_register, name="meeting_register"),
     path("meetings/<int:pk>/calendar.ics", calendar.meeting_ics, name="meeting_ics"),
-    # The meeting cycle: series, the agenda, the meeting record, experts by experience
-    path("<int:site_pk>/series/", cycle.series_list, name="series_list"),
-    path("series/<int:pk>/", cycle.series_edit, name="series_edit"),
-    path("meetings/<int:pk>/agenda/", cycle.agenda_page, name="agenda"),
-    path("meetings/<int:pk>/agenda/add/", cycle.agenda_item_add, name="agenda_item_add"),
-    path("meetings/<int:pk>/agenda/publish/", cycle.agenda_publish, name="agenda_publish"),
-    path("meetings/<int:pk>/agenda/<int:item_pk>/move/", cycle.agenda_item_move, name="agenda_item_move"),
-    path("meetings/<int:pk>/agenda/<int:item_pk>/remove/", cycle.agenda_item_remove, name="agenda_item_remove"),
-    path("meetings/<int:pk>/record/", cycle.record_page, name="record"),
-    path("meetings/<int:pk>/record/approve/", cycle.record_approve, name="record_approve"),
-    path("meetings/<int:pk>/record/revise/", cycle.record_revise, name="record_revise"),
-    path("meetings/<int:pk>/record/record.pdf", cycle.record_pdf, name="record_pdf"),
-    path("meetings/<int:pk>/record/versions/<int:number>/", cycle.record_version, name="record_version"),
-    path("meetings/<int:pk>/record/<int:entry_pk>/", cycle.record_entry_edit, name="record_entry"),
-    path("meetings/<int:pk>/record/<int:entry_pk>/actions/", cycle.record_action_add, name="record_action_add"),
+    # Series: recurring schedules that plan meetings
+    path("<int:site_pk>/series/", series.series_list, name="series_list"),
+    path("series/<int:pk>/", series.series_edit, name="series_edit"),
+    # Experts by experience
+    path("<int:pk>/experts/", experts.experts, name="experts"),
+    path("<int:pk>/experts/payments/", experts.expert_payment_add, name="expert_payment_add"),
     path(
-        "meetings/<int:pk>/record/<int:entry_pk>/actions/<int:action_pk>/remove/",
-        cycle.record_action_remove,
-        name="record_action_remove",
+        "<int:pk>/experts/<int:consent_pk>/withdraw/", experts.expert_consent_withdraw, name="expert_consent_withdraw"
     ),
-    path("meetings/<int:pk>/record/<int:entry_pk>/comment/", cycle.record_comment, name="record_comment"),
-    path("<int:pk>/experts/", cycle.experts, name="experts"),
-    path("<int:pk>/experts/payments/", cycle.expert_payment_add, name="expert_payment_add"),
-    path("<int:pk>/experts/<int:consent_pk>/withdraw/", cycle.expert_consent_withdraw, name="expert_consent_withdraw"),
 ]
+
+# Memberships and invitations live under /people/ (as they did when they were part of the members app).
+membership_patterns = (
+    [
+        path("invitations/", invitations.invitations, name="invitations"),
+        path("invitations/<str:token>/", invitations.accept_invitation, name="accept_invitation"),
+        path("sites/<int:site_pk>/members/", memberships.site_members, name="site_members"),
+        path("sites/<int:site_pk>/members/add/", memberships.add_member, name="add_member"),
+        path("memberships/<int:pk>/end/", memberships.end_membership, name="end_membership"),
+        path("memberships/<int:pk>/role/", memberships.change_role, name="change_role"),
+    ],
+    "memberships",
+)

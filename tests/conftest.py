@@ -7,7 +7,7 @@ import factory.random  # noqa: E402
 import pytest  # noqa: E402
 from hypothesis import settings as hypothesis_settings  # noqa: E402
 
-from members.models import MembershipRole  # noqa: E402
+from sites.models import MembershipRole  # noqa: E402
 from tests.factories import MembershipFactory, SiteFactory, UserFactory  # noqa: E402
 
 # The same commit gives the same verdict on every run: generated names and hypothesis' examples are seeded.

@@ -3,8 +3,8 @@ from datetime import datetime, time, timedelta
 import factory
 from django.utils import timezone
 
-from members.models import Membership, MembershipRole, Sector, User
-from sites.models import Attendance, AttendanceStatus, Meeting, Site, SiteStatus
+from members.models import Sector, User
+from sites.models import Attendance, AttendanceStatus, Meeting, Membership, MembershipRole, Site, SiteStatus
 
 PASSWORD = "correct-horse-battery"
 

@@ -14,8 +14,17 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from cases.models import Case
-from members.models import Membership, MembershipRole, Sector
-from sites.models import EXPECTED_MEETINGS, AttendanceStatus, Expense, Meeting, MeetingStatus, Site
+from members.models import Sector
+from sites.models import (
+    EXPECTED_MEETINGS,
+    AttendanceStatus,
+    Expense,
+    Meeting,
+    MeetingStatus,
+    Membership,
+    MembershipRole,
+    Site,
+)
 from toolkit.models import HealthStatus, WarningThresholds
 
 LEVEL_ORDER = {HealthStatus.HEALTHY: 0, HealthStatus.WATCH: 1, HealthStatus.AT_RISK: 2}

@@ -1,33 +1,10 @@
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from members.models import Membership
-from sites.models import Meeting, Site
+from sites.models import Meeting, Membership, Site
 from toolkit.models import HealthStatus, SiteChecklistItem, SiteHealthChange
 from toolkit.services.checklist import ensure_site_checklist
 from toolkit.services.health import CHECKED_STATUSES
-
-
-def _site_for(user, pk: int, permission: str) -> Site:
-    """The site if the user may see it (404 otherwise); PermissionDenied if they may see it but not do this."""
-    site = get_object_or_404(Site, pk=pk)
-    if not user.has_perm("sites.view_site", site):
-        raise Http404
-    if not user.has_perm(permission, site):
-        raise PermissionDenied
-    return site
-
-
-def access_site_documents(user, pk: int) -> Site:
-    return _site_for(user, pk, "toolkit.download_documents")
-
-
-def access_checklist_item(user, site_pk: int, item_pk: int) -> SiteChecklistItem:
-    site = _site_for(user, site_pk, "toolkit.tick_checklist")
-    return get_object_or_404(SiteChecklistItem, pk=item_pk, site=site)
 
 
 def site_checklist(site: Site) -> dict:

@@ -9,10 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.access import get_visible_or_404
+from sites.models import Site
 from toolkit import selectors
 from toolkit.documents import DOCUMENTS, document_filename, render_document_text
 from toolkit.forms import ChecklistItemForm, DefaultChecklistItemForm, WarningThresholdsForm
-from toolkit.models import DefaultChecklistItem, WarningThresholds
+from toolkit.models import DefaultChecklistItem, SiteChecklistItem, WarningThresholds
 from toolkit.pdf import PDF_RENDERERS
 from toolkit.services import checklist, health
 
@@ -25,7 +27,10 @@ def _require(user, permission: str) -> None:
 # The site's set-up checklist
 @login_required
 def checklist_item(request, site_pk: int, item_pk: int):
-    item = selectors.access_checklist_item(request.user, site_pk, item_pk)
+    site = get_visible_or_404(
+        Site, request.user, "sites.view_site", change_perm="toolkit.tick_checklist", refusal="", pk=site_pk
+    )
+    item = get_object_or_404(SiteChecklistItem, pk=item_pk, site=site)
     initial = {"done": item.is_done, "done_on": item.done_on or timezone.localdate(), "note": item.note}
     form = ChecklistItemForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -46,7 +51,9 @@ def checklist_item(request, site_pk: int, item_pk: int):
 
 @login_required
 def document(request, site_pk: int, slug: str, extension: str):
-    site = selectors.access_site_documents(request.user, site_pk)
+    site = get_visible_or_404(
+        Site, request.user, "sites.view_site", change_perm="toolkit.download_documents", refusal="", pk=site_pk
+    )
     doc = DOCUMENTS.get(slug)
     if doc is None or extension not in ("pdf", "txt"):
         raise Http404

@@ -14,12 +14,11 @@ from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.services import record_event
-from cases import search, uploads
+from cases import search, tasks, uploads
 from cases.models import Case, Evidence, EvidenceLink, Question, QuestionStatus, Theme
 from cases.services import gate
 from cases.services.citations import Citation, normalise_doi, title_key
 from cases.services.lifecycle import PersonalDataError
-from cop.emails import send_email
 
 EVIDENCE_FIELDS = ("kind", "title", "authors", "year", "publisher", "doi", "url", "abstract", "summary")
 
@@ -240,10 +239,8 @@ def answer_question(
     question.answered_at = timezone.now()
     question.save(update_fields=["reply", "status", "answered_by", "answered_at"])
     if question.asked_by_id:
-        from cases.tasks import send_question_answered
-
         # robust: with the broker away the answer stands (the view says the email may not go out).
-        transaction.on_commit(lambda: send_question_answered.delay(question.pk), robust=True)
+        transaction.on_commit(lambda: tasks.send_question_answered_email.delay(question.pk), robust=True)
     return question
 
 
@@ -255,20 +252,3 @@ def set_question_status(*, question: Question, by, status: str) -> Question:
     question.status = status
     question.save(update_fields=["status"])
     return question
-
-
-def notify_question_answered(*, question: Question) -> None:
-    """Email the asker that their question has an answer (called by the task)."""
-    asker = question.asked_by
-    if asker is None or not asker.email or not asker.is_active:
-        return
-    send_email(
-        "cases/emails/question_answered",
-        to=[asker.email],
-        context={
-            "question": question,
-            "case": question.case,
-            "person": asker,
-            "evidence": list(question.evidence.all()),
-        },
-    )

@@ -30,8 +30,7 @@ from cases.models import (
     field_label,
 )
 from cases.services import gate
-from members.models import Membership
-from sites.models import Meeting, MeetingStatus, Site
+from sites.models import Meeting, MeetingStatus, Membership, Site
 
 TEXT_FIELDS = ("title", "presentation", "learning", "commissioner_issues", "summary")
 
@@ -190,7 +189,7 @@ def update_case(
         case.themes.set(themes)
     if presenters is not None:
         case.presenters.set(_check_presenters(case.site, presenters))
-        case.__dict__.pop("_cop_presenter_ids", None)  # the rules module's cache of who presents
+        case.__dict__.pop("_cop_presenter_ids", None)  # cases/rules.py caches who presents
     _record_revision(case, by)
     for name in changed_text:
         gate.check_field(case=case, field=name, text=getattr(case, name))

@@ -6,10 +6,15 @@ from django.http import Http404
 
 from audit.models import AuditAction
 from audit.services import record_event
-from cop.spreadsheets import FORMATS, spreadsheet_response
+from core.access import get_visible_or_404
+from core.spreadsheets import FORMATS, spreadsheet_response
 from evaluation import exports, selectors
 from evaluation.dashboard import Period
 from evaluation.forms import PeriodForm
+from evaluation.models import Survey, SurveyStatus
+from evaluation.rules import survey_results_site_ids
+
+OPENED_SURVEYS = Survey.objects.exclude(status=SurveyStatus.DRAFT)
 
 
 def _format(fmt: str) -> str:
@@ -57,7 +62,8 @@ def attendance_export(request, fmt: str):
 
 @login_required
 def survey_results_export(request, pk: int, fmt: str):
-    survey, site_ids = selectors.access_survey_results(request.user, pk)
+    survey = get_visible_or_404(OPENED_SURVEYS, request.user, "evaluation.view_survey_results", pk=pk)
+    site_ids = survey_results_site_ids(request.user, survey)
     fmt = _format(fmt)
     sheet = exports.survey_spreadsheet(survey, selectors.survey_results(survey, site_ids=site_ids))
     _record(request, "survey results", sheet, fmt, target=survey)

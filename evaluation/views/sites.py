@@ -2,25 +2,29 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.access import get_visible_or_404
 from evaluation import selectors, services
 from evaluation.charts import profile_chart, question_charts
 from evaluation.forms import FocusGroupForm, SelfAssessmentForm
-from evaluation.models import LEARNING_CULTURES
+from evaluation.models import LEARNING_CULTURES, AssessmentRound
+from sites.models import Site
+
+ROUNDS = AssessmentRound.objects.select_related("site")
 
 
 @login_required
 def site_evaluation(request, site_pk: int):
-    site = selectors.access_site_evaluation(request.user, site_pk)
+    site = get_visible_or_404(Site, request.user, "evaluation.manage_site_evaluation", pk=site_pk)
     return render(request, "evaluation/site_evaluation.html", {"site": site, **selectors.site_evaluation_page(site)})
 
 
 @login_required
 def record_focus_group(request, site_pk: int):
-    site = selectors.access_site_evaluation(request.user, site_pk)
+    site = get_visible_or_404(Site, request.user, "evaluation.manage_site_evaluation", pk=site_pk)
     form = FocusGroupForm(request.POST or None)
     findings = []
     if request.method == "POST" and form.is_valid():
@@ -41,7 +45,7 @@ def record_focus_group(request, site_pk: int):
 @login_required
 @require_POST
 def open_round(request, site_pk: int):
-    site = selectors.access_site_evaluation(request.user, site_pk)
+    site = get_visible_or_404(Site, request.user, "evaluation.manage_site_evaluation", pk=site_pk)
     try:
         services.open_assessment_round(site=site, opened_by=request.user)
     except ValidationError as problem:
@@ -54,7 +58,7 @@ def open_round(request, site_pk: int):
 @login_required
 @require_POST
 def close_round(request, pk: int):
-    assessment_round = selectors.access_round(request.user, pk)
+    assessment_round = get_visible_or_404(ROUNDS, request.user, "evaluation.manage_site_evaluation", pk=pk)
     try:
         services.close_assessment_round(assessment_round=assessment_round)
     except ValidationError as problem:
@@ -66,7 +70,7 @@ def close_round(request, pk: int):
 
 @login_required
 def round_profile(request, pk: int):
-    assessment_round = selectors.access_round(request.user, pk)
+    assessment_round = get_visible_or_404(ROUNDS, request.user, "evaluation.manage_site_evaluation", pk=pk)
     profile = selectors.round_profile(assessment_round)
     previous_round = selectors.previous_round(assessment_round)
     previous = selectors.round_profile(previous_round) if previous_round else None
@@ -90,10 +94,10 @@ def round_profile(request, pk: int):
 
 @login_required
 def answer_round(request, pk: int):
-    try:
-        assessment_round = selectors.access_round_to_answer(request.user, pk)
-    except PermissionDenied as problem:
-        return render(request, "evaluation/round_closed.html", {"problem": str(problem)}, status=403)
+    assessment_round = get_visible_or_404(ROUNDS, request.user, "evaluation.answer_self_assessment", pk=pk)
+    if not assessment_round.is_open:
+        context = {"problem": "This self-assessment round has closed."}
+        return render(request, "evaluation/round_closed.html", context, status=403)
     existing = selectors.existing_assessment(assessment_round, request.user)
     initial = {}
     if existing:

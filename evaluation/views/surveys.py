@@ -6,10 +6,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.access import get_visible_or_404
 from evaluation import selectors, services
 from evaluation.charts import survey_chart
 from evaluation.forms import AnswerSurveyForm, OpenSurveyForm, QuestionForm, SurveyForm
-from evaluation.models import MIN_RESPONSES, Question
+from evaluation.models import MIN_RESPONSES, Question, Survey, SurveyStatus
+from evaluation.rules import survey_results_site_ids
+
+OPENED_SURVEYS = Survey.objects.exclude(status=SurveyStatus.DRAFT)
 
 
 def _error(problem: ValidationError) -> str:
@@ -44,7 +48,7 @@ def survey_from_report(request):
 
 @login_required
 def survey_detail(request, pk: int):
-    survey = selectors.access_survey(request.user, pk)
+    survey = get_visible_or_404(Survey, request.user, "evaluation.manage_surveys", pk=pk)
     context = {
         "survey": survey,
         "question_form": QuestionForm(),
@@ -57,7 +61,7 @@ def survey_detail(request, pk: int):
 @login_required
 @require_POST
 def add_question(request, pk: int):
-    survey = selectors.access_survey(request.user, pk)
+    survey = get_visible_or_404(Survey, request.user, "evaluation.manage_surveys", pk=pk)
     form = QuestionForm(request.POST)
     if form.is_valid():
         try:
@@ -74,7 +78,7 @@ def add_question(request, pk: int):
 @login_required
 @require_POST
 def remove_question(request, pk: int, question_pk: int):
-    survey = selectors.access_survey(request.user, pk)
+    survey = get_visible_or_404(Survey, request.user, "evaluation.manage_surveys", pk=pk)
     question = get_object_or_404(Question, pk=question_pk, survey=survey)
     try:
         services.remove_question(question=question)
@@ -87,7 +91,7 @@ def remove_question(request, pk: int, question_pk: int):
 
 @login_required
 def open_survey(request, pk: int):
-    survey = selectors.access_survey(request.user, pk)
+    survey = get_visible_or_404(Survey, request.user, "evaluation.manage_surveys", pk=pk)
     form = OpenSurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -106,7 +110,7 @@ def open_survey(request, pk: int):
 @login_required
 @require_POST
 def close_survey(request, pk: int):
-    survey = selectors.access_survey(request.user, pk)
+    survey = get_visible_or_404(Survey, request.user, "evaluation.manage_surveys", pk=pk)
     try:
         services.close_survey(survey=survey)
     except ValidationError as problem:
@@ -118,7 +122,7 @@ def close_survey(request, pk: int):
 
 @login_required
 def answer_survey(request, pk: int):
-    survey = selectors.access_survey_to_answer(request.user, pk)
+    survey = get_visible_or_404(OPENED_SURVEYS, request.user, "evaluation.answer_survey", pk=pk)
     questions = list(survey.questions.all())
     agreements, texts = selectors.existing_answers(survey, request.user)
     initial = {f"q{q}": v for q, v in agreements.items()} | {f"q{q}": v for q, v in texts.items()}
@@ -145,7 +149,8 @@ def answer_survey(request, pk: int):
 
 @login_required
 def survey_results(request, pk: int):
-    survey, site_ids = selectors.access_survey_results(request.user, pk)
+    survey = get_visible_or_404(OPENED_SURVEYS, request.user, "evaluation.view_survey_results", pk=pk)
+    site_ids = survey_results_site_ids(request.user, survey)
     results = selectors.survey_results(survey, site_ids=site_ids)
     return render(
         request,

@@ -2,9 +2,15 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import newsletters.digest_models
+import secrets
 from django.conf import settings
 from django.db import migrations, models
+
+
+def digest_file_name(instance, filename):
+    # The digest models moved to the digests app (digests.0001), whose models module now holds this function; the
+    # historical state here keeps a copy so that it does not import another app.
+    return f"digests/{secrets.token_urlsafe(24)}.pdf"
 
 
 class Migration(migrations.Migration):
@@ -51,7 +57,7 @@ class Migration(migrations.Migration):
                 ('sites_key', models.CharField(default='all', max_length=1000)),
                 ('status', models.CharField(choices=[('queued', 'Queued'), ('rendering', 'Being prepared'), ('ready', 'Ready'), ('failed', 'Failed')], default='queued', max_length=12)),
                 ('failure_reason', models.TextField(blank=True)),
-                ('file', models.FileField(blank=True, upload_to=newsletters.digest_models.digest_file_name)),
+                ('file', models.FileField(blank=True, upload_to=digest_file_name)),
                 ('pages', models.PositiveIntegerField(blank=True, null=True)),
                 ('withheld', models.PositiveIntegerField(default=0, help_text='Texts left out because they may hold personal data.')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now)),

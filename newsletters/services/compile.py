@@ -19,9 +19,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cases.models import Case, CaseStatus, Evidence, FollowUp
-from members.models import Membership
 from newsletters.models import Audience, IssueStatus, NewsletterIssue, NewsletterItem, Section
-from sites.models import Attendance, AttendanceStatus, Meeting, Site, SiteStatus
+from sites.models import Attendance, AttendanceStatus, Meeting, Membership, Site, SiteStatus
 
 NOTHING_TO_REPORT = "Nothing to report this month."
 

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from cop.emails import send_email
+from core.emails import send_email
 from newsletters import tokens
 from newsletters.emails import absolute
 from newsletters.models import ExternalSubscriber, NewsletterPreference, hash_token

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from members.models import Membership, User
-from sites.models import Attendance, AttendanceStatus, Meeting
+from members.models import User
+from sites.models import Attendance, AttendanceStatus, Meeting, Membership
 
 
 class RegisterChanged(ValidationError):

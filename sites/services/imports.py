@@ -21,9 +21,10 @@ from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.services import record_event
-from cop.rules import facilitated_site_ids, is_programme_admin
-from members.models import Membership, MembershipRole, Sector, User
-from sites.models import Attendance, AttendanceStatus, Meeting, MeetingStatus, Site
+from core.rules import is_programme_admin
+from members.models import Sector, User
+from sites.models import Attendance, AttendanceStatus, Meeting, MeetingStatus, Membership, MembershipRole, Site
+from sites.rules import facilitated_site_ids
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 MEMBER_COLUMNS = [

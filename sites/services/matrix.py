@@ -18,9 +18,9 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from cop.spreadsheets import Spreadsheet, Table
-from members.models import Membership, MembershipRole, Sector
-from sites.models import Attendance, AttendanceStatus, MeetingStatus, Site
+from core.spreadsheets import Spreadsheet, Table
+from members.models import Sector
+from sites.models import Attendance, AttendanceStatus, MeetingStatus, Membership, MembershipRole, Site
 
 CODE_ORDER = {"X": 0, "Y": 1, "F": 2}
 CONFIRMED = {"X", "F"}

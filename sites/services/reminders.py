@@ -4,14 +4,11 @@ nothing left to do; a missed run catches up at the next one."""
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
-from cop.emails import send_email
-from members.models import Membership
-from sites.models import Meeting, MeetingReminder
+from core.outbox import claim_and_queue
+from sites import tasks
+from sites.models import Meeting, MeetingReminder, Membership
 
 
 def due_meetings(now) -> list[Meeting]:
@@ -25,8 +22,6 @@ def due_meetings(now) -> list[Meeting]:
 def send_meeting_reminders(*, now=None) -> int:
     """Queue a reminder email to each current member and facilitator of the site for every due
     meeting, once. Returns how many reminders were queued."""
-    from sites.tasks import send_meeting_reminder_email
-
     now = now or timezone.now()
     today = timezone.localdate(now)
     queued = 0
@@ -39,26 +34,6 @@ def send_meeting_reminders(*, now=None) -> int:
             .values_list("person_id", flat=True)
             .distinct()
         )
-        for person_id in people:
-            try:
-                with transaction.atomic():
-                    reminder, created = MeetingReminder.objects.get_or_create(meeting=meeting, person_id=person_id)
-                    if created:
-                        transaction.on_commit(lambda pk=reminder.pk: send_meeting_reminder_email.delay(pk))
-            except IntegrityError:  # another run claimed it at the same moment
-                created = False
-            queued += int(created)
+        claims = ({"meeting": meeting, "person_id": person_id} for person_id in people)
+        queued += claim_and_queue(MeetingReminder, claims, task=tasks.send_meeting_reminder_email)
     return queued
-
-
-def email_meeting_reminder(*, reminder: MeetingReminder) -> None:
-    meeting, person = reminder.meeting, reminder.person
-    context = {
-        "meeting": meeting,
-        "person": person,
-        "site": meeting.site,
-        "starts_at": timezone.localtime(meeting.starts_at),
-        "ends_at": timezone.localtime(meeting.ends_at),
-        "url": settings.SITE_URL + reverse("sites:meeting", args=[meeting.pk]),
-    }
-    send_email("sites/emails/meeting_reminder", to=[person.email], context=context)

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.services import record_event
-from members.models import Membership, MembershipRole, Sector, User
-from sites.models import ENDED_STATUSES, Site, TargetDiscipline
+from members.models import Sector, User
+from sites.models import ENDED_STATUSES, Membership, MembershipRole, Site, TargetDiscipline
 
 DEFAULT_TARGET_DISCIPLINES = [
     # name, sector, keywords: the report's hardest disciplines to recruit

@@ -5,18 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
-from members.models import Membership
-from sites import selectors
+from core.access import get_visible_or_404
+from core.forms import add_service_error
+from sites.forms.sites import SiteForm
+from sites.models import Membership, Site
 from sites.services import sites as site_services
-from sites.site_forms import SiteForm
-
-
-def _add_errors(form, problem: ValidationError) -> None:
-    if hasattr(problem, "error_dict"):
-        for name, errors in problem.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, problem.messages)
 
 
 @login_required
@@ -28,7 +21,7 @@ def site_create(request):
         try:
             site = site_services.create_site(created_by=request.user, **form.cleaned_data)
         except ValidationError as problem:
-            _add_errors(form, problem)
+            add_service_error(form, problem)
         else:
             messages.success(request, f"{site.code} {site.name} created. Next, add its members.")
             return redirect("sites:detail", site.pk)
@@ -37,7 +30,7 @@ def site_create(request):
 
 @login_required
 def site_edit(request, pk: int):
-    site = selectors.access_site(request.user, pk)
+    site = get_visible_or_404(Site, request.user, "sites.view_site", pk=pk)
     if not request.user.has_perm("sites.change_site", site):
         raise PermissionDenied
     facilitators = [m.person for m in Membership.objects.current().facilitators().filter(site=site)]
@@ -48,7 +41,7 @@ def site_edit(request, pk: int):
         try:
             site_services.update_site(site=site, changed_by=request.user, **form.cleaned_data)
         except ValidationError as problem:
-            _add_errors(form, problem)
+            add_service_error(form, problem)
         else:
             messages.success(request, f"{site.code} {site.name} saved.")
             return redirect("sites:detail", site.pk)

@@ -8,16 +8,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from sites import selectors
-from sites.models import Expense
+from core.access import get_visible_or_404
+from core.forms import add_service_error
+from sites.forms.sites import AwardForm, ExpenseForm
+from sites.models import Expense, Site
 from sites.services import budget as budget_services
-from sites.site_forms import AwardForm, ExpenseForm
-from sites.views.admin_sites import _add_errors
 
 
 @login_required
 def expense_add(request, pk: int):
-    site = selectors.access_site(request.user, pk)
+    site = get_visible_or_404(Site, request.user, "sites.view_site", pk=pk)
     if not request.user.has_perm("sites.add_expense", site):
         raise Http404
     form = ExpenseForm(request.POST or None)
@@ -29,7 +29,7 @@ def expense_add(request, pk: int):
             over_budget = str(problem)
             form.ask_for_confirmation()
         except ValidationError as problem:
-            _add_errors(form, problem)
+            add_service_error(form, problem)
         else:
             messages.success(request, f"Expense of {budget_services.format_pounds(expense.amount)} recorded.")
             return redirect(reverse("sites:detail", args=[site.pk]) + "#budget-heading")
@@ -39,7 +39,7 @@ def expense_add(request, pk: int):
 
 @login_required
 def award_change(request, pk: int):
-    site = selectors.access_site(request.user, pk)
+    site = get_visible_or_404(Site, request.user, "sites.view_site", pk=pk)
     if not request.user.has_perm("sites.change_award", site):
         raise PermissionDenied("Only a programme admin can change a site's award.")
     form = AwardForm(request.POST or None, initial={"award": site.award})
@@ -53,7 +53,7 @@ def award_change(request, pk: int):
 @login_required
 @require_POST
 def expense_remove(request, pk: int, expense_pk: int):
-    site = selectors.access_site(request.user, pk)
+    site = get_visible_or_404(Site, request.user, "sites.view_site", pk=pk)
     if not request.user.has_perm("sites.add_expense", site):
         raise Http404
     expense = get_object_or_404(Expense, pk=expense_pk, site=site)

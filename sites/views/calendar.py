@@ -7,10 +7,14 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from core.access import get_visible_or_404
 from members.models import User
 from sites.ical import build_calendar
-from sites.meeting_selectors import access_meeting, calendar_meetings
+from sites.models import Meeting
+from sites.selectors.meetings import calendar_meetings
 from sites.services.calendar import issue_calendar_token
+
+MEETINGS = Meeting.objects.select_related("site")
 
 ICS_TYPE = "text/calendar; charset=utf-8"
 
@@ -18,7 +22,7 @@ ICS_TYPE = "text/calendar; charset=utf-8"
 @require_safe
 @login_required
 def meeting_ics(request, pk: int):
-    meeting = access_meeting(request.user, pk)
+    meeting = get_visible_or_404(MEETINGS, request.user, "sites.view_meeting", pk=pk)
     response = HttpResponse(build_calendar([meeting]), content_type=ICS_TYPE)
     filename = f"{meeting.site.code}-meeting-{meeting.local_date:%Y-%m-%d}.ics"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

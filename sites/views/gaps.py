@@ -2,23 +2,21 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from sites import selectors
-from sites.models import TargetDiscipline
+from core.access import get_visible_or_404
+from core.forms import add_service_error
+from sites.forms.sites import TargetDisciplineForm, TargetSizeForm
+from sites.models import Site, TargetDiscipline
 from sites.services import sites as site_services
-from sites.site_forms import TargetDisciplineForm, TargetSizeForm
-from sites.views.admin_sites import _add_errors
 
 
-def _access_targets(user, pk: int):
-    site = selectors.access_site(user, pk)
-    if not user.has_perm("sites.manage_targets", site):
-        raise PermissionDenied("Only this site's facilitators can change its recruitment targets.")
-    return site
+def _access_targets(user, pk: int) -> Site:
+    refusal = "Only this site's facilitators can change its recruitment targets."
+    return get_visible_or_404(Site, user, "sites.view_site", change_perm="sites.manage_targets", refusal=refusal, pk=pk)
 
 
 def _gaps_url(site) -> str:
@@ -44,7 +42,7 @@ def targets(request, pk: int):
                 site=site, added_by=request.user, **discipline_form.cleaned_data
             )
         except ValidationError as problem:
-            _add_errors(discipline_form, problem)
+            add_service_error(discipline_form, problem)
         else:
             messages.success(request, f"Target discipline “{discipline.name}” added.")
             return redirect(_gaps_url(site))

@@ -4,8 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from sites.forms.sites import ImportForm
 from sites.services.imports import ATTENDANCE_COLUMNS, IMPORTERS, MEMBER_COLUMNS, ImportRejected
-from sites.site_forms import ImportForm
 
 
 @login_required

@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.services import record_event
-from cop.rules import matrix_sites_q
-from cop.spreadsheets import FORMATS, spreadsheet_response
+from core.spreadsheets import FORMATS, spreadsheet_response
+from sites.forms.sites import MatrixDateForm
 from sites.models import Site
+from sites.rules import matrix_sites_q
 from sites.services.matrix import build_membership_matrix, matrix_spreadsheet
-from sites.site_forms import MatrixDateForm
 
 SITES_PER_PAGE = 25
 

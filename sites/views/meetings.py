@@ -5,34 +5,28 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from sites import forms
-from sites.meeting_selectors import (
-    access_meeting,
-    access_site_meetings,
-    guest_candidates,
-    meeting_page,
-    register_is_open,
-    register_lines,
-)
+from core.access import get_visible_or_404
+from core.forms import add_service_error
+from sites.forms import meetings as forms
+from sites.models import Meeting, Site
+from sites.selectors.meetings import guest_candidates, meeting_page, register_is_open, register_lines
 from sites.services import attendance, meetings
+
+MEETINGS = Meeting.objects.select_related("site")
+
+
+def _meeting_to_manage(user, pk: int) -> Meeting:
+    """The meeting: 404 for people who may not see its site, 403 for those who may see it but not manage it."""
+    return get_visible_or_404(MEETINGS, user, "sites.view_meeting", change_perm="sites.manage_meetings", pk=pk)
 
 
 def _uk_when(meeting) -> str:
     return timezone.localtime(meeting.starts_at).strftime("%A %-d %B %Y at %H:%M")
 
 
-def _show_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            for e in errors:
-                form.add_error(field if field in form.fields else None, e)
-    else:
-        form.add_error(None, error)
-
-
 @login_required
 def meeting_create(request, site_pk: int):
-    site = access_site_meetings(request.user, site_pk, manage=True)
+    site = get_visible_or_404(Site, request.user, "sites.view_meeting", change_perm="sites.manage_meetings", pk=site_pk)
     form = forms.MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -42,7 +36,7 @@ def meeting_create(request, site_pk: int):
                 venue=data["venue"], agenda=data["agenda"], is_taster=data["is_taster"],
             )  # fmt: skip
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, f"Meeting scheduled for {_uk_when(meeting)}.")
             return redirect("sites:meeting", meeting.pk)
@@ -58,7 +52,7 @@ def register_saved_message(lines, statuses: dict) -> str:
 
 @login_required
 def meeting_detail(request, pk: int):
-    meeting = access_meeting(request.user, pk)
+    meeting = get_visible_or_404(MEETINGS, request.user, "sites.view_meeting", pk=pk)
     can_manage = request.user.has_perm("sites.manage_meetings", meeting)
     context = {"meeting": meeting, "site": meeting.site, "can_manage": can_manage, **meeting_page(meeting)}
     return render(request, "sites/meetings/meeting_detail.html", context)
@@ -66,14 +60,16 @@ def meeting_detail(request, pk: int):
 
 @login_required
 def meeting_edit(request, pk: int):
-    meeting = access_meeting(request.user, pk, manage=True)
+    meeting = get_visible_or_404(
+        MEETINGS, request.user, "sites.view_meeting", change_perm="sites.manage_meetings", pk=pk
+    )
     initial = {"venue": meeting.venue, "agenda": meeting.agenda, "is_taster": meeting.is_taster}
     form = forms.MeetingDetailsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             meetings.change_meeting_details(meeting=meeting, changed_by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, "Meeting details saved.")
             return redirect("sites:meeting", meeting.pk)
@@ -82,7 +78,9 @@ def meeting_edit(request, pk: int):
 
 @login_required
 def meeting_move(request, pk: int):
-    meeting = access_meeting(request.user, pk, manage=True)
+    meeting = get_visible_or_404(
+        MEETINGS, request.user, "sites.view_meeting", change_perm="sites.manage_meetings", pk=pk
+    )
     form = forms.MeetingMoveForm(request.POST or None, initial=forms.MeetingMoveForm.initial_for(meeting))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -92,7 +90,7 @@ def meeting_move(request, pk: int):
                 reason=data["reason"],
             )  # fmt: skip
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, f"Meeting moved to {_uk_when(meeting)}. Members will get a new reminder.")
             return redirect("sites:meeting", meeting.pk)
@@ -101,13 +99,15 @@ def meeting_move(request, pk: int):
 
 @login_required
 def meeting_cancel(request, pk: int):
-    meeting = access_meeting(request.user, pk, manage=True)
+    meeting = get_visible_or_404(
+        MEETINGS, request.user, "sites.view_meeting", change_perm="sites.manage_meetings", pk=pk
+    )
     form = forms.MeetingCancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             meetings.cancel_meeting(meeting=meeting, cancelled_by=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, "Meeting cancelled. It shows as cancelled on the site page and in calendars.")
             return redirect("sites:meeting", meeting.pk)
@@ -116,7 +116,9 @@ def meeting_cancel(request, pk: int):
 
 @login_required
 def meeting_notes(request, pk: int):
-    meeting = access_meeting(request.user, pk, manage=True)
+    meeting = get_visible_or_404(
+        MEETINGS, request.user, "sites.view_meeting", change_perm="sites.manage_meetings", pk=pk
+    )
     form = forms.MeetingNotesForm(request.POST or None, initial={"notes": meeting.notes})
     if request.method == "POST" and form.is_valid():
         meetings.record_meeting_notes(meeting=meeting, written_by=request.user, notes=form.cleaned_data["notes"])
@@ -134,7 +136,9 @@ def _register_form(meeting, data) -> forms.MeetingRegisterForm:
 
 @login_required
 def meeting_register(request, pk: int):
-    meeting = access_meeting(request.user, pk, manage=True)
+    meeting = get_visible_or_404(
+        MEETINGS, request.user, "sites.view_meeting", change_perm="sites.manage_meetings", pk=pk
+    )
     form = _register_form(meeting, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -150,7 +154,7 @@ def meeting_register(request, pk: int):
             form.is_valid()
             form.add_error(None, error)
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, register_saved_message(form.lines, form.statuses()))
             return redirect("sites:meeting_register", meeting.pk)
@@ -161,7 +165,7 @@ def meeting_register(request, pk: int):
 @login_required
 @require_POST
 def reminder_settings(request, site_pk: int):
-    site = access_site_meetings(request.user, site_pk, manage=True)
+    site = get_visible_or_404(Site, request.user, "sites.view_meeting", change_perm="sites.manage_meetings", pk=site_pk)
     form = forms.ReminderDaysForm(request.POST)
     if form.is_valid():
         days = form.cleaned_data["reminder_days_before"]

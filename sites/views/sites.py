@@ -2,8 +2,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from sites import selectors
-from sites.membership_selectors import membership_panels
+from core.access import get_visible_or_404
+from sites.models import Site
+from sites.selectors import sites as selectors
+from sites.selectors.sites import membership_panels
 
 
 @login_required
@@ -15,6 +17,6 @@ def site_list(request):
 
 @login_required
 def site_detail(request, pk: int):
-    site = selectors.access_site(request.user, pk)
+    site = get_visible_or_404(Site, request.user, "sites.view_site", pk=pk)
     context = {"site": site, **selectors.site_page(site), **membership_panels(request.user, site)}
     return render(request, "sites/site_detail.html", context)

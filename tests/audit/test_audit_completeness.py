@@ -12,11 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditAction, AuditEvent
+from audit.services import recorded_type
 from cases.services import evidence as evidence_services
 from cases.services import lifecycle
-from members.models import Membership, User
-from members.services import invite_person
-from newsletters.models import Digest
+from digests.models import Digest
+from members.models import User
+from sites.models import Membership
+from sites.services.invitations import invite_person
 from sites.services.sites import update_site
 from tests.cases.evidence_files import PDF, upload
 from tests.factories import PASSWORD, UserFactory
@@ -27,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 def logged(action: str, target) -> list[tuple]:
     """(actor id, detail) of each row recording `action` on `target`."""
-    rows = AuditEvent.objects.filter(action=action, target_type=target._meta.label_lower, target_id=str(target.pk))
+    rows = AuditEvent.objects.filter(action=action, target_type=recorded_type(target), target_id=str(target.pk))
     return list(rows.order_by("pk").values_list("actor_id", "detail"))
 
 
@@ -180,7 +182,7 @@ def test_accepting_an_invitation_is_recorded_as_a_role_change(client, site, faci
 def test_changing_a_role_at_a_site_is_recorded(client, facilitator, member):
     client.force_login(facilitator)
     membership = Membership.objects.get(person=member)
-    client.post(reverse("members:change_role", args=[membership.pk]), {"role": "facilitator"})
+    client.post(reverse("memberships:change_role", args=[membership.pk]), {"role": "facilitator"})
     assert logged(AuditAction.ROLE_CHANGED, member) == [(facilitator.pk, "now facilitator at CP1")]
 
 
@@ -207,9 +209,9 @@ def test_memberships_changed_or_deleted_in_the_admin_are_recorded(client, progra
     client.force_login(programme_admin)
     form = {"person": member.pk, "site": site.pk, "role": "facilitator", "joined": f"{membership.joined:%d/%m/%Y}",
             "left": "", "left_reason": ""}  # fmt: skip
-    response = client.post(reverse("admin:members_membership_change", args=[membership.pk]), form)
+    response = client.post(reverse("admin:sites_membership_change", args=[membership.pk]), form)
     assert response.status_code == 302, response.context["adminform"].form.errors
-    client.post(reverse("admin:members_membership_delete", args=[membership.pk]), {"post": "yes"})
+    client.post(reverse("admin:sites_membership_delete", args=[membership.pk]), {"post": "yes"})
     assert not Membership.objects.filter(pk=membership.pk).exists()
     assert logged(AuditAction.ROLE_CHANGED, member) == [
         (programme_admin.pk, "in the admin: membership facilitator at CP1"),

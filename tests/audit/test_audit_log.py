@@ -8,7 +8,7 @@ from django.urls import reverse
 from audit.models import AuditAction, AuditEvent
 from audit.services import record_event
 from cases.services import lifecycle
-from members.services import change_membership_role
+from sites.services.memberships import change_membership_role
 from tests.factories import PASSWORD
 
 

@@ -4,9 +4,9 @@ import pytest
 from django.core.management import call_command
 
 from cases.models import Case, Evidence, Question
+from digests.demo import DEMO_CASES
 from forum.demo import STOKE_TITLE
 from forum.models import Thread
-from newsletters.digest_demo import DEMO_CASES
 from newsletters.models import NewsletterIssue
 from sites.demo import DEMO_PASSWORD
 from sites.models import Meeting, Site

@@ -6,7 +6,7 @@ import re
 from django.core import mail
 from playwright.sync_api import expect
 
-from members.models import Membership, MembershipRole
+from sites.models import Membership, MembershipRole
 from tests.browser.test_case_journey import sign_in
 from tests.factories import SiteFactory, UserFactory
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from cases.models import Theme
-from members.models import MembershipRole
+from sites.models import MembershipRole
 from tests.factories import PASSWORD, MeetingFactory, MembershipFactory, SiteFactory, at
 
 

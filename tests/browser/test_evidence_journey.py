@@ -3,7 +3,7 @@ practice and attaches it to the case in answer; the member sees the answer and t
 
 from cases.models import CaseStatus
 from cases.services import lifecycle
-from members.models import MembershipRole
+from sites.models import MembershipRole
 from tests.browser.test_case_journey import sign_in
 from tests.factories import MembershipFactory, SiteFactory, UserFactory
 

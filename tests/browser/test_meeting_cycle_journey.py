@@ -8,8 +8,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from cases.services import lifecycle
-from members.models import MembershipRole
-from sites.models import RecordAction, RecordActionStatus
+from cycle.models import RecordAction, RecordActionStatus
+from sites.models import MembershipRole
 from tests.factories import PASSWORD, MeetingFactory, MembershipFactory, SiteFactory
 
 TEXT = "A man in his forties attends A&E most weekends after drinking; nobody hears until Monday."

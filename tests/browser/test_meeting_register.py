@@ -9,8 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from cases.services import lifecycle
-from members.models import MembershipRole
-from sites.models import Attendance, TargetDiscipline
+from sites.models import Attendance, MembershipRole, TargetDiscipline
 from sites.services.sites import DEFAULT_TARGET_DISCIPLINES
 from tests.factories import PASSWORD, AttendanceFactory, MeetingFactory, MembershipFactory, SiteFactory, at
 

@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from cases.models import Case
 from cop.navigation import NAV_ITEMS
+from digests.models import Digest
 from members.models import User
-from newsletters.models import Digest, NewsletterIssue
+from newsletters.models import NewsletterIssue
 from sites.demo import DEMO_PASSWORD
 from sites.models import Meeting, Site
 

@@ -4,8 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from members.models import Membership, MembershipRole
-from sites.models import Expense
+from sites.models import Expense, Membership, MembershipRole
 from tests.factories import PASSWORD, MembershipFactory, SiteFactory
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from evaluation.report_survey import REPORT_SURVEY
-from members.models import MembershipRole
+from sites.models import MembershipRole
 from tests.factories import PASSWORD, MembershipFactory, SiteFactory, UserFactory
 
 STATEMENTS = [text for kind, text in REPORT_SURVEY["questions"] if kind == "statement"]

@@ -76,7 +76,7 @@ def colleague(site):
 
 @pytest.fixture
 def other_facilitator(other_site):
-    from members.models import MembershipRole
+    from sites.models import MembershipRole
     from tests.factories import MembershipFactory
 
     return MembershipFactory(site=other_site, role=MembershipRole.FACILITATOR, person__name="Ollie Otherfac").person

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from cases.models import CaseStatus, EvidenceLink, Question, QuestionStatus
 from cases.services import evidence as services
-from cases.tasks import send_question_answered
+from cases.tasks import send_question_answered_email
 from tests.factories import EvidenceFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +108,7 @@ def test_answering_attaches_evidence_and_emails_the_asker_after_commit(
     html = email.alternatives[0][0]
     assert "Yes: see the study." in html
     # Running the task again sends nothing more.
-    send_question_answered(question.pk)
+    send_question_answered_email(question.pk)
     assert len(mail.outbox) == 1
     body = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
     assert "Yes: see the study." in body and item.title in body

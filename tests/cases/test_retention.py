@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from audit.models import AuditAction, AuditEvent
 from cases.models import Case
+from cases.periodic import delete_stale_drafts
 from cases.services import lifecycle
-from cases.tasks import delete_stale_drafts_task
 
 
 def _age(case, days: int) -> None:
@@ -24,11 +24,11 @@ def test_unshared_drafts_older_than_the_retention_period_are_deleted_and_logged(
     _age(recent_draft, 30)
     _age(shared, 400)
 
-    assert delete_stale_drafts_task.delay().get() == 1
+    assert delete_stale_drafts.delay().get() == 1
     assert set(Case.objects.values_list("title", flat=True)) == {"Recent draft", "Shared case"}
     event = AuditEvent.objects.get(action=AuditAction.DELETED)
     assert event.target_id == str(old_draft.pk) and "retention" in event.detail and "Old draft" not in event.detail
-    assert delete_stale_drafts_task.delay().get() == 0  # a second run finds nothing more
+    assert delete_stale_drafts.delay().get() == 0  # a second run finds nothing more
 
 
 @pytest.mark.django_db
@@ -38,4 +38,4 @@ def test_a_draft_sent_back_after_sharing_is_not_deleted(site, member, settings):
     lifecycle.share_case(case=case, by=member)
     Case.objects.filter(pk=case.pk).update(status="draft")
     _age(case, 90)
-    assert delete_stale_drafts_task.delay().get() == 0
+    assert delete_stale_drafts.delay().get() == 0

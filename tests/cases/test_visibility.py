@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from cases.models import CaseStatus
-from cases.selectors import cases_visible_to, learning_objects_for
+from cases.selectors.cases import cases_visible_to, learning_objects_for
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from django.utils import timezone
 from cases.models import Outcome, Theme
 from cases.services import gate, lifecycle
 from core.anonymisation import find_personal_data
-from members.models import MembershipRole
-from sites.models import AttendanceStatus
+from sites.models import AttendanceStatus, MembershipRole
 from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory, at
 
 CLEAN = "A man in his forties attends A&E most weekends after drinking; nobody hears until Monday."
@@ -116,7 +115,7 @@ def make_digest(db):
     """A digest row in a given state (a ready one with a small stored file), without rendering."""
     from django.core.files.base import ContentFile
 
-    from newsletters.models import Digest
+    from digests.models import Digest
 
     def make(requested_by, *, status="queued", days=90, **extra):
         today = timezone.localdate()

@@ -3,8 +3,8 @@ from django.core.management import call_command
 
 from cases.models import Case
 from core.anonymisation import find_personal_data
-from newsletters.digest_demo import DEMO_CASES
-from newsletters.models import CommissionerResponse, DigestSubscription
+from digests.demo import DEMO_CASES
+from digests.models import CommissionerResponse, DigestSubscription
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from audit.models import AuditEvent
-from newsletters.models import CommissionerResponse, Digest, DigestSubscription
+from digests.models import CommissionerResponse, Digest, DigestSubscription
 from tests.digests.conftest import ISSUE_DRAFT, ISSUE_HOUSING, ISSUE_NAMED, ISSUE_SHARED
 from tests.factories import UserFactory
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from newsletters.digest_content import digest_content, digest_sites
-from newsletters.pdf import render_content_pdf
+from digests.content import digest_content, digest_sites
+from digests.pdf import render_content_pdf
 from tests.digests.conftest import ISSUE_DRAFT, ISSUE_HOUSING, ISSUE_NAMED, ISSUE_SHARED, ISSUE_WEEKEND
 from tests.digests.pdftext import read_pdf
 

@@ -8,15 +8,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from audit.models import AuditEvent
-from newsletters.models import Digest
-from newsletters.services import digests
+from digests.models import Digest
+from digests.services import rendering, requests
 from tests.digests.pdftext import read_pdf
 
 pytestmark = pytest.mark.django_db
 
 
 def ask(person, programme, sites=None):
-    return digests.request_digest(
+    return requests.request_digest(
         requested_by=person, period_start=programme["start"], period_end=programme["end"], sites=sites
     )
 
@@ -48,9 +48,9 @@ def test_only_commissioners_and_admins_ask_for_digests(member, broker, programme
 def test_period_must_be_in_order_and_started(commissioner):
     today = timezone.localdate()
     with pytest.raises(ValidationError, match="on or after its start"):
-        digests.request_digest(requested_by=commissioner, period_start=today, period_end=today - timedelta(days=1))
+        requests.request_digest(requested_by=commissioner, period_start=today, period_end=today - timedelta(days=1))
     with pytest.raises(ValidationError, match="has not started yet"):
-        digests.request_digest(
+        requests.request_digest(
             requested_by=commissioner, period_start=today + timedelta(days=3), period_end=today + timedelta(days=9)
         )
 
@@ -71,7 +71,7 @@ def test_render_job_stores_the_pdf_privately_and_emails_the_requester(
     assert message.to == [commissioner.email] and "ready" in message.subject
     assert f"/digests/{digest.pk}/" in message.body
     # Running the job again changes nothing and sends nothing.
-    assert digests.render_digest(digest_id=digest.pk) is None
+    assert rendering.render_digest(digest_id=digest.pk) is None
     assert len(mail.outbox) == 1
 
 
@@ -80,7 +80,7 @@ def test_re_rendering_replaces_the_file(commissioner, make_digest, programme, dj
     old = digest.file.name
     storage = digest.file.storage
     with django_capture_on_commit_callbacks(execute=True):
-        digests.retry_digest(digest=digest, by=commissioner)
+        requests.retry_digest(digest=digest, by=commissioner)
     digest.refresh_from_db()
     assert digest.status == "ready" and digest.file.name != old
     assert not storage.exists(old) and storage.exists(digest.file.name)
@@ -100,19 +100,19 @@ def test_a_failed_render_records_the_reason_and_can_be_retried(
     assert mail.outbox == []
     settings.MEDIA_ROOT = str(tmp_path / "media")
     with django_capture_on_commit_callbacks(execute=True):
-        digests.retry_digest(digest=digest, by=commissioner)
+        requests.retry_digest(digest=digest, by=commissioner)
     digest.refresh_from_db()
     assert digest.status == "ready" and digest.failure_reason == ""
 
 
 def test_only_a_queued_or_abandoned_digest_is_claimed(commissioner, make_digest):
     busy = make_digest(commissioner, status="rendering", started_at=timezone.now() - timedelta(minutes=2))
-    assert digests.claim_digest(busy.pk) is None
+    assert rendering.claim_digest(busy.pk) is None
     abandoned = make_digest(commissioner, status="rendering", days=30, started_at=timezone.now() - timedelta(hours=1))
-    assert digests.claim_digest(abandoned.pk) is not None
+    assert rendering.claim_digest(abandoned.pk) is not None
     queued = make_digest(commissioner, days=20)
-    assert digests.claim_digest(queued.pk).status == "rendering"
-    assert digests.claim_digest(queued.pk) is None
+    assert rendering.claim_digest(queued.pk).status == "rendering"
+    assert rendering.claim_digest(queued.pk) is None
 
 
 def test_the_request_is_in_the_audit_log(commissioner, programme):
@@ -125,12 +125,12 @@ def test_stalled_digests_are_queued_again_and_rendered_once(commissioner, make_d
     Digest.objects.filter(pk=lost.pk).update(created_at=timezone.now() - timedelta(minutes=30))
     fresh = make_digest(commissioner, days=20)
     abandoned = make_digest(commissioner, status="rendering", days=10, started_at=timezone.now() - timedelta(hours=1))
-    assert sorted(digests.requeue_stalled_digests()) == sorted([lost.pk, abandoned.pk])  # eager: rendered now
+    assert sorted(requests.requeue_stalled_digests()) == sorted([lost.pk, abandoned.pk])  # eager: rendered now
     lost.refresh_from_db()
     abandoned.refresh_from_db()
     fresh.refresh_from_db()
     assert lost.status == "ready" and abandoned.status == "ready" and fresh.status == "queued"
-    assert digests.requeue_stalled_digests() == []
+    assert requests.requeue_stalled_digests() == []
     assert "requeue-stalled-digests" in settings.CELERY_BEAT_SCHEDULE
 
 

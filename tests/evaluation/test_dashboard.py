@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from evaluation.dashboard import Period, programme_dashboard
-from members.models import MembershipRole, Sector
-from sites.models import AttendanceStatus, Expense, ExpenseCategory, Meeting, MeetingStatus
+from members.models import Sector
+from sites.models import AttendanceStatus, Expense, ExpenseCategory, Meeting, MeetingStatus, MembershipRole
 from tests.evaluation.conftest import answer, members_of
 from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory, SiteFactory, at
 

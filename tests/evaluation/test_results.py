@@ -11,7 +11,7 @@ from django.utils import timezone
 from evaluation import services
 from evaluation.models import WITHHELD, Agreement, QuestionKind
 from evaluation.selectors import Rate, survey_results
-from members.models import MembershipRole
+from sites.models import MembershipRole
 from tests.evaluation.conftest import answer, members_of
 from tests.factories import MembershipFactory
 

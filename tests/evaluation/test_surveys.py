@@ -178,7 +178,7 @@ def test_survey_list_query_count_does_not_grow(client, programme_admin, django_a
 
 
 def test_surveys_past_their_window_are_closed_once(open_report_survey):
-    from evaluation.tasks import close_surveys_past_their_window
+    from evaluation.periodic import close_surveys_past_their_window
 
     later = open_report_survey.closes_on + timedelta(days=1)
     assert services.close_surveys_past_their_window(today=open_report_survey.closes_on) == 0

@@ -22,10 +22,10 @@ def newsletter() -> dict:
     to send it and a commissioner to ask for a digest."""
     from django.utils import timezone
 
-    from members.models import MembershipRole
     from newsletters.services.compile import compile_newsletter, previous_month
     from newsletters.services.editing import approve_issue
     from newsletters.services.sending import member_recipients
+    from sites.models import MembershipRole
     from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory, SiteFactory, UserFactory, at
 
     site = SiteFactory(code="FLT1", town="Faultbury")
@@ -56,7 +56,7 @@ def load() -> dict:
     from django.utils import timezone
 
     from cases.services.lifecycle import create_case
-    from members.models import MembershipRole
+    from sites.models import MembershipRole
     from tests.factories import MeetingFactory, MembershipFactory, SiteFactory, at
 
     site = SiteFactory(code="FLT2", town="Loadham")

@@ -14,6 +14,6 @@ MAILERS = {"default": {"BACKEND": "tests.faults.mailbox.OneFilePerMessageBackend
 MEDIA_ROOT = os.environ["FAULTS_MEDIA_ROOT"]
 DIGEST_REQUEUE_AFTER_SECONDS = 3
 CELERY_BEAT_SCHEDULE = {
-    "resume-newsletter-sending": {"task": "newsletters.tasks.resume_newsletter_sending", "schedule": 2.0},
-    "requeue-stalled-digests": {"task": "newsletters.digest_tasks.requeue_stalled_digests", "schedule": 2.0},
+    "resume-newsletter-sending": {"task": "newsletters.periodic.resume_newsletter_sending", "schedule": 2.0},
+    "requeue-stalled-digests": {"task": "digests.periodic.requeue_stalled_digests", "schedule": 2.0},
 }

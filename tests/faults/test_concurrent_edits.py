@@ -12,8 +12,7 @@ from django.utils import timezone
 
 from cases.models import Case, CaseStatus
 from cases.services import lifecycle
-from members.models import MembershipRole
-from sites.models import Attendance
+from sites.models import Attendance, MembershipRole
 from tests.factories import MeetingFactory, MembershipFactory, at
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ import pytest
 from cases.services import lifecycle
 from forum import services
 from forum.models import ThreadKind
-from members.models import MembershipRole
+from sites.models import MembershipRole
 from tests.factories import MembershipFactory, UserFactory
 
 

@@ -5,9 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from forum import services
+from forum import emails, services
 from forum.models import Delivery, DeliveryState, EmailChoice, ThreadFollow
-from forum.tasks import send_forum_digests, send_forum_email
+from forum.periodic import send_forum_digests
+from forum.tasks import send_post_email
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def test_immediate_emails_and_the_digest_never_send_the_same_post_twice(people, 
         post = reply(topic, people["facilitator"], "We ring the hub first.")  # the topic's starter wants it at once
     assert len(sent_to(mailoutbox, people["member"])) == 1
     delivery = Delivery.objects.get(post=post, recipient=people["member"])
-    send_forum_email.delay(delivery.pk).get()  # a repeated task
+    send_post_email.delay(delivery.pk).get()  # a repeated task
     Delivery.objects.filter(pk=delivery.pk).update(created_at=timezone.now() - timedelta(hours=2))
     send_forum_digests.delay().get()
     assert len(sent_to(mailoutbox, people["member"])) == 1
@@ -79,9 +80,7 @@ def test_a_failed_send_leaves_the_notifications_pending_for_the_next_run(people,
     reply(topic, people["admin"], "The recovery hub takes self-referrals.")
     settings.MAILERS = {"default": {"BACKEND": "tests.forum.failing_mail.Backend"}}
     with pytest.raises(OSError):
-        from forum import notifications
-
-        notifications.send_digests()
+        emails.send_digests()
     assert Delivery.objects.filter(state=DeliveryState.PENDING, recipient=people["facilitator"]).count() == 1
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     assert send_forum_digests.delay().get() == 2

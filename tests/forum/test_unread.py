@@ -59,5 +59,5 @@ def test_email_preferences_page(client, people):
 
 def test_the_digest_runs_daily_from_the_beat_schedule():
     entry = settings.CELERY_BEAT_SCHEDULE["send-forum-digests"]
-    assert entry["task"] == "forum.tasks.send_forum_digests"
+    assert entry["task"] == "forum.periodic.send_forum_digests"
     assert entry["schedule"].hour == {7}

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from audit.models import AuditAction, AuditEvent
 from members.data_rights import erase_person
-from members.models import Membership
+from sites.models import Membership
 from tests.factories import AttendanceFactory, MeetingFactory, at
 
 

@@ -7,8 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from members.models import MembershipRole
-from sites.models import AttendanceStatus, MeetingStatus, SiteStatus
+from sites.models import AttendanceStatus, MeetingStatus, MembershipRole, SiteStatus
 from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory, SiteFactory, UserFactory, at
 
 MARCH = date(2026, 3, 1)

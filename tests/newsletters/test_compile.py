@@ -185,7 +185,7 @@ def test_due_compilation_catches_up_a_missed_month(march):
 
 def test_beat_compiles_on_the_first_of_each_month(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["compile-monthly-newsletter"]
-    assert entry["task"] == "newsletters.tasks.compile_due_newsletter"
+    assert entry["task"] == "newsletters.periodic.compile_due_newsletter"
     assert entry["schedule"].day_of_month == {1} and entry["schedule"].hour == {6}
 
 

@@ -11,12 +11,13 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 
 from cop.celery import app as celery_app
-from members.models import MembershipRole
 from newsletters.models import Delivery, DeliveryStatus, Edition, ExternalSubscriber, IssueStatus, NewsletterPreference
-from newsletters.services import sending
+from newsletters.periodic import resume_newsletter_sending
+from newsletters.services import delivery, sending
 from newsletters.services.compile import compile_newsletter
 from newsletters.services.editing import approve_issue
-from newsletters.tasks import resume_newsletter_sending, send_newsletter_deliveries
+from newsletters.tasks import send_newsletter_deliveries
+from sites.models import MembershipRole
 from tests.factories import MembershipFactory, UserFactory
 from tests.newsletters.conftest import MARCH
 
@@ -127,7 +128,7 @@ def test_refused_addresses_fail_others_are_sent_then_retried(
     with django_capture_on_commit_callbacks(execute=False):
         sending.start_sending(issue=approved_issue, by=broker)
 
-    result = sending.send_deliveries(issue_id=approved_issue.pk)
+    result = delivery.send_deliveries(issue_id=approved_issue.pk)
 
     failed = Delivery.objects.get(email=refused)
     assert failed.status == DeliveryStatus.FAILED and failed.attempts == 1
@@ -138,8 +139,8 @@ def test_refused_addresses_fail_others_are_sent_then_retried(
     assert approved_issue.status == IssueStatus.SENDING
 
     REFUSED.clear()  # the mailbox is back
-    sending.send_deliveries(issue_id=approved_issue.pk)
-    sending.send_deliveries(issue_id=approved_issue.pk)
+    delivery.send_deliveries(issue_id=approved_issue.pk)
+    delivery.send_deliveries(issue_id=approved_issue.pk)
 
     counts = sent_counts()
     assert set(counts) == expected_recipients(march, broker, subscriber) and set(counts.values()) == {1}
@@ -163,7 +164,7 @@ def test_the_task_backs_off_and_gives_up_after_max_attempts_leaving_the_issue_un
         celery_app.conf.task_eager_propagates = propagates
 
     failed = Delivery.objects.get(email=refused)
-    assert failed.status == DeliveryStatus.FAILED and failed.attempts == sending.MAX_ATTEMPTS
+    assert failed.status == DeliveryStatus.FAILED and failed.attempts == delivery.MAX_ATTEMPTS
     approved_issue.refresh_from_db()
     assert approved_issue.status == IssueStatus.SENDING  # nobody is silently skipped
 
@@ -184,20 +185,20 @@ def test_worker_stopping_part_way_resumes_without_sending_twice(
     STOP_AFTER.append(3)
 
     with pytest.raises(WorkerStopped):
-        sending.send_deliveries(issue_id=approved_issue.pk)
+        delivery.send_deliveries(issue_id=approved_issue.pk)
 
     assert Delivery.objects.filter(status=DeliveryStatus.SENT).count() == 3
     stuck = Delivery.objects.get(status=DeliveryStatus.SENDING)
     STOP_AFTER.clear()  # a new worker starts
 
     # The next run sends everything still queued but leaves the claimed one alone while it may be in flight.
-    sending.send_deliveries(issue_id=approved_issue.pk)
+    delivery.send_deliveries(issue_id=approved_issue.pk)
     assert stuck.email not in sent_counts()
     assert Delivery.objects.filter(status=DeliveryStatus.SENT).count() == len(everyone) - 1
 
     # Once the claim is older than the stale limit, the periodic sweep releases and sends it.
     Delivery.objects.filter(pk=stuck.pk).update(
-        claimed_at=timezone.now() - sending.STALE_SENDING_AFTER - timedelta(minutes=1)
+        claimed_at=timezone.now() - delivery.STALE_SENDING_AFTER - timedelta(minutes=1)
     )
     resume_newsletter_sending.apply()
 
@@ -221,7 +222,7 @@ def test_sweep_queues_an_issue_whose_task_was_lost(
 
 def test_emails_carry_one_click_unsubscribe_and_no_names(approved_issue, march, broker, subscriber):
     sending.start_sending(issue=approved_issue, by=broker)
-    sending.send_deliveries(issue_id=approved_issue.pk)
+    delivery.send_deliveries(issue_id=approved_issue.pk)
     by_address = {message.to[0]: message for message in mail.outbox}
     member_email = by_address[march["people"]["Sam Social-Worker"].email]
     public_email = by_address[subscriber.email]
@@ -248,12 +249,12 @@ def test_sweep_leaves_recent_failures_to_the_tasks_back_off_and_picks_up_lost_re
     REFUSED.add(refused)
     with django_capture_on_commit_callbacks(execute=False):
         sending.start_sending(issue=approved_issue, by=broker)
-    sending.send_deliveries(issue_id=approved_issue.pk)
+    delivery.send_deliveries(issue_id=approved_issue.pk)
     REFUSED.clear()
 
-    assert sending.issues_with_work() == []  # the task's own retry, with back-off, is due first
-    later = timezone.now() + sending.RETRY_LOST_AFTER + timedelta(minutes=1)
-    assert sending.issues_with_work(now=later) == [approved_issue.pk]
+    assert delivery.issues_with_work() == []  # the task's own retry, with back-off, is due first
+    later = timezone.now() + delivery.RETRY_LOST_AFTER + timedelta(minutes=1)
+    assert delivery.issues_with_work(now=later) == [approved_issue.pk]
 
 
 def test_a_stale_delivery_with_no_attempts_left_shows_as_failed(
@@ -261,12 +262,12 @@ def test_a_stale_delivery_with_no_attempts_left_shows_as_failed(
 ):
     with django_capture_on_commit_callbacks(execute=False):
         sending.start_sending(issue=approved_issue, by=broker)
-    old = timezone.now() - sending.STALE_SENDING_AFTER - timedelta(minutes=1)
+    old = timezone.now() - delivery.STALE_SENDING_AFTER - timedelta(minutes=1)
     first, second = Delivery.objects.order_by("pk")[:2]
     Delivery.objects.filter(pk=first.pk).update(status=DeliveryStatus.SENDING, claimed_at=old, attempts=1)
     Delivery.objects.filter(pk=second.pk).update(
-        status=DeliveryStatus.SENDING, claimed_at=old, attempts=sending.MAX_ATTEMPTS
+        status=DeliveryStatus.SENDING, claimed_at=old, attempts=delivery.MAX_ATTEMPTS
     )
-    assert sending.release_stale_deliveries() == 2
+    assert delivery.release_stale_deliveries() == 2
     assert Delivery.objects.get(pk=first.pk).status == DeliveryStatus.QUEUED
     assert Delivery.objects.get(pk=second.pk).status == DeliveryStatus.FAILED

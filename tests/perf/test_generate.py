@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 from bench.generate import SMALL, THEMES, synthetic_people, synthetic_sites
 from cases.models import Case, Finding, FollowUp, Theme
 from core.anonymisation import find_personal_data
-from members.models import Membership, MembershipRole, Sector
-from sites.models import Attendance, Meeting
+from members.models import Sector
+from sites.models import Attendance, Meeting, Membership, MembershipRole
 
 pytestmark = pytest.mark.django_db
 

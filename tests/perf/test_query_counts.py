@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from bench.generate import Size, generate
 from bench.pages import first_site, main_pages, site_facilitator
-from cases.selectors import repository_page
+from cases.selectors.cases import repository_page
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -95,7 +95,7 @@ def record_of_cp1(*, approved: bool = False, entry: bool = False, number: bool =
 
 def record_action_of_cp1(world) -> list:
     """An action on a draft CP1 record (a new one each time)."""
-    from sites.services import record
+    from cycle.services import record
 
     draft = world.new_record()
     entry = draft.entries.first()
@@ -169,7 +169,7 @@ def digest_of_commissioner(world) -> list:
     if "digest" not in world._cases:
         from django.core.files.base import ContentFile
 
-        from newsletters.models import Digest
+        from digests.models import Digest
 
         today = timezone.localdate()
         digest = Digest.objects.create(
@@ -187,7 +187,7 @@ def digest_of_admin(world) -> list:
     if "admin-digest" not in world._cases:
         from django.core.files.base import ContentFile
 
-        from newsletters.models import Digest
+        from digests.models import Digest
 
         today = timezone.localdate()
         digest = Digest.objects.create(
@@ -283,8 +283,8 @@ MATRIX: dict[str, Entry] = {
     "healthz": Entry(get=EVERYONE),
     "privacy": Entry(get=EVERYONE, post=outcomes(METHOD)),
     # People
-    "members:invitations": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
-    "members:accept_invitation": Entry(
+    "memberships:invitations": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
+    "memberships:accept_invitation": Entry(
         args=lambda w: [w.invitation_token], get=outcomes(OK, other_member=OK), post=outcomes(OK)
     ),
     "members:my_data": Entry(get=ALL_SIGNED_IN),
@@ -306,10 +306,10 @@ MATRIX: dict[str, Entry] = {
     "sites:target_remove": Entry(args=lambda w: [w.site.pk, w.new_target().pk], get=POST_ONLY, post=SITE_MANAGERS),
     "sites:matrix": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
     "sites:import": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
-    "members:site_members": Entry(args=lambda w: [w.site.pk], get=SITE_VIEWERS),
-    "members:add_member": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
-    "members:end_membership": Entry(args=lambda w: [w.membership.pk], get=SITE_MANAGERS),
-    "members:change_role": Entry(args=lambda w: [w.membership.pk], get=POST_ONLY, post=SITE_MANAGERS),
+    "memberships:site_members": Entry(args=lambda w: [w.site.pk], get=SITE_VIEWERS),
+    "memberships:add_member": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
+    "memberships:end_membership": Entry(args=lambda w: [w.membership.pk], get=SITE_MANAGERS),
+    "memberships:change_role": Entry(args=lambda w: [w.membership.pk], get=POST_ONLY, post=SITE_MANAGERS),
     # Meetings and the attendance register
     "sites:meeting": Entry(args=meeting_of_cp1, get=SITE_VIEWERS),
     "sites:meeting_ics": Entry(args=meeting_of_cp1, get=SITE_VIEWERS, post=outcomes(METHOD)),
@@ -458,21 +458,21 @@ MATRIX: dict[str, Entry] = {
     # The meeting cycle: series, agendas, the meeting record, actions, experts by experience
     "sites:series_list": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
     "sites:series_edit": Entry(args=lambda w: [w.new_series().pk], get=SITE_MANAGERS),
-    "sites:agenda": Entry(args=meeting_of_cp1, get=SITE_VIEWERS),
-    "sites:agenda_item_add": Entry(args=meeting_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
-    "sites:agenda_publish": Entry(args=meeting_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
-    "sites:agenda_item_move": Entry(args=agenda_item_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
-    "sites:agenda_item_remove": Entry(args=agenda_item_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
-    "sites:record": Entry(args=meeting_of_cp1, get=SITE_VIEWERS, post=SITE_MANAGERS),
-    "sites:record_approve": Entry(args=record_of_cp1(), get=POST_ONLY, post=SITE_MANAGERS),
-    "sites:record_revise": Entry(args=record_of_cp1(approved=True), get=POST_ONLY, post=SITE_MANAGERS),
-    "sites:record_pdf": Entry(args=record_of_cp1(approved=True), get=SITE_VIEWERS),
-    "sites:record_version": Entry(args=record_of_cp1(approved=True, number=True), get=SITE_VIEWERS),
-    "sites:record_entry": Entry(args=record_of_cp1(entry=True), get=SITE_MANAGERS),
-    "sites:record_action_add": Entry(args=record_of_cp1(entry=True), get=SITE_MANAGERS),
-    "sites:record_action_remove": Entry(args=record_action_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
+    "cycle:agenda": Entry(args=meeting_of_cp1, get=SITE_VIEWERS),
+    "cycle:agenda_item_add": Entry(args=meeting_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
+    "cycle:agenda_publish": Entry(args=meeting_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
+    "cycle:agenda_item_move": Entry(args=agenda_item_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
+    "cycle:agenda_item_remove": Entry(args=agenda_item_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
+    "cycle:record": Entry(args=meeting_of_cp1, get=SITE_VIEWERS, post=SITE_MANAGERS),
+    "cycle:record_approve": Entry(args=record_of_cp1(), get=POST_ONLY, post=SITE_MANAGERS),
+    "cycle:record_revise": Entry(args=record_of_cp1(approved=True), get=POST_ONLY, post=SITE_MANAGERS),
+    "cycle:record_pdf": Entry(args=record_of_cp1(approved=True), get=SITE_VIEWERS),
+    "cycle:record_version": Entry(args=record_of_cp1(approved=True, number=True), get=SITE_VIEWERS),
+    "cycle:record_entry": Entry(args=record_of_cp1(entry=True), get=SITE_MANAGERS),
+    "cycle:record_action_add": Entry(args=record_of_cp1(entry=True), get=SITE_MANAGERS),
+    "cycle:record_action_remove": Entry(args=record_action_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
     # Corrections: members who were at the meeting (here the member and the facilitator); admins may read the draft.
-    "sites:record_comment": Entry(
+    "cycle:record_comment": Entry(
         args=record_of_cp1(entry=True),
         get=POST_ONLY,
         post=signed_in(["member", "facilitator"], denied=NOT_FOUND, admin=FORBIDDEN),
@@ -510,7 +510,7 @@ MATRIX: dict[str, Entry] = {
     ),
     "digests:respond@draft": Entry(args=case_raising_issues("draft"), get=SIGNED_IN_NOT_FOUND),
     # Evidence: the library is for everyone with a site role, brokers and admins (commissioners read items on
-    # learning objects only). Files: see the "Evidence" section of cop/rules.py. "url@state" names the item's
+    # learning objects only). Files: see the evidence part of cases/rules.py. "url@state" names the item's
     # attachment: "library" (no case), "shared" (only a shared CP1 case) or "published" (a learning object).
     "evidence:list": Entry(get=LIBRARY_READERS),
     "evidence:export": Entry(get=LIBRARY_READERS),
@@ -558,7 +558,7 @@ MATRIX: dict[str, Entry] = {
         post=CASE_BROKER_ONLY,
     ),
     "evidence:question_status@shared": Entry(args=lambda w: [w.question().pk], get=POST_ONLY, post=CASE_BROKER_ONLY),
-    # The forum (see the "forum" section of cop/rules.py). Commissioners are not in it; another site's thread is a
+    # The forum (see forum/rules.py). Commissioners are not in it; another site's thread is a
     # 404. "url@kind" checks a CP1 thread of that kind; posts are CP1's member's, on the programme board unless named.
     "forum:index": Entry(get=FORUM_USERS),
     "forum:programme_board": Entry(get=FORUM_USERS),

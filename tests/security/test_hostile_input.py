@@ -22,15 +22,19 @@ from hypothesis import strategies as st
 
 from api import forms as api_forms
 from audit.forms import AuditFilterForm
-from cases import evidence_forms
-from cases import forms as case_forms
+from cases.forms import cases as case_forms
+from cases.forms import evidence as evidence_forms
+from core.forms import CrispyFieldsForm
+from cycle import forms as cycle_forms
+from digests import forms as digest_forms
 from evaluation import forms as evaluation_forms
 from forum import forms as forum_forms
-from members import forms as member_forms
-from newsletters import digest_forms
 from newsletters import forms as newsletter_forms
-from sites import cycle_forms, site_forms
-from sites import forms as meeting_forms
+from sites.forms import experts as expert_forms
+from sites.forms import invitations as invitation_forms
+from sites.forms import meetings as meeting_forms
+from sites.forms import memberships as membership_forms
+from sites.forms import sites as site_forms
 from tests.factories import PASSWORD, MeetingFactory, MembershipFactory, at
 from tests.security.hostile import hostile_form, hostile_upload, live_markup
 from tests.security.matrix import case_raising_issues, digest_of_commissioner
@@ -41,11 +45,14 @@ FUZZ_SETTINGS = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
 PAGE = "page"  # fields: read the names from the form on the page (forms whose fields depend on the object)
-OUR_APPS = ["api", "audit", "cases", "cop", "evaluation", "forum", "members", "newsletters", "sites", "toolkit"]
+OUR_APPS = [
+    "api", "audit", "cases", "cop", "core", "cycle", "demo", "digests", "evaluation", "forum", "home", "members",
+    "newsletters", "sites", "toolkit",
+]  # fmt: skip
 
 # Form classes that are not themselves submitted by anyone: bases whose subclasses are fuzzed.
 NOT_SUBMITTED = {
-    case_forms._Form,  # the crispy-forms base of every case and evidence form
+    CrispyFieldsForm,  # the crispy-forms base of the case, evidence and forum forms
     meeting_forms.MeetingTimesMixin,  # date and times, fuzzed through MeetingForm and MeetingMoveForm
 }
 
@@ -91,7 +98,7 @@ def draft_entry(w) -> list:
 
 
 def new_invitation(w) -> str:
-    from members.services import invite_person
+    from sites.services.invitations import invite_person
 
     n = w.counter("invitation")
     sent = invite_person(invited_by=w.people["admin"], email=f"fuzz{n}@example.org", role="member", site=w.site)
@@ -121,26 +128,26 @@ FUZZ: dict[str, Fuzz] = {
     "password change": Fuzz((), "member", url("account_change_password"), ("oldpassword", "password1", "password2")),
     "two-factor set-up": Fuzz((), "facilitator", url("mfa_activate_totp"), ("code",), reauthenticate=True),
     "invite": Fuzz(
-        (member_forms.InviteForm,), "facilitator", url("members:invitations"),
+        (invitation_forms.InviteForm,), "facilitator", url("memberships:invitations"),
         valid=lambda w: {"role": "member", "site": w.site.pk, "email": "new@example.org"},
     ),  # fmt: skip
     "accept invitation": Fuzz(
-        (member_forms.AcceptInvitationForm,), None, lambda w: reverse("members:accept_invitation",
+        (invitation_forms.AcceptInvitationForm,), None, lambda w: reverse("memberships:accept_invitation",
         args=[new_invitation(w)]), fresh=True,
         valid=lambda w: {"password": "a-Long-passw0rd-here", "password_again": "a-Long-passw0rd-here"},
     ),  # fmt: skip
     "add member": Fuzz(
-        (member_forms.AddMemberForm,), "facilitator", url("members:add_member", site),
+        (membership_forms.AddMemberForm,), "facilitator", url("memberships:add_member", site),
         valid=lambda w: {"email": f"m{w.counter('m')}@example.org", "role": "member", "joined": today()},
-        shows=url("members:site_members", site),
+        shows=url("memberships:site_members", site),
     ),  # fmt: skip
     "end membership": Fuzz(
-        (member_forms.EndMembershipForm,), "facilitator",
-        lambda w: reverse("members:end_membership", args=[MembershipFactory(site=w.site).pk]), fresh=True,
-        valid=lambda w: {"left": today()}, shows=url("members:site_members", site),
+        (membership_forms.EndMembershipForm,), "facilitator",
+        lambda w: reverse("memberships:end_membership", args=[MembershipFactory(site=w.site).pk]), fresh=True,
+        valid=lambda w: {"left": today()}, shows=url("memberships:site_members", site),
     ),  # fmt: skip
-    "change role": Fuzz((member_forms.MembershipRoleForm,), "facilitator", lambda w: reverse(
-        "members:change_role", args=[MembershipFactory(site=w.site).pk]), fresh=True),  # fmt: skip
+    "change role": Fuzz((membership_forms.MembershipRoleForm,), "facilitator", lambda w: reverse(
+        "memberships:change_role", args=[MembershipFactory(site=w.site).pk]), fresh=True),  # fmt: skip
     "erase": Fuzz((), "admin", lambda w: reverse("members:erase", args=[w.leaver.pk]), ("confirm",)),
     # Sites, budgets, targets, imports, the matrix
     "create site": Fuzz(
@@ -187,30 +194,30 @@ FUZZ: dict[str, Fuzz] = {
                              url("sites:meeting_register", held_meeting), PAGE),  # fmt: skip
     # The meeting cycle
     "series": Fuzz(
-        (cycle_forms.SeriesForm,), "facilitator", url("sites:series_list", site),
+        (meeting_forms.SeriesForm,), "facilitator", url("sites:series_list", site),
         valid=lambda w: {"rule": "nth_weekday", "week_of_month": "2", "weekday": "1", "starts_on": today(),
                          "start_time": "14:00", "end_time": "16:00", "horizon_months": "1"},
         shows=url("sites:series_list", site),
     ),  # fmt: skip
-    "series edit": Fuzz((cycle_forms.SeriesForm,), "facilitator", lambda w: reverse(
+    "series edit": Fuzz((meeting_forms.SeriesForm,), "facilitator", lambda w: reverse(
         "sites:series_edit", args=[w.cached("series", w.new_series).pk])),  # fmt: skip
-    "agenda item": Fuzz((cycle_forms.AgendaItemForm,), "facilitator", url("sites:agenda_item_add", upcoming_meeting),
-                        shows=lambda w: reverse("sites:agenda", args=[w.new_agenda_item().meeting_id])),  # fmt: skip
+    "agenda item": Fuzz((cycle_forms.AgendaItemForm,), "facilitator", url("cycle:agenda_item_add", upcoming_meeting),
+                        shows=lambda w: reverse("cycle:agenda", args=[w.new_agenda_item().meeting_id])),  # fmt: skip
     "agenda move": Fuzz((cycle_forms.MoveForm,), "facilitator", lambda w: reverse(
-        "sites:agenda_item_move", args=[(i := w.new_agenda_item()).meeting_id, i.pk])),  # fmt: skip
+        "cycle:agenda_item_move", args=[(i := w.new_agenda_item()).meeting_id, i.pk])),  # fmt: skip
     "record entry": Fuzz(
-        (cycle_forms.EntryForm,), "facilitator", lambda w: reverse("sites:record_entry", args=draft_entry(w)),
-        shows=lambda w: reverse("sites:record", args=[draft_entry(w)[0]]),
+        (cycle_forms.EntryForm,), "facilitator", lambda w: reverse("cycle:record_entry", args=draft_entry(w)),
+        shows=lambda w: reverse("cycle:record", args=[draft_entry(w)[0]]),
     ),  # fmt: skip
     "record action": Fuzz(
         (cycle_forms.RecordActionForm,), "facilitator",
-        lambda w: reverse("sites:record_action_add", args=draft_entry(w)), prefix="action",
+        lambda w: reverse("cycle:record_action_add", args=draft_entry(w)), prefix="action",
         valid=lambda w: {"action-owner": w.people["member"].pk, "action-due_on": today()},
-        shows=lambda w: reverse("sites:record", args=[draft_entry(w)[0]]),
+        shows=lambda w: reverse("cycle:record", args=[draft_entry(w)[0]]),
     ),  # fmt: skip
     "record comment": Fuzz(
-        (cycle_forms.CommentForm,), "member", lambda w: reverse("sites:record_comment", args=draft_entry(w)),
-        shows=lambda w: reverse("sites:record", args=[draft_entry(w)[0]]),
+        (cycle_forms.CommentForm,), "member", lambda w: reverse("cycle:record_comment", args=draft_entry(w)),
+        shows=lambda w: reverse("cycle:record", args=[draft_entry(w)[0]]),
     ),  # fmt: skip
     "meeting action done": Fuzz((cycle_forms.DoneForm,), "member", lambda w: reverse(
         "meeting_action_done", args=[w.new_record_action().pk]), fresh=True, shows=url("my_actions")),  # fmt: skip
@@ -220,12 +227,12 @@ FUZZ: dict[str, Fuzz] = {
         valid=lambda w: {"status": "tried_helpful"}, shows=url("my_actions"),
     ),  # fmt: skip
     "expert consent": Fuzz(
-        (cycle_forms.ConsentForm,), "facilitator", url("sites:experts", site), prefix="consent",
+        (expert_forms.ConsentForm,), "facilitator", url("sites:experts", site), prefix="consent",
         valid=lambda w: {"consent-expert": experts(w), "consent-given_on": today()},
         shows=url("sites:experts", site),
     ),  # fmt: skip
     "expert payment": Fuzz(
-        (cycle_forms.PaymentForm,), "facilitator", url("sites:expert_payment_add", site), prefix="payment",
+        (expert_forms.PaymentForm,), "facilitator", url("sites:expert_payment_add", site), prefix="payment",
         valid=lambda w: {"payment-expert": experts(w), "payment-category": "expert_payment",
                          "payment-amount": "20.00", "payment-paid_on": today()},
         shows=url("sites:experts", site),

@@ -13,16 +13,16 @@ from django.utils import timezone
 from cases.models import Outcome
 from cases.services import evidence as evidence_services
 from cases.services import gate, lifecycle
+from cycle.models import AgendaItem
+from cycle.services import record
 from evaluation import services as evaluation_services
 from evaluation.models import AssessmentRound
 from forum import services as forum_services
-from members import services as member_services
-from members.models import Membership, MembershipRole
 from newsletters import tokens as newsletter_tokens
 from newsletters.models import ExternalSubscriber, NewsletterIssue, hash_token
 from newsletters.services.compile import compile_newsletter
-from sites.models import AgendaItem, Attendance, Expense, ExpertConsent, TargetDiscipline
-from sites.services import record
+from sites.models import Attendance, Expense, ExpertConsent, Membership, MembershipRole, TargetDiscipline
+from sites.services import invitations as member_services
 from sites.services.series import create_series
 from tests.factories import EvidenceFactory, MeetingFactory, MembershipFactory, SiteFactory, UserFactory, at
 from toolkit.models import DefaultChecklistItem

@@ -118,7 +118,7 @@ def test_low_balance_warning_shows_on_the_site_page(client, site, facilitator):
 
 @pytest.mark.django_db
 def test_another_sites_facilitator_gets_404(client, site, outsider, other_site):
-    from members.models import MembershipRole
+    from sites.models import MembershipRole
     from tests.factories import MembershipFactory
 
     other_facilitator = MembershipFactory(site=other_site, role=MembershipRole.FACILITATOR).person

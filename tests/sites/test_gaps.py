@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from members.models import MembershipRole, Sector
-from sites.models import TargetDiscipline
+from members.models import Sector
+from sites.models import MembershipRole, TargetDiscipline
 from sites.services.sites import add_target_discipline, create_site, recruitment_gaps, set_target_size
 from tests.factories import MembershipFactory
 

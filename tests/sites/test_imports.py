@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from members.models import Membership, MembershipRole, Sector, User
-from sites.models import Attendance, Meeting
+from members.models import Sector, User
+from sites.models import Attendance, Meeting, Membership, MembershipRole
 from sites.services.imports import ImportRejected, import_attendance, import_members
 from tests.factories import MeetingFactory, MembershipFactory, at
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from members.models import MembershipRole, Sector
-from sites.models import AttendanceStatus, MeetingStatus
+from members.models import Sector
+from sites.models import AttendanceStatus, MeetingStatus, MembershipRole
 from sites.services.matrix import build_membership_matrix
 from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory, SiteFactory, UserFactory, at
 

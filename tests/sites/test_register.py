@@ -5,8 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from members.models import MembershipRole
-from sites.models import Attendance, AttendanceStatus, MeetingStatus
+from sites.models import Attendance, AttendanceStatus, MeetingStatus, MembershipRole
 from sites.services.attendance import record_attendance
 from tests.factories import MeetingFactory, MembershipFactory, UserFactory, at
 

@@ -5,9 +5,8 @@ from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
-from members.models import MembershipRole
-from sites.models import MeetingReminder, MeetingStatus, SiteStatus
-from sites.tasks import send_meeting_reminders
+from sites.models import MeetingReminder, MeetingStatus, MembershipRole, SiteStatus
+from sites.periodic import send_meeting_reminders
 from tests.factories import MeetingFactory, MembershipFactory
 
 
@@ -120,5 +119,5 @@ def test_email_for_a_meeting_cancelled_after_queueing_is_not_sent(site, member):
 
 def test_beat_runs_the_reminders_every_hour():
     entry = settings.CELERY_BEAT_SCHEDULE["send-meeting-reminders"]
-    assert entry["task"] == "sites.tasks.send_meeting_reminders"
+    assert entry["task"] == "sites.periodic.send_meeting_reminders"
     assert entry["schedule"].minute == {0}

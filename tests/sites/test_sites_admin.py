@@ -4,8 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from members.models import Membership, MembershipRole
-from sites.models import Site, SiteStatus, TargetDiscipline
+from sites.models import Membership, MembershipRole, Site, SiteStatus, TargetDiscipline
 from sites.services.sites import create_site, update_site
 from tests.factories import MeetingFactory, MembershipFactory, UserFactory
 

@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 import factory
 
-from members.models import MembershipRole, Sector
-from sites.models import AttendanceStatus, Expense, ExpenseCategory
+from members.models import Sector
+from sites.models import AttendanceStatus, Expense, ExpenseCategory, MembershipRole
 from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory, at
 
 PRESENT, ABSENT = AttendanceStatus.PRESENT, AttendanceStatus.ABSENT

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from members.models import MembershipRole
+from sites.models import MembershipRole
 from tests.factories import MembershipFactory, SiteFactory
 from toolkit.models import DefaultChecklistItem, SiteChecklistItem
 from toolkit.selectors import site_checklist

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from members.models import MembershipRole
+from sites.models import MembershipRole
 from tests.factories import MeetingFactory, MembershipFactory, SiteFactory, at
 from toolkit import pdf
 from toolkit.documents import DOCUMENTS, render_document_text

@@ -10,7 +10,7 @@ from sites.models import SiteStatus
 from tests.factories import SiteFactory, UserFactory
 from tests.toolkit.helpers import PRESENT, add_members, cp2_course, hold_meeting
 from toolkit.models import HealthStatus, SiteHealth, SiteHealthChange, WarningThresholds
-from toolkit.tasks import check_site_health
+from toolkit.periodic import check_site_health
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def cp2(site, facilitator):
 
 def test_daily_job_is_scheduled():
     entry = settings.CELERY_BEAT_SCHEDULE["check-site-health"]
-    assert entry["task"] == "toolkit.tasks.check_site_health"
+    assert entry["task"] == "toolkit.periodic.check_site_health"
 
 
 def test_admins_get_one_email_per_change_to_at_risk_not_one_a_day(cp2):

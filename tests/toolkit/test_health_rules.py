@@ -5,8 +5,8 @@ import pytest
 from django.utils import timezone
 
 from cases.services import lifecycle
-from members.models import MembershipRole, Sector
-from sites.models import AttendanceStatus, MeetingStatus
+from members.models import Sector
+from sites.models import AttendanceStatus, MeetingStatus, MembershipRole
 from tests.factories import AttendanceFactory, MembershipFactory, UserFactory
 from tests.toolkit.helpers import ABSENT, PRESENT, ExpenseFactory, add_members, cp2_course, hold_meeting
 from toolkit import health_rules

@@ -8,7 +8,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from cop.emails import send_email
+from core.emails import send_email
 from members.models import User
 from sites.models import Site, SiteStatus
 from toolkit.health_rules import SiteFacts, overall_status, run_health_rules

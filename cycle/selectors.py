@@ -1,0 +1,110 @@
+"""Reads for the meeting cycle pages: record entries, when actions are due, and people's actions across sites."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from cases.models import ActionItem, ActionStatus
+from cycle.models import AgendaItem, MeetingRecord, RecordAction, RecordActionStatus
+from sites.models import Meeting
+from sites.rules import facilitated_site_ids
+
+
+def next_meeting_after(meeting: Meeting) -> Meeting | None:
+    return (
+        Meeting.objects.scheduled()
+        .filter(site_id=meeting.site_id, starts_at__gt=meeting.starts_at)
+        .order_by("starts_at")
+        .first()
+    )
+
+
+@dataclass
+class Due:
+    on: date | None
+    meeting: Meeting | None
+
+
+def due_of(action: RecordAction) -> Due:
+    """When a meeting action is due: its date, or the next meeting of the site after the one it came from."""
+    if action.due_on:
+        return Due(action.due_on, None)
+    following = next_meeting_after(action.entry.record.meeting)
+    return Due(following.local_date if following else None, following)
+
+
+def record_entries(record: MeetingRecord):
+    return record.entries.select_related("agenda_item__case").prefetch_related("actions__owner", "comments__author")
+
+
+@dataclass
+class ActionLine:
+    kind: str  # "meeting" or "case"
+    action: object
+    is_open: bool
+    due_on: date | None
+    site_code: str
+    meeting: object = None
+    case: object = None
+
+
+def _case_of(action):
+    """The case an action's agenda item was about, never a draft (its title is for its presenters only)."""
+    item = action.entry.agenda_item
+    return item.case if item is not None and item.case is not None and not item.case.is_draft else None
+
+
+def _meeting_lines(actions) -> list[ActionLine]:
+    return [
+        ActionLine(
+            kind="meeting",
+            action=a,
+            is_open=a.is_open,
+            due_on=due_of(a).on,
+            site_code=a.entry.record.meeting.site.code,
+            meeting=a.entry.record.meeting,
+            case=_case_of(a),
+        )  # fmt: skip
+        for a in actions
+    ]
+
+
+def _sorted(lines: list[ActionLine]) -> list[ActionLine]:
+    return sorted(lines, key=lambda line: (not line.is_open, line.due_on or date.max, line.site_code))
+
+
+def my_actions(user) -> list[ActionLine]:
+    """The person's actions across sites, open first then by due date: meeting actions from approved
+    records and next steps of cases they own (never a draft case's)."""
+    meeting_actions = RecordAction.objects.filter(owner=user, entry__record__status="approved").select_related(
+        "entry__record__meeting__site", "entry__agenda_item__case"
+    )
+    lines = _meeting_lines(meeting_actions)
+    case_actions = ActionItem.objects.filter(owner=user).exclude(case__status="draft").select_related("case__site")
+    lines += [
+        ActionLine(
+            kind="case",
+            action=a,
+            is_open=a.status == ActionStatus.PROPOSED,
+            due_on=None,
+            site_code=a.case.site.code,
+            meeting=a.case.meeting,
+            case=a.case,
+        )  # fmt: skip
+        for a in case_actions
+    ]
+    return _sorted(lines)
+
+
+def site_open_actions(user) -> list[ActionLine]:
+    """For facilitators: every open action of the sites they facilitate."""
+    site_ids = list(facilitated_site_ids(user))
+    if not site_ids:
+        return []
+    actions = RecordAction.objects.filter(
+        entry__record__meeting__site_id__in=site_ids, status=RecordActionStatus.OPEN, entry__record__status="approved"
+    ).select_related("entry__record__meeting__site", "entry__agenda_item__case", "owner")
+    return _sorted(_meeting_lines(actions))
+
+
+def visible_agenda(meeting: Meeting) -> list[AgendaItem]:
+    return list(meeting.agenda_items.filter(removed=False).select_related("case").order_by("position", "pk"))

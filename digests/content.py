@@ -1,0 +1,374 @@
+"""What a commissioner digest says: reads shaped for the document, with every text screened for personal data.
+
+Only cases that have passed the anonymisation gate (shared or later) are read, never drafts, and never a
+presenter's, member's or facilitator's name. Every text included (case titles, issues for commissioners,
+learning-object summaries) is run through `find_personal_data` once more; a text with any finding is left
+out and counted as withheld.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from cases.models import Case, CaseStatus, FollowUp, Outcome, Theme
+from core import charts
+from core.anonymisation import find_personal_data
+from digests.models import CommissionerResponse
+from evaluation.dashboard import EXPECTED_MEETINGS, Period, attendance_by_month, meetings_held, members_by_sector
+from sites.models import Site
+
+NO_THEME = "No theme recorded"
+# Cases whose discussion the digest reports: discussed or later (a meeting is recorded at discussion).
+DISCUSSED_STATUSES = (
+    CaseStatus.DISCUSSED,
+    CaseStatus.FOLLOWED_UP,
+    CaseStatus.WRITTEN_UP,
+    CaseStatus.PUBLISHED,
+    CaseStatus.PUBLIC,
+)
+# The outcomes the report insists on counting alike, in the order shown side by side.
+REPORTED_OUTCOMES = (Outcome.MAINTENANCE, Outcome.PREVENTION, Outcome.RECOVERY)
+OUTCOME_NAMES = {Outcome.MAINTENANCE: "Maintenance", Outcome.PREVENTION: "Prevention", Outcome.RECOVERY: "Recovery"}
+SUMMARY_WORDS = 80
+# Each outcome's column lists this many cases; the table by site counts them all.
+OUTCOME_TITLES_LISTED = 8
+# Charts with one bar per site become a distribution when there are more sites than fit on a page.
+MAX_SITES_CHARTED = 15
+
+
+def _safe(svg: str):
+    return mark_safe(svg)  # noqa: S308 - core.charts escapes every label and value
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def period_label(start: date, end: date) -> str:
+    return f"{long_date(start)} to {long_date(end)}"
+
+
+class Screen:
+    """Lets through only text with no possible personal data, and counts what it holds back."""
+
+    def __init__(self) -> None:
+        self.withheld = 0
+        self._cache: dict[str, bool] = {}
+
+    def clean(self, text: str) -> bool:
+        text = text or ""
+        if text not in self._cache:
+            self._cache[text] = not find_personal_data(text)
+        return self._cache[text]
+
+    def text(self, text: str) -> str | None:
+        """The text if clean; None (and one more withheld) if not."""
+        if self.clean(text):
+            return text
+        self.withheld += 1
+        return None
+
+    def title(self, case: Case) -> str:
+        if self.clean(case.title):
+            return case.title
+        self.withheld += 1
+        return f"A case at {case.site.code} (title withheld)"
+
+
+@dataclass
+class ThemeIssues:
+    """A theme's issues: every case raising it counts; each case is listed once, under its most recurring theme."""
+
+    name: str
+    anchor: str
+    cases: list[dict] = field(default_factory=list)
+    case_ids: set[int] = field(default_factory=set)
+    site_codes: set[str] = field(default_factory=set)
+
+    @property
+    def case_count(self) -> int:
+        return len(self.case_ids)
+
+    @property
+    def site_count(self) -> int:
+        return len(self.site_codes)
+
+    @property
+    def listed_elsewhere(self) -> int:
+        return self.case_count - len(self.cases)
+
+
+def digest_sites(*, sites_key: str, site_ids: list[int], period_end: date) -> list[Site]:
+    """The sites a digest covers: the chosen ones, or every site that had started by the period's end."""
+    if sites_key == "all":
+        sites = Site.objects.filter(start_date__lte=period_end)
+    else:
+        sites = Site.objects.filter(pk__in=site_ids)
+    return sorted(sites, key=lambda s: natural_key(s.code))
+
+
+def natural_key(code: str) -> tuple:
+    """CP2 before CP10."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", code))
+
+
+def _issues_by_theme(cases: list[Case], screen: Screen) -> list[ThemeIssues]:
+    themes: dict[str, ThemeIssues] = {}
+    entries = []
+    for case in cases:
+        issues = screen.text(case.commissioner_issues.strip())
+        if issues is None:
+            continue
+        names = [t.name for t in case.themes.all()] or [NO_THEME]
+        entry = {
+            "title": screen.title(case),
+            "site": case.site.code,
+            "discussed_on": long_date(timezone.localdate(case.meeting.starts_at)),
+            "kind": case.get_kind_display(),
+            "issues": issues,
+            "themes": names,
+        }
+        entries.append(entry)
+        for name in names:
+            group = themes.setdefault(name, ThemeIssues(name=name, anchor=f"theme-{len(themes) + 1}"))
+            group.case_ids.add(case.pk)
+            group.site_codes.add(case.site.code)
+    # Recurring first: themes raised in most cases, then at most sites.
+    ranked = sorted(themes.values(), key=lambda t: (-t.case_count, -t.site_count, t.name == NO_THEME, t.name))
+    rank = {t.name: position for position, t in enumerate(ranked)}
+    for entry in entries:
+        themes[min(entry["themes"], key=rank.__getitem__)].cases.append(entry)
+    return ranked
+
+
+def _recurring_chart(themes: list[ThemeIssues]) -> dict:
+    top = themes[:12]
+    labels = [t.name for t in top]
+    return {
+        "svg": _safe(
+            charts.grouped_bar_chart(
+                title="Recurring issues: cases and sites raising each theme",
+                description="; ".join(f"{t.name}: {t.case_count} cases at {t.site_count} sites" for t in top)
+                or "No issues were raised in this period.",
+                labels=labels,
+                series=[("Cases", [t.case_count for t in top]), ("Sites", [t.site_count for t in top])],
+            )
+        )
+        if top
+        else None,
+    }
+
+
+def _outcomes(sites: list[Site], period: Period, screen: Screen) -> dict:
+    """Each case's latest outcome reported at a follow-up in the period, counted alike for each kind."""
+    latest: dict[int, FollowUp] = {}
+    for follow_up in (
+        FollowUp.objects.filter(case__site__in=sites, case__status__in=DISCUSSED_STATUSES)
+        .filter(period.datetime_q("meeting__starts_at"))
+        .select_related("case__site", "meeting")
+        .order_by("meeting__starts_at", "recorded_at", "pk")
+    ):
+        latest[follow_up.case_id] = follow_up
+    columns = {outcome: [] for outcome in REPORTED_OUTCOMES}
+    not_yet = 0
+    by_site: dict[str, Counter] = {s.code: Counter() for s in sites}
+    for follow_up in latest.values():
+        if follow_up.outcome not in columns:
+            not_yet += 1
+            continue
+        case = follow_up.case
+        columns[follow_up.outcome].append({"title": screen.title(case), "site": case.site.code})
+        by_site[case.site.code][follow_up.outcome] += 1
+    counts = [len(columns[o]) for o in REPORTED_OUTCOMES]
+    names = [OUTCOME_NAMES[o] for o in REPORTED_OUTCOMES]
+    site_rows = [
+        [code, *[counter[o] for o in REPORTED_OUTCOMES], sum(counter.values())]
+        for code, counter in by_site.items()
+        if sum(counter.values())
+    ]
+    return {
+        "columns": [
+            {
+                "name": OUTCOME_NAMES[o],
+                "label": o.label,
+                "cases": columns[o][:OUTCOME_TITLES_LISTED],
+                "more": max(len(columns[o]) - OUTCOME_TITLES_LISTED, 0),
+                "count": len(columns[o]),
+            }
+            for o in REPORTED_OUTCOMES
+        ],
+        "not_yet": not_yet,
+        "total": sum(counts),
+        "svg": _safe(
+            charts.bar_chart(
+                title="Outcomes reported at follow-up",
+                description="; ".join(f"{n}: {c}" for n, c in zip(names, counts, strict=True)),
+                labels=names,
+                values=counts,
+            )
+        ),
+        "site_table": _safe(
+            charts.data_table(
+                caption="Outcomes reported at each site",
+                headers=["Site", *names, "Total"],
+                rows=site_rows,
+            )
+        )
+        if site_rows
+        else None,
+    }
+
+
+def _learning_objects(sites: list[Site], period: Period, screen: Screen) -> list[dict]:
+    published = (
+        Case.objects.learning_objects()
+        .filter(site__in=sites)
+        .filter(period.datetime_q("published_at"))
+        .select_related("site")
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
+        .order_by("published_at", "pk")
+    )
+    items = []
+    for case in published:
+        summary = screen.text(case.summary.strip())
+        words = (summary or "").split()
+        items.append(
+            {
+                "title": screen.title(case),
+                "site": case.site.code,
+                "published_on": long_date(timezone.localdate(case.published_at)),
+                "themes": [t.name for t in case.themes.all()],
+                "summary": " ".join(words[:SUMMARY_WORDS]) + ("…" if len(words) > SUMMARY_WORDS else ""),
+                "summary_withheld": summary is None,
+                "is_public": case.status == CaseStatus.PUBLIC,
+            }
+        )
+    return items
+
+
+def _meetings_distribution(rows: list[dict]) -> str:
+    """With many sites: how many sites held 0, 1, ... and the six or more meetings expected."""
+    buckets = [f"{n} meeting{'s' if n != 1 else ''}" for n in range(EXPECTED_MEETINGS)] + [
+        f"{EXPECTED_MEETINGS} or more"
+    ]
+    counts = [0] * len(buckets)
+    for row in rows:
+        counts[min(row["held"], EXPECTED_MEETINGS)] += 1
+    return _safe(
+        charts.bar_chart(
+            title="Sites by number of meetings held",
+            description="; ".join(f"{b}: {c} sites" for b, c in zip(buckets, counts, strict=True)),
+            labels=buckets,
+            values=counts,
+        )
+    )
+
+
+def _key_figures(sites: list[Site], period: Period) -> dict:
+    on = min(period.end, timezone.localdate())
+    members = members_by_sector(sites, on=on)
+    meetings = meetings_held(sites, period=period)
+    attendance = attendance_by_month(sites, period=period)
+    sectors = [(name, n) for name, n in members["by_sector"]]
+    members_svg = _safe(
+        charts.bar_chart(
+            title="Members by sector",
+            description=f"Current members on {on:%d/%m/%Y}: " + "; ".join(f"{name}: {n}" for name, n in sectors),
+            labels=[name for name, _ in sectors],
+            values=[n for _, n in sectors],
+        )
+    )
+    return {
+        "sites_covered": len(sites),
+        "sites_active": sum(1 for row in meetings["rows"] if row["held"]),
+        "meetings_total": meetings["total"],
+        "sites_meeting_expectation": sum(1 for row in meetings["rows"] if row["met"]),
+        "expected_meetings": EXPECTED_MEETINGS,
+        "meetings_rows": meetings["rows"],
+        "meetings_svg": (
+            meetings["svg"] if len(sites) <= MAX_SITES_CHARTED else _meetings_distribution(meetings["rows"])
+        ),
+        "members_total": members["total"],
+        "members_on": long_date(on),
+        "members_by_sector": sectors,
+        "members_svg": members_svg,
+        "members_table": members["table"],
+        "attendance_overall": attendance["overall"],
+        "attendance_svg": attendance["svg"],
+        "attendance_table": attendance["table"],
+    }
+
+
+def digest_content(*, period_start: date, period_end: date, sites: list[Site]) -> dict:
+    """Everything the digest shows for the period and sites, screened for personal data."""
+    period = Period(start=period_start, end=period_end)
+    screen = Screen()
+    discussed = list(
+        Case.objects.filter(site__in=sites, status__in=DISCUSSED_STATUSES, meeting__isnull=False)
+        .filter(period.datetime_q("meeting__starts_at"))
+        .exclude(commissioner_issues="")
+        .exclude(meeting__status="cancelled")
+        .select_related("site", "meeting")
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
+        .order_by("meeting__starts_at", "pk")
+    )
+    themes = _issues_by_theme(discussed, screen)
+    issue_count = sum(len(t.cases) for t in themes)
+    content = {
+        "period_start": period_start,
+        "period_end": period_end,
+        "period_label": period_label(period_start, period_end),
+        "sites": sites,
+        "site_codes": ", ".join(s.code for s in sites) or "none",
+        "themes": themes,
+        "issue_count": issue_count,
+        "issue_sites": len({c["site"] for t in themes for c in t.cases}),
+        "recurring": _recurring_chart(themes),
+        "outcomes": _outcomes(sites, period, screen),
+        "learning_objects": _learning_objects(sites, period, screen),
+        "figures": _key_figures(sites, period),
+        "produced_on": long_date(timezone.localdate()),
+    }
+    content["withheld"] = screen.withheld
+    return content
+
+
+def open_issues_by_theme(*, limit: int = 200) -> dict:
+    """The issues for commissioners raised in cases at shared or later status that no commissioner has answered
+    yet, grouped by theme (for the commissioners' page): titles, sites and issues only, never names."""
+    screen = Screen()
+    cases = list(
+        Case.objects.exclude(status=CaseStatus.DRAFT)
+        .exclude(commissioner_issues="")
+        .filter(~Q(pk__in=_answered_case_ids()))
+        .select_related("site", "meeting")
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
+        .order_by("-updated_at", "-pk")[:limit]
+    )
+    themes: dict[str, dict] = {}
+    for case in cases:
+        issues = screen.text(case.commissioner_issues.strip())
+        if issues is None:
+            continue
+        entry = {"pk": case.pk, "title": screen.title(case), "site": case.site.code, "issues": issues}
+        for name in [t.name for t in case.themes.all()] or [NO_THEME]:
+            themes.setdefault(name, {"name": name, "cases": []})["cases"].append(entry)
+    ordered = sorted(themes.values(), key=lambda t: (-len(t["cases"]), t["name"] == NO_THEME, t["name"]))
+    return {"themes": ordered, "withheld": screen.withheld, "shown": len(cases), "limit": limit}
+
+
+def screened_case(case: Case) -> dict:
+    """A case as a commissioner sees it when responding: title, site and issues, screened; never names."""
+    screen = Screen()
+    return {"title": screen.title(case), "site": case.site.code, "issues": screen.text(case.commissioner_issues)}
+
+
+def _answered_case_ids():
+    return CommissionerResponse.objects.values("case_id")

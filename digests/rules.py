@@ -1,0 +1,41 @@
+"""Who may do what with commissioner digests (PDF reports of the issues raised), the quarterly subscription, and
+commissioners' responses to the issues raised in a case. Commissioners never see drafts or who said what: they read
+the issues through the digests app, which shows only screened text, never names."""
+
+import rules
+from django.db.models import Q
+
+from cases.models import CaseStatus
+from cases.rules import status_of
+from core.rules import is_commissioner, is_programme_admin, is_signed_in
+
+
+@rules.predicate
+def is_digest_requester(user, digest) -> bool:
+    return digest is not None and getattr(digest, "requested_by_id", None) == user.pk
+
+
+@rules.predicate
+def case_raises_issues(user, case) -> bool:
+    return (
+        case is not None
+        and status_of(case) not in ("", CaseStatus.DRAFT)
+        and bool((case.commissioner_issues or "").strip())
+    )
+
+
+rules.add_perm("digests.use_digests", is_commissioner | is_programme_admin)
+rules.add_perm("digests.request_digest", is_commissioner | is_programme_admin)
+# obj: a Digest
+can_read_digest = is_signed_in & (is_digest_requester | is_commissioner | is_programme_admin)
+rules.add_perm("digests.view_digest", can_read_digest)
+rules.add_perm("digests.download_digest", can_read_digest)
+rules.add_perm("digests.subscribe_to_digests", is_commissioner)
+rules.add_perm("digests.view_open_issues", is_commissioner | is_programme_admin)
+# obj: a Case (shared or later, with issues for commissioners)
+rules.add_perm("digests.respond_to_issues", is_commissioner & case_raises_issues)
+
+
+def digests_listed_q(user) -> Q:
+    """Digests on a person's digests page: the ones they asked for or were sent."""
+    return Q(requested_by_id=user.pk)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from digests import views
+
+app_name = "digests"
+
+urlpatterns = [
+    path("", views.digest_index, name="index"),
+    path("<int:pk>/", views.digest_detail, name="detail"),
+    path("<int:pk>/download/", views.digest_download, name="download"),
+    path("<int:pk>/retry/", views.digest_retry, name="retry"),
+    path("subscription/", views.digest_subscription, name="subscription"),
+    path("issues/", views.open_issues, name="issues"),
+    path("issues/<int:case_pk>/respond/", views.respond, name="respond"),
+]

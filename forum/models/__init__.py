@@ -1,0 +1,44 @@
+"""The online forum: threads on cases, learning objects and the boards, posts through the anonymisation gate,
+follows, read markers and one delivery row per (recipient, post) so nobody is emailed about a post twice."""
+
+from forum.models.notifications import (
+    Delivery,
+    DeliveryReason,
+    DeliveryState,
+    EmailChoice,
+    ForumPreference,
+)
+from forum.models.threads import (
+    BOARD_KINDS,
+    CASE_KINDS,
+    Post,
+    PostFinding,
+    PostFindingStatus,
+    PostReport,
+    PostRevision,
+    PostStatus,
+    ReadMarker,
+    Thread,
+    ThreadFollow,
+    ThreadKind,
+)
+
+__all__ = [
+    "BOARD_KINDS",
+    "CASE_KINDS",
+    "Post",
+    "PostFinding",
+    "PostFindingStatus",
+    "PostReport",
+    "PostRevision",
+    "PostStatus",
+    "ReadMarker",
+    "Thread",
+    "ThreadFollow",
+    "ThreadKind",
+    "Delivery",
+    "DeliveryReason",
+    "DeliveryState",
+    "EmailChoice",
+    "ForumPreference",
+]

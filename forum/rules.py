@@ -1,0 +1,137 @@
+"""Who may do what in the forum (obj: a Thread, or a Post where named). A thread's readers follow its target:
+- a case thread: the case's site's members and facilitators, knowledge brokers and programme admins, once the case
+  is shared (never a draft: nobody but the presenters and facilitators knows of it);
+- a learning-object thread: everyone in the programme (anyone with a site role, brokers, admins) while the case is
+  published or public;
+- a site board: that site's members and facilitators, and programme admins;
+- the programme board: everyone in the programme.
+Commissioners are not in the forum: it is the members' own candid discussion, and commissioners hear the issues
+through the digests (they read learning objects themselves in the repository). Another site's thread is a 404.
+Facilitators moderate their site's board and its case threads; programme admins moderate everything.
+A post held by the gate is seen only by its author and the thread's moderators."""
+
+import rules
+from django.db.models import Q
+
+from cases.models import LEARNING_OBJECT_STATUSES, CaseStatus
+from cases.rules import status_of
+from core.rules import is_knowledge_broker, is_programme_admin, is_signed_in
+from forum.models import PostStatus, ThreadKind
+from sites.rules import facilitated_site_ids, is_any_facilitator, is_in_programme, site_id_of, site_roles
+
+FORUM_SITE_KINDS = (ThreadKind.CASE, ThreadKind.SITE_BOARD)
+
+
+def _thread_case_status(thread) -> str:
+    case = getattr(thread, "case", None)
+    return status_of(case) if case is not None else ""
+
+
+@rules.predicate
+def can_read_thread(user, thread) -> bool:
+    if thread is None or not is_in_programme(user):
+        return False
+    kind = thread.kind
+    if kind == ThreadKind.CASE:
+        status = _thread_case_status(thread)
+        return status not in ("", CaseStatus.DRAFT) and bool(
+            thread.site_id in site_roles(user) or is_knowledge_broker(user) or is_programme_admin(user)
+        )
+    if kind == ThreadKind.LEARNING_OBJECT:
+        return _thread_case_status(thread) in LEARNING_OBJECT_STATUSES
+    if kind == ThreadKind.SITE_BOARD:
+        return thread.site_id in site_roles(user) or is_programme_admin(user)
+    return kind == ThreadKind.PROGRAMME_BOARD
+
+
+@rules.predicate
+def moderates_thread(user, thread) -> bool:
+    if thread is None or not is_signed_in(user):
+        return False
+    if is_programme_admin(user):
+        return True
+    return thread.kind in FORUM_SITE_KINDS and thread.site_id in facilitated_site_ids(user)
+
+
+@rules.predicate
+def is_post_author(user, post) -> bool:
+    return post is not None and getattr(user, "pk", None) is not None and post.author_id == user.pk
+
+
+@rules.predicate
+def can_read_post_thread(user, post) -> bool:
+    return post is not None and can_read_thread(user, post.thread)
+
+
+@rules.predicate
+def moderates_post_thread(user, post) -> bool:
+    return post is not None and moderates_thread(user, post.thread)
+
+
+@rules.predicate
+def is_visible_post(user, post) -> bool:
+    return post is not None and post.status == PostStatus.VISIBLE
+
+
+@rules.predicate
+def is_live_post(user, post) -> bool:
+    return post is not None and post.deleted_at is None
+
+
+@rules.predicate
+def may_use_site_board(user, site) -> bool:
+    return site_id_of(site) in site_roles(user) or is_programme_admin(user)
+
+
+rules.add_perm("forum.use_forum", is_in_programme)
+rules.add_perm("forum.view_thread", can_read_thread)
+rules.add_perm("forum.reply_in_thread", can_read_thread)
+rules.add_perm("forum.moderate_thread", can_read_thread & moderates_thread)
+rules.add_perm("forum.start_programme_topic", is_in_programme)
+rules.add_perm("forum.use_site_board", is_signed_in & may_use_site_board)  # obj: a Site
+# Posts: held ones only for the author and moderators; everyone who reads the thread sees a visible one.
+can_see_post = can_read_post_thread & (is_visible_post | is_post_author | moderates_post_thread)
+rules.add_perm("forum.view_post", can_see_post)
+rules.add_perm("forum.edit_post", can_read_post_thread & is_post_author & is_live_post)
+rules.add_perm("forum.delete_post", can_read_post_thread & is_live_post & (is_post_author | moderates_post_thread))
+rules.add_perm("forum.report_post", can_see_post & is_visible_post & is_live_post & ~is_post_author)
+rules.add_perm("forum.dismiss_post_finding", can_read_post_thread & is_post_author)
+rules.add_perm("forum.view_post_history", can_see_post)
+# The moderation queue: facilitators of any site and programme admins.
+rules.add_perm("forum.view_moderation_queue", is_signed_in & (is_any_facilitator | is_programme_admin))
+
+
+def forum_threads_q(user) -> Q:
+    """Threads the user may read, as a filter on Thread."""
+    if not is_in_programme(user):
+        return Q(pk__in=[])
+    my_sites = list(site_roles(user))
+    past_draft = ~Q(case__status=CaseStatus.DRAFT)
+    programme_wide = is_programme_admin(user) or is_knowledge_broker(user)
+    case_threads = Q(kind=ThreadKind.CASE) & past_draft & (Q() if programme_wide else Q(site_id__in=my_sites))
+    learning_objects = Q(kind=ThreadKind.LEARNING_OBJECT, case__status__in=LEARNING_OBJECT_STATUSES)
+    boards = Q(kind=ThreadKind.SITE_BOARD) & (Q() if is_programme_admin(user) else Q(site_id__in=my_sites))
+    return case_threads | learning_objects | boards | Q(kind=ThreadKind.PROGRAMME_BOARD)
+
+
+def forum_moderated_q(user) -> Q:
+    """Threads the user moderates, as a filter on Thread."""
+    if is_programme_admin(user):
+        return Q()
+    return Q(kind__in=FORUM_SITE_KINDS, site_id__in=list(facilitated_site_ids(user)))
+
+
+def forum_posts_q(user) -> Q:
+    """Posts the user may see among those in threads they read: visible ones, their own, and held ones they moderate."""
+    held_moderated = Q(status=PostStatus.HELD) & _prefixed(forum_moderated_q(user), "thread__")
+    return Q(status=PostStatus.VISIBLE) | Q(author_id=user.pk) | held_moderated
+
+
+def _prefixed(q: Q, prefix: str) -> Q:
+    """The same filter on a related model (`prefix` like "post__")."""
+    if not prefix:
+        return q
+    children = [
+        _prefixed(child, prefix) if isinstance(child, Q) else (prefix + child[0], child[1]) for child in q.children
+    ]
+    return Q(*children, _connector=q.connector, _negated=q.negated)

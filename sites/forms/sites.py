@@ -1,0 +1,155 @@
+"""Forms for host sites, budgets, target disciplines and imports. They validate; services decide."""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+
+from core.form_fields import SafeModelMultipleChoiceField
+from members.models import Sector, User
+from sites.models import ENDED_STATUSES, ExpenseCategory, SiteStatus
+from sites.services.imports import MAX_UPLOAD_BYTES
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def required(what: str) -> dict:
+    return {"required": f"Enter {what}."}
+
+
+class PersonChoiceField(SafeModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name} ({obj.email})"
+
+
+class SiteForm(forms.Form):
+    code = forms.CharField(
+        label="Code",
+        max_length=12,
+        help_text="Short code, for example CP7.",
+        error_messages=required("the site's code"),
+    )
+    name = forms.CharField(
+        label="Name",
+        max_length=200,
+        help_text="For example “Brighton Community of Practice”.",
+        error_messages=required("the site's name"),
+    )
+    town = forms.CharField(label="Town", max_length=100, error_messages=required("the town"))
+    host_organisation = forms.CharField(
+        label="Host organisation", max_length=200, error_messages=required("the host organisation")
+    )
+    facilitators = PersonChoiceField(
+        label="Facilitators",
+        queryset=User.objects.filter(is_active=True).order_by("name"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text="Choose people who already have an account. Hold Ctrl (or ⌘) to choose more than one.",
+    )
+    start_date = forms.DateField(
+        label="Start date", widget=DATE_WIDGET, initial=timezone.localdate, error_messages=required("the start date")
+    )
+    status = forms.ChoiceField(label="Status", choices=SiteStatus.choices, initial=SiteStatus.SETTING_UP)
+    ended_on = forms.DateField(
+        label="Date it ended", widget=DATE_WIDGET, required=False, help_text="Only when the site is closed or failed."
+    )
+    ended_reason = forms.CharField(
+        label="Why it ended",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Only when the site is closed or failed: what happened, for the programme's learning.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") in ENDED_STATUSES:
+            if not data.get("ended_on") and "ended_on" not in self.errors:
+                self.add_error(
+                    "ended_on", "Enter the date the site ended: it is needed when a site is closed or failed."
+                )
+            if not (data.get("ended_reason") or "").strip():
+                self.add_error("ended_reason", "Say why the site ended: it is needed when a site is closed or failed.")
+        return data
+
+
+class ExpenseForm(forms.Form):
+    category = forms.ChoiceField(label="Category", choices=ExpenseCategory.choices)
+    spent_on = forms.DateField(label="Date", widget=DATE_WIDGET, initial=timezone.localdate)
+    amount = forms.DecimalField(
+        label="Amount (£)",
+        min_value=Decimal("0.01"),
+        max_digits=10,
+        decimal_places=2,
+        help_text="For example 45.50",
+        error_messages=required("the amount, for example 45.50"),
+    )
+    note = forms.CharField(label="Note", max_length=300, required=False, help_text="What it was for (optional).")
+    confirm_over_budget = forms.BooleanField(
+        label="Record it anyway, over the award", required=False, widget=forms.HiddenInput
+    )
+    # The amount the warning was shown for: ticking the box confirms that amount only.
+    warned_amount = forms.DecimalField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("confirm_over_budget") and data.get("warned_amount") != data.get("amount"):
+            data["confirm_over_budget"] = False
+        return data
+
+    def service_arguments(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "warned_amount"}
+
+    def ask_for_confirmation(self) -> None:
+        """Show the tick box, unticked, for the amount just entered."""
+        self.fields["confirm_over_budget"].widget = forms.CheckboxInput()
+        self.data = self.data.copy()
+        self.data["warned_amount"] = str(self.cleaned_data["amount"])
+        self.data.pop("confirm_over_budget", None)
+
+
+class AwardForm(forms.Form):
+    award = forms.DecimalField(label="Award (£)", min_value=Decimal("0"), max_digits=10, decimal_places=2)
+
+
+class TargetSizeForm(forms.Form):
+    minimum = forms.IntegerField(label="Smallest group", min_value=1, max_value=100)
+    maximum = forms.IntegerField(label="Largest group", min_value=1, max_value=100)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("minimum") and data.get("maximum") and data["maximum"] < data["minimum"]:
+            self.add_error("maximum", "The largest group cannot be smaller than the smallest group.")
+        return data
+
+
+class TargetDisciplineForm(forms.Form):
+    name = forms.CharField(label="Discipline", max_length=200, help_text="For example “Probation officer”.")
+    sector = forms.ChoiceField(label="Sector", choices=[("", "Any sector")] + Sector.choices, required=False)
+    keywords = forms.CharField(
+        label="Words in job titles",
+        max_length=300,
+        help_text="Separate with commas, for example “probation, offender manager”. Capitals do not matter.",
+    )
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What the file holds",
+        choices=[("members", "A member list"), ("attendance", "Attendance registers")],
+        widget=forms.RadioSelect,
+        initial="members",
+    )
+    file = forms.FileField(label="CSV file", help_text="Save your spreadsheet as “CSV UTF-8”. At most 2 MB.")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The file is bigger than 2 MB. Split it into smaller files and import each.")
+        if not upload.name.lower().endswith(".csv"):
+            raise forms.ValidationError("This is not a CSV file. Save the spreadsheet as “CSV UTF-8” and upload that.")
+        return upload
+
+
+class MatrixDateForm(forms.Form):
+    as_of = forms.DateField(label="As of", widget=DATE_WIDGET, required=False)
+    sites = forms.CharField(label="Sites", max_length=100, required=False, strip=True)

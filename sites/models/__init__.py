@@ -1,0 +1,64 @@
+"""The sites app's models, one module per aggregate: host sites, budgets, meetings and series, memberships and
+invitations, experts by experience. Import them from here."""
+
+from sites.models.budget import Expense, ExpenseCategory
+from sites.models.experts import ExpertConsent, ExpertPayment
+from sites.models.meetings import (
+    EXPECTED_MEETINGS,
+    Attendance,
+    AttendanceStatus,
+    Meeting,
+    MeetingChange,
+    MeetingChangeKind,
+    MeetingQuerySet,
+    MeetingReminder,
+    MeetingSeries,
+    MeetingStatus,
+    SeriesRule,
+    Weekday,
+    WeekOfMonth,
+)
+from sites.models.memberships import (
+    SITE_ROLES,
+    Invitation,
+    InvitationQuerySet,
+    InvitationRole,
+    Membership,
+    MembershipQuerySet,
+    MembershipRole,
+    hash_token,
+)
+from sites.models.sites import DEFAULT_AWARD, ENDED_STATUSES, Site, SiteStatus, TargetDiscipline
+
+__all__ = [
+    "DEFAULT_AWARD",
+    "ENDED_STATUSES",
+    "EXPECTED_MEETINGS",
+    "SITE_ROLES",
+    "Attendance",
+    "AttendanceStatus",
+    "Expense",
+    "ExpenseCategory",
+    "ExpertConsent",
+    "ExpertPayment",
+    "Invitation",
+    "InvitationQuerySet",
+    "InvitationRole",
+    "Meeting",
+    "MeetingChange",
+    "MeetingChangeKind",
+    "MeetingQuerySet",
+    "MeetingReminder",
+    "MeetingSeries",
+    "MeetingStatus",
+    "Membership",
+    "MembershipQuerySet",
+    "MembershipRole",
+    "SeriesRule",
+    "Site",
+    "SiteStatus",
+    "TargetDiscipline",
+    "WeekOfMonth",
+    "Weekday",
+    "hash_token",
+]

@@ -1,0 +1,128 @@
+"""Who may do what at a site: its pages, budget, members and invitations, meetings and the register, experts by
+experience. A site role is a current membership (member or facilitator); with a site, or anything with a site_id,
+the predicates ask about that site. The queryset scopes at the bottom are the same rules as database filters."""
+
+import rules
+from django.db.models import Q
+from django.utils import timezone
+
+from core.rules import is_knowledge_broker, is_programme_admin, is_signed_in
+from sites.models import Membership, MembershipRole
+
+
+def site_roles(user) -> dict[int, str]:
+    """The user's current site roles, {site_id: "member" | "facilitator"}, cached on the user object."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    cached = getattr(user, "_cop_site_roles", None)
+    if cached is None:
+        cached = dict(
+            Membership.objects.current(timezone.localdate()).filter(person=user).values_list("site_id", "role")
+        )
+        user._cop_site_roles = cached
+    return cached
+
+
+def facilitated_site_ids(user) -> set[int]:
+    return {site_id for site_id, role in site_roles(user).items() if role == MembershipRole.FACILITATOR}
+
+
+def member_site_ids(user) -> set[int]:
+    """Sites where the user is currently a member (not a facilitator)."""
+    return {site_id for site_id, role in site_roles(user).items() if role == MembershipRole.MEMBER}
+
+
+def site_id_of(obj) -> int | None:
+    """The site a permission is asked about: a Site's pk, or the site_id of anything that belongs to one."""
+    if obj is None:
+        return None
+    if hasattr(obj, "site_id"):
+        return obj.site_id
+    return getattr(obj, "pk", None)
+
+
+@rules.predicate
+def is_any_facilitator(user) -> bool:
+    return bool(facilitated_site_ids(user))
+
+
+@rules.predicate
+def has_any_site(user) -> bool:
+    return bool(site_roles(user))
+
+
+@rules.predicate
+def is_site_member(user, obj) -> bool:
+    return site_id_of(obj) in site_roles(user)
+
+
+@rules.predicate
+def is_site_facilitator(user, obj) -> bool:
+    return site_id_of(obj) in facilitated_site_ids(user)
+
+
+@rules.predicate
+def facilitates_site_or_any(user, obj=None) -> bool:
+    """With a site: whether the user facilitates it; without one, whether they facilitate any site."""
+    if obj is None:
+        return bool(facilitated_site_ids(user))
+    return site_id_of(obj) in facilitated_site_ids(user)
+
+
+# Everyone with a place in the programme: a site role, or a programme role other than commissioner.
+is_in_programme = is_signed_in & (has_any_site | is_knowledge_broker | is_programme_admin)
+
+# Sites
+rules.add_perm("sites.list_sites", is_programme_admin | is_knowledge_broker | has_any_site)
+rules.add_perm("sites.view_site", is_programme_admin | is_knowledge_broker | is_site_member)
+rules.add_perm("sites.add_site", is_programme_admin)
+rules.add_perm("sites.change_site", is_programme_admin)
+rules.add_perm("sites.manage_site", is_programme_admin | is_site_facilitator)
+
+# Budgets, members, recruitment gaps, the membership matrix, imports. With a site these ask about that site;
+# without one, whether the person may use the feature at all (a facilitator of any site).
+rules.add_perm("sites.view_budget", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.add_expense", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.change_award", is_programme_admin)
+rules.add_perm("sites.manage_members", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.view_gaps", is_programme_admin | is_site_member)
+rules.add_perm("sites.manage_targets", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.view_matrix", is_programme_admin | facilitates_site_or_any)
+rules.add_perm("sites.import_registers", is_programme_admin | facilitates_site_or_any)
+
+# Invitations: facilitators invite to their sites; programme admins to any site and to the programme-wide roles.
+rules.add_perm("sites.invite_to_site", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.invite_any", is_programme_admin | is_any_facilitator)
+rules.add_perm("sites.invite_programme_role", is_programme_admin)
+
+# Meetings, series and the attendance register (obj: a Meeting, a series or a Site)
+rules.add_perm("sites.view_meeting", is_programme_admin | is_knowledge_broker | is_site_member)
+rules.add_perm("sites.manage_meetings", is_programme_admin | is_site_facilitator)
+
+# Consents and payments of experts by experience: the site's facilitators and programme admins only.
+rules.add_perm("sites.manage_experts", is_programme_admin | is_site_facilitator)
+
+
+# Queryset scopes: the same rules, as filters for list pages.
+def sites_visible_q(user) -> Q:
+    if is_programme_admin(user) or is_knowledge_broker(user):
+        return Q()
+    return Q(pk__in=list(site_roles(user)))
+
+
+def sites_managed_q(user) -> Q:
+    if is_programme_admin(user):
+        return Q()
+    return Q(pk__in=list(facilitated_site_ids(user)))
+
+
+def matrix_sites_q(user) -> Q:
+    """The sites whose column a person may see in the membership matrix."""
+    return sites_managed_q(user)
+
+
+def calendar_meetings_q(user) -> Q:
+    """Meetings in a person's calendar feed: their current sites' meetings (brokers: every site's)."""
+    if is_knowledge_broker(user):
+        return Q()
+    return Q(site_id__in=list(site_roles(user)))

@@ -1,0 +1,56 @@
+"""Reads for the sites list and a site's page: its members, meetings, gaps and budget panels."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from sites.models import Meeting, MeetingStatus, Membership, Site
+from sites.rules import site_roles, sites_visible_q
+from sites.selectors.meetings import meetings_panel
+from sites.services.budget import budget_summary
+from sites.services.sites import recruitment_gaps
+
+
+def sites_visible_to(user) -> QuerySet[Site]:
+    today = timezone.localdate()
+    current = Q(memberships__joined__lte=today) & (Q(memberships__left__isnull=True) | Q(memberships__left__gt=today))
+    return (
+        Site.objects.filter(sites_visible_q(user))
+        .annotate(
+            member_count=Count("memberships", filter=current, distinct=True),
+            meeting_count=Count(
+                "meetings",
+                filter=Q(meetings__status=MeetingStatus.SCHEDULED, meetings__ends_at__lt=timezone.now()),
+                distinct=True,
+            ),
+        )
+        .order_by("code")
+    )
+
+
+def site_page(site: Site) -> dict:
+    today = timezone.localdate()
+    memberships = (
+        Membership.objects.current(today).filter(site=site).select_related("person").order_by("role", "person__name")
+    )
+    return {"memberships": memberships, **meetings_panel(site)}
+
+
+def upcoming_meetings_for(user, *, limit: int = 5) -> QuerySet[Meeting]:
+    return (
+        Meeting.objects.upcoming()
+        .filter(site_id__in=list(site_roles(user)))
+        .select_related("site")
+        .prefetch_related(Prefetch("attendances", to_attr="register"))[:limit]
+    )
+
+
+def membership_panels(user, site: Site) -> dict:
+    can_manage = user.has_perm("sites.manage_members", site)
+    panels = {"can_manage_members": can_manage, "can_manage_targets": user.has_perm("sites.manage_targets", site)}
+    if user.has_perm("sites.view_gaps", site):
+        panels["gaps"] = recruitment_gaps(site)
+    if user.has_perm("sites.view_budget", site):
+        panels["budget"] = budget_summary(site)
+        panels["can_add_expense"] = user.has_perm("sites.add_expense", site)
+        panels["can_change_award"] = user.has_perm("sites.change_award", site)
+    return panels

@@ -1,0 +1,98 @@
+"""Memberships: facilitators add people to their site, end memberships and change roles."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from audit.models import AuditAction
+from audit.services import record_event
+from members.models import User
+from sites.models import Membership, MembershipRole
+
+PERSON_FIELDS = ("name", "job_title", "agency", "sector", "expert_by_experience")
+
+
+def find_person(email: str) -> User | None:
+    return User.objects.filter(email__iexact=email.strip()).first()
+
+
+@transaction.atomic
+def add_member(
+    *,
+    site,
+    added_by: User,
+    email: str,
+    role: str = MembershipRole.MEMBER,
+    joined=None,
+    details: dict | None = None,
+) -> Membership:
+    """Add a person to a site. An existing person is found by email; someone new is created from
+    `details` (name, job title, agency, sector, expert by experience) without a password: an invitation
+    or a password reset lets them sign in later."""
+    if not added_by.has_perm("sites.manage_members", site):
+        raise PermissionDenied("Only this site's facilitators or a programme admin can add members.")
+    email = email.strip().lower()
+    joined = joined or timezone.localdate()
+    person = find_person(email)
+    if person is None:
+        details = details or {}
+        if not (details.get("name") or "").strip():
+            raise ValidationError({"name": "Enter the person's name: nobody with that email is registered yet."})
+        person = User.objects.create_user(email, **{f: details[f] for f in PERSON_FIELDS if f in details})
+    if Membership.objects.filter(site=site, person=person, left__isnull=True).exists():
+        raise ValidationError(f"{person.name or person.email} is already a member of {site.code}.")
+    membership = Membership.objects.create(site=site, person=person, role=role, joined=joined)
+    record_event(
+        actor=added_by, action=AuditAction.ROLE_CHANGED, target=person, detail=f"added as {role} at {site.code}"
+    )
+    return membership
+
+
+@transaction.atomic
+def end_membership(*, membership: Membership, ended_by: User, left, reason: str) -> Membership:
+    """Record that someone left the site (for example, moved job). Their attendance history stays."""
+    if not ended_by.has_perm("sites.manage_members", membership.site):
+        raise PermissionDenied("Only this site's facilitators or a programme admin can end a membership.")
+    if membership.left is not None:
+        raise ValidationError(f"This membership already ended on {membership.left:%d/%m/%Y}.")
+    if left < membership.joined:
+        raise ValidationError(
+            {"left": f"The date they left cannot be before they joined ({membership.joined:%d/%m/%Y})."}
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why they left, for example “moved job”."})
+    membership.left = left
+    membership.left_reason = reason.strip()
+    membership.save(update_fields=["left", "left_reason"])
+    record_event(
+        actor=ended_by,
+        action=AuditAction.ROLE_CHANGED,
+        target=membership.person,
+        detail=f"membership of {membership.site.code} ended",
+    )
+    return membership
+
+
+@transaction.atomic
+def change_membership_role(*, membership: Membership, changed_by: User, role: str) -> Membership:
+    if not changed_by.has_perm("sites.manage_members", membership.site):
+        raise PermissionDenied("Only this site's facilitators or a programme admin can change roles.")
+    if role not in MembershipRole.values:
+        raise ValidationError("Choose member or facilitator.")
+    if membership.role == MembershipRole.FACILITATOR and role != MembershipRole.FACILITATOR:
+        others = (
+            Membership.objects.current()
+            .filter(site_id=membership.site_id, role=MembershipRole.FACILITATOR)
+            .exclude(pk=membership.pk)
+        )
+        if not others.exists() and not changed_by.is_programme_admin:
+            raise ValidationError("A site needs at least one facilitator. Make someone else facilitator first.")
+    membership.role = role
+    membership.save(update_fields=["role"])
+    record_event(
+        actor=changed_by,
+        action=AuditAction.ROLE_CHANGED,
+        target=membership.person,
+        detail=f"now {role} at {membership.site.code}",
+    )
+    return membership

@@ -1,0 +1,61 @@
+"""core.charts: accessible SVG charts as strings, with every label escaped."""
+
+import re
+from xml.etree import ElementTree
+
+from core import charts
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def parse(svg: str) -> ElementTree.Element:
+    return ElementTree.fromstring(svg)  # noqa: S314 - our own output
+
+
+def test_bar_chart_is_an_accessible_image_with_title_and_description():
+    svg = charts.bar_chart(title="Meetings held", description="CP1: 6; CP3: 4", labels=["CP1", "CP3"], values=[6, 4])
+    root = parse(svg)
+    assert root.get("role") == "img"
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert title.text == "Meetings held" and desc.text == "CP1: 6; CP3: 4"
+    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    assert len(root.findall(f"{SVG}rect")) == 2
+    assert "<script" not in svg
+
+
+def test_labels_are_escaped():
+    svg = charts.grouped_bar_chart(
+        title="<script>alert(1)</script>",
+        description="a & b",
+        labels=['Site "one" <b>'],
+        series=[("Award & spent", [1.5])],
+    )
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    parse(svg)  # still well-formed XML
+    table = charts.data_table(caption="<i>x</i>", headers=["<h>"], rows=[["<td>"]])
+    assert "<i>" not in table and "&lt;td&gt;" in table
+
+
+def test_stacked_bars_add_up_and_line_chart_marks_points():
+    svg = charts.stacked_bar_chart(
+        title="Agreement", description="d", labels=["S1"], series=[("Agree", [60]), ("Disagree", [40])], unit="%"
+    )
+    assert ">100%<" in svg
+    parse(svg)
+    line = charts.line_chart(
+        title="Attendance", description="d", x_labels=["Jan", "Feb", "Mar"], series=[("", [50, None, 75])], unit="%"
+    )
+    root = parse(line)
+    assert len(root.findall(f"{SVG}circle")) == 2
+    assert ">75%<" in line
+
+
+def test_colours_meet_aa_contrast_on_white():
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    for colour in [*charts.PALETTE, charts.TEXT]:
+        assert re.fullmatch(r"#[0-9a-f]{6}", colour)
+        assert (1.05) / (luminance(colour) + 0.05) >= 4.5, colour
