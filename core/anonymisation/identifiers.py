@@ -44,11 +44,26 @@ def nhs_check_digit_ok(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+# Ten digits in any other grouping ("6148 525 380", "614 8525 380", "61485 25380"): an NHS number when the check
+# digit holds or a cue says so. Not after a digit and a separator (the tail of a longer number), nor before one.
+_NHS_OTHER_GROUPING = re.compile(r"(?<![\d/.£$-])(?<!\d[ .-])\d{2,5}(?:[ .-]\d{2,5}){1,3}(?![\d/]|[.-]\d|\s[.-]?\s?\d)")
+
+
 def find_nhs_numbers(text: str) -> Iterable[Span]:
+    found: set[int] = set()
     for match in _NHS_CANDIDATE.finditer(text):
         digits = match.group(1) + match.group(2) + match.group(3)
         labelled = _NHS_CUE.search(text[max(0, match.start() - 24) : match.start()])
         if labelled or nhs_check_digit_ok(digits):
+            found.add(match.start())
+            yield match.start(), match.end(), "nhs_number"
+    for match in _NHS_OTHER_GROUPING.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if len(digits) != 10 or match.start() in found:
+            continue
+        labelled = _NHS_CUE.search(text[max(0, match.start() - 24) : match.start()])
+        # A grouping that starts with 0 and fails the cue is read as a phone number (a CHI number is written whole).
+        if labelled or (digits[0] != "0" and nhs_check_digit_ok(digits)):
             yield match.start(), match.end(), "nhs_number"
 
 
@@ -256,22 +271,80 @@ _STREET_SUFFIX = (
     r"Promenade|Embankment|Chase|Croft|Dene|Drove|Glade|Lea|Orchard|Passage|Path|Ridge|Wynd|Brow|"
     r"Causeway|Dale|Quay|Reach|Strand|End|Side|Bank|Common|Wood|St(?![A-Za-z'’]|\s+[A-Z]))"
 )
-_STREET_WORD = r"(?:[A-Z][A-Za-z'’]+(?:-[A-Za-z][A-Za-z'’]*)*)"
-_BUILDING_SUFFIX = r"(?:House|Court|Lodge|Mansions|Point|Tower|Heights|Buildings|Block|Hostel|Hall|Villas)"
-_BUILDING = rf"(?:{_STREET_WORD}\s+){{1,3}}{_BUILDING_SUFFIX}"
+_UPPER = "A-ZÀ-ÖØ-ÞŴŶ"
+_LETTER = r"[^\W\d_]"
+_STREET_WORD = rf"(?:[{_UPPER}]{_LETTER}*(?:['’]{_LETTER}+)?['’]?(?:-{_LETTER}+(?:['’]{_LETTER}+)?)*)"
+_BUILDING_SUFFIX = (
+    r"(?:House|Court|Lodge|Mansions|Point|Tower|Heights|Buildings|Block|Hostel|Hall|Villas|Hotel|Cottages?|Farm|"
+    r"Barn|Bungalow|Inn)"
+)
+# Welsh streets put the street word first: "Heol y Nant", "Ffordd Glyn", "Stryd Fawr", "Maes yr Haf", "Lôn Las".
+_WELSH_STREET = (
+    rf"(?:Heol|Hewl|Ffordd|Stryd|Lôn|Lon|Maes|Rhodfa|Cilgant|Teras|Clos|Llys|Rhes|Cwrt|Llwybr|Ale)"
+    rf"(?:\s+(?:(?:y|yr|'r)\s+)?{_STREET_WORD}){{1,2}}"
+)
+# Welsh house names: "Tŷ Gwyn", "Bryn Awel", "Plas Newydd".
+_WELSH_HOUSE = rf"(?:T[ŷy]|Plas|Bryn|Hafod|Hendre|Bwthyn)\s+(?:(?:y|yr)\s+)?{_STREET_WORD}"
+_BUILDING = rf"(?:(?:{_STREET_WORD}\s+){{1,3}}{_BUILDING_SUFFIX}|{_WELSH_HOUSE})"
+# Streets named "The ..." without a street word: "2 The Spinney", "14 The Maltings".
+_THE_STREETS = (
+    r"(?:Spinney|Paddock|Paddocks|Coppice|Copse|Maltings|Ridings|Sidings|Hollies|Beeches|Willows|Laurels|Limes|Elms|"
+    r"Oaks|Poplars|Firs|Pines|Cedars|Birches|Chestnuts|Sycamores|Rowans|Maples|Larches|Hawthorns|Hazels|Orchard|"
+    r"Glebe|Dell|Dingle|Nook|Pastures|Cloisters|Precinct|Leas|Quadrant|Circus|Retreat|Fairway|Ridgeway|Highway|"
+    r"Shambles|Warren|Holloway|Butts|Knoll|Rookery|Granary|Stables|Courtyard|Hamlet|Brambles|Hedgerows|Uplands|"
+    r"Lawns|Limes|Moorings|Pightle|Willows|Woodlands|Groves|Gables)"
+)
+_LONE_STREETS = r"(?:Broadway|Esplanade|Promenade|Strand|Quayside|Boulevard|Parade|Embankment)"
+_STREET = (
+    rf"(?:(?:The\s+)?(?:{_STREET_WORD}\s+){{1,3}}{_STREET_SUFFIX}|The\s+{_STREET_SUFFIX}|(?:The\s+)?{_LONE_STREETS}"
+    rf"|The\s+{_THE_STREETS}|{_WELSH_STREET})"
+)
+# A flat, room, pitch or plot before the house number or the building: "Flat 3, 9 Peabody Buildings",
+# "First Floor Flat, 62 Dale Street", "Pitch 4, Lower Lane Travellers Site", "Room 11, Crown Hotel, 2 Esplanade".
+_UNIT = (
+    r"(?:(?:Flat|Apartment|Apt|Room|Rm|Unit|Studio|Maisonette|Pitch|Plot|Berth|Bedsit)\.?\s+\d{1,4}[A-Za-z]?"
+    r"|Flat\s+[A-H](?![\w'])|(?:Ground|First|Second|Third|Top|Basement|Upper|Lower)[\s-]+Floor"
+    r"(?:\s+(?:Flat|Maisonette|Apartment|Front|Back|Rear))?|(?:Basement|Garden|Top|Attic)\s+Flat)"
+)
+_SITE = rf"(?:{_STREET_WORD}\s+){{1,4}}(?:Site|Park|Camp|Marina|Moorings)"
+_NUMBERED_BUILDING = (
+    rf"(?:{_STREET_WORD}\s+){{1,3}}(?:Buildings|Mansions|House|Tower|Hostel|Hotel|Lodge|Block|Hall|Cottages?|Point)"
+)
 _ADDRESS = re.compile(
-    rf"(?:(?:Flat|Apartment|Apt|Room|Unit|Studio|Maisonette)\.?\s+\d{{1,4}}[A-Za-z]?,?\s+(?:{_BUILDING},?\s+)?)?"
+    rf"(?:{_UNIT},?\s+(?:(?:{_BUILDING}|{_SITE}),?\s+)?)?"
     rf"(?<![\d£$.,:/-])\d{{1,4}}[A-Za-z]?(?:\s?[-–]\s?\d{{1,4}}[A-Za-z]?)?,?\s+"
-    rf"(?:(?:The\s+)?(?:{_STREET_WORD}\s+){{1,3}}{_STREET_SUFFIX}|The\s+{_STREET_SUFFIX}|Broadway|The\s+Broadway)"
+    rf"(?:{_STREET}|(?P<building>{_NUMBERED_BUILDING}))"
     rf"(?![A-Za-z])"
 )
 _ADDRESS_FALSE_LEAD = re.compile(
     r"(?:\baged?|\bsection|\bs\.|\b(?:bus|route|platform|junction|gate|bay|bed)(?:\s+(?:number|no\.?))?)\s*$",
     re.IGNORECASE,
 )
-# "Room 12, Arlington House": a room or flat in a named building, with no street number.
+# Before a number and a building ("12 Tennyson House"), words that make the number something else: "Ward 12 ...".
+_BUILDING_FALSE_LEAD = re.compile(
+    r"\b(?:ward|level|floor|tier|band|item|case|cases|page|step|stage|week|weeks|year|years|day|days|wave|cohort|"
+    r"group|team|module|session|zone|over|under|about|around|of|for|the|to)\s*$",
+    re.IGNORECASE,
+)
+# "Room 12, Arlington House", "Pitch 4, Lower Lane Travellers Site": a unit in a named building or site, with no
+# street number; "Orchard House, Church Lane", "Tŷ Gwyn, Ffordd y Capel": a house name and then its street.
 _BUILDING_ADDRESS = re.compile(
-    rf"\b(?:Flat|Apartment|Apt|Room|Studio|Maisonette)\.?\s+\d{{1,4}}[A-Za-z]?,?\s+(?:the\s+)?{_BUILDING}(?![A-Za-z])"
+    rf"\b{_UNIT},?\s+(?:the\s+)?(?:{_BUILDING}|{_SITE})(?![A-Za-z])"
+    rf"|(?<![\w'’-])(?P<house>{_BUILDING}),\s+(?:{_STREET})(?![A-Za-z])"
+)
+# Public buildings that stand before a street: "the Friends Meeting House, Mount Street" is a venue, not a home.
+_VENUE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_VENUE_BUILDING = re.compile(
+    r"(?:Meeting|Town|Guild|Village|Church|Community|Council|Court|Custom|Civic)\s+(?:House|Hall)"
+)
+# An address given for a pharmacy, surgery or other public premises is theirs, not a person's:
+# "Rowlands Pharmacy, 24-26 High St", "the Jenner Health Centre, 12 Old Road".
+_PREMISES_BEFORE = re.compile(
+    r"(?:Pharmacy|Chemists?|Surgery|Medical\s+(?:Centre|Practice)|Health\s+Centre|Practice|Clinic|Library|"
+    r"Jobcent(?:re|er)(?:\s+Plus)?|Job\s+Centre(?:\s+Plus)?|Police\s+Station|Town\s+Hall|Civic\s+Centre|"
+    r"Community\s+Centre|Day\s+Centre|Leisure\s+Centre|Food\s?bank|Church|Mosque|Temple|Gurdwara|Synagogue|School|"
+    r"College|Academy|Caf[eé]|Magistrates['’]?\s+Court|Crown\s+Court|County\s+Court|Council\s+Offices|Offices|"
+    r"Hospital|Boots|Superdrug|Lloyds\s?[Pp]harmacy)['’]?s?\s*[,(]?\s*$"
 )
 # "im at 14 elm grove": a street in lower case, only after a word that introduces an address.
 _LOWER_STREET_SUFFIX = (
@@ -289,10 +362,18 @@ _NOT_STREET_WORDS = words.word_set(
 
 def find_addresses(text: str) -> Iterable[Span]:
     for match in _ADDRESS.finditer(text):
-        if _ADDRESS_FALSE_LEAD.search(text[max(0, match.start() - 16) : match.start()]):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _ADDRESS_FALSE_LEAD.search(before[-16:]) or _PREMISES_BEFORE.search(before):
+            continue
+        if match.group("building") and match.group()[0].isdigit() and _BUILDING_FALSE_LEAD.search(before[-16:]):
             continue
         yield match.start(), match.end(), "address"
     for match in _BUILDING_ADDRESS.finditer(text):
+        house = match.group("house")
+        if house and (
+            _VENUE_BUILDING.search(house) or _VENUE_BEFORE.search(text, max(0, match.start() - 6), match.start())
+        ):
+            continue
         yield match.start(), match.end(), "address"
     for match in _LOWER_ADDRESS.finditer(text):
         if set(match.group(1).split()) & _NOT_STREET_WORDS:
@@ -303,21 +384,35 @@ def find_addresses(text: str) -> Iterable[Span]:
 
 # --- Hospital and case references --------------------------------------------------------
 
-_REF_CUE = (
-    r"(?:MRN|hospital\s+(?:number|no\.?|num|ref(?:erence)?|id)|hosp\.?\s+no\.?|unit\s+number|"
-    r"case\s+(?:ref(?:erence)?|number|no\.?|id)(?:\s+(?:number|no\.?))?|"
-    r"client\s+(?:ref(?:erence)?|id|number|no\.?)|our\s+ref(?:erence)?|your\s+ref(?:erence)?|"
-    r"ref(?:erence)?(?:\s+(?:no\.?|number))?|CRN|probation\s+(?:case\s+)?(?:ref(?:erence)?|number)|"
-    r"PNC(?:\s+(?:id|no\.?|number|ref))?|crime\s+(?:ref(?:erence)?|number|no\.?)|"
-    r"incident\s+(?:number|no\.?|ref(?:erence)?)|custody\s+(?:number|no\.?|ref(?:erence)?)|"
-    r"prison(?:er)?\s+(?:number|no\.?)|NOMIS(?:\s+(?:id|number|no\.?))?|"
-    r"(?:mosaic|liquidlogic|rio|emis|systmone|delius|person|record|patient|system|file)\s+(?:id|number|no\.?)|"
-    r"home\s+office\s+ref(?:erence)?|HO\s+ref(?:erence)?|claim\s+(?:number|ref(?:erence)?)|"
-    r"tenancy\s+(?:ref(?:erence)?|number)|ID)"
+# What a record is kept in or about: "Mosaic 3320917", "claim no. HB 60031278", "rent account RA 31155208".
+_RECORD_SYSTEMS = (
+    r"(?:Mosaic|Liquidlogic|LAS|LCS|EHM|RiO|Rio|EMIS|SystmOne|Carenotes|Nebula|nDelius|Delius|Carefirst|"
+    r"Frameworki|Eclipse|ContrOCC|Civica|Northgate|Capita|Lorenzo|Cerner|Paris|Swift|Azeus|OHMS|Orchard|NOMIS|PNC)"
 )
+_RECORD_NOUNS = (
+    r"(?:case|client|claim|claimant|tenancy|tenant|rent|rent\s+account|account|housing|housing\s+register|"
+    r"register|application|applicant|appeal|complaint|hospital|hosp\.?|patient|unit|crime|incident|custody|"
+    r"prison(?:er)?|person|record|system|file|referral|booking|court|warrant|HB|CTR|council\s+tax|benefit|"
+    r"home\s+office|HO|probation(?:\s+case)?|offender|member(?:ship)?|policy|property|job|log|occurrence|"
+    rf"safeguarding|MARAC|MASH|CSC|ASC|DWP|UC|PIP|ESA|{_RECORD_SYSTEMS})"
+)
+_REF_CUE = (
+    r"(?:MRN|unit\s+number|CRN|PNC(?:\s+(?:id|no\.?|number|ref))?|NOMIS(?:\s+(?:id|number|no\.?))?|"
+    rf"{_RECORD_NOUNS}\s+(?:ref(?:erence)?|number|num|no\.?|id|#)(?:\s+(?:number|no\.?))?|"
+    rf"our\s+ref(?:erence)?|your\s+ref(?:erence)?|ref(?:erence)?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS})"
+)
+# After the cue: "is", "it's", a colon or a dash; then one token, or letters, a space and digits ("RRK 8834127").
 _REFERENCE = re.compile(
-    rf"\b{_REF_CUE}\b\.?\s*(?:is|was|=|:|#|-|–)?\s*(?:is\s+)?(?P<token>[A-Za-z0-9][A-Za-z0-9/-]{{3,20}}[A-Za-z0-9])",
+    rf"\b{_REF_CUE}\b\.?\s*(?:is|was|it'?s|=|:|#|-|–)?\s*(?:is\s+)?"
+    r"(?P<token>[A-Z]{1,4} \d{4,12}(?![\w/-])|[A-Za-z0-9][A-Za-z0-9/-]{3,20}[A-Za-z0-9])",
     re.IGNORECASE,
+)
+# A reference with no cue, in the shape local authorities, hospitals, landlords and benefit services use: two to
+# four capitals, an optional space or dash, then six to ten digits ("LAS 1184420", "MOS-2231874", "HB 60031278").
+_LETTERS_AND_DIGITS = re.compile(r"(?<![\w/-])(?P<letters>[A-Z]{2,4})[ -]?\d{6,10}(?![\w/]|-\d)")
+# Not a prefix of the reference: other identifiers' labels, currencies, and cue words whose number follows them.
+_NOT_A_REFERENCE_PREFIX = frozenset(
+    {"NHS", "NI", "TEL", "MOB", "DOB", "GBP", "EUR", "USD", "CHI", "PO", "UK", "MRN", "CRN", "PNC", "REF", "ID", "NO"}
 )
 _PNC = re.compile(r"(?<![\w/])\d{2}/\d{4,7}[A-Z](?![\w/])")
 _PRISON_NUMBER = re.compile(r"(?<![\w/])[A-Z]\d{4}[A-Z]{2}(?![\w/])")
@@ -330,6 +425,9 @@ def find_references(text: str) -> Iterable[Span]:
             yield match.start("token"), match.end("token"), "reference"
     for pattern in (_PNC, _PRISON_NUMBER):
         for match in pattern.finditer(text):
+            yield match.start(), match.end(), "reference"
+    for match in _LETTERS_AND_DIGITS.finditer(text):
+        if match.group("letters") not in _NOT_A_REFERENCE_PREFIX:
             yield match.start(), match.end(), "reference"
 
 

@@ -1,0 +1,119 @@
+"""Classes of miss and false finding seen on unseen UK case notes, each with sentences written for this file.
+
+One test (or one parametrised group) per class: the rule is what is tested, not any one passage.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.anonymisation import find_personal_data, nhs_check_digit_ok
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(finding.kind, finding.text) for finding in find_personal_data(text)]
+
+
+def kinds_of(text: str, kind: str) -> list[str]:
+    return [finding.text for finding in find_personal_data(text) if finding.kind == kind]
+
+
+# --- NHS numbers in any grouping ----------------------------------------------------------------------------
+
+
+def _valid_nhs(prefix: str) -> str:
+    """The first ten-digit number from `prefix` upwards that passes the modulus 11 check."""
+    number = int(prefix)
+    while not nhs_check_digit_ok(f"{number:010d}"):
+        number += 1
+    return f"{number:010d}"
+
+
+@pytest.mark.parametrize("grouping", [(4, 3, 3), (3, 4, 3), (2, 4, 4), (5, 5), (3, 3, 2, 2)])
+def test_a_valid_nhs_number_is_found_whatever_its_grouping(grouping: tuple[int, ...]) -> None:
+    digits = _valid_nhs("4505577100")
+    parts, position = [], 0
+    for size in grouping:
+        parts.append(digits[position : position + size])
+        position += size
+    number = " ".join(parts)
+    assert kinds_of(f"Patient ID on the discharge summary was {number} (checked).", "nhs_number") == [number]
+
+
+def test_ten_digits_in_another_grouping_that_fail_the_check_are_not_an_nhs_number() -> None:
+    digits = _valid_nhs("4505577100")
+    wrong = digits[:9] + str((int(digits[9]) + 1) % 10)
+    assert not nhs_check_digit_ok(wrong)
+    text = f"Police log {wrong[:4]} {wrong[4:7]} {wrong[7:]} refers to the break-in next door."
+    assert kinds_of(text, "nhs_number") == []
+
+
+def test_another_grouping_is_not_read_from_the_tail_of_a_longer_number() -> None:
+    assert kinds_of("Card ending 4505 5771 0044 9921 was cancelled by the bank.", "nhs_number") == []
+
+
+# --- References with letter prefixes, after a cue or in their usual shape ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Her Liquidlogic number is LCS 4471092; please quote it.", "LCS 4471092"),
+        ("Checked the ward's record: hospital number its QMC 5520114.", "QMC 5520114"),
+        ("Updated Mosaic 5561209 with the new GP details.", "5561209"),
+        ("Council tax no. CT 90014452 is in arrears.", "CT 90014452"),
+        ("Tenancy no 10442-07 at the same address.", "10442-07"),
+        ("Rent account RT 44120987 shows a credit.", "RT 44120987"),
+        ("Caseload list: J. Bell | ASC-7712094 | review due", "ASC-7712094"),
+    ],
+)
+def test_a_reference_with_a_letter_prefix_is_found(text: str, reference: str) -> None:
+    assert reference in kinds_of(text, "reference")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paid GBP 1500000 into the fund this year.",
+        "Room B, Wellington House; bring your Mosaic summaries.",
+        "She scored 12 on the PHQ9 and 9 on the GAD7.",
+    ],
+)
+def test_letters_and_digits_that_are_no_reference_are_left(text: str) -> None:
+    assert kinds_of(text, "reference") == []
+
+
+# --- Addresses: Welsh streets, house names, units, pitches and plots ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("She is staying at her aunt's, 14 Heol y Parc, Treorchy.", "14 Heol y Parc"),
+        ("Home visit to 6 Ffordd Tan-y-Bryn after the fall.", "6 Ffordd Tan-y-Bryn"),
+        ("New tenancy at 31 Stryd Fawr from Monday.", "31 Stryd Fawr"),
+        ("Letters go to Bryn Awel, Lôn Goed, near Criccieth.", "Bryn Awel, Lôn Goed"),
+        ("He rents the annexe at Mill Farm, Sandy Lane, outside the village.", "Mill Farm, Sandy Lane"),
+        ("Moved to Pitch 12, Oak Tree Travellers Site last spring.", "Pitch 12, Oak Tree Travellers Site"),
+        ("The family are on Plot 3, Riverside Caravan Park.", "Plot 3, Riverside Caravan Park"),
+        ("She lives in the Basement Flat, 8 Clifton Road.", "Basement Flat, 8 Clifton Road"),
+        ("Moved into Flat 2, 40 Victoria Mansions in May.", "Flat 2, 40 Victoria Mansions"),
+        ("Placed by the council at Room 6, Bay Hotel, 11 Promenade.", "Room 6, Bay Hotel, 11 Promenade"),
+        ("She gave her address as 9 The Maltings, near the station.", "9 The Maltings"),
+    ],
+)
+def test_addresses_in_other_shapes_are_found(text: str, address: str) -> None:
+    assert address in kinds_of(text, "address")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The forum meets at the Quaker Meeting House, Ship Street, every month.",
+        "Her script is ready at Kamsons Pharmacy, 14 London Road, after 2pm.",
+        "Drop-in at the Cedars Health Centre, 2 Mill Lane, on Tuesdays.",
+        "Ward 12 Peel House takes referrals; the 2 Hope House residents were moved.",
+    ],
+)
+def test_venues_and_public_premises_are_not_a_home_address(text: str) -> None:
+    assert kinds_of(text, "address") == []
