@@ -59,6 +59,13 @@ _MONTHS = {
         start=1,
     )
     for name in names
+} | {
+    name: number  # Welsh month names
+    for number, name in enumerate(
+        ("ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi", "hydref",
+         "tachwedd", "rhagfyr"),
+        start=1,
+    )
 }  # fmt: skip
 
 
@@ -350,4 +357,4 @@ def _parse_date(text: str) -> date | None:
 def _month(part: str) -> int | None:
     if part.isdigit():
         return int(part)
-    return _MONTHS.get(part.lower()[:3]) if part.lower() in _MONTHS or part.lower()[:3] in _MONTHS else None
+    return _MONTHS.get(part.lower()) or _MONTHS.get(part.lower()[:3])

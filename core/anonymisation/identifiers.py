@@ -19,9 +19,39 @@ Span = tuple[int, int, str]
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
 
+# A team's or a service's mailbox names no one: "safeguarding.referrals@council.gov.uk", "duty-team@trust.nhs.net".
+_TEAM_MAILBOX_WORDS = words.word_set(
+    """
+    safeguarding referral referrals duty team teams admin administration enquiries enquiry info information contact
+    contactus hello office reception mash frontdoor front door adult adults children childrens family families
+    housing options asc csc mh cmht crisis marac mappa idva secure intake access triage hub helpdesk support advice
+    complaints complaint foi dpo data protection noreply no reply donotreply do not bookings booking appointments
+    appointment services service social care health out of hours ooh edt emergency homeless homelessness rough
+    sleepers sleeping outreach income rents rent repairs benefits benefit council tax finance accounts hr payroll
+    general main central north south east west city county borough district london group groups mailbox inbox
+    shared generic team1 team2 dutyteam ashub sw workers practice surgery pharmacy gp nurses ward wards discharge
+    hospital liaison probation police youth justice yot camhs ehcp sen send school schools learning disability ld
+    the and for to
+    """
+)
+_WEBMAIL = re.compile(
+    r"@(?:g(?:oogle)?mail|hotmail|outlook|live|yahoo|ymail|icloud|me|aol|btinternet|sky|talktalk|virginmedia|"
+    r"protonmail|proton|msn|gmx|mail)\.",
+    re.IGNORECASE,
+)
+
+
 def find_emails(text: str) -> Iterable[Span]:
     for match in _EMAIL.finditer(text):
+        if _team_mailbox(match.group()):
+            continue
         yield match.start(), match.end(), "email"
+
+
+def _team_mailbox(address: str) -> bool:
+    local = address.split("@", 1)[0].lower()
+    parts = [part for part in re.split(r"[._+-]+", local) if part]
+    return bool(parts) and not _WEBMAIL.search(address) and all(part in _TEAM_MAILBOX_WORDS for part in parts)
 
 
 # --- NHS number --------------------------------------------------------------------------
@@ -174,7 +204,9 @@ _INTERNATIONAL_ZERO = re.compile(r"\s?(?:\(0\)\s?)?")
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+    # Welsh: Ionawr, Chwefror, Mawrth, Ebrill, Mai, Mehefin, Gorffennaf, Awst, Medi, Hydref, Tachwedd, Rhagfyr
+    r"Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _DATE = re.compile(

@@ -246,7 +246,8 @@ NAME_VERBS = _words(
 MONTHS = _words(
     """
     January February March April May June July August September October November December Jan
-    Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi
+    Hydref Tachwedd Rhagfyr
     """
 )
 

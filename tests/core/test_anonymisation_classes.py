@@ -117,3 +117,53 @@ def test_addresses_in_other_shapes_are_found(text: str, address: str) -> None:
 )
 def test_venues_and_public_premises_are_not_a_home_address(text: str) -> None:
     assert kinds_of(text, "address") == []
+
+
+# --- Public numbers and team mailboxes ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For anything urgent use the Children's Services front door on 0114 496 0731.",
+        "Tenants should ring the housing department's main number (0117 496 0200) for repairs.",
+        "Thank you for contacting Northshire Council. If you need a food parcel today, call 0191 496 0800.",
+        "She was given the Modern Slavery help line (0800 012 1700) on a card.",
+        "He was told not to use the 0300 123 9999 number from a hostel phone.",
+    ],
+)
+def test_a_service_s_own_line_is_not_personal_data(text: str) -> None:
+    assert kinds_of(text, "phone") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rang the duty team about it, then rang her on 0114 496 0731 with no answer.",
+        "Out of hours, ring her landline 0117 496 0200 first.",
+        "His mobile on the council's records is 07700 900 441.",
+    ],
+)
+def test_a_person_s_number_near_a_service_word_is_still_found(text: str) -> None:
+    assert kinds_of(text, "phone") != []
+
+
+def test_a_team_mailbox_names_no_one_but_a_person_s_address_does() -> None:
+    text = (
+        "Copy to adult.safeguarding@northshire.gov.uk and to tom.ashby@northshire.gov.uk, and ask mum (duty@gmail.com)."
+    )
+    assert kinds_of(text, "email") == ["tom.ashby@northshire.gov.uk", "duty@gmail.com"]
+
+
+# --- Dates of birth with Welsh month names ------------------------------------------------------------------
+
+
+def test_a_date_of_birth_with_a_welsh_month_is_found_and_banded() -> None:
+    from datetime import date
+
+    from core.anonymisation import propose_fixes
+
+    text = "Cleient: DOB 4 Hydref 1979, yn byw gyda'i mam."
+    assert kinds_of(text, "date_of_birth") == ["4 Hydref 1979"]
+    replacements = propose_fixes({"notes": text}, reference_date=date(2026, 1, 10))
+    assert [r.text for r in replacements if "date_of_birth" in r.kinds] == ["aged 40-49"]
