@@ -131,10 +131,25 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     candidates.extend(
         span for span in identifiers.find_phones(text) if not _public_number(text, span, matcher, organisations)
     )
-    names = find_names(text, organisations)
+    names = find_names(text, organisations + _localities(text, candidates))
     candidates.extend(names)
     candidates.extend(identifiers.find_dates_of_birth(text, names))
     return _resolve_overlaps(candidates)
+
+
+# The town or district after a street address: "79 Stapleton Road, Easton, BS5 0QR", "12 Mill Lane, Hove."
+_LOCALITY = re.compile(r",?\s+([A-Z][a-z]+(?:[ -](?:on|upon|in|under|le|by|[A-Z][a-z]+)){0,3})(?=\s*(?:[,.;)\n]|$))")
+
+
+def _localities(text: str, candidates: list[Span]) -> list[tuple[int, int]]:
+    """Places named right after an address, so the name recogniser does not read them as people."""
+    spans = []
+    for start, end, kind in candidates:
+        if kind == "address":
+            locality = _LOCALITY.match(text, end)
+            if locality:
+                spans.append(locality.span(1))
+    return spans
 
 
 def _public_number(text: str, span: Span, matcher: KnownMatcher, organisations: list[tuple[int, int]]) -> bool:

@@ -358,8 +358,50 @@ RUN_KILLERS = _words(
     Cinema Museum Gallery Leisure Sports Gym Pool Retail Shopping Industrial Business St Saint
     Advice Army Aid Anonymous Act Plus Forum Voices Panel Board Circle Fellowship Initiative Movement Coalition
     Pantry Larder Garden Space Haven Sanctuary Mission Helpline Line Appeal Fund Scheme Pathway Lottery
+    Homecare Healthcare Lettings Solicitors Associates Agency Recruitment Consultancy Solutions Enterprises
+    Properties Estates Nursing Training Award Awards Lecture Memorial Bursary Mags Cymru
+    Futures Beginnings Horizons Pathways Journeys Choices Chances Connections Foundations Directions Opportunities
+    Routes Visions Outcomes Horizon Tomorrow Tomorrows
     """
 )
+
+# Welsh words that open an organisation's name: "Tai Tarian" (housing), "Cyngor Gwynedd" (council),
+# "Ysbyty Gwynedd" (hospital). They end a run only with another capitalised word after them ("Tai" is also a name).
+WELSH_ORGANISATION_LEADERS = _words(
+    """
+    Tai Cyngor Ysbyty Canolfan Meddygfa Cymdeithas Gwasanaeth Gwasanaethau Coleg Ysgol Prifysgol Cartref Hafan
+    Llys Heddlu Cymorth Gofal Iechyd Bwrdd
+    """
+)
+
+# Acronyms that, straight after a capitalised word, make it a service's name: "Calan DVS", "Hafan CIC".
+SERVICE_ACRONYMS = _words(
+    """
+    DVS DAS DAAT CIC CVS HA CAB UK LTD Ltd PLC Plc CIO YOT YOS CAMHS CMHT CRHT NHS FT ICB CCG PCN LLP IDVA ISVA
+    DV DA SARC MASH
+    """
+)
+
+# Countries, territories and cities abroad that case notes mention (where family lives, where someone came from).
+PLACES_ABROAD = _words(
+    """
+    Afghanistan Albania Algeria Angola Argentina Australia Austria Bangladesh Belarus Belgium Bolivia Bosnia
+    Botswana Brazil Bulgaria Burundi Cameroon Canada Chile China Colombia Congo Croatia Cuba Cyprus Czechia
+    Denmark Egypt Eritrea Estonia Ethiopia Finland France Gambia Germany Ghana Greece Guinea Guyana Hungary
+    Iceland Indonesia Iran Iraq Italy Jamaica Japan Kazakhstan Kosovo Kuwait Latvia Lebanon Liberia Libya
+    Lithuania Luxembourg Macedonia Malawi Malaysia Malta Mauritius Mexico Moldova Montenegro Morocco Mozambique
+    Myanmar Namibia Nepal Netherlands Nicaragua Norway Oman Pakistan Palestine Peru Philippines Poland Portugal
+    Qatar Romania Russia Rwanda Senegal Serbia Slovakia Slovenia Somalia Somaliland Spain Sudan Sweden
+    Switzerland Syria Taiwan Tanzania Thailand Tobago Togo Tunisia Turkey Uganda Ukraine Uruguay Uzbekistan
+    Venezuela Vietnam Yemen Zambia Zimbabwe Kurdistan Punjab Kashmir Sylhet Mirpur Lagos Accra Kumasi Nairobi
+    Mombasa Kabul Kandahar Mogadishu Hargeisa Karachi Lahore Islamabad Rawalpindi Peshawar Dhaka Chittagong Delhi
+    Mumbai Kolkata Chennai Amritsar Jalandhar Ludhiana Warsaw Krakow Gdansk Wroclaw Poznan Bucharest Cluj Iasi
+    Vilnius Kaunas Riga Tallinn Kyiv Kiev Kharkiv Lviv Odesa Odessa Tirana Baghdad Basra Mosul Erbil Tehran
+    Damascus Aleppo Homs Khartoum Asmara Addis Ababa Harare Bulawayo Kampala Kinshasa Beijing Shanghai Guangzhou
+    Shenzhen Manila Lisbon Madrid Barcelona Amsterdam Brussels Istanbul Ankara Prague Budapest Bratislava Sofia
+    Kong Hanoi Saigon Bangkok Colombo Kathmandu Algiers Tripoli Tunis Rabat Casablanca Cairo Freetown Abuja
+    """
+) - GIVEN_NAMES - {"Sofia"}
 
 # Frequent capitalised words at the start of a sentence or in headings, plus role titles,
 # service words and other words that are never names in case notes.
@@ -492,7 +534,7 @@ COMMON_WORDS = _words(
     Council's Police's Team's Service's Hospital's Staff's Today's Yesterday's Tonight's
     Tomorrow's Week's Month's Year's Everyone's Someone's Nobody's Anyone's Mum's Dad's Nan's
     Partner's Friend's Brother's Sister's Son's Daughter's Children's Women's Men's People's
-    Mother's Father's Landlord's
+    Mother's Father's Landlord's Txt Txts Msg Msgs Vm Dm Whatsapp Voicemails Sms
     """
 )
 
@@ -530,5 +572,17 @@ STOP_PHRASES = _phrases(
     tower hamlets
     stoke-on-trent
     royal sussex county hospital
+    hong kong
+    sierra leone
+    sri lanka
+    new zealand
+    south africa
+    saudi arabia
+    el salvador
+    costa rica
+    ivory coast
+    czech republic
+    dominican republic
+    homes for ukraine
     """
 )

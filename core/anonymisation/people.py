@@ -105,11 +105,26 @@ _DATE_NEIGHBOUR = re.compile(r"(?:\d|\b(?:in|of|since|until|till|by|early|late|m
 _ENGLISH_SUFFIX = re.compile(
     r"(?:ion|ment|ness|ity|ance|ence|ing|ed|ly|ful|less|ous|ive|ure|ship|hood|ism|ist|ics|ies|ings|ents|ions)$"
 )
+# A medicine's dose after a capitalised run: "Abilify Maintena 400mg", "Zyprexa 10 mg".
+_DOSE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s?(?:mg|mcg|micrograms?|milligrams?|ml|g|iu|units)\b", re.IGNORECASE)
+# A firm or a provider named in brackets after what it is: "her solicitors (Duncan Lewis)", "the agency (Hays)".
+_FIRM_BEFORE = re.compile(
+    r"\b(?:solicitors|firm|agency|provider|association|company|employer|contractor|chambers|landlords|lettings|"
+    r"letting\s+agents?|managing\s+agents?|care\s+agency|housing\s+association)['’]?s?\s*\(\s*$",
+    re.IGNORECASE,
+)
 _NOUN_SUFFIX = re.compile(r"(?:ion|ment|ness|ity|ance|ence|ies|ics|ism|ship|hood|ure|ful|less|ous|ive|ery)$")
 
 
 def _looks_like_noun(word: str) -> bool:
-    return not re.match(r"(?:Mc|Mac|O['’])", word) and bool(_NOUN_SUFFIX.search(word))
+    if re.match(r"(?:Mc|Mac|O['’])", word):
+        return False
+    suffix = _NOUN_SUFFIX.search(word)
+    return bool(suffix) and suffix.start() >= 3  # "Adulthood", "Partnership"; not "Agness" or "Prue"
+
+
+# After an unlisted word that starts a sentence, what things have as often as people.
+_THING_AFTER = re.compile(r"\s+(?:from\s+(?:the\s+)?[A-Z]|(?:is|was)\s+\d{1,2}\s*(?:[.;)]|$))")
 
 
 _AUXILIARY_VERBS = words.word_set(
@@ -130,6 +145,11 @@ _WEAK_VERBS = words.word_set(
     "started stopped began used uses takes took would will could can might should did does looks looked"
 )
 _PLURAL_OF_PEOPLE = re.compile(r"(?:ers|ors|ists|ants|ents|ians|iffs|ees|eers|ives|ics|ades)$")
+# Words that follow a place's possessive as readily as a person's: "admitted to King's with bronchiolitis".
+_FUNCTION_WORDS = words.word_set(
+    "with and or in on at for to from by of after before since until about because but is was has been not so as "
+    "when then now again too also still yet today tonight this that the a an overnight"
+)
 _DETERMINERS = words.word_set("the a an this these those its any every each")
 _PLACE_PREPOSITIONS = words.word_set("in at from near to into around outside across towards via of")
 
@@ -139,7 +159,7 @@ def _with_possessive_bases(entries: frozenset[str]) -> frozenset[str]:
 
 
 _NEVER_NAMES = _with_possessive_bases(
-    words.COMMON_WORDS | words.ORGANISATION_WORDS | words.TOWNS | words.DRUGS | _MONTH_NAMES
+    words.COMMON_WORDS | words.ORGANISATION_WORDS | words.TOWNS | words.DRUGS | _MONTH_NAMES | words.PLACES_ABROAD
 )
 
 
@@ -381,7 +401,11 @@ class _NameFinder:
     # -- judging a run of capitalised words ------------------------------------------------
 
     def _judge_run(self, run: list[int]) -> None:
-        if any(self.tokens[i].base in words.RUN_KILLERS for i in run) or self._organisation_follows(run[-1]):
+        if (
+            any(self.tokens[i].base in words.RUN_KILLERS for i in run)
+            or self._organisation_follows(run[-1])
+            or self._names_a_thing(run)
+        ):
             if not any(i in self.flagged for i in run):
                 self.blocked.update(run)
             return
@@ -421,6 +445,23 @@ class _NameFinder:
             self._judge_multi(run, evidence)
         else:
             self._judge_single(run[0], evidence)
+
+    def _names_a_thing(self, run: list[int]) -> bool:
+        """ "Tai Tarian", "Calan DVS", "Abilify Maintena 400mg", "solicitors (Duncan Lewis)": a service, a medicine
+        or a firm, whatever names are in it."""
+        first, last = self.tokens[run[0]], self.tokens[run[-1]]
+        if len(run) > 1 and first.base in words.WELSH_ORGANISATION_LEADERS:
+            return True
+        following = run[-1] + 1
+        if (
+            following < len(self.tokens)
+            and self.tokens[following].raw in words.SERVICE_ACRONYMS
+            and self._joined(run[-1], following)
+        ):
+            return True
+        if _DOSE_AFTER.match(self.text, last.end):
+            return True
+        return bool(_FIRM_BEFORE.search(self.text, max(0, first.start - 40), first.start))
 
     def _organisation_follows(self, index: int) -> bool:
         """ "Kingfisher ward", "the Elm Tree surgery": the capitalised words name a place, not a person."""
@@ -491,6 +532,10 @@ class _NameFinder:
         thing_like = _ENGLISH_SUFFIX.search(word.lower()) or self._only_a_weak_verb_after(index)
         if token.sentence_start and thing_like and not self._cue_before(index):
             return  # "Post goes to...", "Funding was cut": a sentence about a thing
+        if _looks_like_noun(word) and not self._cue_before(index):
+            return  # "Preparing for Adulthood", "the Partnership": an abstract noun, not a person
+        if token.sentence_start and not self._cue_before(index) and _THING_AFTER.match(self.text, token.end):
+            return  # "Quorum is 5.", "Alert from the DWP": said of things as often as of people
         if self._place_preposition_before(index) and not self._cue_before(index):
             return
         if evidence or (self._weak_cue_before(index) and not token.sentence_start):
@@ -647,7 +692,9 @@ class _NameFinder:
         if token.possessive:
             following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
             return following is not None and (
-                following.raw.islower() or following.raw in words.ROLE_CUES or bool(_ACRONYM.fullmatch(following.raw))
+                (following.raw.islower() and following.raw not in _FUNCTION_WORDS)
+                or following.raw in words.ROLE_CUES
+                or bool(_ACRONYM.fullmatch(following.raw))
             )
         next_index = index + 1
         if next_index < len(self.tokens) and self.text[token.end : self.tokens[next_index].start] == " ":

@@ -167,3 +167,36 @@ def test_a_date_of_birth_with_a_welsh_month_is_found_and_banded() -> None:
     assert kinds_of(text, "date_of_birth") == ["4 Hydref 1979"]
     replacements = propose_fixes({"notes": text}, reference_date=date(2026, 1, 10))
     assert [r.text for r in replacements if "date_of_birth" in r.kinds] == ["aged 40-49"]
+
+
+# --- Names: things named with name-like words are not people ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Other options: Safer Horizons (Mondays) or New Beginnings for the women's group.",
+        "Carers from Bluebell Homecare missed two calls this week.",
+        "Completed the Oliver McGowan Training and the Tier 2 module.",
+        "Referred to Hafan Cymru and to Tai Calon for a tenancy.",
+        "The refuge place came through Gorwel DVS on Friday.",
+        "Depot changed to Invega Trinza 525mg every three months.",
+        "A letter came from his solicitors (Rowland Pryce) about the appeal.",
+        "Her sister lives in Kyiv and her cousin in Hong Kong.",
+        "She arrived under Homes for Ukraine in 2022.",
+        "Txt from mum this morning about the visit.",
+        "Update from the DWP about the sanction came today.",
+        "Quorum is 4.",
+        "Planning for Independence is the next module; Preparing for Adulthood comes after.",
+        "He was rushed to Barts with chest pains.",
+        "Last settled address: 9 Cobden Street, Kirkdale, L5 1AB.",
+    ],
+)
+def test_services_medicines_firms_and_places_named_like_people_are_not_names(text: str) -> None:
+    assert kinds_of(text, "name") == []
+
+
+def test_a_person_is_still_found_beside_those_rules() -> None:
+    assert kinds_of("Torvald is 19 and was referred by his college.", "name") == ["Torvald"]
+    assert kinds_of("Her solicitor (Aisling Byrne) rang back.", "name") == ["Aisling Byrne"]
+    assert kinds_of("Tai said he would come to group on Monday.", "name") == ["Tai"]
