@@ -144,7 +144,7 @@ _LOCALITY = re.compile(r",?\s+([A-Z][a-z]+(?:[ -](?:on|upon|in|under|le|by|[A-Z]
 def _localities(text: str, candidates: list[Span]) -> list[tuple[int, int]]:
     """Places named right after an address, so the name recogniser does not read them as people."""
     spans = []
-    for start, end, kind in candidates:
+    for _start, end, kind in candidates:
         if kind == "address":
             locality = _LOCALITY.match(text, end)
             if locality:
