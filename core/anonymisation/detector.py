@@ -106,6 +106,7 @@ _INSTITUTION_CUE = re.compile(
 )
 _MOBILE = re.compile(r"^\(?(?:\+44\s?(?:\(0\))?\s?|0044\s?|0)7")
 
+
 def find_personal_data(text: str, *, known: KnownTerms | None = None) -> list[Finding]:
     """Return findings sorted by start; overlaps resolved in favour of the more specific kind.
 

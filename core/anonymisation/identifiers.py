@@ -343,7 +343,7 @@ _NUMBERED_BUILDING = (
     rf"(?:{_STREET_WORD}\s+){{1,3}}(?:Buildings|Mansions|House|Tower|Hostel|Hotel|Lodge|Block|Hall|Cottages?|Point)"
 )
 _ADDRESS = re.compile(
-    rf"(?:{_UNIT},?\s+(?:(?:{_BUILDING}|{_SITE}),?\s+)?)?"
+    rf"(?=[\d{_UPPER}])(?:{_UNIT},?\s+(?:(?:{_BUILDING}|{_SITE}),?\s+)?)?"
     rf"(?<![\d£$.,:/-])\d{{1,4}}[A-Za-z]?(?:\s?[-–]\s?\d{{1,4}}[A-Za-z]?)?,?\s+"
     rf"(?:{_STREET}|(?P<building>{_NUMBERED_BUILDING}))"
     rf"(?![A-Za-z])"
@@ -361,7 +361,7 @@ _BUILDING_FALSE_LEAD = re.compile(
 # "Room 12, Arlington House", "Pitch 4, Lower Lane Travellers Site": a unit in a named building or site, with no
 # street number; "Orchard House, Church Lane", "Tŷ Gwyn, Ffordd y Capel": a house name and then its street.
 _BUILDING_ADDRESS = re.compile(
-    rf"\b{_UNIT},?\s+(?:the\s+)?(?:{_BUILDING}|{_SITE})(?![A-Za-z])"
+    rf"(?=[{_UPPER}])\b{_UNIT},?\s+(?:the\s+)?(?:{_BUILDING}|{_SITE})(?![A-Za-z])"
     rf"|(?<![\w'’-])(?P<house>{_BUILDING}),\s+(?:{_STREET})(?![A-Za-z])"
 )
 # Public buildings that stand before a street: "the Friends Meeting House, Mount Street" is a venue, not a home.
@@ -433,10 +433,12 @@ _REF_CUE = (
     rf"{_RECORD_NOUNS}\s+(?:ref(?:erence)?|number|num|no\.?|id|#)(?:\s+(?:number|no\.?))?|"
     rf"our\s+ref(?:erence)?|your\s+ref(?:erence)?|ref(?:erence)?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS})"
 )
-# After the cue: "is", "it's", a colon or a dash; then one token, or letters, a space and digits ("RRK 8834127").
-_REFERENCE = re.compile(
-    rf"\b{_REF_CUE}\b\.?\s*(?:is|was|it'?s|=|:|#|-|–)?\s*(?:is\s+)?"
-    r"(?P<token>[A-Z]{1,4} \d{4,12}(?![\w/-])|[A-Za-z0-9][A-Za-z0-9/-]{3,20}[A-Za-z0-9])",
+# A token that may be a reference (it needs three digits or more), and the cue that must end right before it:
+# the cue, then "is", "it's", a colon or a dash, then perhaps capitals and a space ("hospital number its RRK 8834127").
+# Tokens are found first and the cue looked for behind them: far cheaper than trying every cue at every word.
+_REF_TOKEN = re.compile(r"(?<![A-Za-z0-9/-])(?=[A-Za-z/-]*\d)[A-Za-z0-9][A-Za-z0-9/-]{3,20}[A-Za-z0-9](?![A-Za-z0-9])")
+_REF_CUE_BEFORE = re.compile(
+    rf"\b{_REF_CUE}\b\.?\s*(?:is|was|it'?s|=|:|#|-|–)?\s*(?:is\s+)?(?:(?P<letters>(?-i:[A-Z]{{1,4}})) )?$",
     re.IGNORECASE,
 )
 # A reference with no cue, in the shape local authorities, hospitals, landlords and benefit services use: two to
@@ -451,10 +453,17 @@ _PRISON_NUMBER = re.compile(r"(?<![\w/])[A-Z]\d{4}[A-Z]{2}(?![\w/])")
 
 
 def find_references(text: str) -> Iterable[Span]:
-    for match in _REFERENCE.finditer(text):
-        token = match.group("token")
-        if sum(char.isdigit() for char in token) >= 3 and not _looks_like_date(token):
-            yield match.start("token"), match.end("token"), "reference"
+    for match in _REF_TOKEN.finditer(text):
+        token = match.group()
+        if sum(char.isdigit() for char in token) < 3 or _looks_like_date(token):
+            continue
+        cue = _REF_CUE_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        if cue is None:
+            continue
+        if cue.group("letters") and token.isdigit() and len(token) >= 4:
+            yield cue.start("letters"), match.end(), "reference"  # "RRK 8834127"
+        else:
+            yield match.start(), match.end(), "reference"
     for pattern in (_PNC, _PRISON_NUMBER):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), "reference"

@@ -52,6 +52,44 @@ GIVEN_NAMES = _words(
     """
 )
 
+# Short forms and nicknames people go by in UK case notes, which name lists of full names lack.
+NICKNAMES = _words(
+    """
+    Gaz Gazza Baz Bazza Daz Dazza Shaz Shazza Kaz Kazza Maz Caz Jas Jaz Bex Becks Becca Mads Maddy Rach Dev Mo
+    Bev Kel Tash Tez Jez Loz Lozza Laz Sas Stu Seb Gav Mikey Jonno Jonny Robbo Tommo Kev Soph
+    Abi Jules Wozza Chaz Kez Dazzer Sammi Bri Phil Steph Jacqui Nicky Vicky Tammy Terri Trish Shelley
+    Nikki Benji Deano Fitz Jimbo Kenny Macca Mitch Paddy Pete Reg Ronnie Tony Wes Woody Yas
+    """
+)
+
+# Adjectives in street names and nicknames: "Big Dev", "Wee Jamie", "Little Kaz".
+NICKNAME_ADJECTIVES = _words("Big Little Lil Wee Young Old Mad Fat Skinny Baby Tall Ginger")
+
+# Relations and roles written in brackets after a person's initials: "AB (mum)", "LM (SU)", "KO (student SW)".
+BRACKETED_ROLES = _words(
+    """
+    mum mam mother dad father son daughter brother sister partner wife husband boyfriend girlfriend grandmother
+    grandfather nan gran grandad aunt uncle cousin niece nephew carer friend neighbour ex su SU pt PT patient client
+    service user child yp YP cyp CYP victim perpetrator perp alleged adult tenant resident student worker sw SW
+    """
+)
+
+# Capitals that are services, roles, laws or conditions, never a person's initials.
+INITIALISMS = _words(
+    """
+    GP GPs SW SWs PO TM HV SU SUs OT AP UC HB CT NI ED AE MH LD DA DV CP IT TV UK EU OK ID PA PE RE FW FYI NB PS AM
+    PM DS DC PC DI DCI SGT HMP YOI CPN AMHP IDVA ISVA ASB NFA RUI CPS PPU MDT CPA MHA DOLS MCA BIA LPA OPG CQC ICB
+    CCG PCN NHS DWP HMRC DVLA PIP ESA JSA DLA LHA DHP MARAC MAPPA MASH CAMHS CMHT CRHT EDT ASC CSC LA LAC CIN EHCP
+    SEN SENCO DSL HT TA YOT YOS PNC CRN NOMIS RMP VLO SPO ASYE PSW SM DMT SLT ICS UDS OST BBV HCV HIV STI TB GAD
+    PHQ ADHD ASD OCD PTSD EUPD BPD SMI SMD MND MS CVA TIA COPD DVT UTI AKI ECG MRI AMU ITU ICU HDU NOK POA DNAR
+    DOB MP MSP RSL HA RP STR CRHTT HTT CRT EIP ADASS LGA MOJ MOD HO NRM NRPF ILR EUSS BRP ARC SAR SAB DHR LSCB
+    SCR CSE CCE ASBO CBO DVPO DVPN NMO FGM HBV OSC RAG BAME LGBT LGBTQ SOS PTO RSVP TBC TBA ETA ETE NEET FE HE
+    UCAS IEP PEP PA PAs EHC ICT IAPT CBT DBT EMDR MBT DIP DAAT DAT CGL WDP ACE ACEs MSP MCA SARC IOM OM PSR ROTL
+    HDC AP APs OASys RoSH IPP DRR ATR SSO CO UPW NPS CRC PQIP CJ CJS PACE BTP TfL ASD CIC CIO LTD PLC ETC VS HQ
+    PCSO PCSOs HCA RMN RGN SHO SPR FY1 FY2 CAB DVS DAS URGENT FAO ATTN ASAP NOT DO DONT RE FWD CC BCC TO OF AND
+    """
+)
+
 # Given names that are also ordinary English words: only flagged with extra evidence.
 AMBIGUOUS_GIVEN_NAMES = _words(
     """
@@ -359,7 +397,7 @@ RUN_KILLERS = _words(
     Advice Army Aid Anonymous Act Plus Forum Voices Panel Board Circle Fellowship Initiative Movement Coalition
     Pantry Larder Garden Space Haven Sanctuary Mission Helpline Line Appeal Fund Scheme Pathway Lottery
     Homecare Healthcare Lettings Solicitors Associates Agency Recruitment Consultancy Solutions Enterprises
-    Properties Estates Nursing Training Award Awards Lecture Memorial Bursary Mags Cymru
+    Properties Estates Nursing Training Award Awards Lecture Memorial Bursary Cymru
     Futures Beginnings Horizons Pathways Journeys Choices Chances Connections Foundations Directions Opportunities
     Routes Visions Outcomes Horizon Tomorrow Tomorrows
     """
@@ -383,8 +421,9 @@ SERVICE_ACRONYMS = _words(
 )
 
 # Countries, territories and cities abroad that case notes mention (where family lives, where someone came from).
-PLACES_ABROAD = _words(
-    """
+PLACES_ABROAD = (
+    _words(
+        """
     Afghanistan Albania Algeria Angola Argentina Australia Austria Bangladesh Belarus Belgium Bolivia Bosnia
     Botswana Brazil Bulgaria Burundi Cameroon Canada Chile China Colombia Congo Croatia Cuba Cyprus Czechia
     Denmark Egypt Eritrea Estonia Ethiopia Finland France Gambia Germany Ghana Greece Guinea Guyana Hungary
@@ -401,7 +440,10 @@ PLACES_ABROAD = _words(
     Shenzhen Manila Lisbon Madrid Barcelona Amsterdam Brussels Istanbul Ankara Prague Budapest Bratislava Sofia
     Kong Hanoi Saigon Bangkok Colombo Kathmandu Algiers Tripoli Tunis Rabat Casablanca Cairo Freetown Abuja
     """
-) - GIVEN_NAMES - {"Sofia"}
+    )
+    - GIVEN_NAMES
+    - {"Sofia"}
+)
 
 # Frequent capitalised words at the start of a sentence or in headings, plus role titles,
 # service words and other words that are never names in case notes.

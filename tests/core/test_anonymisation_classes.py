@@ -200,3 +200,109 @@ def test_a_person_is_still_found_beside_those_rules() -> None:
     assert kinds_of("Torvald is 19 and was referred by his college.", "name") == ["Torvald"]
     assert kinds_of("Her solicitor (Aisling Byrne) rang back.", "name") == ["Aisling Byrne"]
     assert kinds_of("Tai said he would come to group on Monday.", "name") == ["Tai"]
+
+
+# --- Names: the shapes people's names take in notes ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Voicemail: “hiya its Roisin, cant get to the appt, ring me back”.", "Roisin"),
+        ("“Hello, it’s Oksana from the food bank, just checking in.”", "Oksana"),
+        ("Text: “yeah it's Jez, im at the station”", "Jez"),
+        ("Transcribed note: “Hi its Tegan at number 12, the heating is off”", "Tegan"),
+    ],
+)
+def test_someone_naming_themselves_in_a_message(text: str, name: str) -> None:
+    assert name in kinds_of(text, "name")
+
+
+def test_its_before_an_ordinary_word_or_a_service_is_no_one() -> None:
+    for text in ("Hi, it's Housing Options here, please call back.", "Yeah it's fine, it's Tuesday, it's ok."):
+        assert kinds_of(text, "name") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Visit to Mr Desmond Achebe (“Dessie”) at home.", ["Desmond Achebe", "Dessie"]),
+        ("Referral for Bernadette “Bernie” Flanagan, who lives alone.", ["Bernadette", "Bernie", "Flanagan"]),
+        ("Night staff: Room 14 (Wozza) was found asleep in the stairwell.", ["Wozza"]),
+        ("Contacts in her phone include “Big Tony” and “Wee Shona”.", ["Big Tony", "Wee Shona"]),
+        ("She gave her name as “Jojo” and would not say more.", ["Jojo"]),
+        ("Known as: Fitz", ["Fitz"]),
+        ("Baz and Shaz both came to the drop-in; Baz stayed for lunch.", ["Baz", "Shaz", "Baz"]),
+    ],
+)
+def test_nicknames_and_short_forms(text: str, names: list[str]) -> None:
+    assert kinds_of(text, "name") == names
+
+
+def test_a_quoted_shop_or_charity_is_not_a_nickname() -> None:
+    assert kinds_of("The “Little Chef” closed and “Young Minds” leaflets were left.", "name") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Present: RT (dad), KL (SU), TM Jo Baxter.", ["RT", "KL", "Jo Baxter"]),
+        ("Phoned HK (pt) about the missed depot. HK said she forgot.", ["HK", "HK"]),
+        ("Minutes taken by QW (student nurse).", ["QW"]),
+        ("I agree the s42 threshold is met.\nGH", ["GH"]),
+    ],
+)
+def test_initials_that_stand_for_a_person(text: str, names: list[str]) -> None:
+    assert kinds_of(text, "name") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Present: SW (duty), TM (chair), GP (by phone). Apologies: CPN.",
+        "Texted DWP re the sanction. Rang CGL (SU) to check.",
+        "Actions agreed. NFA",
+        "Reviewed by MDT. Signed off by ASC.",
+    ],
+)
+def test_service_initials_are_not_people(text: str) -> None:
+    assert kinds_of(text, "name") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Adult at risk: OKONJO, Chidinma   DOB: 3.4.1970", ["OKONJO, Chidinma"]),
+        ("Meeting re WANG Lei (surname Wang), interpreter booked.", ["WANG Lei", "Wang"]),
+        ("Surname: McCAFFERTY    Forename: Siobhan", ["McCAFFERTY", "Siobhan"]),
+        ("Signed, R. Oyelowo, Approved Mental Health Professional", ["R. Oyelowo"]),
+        ("Allocations:\nK. Brennan | 14 cases\nT. Achterberg | 9 cases", ["K. Brennan", "T. Achterberg"]),
+        ("Name: UNKNOWN   DOB: NOT GIVEN", []),
+        ("Hepatitis C. Bloods taken; plan B. Tenancy at risk.", []),
+    ],
+)
+def test_surname_first_and_initial_with_surname(text: str, names: list[str]) -> None:
+    assert kinds_of(text, "name") == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Worker: Obinna Eze. Discussed three cases; Obinna to chase the GP.", "Obinna"),
+        ("Supervisee: Harjinder Bains, Housing Officer.", "Harjinder Bains"),
+        ("Offender Marlon Pike to report weekly.", "Marlon Pike"),
+        ("Referral from the church volunteer (Hope) about a rough sleeper.", "Hope"),
+        ("FAO Mags – please see the attached referral.", "Mags"),
+        ("MARAC – Nazia (F, 31): high risk, repeat case.", "Nazia"),
+        ("School reported that Summer (Y6) was hungry again.", "Summer"),
+        ("Outreach found Pickles (real name withheld) by the canal.", "Pickles"),
+        ("Joint visit: the Kowalczyk family have no heating.", "Kowalczyk"),
+        ("Rent arrears for the Abdikarim household are rising.", "Abdikarim"),
+        ("Text from her sister, Mrs Yvette\nBoateng, pasted as received.", "Yvette\nBoateng"),
+        ("Discussed tomasz\nkowalski in supervision.", "tomasz\nkowalski"),
+        ("Name: priya sharma", "priya sharma"),
+        ("He was sofa surfing at Kasia’s flat all week.", "Kasia"),
+    ],
+)
+def test_names_after_roles_forms_and_in_other_contexts(text: str, name: str) -> None:
+    assert name in kinds_of(text, "name")
