@@ -160,6 +160,8 @@ _INITIALS_VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SIGNED_INITIALS = re.compile(r"(?:[.!?]\s+|\n\s*|[-–]\s*)$")
+# What is named for a person with a possessive: "Clare's Law", "Sarah's Law", "Martyn's Law".
+_NAMED_FOR = words.word_set("Law Laws Act Rule Principle Syndrome Disease Wish")
 # Things that are a home: "sofa surfing at Mads' house", "staying at Jo's flat".
 _HOME_NOUNS = words.word_set("house flat place home room caravan bedsit gaff bungalow maisonette")
 _MONTH_NAMES = words.MONTHS | words.WEEKDAYS
@@ -631,6 +633,24 @@ class _NameFinder:
     # -- judging a run of capitalised words ------------------------------------------------
 
     def _judge_run(self, run: list[int]) -> None:
+        last = self.tokens[run[-1]]
+        if last.possessive and run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].raw in _NAMED_FOR:
+            self.blocked.update(run)  # "Clare's Law", "Awaab's Law": named for someone, not about them here
+            return
+        roles = [position for position, i in enumerate(run[:-1]) if self.tokens[i].raw in words.ROLE_CUES]
+        if roles and roles[-1] > 0:
+            # "Ward Manager Lorraine", "Team Manager Steve Ash": a job title, then the person who holds it.
+            self.blocked.update(run[: roles[-1]])
+            run = run[roles[-1] :]
+        if (
+            len(run) > 1
+            and self._word(run[0] - 1) == "the"
+            and self._joined(run[0] - 1, run[0])
+            and self._given(self.tokens[run[0]].base)
+            and not any(i in self.flagged for i in run)
+        ):
+            self.blocked.update(run)  # "admitted to the John Radcliffe": people are not "the" anyone
+            return
         if (
             any(self.tokens[i].base in words.RUN_KILLERS for i in run)
             or self._organisation_follows(run[-1])
@@ -735,6 +755,9 @@ class _NameFinder:
         word = token.base
         if self._determiner_before(index):
             return  # "the Marina", "an Amber warning": people are not "the" anyone
+        if self._missing_apostrophe(index):
+            self.flagged.add(index)  # "last seen round Tylers on the estate"
+            return
         if word in _MONTH_NAMES:
             if self._ambiguous(word) and self._cue_before(index) and not self._date_context(index):
                 self.flagged.add(index)
@@ -769,6 +792,17 @@ class _NameFinder:
             return
         if evidence or (self._weak_cue_before(index) and not token.sentence_start):
             self.flagged.add(index)
+
+    def _missing_apostrophe(self, index: int) -> bool:
+        """A listed first name with a possessive "s" and no apostrophe, as a place: "round Tylers", "at Kirstys"."""
+        word = self.tokens[index].base
+        stem = word[:-1]
+        return (
+            word.endswith("s")
+            and len(stem) >= 3
+            and self._given(stem)
+            and self._word(index - 1) in {"round", "at", "to", "from", "over", "stopping", "staying"}
+        )
 
     def _home_of(self, index: int) -> bool:
         """ "at Kasia's flat", "round Mads' house": whose home it is names a person."""
@@ -1057,9 +1091,17 @@ class _NameFinder:
             if token.base in sure or (
                 token.base in ambiguous
                 and not self._date_context(index)
-                and (not token.sentence_start or self._after_evidence(index))
+                and (not token.sentence_start or self._after_evidence(index) or self._past_tense_after(index))
             ):
                 self.flagged.add(index)
+
+    def _past_tense_after(self, index: int) -> bool:
+        """ "Mar 2023 - Jade discharged from the Priory": a name already read as a person, then a verb in the past."""
+        following = index + 1
+        if following >= len(self.tokens) or not self._joined(index, following):
+            return False
+        verb = self.tokens[following].raw
+        return verb.islower() and len(verb) > 4 and verb.endswith("ed")
 
     def _in_full_name(self, index: int) -> bool:
         """ "Jade Hughes": a first name flagged with a surname after it is sure, even if it is also a word."""

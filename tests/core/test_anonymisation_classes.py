@@ -306,3 +306,20 @@ def test_surname_first_and_initial_with_surname(text: str, names: list[str]) -> 
 )
 def test_names_after_roles_forms_and_in_other_contexts(text: str, name: str) -> None:
     assert name in kinds_of(text, "name")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Agreed with Ward Manager Precious and Team Manager Steve Ashdown.", ["Precious", "Steve Ashdown"]),
+        ("Admitted to the William Osler overnight; Mr Ivan Petrov's wife was told.", ["Ivan Petrov"]),
+        ("Staying over at Kirstys with the baby until Monday.", ["Kirstys"]),
+        (
+            "Chronology:\nMay 2024 – Ivy's son, Arlo, taken into care\nJun 2024 – Ivy relapsed after the funeral",
+            ["Ivy", "Arlo", "Ivy"],
+        ),
+        ("A Sarah's Law enquiry was made; Awaab's Law applies to the mould.", []),
+    ],
+)
+def test_job_titles_places_named_for_people_and_possessives(text: str, names: list[str]) -> None:
+    assert kinds_of(text, "name") == names
