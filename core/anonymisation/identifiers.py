@@ -110,12 +110,13 @@ _NI_CUE = re.compile(r"\b(?:NI|NINO|N\.I\.|national insurance)\b[^.\n]{0,20}$", 
 
 def find_ni_numbers(text: str) -> Iterable[Span]:
     for match in _NI.finditer(text):
-        if match.group().islower() and match.group(5) is None:
-            continue  # "ab 12 34 56" in lower case without the final letter is too weak
+        cued = bool(_NI_CUE.search(text[max(0, match.start() - 30) : match.start()]))
+        if match.group().islower() and match.group(5) is None and not cued:
+            continue  # "ab 12 34 56" in lower case without the final letter, and no cue, is too weak
         prefix = match.group(1).upper()
         if prefix in _NI_BAD_PREFIXES:
             continue
-        if match.group(5) is None and not _NI_CUE.search(text[max(0, match.start() - 30) : match.start()]):
+        if match.group(5) is None and not cued:
             continue
         yield match.start(), match.end(), "ni_number"
 
@@ -163,11 +164,18 @@ def _after_town(before: str) -> bool:
 _PHONE_START = re.compile(r"(?<![\w+£$.,/:-])(?:\+44|0044|\(0|0)(?=[\d\s().-])")
 
 
+# A number in international form with another country's code: "+48 512 345 678", "+353 (0)87 123 4567".
+_FOREIGN_PHONE = re.compile(r"(?<![\w+])\+(?!44)[1-9]\d{0,2}(?:[\s.-]?\(0\))?(?:[\s.-]?\d{2,5}){2,5}(?![\d])")
+
+
 def find_phones(text: str) -> Iterable[Span]:
     for match in _PHONE_START.finditer(text):
         end = _phone_end(text, match.start(), match.group())
         if end is not None:
             yield match.start(), end, "phone"
+    for match in _FOREIGN_PHONE.finditer(text):
+        if 8 <= sum(char.isdigit() for char in match.group()) <= 15:
+            yield match.start(), match.end(), "phone"
 
 
 def _phone_end(text: str, start: int, prefix: str) -> int | None:
@@ -212,7 +220,7 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _DATE = re.compile(
     rf"(?:(?=\d)(?<![\d/-])(?<!\d\.)(?:"  # the digit look-ahead lets every other position fail at once
     rf"(?P<d1>\d{{1,2}})\s?[/.-]\s?(?P<m1>\d{{1,2}})\s?[/.-]\s?(?P<y1>\d{{4}}|\d{{2}})(?![\d/.]\d)"
-    rf"|(?P<d2>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s-]+{_MONTH}\.?,?[\s-]+(?P<y2>\d{{4}}|'?\d{{2}})"
+    rf"|(?P<d2>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s-]*{_MONTH}\.?,?[\s-]*(?P<y2>\d{{4}}|'?\d{{2}})"
     rf"|(?P<y4>(?:19|20)\d{{2}})-(?P<m4>\d{{1,2}})-(?P<d4>\d{{1,2}})"
     rf")|\b{_MONTH}\.?\s+(?P<d3>\d{{1,2}}){_ORDINAL},?\s+(?P<y3>\d{{4}}))(?!\d)",
     re.IGNORECASE,
@@ -237,14 +245,33 @@ _LINE_START = re.compile(r"(?:^|\n)[\s\-*\d.)]*(?:[A-Za-z][A-Za-z ]{0,20}:\s*)?$
 _AFTER_LONE_DATE = re.compile(r"\s*(?:[,;)\]]|$|\n)")
 
 
+# After a cue, a month and year or a year alone is still a date of birth: "DOB 03/1989", "born March 1989",
+# "(b. 1962)".
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?![\d/.-]\d|\d)")
+_PARTIAL_DOB_BEFORE = re.compile(
+    rf"(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+of\s+birth\b|\bborn(?:\s+in)?|(?<![A-Za-z.])b\.)"
+    rf"\s*(?:is|was|:|-)?\s*(?P<month>{_MONTH}\.?,?\s+|\d{{1,2}}\s?[/.-]\s?)?$",
+    re.IGNORECASE,
+)
+
+
 def find_dates_of_birth(text: str, names: Sequence[Span] = ()) -> Iterable[Span]:
     """Dates given as a date of birth: after a cue ("DOB", "born"), or straight after a person's name."""
     name_ends = sorted((end, start) for start, end, _ in names)
+    found: list[tuple[int, int]] = []
     for match in _DATE.finditer(text):
         if not _plausible_date(match):
             continue
         if _after_cue(text, match) or _after_name(text, match, name_ends):
+            found.append(match.span())
             yield match.start(), match.end(), "date_of_birth"
+    for year in _YEAR.finditer(text):  # years first, then the cue behind them: years are few
+        cue = _PARTIAL_DOB_BEFORE.search(text, max(0, year.start() - 40), year.start())
+        if cue is None:
+            continue
+        start = cue.start("month") if cue.group("month") else year.start()
+        if not any(start < other_end and other_start < year.end() for other_start, other_end in found):
+            yield start, year.end(), "date_of_birth"
 
 
 _AGE_BEFORE = re.compile(
@@ -308,7 +335,7 @@ _LETTER = r"[^\W\d_]"
 _STREET_WORD = rf"(?:[{_UPPER}]{_LETTER}*(?:['’]{_LETTER}+)?['’]?(?:-{_LETTER}+(?:['’]{_LETTER}+)?)*)"
 _BUILDING_SUFFIX = (
     r"(?:House|Court|Lodge|Mansions|Point|Tower|Heights|Buildings|Block|Hostel|Hall|Villas|Hotel|Cottages?|Farm|"
-    r"Barn|Bungalow|Inn)"
+    r"Barn|Bungalow|Inn|Mill|Works|Chambers|Apartments|Residence|Quarter|Exchange|Studios)"
 )
 # Welsh streets put the street word first: "Heol y Nant", "Ffordd Glyn", "Stryd Fawr", "Maes yr Haf", "Lôn Las".
 _WELSH_STREET = (
@@ -361,9 +388,29 @@ _BUILDING_FALSE_LEAD = re.compile(
 # "Room 12, Arlington House", "Pitch 4, Lower Lane Travellers Site": a unit in a named building or site, with no
 # street number; "Orchard House, Church Lane", "Tŷ Gwyn, Ffordd y Capel": a house name and then its street.
 _BUILDING_ADDRESS = re.compile(
-    rf"(?=[{_UPPER}])\b{_UNIT},?\s+(?:the\s+)?(?:{_BUILDING}|{_SITE})(?![A-Za-z])"
-    rf"|(?<![\w'’-])(?P<house>{_BUILDING}),\s+(?:{_STREET})(?![A-Za-z])"
+    r"(?=(?:Flat|Apartment|Apt|Room|Rm|Unit|Studio|Maisonette|Pitch|Plot|Berth|Bedsit|Ground|First|Second|Third|"
+    r"Top|Basement|Upper|Lower|Garden|Attic)\b)"
+    rf"\b{_UNIT},?\s+(?:the\s+)?(?:{_BUILDING}|{_SITE})(?![A-Za-z])"
 )
+# Found from the comma: the street after it first (rarely there), then the house name before it.
+_COMMA = re.compile(rf",\s+(?=[{_UPPER}])")
+_STREET_AFTER_COMMA = re.compile(rf"(?:{_STREET})(?![A-Za-z])")
+_HOUSE_BEFORE_COMMA = re.compile(rf"(?<![\w'’-]){_BUILDING}$")
+# A street with no house number where the text says someone lives there: "she lives on Rowan Close", "moved to
+# Ashdown Road last month", "address: Heol y Nant".
+_RESIDENCE_CUE = re.compile(
+    r"(?=[lrsmhpaLRSMHPA])\b(?:(?P<move>moved|moving|housed|placed|relocated|rehoused)|lives|living|lived|live|"
+    r"resides|residing|stays|staying|stopping|address(?:\s+is)?|home\s+is|flat\s+is|house\s+is)\s*"
+    r"(?:(?:on|in|at|to|into)\s+)?(?:[:,-]\s*)?",
+    re.IGNORECASE,
+)
+# A move is a person's only when a person moved: "she moved to Ashdown Road", not "the office moved to ...".
+_PERSON_MOVED = re.compile(
+    r"\b(?:he|she|they|i|we|him|her|them|family|mum|dad|son|daughter|client|tenant|resident|sister|brother|"
+    r"partner)(?:['’]s)?\s+(?:has\s+|have\s+|had\s+|was\s+|were\s+|been\s+|is\s+|just\s+)*$",
+    re.IGNORECASE,
+)
+_STREET_ALONE = re.compile(rf"(?=[{_UPPER}])(?:{_STREET})(?![A-Za-z])")
 # Public buildings that stand before a street: "the Friends Meeting House, Mount Street" is a venue, not a home.
 _VENUE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _VENUE_BUILDING = re.compile(
@@ -400,13 +447,25 @@ def find_addresses(text: str) -> Iterable[Span]:
         if match.group("building") and match.group()[0].isdigit() and _BUILDING_FALSE_LEAD.search(before[-16:]):
             continue
         yield match.start(), match.end(), "address"
-    for match in _BUILDING_ADDRESS.finditer(text):
-        house = match.group("house")
-        if house and (
-            _VENUE_BUILDING.search(house) or _VENUE_BEFORE.search(text, max(0, match.start() - 6), match.start())
-        ):
+    for cue in _RESIDENCE_CUE.finditer(text):
+        match = _STREET_ALONE.match(text, cue.end())
+        if match is None:
+            continue
+        if cue.group("move") and not _PERSON_MOVED.search(text, max(0, cue.start() - 30), cue.start()):
             continue
         yield match.start(), match.end(), "address"
+    for match in _BUILDING_ADDRESS.finditer(text):
+        yield match.start(), match.end(), "address"
+    for comma in _COMMA.finditer(text):
+        street = _STREET_AFTER_COMMA.match(text, comma.end())
+        if street is None:
+            continue
+        house = _HOUSE_BEFORE_COMMA.search(text, max(0, comma.start() - 60), comma.start())
+        if house is None or _VENUE_BUILDING.search(house.group()):
+            continue
+        if _VENUE_BEFORE.search(text, max(0, house.start() - 6), house.start()):
+            continue
+        yield house.start(), street.end(), "address"
     for match in _LOWER_ADDRESS.finditer(text):
         if set(match.group(1).split()) & _NOT_STREET_WORDS:
             continue
@@ -448,6 +507,8 @@ _LETTERS_AND_DIGITS = re.compile(r"(?<![\w/-])(?P<letters>[A-Z]{2,4})[ -]?\d{6,1
 _NOT_A_REFERENCE_PREFIX = frozenset(
     {"NHS", "NI", "TEL", "MOB", "DOB", "GBP", "EUR", "USD", "CHI", "PO", "UK", "MRN", "CRN", "PNC", "REF", "ID", "NO"}
 )
+# Letters and numbers in three or more parts: "MP/24/118306", "CRI-24-0883412", "COMP/2024/0412".
+_PARTED_REFERENCE = re.compile(r"(?<![\w/-])[A-Z]{1,5}\d{0,4}(?:[/-][A-Z0-9]{1,8}){2,4}(?![\w/]|-\w)")
 _PNC = re.compile(r"(?<![\w/])\d{2}/\d{4,7}[A-Z](?![\w/])")
 _PRISON_NUMBER = re.compile(r"(?<![\w/])[A-Z]\d{4}[A-Z]{2}(?![\w/])")
 
@@ -470,6 +531,10 @@ def find_references(text: str) -> Iterable[Span]:
     for match in _LETTERS_AND_DIGITS.finditer(text):
         if match.group("letters") not in _NOT_A_REFERENCE_PREFIX:
             yield match.start(), match.end(), "reference"
+    for match in _PARTED_REFERENCE.finditer(text):
+        if sum(char.isdigit() for char in match.group()) >= 5:
+            yield match.start(), match.end(), "reference"
+
 
 
 def _looks_like_date(token: str) -> bool:

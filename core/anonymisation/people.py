@@ -711,6 +711,8 @@ class _NameFinder:
             return True
         if _DOSE_AFTER.match(self.text, last.end):
             return True
+        if "(" not in self.text[max(0, first.start - 3) : first.start]:
+            return False
         return bool(_FIRM_BEFORE.search(self.text, max(0, first.start - 40), first.start))
 
     def _organisation_follows(self, index: int) -> bool:
@@ -765,6 +767,9 @@ class _NameFinder:
         if self._ambiguous(word):
             if token.sentence_start and not self._cue_before(index) and not self._human_after(index):
                 return
+            place = word in words.PLACE_LIKE_GIVEN_NAMES and self._place_preposition_before(index)
+            if place and not self._cue_before(index):
+                return  # "her sister in Dublin is on ...": a place
             if evidence or (self._weak_cue_before(index) and not token.sentence_start):
                 self.flagged.add(index)
             return

@@ -323,3 +323,44 @@ def test_names_after_roles_forms_and_in_other_contexts(text: str, name: str) -> 
 )
 def test_job_titles_places_named_for_people_and_possessives(text: str, names: list[str]) -> None:
     assert kinds_of(text, "name") == names
+
+
+# --- More shapes of structured identifiers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Her brother in Gdansk is on +48 601 234 567 most evenings.", "phone", "+48 601 234 567"),
+        ("His wife's Irish mobile: +353 (0)86 765 4321.", "phone", "+353 (0)86 765 4321"),
+        ("Police log SYP-24-0098812 refers to the assault.", "reference", "SYP-24-0098812"),
+        ("Complaint AC/2025/00417 was upheld in part.", "reference", "AC/2025/00417"),
+        ("Client is unsure of her birthday; DOB 06/1987 per the Home Office.", "date_of_birth", "06/1987"),
+        ("He was born in August 1959 in Kingston.", "date_of_birth", "August 1959"),
+        ("Kieran Walsh (b. 1972) was discharged.", "date_of_birth", "1972"),
+        ("Spine record: DOB 04MAR1966, NHS as above.", "date_of_birth", "04MAR1966"),
+        ("National Insurance no is wx605446", "ni_number", "wx605446"),
+        ("She now lives on Bramble Way with her two boys.", "address", "Bramble Way"),
+        ("Address: Ffordd yr Eglwys, near the chapel.", "address", "Ffordd yr Eglwys"),
+        (
+            "Flat 7B, Cotton Mill, 23 Canal Street was the last known address.",
+            "address",
+            "Flat 7B, Cotton Mill, 23 Canal Street",
+        ),
+    ],
+)
+def test_more_shapes_of_identifiers(text: str, kind: str, value: str) -> None:
+    assert value in kinds_of(text, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was born in Leeds and moved south in 1999 for work.",
+        "Support is 24/7 and the Covid-19 rules have gone.",
+        "The team office on Harrow Road moved to Station Approach in 2021.",
+        "Her sister in Dublin is on the phone most nights.",
+    ],
+)
+def test_look_alikes_of_those_shapes_are_left(text: str) -> None:
+    assert found(text) == []
