@@ -88,7 +88,17 @@ _SERVICE_CUE = re.compile(
 _SWITCHBOARD_CUE = re.compile(
     r"\b(?:main\s+(?:number|line|switchboard)|switchboard|front\s+door|opening\s+hours|out[\s-]+of[\s-]+hours|"
     r"duty\s+team|emergency\s+duty|housing\s+options|contact\s+centre|customer\s+services?|general\s+enquiries|"
-    r"enquiries\s+line|appointments?\s+line|booking\s+line|council['’]s|the\s+council\s+on|reception\s+desk)\b",
+    r"enquiries\s+line|appointments?\s+line|booking\s+line|council['’]s|the\s+council\s+on|reception\s+desk|"
+    r"(?:council\s+tax|benefits?|housing|repairs|rents?|income|intake|access|referrals?|crisis|homeless(?:ness)?|"
+    r"safeguarding|emergency|allocations|welfare\s+rights|revenues)\s+(?:team|line|department|desk|office|unit|"
+    r"service|hub))\b",
+    re.IGNORECASE,
+)
+# Said straight after the number: "0161 496 0000 (switchboard)", "01248 384 384 (Ysbyty Gwynedd)", "during office
+# hours".
+_SERVICE_AFTER = re.compile(
+    r"\s*(?:\((?:[^()\n]{0,30}\b)?(?:switchboard|reception|main\s+line|main\s+number|helpline|ysbyty|hospital|"
+    r"council|cyngor|surgery|practice|centre|clinic|office)\b|(?:during|in)\s+(?:office|opening|working)\s+hours)",
     re.IGNORECASE,
 )
 # Said of a person's own line: "her landline", "his sister on", "ring mum on".
@@ -165,7 +175,7 @@ def _public_number(text: str, span: Span, matcher: KnownMatcher, organisations: 
         return False
     sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 100, 0)
     before = text[sentence_start:start]
-    if _switchboard(text, start, sentence_start):
+    if _switchboard(text, start, sentence_start) or _SERVICE_AFTER.match(text, end):
         return True  # "the council's main number (0121 ...)", "Adult Social Care front door on 0161 ..."
     if not _SERVICE_NUMBER.match(number):
         return False

@@ -58,7 +58,7 @@ NICKNAMES = _words(
     Gaz Gazza Baz Bazza Daz Dazza Shaz Shazza Kaz Kazza Maz Caz Jas Jaz Bex Becks Becca Mads Maddy Rach Dev Mo
     Bev Kel Tash Tez Jez Loz Lozza Laz Sas Stu Seb Gav Mikey Jonno Jonny Robbo Tommo Kev Soph
     Abi Jules Wozza Chaz Kez Dazzer Sammi Bri Phil Steph Jacqui Nicky Vicky Tammy Terri Trish Shelley
-    Nikki Benji Deano Fitz Jimbo Kenny Macca Mitch Paddy Pete Reg Ronnie Tony Wes Woody Yas
+    Nikki Benji Deano Fitz Jimbo Kenny Macca Mitch Paddy Pete Ronnie Tony Wes Woody Yas
     """
 )
 

@@ -68,7 +68,7 @@ _CUE_GAP = re.compile(r"^[\s,\"'“‘(]*$")
 _FIELD_GAP = re.compile(r"^\s*[:\-–]\s*$")
 _FIELD_LABELS = words.word_set(
     "worker supervisee supervisor victim perpetrator perp offender applicant claimant tenant resident subject "
-    "adult child young person referrer author presenter minutes notes taken by signed "
+    "referrer author presenter signed "
     "name client patient re mother father mum dad son daughter partner carer nok kin nickname alias aka from to "
     "surname forename forenames firstname given present apologies attendees chair"
 )
@@ -134,6 +134,8 @@ _OCCUPANT = re.compile(r"\b(?:Room|Rm|Bed|Flat|Bay)\s*\d+[A-Za-z]?\s*\(\s*(?P<na
 _FAMILY_OF = re.compile(
     r"\b[Tt]he\s+(?P<name>[A-Z][a-z'’-]+)\s+(?:family|families|household|children|kids|brothers|sisters|twins|"
     r"siblings|parents|boys|girls|case)\b"
+    r"(?!\s+(?:room|rooms|centre|center|hub|support|services?|group|liaison|court|time|home|worker|workers|therapy|"
+    r"plan|meeting|network|team|unit|project|programme|nurse|intervention|law|court|hubs|room's))"
 )
 # An initial before a surname: "E. Eze", "J. O'Connor"; not "Plan B. Following" or "vitamin D. Bloods".
 _INITIAL_SURNAME = re.compile(r"(?<![\w.])(?<!\d\s)(?P<initial>[A-Z])\.\s(?P<surname>[A-Z][A-Za-z'’-]+)")
@@ -789,8 +791,8 @@ class _NameFinder:
         thing_like = _english_suffix(word) or self._only_a_weak_verb_after(index)
         if token.sentence_start and thing_like and not self._cue_before(index):
             return  # "Post goes to...", "Funding was cut": a sentence about a thing
-        if _looks_like_noun(word) and not self._cue_before(index):
-            return  # "Preparing for Adulthood", "the Partnership": an abstract noun, not a person
+        if (_looks_like_noun(word) or _english_suffix(word)) and not self._cue_before(index):
+            return  # "Preparing for Adulthood", "Office for Policing": an English word, not a person
         if token.sentence_start and not self._cue_before(index) and _THING_AFTER.match(self.text, token.end):
             return  # "Quorum is 5.", "Alert from the DWP": said of things as often as of people
         if self._place_preposition_before(index) and not self._cue_before(index) and not self._home_of(index):

@@ -364,3 +364,18 @@ def test_more_shapes_of_identifiers(text: str, kind: str, value: str) -> None:
 )
 def test_look_alikes_of_those_shapes_are_left(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring the revenues team on 0113 496 0500 during office hours about the arrears.",
+        "Out of area: ffoniwch 01248 496 496 (Ysbyty Gwynedd) for the ward.",
+        "Funding comes from the Office for Policing and Crime this year.",
+        "The Sycamore family room is closed; use the Beech family room.",
+        "Referred by: Self. Source: A&E.",
+        "Car reg: AB12 CDE was seen outside again.",
+    ],
+)
+def test_more_look_alikes_raise_nothing(text: str) -> None:
+    assert found(text) == []
