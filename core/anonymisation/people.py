@@ -107,10 +107,14 @@ _TWO_WORD_CUES = frozenset(
     }
 )
 _UPPER_CUES = frozenset({"YP", "CYP", "SU", "aka", "AKA", "a.k.a.", "FAO", "Fao", "fao", "ATTN", "Attn", "attn"})
-# Who a person is in a case, written before their name: "Offender Gavin Reid", "claimant Stacey".
+# Who a person is in a case, written before their name: "Offender Gavin Reid", "claimant Stacey", "Pt Zofia".
 _PERSON_ROLE_WORDS = words.word_set(
     "victim offender perpetrator perp suspect defendant appellant claimant applicant supervisee supervisor tenant "
-    "resident patient client"
+    "resident patient client pt su yp pop"
+)
+# Verbs that take a person, after which a listed first name that is no English word is a name in lower case too.
+_LOWER_PERSON_VERBS = words.word_set(
+    "tell told ask asked ring rang text texted phone phoned message messaged see saw meet met visit visited thank"
 )
 # Words after which a capitalised word is a surname or a first name: "(surname Liu)", "née Walsh".
 _NAME_PART_CUES = words.word_set("surname surnames forename forenames nee née maiden")
@@ -425,7 +429,8 @@ class _NameFinder:
             if surname is None or given is None or caps in words.INITIALISMS or "\n" in match.group("gap"):
                 continue
             title = caps.title().replace("'S", "'s")
-            if title in _NEVER_NAMES or not (self._known_name(title) or "," in match.group("gap")):
+            listed = self._given(title) or self._surname(title)
+            if title in _NEVER_NAMES or not (listed or "," in match.group("gap")):
                 continue  # "LIU Yang" with a listed surname; "ADEBAYO, Olufemi" with the comma of a list of names
             if self._flag_if_name_like(given):
                 self.flagged.add(surname)
@@ -870,6 +875,8 @@ class _NameFinder:
                 continue
             if self._strong_lower_cue_before(index) or (listed and self._lower_subject(index, auxiliaries=True)):
                 self.flagged.add(index)
+            elif listed and self._word(index - 1) in _LOWER_PERSON_VERBS and self._joined(index - 1, index):
+                self.flagged.add(index)  # "tell kerry ill ring her": a name that is no word, after a verb for people
             elif ambiguous and self._opens_quote(index) and self._lower_subject(index):
                 self.flagged.add(index)  # a quoted note: '"precious refused her meds"'
             elif ambiguous and token.sentence_start and token.possessive and self._human_after(index):

@@ -379,3 +379,16 @@ def test_look_alikes_of_those_shapes_are_left(text: str) -> None:
 )
 def test_more_look_alikes_raise_nothing(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Probation: POP Femi Adeyinka reported on time.", ["Femi Adeyinka"]),
+        ("Ward: Pt Halina seen by the registrar.", ["Halina"]),
+        ('Text: "cant make it, tell siobhan ill call her later"', ["siobhan"]),
+        ('Text: "tell mum ill ring her, ask will if he can come"', []),
+    ],
+)
+def test_person_role_abbreviations_and_lower_case_names_after_a_verb(text: str, names: list[str]) -> None:
+    assert kinds_of(text, "name") == names
