@@ -76,7 +76,9 @@ def nhs_check_digit_ok(digits: str) -> bool:
 
 # Ten digits in any other grouping ("6148 525 380", "614 8525 380", "61485 25380"): an NHS number when the check
 # digit holds or a cue says so. Not after a digit and a separator (the tail of a longer number), nor before one.
-_NHS_OTHER_GROUPING = re.compile(r"(?<![\d/.£$-])(?<!\d[ .-])\d{2,5}(?:[ .-]\d{2,5}){1,3}(?![\d/]|[.-]\d|\s[.-]?\s?\d)")
+_NHS_OTHER_GROUPING = re.compile(
+    r"(?=\d\d)(?<![\d/.£$-])(?<!\d[ .-])\d{2,5}(?:[ .-]\d{2,5}){1,3}(?![\d/]|[.-]\d|\s[.-]?\s?\d)"
+)
 
 
 def find_nhs_numbers(text: str) -> Iterable[Span]:
@@ -165,7 +167,7 @@ _PHONE_START = re.compile(r"(?<![\w+£$.,/:-])(?:\+44|0044|\(0|0)(?=[\d\s().-])"
 
 
 # A number in international form with another country's code: "+48 512 345 678", "+353 (0)87 123 4567".
-_FOREIGN_PHONE = re.compile(r"(?<![\w+])\+(?!44)[1-9]\d{0,2}(?:[\s.-]?\(0\))?(?:[\s.-]?\d{2,5}){2,5}(?![\d])")
+_FOREIGN_PHONE = re.compile(r"(?=\+)(?<![\w+])\+(?!44)[1-9]\d{0,2}(?:[\s.-]?\(0\))?(?:[\s.-]?\d{2,5}){2,5}(?![\d])")
 
 
 def find_phones(text: str) -> Iterable[Span]:
@@ -222,7 +224,7 @@ _DATE = re.compile(
     rf"(?P<d1>\d{{1,2}})\s?[/.-]\s?(?P<m1>\d{{1,2}})\s?[/.-]\s?(?P<y1>\d{{4}}|\d{{2}})(?![\d/.]\d)"
     rf"|(?P<d2>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s-]*{_MONTH}\.?,?[\s-]*(?P<y2>\d{{4}}|'?\d{{2}})"
     rf"|(?P<y4>(?:19|20)\d{{2}})-(?P<m4>\d{{1,2}})-(?P<d4>\d{{1,2}})"
-    rf")|\b{_MONTH}\.?\s+(?P<d3>\d{{1,2}}){_ORDINAL},?\s+(?P<y3>\d{{4}}))(?!\d)",
+    rf")|(?=[JFMASONDIGCEHRTjfmasondigcehrt])\b{_MONTH}\.?\s+(?P<d3>\d{{1,2}}){_ORDINAL},?\s+(?P<y3>\d{{4}}))(?!\d)",
     re.IGNORECASE,
 )
 _DOB_CUE = re.compile(
@@ -266,6 +268,10 @@ def find_dates_of_birth(text: str, names: Sequence[Span] = ()) -> Iterable[Span]
             found.append(match.span())
             yield match.start(), match.end(), "date_of_birth"
     for year in _YEAR.finditer(text):  # years first, then the cue behind them: years are few
+        if any(other_start <= year.start() < other_end for other_start, other_end in found):
+            continue
+        if not _DOB_CUE.search(text, max(0, year.start() - 40), year.start()):
+            continue
         cue = _PARTIAL_DOB_BEFORE.search(text, max(0, year.start() - 40), year.start())
         if cue is None:
             continue
@@ -534,7 +540,6 @@ def find_references(text: str) -> Iterable[Span]:
     for match in _PARTED_REFERENCE.finditer(text):
         if sum(char.isdigit() for char in match.group()) >= 5:
             yield match.start(), match.end(), "reference"
-
 
 
 def _looks_like_date(token: str) -> bool:

@@ -142,7 +142,7 @@ _FAMILY_OF = re.compile(
     r"plan|meeting|network|team|unit|project|programme|nurse|intervention|law|court|hubs|room's))"
 )
 # An initial before a surname: "E. Eze", "J. O'Connor"; not "Plan B. Following" or "vitamin D. Bloods".
-_INITIAL_SURNAME = re.compile(r"(?<![\w.])(?<!\d\s)(?P<initial>[A-Z])\.\s(?P<surname>[A-Z][A-Za-z'’-]+)")
+_INITIAL_SURNAME = re.compile(r"(?=[A-Z]\.\s)(?<![\w.])(?<!\d\s)(?P<initial>[A-Z])\.\s(?P<surname>[A-Z][A-Za-z'’-]+)")
 _NOT_INITIAL_BEFORE = words.word_set(
     "plan band grade type part section appendix annex schedule case cases level tier room ward block bay category "
     "class form option item stage step phase vitamin hepatitis and or size model unit flat pitch plot group team "
@@ -150,15 +150,15 @@ _NOT_INITIAL_BEFORE = words.word_set(
 )
 # Surname first in capitals: "ADEBAYO, Olufemi", "LIU Yang", "Surname: O'REILLY".
 _CAPITAL_SURNAME_FIRST = re.compile(
-    r"(?<![\w'’-])(?P<surname>(?:Ma?c)?[A-Z][A-Z'’-]{1,}[A-Z])(?P<gap>,?\s)(?P<given>[A-Z][a-z'’-]+)\b"
+    r"(?=(?:Ma?c)?[A-Z][A-Z'’-])(?<![\w'’-])(?P<surname>(?:Ma?c)?[A-Z][A-Z'’-]{1,}[A-Z])(?P<gap>,?\s)(?P<given>[A-Z][a-z'’-]+)\b"
 )
 _CAPITAL_FIELD = re.compile(
-    r"\b(?:Surname|Family name|Last name|Name|Full name|Forenames?|First names?|Client|Patient)\s*:\s*"
+    r"(?=[SFLNCP])\b(?:Surname|Family name|Last name|Name|Full name|Forenames?|First names?|Client|Patient)\s*:\s*"
     r"(?P<value>(?:Ma?c)?[A-Z][A-Z'’-]+(?:\s(?:Ma?c)?[A-Z][A-Z'’-]+){0,2})(?![\w'’-])"
 )
 _NOT_GIVEN = words.word_set("Unknown Withheld Redacted None Not Given Tbc Tba Anonymous Blank")
 # Initials standing for a person: "AB (mum)", "texted LM (SU)", "Notes taken by KO (student SW)"; a note signed "JW".
-_INITIALS = re.compile(r"(?<![\w&/.-])(?P<initials>[A-Z]{2,3})(?![\w&/-])")
+_INITIALS = re.compile(r"(?=[A-Z]{2})(?<![\w&/.-])(?P<initials>[A-Z]{2,3})(?![\w&/-])")
 _ROLE_IN_BRACKETS = re.compile(r"\s*\((?:the\s+|a\s+|his\s+|her\s+)?(?P<role>[a-z]+|SU|PT|YP|CYP|SW)\b[^()\n]{0,20}\)")
 _INITIALS_VERB_BEFORE = re.compile(
     r"\b(?:texted|text|rang|phoned|called|met|saw|visited|emailed|supervised|taken|written|completed|signed|"
@@ -644,11 +644,12 @@ class _NameFinder:
         if last.possessive and run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].raw in _NAMED_FOR:
             self.blocked.update(run)  # "Clare's Law", "Awaab's Law": named for someone, not about them here
             return
-        roles = [position for position, i in enumerate(run[:-1]) if self.tokens[i].raw in words.ROLE_CUES]
-        if roles and roles[-1] > 0:
-            # "Ward Manager Lorraine", "Team Manager Steve Ash": a job title, then the person who holds it.
-            self.blocked.update(run[: roles[-1]])
-            run = run[roles[-1] :]
+        if len(run) > 2:
+            roles = [position for position, i in enumerate(run[:-1]) if self.tokens[i].raw in words.ROLE_CUES]
+            if roles and roles[-1] > 0:
+                # "Ward Manager Lorraine", "Team Manager Steve Ash": a job title, then the person who holds it.
+                self.blocked.update(run[: roles[-1]])
+                run = run[roles[-1] :]
         if (
             len(run) > 1
             and self._word(run[0] - 1) == "the"
@@ -716,7 +717,8 @@ class _NameFinder:
             and self._joined(run[-1], following)
         ):
             return True
-        if _DOSE_AFTER.match(self.text, last.end):
+        dose = any(char.isdigit() for char in self.text[last.end : last.end + 2])
+        if dose and _DOSE_AFTER.match(self.text, last.end):
             return True
         if "(" not in self.text[max(0, first.start - 3) : first.start]:
             return False
