@@ -114,6 +114,12 @@ _INSTITUTION_CUE = re.compile(
     r"contacting|office\s+hours)\b",
     re.IGNORECASE,
 )
+# A number straight after the name of a team or body: "the Rough Sleeping Team (0207 ...)", "the DWP number (0800 ...)".
+_SERVICE_NAMED_BEFORE = re.compile(
+    r"(?:Team|Service|Services|Unit|Line|Helpline|Centre|Center|Hub|Council|Trust|Office|Desk|Department|Hospital|"
+    r"Surgery|Practice|Clinic|Project|Charity|Foundation|Association|Partnership|DWP|HMRC|NHS|EDT|MASH)"
+    r"(?:['’]s)?(?:\s+(?:number|line|switchboard))?\s*(?:on|is|:|-|\()?\s*$"
+)
 _MOBILE = re.compile(r"^\(?(?:\+44\s?(?:\(0\))?\s?|0044\s?|0)7")
 
 
@@ -175,7 +181,11 @@ def _public_number(text: str, span: Span, matcher: KnownMatcher, organisations: 
         return False
     sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 100, 0)
     before = text[sentence_start:start]
-    if _switchboard(text, start, sentence_start) or _SERVICE_AFTER.match(text, end):
+    if (
+        _switchboard(text, start, sentence_start)
+        or _SERVICE_AFTER.match(text, end)
+        or _SERVICE_NAMED_BEFORE.search(before)
+    ):
         return True  # "the council's main number (0121 ...)", "Adult Social Care front door on 0161 ..."
     if not _SERVICE_NUMBER.match(number):
         return False

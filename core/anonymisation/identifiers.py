@@ -174,7 +174,10 @@ def find_phones(text: str) -> Iterable[Span]:
     for match in _PHONE_START.finditer(text):
         end = _phone_end(text, match.start(), match.group())
         if end is not None:
-            yield match.start(), end, "phone"
+            start = match.start()
+            if text[start] == "(" and ")" not in text[start:end]:
+                start += 1  # "(0114 496 0731)": the bracket is the sentence's, not the number's
+            yield start, end, "phone"
     for match in _FOREIGN_PHONE.finditer(text):
         if 8 <= sum(char.isdigit() for char in match.group()) <= 15:
             yield match.start(), match.end(), "phone"

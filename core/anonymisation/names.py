@@ -626,5 +626,10 @@ STOP_PHRASES = _phrases(
     czech republic
     dominican republic
     homes for ukraine
+    jane doe
+    john doe
+    joe bloggs
+    joe public
+    a n other
     """
 )

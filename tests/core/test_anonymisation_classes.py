@@ -392,3 +392,19 @@ def test_more_look_alikes_raise_nothing(text: str) -> None:
 )
 def test_person_role_abbreviations_and_lower_case_names_after_a_verb(text: str, names: list[str]) -> None:
     assert kinds_of(text, "name") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gave him the DWP number (0800 169 0310) for the PIP enquiry line.",
+        "Contact the Rough Sleeping Team (0207 946 0123) or StreetLink.",
+        'Training example: "Jane Doe", 34, placed in B&B accommodation; "Joe Bloggs" in a hostel.',
+    ],
+)
+def test_a_number_after_a_team_s_name_and_placeholder_names_raise_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_phone_in_brackets_is_reported_without_the_bracket() -> None:
+    assert kinds_of("Rang Kevin Price (0114 496 0731) twice.", "phone") == ["0114 496 0731"]
