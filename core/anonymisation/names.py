@@ -629,10 +629,5 @@ STOP_PHRASES = _phrases(
     czech republic
     dominican republic
     homes for ukraine
-    jane doe
-    john doe
-    joe bloggs
-    joe public
-    a n other
     """
 )

@@ -166,6 +166,8 @@ _INITIALS_VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SIGNED_INITIALS = re.compile(r"(?:[.!?]\s+|\n\s*|[-–]\s*)$")
+# Names that stand for anyone in examples and templates; after a title ("Mrs Jane Doe") they are read as a name.
+_PLACEHOLDER_NAMES = frozenset({("Jane", "Doe"), ("John", "Doe"), ("Joe", "Bloggs"), ("Joe", "Public")})
 # What is named for a person with a possessive: "Clare's Law", "Sarah's Law", "Martyn's Law".
 _NAMED_FOR = words.word_set("Law Laws Act Rule Principle Syndrome Disease Wish")
 # Things that are a home: "sofa surfing at Mads' house", "staying at Jo's flat".
@@ -663,6 +665,7 @@ class _NameFinder:
             any(self.tokens[i].base in words.RUN_KILLERS for i in run)
             or self._organisation_follows(run[-1])
             or self._names_a_thing(run)
+            or tuple(self.tokens[i].base for i in run) in _PLACEHOLDER_NAMES
         ):
             if not any(i in self.flagged for i in run):
                 self.blocked.update(run)
