@@ -1099,13 +1099,14 @@ class _NameFinder:
             and (not self._ambiguous(self.tokens[i].base) or self._in_full_name(i))
         }
         sure_lower = {name.lower() for name in sure if name.lower() in self.lexicon.lower_given}
+        sure_capitals = {name for name in sure if name.isupper() and len(name) >= 2 and name not in words.INITIALISMS}
         ambiguous = {self.tokens[i].base for i in self.flagged if self._ambiguous(self.tokens[i].base)}
         for index, token in enumerate(self.tokens):
             if index in self.flagged or index in self.blocked:
                 continue
             if not token.capitalised:
-                if token.base in sure_lower:
-                    self.flagged.add(index)  # "Kayleigh" flagged once, "kayleigh" later in the same text too
+                if token.base in sure_lower or (token.base in sure_capitals and token.base == token.raw):
+                    self.flagged.add(index)  # "kayleigh" after "Kayleigh"; "JJ" again after 'Jermaine "JJ" Campbell'
                 continue
             if token.base in sure or (
                 token.base in ambiguous

@@ -408,3 +408,17 @@ def test_a_number_after_a_team_s_name_and_placeholder_names_raise_nothing(text: 
 
 def test_a_phone_in_brackets_is_reported_without_the_bracket() -> None:
     assert kinds_of("Rang Kevin Price (0114 496 0731) twice.", "phone") == ["0114 496 0731"]
+
+
+def test_a_nickname_given_beside_a_name_is_the_same_person_when_fixed() -> None:
+    from core.anonymisation import fix_all
+
+    text = 'Visit to Bernadette Flanagan ("Bernie"); Bernie asked for a smaller flat. Her son Rory was there.'
+    assert fix_all({"notes": text}).texts["notes"] == (
+        'Visit to Person A ("Person A"); Person A asked for a smaller flat. A\'s son was there.'
+    )
+
+
+def test_capital_nicknames_are_found_again_later() -> None:
+    text = 'Marlon "DJ" Mills was remanded on Friday. DJ rang from the prison on Monday.'
+    assert kinds_of(text, "name") == ["Marlon", "DJ", "Mills", "DJ"]
