@@ -115,6 +115,9 @@ class IdRange:
             raise SystemExit(f"--ids wants FIRST..LAST with one prefix, such as ind-0001..ind-0240, not {spec!r}")
         return cls(match.group(1), int(match.group(2)), int(match.group(4)), spec)
 
+    def has_form(self, passage_id: str) -> bool:
+        return re.fullmatch(rf"{re.escape(self.prefix)}\d+", passage_id) is not None
+
     def keeps(self, passage_id: str) -> bool:
         match = re.fullmatch(rf"{re.escape(self.prefix)}(\d+)", passage_id)
         return match is None or self.first <= int(match.group(1)) <= self.last
@@ -314,7 +317,9 @@ def main(arguments: list[str]) -> int:
     for path in corpus_paths(options.corpora):
         passages = load_corpus(path, options.ids)
         result = measure(passages)
-        subset = f" (ids {options.ids.spec} of this form only)" if options.ids else ""
+        subset = ""
+        if options.ids and any(options.ids.has_form(passage["id"]) for passage in passages):
+            subset = f" (ids {options.ids.spec} only)"
         print(f"\n== {path.name}{subset} ==")
         print(report(result, time_long_passages(passages)))
         if verbose:

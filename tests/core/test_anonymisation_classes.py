@@ -422,3 +422,21 @@ def test_a_nickname_given_beside_a_name_is_the_same_person_when_fixed() -> None:
 def test_capital_nicknames_are_found_again_later() -> None:
     text = 'Marlon "DJ" Mills was remanded on Friday. DJ rang from the prison on Monday.'
     assert kinds_of(text, "name") == ["Marlon", "DJ", "Mills", "DJ"]
+
+
+# --- The benchmark's subset option --------------------------------------------------------------------------
+
+
+def test_the_benchmark_measures_only_the_ids_asked_for(tmp_path) -> None:
+    import json
+
+    from bench.anonymisation import IdRange, load_corpus
+
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [{"id": f"ind-{n:04d}", "text": "t", "spans": []} for n in (1, 240, 241, 480)]
+    lines.append({"id": "gen-id-001", "text": "t", "spans": []})
+    corpus.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    kept = [passage["id"] for passage in load_corpus(corpus, IdRange.parse("ind-0001..ind-0240"))]
+    assert kept == ["ind-0001", "ind-0240", "gen-id-001"]
+    with pytest.raises(SystemExit):
+        IdRange.parse("ind-0001..gen-0240")
