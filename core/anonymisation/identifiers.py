@@ -60,7 +60,9 @@ _NHS_SEPARATOR = r"(?:\s?[.-]\s?|\s{1,2})?"
 _NHS_CANDIDATE = re.compile(
     rf"(?<![\d/.£$-])(\d{{3}}){_NHS_SEPARATOR}(\d{{3}}){_NHS_SEPARATOR}(\d{{4}})(?![\d/]|[.-]\d|\s[.-]?\s?\d)"
 )
-_NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|num(?:ber)?\.?|#|number\s+is|no\s+is)?\s*[:.=-]?\s*(?:is\s+)?$", re.IGNORECASE)
+_NHS_CUE = re.compile(
+    r"\b(?:NHS|CHI|H&C|H\+C)\s*(?:no\.?|num(?:ber)?\.?|#|number\s+is|no\s+is)?\s*[:.=-]?\s*(?:is\s+)?$", re.IGNORECASE
+)
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
@@ -518,7 +520,7 @@ _NOT_A_REFERENCE_PREFIX = frozenset(
 )
 # Letters and numbers in three or more parts: "MP/24/118306", "CRI-24-0883412", "COMP/2024/0412".
 _PARTED_REFERENCE = re.compile(r"(?<![\w/-])[A-Z]{1,5}\d{0,4}(?:[/-][A-Z0-9]{1,8}){2,4}(?![\w/]|-\w)")
-_PNC = re.compile(r"(?<![\w/])\d{2}/\d{4,7}[A-Z](?![\w/])")
+_PNC = re.compile(r"(?<![\w/])(?:19|20)?\d{2}/\d{4,7}[A-Z](?![\w/])")
 _PRISON_NUMBER = re.compile(r"(?<![\w/])[A-Z]\d{4}[A-Z]{2}(?![\w/])")
 
 

@@ -440,3 +440,8 @@ def test_the_benchmark_measures_only_the_ids_asked_for(tmp_path) -> None:
     assert kept == ["ind-0001", "ind-0240", "gen-id-001"]
     with pytest.raises(SystemExit):
         IdRange.parse("ind-0001..gen-0240")
+
+
+def test_scottish_chi_and_four_digit_year_pnc_numbers() -> None:
+    text = "Transferred from Glasgow: CHI 0101901234. Police record PNC 2019/0123456A."
+    assert found(text) == [("nhs_number", "0101901234"), ("reference", "2019/0123456A")]
