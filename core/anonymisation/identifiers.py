@@ -228,7 +228,7 @@ _DATE = re.compile(
     rf"(?:(?=\d)(?<![\d/-])(?<!\d\.)(?:"  # the digit look-ahead lets every other position fail at once
     rf"(?P<d1>\d{{1,2}})\s?[/.-]\s?(?P<m1>\d{{1,2}})\s?[/.-]\s?(?P<y1>\d{{4}}|\d{{2}})(?![\d/.]\d)"
     rf"|(?P<d2>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s-]*{_MONTH}\.?,?[\s-]*(?P<y2>\d{{4}}|'?\d{{2}})"
-    rf"|(?P<y4>(?:19|20)\d{{2}})-(?P<m4>\d{{1,2}})-(?P<d4>\d{{1,2}})"
+    rf"|(?P<y4>(?:19|20)\d{{2}})(?P<s4>[-/.])(?P<m4>\d{{1,2}})(?P=s4)(?P<d4>\d{{1,2}})"
     rf")|(?=[JFMASONDIGCEHRTjfmasondigcehrt])\b{_MONTH}\.?\s+(?P<d3>\d{{1,2}}){_ORDINAL},?\s+(?P<y3>\d{{4}}))(?!\d)",
     re.IGNORECASE,
 )
@@ -237,19 +237,20 @@ _DOB_CUE = re.compile(
     re.IGNORECASE,
 )
 _DOB_GAP = re.compile(
-    r"^[\s:;,(\-]*(?:(?:is|was|on|of|the|as|given|recorded|listed|noted|dated|given as)[\s:,]+)*[\s:;,(\-]*$",
+    r"^[\s:;,(\-|]*(?:[._]{2,}[\s:]*)?"  # "Date of birth.........." on a typed form
+    r"(?:(?:is|was|on|of|the|as|given|recorded|listed|noted|dated|given as)[\s:,]+)*[\s:;,(\-]*$",
     re.IGNORECASE,
 )
 # What may stand between a person's name and their date of birth when no cue word is given:
 # "Shannon (12/03/1989)", "Mr Okafor, 3rd May 1971", "Jade Hughes - 12.3.89", "Kyle, 34, (4/5/1990)".
 _NAME_DATE_GAP = re.compile(
-    r"^(?:'s?)?\s*(?:[,(\[:;/-]\s*)?"
+    r"^(?:'s?)?\s*(?:[,(\[:;/|-]\s*)?"
     r"(?:(?:aged?\s*)?\d{1,3}\s*(?:yrs?|years?(?:\s+old)?|y/?o)?\s*[,;)/-]?\s*)?"
     r"(?:[(\[]\s*)?(?:(?:dob|d\.o\.b\.?|date of birth|born|b\.)\s*:?\s*)?$",
     re.IGNORECASE,
 )
 _LINE_START = re.compile(r"(?:^|\n)[\s\-*\d.)]*(?:[A-Za-z][A-Za-z ]{0,20}:\s*)?$")  # "- ", "Subject: "
-_AFTER_LONE_DATE = re.compile(r"\s*(?:[,;)\]]|$|\n)")
+_AFTER_LONE_DATE = re.compile(r"\s*(?:[,;)\]|]|$|\n)")
 
 
 # After a cue, a month and year or a year alone is still a date of birth: "DOB 03/1989", "born March 1989",
@@ -258,6 +259,20 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?![\d/.-]\d|\d)")
 _PARTIAL_DOB_BEFORE = re.compile(
     rf"(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+of\s+birth\b|\bborn(?:\s+in)?|(?<![A-Za-z.])b\.)"
     rf"\s*(?:is|was|:|-)?\s*(?P<month>{_MONTH}\.?,?\s+|\d{{1,2}}\s?[/.-]\s?)?$",
+    re.IGNORECASE,
+)
+
+
+# After a cue only: a date typed with spaces ("DOB: 12 03 1989") or a birthday without its year ("birthday is 12th
+# March").
+_CUE_ONLY_DATE = re.compile(
+    rf"(?=[\dJFMASONDjfmasond])(?<![\d/.-])(?:\d{{1,2}} \d{{1,2}} (?:19|20)?\d{{2}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\d/.-]?\d)",
+    re.IGNORECASE,
+)
+_CUE_RIGHT_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+of\s+birth\b|\bborn\b|\bbirthday\b)"
+    r"[\s:;,(\-|._]*(?:(?:is|was|on|the)\s+)*$",
     re.IGNORECASE,
 )
 
@@ -272,6 +287,13 @@ def find_dates_of_birth(text: str, names: Sequence[Span] = ()) -> Iterable[Span]
         if _after_cue(text, match) or _after_name(text, match, name_ends):
             found.append(match.span())
             yield match.start(), match.end(), "date_of_birth"
+    for match in _CUE_ONLY_DATE.finditer(text):
+        start, end = match.span()
+        if any(start < other_end and other_start < end for other_start, other_end in found):
+            continue
+        if _CUE_RIGHT_BEFORE.search(text, max(0, start - 30), start):
+            found.append((start, end))
+            yield start, end, "date_of_birth"
     for year in _YEAR.finditer(text):  # years first, then the cue behind them: years are few
         if any(other_start <= year.start() < other_end for other_start, other_end in found):
             continue

@@ -445,3 +445,21 @@ def test_the_benchmark_measures_only_the_ids_asked_for(tmp_path) -> None:
 def test_scottish_chi_and_four_digit_year_pnc_numbers() -> None:
     text = "Transferred from Glasgow: CHI 0101901234. Police record PNC 2019/0123456A."
     assert found(text) == [("nhs_number", "0101901234"), ("reference", "2019/0123456A")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("DOB: 07 11 1984   NI: see file", "07 11 1984"),
+        ("Date of birth.............. 14/02/1979", "14/02/1979"),
+        ("Her birthday is 3rd August, so the visit moved.", "3rd August"),
+        ("DOB 1979/02/14 (from the passport).", "1979/02/14"),
+        ("Household:\nKai | 02/06/2016 | son\nMia | 19/01/2019 | daughter", "02/06/2016"),
+    ],
+)
+def test_dates_of_birth_typed_on_forms_and_in_tables(text: str, date: str) -> None:
+    assert date in kinds_of(text, "date_of_birth")
+
+
+def test_dates_without_a_cue_or_a_name_are_not_dates_of_birth() -> None:
+    assert found("Seen on 12 March; appointment 3 April; bus 12 03 ran late; her birthday party is Saturday.") == []
