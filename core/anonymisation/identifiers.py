@@ -265,14 +265,11 @@ _PARTIAL_DOB_BEFORE = re.compile(
 
 # After a cue only: a date typed with spaces ("DOB: 12 03 1989") or a birthday without its year ("birthday is 12th
 # March").
-_CUE_ONLY_DATE = re.compile(
-    rf"(?=[\dJFMASONDjfmasond])(?<![\d/.-])(?:\d{{1,2}} \d{{1,2}} (?:19|20)?\d{{2}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\d/.-]?\d)",
-    re.IGNORECASE,
-)
-_CUE_RIGHT_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+of\s+birth\b|\bborn\b|\bbirthday\b)"
-    r"[\s:;,(\-|._]*(?:(?:is|was|on|the)\s+)*$",
+_CUE_THEN_DATE = re.compile(
+    r"(?=[dDbB])(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+of\s+birth\b|\bborn\b|\bbirthday\b)"
+    r"[\s:;,(\-|._]*(?:(?:is|was|on|the)\s+)*"
+    rf"(?P<date>\d{{1,2}} \d{{1,2}} (?:19|20)?\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\d/.-]?\d|,?\s+(?:19|20)?\d{{2}}\b)",
     re.IGNORECASE,
 )
 
@@ -287,11 +284,9 @@ def find_dates_of_birth(text: str, names: Sequence[Span] = ()) -> Iterable[Span]
         if _after_cue(text, match) or _after_name(text, match, name_ends):
             found.append(match.span())
             yield match.start(), match.end(), "date_of_birth"
-    for match in _CUE_ONLY_DATE.finditer(text):
-        start, end = match.span()
-        if any(start < other_end and other_start < end for other_start, other_end in found):
-            continue
-        if _CUE_RIGHT_BEFORE.search(text, max(0, start - 30), start):
+    for match in _CUE_THEN_DATE.finditer(text):
+        start, end = match.span("date")
+        if not any(start < other_end and other_start < end for other_start, other_end in found):
             found.append((start, end))
             yield start, end, "date_of_birth"
     for year in _YEAR.finditer(text):  # years first, then the cue behind them: years are few
