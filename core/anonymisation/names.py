@@ -583,6 +583,18 @@ COMMON_WORDS = _words(
     """
 )
 
+# Job titles that follow a role word ("Consultant Surgeon", "Staff Nurse"): never a person's name.
+JOB_TITLES = _words(
+    """
+    Surgeon Surgeons Physician Physicians Anaesthetist Radiologist Geriatrician Neurologist Cardiologist Oncologist
+    Dermatologist Obstetrician Paediatrician Gynaecologist Urologist Haematologist Rheumatologist Gastroenterologist
+    Endocrinologist Psychotherapist Optometrist Dentist Podiatrist Chiropodist Audiologist Orthoptist Sonographer
+    Phlebotomist Technician Hygienist Chaplain Solicitor Barrister Magistrate Clerk Usher Porter Secretary
+    Houseman Intern Trainee Apprentice Locum Surveyor Assessor Investigator Analyst Commissioner Inspector
+    Superintendent Chairperson Chair Convenor Facilitator Broker Ombudsman Registrar Matron Sister Practitioner
+    """
+)
+
 # Multi-word services, roles and institutions that must never be read as a name.
 STOP_PHRASES = _phrases(
     """

@@ -50,7 +50,7 @@ _LOWER_ROLE_CUES = words.word_set(
     "counsellor psychiatrist consultant midwife visitor mentor coordinator co-ordinator manager practitioner doctor "
     "dr mr mrs ms miss mx volunteer receptionist interpreter solicitor landlord landlady agent adviser advisor "
     "guardian teacher chaplain pharmacist sponsor befriender buddy warden caretaker victim offender perpetrator "
-    "perp suspect defendant appellant claimant applicant supervisee supervisor"
+    "perp suspect defendant appellant claimant applicant supervisee supervisor co-defendant co-accused accomplice"
 )
 # What a person has: "Grace's mum", "Faith's flat".
 _PERSONAL_NOUNS = (
@@ -165,11 +165,17 @@ _INITIALS_VERB_BEFORE = re.compile(
     r"reviewed|seen)(?:\s+by)?\s+$",
     re.IGNORECASE,
 )
+_ROLE_BEFORE_INITIALS = re.compile(
+    r"\b(?:POP|PoP|SU|YP|CYP|pt|Pt|client|Client|resident|Resident|tenant|Tenant|victim|Victim|offender|Offender|"
+    r"Mr|Mrs|Ms|Miss|Mx|mum|dad|son|daughter|partner|child|baby)\s+$"
+)
 _SIGNED_INITIALS = re.compile(r"(?:[.!?]\s+|\n\s*|[-–]\s*)$")
 # Names that stand for anyone in examples and templates; after a title ("Mrs Jane Doe") they are read as a name.
 _PLACEHOLDER_NAMES = frozenset({("Jane", "Doe"), ("John", "Doe"), ("Joe", "Bloggs"), ("Joe", "Public")})
 # What is named for a person with a possessive: "Clare's Law", "Sarah's Law", "Martyn's Law".
 _NAMED_FOR = words.word_set("Law Laws Act Rule Principle Syndrome Disease Wish")
+# Who speaks in a pasted chat: a capitalised word and a colon at the start of a line or after " / ".
+_SPEAKER = re.compile(r"(?:^|\n|\s/\s)\s*([A-Z][a-z'’-]+):\s+\S")
 # Things that are a home: "sofa surfing at Mads' house", "staying at Jo's flat".
 _HOME_NOUNS = words.word_set("house flat place home room caravan bedsit gaff bungalow maisonette")
 _MONTH_NAMES = words.MONTHS | words.WEEKDAYS
@@ -239,7 +245,13 @@ def _with_possessive_bases(entries: frozenset[str]) -> frozenset[str]:
 
 
 _NEVER_NAMES = _with_possessive_bases(
-    words.COMMON_WORDS | words.ORGANISATION_WORDS | words.TOWNS | words.DRUGS | _MONTH_NAMES | words.PLACES_ABROAD
+    words.COMMON_WORDS
+    | words.ORGANISATION_WORDS
+    | words.TOWNS
+    | words.DRUGS
+    | _MONTH_NAMES
+    | words.PLACES_ABROAD
+    | (words.JOB_TITLES - {"Sister"})
 )
 
 
@@ -371,6 +383,7 @@ class _NameFinder:
         self._flag_lower_full_names()
         self._flag_nicknames()
         self._flag_initials()
+        self._flag_speakers()
         self._flag_and_pairs()
         self._propagate()
         self._flag_and_pairs()
@@ -508,6 +521,18 @@ class _NameFinder:
             if adjective is not None and name is not None and self._flag_if_name_like(name, listed_only=True):
                 self.flagged.add(adjective)
 
+    def _flag_speakers(self) -> None:
+        """A pasted chat: "Leanne: anyone seen him? / Mark: at the hostel". With two or more speakers, one of them
+        surely a name, every listed first name used as a speaker's label is a name, even one that is also a word."""
+        labels = [self._at(match.start(1)) for match in _SPEAKER.finditer(self.text)]
+        labels = [index for index in labels if index is not None and self.tokens[index].base not in _NEVER_NAMES]
+        if len(labels) < 2 or not any(index in self.flagged for index in labels):
+            return
+        for index in labels:
+            word = self.tokens[index].base
+            if word.lower() not in _FIELD_LABELS and (self._given(word) or self._ambiguous(word)):
+                self.flagged.add(index)
+
     def _flag_initials(self) -> None:
         """Initials standing for a person: "AB (mum)", "Texted LM (SU)", "Notes taken by KO", a note signed "JW"."""
         text = self.text
@@ -519,8 +544,11 @@ class _NameFinder:
             role = _ROLE_IN_BRACKETS.match(text, match.end())
             before = text[max(0, match.start() - 30) : match.start()]
             signed = _SIGNED_INITIALS.search(before) and not text[match.end() :].strip(" .\t\n")
+            role_before = _ROLE_BEFORE_INITIALS.search(before)
             if (role and role.group("role") in words.BRACKETED_ROLES) or _INITIALS_VERB_BEFORE.search(before) or signed:
                 people.add(initials)
+            elif role_before:
+                people.add(initials)  # "POP KW", "resident JB", "Mr TD"
         if not people:
             return
         for match in _INITIALS.finditer(text):

@@ -463,3 +463,20 @@ def test_dates_of_birth_typed_on_forms_and_in_tables(text: str, date: str) -> No
 
 def test_dates_without_a_cue_or_a_name_are_not_dates_of_birth() -> None:
     assert found("Seen on 12 March; appointment 3 April; bus 12 03 ran late; her birthday party is Saturday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Clinic letter, seen by Mr D. Okonjo, Consultant Physician.", ["Okonjo"]),
+        ('Co-defendant Tyrell "TJ" Barnes was bailed.', ["Tyrell", "TJ", "Barnes"]),
+        ("Discussed POP RW: licence ends in May; resident DM moved out.", ["RW", "DM"]),
+        (
+            "Chat pasted:\nLeanne: anyone seen him?\nMark: at the hostel last night\nLeanne: ta",
+            ["Leanne", "Mark", "Leanne"],
+        ),
+        ("Form:\nSummary: stable\nPlan: review in May\nNote: none", []),
+    ],
+)
+def test_job_titles_co_defendants_initials_after_roles_and_chat_speakers(text: str, names: list[str]) -> None:
+    assert kinds_of(text, "name") == names
