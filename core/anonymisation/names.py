@@ -402,7 +402,7 @@ RUN_KILLERS = _words(
     Homecare Healthcare Lettings Solicitors Associates Agency Recruitment Consultancy Solutions Enterprises
     Properties Estates Nursing Training Award Awards Lecture Memorial Bursary Cymru
     Futures Beginnings Horizons Pathways Journeys Choices Chances Connections Foundations Directions Opportunities
-    Routes Visions Outcomes Horizon Tomorrow Tomorrows
+    Routes Visions Outcomes Horizon Tomorrow Tomorrows Command
     """
 )
 
