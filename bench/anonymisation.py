@@ -1,8 +1,12 @@
 """Benchmark core.anonymisation against labelled corpora.
 
 Run from anywhere:
-    python bench/anonymisation.py [-v] [CORPUS.jsonl ...]
-With no paths, every bench/data/anonymisation_corpus*.jsonl is measured, each printed separately. Each line of a
+    python bench/anonymisation.py [-v] [--ids FIRST..LAST] [CORPUS.jsonl ...]
+With no paths, every bench/data/anonymisation_corpus*.jsonl is measured, each printed separately.
+`--ids ind-0001..ind-0240` measures a subset: passages whose id has that form (the same prefix, then a number) are
+kept only when the number is in the range, and are dropped as each line is read, before anything else looks at them;
+passages with ids of another form are kept whole. This is how the independent corpus is split into a development
+half (ind-0001..ind-0240, for tuning) and a held-out half that tuning never reads. Each line of a
 corpus is {"id", "text", "spans": [{"start", "end", "kind"}]}. Prints recall per kind, the share of clean passages
 with any finding, the time per 2,000 characters (median and p95), and the first-call cost and memory of the name
 data. Exit status 1 when a target is missed on any corpus.
@@ -10,7 +14,9 @@ data. Exit status 1 when a target is missed on any corpus.
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -93,9 +99,48 @@ class Result:
         return failures
 
 
-def load_corpus(path: Path = CORPUS) -> list[dict]:
+@dataclass(frozen=True)
+class IdRange:
+    """ "ind-0001..ind-0240": ids with the prefix "ind-" and a number from 1 to 240."""
+
+    prefix: str
+    first: int
+    last: int
+    spec: str
+
+    @classmethod
+    def parse(cls, spec: str) -> IdRange:
+        match = re.fullmatch(r"(\D*?)(\d+)\.\.(\D*?)(\d+)", spec)
+        if not match or match.group(1) != match.group(3):
+            raise SystemExit(f"--ids wants FIRST..LAST with one prefix, such as ind-0001..ind-0240, not {spec!r}")
+        return cls(match.group(1), int(match.group(2)), int(match.group(4)), spec)
+
+    def has_form(self, passage_id: str) -> bool:
+        return re.fullmatch(rf"{re.escape(self.prefix)}\d+", passage_id) is not None
+
+    def keeps(self, passage_id: str) -> bool:
+        match = re.fullmatch(rf"{re.escape(self.prefix)}(\d+)", passage_id)
+        return match is None or self.first <= int(match.group(1)) <= self.last
+
+
+_ID_FIELD = re.compile(r'^\{"id":\s*"([^"]*)"')
+
+
+def load_corpus(path: Path = CORPUS, ids: IdRange | None = None) -> list[dict]:
+    """The corpus's passages; with `ids`, passages out of the range are dropped before their text is parsed."""
+    passages = []
     with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+        for line in handle:
+            if not line.strip():
+                continue
+            if ids is not None:
+                found = _ID_FIELD.match(line)
+                if found is None:
+                    raise SystemExit(f"{path.name}: a line does not start with its id; --ids cannot filter it")
+                if not ids.keeps(found.group(1)):
+                    continue
+            passages.append(json.loads(line))
+    return passages
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -251,20 +296,31 @@ def report(result: Result, timing: Timing) -> str:
     return "\n".join(lines)
 
 
-def corpus_paths(arguments: list[str]) -> list[Path]:
-    paths = [Path(argument) for argument in arguments if not argument.startswith("-")]
+def parse_arguments(arguments: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Benchmark the anonymisation detector on labelled corpora.")
+    parser.add_argument("corpora", nargs="*", type=Path, help="JSONL corpora (default: every one in bench/data)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and unlabelled finding")
+    parser.add_argument("--ids", type=IdRange.parse, help="measure only ids in FIRST..LAST, e.g. ind-0001..ind-0240")
+    return parser.parse_args(arguments)
+
+
+def corpus_paths(paths: list[Path]) -> list[Path]:
     return paths or sorted(DATA.glob("anonymisation_corpus*.jsonl"))
 
 
 def main(arguments: list[str]) -> int:
-    verbose = "-v" in arguments
+    options = parse_arguments(arguments)
+    verbose = options.verbose
     print(first_call_cost())
     load_name_data()
     all_failures: list[str] = []
-    for path in corpus_paths(arguments):
-        passages = load_corpus(path)
+    for path in corpus_paths(options.corpora):
+        passages = load_corpus(path, options.ids)
         result = measure(passages)
-        print(f"\n== {path.name} ==")
+        subset = ""
+        if options.ids and any(options.ids.has_form(passage["id"]) for passage in passages):
+            subset = f" (ids {options.ids.spec} only)"
+        print(f"\n== {path.name}{subset} ==")
         print(report(result, time_long_passages(passages)))
         if verbose:
             print("\nmisses:")

@@ -75,12 +75,52 @@ _STRUCTURED = (
 )
 
 # Numbers that only organisations have: freephone, 03 (public bodies and charities), 084/087, and 116 helplines.
-_SERVICE_NUMBER = re.compile(r"^(?:\+44\s?(?:\(0\))?\s?|0044\s?|0)?(?:80[08]|3[0-9]{2}|8[47][0-9]|116)")
+_SERVICE_NUMBER = re.compile(r"^\(?(?:\+44\s?(?:\(0\))?\s?|0044\s?|0)?(?:80[08]|3[0-9]{2}|8[47][0-9]|116)")
+# "the 0800 121 4433 number": an organisation-only number named as a line, not as anyone's.
+_THE_NUMBER_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_NUMBER_AFTER = re.compile(r"\s+(?:number|line|help\s?line|freephone)\b", re.IGNORECASE)
 _SERVICE_CUE = re.compile(
     r"\b(?:help\s?line|advice\s?line|info\s?line|support\s?line|crisis\s?line|text\s?line|phone\s?line|hotline|"
     r"free\s?phone|listening\s?line|24/7|24\s?hours?|national|charity|service)\b",
     re.IGNORECASE,
 )
+# A landline given as a council's or a service's own line: its switchboard, front door or opening hours.
+_SWITCHBOARD_CUE = re.compile(
+    r"\b(?:main\s+(?:number|line|switchboard)|switchboard|front\s+door|opening\s+hours|out[\s-]+of[\s-]+hours|"
+    r"duty\s+team|emergency\s+duty|housing\s+options|contact\s+centre|customer\s+services?|general\s+enquiries|"
+    r"enquiries\s+line|appointments?\s+line|booking\s+line|council['’]s|the\s+council\s+on|reception\s+desk|"
+    r"(?:council\s+tax|benefits?|housing|repairs|rents?|income|intake|access|referrals?|crisis|homeless(?:ness)?|"
+    r"safeguarding|emergency|allocations|welfare\s+rights|revenues)\s+(?:team|line|department|desk|office|unit|"
+    r"service|hub))\b",
+    re.IGNORECASE,
+)
+# Said straight after the number: "0161 496 0000 (switchboard)", "01248 384 384 (Ysbyty Gwynedd)", "during office
+# hours".
+_SERVICE_AFTER = re.compile(
+    r"\s*(?:\((?:[^()\n]{0,30}\b)?(?:switchboard|reception|main\s+line|main\s+number|helpline|ysbyty|hospital|"
+    r"council|cyngor|surgery|practice|centre|clinic|office)\b|(?:during|in)\s+(?:office|opening|working)\s+hours)",
+    re.IGNORECASE,
+)
+# Said of a person's own line: "her landline", "his sister on", "ring mum on".
+_PERSONAL_NUMBER_CUE = re.compile(
+    r"\b(?:his|her|their|my|home|personal|private|own|mobile|mum|mam|dad|nan|gran|sister|brother|son|daughter|"
+    r"partner|wife|husband|friend|neighbour|landlord|landlady|me)\b",
+    re.IGNORECASE,
+)
+_CUE_TO_NUMBER = re.compile(r"(?:\s*(?:on|is|at|number|line|no\.?|tel\.?|telephone|phone|[:(\-]))*\s*", re.IGNORECASE)
+# Said in the sentence before: "Our opening hours are 9-5. If you are homeless tonight please call 0113 ...".
+_INSTITUTION_CUE = re.compile(
+    r"\b(?:opening\s+hours|switchboard|contact\s+centre|customer\s+services?|housing\s+options|thank\s+you\s+for\s+"
+    r"contacting|office\s+hours)\b",
+    re.IGNORECASE,
+)
+# A number straight after the name of a team or body: "the Rough Sleeping Team (0207 ...)", "the DWP number (0800 ...)".
+_SERVICE_NAMED_BEFORE = re.compile(
+    r"(?:Team|Service|Services|Unit|Line|Helpline|Centre|Center|Hub|Council|Trust|Office|Desk|Department|Hospital|"
+    r"Surgery|Practice|Clinic|Project|Charity|Foundation|Association|Partnership|DWP|HMRC|NHS|EDT|MASH)"
+    r"(?:['’]s)?(?:\s+(?:number|line|switchboard))?\s*(?:on|is|:|-|\()?\s*$"
+)
+_MOBILE = re.compile(r"^\(?(?:\+44\s?(?:\(0\))?\s?|0044\s?|0)7")
 
 
 def find_personal_data(text: str, *, known: KnownTerms | None = None) -> list[Finding]:
@@ -108,25 +148,64 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     candidates.extend(
         span for span in identifiers.find_phones(text) if not _public_number(text, span, matcher, organisations)
     )
-    names = find_names(text, organisations)
+    names = find_names(text, organisations + _localities(text, candidates))
     candidates.extend(names)
     candidates.extend(identifiers.find_dates_of_birth(text, names))
     return _resolve_overlaps(candidates)
 
 
+# The town or district after a street address: "79 Stapleton Road, Easton, BS5 0QR", "12 Mill Lane, Hove."
+_LOCALITY = re.compile(r",?\s+([A-Z][a-z]+(?:[ -](?:on|upon|in|under|le|by|[A-Z][a-z]+)){0,3})(?=\s*(?:[,.;)\n]|$))")
+
+
+def _localities(text: str, candidates: list[Span]) -> list[tuple[int, int]]:
+    """Places named right after an address, so the name recogniser does not read them as people."""
+    spans = []
+    for _start, end, kind in candidates:
+        if kind == "address":
+            locality = _LOCALITY.match(text, end)
+            if locality:
+                spans.append(locality.span(1))
+    return spans
+
+
 def _public_number(text: str, span: Span, matcher: KnownMatcher, organisations: list[tuple[int, int]]) -> bool:
-    """A known helpline, or an organisation-only number (0800, 0300...) given for a service named just before."""
+    """A known helpline; a landline given as a service's switchboard or front door; or an organisation-only number
+    (0800, 0300...) given for a service named just before, or as "the 0800 ... number". A mobile is never a
+    service's."""
     start, end, _ = span
     number = text[start:end]
     if matcher.is_known_number(number):
         return True
-    if not _SERVICE_NUMBER.match(number):
+    if _MOBILE.match(number):
         return False
     sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 100, 0)
     before = text[sentence_start:start]
+    if (
+        _switchboard(text, start, sentence_start)
+        or _SERVICE_AFTER.match(text, end)
+        or _SERVICE_NAMED_BEFORE.search(before)
+    ):
+        return True  # "the council's main number (0121 ...)", "Adult Social Care front door on 0161 ..."
+    if not _SERVICE_NUMBER.match(number):
+        return False
     if _SERVICE_CUE.search(before):
         return True
+    if _THE_NUMBER_BEFORE.search(before) and _THE_NUMBER_AFTER.match(text, end):
+        return True
     return any(sentence_start <= org_end <= start for _, org_end in organisations)
+
+
+def _switchboard(text: str, start: int, sentence_start: int) -> bool:
+    """A landline given as a service's own line, in its sentence or, in institution's words, the one before."""
+    own = text[sentence_start:start]
+    if _PERSONAL_NUMBER_CUE.search(own):
+        return False
+    cues = list(_SWITCHBOARD_CUE.finditer(own))
+    if cues and _CUE_TO_NUMBER.fullmatch(own, cues[-1].end()):
+        return True  # right before the number: "the front door on", "main number ("
+    previous_start = max(text.rfind(".", 0, max(0, sentence_start - 1)), text.rfind("\n", 0, sentence_start), 0)
+    return bool(_INSTITUTION_CUE.search(text, previous_start, sentence_start))
 
 
 def _resolve_overlaps(candidates: list[Span]) -> list[Span]:

@@ -45,6 +45,7 @@ _RELATION_BEFORE = re.compile(
 _DOB_CUE_BEFORE = re.compile(
     r"(?:\b(?:DOB|D\.O\.B\.?|DoB|date of birth|born(?:\s+on)?)|(?<![A-Za-z.])b\.)\s*[:\-]?\s*$", re.IGNORECASE
 )
+_NICKNAME_GAP = re.compile(r"\s*\(?\s*[\"“'‘]")
 _TOWN_AFTER = re.compile(r",?\s+(?P<town>[A-Z][a-z]+(?:[ -](?:on|upon|in|under|le|by|the|[A-Z][a-z]+))*)")
 _DATE_PARTS = re.compile(r"(\d{1,4})[^\dA-Za-z]+(\d{1,2}|[A-Za-z]+)[^\dA-Za-z]+(\d{2,4})")
 _MONTH_FIRST = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
@@ -59,6 +60,13 @@ _MONTHS = {
         start=1,
     )
     for name in names
+} | {
+    name: number  # Welsh month names
+    for number, name in enumerate(
+        ("ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi", "hydref",
+         "tachwedd", "rhagfyr"),
+        start=1,
+    )
 }  # fmt: skip
 
 
@@ -90,6 +98,7 @@ class _Person:
     last: str | None = None
     relation: tuple[_Person, str] | None = None  # (the related person, "sister")
     first_seen: tuple[int, int] = (0, 0)  # (field order, offset)
+    aliases: set[str] = field(default_factory=set)  # nicknames given in quotes after the name ("Kaz")
 
 
 @dataclass
@@ -102,6 +111,7 @@ class _Mention:
     relation_start: int | None = None  # where "her sister" begins, when the name follows one
     relation: str | None = None
     could_be: list[_Person] = field(default_factory=list)  # "Jade" when two people are called Jade
+    alias_of: _Mention | None = None  # 'Karen Doyle ("Kaz")': Kaz is Karen Doyle's nickname
 
 
 def propose_fixes(
@@ -185,10 +195,24 @@ def _people(texts: Mapping[str, str], findings: Mapping[str, Sequence[Finding]])
                 if relation:
                     mention.relation_start = relation.start()
                     mention.relation = relation.group("relation")
+                if mentions and mentions[-1].order == order and len(name_words) == 1:
+                    gap = text[mentions[-1].finding.end : finding.start]
+                    if _NICKNAME_GAP.fullmatch(gap):
+                        mention.alias_of = mentions[-1]
                 mentions.append(mention)
     people: list[_Person] = []
-    # Full names first, so that "Jade" and "Ms Hughes" can find "Jade Hughes" wherever it is written.
-    for mention in sorted(mentions, key=lambda m: (len(m.words) < 2, m.order, m.finding.start)):
+    # Full names first, so that "Jade" and "Ms Hughes" can find "Jade Hughes" wherever it is written; then
+    # nicknames given beside a name, so that "Kaz" later on is the same person as 'Karen Doyle ("Kaz")'.
+    for mention in sorted(
+        mentions, key=lambda m: (len(m.words) < 2, m.alias_of is None, len(m.words) < 2 and m.order, m.finding.start)
+    ):
+        named = mention.alias_of
+        if named is not None and named.person is None and len(named.words) == 1:
+            named.person = _match_person(named, people)
+        if named is not None and named.person is not None:
+            mention.person = named.person
+            mention.person.aliases.add(mention.words[0])
+            continue
         mention.person = _match_person(mention, people)
         if mention.person is None and len(mention.words) == 1:
             mention.could_be = [p for p in people if mention.words[0] in (p.first, p.last)]
@@ -213,7 +237,7 @@ def _match_person(mention: _Mention, people: list[_Person]) -> _Person | None:
                 return person
         return None
     word = mention.words[0]
-    candidates = [p for p in people if word in (p.first, p.last)]
+    candidates = [p for p in people if word in (p.first, p.last) or word in p.aliases]
     return candidates[0] if len(candidates) == 1 else None  # two people share the name: cannot tell
 
 
@@ -350,4 +374,4 @@ def _parse_date(text: str) -> date | None:
 def _month(part: str) -> int | None:
     if part.isdigit():
         return int(part)
-    return _MONTHS.get(part.lower()[:3]) if part.lower() in _MONTHS or part.lower()[:3] in _MONTHS else None
+    return _MONTHS.get(part.lower()) or _MONTHS.get(part.lower()[:3])

@@ -19,9 +19,39 @@ Span = tuple[int, int, str]
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
 
+# A team's or a service's mailbox names no one: "safeguarding.referrals@council.gov.uk", "duty-team@trust.nhs.net".
+_TEAM_MAILBOX_WORDS = words.word_set(
+    """
+    safeguarding referral referrals duty team teams admin administration enquiries enquiry info information contact
+    contactus hello office reception mash frontdoor front door adult adults children childrens family families
+    housing options asc csc mh cmht crisis marac mappa idva secure intake access triage hub helpdesk support advice
+    complaints complaint foi dpo data protection noreply no reply donotreply do not bookings booking appointments
+    appointment services service social care health out of hours ooh edt emergency homeless homelessness rough
+    sleepers sleeping outreach income rents rent repairs benefits benefit council tax finance accounts hr payroll
+    general main central north south east west city county borough district london group groups mailbox inbox
+    shared generic team1 team2 dutyteam ashub sw workers practice surgery pharmacy gp nurses ward wards discharge
+    hospital liaison probation police youth justice yot camhs ehcp sen send school schools learning disability ld
+    the and for to
+    """
+)
+_WEBMAIL = re.compile(
+    r"@(?:g(?:oogle)?mail|hotmail|outlook|live|yahoo|ymail|icloud|me|aol|btinternet|sky|talktalk|virginmedia|"
+    r"protonmail|proton|msn|gmx|mail)\.",
+    re.IGNORECASE,
+)
+
+
 def find_emails(text: str) -> Iterable[Span]:
     for match in _EMAIL.finditer(text):
+        if _team_mailbox(match.group()):
+            continue
         yield match.start(), match.end(), "email"
+
+
+def _team_mailbox(address: str) -> bool:
+    local = address.split("@", 1)[0].lower()
+    parts = [part for part in re.split(r"[._+-]+", local) if part]
+    return bool(parts) and not _WEBMAIL.search(address) and all(part in _TEAM_MAILBOX_WORDS for part in parts)
 
 
 # --- NHS number --------------------------------------------------------------------------
@@ -30,7 +60,9 @@ _NHS_SEPARATOR = r"(?:\s?[.-]\s?|\s{1,2})?"
 _NHS_CANDIDATE = re.compile(
     rf"(?<![\d/.£$-])(\d{{3}}){_NHS_SEPARATOR}(\d{{3}}){_NHS_SEPARATOR}(\d{{4}})(?![\d/]|[.-]\d|\s[.-]?\s?\d)"
 )
-_NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|num(?:ber)?\.?|#|number\s+is|no\s+is)?\s*[:.=-]?\s*(?:is\s+)?$", re.IGNORECASE)
+_NHS_CUE = re.compile(
+    r"\b(?:NHS|CHI|H&C|H\+C)\s*(?:no\.?|num(?:ber)?\.?|#|number\s+is|no\s+is)?\s*[:.=-]?\s*(?:is\s+)?$", re.IGNORECASE
+)
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
@@ -44,11 +76,28 @@ def nhs_check_digit_ok(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+# Ten digits in any other grouping ("6148 525 380", "614 8525 380", "61485 25380"): an NHS number when the check
+# digit holds or a cue says so. Not after a digit and a separator (the tail of a longer number), nor before one.
+_NHS_OTHER_GROUPING = re.compile(
+    r"(?=\d\d)(?<![\d/.£$-])(?<!\d[ .-])\d{2,5}(?:[ .-]\d{2,5}){1,3}(?![\d/]|[.-]\d|\s[.-]?\s?\d)"
+)
+
+
 def find_nhs_numbers(text: str) -> Iterable[Span]:
+    found: set[int] = set()
     for match in _NHS_CANDIDATE.finditer(text):
         digits = match.group(1) + match.group(2) + match.group(3)
         labelled = _NHS_CUE.search(text[max(0, match.start() - 24) : match.start()])
         if labelled or nhs_check_digit_ok(digits):
+            found.add(match.start())
+            yield match.start(), match.end(), "nhs_number"
+    for match in _NHS_OTHER_GROUPING.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if len(digits) != 10 or match.start() in found:
+            continue
+        labelled = _NHS_CUE.search(text[max(0, match.start() - 24) : match.start()])
+        # A grouping that starts with 0 and fails the cue is read as a phone number (a CHI number is written whole).
+        if labelled or (digits[0] != "0" and nhs_check_digit_ok(digits)):
             yield match.start(), match.end(), "nhs_number"
 
 
@@ -65,12 +114,13 @@ _NI_CUE = re.compile(r"\b(?:NI|NINO|N\.I\.|national insurance)\b[^.\n]{0,20}$", 
 
 def find_ni_numbers(text: str) -> Iterable[Span]:
     for match in _NI.finditer(text):
-        if match.group().islower() and match.group(5) is None:
-            continue  # "ab 12 34 56" in lower case without the final letter is too weak
+        cued = bool(_NI_CUE.search(text[max(0, match.start() - 30) : match.start()]))
+        if match.group().islower() and match.group(5) is None and not cued:
+            continue  # "ab 12 34 56" in lower case without the final letter, and no cue, is too weak
         prefix = match.group(1).upper()
         if prefix in _NI_BAD_PREFIXES:
             continue
-        if match.group(5) is None and not _NI_CUE.search(text[max(0, match.start() - 30) : match.start()]):
+        if match.group(5) is None and not cued:
             continue
         yield match.start(), match.end(), "ni_number"
 
@@ -118,11 +168,21 @@ def _after_town(before: str) -> bool:
 _PHONE_START = re.compile(r"(?<![\w+£$.,/:-])(?:\+44|0044|\(0|0)(?=[\d\s().-])")
 
 
+# A number in international form with another country's code: "+48 512 345 678", "+353 (0)87 123 4567".
+_FOREIGN_PHONE = re.compile(r"(?=\+)(?<![\w+])\+(?!44)[1-9]\d{0,2}(?:[\s.-]?\(0\))?(?:[\s.-]?\d{2,5}){2,5}(?![\d])")
+
+
 def find_phones(text: str) -> Iterable[Span]:
     for match in _PHONE_START.finditer(text):
         end = _phone_end(text, match.start(), match.group())
         if end is not None:
-            yield match.start(), end, "phone"
+            start = match.start()
+            if text[start] == "(" and ")" not in text[start:end]:
+                start += 1  # "(0114 496 0731)": the bracket is the sentence's, not the number's
+            yield start, end, "phone"
+    for match in _FOREIGN_PHONE.finditer(text):
+        if 8 <= sum(char.isdigit() for char in match.group()) <= 15:
+            yield match.start(), match.end(), "phone"
 
 
 def _phone_end(text: str, start: int, prefix: str) -> int | None:
@@ -159,15 +219,17 @@ _INTERNATIONAL_ZERO = re.compile(r"\s?(?:\(0\)\s?)?")
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+    # Welsh: Ionawr, Chwefror, Mawrth, Ebrill, Mai, Mehefin, Gorffennaf, Awst, Medi, Hydref, Tachwedd, Rhagfyr
+    r"Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _DATE = re.compile(
     rf"(?:(?=\d)(?<![\d/-])(?<!\d\.)(?:"  # the digit look-ahead lets every other position fail at once
     rf"(?P<d1>\d{{1,2}})\s?[/.-]\s?(?P<m1>\d{{1,2}})\s?[/.-]\s?(?P<y1>\d{{4}}|\d{{2}})(?![\d/.]\d)"
-    rf"|(?P<d2>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s-]+{_MONTH}\.?,?[\s-]+(?P<y2>\d{{4}}|'?\d{{2}})"
-    rf"|(?P<y4>(?:19|20)\d{{2}})-(?P<m4>\d{{1,2}})-(?P<d4>\d{{1,2}})"
-    rf")|\b{_MONTH}\.?\s+(?P<d3>\d{{1,2}}){_ORDINAL},?\s+(?P<y3>\d{{4}}))(?!\d)",
+    rf"|(?P<d2>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s-]*{_MONTH}\.?,?[\s-]*(?P<y2>\d{{4}}|'?\d{{2}})"
+    rf"|(?P<y4>(?:19|20)\d{{2}})(?P<s4>[-/.])(?P<m4>\d{{1,2}})(?P=s4)(?P<d4>\d{{1,2}})"
+    rf")|(?=[JFMASONDIGCEHRTjfmasondigcehrt])\b{_MONTH}\.?\s+(?P<d3>\d{{1,2}}){_ORDINAL},?\s+(?P<y3>\d{{4}}))(?!\d)",
     re.IGNORECASE,
 )
 _DOB_CUE = re.compile(
@@ -175,29 +237,69 @@ _DOB_CUE = re.compile(
     re.IGNORECASE,
 )
 _DOB_GAP = re.compile(
-    r"^[\s:;,(\-]*(?:(?:is|was|on|of|the|as|given|recorded|listed|noted|dated|given as)[\s:,]+)*[\s:;,(\-]*$",
+    r"^[\s:;,(\-|]*(?:[._]{2,}[\s:]*)?"  # "Date of birth.........." on a typed form
+    r"(?:(?:is|was|on|of|the|as|given|recorded|listed|noted|dated|given as)[\s:,]+)*[\s:;,(\-]*$",
     re.IGNORECASE,
 )
 # What may stand between a person's name and their date of birth when no cue word is given:
 # "Shannon (12/03/1989)", "Mr Okafor, 3rd May 1971", "Jade Hughes - 12.3.89", "Kyle, 34, (4/5/1990)".
 _NAME_DATE_GAP = re.compile(
-    r"^(?:'s?)?\s*(?:[,(\[:;/-]\s*)?"
+    r"^(?:'s?)?\s*(?:[,(\[:;/|-]\s*)?"
     r"(?:(?:aged?\s*)?\d{1,3}\s*(?:yrs?|years?(?:\s+old)?|y/?o)?\s*[,;)/-]?\s*)?"
     r"(?:[(\[]\s*)?(?:(?:dob|d\.o\.b\.?|date of birth|born|b\.)\s*:?\s*)?$",
     re.IGNORECASE,
 )
 _LINE_START = re.compile(r"(?:^|\n)[\s\-*\d.)]*(?:[A-Za-z][A-Za-z ]{0,20}:\s*)?$")  # "- ", "Subject: "
-_AFTER_LONE_DATE = re.compile(r"\s*(?:[,;)\]]|$|\n)")
+_AFTER_LONE_DATE = re.compile(r"\s*(?:[,;)\]|]|$|\n)")
+
+
+# After a cue, a month and year or a year alone is still a date of birth: "DOB 03/1989", "born March 1989",
+# "(b. 1962)".
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?![\d/.-]\d|\d)")
+_PARTIAL_DOB_BEFORE = re.compile(
+    rf"(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+of\s+birth\b|\bborn(?:\s+in)?|(?<![A-Za-z.])b\.)"
+    rf"\s*(?:is|was|:|-)?\s*(?P<month>{_MONTH}\.?,?\s+|\d{{1,2}}\s?[/.-]\s?)?$",
+    re.IGNORECASE,
+)
+
+
+# After a cue only: a date typed with spaces ("DOB: 12 03 1989") or a birthday without its year ("birthday is 12th
+# March").
+_CUE_THEN_DATE = re.compile(
+    r"(?=[dDbB])(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+of\s+birth\b|\bborn\b|\bbirthday\b)"
+    r"[\s:;,(\-|._]*(?:(?:is|was|on|the)\s+)*"
+    rf"(?P<date>\d{{1,2}} \d{{1,2}} (?:19|20)?\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\d/.-]?\d|,?\s+(?:19|20)?\d{{2}}\b)",
+    re.IGNORECASE,
+)
 
 
 def find_dates_of_birth(text: str, names: Sequence[Span] = ()) -> Iterable[Span]:
     """Dates given as a date of birth: after a cue ("DOB", "born"), or straight after a person's name."""
     name_ends = sorted((end, start) for start, end, _ in names)
+    found: list[tuple[int, int]] = []
     for match in _DATE.finditer(text):
         if not _plausible_date(match):
             continue
         if _after_cue(text, match) or _after_name(text, match, name_ends):
+            found.append(match.span())
             yield match.start(), match.end(), "date_of_birth"
+    for match in _CUE_THEN_DATE.finditer(text):
+        start, end = match.span("date")
+        if not any(start < other_end and other_start < end for other_start, other_end in found):
+            found.append((start, end))
+            yield start, end, "date_of_birth"
+    for year in _YEAR.finditer(text):  # years first, then the cue behind them: years are few
+        if any(other_start <= year.start() < other_end for other_start, other_end in found):
+            continue
+        if not _DOB_CUE.search(text, max(0, year.start() - 40), year.start()):
+            continue
+        cue = _PARTIAL_DOB_BEFORE.search(text, max(0, year.start() - 40), year.start())
+        if cue is None:
+            continue
+        start = cue.start("month") if cue.group("month") else year.start()
+        if not any(start < other_end and other_start < year.end() for other_start, other_end in found):
+            yield start, year.end(), "date_of_birth"
 
 
 _AGE_BEFORE = re.compile(
@@ -256,22 +358,100 @@ _STREET_SUFFIX = (
     r"Promenade|Embankment|Chase|Croft|Dene|Drove|Glade|Lea|Orchard|Passage|Path|Ridge|Wynd|Brow|"
     r"Causeway|Dale|Quay|Reach|Strand|End|Side|Bank|Common|Wood|St(?![A-Za-z'’]|\s+[A-Z]))"
 )
-_STREET_WORD = r"(?:[A-Z][A-Za-z'’]+(?:-[A-Za-z][A-Za-z'’]*)*)"
-_BUILDING_SUFFIX = r"(?:House|Court|Lodge|Mansions|Point|Tower|Heights|Buildings|Block|Hostel|Hall|Villas)"
-_BUILDING = rf"(?:{_STREET_WORD}\s+){{1,3}}{_BUILDING_SUFFIX}"
+_UPPER = "A-ZÀ-ÖØ-ÞŴŶ"
+_LETTER = r"[^\W\d_]"
+_STREET_WORD = rf"(?:[{_UPPER}]{_LETTER}*(?:['’]{_LETTER}+)?['’]?(?:-{_LETTER}+(?:['’]{_LETTER}+)?)*)"
+_BUILDING_SUFFIX = (
+    r"(?:House|Court|Lodge|Mansions|Point|Tower|Heights|Buildings|Block|Hostel|Hall|Villas|Hotel|Cottages?|Farm|"
+    r"Barn|Bungalow|Inn|Mill|Works|Chambers|Apartments|Residence|Quarter|Exchange|Studios)"
+)
+# Welsh streets put the street word first: "Heol y Nant", "Ffordd Glyn", "Stryd Fawr", "Maes yr Haf", "Lôn Las".
+_WELSH_STREET = (
+    rf"(?:Heol|Hewl|Ffordd|Stryd|Lôn|Lon|Maes|Rhodfa|Cilgant|Teras|Clos|Llys|Rhes|Cwrt|Llwybr|Ale)"
+    rf"(?:\s+(?:(?:y|yr|'r)\s+)?{_STREET_WORD}){{1,2}}"
+)
+# Welsh house names: "Tŷ Gwyn", "Bryn Awel", "Plas Newydd".
+_WELSH_HOUSE = rf"(?:T[ŷy]|Plas|Bryn|Hafod|Hendre|Bwthyn)\s+(?:(?:y|yr)\s+)?{_STREET_WORD}"
+_BUILDING = rf"(?:(?:{_STREET_WORD}\s+){{1,3}}{_BUILDING_SUFFIX}|{_WELSH_HOUSE})"
+# Streets named "The ..." without a street word: "2 The Spinney", "14 The Maltings".
+_THE_STREETS = (
+    r"(?:Spinney|Paddock|Paddocks|Coppice|Copse|Maltings|Ridings|Sidings|Hollies|Beeches|Willows|Laurels|Limes|Elms|"
+    r"Oaks|Poplars|Firs|Pines|Cedars|Birches|Chestnuts|Sycamores|Rowans|Maples|Larches|Hawthorns|Hazels|Orchard|"
+    r"Glebe|Dell|Dingle|Nook|Pastures|Cloisters|Precinct|Leas|Quadrant|Circus|Retreat|Fairway|Ridgeway|Highway|"
+    r"Shambles|Warren|Holloway|Butts|Knoll|Rookery|Granary|Stables|Courtyard|Hamlet|Brambles|Hedgerows|Uplands|"
+    r"Lawns|Limes|Moorings|Pightle|Willows|Woodlands|Groves|Gables)"
+)
+_LONE_STREETS = r"(?:Broadway|Esplanade|Promenade|Strand|Quayside|Boulevard|Parade|Embankment)"
+_STREET = (
+    rf"(?:(?:The\s+)?(?:{_STREET_WORD}\s+){{1,3}}{_STREET_SUFFIX}|The\s+{_STREET_SUFFIX}|(?:The\s+)?{_LONE_STREETS}"
+    rf"|The\s+{_THE_STREETS}|{_WELSH_STREET})"
+)
+# A flat, room, pitch or plot before the house number or the building: "Flat 3, 9 Peabody Buildings",
+# "First Floor Flat, 62 Dale Street", "Pitch 4, Lower Lane Travellers Site", "Room 11, Crown Hotel, 2 Esplanade".
+_UNIT = (
+    r"(?:(?:Flat|Apartment|Apt|Room|Rm|Unit|Studio|Maisonette|Pitch|Plot|Berth|Bedsit)\.?\s+\d{1,4}[A-Za-z]?"
+    r"|Flat\s+[A-H](?![\w'])|(?:Ground|First|Second|Third|Top|Basement|Upper|Lower)[\s-]+Floor"
+    r"(?:\s+(?:Flat|Maisonette|Apartment|Front|Back|Rear))?|(?:Basement|Garden|Top|Attic)\s+Flat)"
+)
+_SITE = rf"(?:{_STREET_WORD}\s+){{1,4}}(?:Site|Park|Camp|Marina|Moorings)"
+_NUMBERED_BUILDING = (
+    rf"(?:{_STREET_WORD}\s+){{1,3}}(?:Buildings|Mansions|House|Tower|Hostel|Hotel|Lodge|Block|Hall|Cottages?|Point)"
+)
 _ADDRESS = re.compile(
-    rf"(?:(?:Flat|Apartment|Apt|Room|Unit|Studio|Maisonette)\.?\s+\d{{1,4}}[A-Za-z]?,?\s+(?:{_BUILDING},?\s+)?)?"
+    rf"(?=[\d{_UPPER}])(?:{_UNIT},?\s+(?:(?:{_BUILDING}|{_SITE}),?\s+)?)?"
     rf"(?<![\d£$.,:/-])\d{{1,4}}[A-Za-z]?(?:\s?[-–]\s?\d{{1,4}}[A-Za-z]?)?,?\s+"
-    rf"(?:(?:The\s+)?(?:{_STREET_WORD}\s+){{1,3}}{_STREET_SUFFIX}|The\s+{_STREET_SUFFIX}|Broadway|The\s+Broadway)"
+    rf"(?:{_STREET}|(?P<building>{_NUMBERED_BUILDING}))"
     rf"(?![A-Za-z])"
 )
 _ADDRESS_FALSE_LEAD = re.compile(
     r"(?:\baged?|\bsection|\bs\.|\b(?:bus|route|platform|junction|gate|bay|bed)(?:\s+(?:number|no\.?))?)\s*$",
     re.IGNORECASE,
 )
-# "Room 12, Arlington House": a room or flat in a named building, with no street number.
+# Before a number and a building ("12 Tennyson House"), words that make the number something else: "Ward 12 ...".
+_BUILDING_FALSE_LEAD = re.compile(
+    r"\b(?:ward|level|floor|tier|band|item|case|cases|page|step|stage|week|weeks|year|years|day|days|wave|cohort|"
+    r"group|team|module|session|zone|over|under|about|around|of|for|the|to)\s*$",
+    re.IGNORECASE,
+)
+# "Room 12, Arlington House", "Pitch 4, Lower Lane Travellers Site": a unit in a named building or site, with no
+# street number; "Orchard House, Church Lane", "Tŷ Gwyn, Ffordd y Capel": a house name and then its street.
 _BUILDING_ADDRESS = re.compile(
-    rf"\b(?:Flat|Apartment|Apt|Room|Studio|Maisonette)\.?\s+\d{{1,4}}[A-Za-z]?,?\s+(?:the\s+)?{_BUILDING}(?![A-Za-z])"
+    r"(?=(?:Flat|Apartment|Apt|Room|Rm|Unit|Studio|Maisonette|Pitch|Plot|Berth|Bedsit|Ground|First|Second|Third|"
+    r"Top|Basement|Upper|Lower|Garden|Attic)\b)"
+    rf"\b{_UNIT},?\s+(?:the\s+)?(?:{_BUILDING}|{_SITE})(?![A-Za-z])"
+)
+# Found from the comma: the street after it first (rarely there), then the house name before it.
+_COMMA = re.compile(rf",\s+(?=[{_UPPER}])")
+_STREET_AFTER_COMMA = re.compile(rf"(?:{_STREET})(?![A-Za-z])")
+_HOUSE_BEFORE_COMMA = re.compile(rf"(?<![\w'’-]){_BUILDING}$")
+# A street with no house number where the text says someone lives there: "she lives on Rowan Close", "moved to
+# Ashdown Road last month", "address: Heol y Nant".
+_RESIDENCE_CUE = re.compile(
+    r"(?=[lrsmhpaLRSMHPA])\b(?:(?P<move>moved|moving|housed|placed|relocated|rehoused)|lives|living|lived|live|"
+    r"resides|residing|stays|staying|stopping|address(?:\s+is)?|home\s+is|flat\s+is|house\s+is)\s*"
+    r"(?:(?:on|in|at|to|into)\s+)?(?:[:,-]\s*)?",
+    re.IGNORECASE,
+)
+# A move is a person's only when a person moved: "she moved to Ashdown Road", not "the office moved to ...".
+_PERSON_MOVED = re.compile(
+    r"\b(?:he|she|they|i|we|him|her|them|family|mum|dad|son|daughter|client|tenant|resident|sister|brother|"
+    r"partner)(?:['’]s)?\s+(?:has\s+|have\s+|had\s+|was\s+|were\s+|been\s+|is\s+|just\s+)*$",
+    re.IGNORECASE,
+)
+_STREET_ALONE = re.compile(rf"(?=[{_UPPER}])(?:{_STREET})(?![A-Za-z])")
+# Public buildings that stand before a street: "the Friends Meeting House, Mount Street" is a venue, not a home.
+_VENUE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_VENUE_BUILDING = re.compile(
+    r"(?:Meeting|Town|Guild|Village|Church|Community|Council|Court|Custom|Civic)\s+(?:House|Hall)"
+)
+# An address given for a pharmacy, surgery or other public premises is theirs, not a person's:
+# "Rowlands Pharmacy, 24-26 High St", "the Jenner Health Centre, 12 Old Road".
+_PREMISES_BEFORE = re.compile(
+    r"(?:Pharmacy|Chemists?|Surgery|Medical\s+(?:Centre|Practice)|Health\s+Centre|Practice|Clinic|Library|"
+    r"Jobcent(?:re|er)(?:\s+Plus)?|Job\s+Centre(?:\s+Plus)?|Police\s+Station|Town\s+Hall|Civic\s+Centre|"
+    r"Community\s+Centre|Day\s+Centre|Leisure\s+Centre|Food\s?bank|Church|Mosque|Temple|Gurdwara|Synagogue|School|"
+    r"College|Academy|Caf[eé]|Magistrates['’]?\s+Court|Crown\s+Court|County\s+Court|Council\s+Offices|Offices|"
+    r"Hospital|Boots|Superdrug|Lloyds\s?[Pp]harmacy)['’]?s?\s*[,(]?\s*$"
 )
 # "im at 14 elm grove": a street in lower case, only after a word that introduces an address.
 _LOWER_STREET_SUFFIX = (
@@ -289,11 +469,31 @@ _NOT_STREET_WORDS = words.word_set(
 
 def find_addresses(text: str) -> Iterable[Span]:
     for match in _ADDRESS.finditer(text):
-        if _ADDRESS_FALSE_LEAD.search(text[max(0, match.start() - 16) : match.start()]):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _ADDRESS_FALSE_LEAD.search(before[-16:]) or _PREMISES_BEFORE.search(before):
+            continue
+        if match.group("building") and match.group()[0].isdigit() and _BUILDING_FALSE_LEAD.search(before[-16:]):
+            continue
+        yield match.start(), match.end(), "address"
+    for cue in _RESIDENCE_CUE.finditer(text):
+        match = _STREET_ALONE.match(text, cue.end())
+        if match is None:
+            continue
+        if cue.group("move") and not _PERSON_MOVED.search(text, max(0, cue.start() - 30), cue.start()):
             continue
         yield match.start(), match.end(), "address"
     for match in _BUILDING_ADDRESS.finditer(text):
         yield match.start(), match.end(), "address"
+    for comma in _COMMA.finditer(text):
+        street = _STREET_AFTER_COMMA.match(text, comma.end())
+        if street is None:
+            continue
+        house = _HOUSE_BEFORE_COMMA.search(text, max(0, comma.start() - 60), comma.start())
+        if house is None or _VENUE_BUILDING.search(house.group()):
+            continue
+        if _VENUE_BEFORE.search(text, max(0, house.start() - 6), house.start()):
+            continue
+        yield house.start(), street.end(), "address"
     for match in _LOWER_ADDRESS.finditer(text):
         if set(match.group(1).split()) & _NOT_STREET_WORDS:
             continue
@@ -303,33 +503,64 @@ def find_addresses(text: str) -> Iterable[Span]:
 
 # --- Hospital and case references --------------------------------------------------------
 
-_REF_CUE = (
-    r"(?:MRN|hospital\s+(?:number|no\.?|num|ref(?:erence)?|id)|hosp\.?\s+no\.?|unit\s+number|"
-    r"case\s+(?:ref(?:erence)?|number|no\.?|id)(?:\s+(?:number|no\.?))?|"
-    r"client\s+(?:ref(?:erence)?|id|number|no\.?)|our\s+ref(?:erence)?|your\s+ref(?:erence)?|"
-    r"ref(?:erence)?(?:\s+(?:no\.?|number))?|CRN|probation\s+(?:case\s+)?(?:ref(?:erence)?|number)|"
-    r"PNC(?:\s+(?:id|no\.?|number|ref))?|crime\s+(?:ref(?:erence)?|number|no\.?)|"
-    r"incident\s+(?:number|no\.?|ref(?:erence)?)|custody\s+(?:number|no\.?|ref(?:erence)?)|"
-    r"prison(?:er)?\s+(?:number|no\.?)|NOMIS(?:\s+(?:id|number|no\.?))?|"
-    r"(?:mosaic|liquidlogic|rio|emis|systmone|delius|person|record|patient|system|file)\s+(?:id|number|no\.?)|"
-    r"home\s+office\s+ref(?:erence)?|HO\s+ref(?:erence)?|claim\s+(?:number|ref(?:erence)?)|"
-    r"tenancy\s+(?:ref(?:erence)?|number)|ID)"
+# What a record is kept in or about: "Mosaic 3320917", "claim no. HB 60031278", "rent account RA 31155208".
+_RECORD_SYSTEMS = (
+    r"(?:Mosaic|Liquidlogic|LAS|LCS|EHM|RiO|Rio|EMIS|SystmOne|Carenotes|Nebula|nDelius|Delius|Carefirst|"
+    r"Frameworki|Eclipse|ContrOCC|Civica|Northgate|Capita|Lorenzo|Cerner|Paris|Swift|Azeus|OHMS|Orchard|NOMIS|PNC)"
 )
-_REFERENCE = re.compile(
-    rf"\b{_REF_CUE}\b\.?\s*(?:is|was|=|:|#|-|–)?\s*(?:is\s+)?(?P<token>[A-Za-z0-9][A-Za-z0-9/-]{{3,20}}[A-Za-z0-9])",
+_RECORD_NOUNS = (
+    r"(?:case|client|claim|claimant|tenancy|tenant|rent|rent\s+account|account|housing|housing\s+register|"
+    r"register|application|applicant|appeal|complaint|hospital|hosp\.?|patient|unit|crime|incident|custody|"
+    r"prison(?:er)?|person|record|system|file|referral|booking|court|warrant|HB|CTR|council\s+tax|benefit|"
+    r"home\s+office|HO|probation(?:\s+case)?|offender|member(?:ship)?|policy|property|job|log|occurrence|"
+    rf"safeguarding|MARAC|MASH|CSC|ASC|DWP|UC|PIP|ESA|{_RECORD_SYSTEMS})"
+)
+_REF_CUE = (
+    r"(?:MRN|unit\s+number|CRN|PNC(?:\s+(?:id|no\.?|number|ref))?|NOMIS(?:\s+(?:id|number|no\.?))?|"
+    rf"{_RECORD_NOUNS}\s+(?:ref(?:erence)?|number|num|no\.?|id|#)(?:\s+(?:number|no\.?))?|"
+    rf"our\s+ref(?:erence)?|your\s+ref(?:erence)?|ref(?:erence)?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS})"
+)
+# A token that may be a reference (it needs three digits or more), and the cue that must end right before it:
+# the cue, then "is", "it's", a colon or a dash, then perhaps capitals and a space ("hospital number its RRK 8834127").
+# Tokens are found first and the cue looked for behind them: far cheaper than trying every cue at every word.
+_REF_TOKEN = re.compile(r"(?<![A-Za-z0-9/-])(?=[A-Za-z/-]*\d)[A-Za-z0-9][A-Za-z0-9/-]{3,20}[A-Za-z0-9](?![A-Za-z0-9])")
+_REF_CUE_BEFORE = re.compile(
+    rf"\b{_REF_CUE}\b\.?\s*(?:is|was|it'?s|=|:|#|-|–)?\s*(?:is\s+)?(?:(?P<letters>(?-i:[A-Z]{{1,4}})) )?$",
     re.IGNORECASE,
 )
-_PNC = re.compile(r"(?<![\w/])\d{2}/\d{4,7}[A-Z](?![\w/])")
+# A reference with no cue, in the shape local authorities, hospitals, landlords and benefit services use: two to
+# four capitals, an optional space or dash, then six to ten digits ("LAS 1184420", "MOS-2231874", "HB 60031278").
+_LETTERS_AND_DIGITS = re.compile(r"(?<![\w/-])(?P<letters>[A-Z]{2,4})[ -]?\d{6,10}(?![\w/]|-\d)")
+# Not a prefix of the reference: other identifiers' labels, currencies, and cue words whose number follows them.
+_NOT_A_REFERENCE_PREFIX = frozenset(
+    {"NHS", "NI", "TEL", "MOB", "DOB", "GBP", "EUR", "USD", "CHI", "PO", "UK", "MRN", "CRN", "PNC", "REF", "ID", "NO"}
+)
+# Letters and numbers in three or more parts: "MP/24/118306", "CRI-24-0883412", "COMP/2024/0412".
+_PARTED_REFERENCE = re.compile(r"(?<![\w/-])[A-Z]{1,5}\d{0,4}(?:[/-][A-Z0-9]{1,8}){2,4}(?![\w/]|-\w)")
+_PNC = re.compile(r"(?<![\w/])(?:19|20)?\d{2}/\d{4,7}[A-Z](?![\w/])")
 _PRISON_NUMBER = re.compile(r"(?<![\w/])[A-Z]\d{4}[A-Z]{2}(?![\w/])")
 
 
 def find_references(text: str) -> Iterable[Span]:
-    for match in _REFERENCE.finditer(text):
-        token = match.group("token")
-        if sum(char.isdigit() for char in token) >= 3 and not _looks_like_date(token):
-            yield match.start("token"), match.end("token"), "reference"
+    for match in _REF_TOKEN.finditer(text):
+        token = match.group()
+        if sum(char.isdigit() for char in token) < 3 or _looks_like_date(token):
+            continue
+        cue = _REF_CUE_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        if cue is None:
+            continue
+        if cue.group("letters") and token.isdigit() and len(token) >= 4:
+            yield cue.start("letters"), match.end(), "reference"  # "RRK 8834127"
+        else:
+            yield match.start(), match.end(), "reference"
     for pattern in (_PNC, _PRISON_NUMBER):
         for match in pattern.finditer(text):
+            yield match.start(), match.end(), "reference"
+    for match in _LETTERS_AND_DIGITS.finditer(text):
+        if match.group("letters") not in _NOT_A_REFERENCE_PREFIX:
+            yield match.start(), match.end(), "reference"
+    for match in _PARTED_REFERENCE.finditer(text):
+        if sum(char.isdigit() for char in match.group()) >= 5:
             yield match.start(), match.end(), "reference"
 
 

@@ -70,8 +70,14 @@ class KnownMatcher:
             phrase_words = _words_of(normalise(phrase).text)  # read as the text will be: "Esme\u0301e" as "Esmée"
             if phrase_words:
                 self._by_first_word.setdefault(phrase_words[0], []).append(phrase_words)
-        for phrases in self._by_first_word.values():
-            phrases.sort(key=len, reverse=True)
+        # By first word: each length of phrase it starts, longest first, with the set of phrases of that length.
+        self._lengths: dict[str, list[tuple[int, frozenset[tuple[str, ...]]]]] = {
+            first: [
+                (length, frozenset(phrase for phrase in phrases if len(phrase) == length))
+                for length in sorted({len(phrase) for phrase in phrases}, reverse=True)
+            ]
+            for first, phrases in self._by_first_word.items()
+        }
         self.numbers = frozenset(digits for digits in map(digits_of, numbers) if digits)
 
     def organisation_spans(self, text: str) -> list[tuple[int, int]]:
@@ -95,13 +101,12 @@ class KnownMatcher:
         return found
 
     def _match_at(self, keys: list[str], index: int, matches: list[re.Match[str]]) -> int | None:
-        for phrase in self._by_first_word.get(keys[index], ()):
-            end_index = index + len(phrase) - 1
-            if tuple(keys[index : end_index + 1]) != phrase:
+        for length, phrases in self._lengths.get(keys[index], ()):
+            if index + length > len(keys) or tuple(keys[index : index + length]) not in phrases:
                 continue
-            if len(phrase) == 1 and matches[index].group().islower():
+            if length == 1 and matches[index].group().islower():
                 continue  # a one-word name written in lower case is the ordinary word ("mind", "crisis")
-            return end_index
+            return index + length - 1
         return None
 
     def is_known_number(self, number: str) -> bool:

@@ -87,6 +87,13 @@ ORGANISATIONS: tuple[str, ...] = (
     "St Richard's", "St James's", "St Peter's", "St Luke's", "St John Ambulance", "Guy's", "Guy's and St Thomas'",
     "Addenbrooke's", "Queen Elizabeth", "Queen Elizabeth Hospital", "Princess Royal", "Royal Free",
     "King's College Hospital", "King George", "Teenage Cancer Trust", "Sobell House",
+    # Hospitals and units named after people, often without the word "Hospital"
+    "John Radcliffe", "Churchill Hospital", "The Christie", "Christie Hospital", "William Harvey", "James Cook",
+    "James Cook University Hospital", "Countess of Chester", "Royal Victoria Infirmary", "Princess Alexandra",
+    "Queen Alexandra", "Prince Charles Hospital", "Princess of Wales", "Diana Princess of Wales", "Lister Hospital",
+    "Nevill Hall", "George Eliot", "Russells Hall", "Royal Alexandra", "Alder Hey", "Walton Centre",
+    "Freeman Hospital", "Princess Elizabeth", "Queen Mary's", "Queen Victoria", "Prince Philip", "Glan Clwyd",
+    "Ysbyty Gwynedd", "Morriston", "Withybush", "Bronglais", "Llandough", "Oliver McGowan",
 )  # fmt: skip
 
 # Public helpline and service numbers. Digits are compared, so any spacing matches.

@@ -82,6 +82,7 @@ def _build() -> NameData:
         given |= locale_given
         surnames |= locale_surnames
     never = words.COMMON_WORDS | words.ORGANISATION_WORDS | words.TOWNS | words.DRUGS | words.MONTHS | words.WEEKDAYS
+    never |= words.PLACES_ABROAD
     english = (given | surnames) & (words.ENGLISH_WORDS_IN_NAME_DATA | words.AMBIGUOUS_GIVEN_NAMES)
     english -= words.GIVEN_NAMES
     common = frozenset(importlib.import_module("faker.providers.lorem.en_US").Provider.word_list)

@@ -52,6 +52,47 @@ GIVEN_NAMES = _words(
     """
 )
 
+# Short forms and nicknames people go by in UK case notes, which name lists of full names lack.
+NICKNAMES = _words(
+    """
+    Gaz Gazza Baz Bazza Daz Dazza Shaz Shazza Kaz Kazza Maz Caz Jas Jaz Bex Becks Becca Mads Maddy Rach Dev Mo
+    Bev Kel Tash Tez Jez Loz Lozza Laz Sas Stu Seb Gav Mikey Jonno Jonny Robbo Tommo Kev Soph
+    Abi Jules Wozza Chaz Kez Dazzer Sammi Bri Phil Steph Jacqui Nicky Vicky Tammy Terri Trish Shelley
+    Nikki Benji Deano Fitz Jimbo Kenny Macca Mitch Paddy Pete Ronnie Tony Wes Woody Yas
+    """
+)
+
+# Adjectives in street names and nicknames: "Big Dev", "Wee Jamie", "Little Kaz".
+NICKNAME_ADJECTIVES = _words("Big Little Lil Wee Young Old Mad Fat Skinny Baby Tall Ginger")
+
+# Relations and roles written in brackets after a person's initials: "AB (mum)", "LM (SU)", "KO (student SW)".
+BRACKETED_ROLES = _words(
+    """
+    mum mam mother dad father son daughter brother sister partner wife husband boyfriend girlfriend grandmother
+    grandfather nan gran grandad aunt uncle cousin niece nephew carer friend neighbour ex su SU pt PT patient client
+    service user child yp YP cyp CYP victim perpetrator perp alleged adult tenant resident student worker sw SW
+    """
+)
+
+# Capitals that are services, roles, laws or conditions, never a person's initials.
+INITIALISMS = _words(
+    """
+    GP GPs SW SWs PO TM HV SU SUs OT AP UC HB CT NI ED AE MH LD DA DV CP IT TV UK EU OK ID PA PE RE FW FYI NB PS AM
+    PM DS DC PC DI DCI SGT HMP YOI CPN AMHP IDVA ISVA ASB NFA RUI CPS PPU MDT CPA MHA DOLS MCA BIA LPA OPG CQC ICB
+    CCG PCN NHS DWP HMRC DVLA PIP ESA JSA DLA LHA DHP MARAC MAPPA MASH CAMHS CMHT CRHT EDT ASC CSC LA LAC CIN EHCP
+    SEN SENCO DSL HT TA YOT YOS PNC CRN NOMIS RMP VLO SPO ASYE PSW SM DMT SLT ICS UDS OST BBV HCV HIV STI TB GAD
+    PHQ ADHD ASD OCD PTSD EUPD BPD SMI SMD MND MS CVA TIA COPD DVT UTI AKI ECG MRI AMU ITU ICU HDU NOK POA DNAR
+    DOB MP MSP RSL HA RP STR CRHTT HTT CRT EIP ADASS LGA MOJ MOD HO NRM NRPF ILR EUSS BRP ARC SAR SAB DHR LSCB
+    SCR CSE CCE ASBO CBO DVPO DVPN NMO FGM HBV OSC RAG BAME LGBT LGBTQ SOS PTO RSVP TBC TBA ETA ETE NEET FE HE
+    UCAS IEP PEP PA PAs EHC ICT IAPT CBT DBT EMDR MBT DIP DAAT DAT CGL WDP ACE ACEs MSP MCA SARC IOM OM PSR ROTL
+    HDC AP APs OASys RoSH IPP DRR ATR SSO CO UPW NPS CRC PQIP CJ CJS PACE BTP TfL ASD CIC CIO LTD PLC ETC VS HQ
+    AOB DNA WNB CNA UTA NA NK NKA PRN OD BD TDS QDS IM IV SC GCS OBS BP RR BMI WFH OOH OOO PPE PEEP ACT END YES THE
+    FOR OUT ALL NEW OLD ASK CAN HAS HAD WAS ARE GET SET PUT RUN OFF ON IN AT BY UP GO IS BE WE US MY ME HE SHE HIM
+    HER OUR YOU BUT NOR SO IF OR AS AN NOW DAY WK MTH YR AKA NB OK TY THX PLS PTO RSVP FAO
+    POP PoP PCSO PCSOs HCA RMN RGN SHO SPR FY1 FY2 CAB DVS DAS URGENT FAO ATTN ASAP NOT DO DONT RE FWD CC BCC TO OF AND
+    """
+)
+
 # Given names that are also ordinary English words: only flagged with extra evidence.
 AMBIGUOUS_GIVEN_NAMES = _words(
     """
@@ -246,7 +287,8 @@ NAME_VERBS = _words(
 MONTHS = _words(
     """
     January February March April May June July August September October November December Jan
-    Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi
+    Hydref Tachwedd Rhagfyr
     """
 )
 
@@ -357,7 +399,53 @@ RUN_KILLERS = _words(
     Cinema Museum Gallery Leisure Sports Gym Pool Retail Shopping Industrial Business St Saint
     Advice Army Aid Anonymous Act Plus Forum Voices Panel Board Circle Fellowship Initiative Movement Coalition
     Pantry Larder Garden Space Haven Sanctuary Mission Helpline Line Appeal Fund Scheme Pathway Lottery
+    Homecare Healthcare Lettings Solicitors Associates Agency Recruitment Consultancy Solutions Enterprises
+    Properties Estates Nursing Training Award Awards Lecture Memorial Bursary Cymru
+    Futures Beginnings Horizons Pathways Journeys Choices Chances Connections Foundations Directions Opportunities
+    Routes Visions Outcomes Horizon Tomorrow Tomorrows Command
     """
+)
+
+# Welsh words that open an organisation's name: "Tai Tarian" (housing), "Cyngor Gwynedd" (council),
+# "Ysbyty Gwynedd" (hospital). They end a run only with another capitalised word after them ("Tai" is also a name).
+WELSH_ORGANISATION_LEADERS = _words(
+    """
+    Tai Cyngor Ysbyty Canolfan Meddygfa Cymdeithas Gwasanaeth Gwasanaethau Coleg Ysgol Prifysgol Cartref Hafan
+    Llys Heddlu Cymorth Gofal Iechyd Bwrdd
+    """
+)
+
+# Acronyms that, straight after a capitalised word, make it a service's name: "Calan DVS", "Hafan CIC".
+SERVICE_ACRONYMS = _words(
+    """
+    DVS DAS DAAT CIC CVS HA CAB UK LTD Ltd PLC Plc CIO YOT YOS CAMHS CMHT CRHT NHS FT ICB CCG PCN LLP IDVA ISVA
+    DV DA SARC MASH
+    """
+)
+
+# Countries, territories and cities abroad that case notes mention (where family lives, where someone came from).
+PLACES_ABROAD = (
+    _words(
+        """
+    Afghanistan Albania Algeria Angola Argentina Australia Austria Bangladesh Belarus Belgium Bolivia Bosnia
+    Botswana Brazil Bulgaria Burundi Cameroon Canada Chile China Colombia Congo Croatia Cuba Cyprus Czechia
+    Denmark Egypt Eritrea Estonia Ethiopia Finland France Gambia Germany Ghana Greece Guinea Guyana Hungary
+    Iceland Indonesia Iran Iraq Italy Jamaica Japan Kazakhstan Kosovo Kuwait Latvia Lebanon Liberia Libya
+    Lithuania Luxembourg Macedonia Malawi Malaysia Malta Mauritius Mexico Moldova Montenegro Morocco Mozambique
+    Myanmar Namibia Nepal Netherlands Nicaragua Norway Oman Pakistan Palestine Peru Philippines Poland Portugal
+    Qatar Romania Russia Rwanda Senegal Serbia Slovakia Slovenia Somalia Somaliland Spain Sudan Sweden
+    Switzerland Syria Taiwan Tanzania Thailand Tobago Togo Tunisia Turkey Uganda Ukraine Uruguay Uzbekistan
+    Venezuela Vietnam Yemen Zambia Zimbabwe Kurdistan Punjab Kashmir Sylhet Mirpur Lagos Accra Kumasi Nairobi
+    Mombasa Kabul Kandahar Mogadishu Hargeisa Karachi Lahore Islamabad Rawalpindi Peshawar Dhaka Chittagong Delhi
+    Mumbai Kolkata Chennai Amritsar Jalandhar Ludhiana Warsaw Krakow Gdansk Wroclaw Poznan Bucharest Cluj Iasi
+    Vilnius Kaunas Riga Tallinn Kyiv Kiev Kharkiv Lviv Odesa Odessa Tirana Baghdad Basra Mosul Erbil Tehran
+    Damascus Aleppo Homs Khartoum Asmara Addis Ababa Harare Bulawayo Kampala Kinshasa Beijing Shanghai Guangzhou
+    Shenzhen Manila Lisbon Madrid Barcelona Amsterdam Brussels Istanbul Ankara Prague Budapest Bratislava Sofia
+    Kong Hanoi Saigon Bangkok Colombo Kathmandu Algiers Tripoli Tunis Rabat Casablanca Cairo Freetown Abuja
+    """
+    )
+    - GIVEN_NAMES
+    - {"Sofia"}
 )
 
 # Frequent capitalised words at the start of a sentence or in headings, plus role titles,
@@ -491,7 +579,19 @@ COMMON_WORDS = _words(
     Council's Police's Team's Service's Hospital's Staff's Today's Yesterday's Tonight's
     Tomorrow's Week's Month's Year's Everyone's Someone's Nobody's Anyone's Mum's Dad's Nan's
     Partner's Friend's Brother's Sister's Son's Daughter's Children's Women's Men's People's
-    Mother's Father's Landlord's
+    Mother's Father's Landlord's Txt Txts Msg Msgs Vm Dm Whatsapp Voicemails Sms
+    """
+)
+
+# Job titles that follow a role word ("Consultant Surgeon", "Staff Nurse"): never a person's name.
+JOB_TITLES = _words(
+    """
+    Surgeon Surgeons Physician Physicians Anaesthetist Radiologist Geriatrician Neurologist Cardiologist Oncologist
+    Dermatologist Obstetrician Paediatrician Gynaecologist Urologist Haematologist Rheumatologist Gastroenterologist
+    Endocrinologist Psychotherapist Optometrist Dentist Podiatrist Chiropodist Audiologist Orthoptist Sonographer
+    Phlebotomist Technician Hygienist Chaplain Solicitor Barrister Magistrate Clerk Usher Porter Secretary
+    Houseman Intern Trainee Apprentice Locum Surveyor Assessor Investigator Analyst Commissioner Inspector
+    Superintendent Chairperson Chair Convenor Facilitator Broker Ombudsman Registrar Matron Sister Practitioner
     """
 )
 
@@ -529,5 +629,17 @@ STOP_PHRASES = _phrases(
     tower hamlets
     stoke-on-trent
     royal sussex county hospital
+    hong kong
+    sierra leone
+    sri lanka
+    new zealand
+    south africa
+    saudi arabia
+    el salvador
+    costa rica
+    ivory coast
+    czech republic
+    dominican republic
+    homes for ukraine
     """
 )

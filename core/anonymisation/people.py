@@ -27,6 +27,8 @@ _AGE_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s*,\s*(?:aged?\s*)?\d{1,2}\s*(?:,|years|yrs|y/o)|\s*\(\s*(?:aged?\s*)?\d{1,2}\s*\)"
     r"|,?\s*\(\s*(?:DOB|D\.O\.B|b\.|born|aged|age|NHS|date of birth)|\s*,\s*(?:who|whose|aged|age)\b"
     r"|\s*,\s*(?:DOB|D\.O\.B|born|date of birth|NI|NHS|MRN|CRN|known as|aka|a\.k\.a\.)\b"
+    r"|\s*\(\s*(?:[MF]|male|female)\s*,\s*(?:aged?\s*)?\d{1,2}\s*\)|\s*\(\s*(?:Y|Yr|Year)\s?\d{1,2}\s*\)"
+    r"|\s*\(\s*(?:real|birth|legal|full)\s+name\b|\s*\(\s*(?:also\s+)?known\s+as\b|\s*\(\s*n[eé]e\b"
     r"|\s+and\s+(?:his|her|their)\b"
     r"|\s*[,(\[]\s*(?:\d{1,2}(?:st|nd|rd|th)?[/.\s-]+(?:\d{1,2}|[A-Z][a-z]{2,8})[/.,\s-]+\d{2,4}"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})[\s,)\]])",
@@ -46,7 +48,9 @@ _LIST_GAP_BEFORE = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*[,;]\s*$")
 _LOWER_ROLE_CUES = words.word_set(
     "cpn sw po gp idva isva amhp pcso worker keyworker caseworker nurse officer navigator advocate therapist "
     "counsellor psychiatrist consultant midwife visitor mentor coordinator co-ordinator manager practitioner doctor "
-    "dr mr mrs ms miss mx"
+    "dr mr mrs ms miss mx volunteer receptionist interpreter solicitor landlord landlady agent adviser advisor "
+    "guardian teacher chaplain pharmacist sponsor befriender buddy warden caretaker victim offender perpetrator "
+    "perp suspect defendant appellant claimant applicant supervisee supervisor co-defendant co-accused accomplice"
 )
 # What a person has: "Grace's mum", "Faith's flat".
 _PERSONAL_NOUNS = (
@@ -63,6 +67,8 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}s?")  # "Jade's NHS number", "Kai's GP"
 _CUE_GAP = re.compile(r"^[\s,\"'“‘(]*$")
 _FIELD_GAP = re.compile(r"^\s*[:\-–]\s*$")
 _FIELD_LABELS = words.word_set(
+    "worker supervisee supervisor victim perpetrator perp offender applicant claimant tenant resident subject "
+    "referrer author presenter signed "
     "name client patient re mother father mum dad son daughter partner carer nok kin nickname alias aka from to "
     "surname forename forenames firstname given present apologies attendees chair"
 )
@@ -88,6 +94,7 @@ _TWO_WORD_CUES = frozenset(
         ("name", "is"),
         ("name", "was"),
         ("name", "of"),
+        ("name", "as"),
         ("him", "as"),
         ("her", "as"),
         ("them", "as"),
@@ -99,17 +106,111 @@ _TWO_WORD_CUES = frozenset(
         ("calls", "themself"),
     }
 )
-_UPPER_CUES = frozenset({"YP", "CYP", "SU", "aka", "AKA", "a.k.a."})
+_UPPER_CUES = frozenset({"YP", "CYP", "SU", "aka", "AKA", "a.k.a.", "FAO", "Fao", "fao", "ATTN", "Attn", "attn"})
+# Who a person is in a case, written before their name: "Offender Gavin Reid", "claimant Stacey", "Pt Zofia".
+_PERSON_ROLE_WORDS = words.word_set(
+    "victim offender perpetrator perp suspect defendant appellant claimant applicant supervisee supervisor tenant "
+    "resident patient client pt su yp pop"
+)
+# Verbs that take a person, after which a listed first name that is no English word is a name in lower case too.
+_LOWER_PERSON_VERBS = words.word_set(
+    "tell told ask asked ring rang text texted phone phoned message messaged see saw meet met visit visited thank"
+)
+# Words after which a capitalised word is a surname or a first name: "(surname Liu)", "née Walsh".
+_NAME_PART_CUES = words.word_set("surname surnames forename forenames nee née maiden")
+# A capitalised word at the start of a text message or voice note, after "it's": the sender naming themselves
+# ("hiya its Jade cant make it", "Hi, it's Nkechi from the perinatal team", "yeah it's Mo, I'm at ...").
+_SELF_NAMED = re.compile(
+    r"(?i:\b(?:it['’]?s|it\s+is|this\s+is))\s+(?i:me\s+|only\s+)?(?P<name>[A-Z][a-z'’-]+)"
+    r"(?=\s*(?:[,.!:;)\-]|$)|\s+(?i:from|here|at|again|cant|can't|can|just|i|i'm|im|ringing|texting|calling|x+)\b)"
+)
+# What opens the message before "it's": its start, a quote or bracket, or a greeting.
+_MESSAGE_OPENING = re.compile(
+    r"(?:^|[\"(\n]|\b(?i:hi|hiya|hey|hello|yeah|yes|ok|morning|evening|afternoon)\b[,!.]?)\s*$"
+)
+# A quoted nickname right after a name, or between first name and surname: Karen Doyle ("Kaz"), Terence "Terry"
+# Walsh, Oluwaseun ("Seun"), Jermaine "JJ" Campbell; and "Big Dev", "Wee Jamie" in quotes.
+_QUOTED_NICKNAME = re.compile(r"\s*\(?\s*\"(?P<nick>[A-Z][A-Za-z'’-]*(?:\s[A-Z][A-Za-z'’-]*)?)\"\s*\)?")
+_QUOTED_ADJECTIVE_NAME = re.compile(r"\"(?P<adjective>[A-Z][a-z]+)\s+(?P<name>[A-Z][a-z'’-]+)\"")
+# Whoever is in a room or bed in a hostel or ward: "Room 9 (Gaz)", "Bed 4 (Sandra)".
+_OCCUPANT = re.compile(r"\b(?:Room|Rm|Bed|Flat|Bay)\s*\d+[A-Za-z]?\s*\(\s*(?P<name>[A-Z][a-z'’-]+)\s*\)")
+# "the Loveridge family", "the Mohamud household": a surname.
+_FAMILY_OF = re.compile(
+    r"\b[Tt]he\s+(?P<name>[A-Z][a-z'’-]+)\s+(?:family|families|household|children|kids|brothers|sisters|twins|"
+    r"siblings|parents|boys|girls|case)\b"
+    r"(?!\s+(?:room|rooms|centre|center|hub|support|services?|group|liaison|court|time|home|worker|workers|therapy|"
+    r"plan|meeting|network|team|unit|project|programme|nurse|intervention|law|court|hubs|room's))"
+)
+# An initial before a surname: "E. Eze", "J. O'Connor"; not "Plan B. Following" or "vitamin D. Bloods".
+_INITIAL_SURNAME = re.compile(r"(?=[A-Z]\.\s)(?<![\w.])(?<!\d\s)(?P<initial>[A-Z])\.\s(?P<surname>[A-Z][A-Za-z'’-]+)")
+_NOT_INITIAL_BEFORE = words.word_set(
+    "plan band grade type part section appendix annex schedule case cases level tier room ward block bay category "
+    "class form option item stage step phase vitamin hepatitis and or size model unit flat pitch plot group team "
+    "zone wing floor box line column row page figure table question point number no to of in at"
+)
+# Surname first in capitals: "ADEBAYO, Olufemi", "LIU Yang", "Surname: O'REILLY".
+_CAPITAL_SURNAME_FIRST = re.compile(
+    r"(?=(?:Ma?c)?[A-Z][A-Z'’-])(?<![\w'’-])(?P<surname>(?:Ma?c)?[A-Z][A-Z'’-]{1,}[A-Z])(?P<gap>,?\s)(?P<given>[A-Z][a-z'’-]+)\b"
+)
+_CAPITAL_FIELD = re.compile(
+    r"(?=[SFLNCP])\b(?:Surname|Family name|Last name|Name|Full name|Forenames?|First names?|Client|Patient)\s*:\s*"
+    r"(?P<value>(?:Ma?c)?[A-Z][A-Z'’-]+(?:\s(?:Ma?c)?[A-Z][A-Z'’-]+){0,2})(?![\w'’-])"
+)
+_NOT_GIVEN = words.word_set("Unknown Withheld Redacted None Not Given Tbc Tba Anonymous Blank")
+# Initials standing for a person: "AB (mum)", "texted LM (SU)", "Notes taken by KO (student SW)"; a note signed "JW".
+_INITIALS = re.compile(r"(?=[A-Z]{2})(?<![\w&/.-])(?P<initials>[A-Z]{2,3})(?![\w&/-])")
+_ROLE_IN_BRACKETS = re.compile(r"\s*\((?:the\s+|a\s+|his\s+|her\s+)?(?P<role>[a-z]+|SU|PT|YP|CYP|SW)\b[^()\n]{0,20}\)")
+_INITIALS_VERB_BEFORE = re.compile(
+    r"\b(?:texted|text|rang|phoned|called|met|saw|visited|emailed|supervised|taken|written|completed|signed|"
+    r"reviewed|seen)(?:\s+by)?\s+$",
+    re.IGNORECASE,
+)
+_ROLE_BEFORE_INITIALS = re.compile(
+    r"\b(?:POP|PoP|SU|YP|CYP|pt|Pt|client|Client|resident|Resident|tenant|Tenant|victim|Victim|offender|Offender|"
+    r"Mr|Mrs|Ms|Miss|Mx|mum|dad|son|daughter|partner|child|baby)\s+$"
+)
+_SIGNED_INITIALS = re.compile(r"(?:[.!?]\s+|\n\s*|[-–]\s*)$")
+# Names that stand for anyone in examples and templates; after a title ("Mrs Jane Doe") they are read as a name.
+_PLACEHOLDER_NAMES = frozenset({("Jane", "Doe"), ("John", "Doe"), ("Joe", "Bloggs"), ("Joe", "Public")})
+# What is named for a person with a possessive: "Clare's Law", "Sarah's Law", "Martyn's Law".
+_NAMED_FOR = words.word_set("Law Laws Act Rule Principle Syndrome Disease Wish")
+# Who speaks in a pasted chat: a capitalised word and a colon at the start of a line or after " / ".
+_SPEAKER = re.compile(r"(?:^|\n|\s/\s)\s*([A-Z][a-z'’-]+):\s+\S")
+# Things that are a home: "sofa surfing at Mads' house", "staying at Jo's flat".
+_HOME_NOUNS = words.word_set("house flat place home room caravan bedsit gaff bungalow maisonette")
 _MONTH_NAMES = words.MONTHS | words.WEEKDAYS
 _DATE_NEIGHBOUR = re.compile(r"(?:\d|\b(?:in|of|since|until|till|by|early|late|mid|end|from|last|next|this)\s*)$")
 _ENGLISH_SUFFIX = re.compile(
     r"(?:ion|ment|ness|ity|ance|ence|ing|ed|ly|ful|less|ous|ive|ure|ship|hood|ism|ist|ics|ies|ings|ents|ions)$"
 )
+# A medicine's dose after a capitalised run: "Abilify Maintena 400mg", "Zyprexa 10 mg".
+_DOSE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s?(?:mg|mcg|micrograms?|milligrams?|ml|g|iu|units)\b", re.IGNORECASE)
+# A firm or a provider named in brackets after what it is: "her solicitors (Duncan Lewis)", "the agency (Hays)".
+_FIRM_BEFORE = re.compile(
+    r"\b(?:solicitors|firm|agency|provider|association|company|employer|contractor|chambers|landlords|lettings|"
+    r"letting\s+agents?|managing\s+agents?|care\s+agency|housing\s+association)['’]?s?\s*\(\s*$",
+    re.IGNORECASE,
+)
+
+
+def _english_suffix(word: str) -> bool:
+    """Ends like an English word ("Training", "Outcomes"), with a stem of three letters or more: not "Ling", "Ted"."""
+    suffix = _ENGLISH_SUFFIX.search(word.lower())
+    return bool(suffix) and suffix.start() >= 3
+
+
 _NOUN_SUFFIX = re.compile(r"(?:ion|ment|ness|ity|ance|ence|ies|ics|ism|ship|hood|ure|ful|less|ous|ive|ery)$")
 
 
 def _looks_like_noun(word: str) -> bool:
-    return not re.match(r"(?:Mc|Mac|O['’])", word) and bool(_NOUN_SUFFIX.search(word))
+    if re.match(r"(?:Mc|Mac|O['’])", word):
+        return False
+    suffix = _NOUN_SUFFIX.search(word)
+    return bool(suffix) and suffix.start() >= 3  # "Adulthood", "Partnership"; not "Agness" or "Prue"
+
+
+# After an unlisted word that starts a sentence, what things have as often as people.
+_THING_AFTER = re.compile(r"\s+(?:from\s+(?:the\s+)?[A-Z]|(?:is|was)\s+\d{1,2}\s*(?:[.;)]|$))")
 
 
 _AUXILIARY_VERBS = words.word_set(
@@ -130,6 +231,11 @@ _WEAK_VERBS = words.word_set(
     "started stopped began used uses takes took would will could can might should did does looks looked"
 )
 _PLURAL_OF_PEOPLE = re.compile(r"(?:ers|ors|ists|ants|ents|ians|iffs|ees|eers|ives|ics|ades)$")
+# Words that follow a place's possessive as readily as a person's: "admitted to King's with bronchiolitis".
+_FUNCTION_WORDS = words.word_set(
+    "with and or in on at for to from by of after before since until about because but is was has been not so as "
+    "when then now again too also still yet today tonight this that the a an overnight"
+)
 _DETERMINERS = words.word_set("the a an this these those its any every each")
 _PLACE_PREPOSITIONS = words.word_set("in at from near to into around outside across towards via of")
 
@@ -139,7 +245,13 @@ def _with_possessive_bases(entries: frozenset[str]) -> frozenset[str]:
 
 
 _NEVER_NAMES = _with_possessive_bases(
-    words.COMMON_WORDS | words.ORGANISATION_WORDS | words.TOWNS | words.DRUGS | _MONTH_NAMES
+    words.COMMON_WORDS
+    | words.ORGANISATION_WORDS
+    | words.TOWNS
+    | words.DRUGS
+    | _MONTH_NAMES
+    | words.PLACES_ABROAD
+    | (words.JOB_TITLES - {"Sister"})
 )
 
 
@@ -147,7 +259,7 @@ _NEVER_NAMES = _with_possessive_bases(
 _LOWER_ORGANISATION_WORDS = words.word_set(
     "ward wards unit practice surgery hostel centre center trust foundation lodge hospital clinic hospice forum "
     "project charity estate road street lane avenue academy school college church mosque library programme "
-    "network partnership fellowship collective"
+    "network partnership fellowship collective care"
 )
 
 
@@ -183,6 +295,7 @@ class _Lexicon:
     surnames: frozenset[str]
     lower_given: frozenset[str]  # lower-case first names that are not also ordinary lower-case words
     lower_ambiguous: frozenset[str]  # lower-case names that are also words ("summer"): only after a strong cue
+    lower_surnames: frozenset[str]  # lower-case surnames that are no ordinary word, for "maria santos"
     common_english: frozenset[str]  # common English words in lower case, never a name on their own
 
 
@@ -191,7 +304,7 @@ def _lexicon() -> _Lexicon:
     data = load_name_data()
     ambiguous = words.AMBIGUOUS_GIVEN_NAMES | (data.english_words - _NEVER_NAMES - words.SURNAMES)
     ambiguous = (ambiguous - words.GIVEN_NAMES) | words.PLACE_LIKE_GIVEN_NAMES
-    given = (words.GIVEN_NAMES | data.given_names) - ambiguous
+    given = (words.GIVEN_NAMES | words.NICKNAMES | data.given_names) - ambiguous
     surnames = words.SURNAMES | data.surnames
     lower_words = {word.lower() for word in _NEVER_NAMES | words.RUN_KILLERS | words.ROLE_CUES}
     lower_words |= words.STRONG_CUES | words.WEAK_CUES | words.NAME_VERBS | words.LOWER_CASE_WORDS
@@ -201,12 +314,14 @@ def _lexicon() -> _Lexicon:
     lower_words |= {name.lower() for name in ambiguous}  # "fed", "sang": words first, even after "her carer"
     lower_given = {name.lower() for name in given if len(name) >= 3} - lower_words - lower_ambiguous
     lower_given -= data.common_english
+    lower_surnames = {name.lower() for name in surnames if len(name) >= 3} - lower_words - data.common_english
     return _Lexicon(
         frozenset(given),
         frozenset(ambiguous),
         frozenset(surnames),
         frozenset(lower_given),
         frozenset(lower_ambiguous),
+        frozenset(lower_surnames - lower_ambiguous),
         data.common_english,
     )
 
@@ -256,17 +371,191 @@ class _NameFinder:
         self.blocked: set[int] = set()  # tokens inside an institution, street or stop phrase
         self.blocked_spans = blocked_spans  # known organisations found by the caller
         self._starts: dict[int, int] | None = None  # token index by start offset, built when needed
+        self.joins: set[int] = set()  # flagged tokens whose span runs on into the next token ("E. Eze", "LIU, Yang")
 
     def run(self) -> list[Span]:
         self._block_spans()
         self._flag_after_titles()
+        self._flag_name_shapes()
         for run in self._capitalised_runs():
             self._judge_run(run)
         self._flag_lower_case_names()
+        self._flag_lower_full_names()
+        self._flag_nicknames()
+        self._flag_initials()
+        self._flag_speakers()
         self._flag_and_pairs()
         self._propagate()
         self._flag_and_pairs()
         return self._spans()
+
+    # -- shapes that are names whatever the word lists say --------------------------------------
+
+    def _at(self, offset: int) -> int | None:
+        """The index of the token starting at `offset`."""
+        if self._starts is None:
+            self._starts = {token.start: position for position, token in enumerate(self.tokens)}
+        return self._starts.get(offset)
+
+    def _flag_if_name_like(self, index: int | None, *, listed_only: bool = False) -> bool:
+        if index is None or index in self.blocked:
+            return False
+        token = self.tokens[index]
+        word = token.base
+        if not token.capitalised or word in _MONTH_NAMES or word in words.RUN_KILLERS:
+            return False
+        if not self._known_name(word) and (
+            listed_only or word in _NEVER_NAMES or word.lower() in self.lexicon.common_english or _looks_like_noun(word)
+        ):
+            return False
+        self.flagged.add(index)
+        return True
+
+    def _flag_name_shapes(self) -> None:
+        """Self-naming in messages, room occupants, "the X family", "E. Eze", "ADEBAYO, Olufemi", "Surname: O'REILLY",
+        and a full name broken over a line after a title ("Mrs Ruth / McAllister")."""
+        text = self.text
+        for match in _SELF_NAMED.finditer(text):
+            if not _MESSAGE_OPENING.search(text, max(0, match.start() - 12), match.start()):
+                continue
+            index = self._at(match.start("name"))
+            if index is not None and self.tokens[index].capitalised:
+                self._flag_if_name_like(index)
+        for pattern in (_OCCUPANT, _FAMILY_OF):
+            for match in pattern.finditer(text):
+                self._flag_if_name_like(self._at(match.start("name")))
+        for match in _INITIAL_SURNAME.finditer(text):
+            initial, surname = self._at(match.start("initial")), self._at(match.start("surname"))
+            if initial is None or surname is None:
+                continue
+            if initial > 0 and self._joined(initial - 1, initial) and self._word(initial - 1) in _NOT_INITIAL_BEFORE:
+                continue
+            if initial > 0 and self.tokens[initial - 1].raw in words.TITLES:
+                continue  # "Dr A. Patel": the title's rule reads the surname
+            word = self.tokens[surname].base
+            if word in _NEVER_NAMES and not self._surname(word):
+                continue
+            if self._flag_if_name_like(surname):
+                self.flagged.add(initial)
+                self.joins.add(initial)
+        for match in _CAPITAL_SURNAME_FIRST.finditer(text):
+            surname, given = self._at(match.start("surname")), self._at(match.start("given"))
+            caps = match.group("surname")
+            if surname is None or given is None or caps in words.INITIALISMS or "\n" in match.group("gap"):
+                continue
+            title = caps.title().replace("'S", "'s")
+            listed = self._given(title) or self._surname(title)
+            if title in _NEVER_NAMES or not (listed or "," in match.group("gap")):
+                continue  # "LIU Yang" with a listed surname; "ADEBAYO, Olufemi" with the comma of a list of names
+            if self._flag_if_name_like(given):
+                self.flagged.add(surname)
+                self.joins.add(surname)
+        for match in _CAPITAL_FIELD.finditer(text):
+            for word in re.finditer(r"(?:Ma?c)?[A-Z][A-Z'’-]+", match.group("value")):
+                index = self._at(match.start("value") + word.start())
+                title = word.group().title()
+                if title in _NEVER_NAMES or title.lower() in self.lexicon.common_english or title in _NOT_GIVEN:
+                    break  # "Name: UNKNOWN", "NOT GIVEN", "WITHHELD"
+                if index is not None and word.group() not in words.INITIALISMS:
+                    self.flagged.add(index)
+                    if index - 1 in self.flagged and self._joined(index - 1, index):
+                        self.joins.add(index - 1)
+        self._flag_broken_titled_names()
+
+    def _flag_broken_titled_names(self) -> None:
+        """ "Mrs Ruth\nMcAllister": a pasted message breaks a titled name over a line."""
+        for index, token in enumerate(self.tokens[:-1]):
+            if index not in self.flagged or index - 1 < 0 or self.tokens[index - 1].raw not in words.TITLES:
+                continue
+            following = self.tokens[index + 1]
+            gap = self.text[token.end : following.start]
+            surname = following.capitalised and self._surname_like(following.base, False)
+            if gap == "\n" and surname and self._given(token.base):
+                self.flagged.add(index + 1)
+                self.joins.add(index)
+
+    def _flag_lower_full_names(self) -> None:
+        """ "Name: zainab hussain", "Discussed maria\nsantos": a listed first name and surname, in lower case."""
+        lower_given, lower_surnames = self.lexicon.lower_given, self.lexicon.lower_surnames
+        for index, token in enumerate(self.tokens[:-1]):
+            if token.raw not in lower_given:
+                continue
+            following = self.tokens[index + 1]
+            if not following.base.islower() or index in self.blocked:
+                continue
+            if self.text[token.end : following.start] not in (" ", "\n"):
+                continue
+            if token.raw in lower_given and following.base in lower_surnames:
+                self.flagged.update((index, index + 1))
+                self.joins.add(index)
+
+    def _flag_nicknames(self) -> None:
+        """'Karen Doyle ("Kaz")', 'Terence "Terry" Walsh', '"Big Dev"': quoted nicknames beside a name."""
+        text = self.text
+        for index in sorted(self.flagged):
+            token = self.tokens[index]
+            match = _QUOTED_NICKNAME.match(text, token.end)
+            if match is None or token.possessive:
+                continue
+            following = range(index + 1, min(index + 4, len(self.tokens)))
+            nickname = [i for i in following if self.tokens[i].end <= match.end()]
+            if not nickname:
+                continue
+            for i in nickname:
+                self.flagged.add(i)
+            if len(nickname) == 2 and self._joined(nickname[0], nickname[1]):
+                continue
+            after = nickname[-1] + 1  # 'Jermaine "JJ" Campbell': the surname after the nickname
+            if (
+                after < len(self.tokens)
+                and self.tokens[after].start - match.end() <= 1
+                and "(" not in match.group()
+                and self.tokens[after].capitalised
+                and self._surname_like(self.tokens[after].base, False)
+            ):
+                self.flagged.add(after)
+        for match in _QUOTED_ADJECTIVE_NAME.finditer(text):
+            if match.group("adjective") not in words.NICKNAME_ADJECTIVES:
+                continue
+            adjective, name = self._at(match.start("adjective")), self._at(match.start("name"))
+            if adjective is not None and name is not None and self._flag_if_name_like(name, listed_only=True):
+                self.flagged.add(adjective)
+
+    def _flag_speakers(self) -> None:
+        """A pasted chat: "Leanne: anyone seen him? / Mark: at the hostel". With two or more speakers, one of them
+        surely a name, every listed first name used as a speaker's label is a name, even one that is also a word."""
+        labels = [self._at(match.start(1)) for match in _SPEAKER.finditer(self.text)]
+        labels = [index for index in labels if index is not None and self.tokens[index].base not in _NEVER_NAMES]
+        if len(labels) < 2 or not any(index in self.flagged for index in labels):
+            return
+        for index in labels:
+            word = self.tokens[index].base
+            if word.lower() not in _FIELD_LABELS and (self._given(word) or self._ambiguous(word)):
+                self.flagged.add(index)
+
+    def _flag_initials(self) -> None:
+        """Initials standing for a person: "AB (mum)", "Texted LM (SU)", "Notes taken by KO", a note signed "JW"."""
+        text = self.text
+        people: set[str] = set()
+        for match in _INITIALS.finditer(text):
+            initials = match.group("initials")
+            if initials in words.INITIALISMS or initials in _UPPER_CUES:
+                continue
+            role = _ROLE_IN_BRACKETS.match(text, match.end())
+            before = text[max(0, match.start() - 30) : match.start()]
+            signed = _SIGNED_INITIALS.search(before) and not text[match.end() :].strip(" .\t\n")
+            role_before = _ROLE_BEFORE_INITIALS.search(before)
+            if (role and role.group("role") in words.BRACKETED_ROLES) or _INITIALS_VERB_BEFORE.search(before) or signed:
+                people.add(initials)
+            elif role_before:
+                people.add(initials)  # "POP KW", "resident JB", "Mr TD"
+        if not people:
+            return
+        for match in _INITIALS.finditer(text):
+            if match.group("initials") in people:
+                index = self._at(match.start())
+                if index is not None:
+                    self.flagged.add(index)
 
     # -- word lists -------------------------------------------------------------------------
 
@@ -381,7 +670,31 @@ class _NameFinder:
     # -- judging a run of capitalised words ------------------------------------------------
 
     def _judge_run(self, run: list[int]) -> None:
-        if any(self.tokens[i].base in words.RUN_KILLERS for i in run) or self._organisation_follows(run[-1]):
+        last = self.tokens[run[-1]]
+        if last.possessive and run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].raw in _NAMED_FOR:
+            self.blocked.update(run)  # "Clare's Law", "Awaab's Law": named for someone, not about them here
+            return
+        if len(run) > 2:
+            roles = [position for position, i in enumerate(run[:-1]) if self.tokens[i].raw in words.ROLE_CUES]
+            if roles and roles[-1] > 0:
+                # "Ward Manager Lorraine", "Team Manager Steve Ash": a job title, then the person who holds it.
+                self.blocked.update(run[: roles[-1]])
+                run = run[roles[-1] :]
+        if (
+            len(run) > 1
+            and self._word(run[0] - 1) == "the"
+            and self._joined(run[0] - 1, run[0])
+            and self._given(self.tokens[run[0]].base)
+            and not any(i in self.flagged for i in run)
+        ):
+            self.blocked.update(run)  # "admitted to the John Radcliffe": people are not "the" anyone
+            return
+        if (
+            any(self.tokens[i].base in words.RUN_KILLERS for i in run)
+            or self._organisation_follows(run[-1])
+            or self._names_a_thing(run)
+            or tuple(self.tokens[i].base for i in run) in _PLACEHOLDER_NAMES
+        ):
             if not any(i in self.flagged for i in run):
                 self.blocked.update(run)
             return
@@ -393,7 +706,7 @@ class _NameFinder:
         # Drop leading sentence words and role titles ("Yesterday Tanisha", "Nurse Jamie").
         while run and self._leading_filler(run[0]):
             token = self.tokens[run[0]]
-            role_cue = role_cue or token.raw in words.ROLE_CUES
+            role_cue = role_cue or token.raw in words.ROLE_CUES or token.raw.lower() in _PERSON_ROLE_WORDS
             inside_phrase = inside_phrase or (not token.sentence_start and token.raw not in words.ROLE_CUES)
             run = run[1:]
         if not run:
@@ -422,6 +735,26 @@ class _NameFinder:
         else:
             self._judge_single(run[0], evidence)
 
+    def _names_a_thing(self, run: list[int]) -> bool:
+        """ "Tai Tarian", "Calan DVS", "Abilify Maintena 400mg", "solicitors (Duncan Lewis)": a service, a medicine
+        or a firm, whatever names are in it."""
+        first, last = self.tokens[run[0]], self.tokens[run[-1]]
+        if len(run) > 1 and (first.base in words.WELSH_ORGANISATION_LEADERS or last.base == "Mags"):
+            return True  # "Tai Tarian", "Teesside Mags"
+        following = run[-1] + 1
+        if (
+            following < len(self.tokens)
+            and self.tokens[following].raw in words.SERVICE_ACRONYMS
+            and self._joined(run[-1], following)
+        ):
+            return True
+        dose = any(char.isdigit() for char in self.text[last.end : last.end + 2])
+        if dose and _DOSE_AFTER.match(self.text, last.end):
+            return True
+        if "(" not in self.text[max(0, first.start - 3) : first.start]:
+            return False
+        return bool(_FIRM_BEFORE.search(self.text, max(0, first.start - 40), first.start))
+
     def _organisation_follows(self, index: int) -> bool:
         """ "Kingfisher ward", "the Elm Tree surgery": the capitalised words name a place, not a person."""
         following = index + 1
@@ -432,7 +765,7 @@ class _NameFinder:
 
     def _leading_filler(self, index: int) -> bool:
         token = self.tokens[index]
-        if token.raw in words.ROLE_CUES:
+        if token.raw in words.ROLE_CUES or token.raw.lower() in _PERSON_ROLE_WORDS:
             return True
         return token.base in words.COMMON_WORDS and not self._known_name(token.base)
 
@@ -447,14 +780,13 @@ class _NameFinder:
             if self._surname(bases[1]) or self._given(bases[1]) or evidence or mid_sentence:
                 self.flagged.update(run)
         elif any(self._given(base) or self._surname(base) for base in bases):
-            name_words = all(self._known_name(base) or not _ENGLISH_SUFFIX.search(base.lower()) for base in bases)
+            name_words = all(self._known_name(base) or not _english_suffix(base) for base in bases)
             if evidence or (
                 name_words and not self.tokens[run[0]].sentence_start and not self._determiner_before(run[0])
             ):
                 self.flagged.update(run)
         elif all(
-            self._name_like_unknown(base) and not _looks_like_noun(base) and not _ENGLISH_SUFFIX.search(base.lower())
-            for base in bases
+            self._name_like_unknown(base) and not _looks_like_noun(base) and not _english_suffix(base) for base in bases
         ) and (evidence or not (self.tokens[run[0]].sentence_start or self._determiner_before(run[0]))):
             # Two or three unlisted capitalised words inside a sentence, with no organisation word among them and
             # no "the" before, read as a full name ("referral for Anastasia Nwosu from ...", not "the Blue Badge").
@@ -465,6 +797,9 @@ class _NameFinder:
         word = token.base
         if self._determiner_before(index):
             return  # "the Marina", "an Amber warning": people are not "the" anyone
+        if self._missing_apostrophe(index):
+            self.flagged.add(index)  # "last seen round Tylers on the estate"
+            return
         if word in _MONTH_NAMES:
             if self._ambiguous(word) and self._cue_before(index) and not self._date_context(index):
                 self.flagged.add(index)
@@ -472,6 +807,9 @@ class _NameFinder:
         if self._ambiguous(word):
             if token.sentence_start and not self._cue_before(index) and not self._human_after(index):
                 return
+            place = word in words.PLACE_LIKE_GIVEN_NAMES and self._place_preposition_before(index)
+            if place and not self._cue_before(index):
+                return  # "her sister in Dublin is on ...": a place
             if evidence or (self._weak_cue_before(index) and not token.sentence_start):
                 self.flagged.add(index)
             return
@@ -488,13 +826,39 @@ class _NameFinder:
             return
         if not self._name_like_unknown(word) or word.lower() in self.lexicon.common_english:
             return
-        thing_like = _ENGLISH_SUFFIX.search(word.lower()) or self._only_a_weak_verb_after(index)
+        thing_like = _english_suffix(word) or self._only_a_weak_verb_after(index)
         if token.sentence_start and thing_like and not self._cue_before(index):
             return  # "Post goes to...", "Funding was cut": a sentence about a thing
-        if self._place_preposition_before(index) and not self._cue_before(index):
+        if (_looks_like_noun(word) or _english_suffix(word)) and not self._cue_before(index):
+            return  # "Preparing for Adulthood", "Office for Policing": an English word, not a person
+        if token.sentence_start and not self._cue_before(index) and _THING_AFTER.match(self.text, token.end):
+            return  # "Quorum is 5.", "Alert from the DWP": said of things as often as of people
+        if self._place_preposition_before(index) and not self._cue_before(index) and not self._home_of(index):
             return
         if evidence or (self._weak_cue_before(index) and not token.sentence_start):
             self.flagged.add(index)
+
+    def _missing_apostrophe(self, index: int) -> bool:
+        """A listed first name with a possessive "s" and no apostrophe, as a place: "round Tylers", "at Kirstys"."""
+        word = self.tokens[index].base
+        stem = word[:-1]
+        return (
+            word.endswith("s")
+            and len(stem) >= 3
+            and self._given(stem)
+            and self._word(index - 1) in {"round", "at", "to", "from", "over", "stopping", "staying"}
+        )
+
+    def _home_of(self, index: int) -> bool:
+        """ "at Kasia's flat", "round Mads' house": whose home it is names a person."""
+        token = self.tokens[index]
+        following = index + 1
+        return (
+            token.possessive
+            and following < len(self.tokens)
+            and self.tokens[following].raw in _HOME_NOUNS
+            and self.text[token.end : self.tokens[following].start].strip("'’s") == " "
+        )
 
     def _determiner_before(self, index: int) -> bool:
         return index > 0 and self.tokens[index - 1].raw.lower() in _DETERMINERS and self._joined(index - 1, index)
@@ -537,12 +901,15 @@ class _NameFinder:
             plain = _plain(raw)
             listed = raw in lower_given or plain in lower_given
             ambiguous = not listed and raw in self.lexicon.lower_ambiguous
+            if not ambiguous and self._signs_a_message(index):
+                self.flagged.add(index)  # "hi its me kez, ..."
+                continue
             if not (listed or ambiguous):
-                if self._signs_a_message(index):
-                    self.flagged.add(index)  # "hi its me kez, ..."
                 continue
             if self._strong_lower_cue_before(index) or (listed and self._lower_subject(index, auxiliaries=True)):
                 self.flagged.add(index)
+            elif listed and self._word(index - 1) in _LOWER_PERSON_VERBS and self._joined(index - 1, index):
+                self.flagged.add(index)  # "tell kerry ill ring her": a name that is no word, after a verb for people
             elif ambiguous and self._opens_quote(index) and self._lower_subject(index):
                 self.flagged.add(index)  # a quoted note: '"precious refused her meds"'
             elif ambiguous and token.sentence_start and token.possessive and self._human_after(index):
@@ -550,10 +917,13 @@ class _NameFinder:
 
     def _signs_a_message(self, index: int) -> bool:
         """ "its me kez," / "this is dee." : whoever sends a text names themselves, whatever the name."""
+        previous = self._word(index - 1)
+        if previous not in {"me", "is"}:
+            return False
         word = self.tokens[index].base
         if not word.isalpha() or len(word) < 3 or word in self.lexicon.common_english or word in _LOWER_NOT_NAMES:
             return False
-        pair = (self._word(index - 2), self._word(index - 1))
+        pair = (self._word(index - 2), previous)
         if pair == ("this", "is"):  # "this is dee here", not "this is urgent"
             return self._word(index + 1) == "here"
         if pair not in {("its", "me"), ("it's", "me")}:
@@ -607,10 +977,12 @@ class _NameFinder:
             return False
         gap = self.text[self.tokens[index - 1].end : self.tokens[index].start]
         previous = self.tokens[index - 1].raw
-        if _FIELD_GAP.match(gap) and previous.lower() in _FIELD_LABELS:
-            return True  # form fields: "Name: Precious Adeyemi", "Mother: Marie"
+        if _FIELD_GAP.match(gap) and (previous.lower() in _FIELD_LABELS or self._known_as(index)):
+            return True  # form fields: "Name: Precious Adeyemi", "Mother: Marie", "Known as: Paddy"
         if not _CUE_GAP.match(gap):
             return False
+        if previous.lower() in _NAME_PART_CUES:
+            return True  # "(surname Liu)", "née Walsh"
         if previous in _UPPER_CUES or previous.lower() in words.STRONG_CUES or previous.lower() in words.GREETINGS:
             return True
         if previous.lower() in _LOWER_ROLE_CUES and previous.lower() not in {"dr", "mr", "mrs", "ms", "miss", "mx"}:
@@ -647,7 +1019,9 @@ class _NameFinder:
         if token.possessive:
             following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
             return following is not None and (
-                following.raw.islower() or following.raw in words.ROLE_CUES or bool(_ACRONYM.fullmatch(following.raw))
+                (following.raw.islower() and following.raw not in _FUNCTION_WORDS)
+                or following.raw in words.ROLE_CUES
+                or bool(_ACRONYM.fullmatch(following.raw))
             )
         next_index = index + 1
         if next_index < len(self.tokens) and self.text[token.end : self.tokens[next_index].start] == " ":
@@ -753,20 +1127,29 @@ class _NameFinder:
             and (not self._ambiguous(self.tokens[i].base) or self._in_full_name(i))
         }
         sure_lower = {name.lower() for name in sure if name.lower() in self.lexicon.lower_given}
+        sure_capitals = {name for name in sure if name.isupper() and len(name) >= 2 and name not in words.INITIALISMS}
         ambiguous = {self.tokens[i].base for i in self.flagged if self._ambiguous(self.tokens[i].base)}
         for index, token in enumerate(self.tokens):
             if index in self.flagged or index in self.blocked:
                 continue
             if not token.capitalised:
-                if token.base in sure_lower:
-                    self.flagged.add(index)  # "Kayleigh" flagged once, "kayleigh" later in the same text too
+                if token.base in sure_lower or (token.base in sure_capitals and token.base == token.raw):
+                    self.flagged.add(index)  # "kayleigh" after "Kayleigh"; "JJ" again after 'Jermaine "JJ" Campbell'
                 continue
             if token.base in sure or (
                 token.base in ambiguous
                 and not self._date_context(index)
-                and (not token.sentence_start or self._after_evidence(index))
+                and (not token.sentence_start or self._after_evidence(index) or self._past_tense_after(index))
             ):
                 self.flagged.add(index)
+
+    def _past_tense_after(self, index: int) -> bool:
+        """ "Mar 2023 - Jade discharged from the Priory": a name already read as a person, then a verb in the past."""
+        following = index + 1
+        if following >= len(self.tokens) or not self._joined(index, following):
+            return False
+        verb = self.tokens[following].raw
+        return verb.islower() and len(verb) > 4 and verb.endswith("ed")
 
     def _in_full_name(self, index: int) -> bool:
         """ "Jade Hughes": a first name flagged with a surname after it is sure, even if it is also a word."""
@@ -777,7 +1160,7 @@ class _NameFinder:
         spans: list[Span] = []
         for index in sorted(self.flagged):
             token = self.tokens[index]
-            if spans and index - 1 in self.flagged and self._joined(index - 1, index):
+            if spans and index - 1 in self.flagged and (self._joined(index - 1, index) or index - 1 in self.joins):
                 spans[-1] = (spans[-1][0], token.end, "name")
             else:
                 spans.append((token.start, token.end, "name"))
