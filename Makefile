@@ -11,6 +11,8 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 export UV_COMPILE_BYTECODE := 1
 DEV_ENV := DEBUG=true SECRET_KEY=development-only-not-secret MFA_REQUIRED=false
 PORT ?= 8000
+# The suite runs in parallel processes (pytest-xdist), one per core up to 4; PYTEST_WORKERS=0 runs it in one.
+PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
 
 UV_VERSION := 0.13.9
 .PHONY: run test install system-deps lint audit upgrade worker beat
@@ -52,7 +54,7 @@ lint: install
 
 test: install system-deps lint
 	DJANGO_SETTINGS_MODULE=cop.settings_test .venv/bin/python manage.py makemigrations --check --dry-run
-	.venv/bin/pytest $(PYTEST_ARGS)
+	.venv/bin/pytest $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist worksteal) $(PYTEST_ARGS)
 
 # Known vulnerabilities in the locked dependencies fail (OSV through pip-audit, else PyPI's advisory data); a
 # package that could not be checked is listed with the reason and does not fail.

@@ -38,3 +38,8 @@ MFA_REQUIRED_FOR_PRIVILEGED_ROLES = False
 STATIC_ROOT = tempfile.mkdtemp(prefix="cop-test-static-")  # whitenoise looks for it; files come from finders
 # The read API's rate limits are tested with their own small values (override_settings).
 API_RATE_LIMITS = {"anon": "100000/minute", "user": "100000/minute"}
+# With pytest-xdist each worker process has its own test database (pytest-django adds the worker's id to its name);
+# its cache keys on the shared Redis get the id too, so counters and cached figures never cross between workers.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if XDIST_WORKER:
+    CACHES["default"]["KEY_PREFIX"] = XDIST_WORKER  # noqa: F405

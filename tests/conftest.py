@@ -8,7 +8,10 @@ import pytest  # noqa: E402
 from hypothesis import settings as hypothesis_settings  # noqa: E402
 
 from sites.models import MembershipRole  # noqa: E402
+from tests import figures  # noqa: E402
 from tests.factories import MembershipFactory, SiteFactory, UserFactory  # noqa: E402
+
+WORKER_FIGURES = pytest.StashKey[dict]()
 
 # The same commit gives the same verdict on every run: generated names and hypothesis' examples are seeded.
 factory.random.reseed_random("communities-of-practice")
@@ -82,42 +85,22 @@ def commissioner(db):
     return UserFactory(name="Cam Commissioner", is_commissioner=True, sector="")
 
 
-def pytest_terminal_summary(terminalreporter):
-    from tests.api.test_schema_fuzz import FUZZED
-    from tests.browser.axe import TALLY
-    from tests.browser.test_page_weight import WEIGHT
-    from tests.security.matrix import CHECKED, MATRIX, ROLES
-    from tests.security.test_hostile_input import TRIED
+def pytest_sessionfinish(session):
+    """An xdist worker hands its figures to the controller (pytest_testnodedown)."""
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["figures"] = figures.snapshot()
 
-    if TRIED["cases"]:
-        terminalreporter.write_line(
-            f"Hostile input: {TRIED['cases']} fuzzed submissions, no server error, no live HTML."
-        )
 
-    if CHECKED["combinations"]:
-        terminalreporter.write_line(
-            f"Authorisation matrix: {CHECKED['combinations']} combinations checked over {len(MATRIX)} URL "
-            f"patterns, {len(ROLES)} roles, GET and POST; unexpected answers fail the test."
-        )
+def pytest_testnodedown(node, error):
+    node.config.stash[WORKER_FIGURES] = figures.merge(
+        node.config.stash.get(WORKER_FIGURES, None), node.workeroutput.get("figures") or figures.snapshot()
+    )
 
-    if FUZZED["cases"]:
-        terminalreporter.write_line(
-            f"API schema fuzzing (schemathesis): {FUZZED['cases']} cases over {FUZZED['operations']} operation runs; "
-            "a server error or a response not matching the schema fails the test."
-        )
 
-    if TALLY.pages:
-        terminalreporter.write_line(
-            f"Accessibility (axe-core): {TALLY.pages} page scans, {len(TALLY.rules)} rules checked, "
-            f"{len(TALLY.violations)} serious or critical violations."
-        )
-
-    if WEIGHT["pages"]:
-        path, packed, raw = WEIGHT["heaviest"]
-        terminalreporter.write_line(
-            f"JavaScript per page: {WEIGHT['pages']} pages loaded, the heaviest ({path}) {packed / 1024:.0f} KB "
-            f"compressed ({raw / 1024:.0f} KB raw); the budget is 100 KB."
-        )
+def pytest_terminal_summary(terminalreporter, config):
+    run_figures = config.stash.get(WORKER_FIGURES, None) or figures.snapshot()
+    for line in figures.summary_lines(run_figures):
+        terminalreporter.write_line(line)
 
 
 @pytest.fixture

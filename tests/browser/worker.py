@@ -34,9 +34,12 @@ def worker_wanted() -> bool:
 
 
 def private_redis_url() -> str:
-    """REDIS_URL's server with the database number in TEST_WORKER_REDIS_DB (15 unless set): tasks of this run only."""
+    """REDIS_URL's server with the database number in TEST_WORKER_REDIS_DB (15 unless set), one lower for each
+    pytest-xdist worker after the first: tasks of this run and this worker only."""
     parts = urlsplit(os.environ["REDIS_URL"])
-    return urlunsplit(parts._replace(path=f"/{int(os.environ.get('TEST_WORKER_REDIS_DB', '15'))}"))
+    xdist_index = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    number = int(os.environ.get("TEST_WORKER_REDIS_DB", "15")) - xdist_index
+    return urlunsplit(parts._replace(path=f"/{number}"))
 
 
 def worker_database_url() -> str:
