@@ -1,6 +1,8 @@
 """A commissioner creates an API token on their account page, copies it, reads the API documentation (under
 our Content Security Policy, from our own static files), then reads the API with the token."""
 
+from playwright.sync_api import expect
+
 from tests.factories import PASSWORD, UserFactory
 
 
@@ -25,13 +27,13 @@ def test_create_a_token_and_read_the_api_documentation(page, live_server, transa
     page.get_by_role("button", name="Create token").click()
     key = page.get_by_label("Your new token").input_value()
     assert key.startswith("cop_")
-    assert page.get_by_role("row", name="Quarterly report").is_visible()
+    expect(page.get_by_role("row", name="Quarterly report")).to_be_visible()
 
     page.get_by_role("link", name="read API").first.click()
     page.wait_for_selector(".opblock-summary", timeout=20_000)
     operations = page.locator(".opblock-summary-path").all_inner_texts()
     assert "/api/v1/learning-objects/" in operations and "/api/v1/figures/" in operations
-    assert page.get_by_role("button", name="Authorize").is_visible()
+    expect(page.get_by_role("button", name="Authorize")).to_be_visible()
     assert refused == [], refused  # Swagger UI runs under our CSP: no inline script, nothing from elsewhere
     assert external == [], external
 

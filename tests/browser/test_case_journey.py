@@ -94,5 +94,6 @@ def test_case_journey_from_draft_to_repository(page, live_server, transactional_
     page.get_by_role("searchbox", name="Search").fill("hoarding")
     page.get_by_role("button", name="Search", exact=True).click()
     page.get_by_role("link", name="Weekend crises and hoarding").click()
-    assert "Prevention: a crisis was avoided" in page.content()
-    assert "Morgan Member" not in page.content()
+    main = page.get_by_role("main")
+    expect(main).to_contain_text("Prevention: a crisis was avoided")
+    assert "Morgan Member" not in main.inner_text()

@@ -47,7 +47,7 @@ def test_commissioner_asks_for_a_digest_and_downloads_it(page, live_server, back
     page.get_by_role("link", name="Repository", exact=True).click()
     page.get_by_role("link", name="Discharged on a Friday").click()
     expect(page.get_by_text("Weekend discharge needs a named contact in adult social care.")).to_be_visible()
-    assert "Morgan Member" not in page.content()
+    assert "Morgan Member" not in page.get_by_role("main").inner_text()
 
     page.get_by_role("link", name="Digests").click()
     page.get_by_label("From").fill((today - timedelta(days=90)).isoformat())

@@ -1,6 +1,7 @@
 """Each demo role signs in through the real sign-in page and sees its own navigation, nothing more."""
 
 import pytest
+from playwright.sync_api import expect
 from django.core.management import call_command
 
 from sites.demo import DEMO_PASSWORD
@@ -39,10 +40,11 @@ def test_each_demo_role_sees_only_its_navigation(page, live_server, demo_program
         if toggle.count():
             toggle.click()  # the Manage menu opens and lists its entries
             items = entry.get_by_role("link").all()
-            assert all(item.is_visible() for item in items)
+            for item in items:
+                expect(item).to_be_visible()
             seen.append((toggle.inner_text().strip(), [item.inner_text().strip() for item in items]))
             page.keyboard.press("Escape")
-            assert not items[0].is_visible()
+            expect(items[0]).to_be_hidden()
         else:
             seen.append(entry.inner_text().strip())
     assert seen == EXPECTED_NAVIGATION[email]
@@ -58,10 +60,10 @@ def test_phone_sized_menu_opens(page, live_server, demo_programme):
     page.set_viewport_size({"width": 390, "height": 844})
     sign_in(page, live_server, "facilitator@example.org")
     invitations = page.get_by_role("link", name="Invitations")
-    assert not invitations.is_visible()
+    expect(invitations).to_be_hidden()
     page.get_by_role("button", name="Show or hide the menu").click()
     page.get_by_role("button", name="Manage").click()
     invitations.wait_for(state="visible")
     invitations.click()
     page.wait_for_url(f"{live_server.url}/people/invitations/", wait_until="domcontentloaded")
-    assert page.get_by_label("Email address").is_visible()
+    expect(page.get_by_label("Email address")).to_be_visible()
