@@ -1,8 +1,8 @@
 """Each demo role signs in through the real sign-in page and sees its own navigation, nothing more."""
 
 import pytest
-from playwright.sync_api import expect
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from sites.demo import DEMO_PASSWORD
 from tests.navigation_expectations import EXPECTED_MENU_BARS, EXPECTED_MENUS

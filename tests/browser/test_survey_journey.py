@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 import pytest
-from playwright.sync_api import expect
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from evaluation.report_survey import REPORT_SURVEY
 from sites.models import MembershipRole
