@@ -105,6 +105,13 @@ class NewsletterItem(models.Model):
 
         return render_markdown(self.body)
 
+    @property
+    def body_text(self) -> str:
+        """The body as the plain-text email shows it."""
+        from core.markdown_escape import markdown_as_text
+
+        return markdown_as_text(self.body)
+
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()

@@ -1,6 +1,8 @@
 """Compiling a month's newsletter from what the programme recorded.
 
-Each section builder takes the month's first and last days and returns `Item`s. Builders read in a
+Each section builder takes the month's first and last days and returns `Item`s. An item's body is Markdown; text
+that people typed as plain text (titles, summaries, towns) goes into it through `escape_markdown`, so that it can
+make no link or tag in the email. Builders read in a
 fixed number of queries whatever the number of sites, never read drafts, and never name members or
 presenters. To add a section (cases discussed, follow-ups, evidence, learning objects), write a
 builder and add it to SECTION_BUILDERS; its items need a stable `source_key` so that compiling
@@ -19,6 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cases.models import Case, CaseStatus, Evidence, FollowUp
+from core.markdown_escape import escape_markdown
 from newsletters.models import Audience, IssueStatus, NewsletterIssue, NewsletterItem, Section
 from sites.models import Attendance, AttendanceStatus, Meeting, Membership, Site, SiteStatus
 
@@ -127,7 +130,7 @@ def cases_discussed_by_site(site_ids, month_start: date, month_end: date) -> dic
     )
     by_site = defaultdict(list)
     for case in cases:
-        by_site[case.site_id].append(_case_line(case))
+        by_site[case.site_id].append(escape_markdown(_case_line(case)))
     return by_site
 
 
@@ -142,7 +145,9 @@ def follow_ups_by_site(site_ids, month_start: date, month_end: date) -> dict[int
     )
     by_site = defaultdict(list)
     for follow_up in follow_ups:
-        by_site[follow_up.case.site_id].append(f"{follow_up.case.title}: {follow_up.get_outcome_display().lower()}")
+        by_site[follow_up.case.site_id].append(
+            escape_markdown(f"{follow_up.case.title}: {follow_up.get_outcome_display().lower()}")
+        )
     return by_site
 
 
@@ -155,7 +160,7 @@ def evidence_added(month_start: date, month_end: date) -> list[Item]:
             source_key=f"evidence_added:evidence:{item.pk}",
             section=Section.EVIDENCE_ADDED,
             title=f"{item.title} ({item.year})" if item.year else item.title,
-            body=item.summary or "Added to the evidence library.",
+            body=escape_markdown(item.summary) if item.summary else "Added to the evidence library.",
         )
         for item in items
     ]
@@ -177,7 +182,7 @@ def learning_objects_published(month_start: date, month_end: date) -> list[Item]
             source_key=f"learning_objects:case:{case.pk}",
             section=Section.LEARNING_OBJECTS,
             title=_case_line(case),
-            body=case.summary or "A new learning object in the repository.",
+            body=escape_markdown(case.summary) if case.summary else "A new learning object in the repository.",
             site_id=case.site_id,
             audience=Audience.PUBLIC if case.status == CaseStatus.PUBLIC else Audience.MEMBERS_ONLY,
         )
@@ -261,7 +266,7 @@ def programme_overview(month_start: date, month_end: date) -> list[Item]:
     met = [m for m in months if m.meetings]
     meetings = sum(len(m.meetings) for m in met)
     if met:
-        towns = ", ".join(m.site.town for m in met)
+        towns = escape_markdown(", ".join(m.site.town for m in met))
         body = (
             f"In {month_start:%B %Y}, {len(met)} of our {len(months)} communities of practice met, "
             f"{meetings} {'meeting' if meetings == 1 else 'meetings'} in all ({towns}). Front-line practitioners "
