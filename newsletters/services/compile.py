@@ -22,10 +22,10 @@ from django.utils import timezone
 
 from cases.models import Case, CaseStatus, Evidence, FollowUp
 from core.markdown_escape import escape_markdown
-from newsletters.models import Audience, IssueStatus, NewsletterIssue, NewsletterItem, Section
+from newsletters.models import FREE_ITEM_PREFIX, Audience, IssueStatus, NewsletterIssue, NewsletterItem, Section
 from sites.models import Attendance, AttendanceStatus, Meeting, Membership, Site, SiteStatus
 
-NOTHING_TO_REPORT = "Nothing to report this month."
+QUIET_SITES_KEY = "site_updates:quiet"
 
 
 @dataclass(frozen=True)
@@ -202,8 +202,6 @@ def _times(count: int) -> str:
 
 
 def write_site_update(month: SiteMonth, month_start: date) -> str:
-    if not month.has_news:
-        return NOTHING_TO_REPORT
     lines = []
     if month.meetings:
         lines.append(f"Met {_times(len(month.meetings))} in {month_start:%B}:")
@@ -246,32 +244,65 @@ def site_months(month_start: date, month_end: date) -> list[SiteMonth]:
     return list(by_site.values())
 
 
+def _site_name(site: Site) -> str:
+    return f"{site.code} {site.town}"
+
+
+def _and_list(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def site_updates(month_start: date, month_end: date) -> list[Item]:
-    """One item per site, including the sites with nothing to report (they say so)."""
-    return [
+    """One item per site with news, and the quiet sites gathered in one line."""
+    months = site_months(month_start, month_end)
+    items = [
         Item(
             source_key=f"site_updates:site:{month.site.pk}",
             section=Section.SITE_UPDATES,
-            title=f"{month.site.code} {month.site.town}",
+            title=_site_name(month.site),
             body=write_site_update(month, month_start),
             site_id=month.site.pk,
         )
-        for month in site_months(month_start, month_end)
+        for month in months
+        if month.has_news
     ]
+    quiet = [_site_name(month.site) for month in months if not month.has_news]
+    if quiet:
+        verb = "has" if len(quiet) == 1 else "have"
+        items.append(
+            Item(
+                source_key=QUIET_SITES_KEY,
+                section=Section.SITE_UPDATES,
+                title="Quiet this month",
+                body=escape_markdown(f"{_and_list(quiet)} {verb} nothing to report for {month_start:%B}."),
+            )
+        )
+    return items
 
 
 def programme_overview(month_start: date, month_end: date) -> list[Item]:
-    """The public summary: how many communities met and where, with no site-internal detail."""
+    """The public summary: how many communities met and where, with no site-internal detail. The communities
+    counted are the active ones (a site setting up, or one that failed or closed, is not one of "our M"), and any
+    other that met."""
     months = site_months(month_start, month_end)
     met = [m for m in months if m.meetings]
+    months = [m for m in months if m.site.status == SiteStatus.ACTIVE or m.meetings]
     meetings = sum(len(m.meetings) for m in met)
     if met:
-        towns = escape_markdown(", ".join(m.site.town for m in met))
-        body = (
-            f"In {month_start:%B %Y}, {len(met)} of our {len(months)} communities of practice met, "
-            f"{meetings} {'meeting' if meetings == 1 else 'meetings'} in all ({towns}). Front-line practitioners "
-            "from different agencies, with experts by experience, brought anonymised cases and worked through "
-            "them together."
+        towns = [
+            f"- {escape_markdown(m.site.town)}" + (f" ({len(m.meetings)} meetings)" if len(m.meetings) > 1 else "")
+            for m in met
+        ]
+        body = "\n".join(
+            [
+                f"In {month_start:%B %Y}, {len(met)} of our {len(months)} communities of practice met, "
+                f"{meetings} {'meeting' if meetings == 1 else 'meetings'} in all:",
+                "",
+                *towns,
+                "",
+                "Front-line practitioners from different agencies, with experts by experience, brought anonymised "
+                "cases and worked through them together.",
+            ]
         )
     else:
         body = f"None of our {len(months)} communities of practice met in {month_start:%B %Y}."
@@ -375,6 +406,8 @@ def compile_newsletter(*, month: date) -> NewsletterIssue:
                 )
             )
             next_position[item.section] += 1
+        elif current.edited_at is not None:
+            continue  # the editor's text stands
         elif (current.section, current.title, current.body, current.site_id, current.audience) != (
             item.section,
             item.title,
@@ -387,8 +420,9 @@ def compile_newsletter(*, month: date) -> NewsletterIssue:
             to_update.append(current)
     NewsletterItem.objects.bulk_create(to_create)
     NewsletterItem.objects.bulk_update(to_update, ["section", "title", "body", "site", "audience"])
-    # What no longer comes from the records (a meeting cancelled since) leaves the draft.
-    NewsletterItem.objects.filter(pk__in=[item.pk for item in existing.values()]).delete()
+    # What no longer comes from the records (a meeting cancelled since) leaves the draft; the editor's own items stay.
+    gone = [item.pk for item in existing.values() if not item.source_key.startswith(FREE_ITEM_PREFIX)]
+    NewsletterItem.objects.filter(pk__in=gone).delete()
     issue.compiled_at = timezone.now()
     issue.save(update_fields=["compiled_at"])
     return issue

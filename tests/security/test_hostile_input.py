@@ -324,6 +324,16 @@ FUZZ: dict[str, Fuzz] = {
         (newsletter_forms.IntroductionForm,), "broker", url("newsletters:edit", lambda w: w.draft_newsletter().pk),
         shows=url("newsletters:preview", lambda w: w.draft_newsletter().pk, lambda w: "members"),
     ),  # fmt: skip
+    "newsletter edit item": Fuzz(
+        (newsletter_forms.ItemForm,), "broker", url("newsletters:edit_item", lambda w: w.newsletter_item().pk),
+        valid=lambda w: {"title": "Across the programme"},
+        shows=url("newsletters:preview", lambda w: w.draft_newsletter().pk, lambda w: "members"),
+    ),  # fmt: skip
+    "newsletter add item": Fuzz(
+        (newsletter_forms.FreeItemForm,), "broker", url("newsletters:add_item", lambda w: w.draft_newsletter().pk),
+        valid=lambda w: {"section": "notices", "title": "Call for cases", "audience": "public"},
+        shows=url("newsletters:preview", lambda w: w.draft_newsletter().pk, lambda w: "public"),
+    ),  # fmt: skip
     "newsletter move item": Fuzz((), "broker", url("newsletters:move_item", lambda w: w.newsletter_item().pk),
                                  ("direction",)),  # fmt: skip
     "newsletter remove item": Fuzz((), "broker", url("newsletters:remove_item", lambda w: w.newsletter_item().pk),
