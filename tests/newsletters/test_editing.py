@@ -8,7 +8,7 @@ from newsletters.emails import build_issue_email
 from newsletters.forms import CompileForm
 from newsletters.models import Audience, Edition, NewsletterItem, Section
 from newsletters.services.compile import compile_newsletter
-from newsletters.services.editing import add_free_item, approve_issue, update_item, update_introduction
+from newsletters.services.editing import add_free_item, approve_issue, update_introduction, update_item
 from tests.newsletters.conftest import MARCH
 
 
