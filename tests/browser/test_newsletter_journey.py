@@ -165,3 +165,17 @@ def test_public_edition_on_the_web_is_laid_out_like_the_email(page, live_server,
     programme = page.get_by_role("region", name="Across the programme")
     expect(programme.get_by_role("listitem").first).to_be_visible()
     expect(page.get_by_role("region", name="Events and calls for cases")).to_contain_text("weekend crisis")
+
+
+def test_broker_home_leads_with_the_question_queue(page, live_server, demo_programme):
+    """The broker's home starts with the questions waiting for evidence; the Questions menu counts them."""
+    open_questions = Question.objects.filter(status="open")
+    waiting = open_questions.count()
+    assert waiting > 0
+    sign_in_as_broker(page, live_server)
+    expect(page.get_by_role("heading", level=2).first).to_have_text("Questions waiting for evidence")
+    queue = page.get_by_role("region", name="Questions waiting for evidence")
+    expect(queue).to_contain_text(f"{waiting} open question")
+    expect(queue.get_by_role("link", name=open_questions.first().text[:40])).to_be_visible()
+    menu = page.get_by_role("navigation").get_by_role("link", name="Questions")
+    expect(menu).to_contain_text(f"Questions {waiting} open")
