@@ -373,16 +373,28 @@ def open_issues_by_theme(*, limit: int = 200) -> dict:
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
         .order_by("-updated_at", "-pk")[:limit]
     )
-    themes: dict[str, dict] = {}
+    entries, raising = [], Counter()
     for case in cases:
         issues = screen.text(case.commissioner_issues.strip())
         if issues is None:
             continue
-        entry = {"pk": case.pk, "title": screen.title(case), "site": case.site.code, "issues": issues}
-        for name in [t.name for t in case.themes.all()] or [NO_THEME]:
-            themes.setdefault(name, {"name": name, "cases": []})["cases"].append(entry)
-    ordered = sorted(themes.values(), key=lambda t: (-len(t["cases"]), t["name"] == NO_THEME, t["name"]))
-    return {"themes": ordered, "withheld": screen.withheld, "shown": len(cases), "limit": limit}
+        names = [t.name for t in case.themes.all()] or [NO_THEME]
+        entries.append(
+            {"pk": case.pk, "title": screen.title(case), "site": case.site.code, "issues": issues, "themes": names}
+        )
+        raising.update(names)
+    # Each case once, under its most raised theme (as in the digest); the theme's count is every case raising it.
+    ranked = sorted(raising, key=lambda name: (-raising[name], name == NO_THEME, name))
+    themes = {name: {"name": name, "raised": raising[name], "cases": []} for name in ranked}
+    for entry in entries:
+        themes[min(entry["themes"], key=ranked.index)]["cases"].append(entry)
+    return {
+        "themes": [theme for theme in themes.values() if theme["cases"]],
+        "also_raised": [theme for theme in themes.values() if not theme["cases"]],
+        "withheld": screen.withheld,
+        "shown": len(cases),
+        "limit": limit,
+    }
 
 
 def screened_case(case: Case) -> dict:

@@ -1,5 +1,5 @@
 """Choosing several of something works with a finger: every multiple choice in every form is a list of
-checkboxes (long ones gain a search box, static/js/forms.js), never a list box that needs Ctrl or Cmd."""
+checkboxes (long ones gain a search box, static/js/app.js), never a list box that needs Ctrl or Cmd."""
 
 import importlib
 import pkgutil

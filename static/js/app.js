@@ -1,5 +1,7 @@
+// Small behaviours any page may use, loaded on every page (the CSP forbids inline script and handlers).
+//
 // A long list of checkboxes (sites, people) marked data-picker="Find a site" gains a box to narrow it down by
-// typing, and a line saying how many are ticked. Without JavaScript the list works as it is. No inline script (CSP).
+// typing, and a line saying how many are ticked. Without JavaScript the list works as it is.
 const PICKER_MIN_OPTIONS = 8;
 
 function setUpPicker(fieldset) {
@@ -62,4 +64,9 @@ document.querySelectorAll("[data-show-when-status]").forEach((field) => {
   };
   status.addEventListener("change", update);
   update();
+});
+
+// A button marked data-print prints the page (the CSP forbids onclick="window.print()").
+document.querySelectorAll("button[data-print]").forEach((button) => {
+  button.addEventListener("click", () => window.print());
 });
