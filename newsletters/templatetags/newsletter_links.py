@@ -1,32 +1,9 @@
-"""Links in an email must work from a mail program: a link the editor wrote as `/repository/` becomes
-`https://<our site>/repository/`, in the HTML part and in the plain-text part's Markdown."""
-
-import re
+"""{{ html|absolute_links }} and {{ markdown|absolute_markdown_links }} in the newsletter's email templates."""
 
 from django import template
-from django.conf import settings
-from django.utils.safestring import SafeString, mark_safe
+
+from newsletters import links
 
 register = template.Library()
-
-# A path on our site: one slash, not two (`//host/...` is another site and is left alone).
-_HTML_HREF = re.compile(r'href="(/(?!/)[^"]*)"')
-_MARKDOWN_INLINE = re.compile(r"(\]\(\s*<?)(/(?!/)[^)\s>]*)")
-_MARKDOWN_REFERENCE = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)(/(?!/)\S*)", re.MULTILINE)
-
-
-def _site() -> str:
-    return settings.SITE_URL.rstrip("/")
-
-
-@register.filter(is_safe=True)
-def absolute_links(html: SafeString) -> SafeString:
-    """Sanitised HTML (core.markdown's output, whose attributes are always double-quoted) with absolute links."""
-    return mark_safe(_HTML_HREF.sub(lambda m: f'href="{_site()}{m.group(1)}"', str(html)))  # noqa: S308 - only a prefix added to an href already sanitised
-
-
-@register.filter
-def absolute_markdown_links(markdown: str) -> str:
-    """Markdown for the plain-text email with absolute link targets."""
-    markdown = _MARKDOWN_INLINE.sub(lambda m: f"{m.group(1)}{_site()}{m.group(2)}", markdown or "")
-    return _MARKDOWN_REFERENCE.sub(lambda m: f"{m.group(1)}{_site()}{m.group(2)}", markdown)
+register.filter("absolute_links", links.absolute_links, is_safe=True)
+register.filter("absolute_markdown_links", links.absolute_markdown_links)

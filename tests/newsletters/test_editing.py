@@ -1,12 +1,16 @@
 """The editor's own words: items rewritten through the anonymisation gate, free items, both kept when the issue is
 compiled again; links that work from a mail program; last month chosen by default."""
 
+import html
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
 
 from newsletters.emails import build_issue_email
 from newsletters.forms import CompileForm
-from newsletters.models import Audience, Edition, NewsletterItem, Section
+from newsletters.models import Audience, Edition, IssueStatus, NewsletterIssue, NewsletterItem, Section
 from newsletters.services.compile import compile_newsletter
 from newsletters.services.editing import add_free_item, approve_issue, update_introduction, update_item
 from tests.newsletters.conftest import MARCH
@@ -60,9 +64,9 @@ def test_relative_links_are_absolute_in_both_parts_of_the_email(march, settings)
         item=brighton(issue), title="CP1 Brighton", body="[Notes](/forum/) and [elsewhere](//x.example/)", by=None
     )
     message = build_issue_email(issue, email="a@example.org", edition=Edition.MEMBERS, unsubscribe_token="t")
-    html = message.alternatives[0].content
-    assert 'href="https://cop.example.org/repository/"' in html and 'href="https://cop.example.org/forum/"' in html
-    assert 'href="/' not in html.replace('href="//x.example/"', "")
+    part = message.alternatives[0].content
+    assert 'href="https://cop.example.org/repository/"' in part and 'href="https://cop.example.org/forum/"' in part
+    assert 'href="/' not in part.replace('href="//x.example/"', "")
     assert "[the repository](https://cop.example.org/repository/)" in message.body
     assert "[Notes](https://cop.example.org/forum/)" in message.body
 
@@ -70,3 +74,12 @@ def test_relative_links_are_absolute_in_both_parts_of_the_email(march, settings)
 def test_month_picker_starts_on_the_previous_complete_month(db):
     # The newsletters tests read the clock in December 2026 (conftest): November is the last complete month.
     assert CompileForm()["month"].value() == "2026-11"
+
+
+def test_relative_links_are_absolute_in_the_newsletter_feed(client, march, settings):
+    settings.SITE_URL = "https://cop.example.org"
+    issue = compile_newsletter(month=MARCH)
+    update_introduction(issue=issue, introduction="See [the repository](/repository/).", by=None)
+    NewsletterIssue.objects.filter(pk=issue.pk).update(status=IssueStatus.SENT, sent_at=timezone.now())
+    feed = client.get(reverse("newsletter_feed")).content.decode()
+    assert "https://cop.example.org/repository/" in feed and 'href="/repository/' not in html.unescape(feed)
