@@ -536,6 +536,9 @@ SHOWN: dict[str, Shown] = {
     "newsletter HTML email (members)": Shown("broker", _edit("newsletters:preview_html", "members")),
     "newsletter HTML email (public)": Shown("broker", _edit("newsletters:preview_html", "public")),
     "newsletter editor": Shown("broker", _edit("newsletters:edit")),
+    "newsletter item form": Shown(
+        "broker", lambda issue: reverse("newsletters:edit_item", args=[issue.items.order_by("pk").last().pk])
+    ),
     "newsletter members' edition": Shown(
         "member", lambda issue: reverse("newsletters:issue_members", args=[issue.slug]), sent=True
     ),
