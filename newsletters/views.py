@@ -141,10 +141,13 @@ def edit(request, pk: int):
         try:
             editing.update_introduction(issue=issue, introduction=form.cleaned_data["introduction"], by=request.user)
         except ValidationError as error:
-            messages.error(request, error.message)
+            if not issue.is_draft:
+                messages.error(request, error.messages[0])
+                return redirect("newsletters:edit", issue.pk)
+            form.add_error(None, error)  # the page again, with what was typed and what to change
         else:
             messages.success(request, "Introduction saved.")
-        return redirect("newsletters:edit", issue.pk)
+            return redirect("newsletters:edit", issue.pk)
     context = {
         "issue": issue,
         "form": form,

@@ -18,14 +18,6 @@ def _require_draft(issue: NewsletterIssue) -> None:
         raise ValidationError("This issue has been approved, so it can no longer be changed.")
 
 
-@transaction.atomic
-def update_introduction(*, issue: NewsletterIssue, introduction: str, by) -> NewsletterIssue:
-    _require_draft(issue)
-    issue.introduction = introduction.strip()
-    issue.save(update_fields=["introduction"])
-    return issue
-
-
 def refuse_personal_data(texts: dict[str, str]) -> None:
     """The anonymisation gate: text that could identify someone does not go into a newsletter. The error names
     what was found, field by field, so the editor can change it; nothing typed is lost (the form shows it again)."""
@@ -40,6 +32,15 @@ def refuse_personal_data(texts: dict[str, str]) -> None:
             )
     if errors:
         raise ValidationError(errors)
+
+
+@transaction.atomic
+def update_introduction(*, issue: NewsletterIssue, introduction: str, by) -> NewsletterIssue:
+    _require_draft(issue)
+    refuse_personal_data({"introduction": introduction})
+    issue.introduction = introduction.strip()
+    issue.save(update_fields=["introduction"])
+    return issue
 
 
 @transaction.atomic

@@ -83,3 +83,19 @@ def test_relative_links_are_absolute_in_the_newsletter_feed(client, march, setti
     NewsletterIssue.objects.filter(pk=issue.pk).update(status=IssueStatus.SENT, sent_at=timezone.now())
     feed = client.get(reverse("newsletter_feed")).content.decode()
     assert "https://cop.example.org/repository/" in feed and 'href="/repository/' not in html.unescape(feed)
+
+
+def test_introduction_with_personal_data_is_refused_and_what_was_typed_stays(client, march):
+    broker = march["people"]["Kit Broker"]
+    issue = compile_newsletter(month=MARCH)
+    update_introduction(issue=issue, introduction="Welcome to March.", by=broker)
+    typed = "Thanks to Mrs Jane Doe, 07700 900123, for hosting."
+    with pytest.raises(ValidationError):
+        update_introduction(issue=issue, introduction=typed, by=broker)
+    client.force_login(broker)
+    page = client.post(reverse("newsletters:edit", args=[issue.pk]), {"introduction": typed})
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "This could identify someone" in body and typed in html.unescape(body)
+    issue.refresh_from_db()
+    assert issue.introduction == "Welcome to March."
