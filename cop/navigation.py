@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from home.selectors import menu_counts_for
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -43,11 +45,20 @@ def navigation(request) -> dict:
     if user is None or not user.is_authenticated:
         return {"nav_items": [], "nav_bar": []}
     path = request.path
+    counts = menu_counts_for(request)  # what waits for the person, as badges on the entries
     items = []
     for item in NAV_ITEMS:
         if item.permission and not user.has_perm(item.permission):
             continue
-        items.append({"label": item.label, "url": reverse(item.url_name), "active": False, "manage": item.manage})
+        items.append(
+            {
+                "label": item.label,
+                "url": reverse(item.url_name),
+                "active": False,
+                "manage": item.manage,
+                "count": counts.get(item.url_name, 0),
+            }
+        )
     # The most specific entry whose address starts the current path is the active one.
     matches = [i for i in items if (path == i["url"] if i["url"] == "/" else path.startswith(i["url"]))]
     if matches:
