@@ -8,6 +8,7 @@ Every read is batched over the person's sites: the number of queries does not gr
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import timedelta
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
@@ -27,6 +28,7 @@ from toolkit.models import SiteHealth
 from toolkit.selectors import checklist_lines
 
 LIST_LIMIT = 5
+AGENDA_NOTICE_DAYS = 10  # the agenda should reach members a week or so before the meeting
 
 
 class SubqueryCount(Subquery):
@@ -182,7 +184,16 @@ def _long_date(moment) -> str:
 def waiting_for(*, counts: dict[str, int], facilitating: list[dict], pending_invitations: int) -> list[dict]:
     """The short list at the top of the page: each thing that needs the person, with where to do it."""
     waiting = []
+    soon = timezone.now() + timedelta(days=AGENDA_NOTICE_DAYS)
     for work in facilitating:
+        meeting = work["next_meeting"]
+        if meeting and meeting.starts_at <= soon and getattr(meeting, "agenda_publication", None) is None:
+            waiting.append(
+                {
+                    "label": f"Send the agenda for {work['site'].code}'s meeting on {_long_date(meeting.starts_at)}",
+                    "url": reverse("cycle:agenda", args=[meeting.pk]),
+                }
+            )
         for meeting in work["registers"]:
             waiting.append(
                 {

@@ -65,7 +65,8 @@ def answers_for_sites(site_ids: Iterable[int]) -> dict[int, dict[str, Answer]]:
     for site_id, starts_at, ends_at, is_taster, created_at in Meeting.objects.filter(
         site_id__in=site_ids, status=MeetingStatus.SCHEDULED
     ).values_list("site_id", "starts_at", "ends_at", "is_taster", "created_at"):
-        scheduled[site_id].append(timezone.localdate(created_at))
+        # A meeting entered after it took place (an imported register) was in the diary by its own date at least.
+        scheduled[site_id].append(min(timezone.localdate(created_at), timezone.localdate(starts_at)))
         if is_taster and ends_at < now:
             tasters[site_id].append(timezone.localdate(starts_at))
     agreed = dict(

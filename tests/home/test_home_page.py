@@ -63,6 +63,7 @@ def test_a_facilitator_sees_their_sites_work_and_the_menu_counts_it(client, site
     day = TODAY - timedelta(days=7)
     assert f"Take the register of CP1&#x27;s meeting on {day.day} {day:%B %Y}" in page
     assert "1 action you own is open" in page
+    assert f"Send the agenda for CP1&#x27;s meeting on {coming.local_date.day} {coming.local_date:%B %Y}" in page
     bar = {item["label"]: item["count"] for item in response.context["nav_items"]}
     assert bar["Sites"] == 1 and bar["My actions"] == 1 and bar["Cases"] == 0
     assert '<span class="badge rounded-pill nav-count">1<span class="visually-hidden"> waiting for you' in page

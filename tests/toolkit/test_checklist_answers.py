@@ -86,3 +86,10 @@ def test_the_page_shows_the_records_answer_and_offers_no_tick_for_it(client, sit
     )
     item.refresh_from_db()
     assert item.note == "" and "ticked from the site" in response.content.decode()
+
+
+def test_meetings_entered_after_they_took_place_count_from_their_own_dates(site):
+    held = [TODAY - timedelta(days=28 * n) for n in range(6, 0, -1)]
+    for day in held:
+        MeetingFactory(site=site, starts_at=at(day))  # entered today, from an imported register
+    assert line(site, RecordsAnswer.SIX_MEETINGS_SCHEDULED).done_on == held[5]
