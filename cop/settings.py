@@ -130,6 +130,7 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "members.adapters.InvitationOnlyAccountAdapter"
+ACCOUNT_FORMS = {"login": "members.forms.SignInForm"}  # one "Forgotten your password?" link, not two
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Communities of practice] "

@@ -140,7 +140,7 @@ def test_home_page_lists_cases_i_present(client, make_case, member):
     case = make_case(title="My weekend case")
     client.force_login(member)
     response = client.get(reverse("home"))
-    assert [c.pk for c in response.context["cases_i_present"]] == [case.pk]
+    assert [c.pk for c in response.context["my_work"]["cases"]] == [case.pk]
     assert "Cases I present" in response.content.decode()
 
 

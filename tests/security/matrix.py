@@ -427,7 +427,7 @@ MATRIX: dict[str, Entry] = {
     "toolkit:default_checklist_item_action": Entry(
         args=lambda w: [w.default_checklist_item().pk, "down"], get=POST_ONLY, post=signed_in(["admin"])
     ),
-    "toolkit:site_health": Entry(get=signed_in(["admin"])),
+    "toolkit:site_health": Entry(get=signed_in(["admin", "facilitator", "other_facilitator"])),  # theirs only
     "toolkit:check_site_health_now": Entry(get=POST_ONLY, post=signed_in(["admin"])),
     "toolkit:warning_thresholds": Entry(get=signed_in(["admin"])),
     # Newsletter: the archive and sign-up are public; editing is for brokers and admins

@@ -29,6 +29,7 @@ from cycle import forms as cycle_forms
 from digests import forms as digest_forms
 from evaluation import forms as evaluation_forms
 from forum import forms as forum_forms
+from members.forms import SignInForm
 from newsletters import forms as newsletter_forms
 from sites.forms import experts as expert_forms
 from sites.forms import invitations as invitation_forms
@@ -124,7 +125,7 @@ def experts(w) -> int:
 
 FUZZ: dict[str, Fuzz] = {
     # People
-    "sign in": Fuzz((), None, url("account_login"), ("login", "password", "remember")),
+    "sign in": Fuzz((SignInForm,), None, url("account_login"), ("login", "password", "remember")),
     "password reset": Fuzz((), None, url("account_reset_password"), ("email",)),
     "password change": Fuzz((), "member", url("account_change_password"), ("oldpassword", "password1", "password2")),
     "two-factor set-up": Fuzz((), "facilitator", url("mfa_activate_totp"), ("code",), reauthenticate=True),

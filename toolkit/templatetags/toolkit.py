@@ -3,6 +3,7 @@ from django.utils.safestring import mark_safe
 
 from toolkit import selectors
 from toolkit.documents import DOCUMENTS
+from toolkit.services.health import CHECKED_STATUSES
 
 register = template.Library()
 
@@ -20,6 +21,21 @@ def setup_checklist(context, site):
         "can_download": user.has_perm("toolkit.download_documents", site),
         "documents": DOCUMENTS.values(),
         **selectors.site_checklist(site),
+    }
+
+
+@register.inclusion_tag("toolkit/site_health_panel.html", takes_context=True)
+def site_health_panel(context, site):
+    """The site page's health panel, for the site's facilitators and programme admins: the status and its advice."""
+    user = context["request"].user
+    if not user.has_perm("toolkit.view_health_of_site", site):
+        return {"visible": False}
+    return {
+        "visible": True,
+        "site": site,
+        "health": selectors.site_health_of(site),
+        "checked": site.status in CHECKED_STATUSES,
+        "every_site": user.has_perm("toolkit.view_site_health"),
     }
 
 
