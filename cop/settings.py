@@ -129,7 +129,14 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "members.adapters.InvitationOnlyAccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# Wrong passwords are limited by members.sign_in (in the database, per known device, account and address); allauth
+# still limits wrong two-factor codes per account, and sign-in attempts of any kind per address only as a flood
+# guard (its 30 a minute would refuse a busy office behind one address).
+ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/key", "login": "120/m/ip"}
+# The client's address for rate limits: the proxies in front of the app that we run (the README's reverse proxy
+# is 1) each add one X-Forwarded-For entry; anything before them is the client's to invent, so it is never trusted.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Communities of practice] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Communities of practice"
@@ -254,6 +261,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "api.pagination.ApiPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ApiAnonRateThrottle", "api.throttling.ApiUserRateThrottle"],
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,  # unset, DRF counts each X-Forwarded-For value as a new client
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DATE_FORMAT": "iso-8601",
 }
