@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cop.request_size.RequestSizeLimitMiddleware",  # a body over MAX_REQUEST_BYTES is refused before it is read
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -168,6 +169,12 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Uploads: the largest file is evidence (20 MB); a body bigger than this is refused from its headers (cop.request_size),
+# and the web server in front should refuse it first (README, Production). Form fields without files stay small.
+MAX_REQUEST_BYTES = env.int("MAX_REQUEST_BYTES", default=21 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the non-file part of a request (Django's default, stated)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # files bigger than this are spooled to a temporary file, not held in memory
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
