@@ -209,6 +209,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Redis is optional: with it, a real broker and a shared cache; without, tasks run in-process.
 REDIS_URL = env.str("REDIS_URL", default="")
+# The API's throttles and allauth's limits (two-factor codes, password resets) count in the cache: without Redis
+# each web process counts alone, so a limit of 60 becomes 60 per process. Production refuses to start that way;
+# a single process (the benchmarks, the tests) may say so with SINGLE_PROCESS=true. Wrong passwords are counted in
+# the database (members.sign_in) either way.
+if not DEBUG and not REDIS_URL and not env.bool("SINGLE_PROCESS", default=False):
+    raise ImproperlyConfigured(
+        "Set REDIS_URL (redis://host:6379/0): rate limits need a cache shared by every web process. "
+        "Only for a single process, set SINGLE_PROCESS=true instead."
+    )
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = False

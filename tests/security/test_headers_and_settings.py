@@ -28,8 +28,9 @@ def production(*command: str, env: dict | None = None) -> subprocess.CompletedPr
         "ALLOWED_HOSTS": "cop.example.org",
         "DEBUG": "false",
         "EMAIL_URL": "smtp://mail.example.org:587/?tls=True",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",  # read, not connected to, by these commands
     }
-    for name in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "MFA_REQUIRED", "TRUSTED_PROXY_COUNT"):
+    for name in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "MFA_REQUIRED", "TRUSTED_PROXY_COUNT", "SINGLE_PROCESS"):
         env.pop(name, None)
     env.update(environment)
     argv = [sys.executable, *command]  # our own fixed commands
@@ -72,6 +73,13 @@ def test_the_client_address_is_read_past_the_trusted_proxies_only():
         result = production("-c", script, env=environment)
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout) == expected
+
+
+def test_production_refuses_to_start_without_a_shared_cache_for_its_rate_limits():
+    result = production("manage.py", "check", env={"REDIS_URL": ""})
+    assert result.returncode != 0
+    assert "Set REDIS_URL" in result.stderr and "rate limits need a cache shared by every web process" in result.stderr
+    assert production("manage.py", "check", env={"REDIS_URL": "", "SINGLE_PROCESS": "true"}).returncode == 0
 
 
 @pytest.mark.django_db
