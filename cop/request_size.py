@@ -24,7 +24,5 @@ class RequestSizeLimitMiddleware:
         limit = settings.MAX_REQUEST_BYTES
         if length > limit:
             page = loader.render_to_string("413.html", {"size": human_size(length), "limit": human_size(limit)})
-            response = HttpResponse(page, status=413)
-            response["Connection"] = "close"  # the rest of the body is never read
-            return response
+            return HttpResponse(page, status=413)  # the server closes the connection: the rest is never read
         return self.get_response(request)

@@ -10,8 +10,8 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
 
     error_messages = {
         **DefaultAccountAdapter.error_messages,
-        "too_many_login_attempts": "Too many failed login attempts with this email address. Wait 15 minutes "
-        "and try again, or reset your password by email to sign in now.",
+        "too_many_login_attempts": "Too many wrong passwords have been tried. Wait 15 minutes and try again, or "
+        "use “Forgotten your password?” to set a new one and sign in now.",
     }
 
     def is_open_for_signup(self, request) -> bool:

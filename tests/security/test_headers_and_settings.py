@@ -115,7 +115,7 @@ def test_repeated_failed_sign_ins_are_rate_limited(client, settings, member, pro
     for _ in range(5):
         client.post(reverse("account_login"), {"login": member.email, "password": "wrong"})
     response = client.post(reverse("account_login"), {"login": member.email, "password": "wrong"})
-    assert "Too many failed login attempts" in response.content.decode()
+    assert "Too many wrong passwords have been tried. Wait 15 minutes" in response.content.decode()
     # Even the right password waits now: guessing cannot go on.
     response = client.post(reverse("account_login"), {"login": member.email, "password": PASSWORD})
     assert "_auth_user_id" not in client.session
