@@ -92,9 +92,11 @@ def test_two_writers_at_once_on_sqlite_queue_instead_of_failing(tmp_path, django
     """The class behind "database is locked": two transactions that each read, then write. With SQLite's default
     (deferred) transactions the second cannot upgrade its read lock and fails at once; with the settings' options
     (cop.settings: IMMEDIATE, WAL) it waits for the first to commit, then carries on."""
-    options = production.DATABASES["default"]
-    assert options["ENGINE"] == "django.db.backends.sqlite3"  # `make run` and the demo: no DATABASE_URL
     name = str(tmp_path / "race.sqlite3")
+    # What cop.settings gives a SQLite database (`make run`, the demo: no DATABASE_URL), whatever this run uses.
+    options = {"ENGINE": "django.db.backends.sqlite3", "NAME": name, "OPTIONS": production.SQLITE_OPTIONS,
+               "TIME_ZONE": None, "CONN_MAX_AGE": 0, "CONN_HEALTH_CHECKS": False, "AUTOCOMMIT": True,
+               "ATOMIC_REQUESTS": False, "USER": "", "PASSWORD": "", "HOST": "", "PORT": "", "TEST": {}}  # fmt: skip
     setup = sqlite3.connect(name)
     setup.execute("CREATE TABLE claims (invitation INTEGER, person TEXT)")
     setup.commit()
@@ -102,7 +104,7 @@ def test_two_writers_at_once_on_sqlite_queue_instead_of_failing(tmp_path, django
     first_wrote, errors = threading.Event(), []
 
     def submit(person: str, *, first: bool) -> None:
-        connection = DatabaseWrapper({**options, "NAME": name}, alias=f"race-{person}")
+        connection = DatabaseWrapper(dict(options), alias=f"race-{person}")
         try:
             if not first:
                 first_wrote.wait(5)
