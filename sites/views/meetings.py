@@ -9,7 +9,7 @@ from core.access import get_visible_or_404
 from core.forms import add_service_error
 from sites.forms import meetings as forms
 from sites.models import Meeting, Site
-from sites.selectors.meetings import guest_candidates, meeting_page, register_is_open, register_lines
+from sites.selectors.meetings import guest_candidates, meeting_page, register_is_open, register_lines, usual_meeting
 from sites.services import attendance, meetings
 
 MEETINGS = Meeting.objects.select_related("site")
@@ -27,7 +27,8 @@ def _uk_when(meeting) -> str:
 @login_required
 def meeting_create(request, site_pk: int):
     site = get_visible_or_404(Site, request.user, "sites.view_meeting", change_perm="sites.manage_meetings", pk=site_pk)
-    form = forms.MeetingForm(request.POST or None)
+    usual = usual_meeting(site)
+    form = forms.MeetingForm(request.POST or None, initial=usual.initial if usual else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -40,13 +41,16 @@ def meeting_create(request, site_pk: int):
         else:
             messages.success(request, f"Meeting scheduled for {_uk_when(meeting)}.")
             return redirect("sites:meeting", meeting.pk)
-    return render(request, "sites/meetings/meeting_form.html", {"site": site, "form": form})
+    return render(request, "sites/meetings/meeting_form.html", {"site": site, "form": form, "usual": usual})
 
 
 def register_saved_message(lines, statuses: dict) -> str:
-    unmarked = sum(1 for line in lines if not line.is_guest and line.person.pk not in statuses)
+    unmarked = [line.person.name for line in lines if not line.is_guest and line.person.pk not in statuses]
     if unmarked:
-        return f"Register saved. {unmarked} member{'s are' if unmarked != 1 else ' is'} not marked yet."
+        count = len(unmarked)
+        return (
+            f"Register saved. {count} member{'s are' if count != 1 else ' is'} not marked yet: {', '.join(unmarked)}."
+        )
     return "Register saved. Everyone is marked."
 
 
@@ -158,7 +162,8 @@ def meeting_register(request, pk: int):
         else:
             messages.success(request, register_saved_message(form.lines, form.statuses()))
             return redirect("sites:meeting_register", meeting.pk)
-    context = {"meeting": meeting, "form": form, "register_open": register_is_open(meeting)}
+    unmarked = [line for line in form.lines if not line.is_guest and not line.status]
+    context = {"meeting": meeting, "form": form, "register_open": register_is_open(meeting), "unmarked": unmarked}
     return render(request, "sites/meetings/register.html", context)
 
 
