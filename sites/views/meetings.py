@@ -34,7 +34,7 @@ def meeting_create(request, site_pk: int):
         try:
             meeting = meetings.schedule_meeting(
                 site=site, scheduled_by=request.user, starts_at=data["starts_at"], ends_at=data["ends_at"],
-                venue=data["venue"], agenda=data["agenda"], is_taster=data["is_taster"],
+                venue=data["venue"], is_taster=data["is_taster"],
             )  # fmt: skip
         except ValidationError as error:
             add_service_error(form, error)
@@ -67,7 +67,7 @@ def meeting_edit(request, pk: int):
     meeting = get_visible_or_404(
         MEETINGS, request.user, "sites.view_meeting", change_perm="sites.manage_meetings", pk=pk
     )
-    initial = {"venue": meeting.venue, "agenda": meeting.agenda, "is_taster": meeting.is_taster}
+    initial = {"venue": meeting.venue, "is_taster": meeting.is_taster}
     form = forms.MeetingDetailsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
