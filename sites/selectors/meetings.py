@@ -14,11 +14,17 @@ from sites.rules import calendar_meetings_q
 def meetings_panel(site: Site, *, now=None) -> dict:
     """The site page's meetings panel: upcoming, past (cancelled ones marked) and progress."""
     now = now or timezone.now()
-    meetings = list(Meeting.objects.filter(site=site).order_by("starts_at"))
+    meetings = list(
+        Meeting.objects.filter(site=site).annotate(register_lines=Count("attendances")).order_by("starts_at")
+    )
     upcoming = [m for m in meetings if m.ends_at >= now]
     past = [m for m in meetings if m.ends_at < now][::-1]
     held = sum(1 for m in past if not m.is_cancelled)
+    next_meeting = next((m for m in upcoming if not m.is_cancelled), None)
     return {
+        "next_meeting": next_meeting,
+        "next_meeting_register_open": next_meeting is not None and register_is_open(next_meeting),
+        "registers_to_take": [m for m in past if not m.is_cancelled and not m.register_lines],
         "upcoming_meetings": upcoming,
         "past_meetings": past,
         "meetings_held": held,

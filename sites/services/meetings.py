@@ -48,15 +48,11 @@ def schedule_meeting(
     _check_times(starts_at, ends_at)
     if site.has_ended:
         raise ValidationError("This site has ended, so no more meetings can be scheduled.")
-    return Meeting.objects.create(
-        site=site, starts_at=starts_at, ends_at=ends_at, venue=venue, is_taster=is_taster
-    )
+    return Meeting.objects.create(site=site, starts_at=starts_at, ends_at=ends_at, venue=venue, is_taster=is_taster)
 
 
 @transaction.atomic
-def change_meeting_details(
-    *, meeting: Meeting, changed_by, venue: str, is_taster: bool, reason: str = ""
-) -> Meeting:
+def change_meeting_details(*, meeting: Meeting, changed_by, venue: str, is_taster: bool, reason: str = "") -> Meeting:
     """Edit the venue or taster flag (the agenda is prepared in the meeting cycle). A change is recorded in the
     history when anything differs."""
     _check_not_cancelled(meeting)

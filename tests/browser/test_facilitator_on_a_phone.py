@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from sites.models import Attendance, MeetingSeries, MembershipRole, SeriesRule
+from sites.models import Attendance, Expense, MeetingSeries, MembershipRole, SeriesRule
 from tests.factories import PASSWORD, MeetingFactory, MembershipFactory, SiteFactory, at
 
 PHONE = {"width": 390, "height": 844}
@@ -115,3 +115,40 @@ def test_register_names_the_members_not_yet_marked(page, live_server, site_of_fi
     expect(unmarked).to_have_text("Not marked yet (2): Member 05, Member 09")
     unmarked.get_by_role("link", name="Member 09").click()
     expect(page.get_by_role("group", name=re.compile("Member 09"))).to_be_in_viewport()
+
+
+def test_site_page_on_a_phone_starts_with_the_next_meeting_and_the_tasks(page, live_server, site_of_fifteen):
+    site, facilitator = site_of_fifteen
+    today = timezone.localdate()
+    unregistered = MeetingFactory(site=site, starts_at=at(today - timedelta(days=14)))
+    upcoming = MeetingFactory(site=site, starts_at=at(today + timedelta(days=14)), venue="Brunswick Room")
+    for days in range(1, 12):
+        Expense.objects.create(site=site, category="refreshments", spent_on=today - timedelta(days=days), amount=9)
+    page.set_viewport_size(PHONE)
+    sign_in(page, live_server, facilitator)
+    page.goto(f"{live_server.url}/sites/{site.pk}/")
+
+    # On the first screen: the next meeting, its agenda's state, and what is waiting.
+    next_meeting = page.locator("section", has=page.get_by_role("heading", name="Next meeting", exact=True))
+    expect(next_meeting).to_be_in_viewport()
+    expect(next_meeting).to_contain_text("Brunswick Room")
+    expect(next_meeting).to_contain_text("not published yet")
+    tasks = page.locator("section", has=page.get_by_role("heading", name="To do", exact=True))
+    expect(tasks.get_by_role("heading")).to_be_in_viewport()
+    register_link = tasks.get_by_role("link", name=f"Take the register of {unregistered.starts_at:%-d %B %Y}")
+    expect(register_link).to_be_visible()
+    assert page.get_by_role("heading", name="Next meeting").bounding_box()["y"] < PHONE["height"] / 2
+
+    # Every other section is one tap away.
+    sections = page.get_by_role("navigation", name="On this page")
+    for name, heading in [("Budget", "Budget"), ("Members", "Members (15)"), ("Meetings", "Meetings")]:
+        page.evaluate("window.scrollTo(0, 0)")
+        sections.get_by_role("link", name=name).click()
+        expect(page.get_by_role("heading", name=heading, exact=True)).to_be_in_viewport()
+    page.evaluate("window.scrollTo(0, 0)")
+    next_meeting.get_by_role("link", name="Prepare the agenda").click()
+    page.wait_for_url(f"{live_server.url}/sites/meetings/{upcoming.pk}/agenda/")
+    page.go_back()
+    register_link = page.get_by_role("link", name=f"Take the register of {unregistered.starts_at:%-d %B %Y}")
+    register_link.click()
+    page.wait_for_url(f"{live_server.url}/sites/meetings/{unregistered.pk}/register/")
