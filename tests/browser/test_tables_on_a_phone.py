@@ -33,9 +33,12 @@ def test_cases_list_shows_the_stage_of_every_case_on_a_phone(page, live_server, 
     for index in range(3):
         stage = rows.nth(index).get_by_role("cell").nth(3)
         expect(stage).to_contain_text("Shared")
-        stage.scroll_into_view_if_needed()
-        box = stage.locator(".badge").bounding_box()
+        badge = stage.locator(".badge")
+        page.evaluate("y => window.scrollBy(0, y - 200)", badge.bounding_box()["y"])  # up or down, never sideways
+        box = badge.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], f"row {index}: the stage is cut off"
+        seen = page.evaluate("([x, y]) => document.elementFromPoint(x, y)?.textContent", [box["x"] + 4, box["y"] + 4])
+        assert seen == "Shared with the site", f"row {index}: the stage is hidden ({seen!r} is there instead)"
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the page scrolls sideways ({width} px)"
 
