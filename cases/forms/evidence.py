@@ -101,6 +101,12 @@ class AnswerForm(CrispyFieldsForm):
         data = super().clean()
         if not data.get("reply", "").strip() and not data.get("evidence"):
             raise forms.ValidationError("Write a reply or choose evidence to attach, or both.")
+        if data.get("note", "").strip() and not data.get("evidence"):
+            self.add_error(
+                "note",
+                "This note says why evidence matters, but no evidence is ticked: tick the evidence it is about, "
+                "or move the text into your reply.",
+            )
         return data
 
 

@@ -130,13 +130,15 @@ def test_register_page_lists_members_and_saves_in_one_submit(client, site, facil
 
 
 @pytest.mark.django_db
-def test_register_page_says_how_many_are_not_marked(client, site, facilitator, member):
+def test_register_page_says_who_is_not_marked(client, site, facilitator, member):
     meeting = past_meeting(site)
     client.force_login(facilitator)
     response = client.post(
         reverse("sites:meeting_register", args=[meeting.pk]), {f"status_{member.pk}": "apologies"}, follow=True
     )
-    assert "1 member is not marked yet." in response.content.decode()
+    page = response.content.decode()
+    assert f"1 member is not marked yet: {facilitator.name}." in page
+    assert f'Not marked yet (1): <a href="#line-{facilitator.pk}">{facilitator.name}</a>' in page
 
 
 @pytest.mark.django_db

@@ -44,3 +44,12 @@ def css_string(value) -> str:
     """Text made safe inside a double-quoted CSS string in a <style> element (used by the PDF page margins)."""
     escaped = "".join(ch if ch.isalnum() or ch in " .,:;()-_/'!?&£+" else f"\\{ord(ch):x} " for ch in str(value))
     return mark_safe(escaped)  # noqa: S308 - every character outside a small safe set is CSS-escaped
+
+
+@register.simple_tag(takes_context=True)
+def setup_steps_to_do(context, site) -> int:
+    """How many set-up steps of the site are not done yet (0 for those who do not see the checklist)."""
+    if not context["request"].user.has_perm("toolkit.view_checklist", site):
+        return 0
+    checklist = selectors.site_checklist(site)
+    return checklist["total"] - checklist["done_count"]
