@@ -163,6 +163,7 @@ def test_cases_list_query_count(client, make_case, member, django_assert_max_num
     assert response.status_code == 200
 
 
+
 def _site_options(response) -> list[tuple[str, bool]]:
     """The site filter's options as (value, selected), read from the page's HTML."""
     select = re.search(r'<select id="site"[^>]*>(.*?)</select>', response.content.decode(), re.S).group(1)
