@@ -179,7 +179,7 @@ def _after_save(request, case: Case, *, then: str):
         messages.success(request, "Your case is saved and shared with the site's members before the meeting.")
         return redirect("cases:detail", case.pk)
     if then in ("add-step", "remove-step"):
-        _saved(request, case, "Next steps updated and your changes saved.")
+        messages.success(request, "Next step added." if then == "add-step" else "Next step removed.")
         return redirect(edit_page + "#next-steps")
     _saved(request, case, "Your changes are saved.")
     return redirect(edit_page)
