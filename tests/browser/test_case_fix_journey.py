@@ -7,6 +7,8 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from cases.models import Case, CaseStatus
+from cases.services import lifecycle
+from tests.browser.axe import scan
 from tests.browser.test_case_journey import sign_in
 from tests.factories import MembershipFactory, SiteFactory
 
@@ -112,3 +114,26 @@ def test_the_case_form_leads_through_the_four_parts_to_sharing(page, live_server
     expect(page.get_by_role("heading", name="0 things to fix")).to_be_visible()
     expect(page.get_by_role("button", name="Save and share with the site")).to_be_visible()
     shoot(page, "5-ready-to-share")
+
+
+def test_the_case_form_and_fix_all_pages_have_no_serious_violations(browser, live_server, transactional_db):
+    site = SiteFactory(code="CP1", town="Brighton")
+    member = MembershipFactory(site=site, person__email="member@example.org", person__name="Morgan Member").person
+    with_findings = lifecycle.create_case(site=site, by=member, title="Weekend crises", presentation=PRESENTATION)
+    lifecycle.add_action_item(case=with_findings, by=member, text="Ask Jade Hughes about the weekend plan.")
+    clean = lifecycle.create_case(site=site, by=member, title="Clean", presentation="A man in his forties.")
+    page = browser.new_context(bypass_csp=True).new_page()  # axe is injected as a script
+    sign_in(page, live_server, member.email)
+    problems = []
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in (
+            f"/cases/{with_findings.pk}/edit/",
+            f"/cases/{with_findings.pk}/fix-all/",
+            f"/cases/{clean.pk}/edit/",
+            "/cases/new/",
+        ):
+            page.goto(live_server.url + path)
+            expect(page.locator("h1")).to_be_visible()
+            problems += scan(page, f"{path} ({width})")
+    assert problems == []
