@@ -11,7 +11,7 @@ import uuid
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from audit.models import AuditAction
@@ -34,12 +34,18 @@ def known_terms() -> anonymisation.KnownTerms:
     loaded_version, terms = _loaded
     if terms is None or version is None or loaded_version != version:
         terms = _load()
+        if terms is None:
+            return anonymisation.KnownTerms()  # the table is not there yet: the seed list, not kept
         _loaded = (version, terms)
     return terms
 
 
-def _load() -> anonymisation.KnownTerms:
-    rows = list(KnownTerm.objects.values_list("kind", "text", "listed"))
+def _load() -> anonymisation.KnownTerms | None:
+    try:
+        with transaction.atomic():  # a savepoint: a database without the table yet (mid-migration) stays usable
+            rows = list(KnownTerm.objects.values_list("kind", "text", "listed"))
+    except DatabaseError:
+        return None
     if not rows:
         return anonymisation.KnownTerms()  # never seeded: the seed list alone
     listed = [(kind, text) for kind, text, is_listed in rows if is_listed]
