@@ -60,23 +60,37 @@ def _texts(case: Case) -> dict[str, str]:
     return {field: text for field, text in gate.case_texts(case).items() if _writable(case, field)}
 
 
-def proposed_fixes(case: Case) -> list[anonymisation.Replacement]:
-    """One replacement per open finding in the case's texts (findings marked not personal data are left alone)."""
-    texts = _texts(case)
+@dataclass(frozen=True)
+class Analysis:
+    """The case's fixable texts, everything the detector finds in them, and the replacements for the open ones."""
+
+    texts: dict[str, str]
+    found: dict[str, list[anonymisation.Finding]]
+    replacements: list[anonymisation.Replacement]
+
+
+def analyse(case: Case) -> Analysis:
+    """Every text of the case is read (for the editor's panel); replacements are proposed where a fix can write."""
+    texts = gate.case_texts(case)
     known = known_terms()
+    found = {field: anonymisation.find_personal_data(text, known=known) for field, text in texts.items()}
     dismissed = set(
         Finding.objects.filter(case=case, status=FindingStatus.DISMISSED).values_list("field", "kind", "digest")
     )
-    findings = {
-        field: [
-            found
-            for found in anonymisation.find_personal_data(text, known=known)
-            if (field, found.kind, gate.digest(found.text)) not in dismissed
-        ]
-        for field, text in texts.items()
+    open_findings = {
+        field: [f for f in findings if (field, f.kind, gate.digest(f.text)) not in dismissed]
+        for field, findings in found.items()
+        if _writable(case, field)
     }
     reference = timezone.localdate(case.created_at)
-    return anonymisation.propose_fixes(texts, findings, reference_date=reference, known=known)
+    writable = {field: texts[field] for field in open_findings}
+    replacements = anonymisation.propose_fixes(writable, open_findings, reference_date=reference, known=known)
+    return Analysis(texts, found, replacements)
+
+
+def proposed_fixes(case: Case) -> list[anonymisation.Replacement]:
+    """One replacement per open finding in the case's texts (findings marked not personal data are left alone)."""
+    return analyse(case).replacements
 
 
 def fix_for(replacements: list[anonymisation.Replacement], field: str, start: int):
