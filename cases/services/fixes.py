@@ -2,7 +2,8 @@
 
 The replacements come from `core.anonymisation.propose_fixes`, over all the case's texts at once so that a person
 keeps one pseudonym everywhere ("Person A", "A's sister"). Findings the presenter marked as not personal data are
-left alone. What was replaced goes into the audit log as kinds and counts, never the text itself.
+left alone (one still waiting for a facilitator to confirm blocks the case, so it is offered for fixing). What was
+replaced goes into the audit log as kinds and counts, never the text itself.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from core import anonymisation
 RELATED_FIELDS = {
     ("action", ""): (ActionItem, "text"),
     ("action", "note"): (ActionItem, "note"),
-    ("action", "agency"): (ActionItem, "owner_agency"),
+    ("action", "owner_agency"): (ActionItem, "owner_agency"),
     ("followup", ""): (FollowUp, "what_happened"),
 }
 

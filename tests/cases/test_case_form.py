@@ -127,17 +127,17 @@ def test_a_stale_fix_all_is_not_applied(client, case, member):
 
 def test_marking_not_personal_data_from_the_panel_keeps_what_was_typed(client, case, member):
     client.force_login(member)
-    phone = Finding.objects.get(case=case, kind="phone")
+    name = Finding.objects.get(case=case, kind="name", excerpt__startswith="K")
     edit(
         client,
         case,
         learning="Kept while dismissing.",
-        then=f"dismiss:{phone.pk}",
-        **{f"reason-{phone.pk}": "It is the duty team's published number."},
+        then=f"dismiss:{name.pk}",
+        **{f"reason-{name.pk}": "Kayla is the name of her dog, not of a person."},
     )
-    phone.refresh_from_db()
+    name.refresh_from_db()
     case.refresh_from_db()
-    assert phone.status == "dismissed" and case.learning == "Kept while dismissing."
+    assert name.status == "dismissed" and case.learning == "Kept while dismissing."
 
 
 def test_others_cannot_fix_a_case(client, case, colleague, outsider):
