@@ -64,7 +64,8 @@ class CaseForm(CrispyFieldsForm):
             self.fields["edited_from"] = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
         else:
             chosen = self.data.get("site") or (self.initial.get("site") and self.initial["site"].pk)
-            site = sites.filter(pk=chosen).first() if chosen and str(chosen).isdigit() else sites.first()
+            is_id = chosen and str(chosen).isdigit() and len(str(chosen)) < 19  # a 6,000-digit "id" is no site
+            site = sites.filter(pk=chosen).first() if is_id else sites.first()
             if sites.count() == 1:
                 self.fields["site"].widget = forms.HiddenInput()
         self.fields["presenters"].queryset = _site_members(site) if site else User.objects.none()

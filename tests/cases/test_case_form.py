@@ -159,3 +159,9 @@ def test_a_finding_of_another_case_cannot_be_fixed_through_this_one(client, case
     other.refresh_from_db()
     assert "Tom Baxter" in other.presentation
     assert ActionItem.objects.count() == 0
+
+
+def test_a_site_id_too_long_for_a_number_is_refused_not_a_server_error(client, member):
+    client.force_login(member)
+    response = client.post(reverse("cases:create"), {"site": "9" * 6001, "title": "T", "presentation": "Text."})
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
