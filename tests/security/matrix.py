@@ -330,6 +330,7 @@ MATRIX: dict[str, Entry] = {
     "cases:create": Entry(get=signed_in(["member", "other_member", "facilitator", "other_facilitator"])),
     **{f"cases:detail@{state}": Entry(args=case_in(state), get=CASE_READERS[state]) for state in CASE_STATES},
     **{f"cases:edit@{state}": Entry(args=case_in(state), get=CASE_EDITORS[state]) for state in CASE_STATES},
+    **{f"cases:fix_all@{state}": Entry(args=case_in(state), get=CASE_EDITORS[state]) for state in CASE_STATES},
     "cases:action_add@draft": Entry(args=case_in("draft"), get=POST_ONLY, post=CASE_EDITORS["draft"]),
     "cases:action_update@draft": Entry(args=action_in("draft"), get=POST_ONLY, post=CASE_EDITORS["draft"]),
     "cases:action_remove@draft": Entry(args=action_in("draft", fresh=True), get=POST_ONLY, post=CASE_EDITORS["draft"]),

@@ -250,6 +250,11 @@ FUZZ: dict[str, Fuzz] = {
         valid=lambda w: {"kind": "innovative", "presenters": w.people["member"].pk},
         shows=url("cases:detail", case_pk("draft")),
     ),  # fmt: skip
+    "case edit buttons": Fuzz(
+        (case_forms.CaseForm,), "member", url("cases:edit", case_pk("draft", fresh=True)), ("then", "remove_step"),
+        fresh=True, valid=lambda w: {"kind": "innovative", "presenters": w.people["member"].pk},
+    ),  # fmt: skip
+    "fix all confirm": Fuzz((), "member", url("cases:fix_all", case_pk("draft")), ("based_on",)),
     "case next step": Fuzz((case_forms.ActionItemForm,), "member", url("cases:action_add", case_pk("draft")),
                            ("next",), shows=url("cases:detail", case_pk("draft"))),  # fmt: skip
     "case next step status": Fuzz((case_forms.ActionStatusForm,), "member", lambda w: reverse(
