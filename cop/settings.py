@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # The development server serves static files through whitenoise, as production does: staticfiles' own handler
+    # answered a 500 to /static/..%2f... (a path outside the static folders) instead of a 404.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",  # full-text search of the learning-object repository (on PostgreSQL)
