@@ -14,6 +14,11 @@ SCRIPT_PAYLOADS = [
     f"javascript:alert('{MARKER}')",
     f"<a href=\"javascript:alert('{MARKER}')\">click</a>",
 ]
+# Numbers no id or count can be: past the database's 64-bit integers, past Python's 4,300-digit limit for turning
+# text into a number, and digits that str.isdigit() accepts but int() refuses (superscripts) or reads (other scripts).
+HUGE_NUMBERS = [str(2**63), str(-(2**63) - 1), "1" + "0" * 30, "9" * 6001, "-" + "9" * 6001, "²", "¹²³", "١٢٣", "１２"]
+# One of each kind, given to every field in turn (tests/security/test_hostile_input.py); the fuzzing draws from all.
+HUGE_NUMBER_KINDS = [str(2**63), "9" * 6001, "²"]
 SQL_PAYLOADS = ["' OR '1'='1", "1; DROP TABLE members_user; --", '" OR ""="', "%' --", "' UNION SELECT NULL--"]
 ODD_VALUES = [
     "",
@@ -21,6 +26,7 @@ ODD_VALUES = [
     "0",
     "-1",
     "99999999999999999999",
+    *HUGE_NUMBERS,
     "1e309",
     "NaN",
     "2026-02-30",
