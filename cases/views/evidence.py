@@ -52,7 +52,7 @@ def _question_for(user, pk) -> Question | None:
 
 
 def _id_or_none(value) -> int | None:
-    return int(value) if value and str(value).isdigit() and int(value) < 2**31 else None
+    return whole_number(value, largest=2**31 - 1)
 
 
 def _initial_for(question: Question | None) -> dict:
