@@ -146,8 +146,8 @@ def newsletter_pages(world, issue):
     draft = world.draft_newsletter().pk
     return [
         ("broker", reverse("newsletters:edit", args=[draft])),
-        # The preview page (newsletters:preview) shows the plain-text email, not Markdown: making it safe is issue
-        # 20's finding 1, tested with that fix. Its HTML email is the page below.
+        ("broker", reverse("newsletters:preview", args=[draft, "members"])),  # the plain text, and the HTML email
+        ("broker", reverse("newsletters:preview", args=[draft, "public"])),
         ("broker", reverse("newsletters:preview_html", args=[draft, "members"])),
         (None, reverse("newsletters:issue_public", args=[issue.slug])),
         ("member", reverse("newsletters:issue_members", args=[issue.slug])),
