@@ -135,7 +135,11 @@ def test_the_home_page_reads_a_fixed_number_of_queries(client, site, facilitator
 
 def test_a_commissioner_home_leads_with_the_issues_waiting_and_no_site_lists(client, commissioner, site, member):
     case = lifecycle.create_case(
-        site=site, by=member, title="Friday discharges", presentation="A man.", commissioner_issues="No weekend contact."
+        site=site,
+        by=member,
+        title="Friday discharges",
+        presentation="A man.",
+        commissioner_issues="No weekend contact.",
     )
     lifecycle.share_case(case=case, by=member)
     client.force_login(commissioner)
