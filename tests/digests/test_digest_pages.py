@@ -175,9 +175,11 @@ def test_home_page_shows_the_commissioners_section(client, commissioner, member,
     make_digest(commissioner, status="ready")
     client.force_login(commissioner)
     page = client.get(reverse("home")).content.decode()
-    assert "Digests for commissioners" in page and "Open issues for commissioners" in page
+    assert "Issues waiting for a response" in page and "Your latest digests" in page
+    assert "Open issues for commissioners" in page
     client.force_login(member)
-    assert "Digests for commissioners" not in client.get(reverse("home")).content.decode()
+    page = client.get(reverse("home")).content.decode()
+    assert "Issues waiting for a response" not in page and "Digests for commissioners" not in page
 
 
 def test_open_issues_list_each_case_once_with_all_its_themes(client, commissioner, programme):
