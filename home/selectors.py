@@ -2,10 +2,10 @@
 
 from django.utils import timezone
 
-from cases.selectors.cases import cases_presented_by
+from cases.selectors.cases import cases_presented_by, findings_awaiting_confirmation
 from digests.selectors import commissioner_home
 from evaluation.selectors import open_rounds_for, open_surveys_for
-from forum.selectors import whats_new
+from forum.selectors import post_findings_awaiting_confirmation_count, whats_new
 from sites.models import Invitation, Membership
 from sites.selectors.sites import upcoming_meetings_for
 
@@ -28,6 +28,14 @@ def home_page(user) -> dict:
                     "url_name": "memberships:invitations",
                 }
             )
+    if facilitated and (to_confirm := len(findings_awaiting_confirmation(user))):
+        waiting.append(
+            {"label": f"{to_confirm} “not personal data” in cases to confirm", "url_name": "cases:findings_to_confirm"}
+        )
+    if (facilitated or user.is_programme_admin) and (to_confirm := post_findings_awaiting_confirmation_count(user)):
+        waiting.append(
+            {"label": f"{to_confirm} “not personal data” in forum posts to confirm", "url_name": "forum:moderation"}
+        )
     return {
         "memberships": memberships,
         "next_meetings": upcoming_meetings_for(user),

@@ -5,6 +5,10 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from core.text_gate import TextGate
+
+OWN_DETAILS = "The account holder's own details, shown to the people they work with by design."
+
 
 class Sector(models.TextChoices):
     VOLUNTARY = "voluntary", "Voluntary Sector"
@@ -59,6 +63,18 @@ class User(AbstractBaseUser, PermissionsMixin):
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["name"]
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "password": "A password hash, never shown.",
+            "email": OWN_DETAILS,
+            "name": OWN_DETAILS,
+            "job_title": OWN_DETAILS,
+            "agency": OWN_DETAILS,
+            "calendar_token": "A secret for the person's calendar feed, set by the code.",
+        },
+    )
 
     class Meta:
         ordering = ["name"]

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from core.text_gate import TextGate
+
 
 class IssueStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -35,6 +37,8 @@ class NewsletterIssue(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
 
     objects = NewsletterIssueQuerySet.as_manager()
+
+    text_gate = TextGate(gated={"introduction": "Introduction"})
 
     class Meta:
         ordering = ["-month"]
@@ -90,6 +94,12 @@ class NewsletterItem(models.Model):
     removed = models.BooleanField(default=False)
     source_key = models.CharField(max_length=200)
 
+    # Items are compiled from gated text, and checked again before an issue is approved (services/editing.py).
+    text_gate = TextGate(
+        gated={"title": "Item title", "body": "Item text"},
+        exempt={"source_key": "Which source the item was compiled from, set by the code, never shown."},
+    )
+
     class Meta:
         ordering = ["issue", "section", "position", "pk"]
         constraints = [
@@ -126,6 +136,14 @@ class ExternalSubscriber(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ExternalSubscriberQuerySet.as_manager()
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "email": "The subscriber's own address, used only to send them the newsletter.",
+            "confirm_token_hash": "A hash of a token, set by the code, never shown.",
+        },
+    )
 
     class Meta:
         ordering = ["email"]
@@ -168,6 +186,14 @@ class Delivery(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "email": "The recipient's own address, used only to send them the issue.",
+            "last_error": "The mail server's last error, for admins; not typed by anyone.",
+        },
+    )
 
     class Meta:
         ordering = ["issue", "email"]
