@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from core.text_gate import refuse_personal_data, refuse_personal_data_in
+from core.text_gate import refuse_personal_data_in
 from sites.models import Meeting, MeetingChange, MeetingChangeKind, MeetingReminder, MeetingStatus, Site
 
 REMINDER_DAYS_MAX = 28
@@ -64,7 +64,7 @@ def change_meeting_details(
     _check_not_cancelled(meeting)
     if (venue, agenda, is_taster) == (meeting.venue, meeting.agenda, meeting.is_taster):
         return meeting
-    refuse_personal_data({"agenda": agenda})
+    refuse_personal_data_in(Meeting(agenda=agenda), only={"agenda"})
     _record_change(meeting, kind=MeetingChangeKind.EDITED, changed_by=changed_by, reason=reason)
     meeting.venue, meeting.agenda, meeting.is_taster = venue, agenda, is_taster
     meeting.save(update_fields=["venue", "agenda", "is_taster"])
@@ -103,8 +103,8 @@ def cancel_meeting(*, meeting: Meeting, cancelled_by, reason: str) -> Meeting:
 def record_meeting_notes(*, meeting: Meeting, written_by, notes: str) -> Meeting:
     """Save the notes of the meeting (Markdown). Notes are not part of the calendar, so no history row.
     Refused (nothing saved) when they could identify someone."""
-    refuse_personal_data({"notes": notes})
     meeting.notes = notes
+    refuse_personal_data_in(meeting, only={"notes"})
     meeting.save(update_fields=["notes"])
     return meeting
 

@@ -125,3 +125,17 @@ def test_a_typed_agenda_item_is_refused(client, site, facilitator):
 
 def agenda_titles(meeting) -> list[str]:
     return [t for t in AgendaItem.objects.filter(meeting=meeting).values_list("title", flat=True) if "Smith" not in t]
+
+
+def test_why_evidence_matters_for_a_case_is_refused(client, site, member, broker):
+    from cases.models import EvidenceLink
+    from cases.services import lifecycle
+    from tests.factories import EvidenceFactory
+
+    case = lifecycle.create_case(site=site, by=member, title="Weekend crises", presentation="A man attends A&E.")
+    lifecycle.share_case(case=case, by=member)
+    item = EvidenceFactory()
+    client.force_login(broker)
+    response = client.post(reverse("evidence:attach", args=[case.pk]), {"evidence": item.pk, "note": PERSONAL})
+    assert response.status_code == 200 and "may contain personal data" in response.content.decode()
+    assert not EvidenceLink.objects.exists()
