@@ -50,7 +50,16 @@ DISGUISES = [
     Disguise("nhs-zero-width", "943\u200b476\u200b5919", "nhs_number", "9434765919"),
     Disguise("nhs-word-joiner", "9434\u200d765\u2060919", "nhs_number", "9434765919"),
     Disguise(
-        "nhs-full-width", "\uff19\uff14\uff13 \uff14\uff17\uff16 \uff15\uff19\uff11\uff19", "nhs_number", "9434765919"
+        "nhs-full-width",
+        "\uff19\uff14\uff13\u3000\uff14\uff17\uff16\u3000\uff15\uff19\uff11\uff19",
+        "nhs_number",
+        "9434765919",
+    ),
+    Disguise(
+        "nhs-full-width-hyphens",
+        "\uff19\uff14\uff13\uff0d\uff14\uff17\uff16\uff0d\uff15\uff19\uff11\uff19",
+        "nhs_number",
+        NHS,
     ),
     Disguise("name-zero-width", "Jo\u200bhn Sm\u200bith", "name", "johnsmith"),
     Disguise("name-soft-hyphen", "Jo\u00adhn Smi\u00adth", "name", "johnsmith"),
@@ -190,7 +199,7 @@ def test_a_disguised_agency_on_a_published_learning_object_never_reaches_the_rep
     client.force_login(facilitator)
     client.post(
         reverse("cases:action_add", args=[case.pk]),
-        {"text": "Ask the GP for a review.", "owner_agency": f"Dr {disguise.text} at the surgery"},
+        {"text": "Ask the GP for a review.", "owner_agency": f"{disguise.text} at the surgery"},
     )
     assert not ActionItem.objects.filter(case=case, text="Ask the GP for a review.").exists()
     _assert_learning_object_clean(client, member, case, disguise, with_pdf=disguise in NHS_DISGUISES[:2])
@@ -269,8 +278,11 @@ def test_a_disguised_identifier_in_a_forum_post_holds_it_from_everyone_else(
 @pytest.mark.parametrize("disguise", DISGUISES, ids=str)
 def test_a_disguised_identifier_in_a_forum_topic_title_is_refused(client, member, disguise):
     client.force_login(member)
-    client.post(reverse("forum:programme_topic_new"), {"title": sentence(disguise)[:200], "body": "Ideas?"})
-    assert not Thread.objects.exists()
+    client.post(reverse("forum:programme_topic_new"), {"title": "Weekend cover ideas", "body": "Ideas?"})
+    assert Thread.objects.count() == 1  # the same form with a clean title starts a topic
+    response = client.post(reverse("forum:programme_topic_new"), {"title": sentence(disguise), "body": "Ideas?"})
+    assert response.status_code == 200 and "may contain personal data" in response.content.decode()
+    assert Thread.objects.count() == 1
 
 
 @pytest.mark.parametrize("field", ["themes", "quotes"])
