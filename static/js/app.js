@@ -14,7 +14,7 @@ function setUpPicker(fieldset) {
   let shown = boxes.length;
   const describe = () => {
     const ticked = boxes.filter((box) => box.checked).length;
-    const parts = [`${ticked} ticked`];
+    const parts = [ticked ? `${ticked} ticked` : "None ticked"];
     if (shown < boxes.length) parts.push(`${shown} of ${boxes.length} shown`);
     status.textContent = parts.join(" · ");
   };
