@@ -51,7 +51,8 @@ def _question_for(user, pk) -> Question | None:
 
 
 def _id_or_none(value) -> int | None:
-    return int(value) if value and str(value).isdigit() and int(value) < 2**31 else None
+    value = str(value or "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 10 and int(value) < 2**31 else None
 
 
 def _initial_for(question: Question | None) -> dict:
