@@ -1,8 +1,12 @@
 """Model choice fields that refuse out-of-range ids with a form error instead of a database error
-(Django passes a 30-digit "id" straight to the database, which overflows)."""
+(Django passes a 30-digit "id" straight to the database, which overflows); the one file field every upload uses."""
+
+from collections.abc import Callable
 
 from django import forms
 from django.core.exceptions import ValidationError
+
+from core.uploads import ALL_KINDS, UploadRefused, check_upload
 
 LARGEST_ID = 2**63 - 1
 
@@ -27,3 +31,28 @@ class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         if isinstance(value, list | tuple) and not all(_looks_like_valid_id(v) for v in value):
             raise ValidationError(self.error_messages["invalid_list"], code="invalid_list")
         return super().clean(value)
+
+
+class CheckedFileField(forms.FileField):
+    """Every upload field is one of these: the file is checked by its content (core.uploads: its kind, the members
+    of an archive, HTML in text, its size) before the form is valid. `max_bytes` may be a callable, read each time."""
+
+    def __init__(
+        self, *, kinds=ALL_KINDS, max_bytes: int | Callable[[], int], accepted: str, messages=None, **kwargs
+    ):
+        """`messages` may replace the refusal for a code ("too_big", "not_accepted") with words for this form."""
+        self.kinds, self.max_bytes, self.accepted = frozenset(kinds), max_bytes, accepted
+        self.refusal_messages = messages or {}
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload and upload is not initial and hasattr(upload, "read"):
+            limit = self.max_bytes() if callable(self.max_bytes) else self.max_bytes
+            try:
+                check_upload(upload, kinds=self.kinds, max_bytes=limit, accepted=self.accepted)
+            except UploadRefused as refused:
+                if refused.code in self.refusal_messages:
+                    raise UploadRefused(self.refusal_messages[refused.code], code=refused.code) from None
+                raise
+        return upload

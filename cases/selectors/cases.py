@@ -22,7 +22,7 @@ from cases.models import (
     field_label,
 )
 from cases.rules import cases_visible_q, learning_objects_q
-from cases.services import gate
+from cases.services import fixes, gate
 from sites.models import Site
 from sites.rules import facilitated_site_ids
 
@@ -221,3 +221,26 @@ def available_actions(user, case: Case) -> dict[str, bool]:
         "dismiss_findings": user.has_perm("cases.dismiss_finding", case),
         "view_history": user.has_perm("cases.view_case_history", case),
     }
+
+
+def fix_panel(case: Case, findings: list[Finding]) -> dict:
+    """The editor's panel of possible personal data: each text with its findings numbered in place, and for each
+    number what was found, its one-click replacement ("Person A") and the finding to mark as not personal data."""
+    rows = {(f.field, f.kind, f.digest): f for f in findings if f.in_text}
+    to_fix = sum(1 for f in findings if f.is_blocking)
+    analysis = fixes.analyse(case) if rows else None
+    fields, number = [], 0
+    for field, text in (analysis.texts if analysis else {}).items():
+        spans, items = [], []
+        for found in analysis.found[field]:
+            row = rows.get((field, found.kind, gate.digest(found.text)))
+            if row is None:
+                continue
+            number += 1
+            dismissed = row.status == FindingStatus.DISMISSED
+            spans.append(Span(found.start, found.end, found.kind, dismissed=dismissed, number=number))
+            fix = None if dismissed else fixes.fix_for(analysis.replacements, field, found.start)
+            items.append({"number": number, "found": found.text, "finding": row, "fix": fix})
+        if items:
+            fields.append({"field": field, "label": field_label(field), "html": highlight(text, spans), "items": items})
+    return {"fields": fields, "to_fix": to_fix, "gone": [f for f in findings if not f.in_text]}

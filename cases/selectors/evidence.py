@@ -125,11 +125,6 @@ def cases_for_evidence(user) -> QuerySet[Case]:
     )
 
 
-def open_question_count() -> int:
-    """Questions waiting for a knowledge broker, across every site (the Questions menu shows the number)."""
-    return Question.objects.filter(status=QuestionStatus.OPEN).count()
-
-
 def broker_queue(user, *, limit: int = 5) -> dict | None:
     """A knowledge broker's home leads with the question queue: how many wait, and the oldest few."""
     if not user.is_knowledge_broker:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from audit.models import AuditAction
 from audit.services import record_event
 from cases.models import CASE_TEXT_FIELDS, GATED_CHILDREN, Case, Finding, FindingStatus, child_field
+from cases.services.known_terms import known_terms
 from core import anonymisation
 from core.text_gate import STRUCTURED_KINDS, check_reason, gated_texts
 
@@ -57,11 +58,11 @@ def digest(text: str) -> str:
 
 
 def detect(text: str) -> list[Detected]:
+    """What the detector finds in the text, leaving out the programme's known organisations and public numbers."""
     if not text:
         return []
-    return [
-        Detected(f.start, f.end, f.kind, mask(f.text), digest(f.text)) for f in anonymisation.find_personal_data(text)
-    ]
+    found = anonymisation.find_personal_data(text, known=known_terms())
+    return [Detected(f.start, f.end, f.kind, mask(f.text), digest(f.text)) for f in found]
 
 
 def case_texts(case: Case) -> dict[str, str]:

@@ -118,7 +118,11 @@ def grant_role(*, user: User, role: str, site=None, on=None, granted_by: User | 
 def accept_invitation(*, invitation: Invitation, user: User | None = None, details: dict | None = None) -> User:
     """Use an invitation once. With `user`, add the role to that existing account; otherwise create
     the account (or give an imported person, who has no password yet, their password)."""
+    # Claimed first: of two submits at once (a double click, two tabs) the second waits for the first to commit,
+    # then finds the invitation used and is told so, instead of creating the account a second time.
     claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True, expires_at__gt=timezone.now())
+    if claimed.update(accepted_at=timezone.now()) != 1:
+        raise InvitationInvalid("This invitation has already been used or has expired.")
     if user is None:
         details = details or {}
         user = User.objects.filter(email__iexact=invitation.email).first()
@@ -134,7 +138,6 @@ def accept_invitation(*, invitation: Invitation, user: User | None = None, detai
         user.save()
     elif user.email.lower() != invitation.email.lower():
         raise PermissionDenied(f"This invitation is for {invitation.email}. Sign out and sign in as that person.")
-    if claimed.update(accepted_at=timezone.now(), accepted_by=user) != 1:
-        raise InvitationInvalid("This invitation has already been used or has expired.")
+    Invitation.objects.filter(pk=invitation.pk).update(accepted_by=user)
     grant_role(user=user, role=invitation.role, site=invitation.site, granted_by=invitation.invited_by)
     return user

@@ -130,8 +130,9 @@ def test_a_reason_must_be_a_real_sentence(client, make_case, member, reason):
 def test_the_reason_rule_is_said_on_the_form(client, make_case, member):
     case = make_case(presentation=PRESENTER_ALONE["name"])
     client.force_login(member)
-    page = client.get(reverse("cases:edit", args=[case.pk])).content.decode()
-    assert "at least 3 words and 15 characters" in page and 'minlength="15"' in page
+    for name in ("cases:edit", "cases:detail"):
+        page = client.get(reverse(name, args=[case.pk])).content.decode()
+        assert "at least 3 words and 15 characters" in page, name
 
 
 def test_a_follow_ups_reason_is_a_real_sentence_and_a_phone_waits_for_a_facilitator(

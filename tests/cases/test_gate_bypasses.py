@@ -23,7 +23,6 @@ from cycle.models import AgendaItem, RecordAction, RecordEntry
 from cycle.services import record
 from evaluation.models import FocusGroup
 from forum.models import Post, PostStatus, Thread
-from sites.models import Meeting
 from tests.factories import MeetingFactory, at
 
 pytestmark = pytest.mark.django_db
@@ -244,14 +243,16 @@ def test_a_disguised_identifier_in_a_meetings_notes_or_agenda_is_refused(client,
     client.force_login(facilitator)
     if field == "notes":
         response = client.post(reverse("sites:meeting_notes", args=[meeting.pk]), {"notes": sentence(disguise)})
+        assert response.status_code == 200 and "could identify someone" in response.content.decode()
+        meeting.refresh_from_db()
+        assert meeting.notes == ""
     else:
-        response = client.post(
-            reverse("sites:meeting_edit", args=[meeting.pk]), {"venue": "Community hall", "agenda": sentence(disguise)}
-        )
-    assert response.status_code == 200 and "could identify someone" in response.content.decode()
-    meeting.refresh_from_db()
-    assert_not_shown(disguise, meeting.notes, meeting.agenda)
-    assert Meeting.objects.filter(pk=meeting.pk, **{field: ""}).exists()
+        typed = sentence(disguise)[:200]
+        response = client.post(reverse("cycle:agenda_item_add", args=[meeting.pk]), {"title": typed}, follow=True)
+        assert "could identify someone" in response.content.decode()
+        assert_not_shown(disguise, *AgendaItem.objects.filter(meeting=meeting).values_list("title", flat=True))
+        agenda_page = client.get(reverse("cycle:agenda", args=[meeting.pk])).content.decode()
+        assert_not_shown(disguise, agenda_page)
 
 
 @pytest.mark.parametrize("disguise", DISGUISES, ids=str)

@@ -1,6 +1,8 @@
 """Hostile values for fuzzing forms: long strings, control characters and null bytes, every Unicode
 plane, HTML and script, SQL fragments, bad dates and numbers."""
 
+import io
+import zipfile
 from html.parser import HTMLParser
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -59,6 +61,15 @@ def hostile_form(field_names: list[str], valid: dict | None = None):
     return st.fixed_dictionaries({}, optional={name: value(name) for name in sorted({*field_names, *valid})})
 
 
+def _docx_carrying(program: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        archive.writestr("word/document.xml", b"<w/>")
+        archive.writestr("word/media/setup.exe", program)
+    return buffer.getvalue()
+
+
 FILE_NAMES = ["report.pdf", "members.csv", "x.csv.exe", "../../etc/passwd", "a" * 300 + ".csv", "\u202ecod.pdf",
               "<script>.csv", ".csv", "noextension"]  # fmt: skip
 FILE_CONTENTS = [
@@ -69,6 +80,8 @@ FILE_CONTENTS = [
     b"name,email\n=cmd|' /C calc'!A0,x@example.org\n",  # a spreadsheet formula
     b"\xff\xfe\x00\x00broken utf-32",
     b"email,name,job_title\n" + b"a@example.org,\x00,<b>x</b>\n" * 50,
+    b"site,name,email\nCP1,<script>alert('xss-marker')</script>,a@example.org\n",  # HTML in a "CSV"
+    _docx_carrying(b"MZ\x90\x00\x03"),  # a Word-shaped zip carrying a program (tests/security/test_uploads.py)
 ]
 
 

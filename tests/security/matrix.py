@@ -330,6 +330,7 @@ MATRIX: dict[str, Entry] = {
     "cases:create": Entry(get=signed_in(["member", "other_member", "facilitator", "other_facilitator"])),
     **{f"cases:detail@{state}": Entry(args=case_in(state), get=CASE_READERS[state]) for state in CASE_STATES},
     **{f"cases:edit@{state}": Entry(args=case_in(state), get=CASE_EDITORS[state]) for state in CASE_STATES},
+    **{f"cases:fix_all@{state}": Entry(args=case_in(state), get=CASE_EDITORS[state]) for state in CASE_STATES},
     "cases:action_add@draft": Entry(args=case_in("draft"), get=POST_ONLY, post=CASE_EDITORS["draft"]),
     "cases:action_update@draft": Entry(args=action_in("draft"), get=POST_ONLY, post=CASE_EDITORS["draft"]),
     "cases:action_remove@draft": Entry(args=action_in("draft", fresh=True), get=POST_ONLY, post=CASE_EDITORS["draft"]),
@@ -434,7 +435,7 @@ MATRIX: dict[str, Entry] = {
     "toolkit:default_checklist_item_action": Entry(
         args=lambda w: [w.default_checklist_item().pk, "down"], get=POST_ONLY, post=signed_in(["admin"])
     ),
-    "toolkit:site_health": Entry(get=signed_in(["admin"])),
+    "toolkit:site_health": Entry(get=signed_in(["admin", "facilitator", "other_facilitator"])),  # theirs only
     "toolkit:check_site_health_now": Entry(get=POST_ONLY, post=signed_in(["admin"])),
     "toolkit:warning_thresholds": Entry(get=signed_in(["admin"])),
     # Newsletter: the archive and sign-up are public; editing is for brokers and admins

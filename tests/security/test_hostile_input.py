@@ -29,6 +29,7 @@ from cycle import forms as cycle_forms
 from digests import forms as digest_forms
 from evaluation import forms as evaluation_forms
 from forum import forms as forum_forms
+from members.forms import SignInForm
 from newsletters import forms as newsletter_forms
 from sites.forms import experts as expert_forms
 from sites.forms import invitations as invitation_forms
@@ -124,7 +125,7 @@ def experts(w) -> int:
 
 FUZZ: dict[str, Fuzz] = {
     # People
-    "sign in": Fuzz((), None, url("account_login"), ("login", "password", "remember")),
+    "sign in": Fuzz((SignInForm,), None, url("account_login"), ("login", "password", "remember")),
     "password reset": Fuzz((), None, url("account_reset_password"), ("email",)),
     "password change": Fuzz((), "member", url("account_change_password"), ("oldpassword", "password1", "password2")),
     "two-factor set-up": Fuzz((), "facilitator", url("mfa_activate_totp"), ("code",), reauthenticate=True),
@@ -249,6 +250,11 @@ FUZZ: dict[str, Fuzz] = {
         valid=lambda w: {"kind": "innovative", "presenters": w.people["member"].pk},
         shows=url("cases:detail", case_pk("draft")),
     ),  # fmt: skip
+    "case edit buttons": Fuzz(
+        (case_forms.CaseForm,), "member", url("cases:edit", case_pk("draft", fresh=True)), ("then", "remove_step"),
+        fresh=True, valid=lambda w: {"kind": "innovative", "presenters": w.people["member"].pk},
+    ),  # fmt: skip
+    "fix all confirm": Fuzz((), "member", url("cases:fix_all", case_pk("draft")), ("based_on",)),
     "case next step": Fuzz((case_forms.ActionItemForm,), "member", url("cases:action_add", case_pk("draft")),
                            ("next",), shows=url("cases:detail", case_pk("draft"))),  # fmt: skip
     "case next step status": Fuzz((case_forms.ActionStatusForm,), "member", lambda w: reverse(

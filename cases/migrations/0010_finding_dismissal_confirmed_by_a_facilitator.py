@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0007_search_documents_stored_inline'),
+        ('cases', '0009_seed_known_terms'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
