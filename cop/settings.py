@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # The development server serves static files through whitenoise, as production does: staticfiles' own handler
+    # answered a 500 to /static/..%2f... (a path outside the static folders) instead of a 404.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",  # full-text search of the learning-object repository (on PostgreSQL)
@@ -191,8 +194,19 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # files bigger than this are spooled to
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Email: console by default; EMAIL_URL (smtp://user:pass@host:587/?tls=True) for a real server.
-_email = env.email_url("EMAIL_URL", default="consolemail://")
+# Email: EMAIL_URL (smtp://user:pass@host:587/?tls=True) names a real server. Development (DEBUG on) prints emails
+# to the console when it is unset. Production refuses to start without a real server: invitation and password-reset
+# links printed to the console end up in the server's log. `dummymail://` (send nothing) must be asked for by name.
+_EMAIL_SCHEMES_THAT_DELIVER = ("smtp://", "smtps://", "smtp+tls://", "smtp+ssl://")
+_EMAIL_SCHEMES_THAT_SEND_NOTHING = ("dummymail://",)
+_email_url = env.str("EMAIL_URL", default="" if not DEBUG else "consolemail://")
+if not DEBUG and not _email_url.startswith(_EMAIL_SCHEMES_THAT_DELIVER + _EMAIL_SCHEMES_THAT_SEND_NOTHING):
+    raise ImproperlyConfigured(
+        "Set EMAIL_URL to your mail server (smtp://user:password@host:587/?tls=True): without it, invitation and "
+        "password-reset links would go to the server log. For a machine that must send no email at all, set "
+        "EMAIL_URL=dummymail:// ; for development, set DEBUG=true."
+    )
+_email = env.email_url_config(_email_url)
 _smtp_options = {
     "host": _email.get("EMAIL_HOST"),
     "port": _email.get("EMAIL_PORT"),

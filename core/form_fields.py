@@ -1,5 +1,11 @@
-"""Model choice fields that refuse out-of-range ids with a form error instead of a database error
-(Django passes a 30-digit "id" straight to the database, which overflows); the one file field every upload uses."""
+"""Numbers from requests, read safely: model choice fields that refuse out-of-range ids with a form error instead of a
+database error (Django passes a 30-digit "id" straight to the database, which overflows), and `whole_number` for
+ids and years read by hand from a query string or a form's raw data.
+
+Hand-made checks such as `value.isdigit()` then `int(value)` fail two ways: isdigit() accepts superscripts ("²"),
+which int() refuses, and int() refuses text of more than 4,300 digits; a number that does convert may still be too
+large for the database. whole_number() accepts only ASCII digits, at most 19 of them, within the bounds given.
+The one file field every upload uses (`CheckedFileField`) is here too."""
 
 from collections.abc import Callable
 
@@ -11,12 +17,21 @@ from core.uploads import ALL_KINDS, UploadRefused, check_upload
 LARGEST_ID = 2**63 - 1
 
 
+def whole_number(value, *, smallest: int = 1, largest: int = LARGEST_ID) -> int | None:
+    """The whole number written in `value` when it is one (ASCII digits) between smallest and largest, else None.
+    By default: something that can be a database id."""
+    text = str(value if value is not None else "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(LARGEST_ID)):
+        return None
+    number = int(text)
+    return number if smallest <= number <= largest else None
+
+
 def _looks_like_valid_id(value) -> bool:
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
+    text = str(value).strip().removeprefix("-").removeprefix("+")
+    if not (text.isascii() and text.isdigit()):
         return True  # not a number at all: Django itself reports an invalid choice
-    return -LARGEST_ID <= number <= LARGEST_ID
+    return whole_number(text, smallest=0) is not None
 
 
 class SafeModelChoiceField(forms.ModelChoiceField):

@@ -27,7 +27,7 @@ from sites.models import Attendance, Invitation, Meeting, Membership
 from sites.rules import facilitated_site_ids
 from sites.selectors.sites import upcoming_meetings_for
 from toolkit.models import SiteHealth
-from toolkit.selectors import checklist_lines
+from toolkit.selectors import checklist_lines, sites_needing_attention
 
 LIST_LIMIT = 5
 AGENDA_NOTICE_DAYS = 10  # the agenda should reach members a week or so before the meeting
@@ -265,4 +265,5 @@ def home_page(user, *, counts: dict[str, int]) -> dict:
         "commissioner": commissioner_home(user),
         "forum": whats_new(user),
         "question_queue": broker_queue(user),
+        "attention": sites_needing_attention() if user.has_perm("toolkit.view_site_health") else None,
     }

@@ -106,3 +106,15 @@ def recent_health_changes(*, site_ids: Iterable[int] | None = None, limit: int =
     if site_ids is not None:
         changes = changes.filter(site_id__in=site_ids)
     return changes[:limit]
+
+
+def sites_needing_attention(*, limit: int = 10) -> list[SiteHealth]:
+    """For a programme admin's home: the sites whose last health check says at risk or watch, at risk first, each
+    with the first reason in plain words."""
+    checks = SiteHealth.objects.filter(
+        status__in=[HealthStatus.AT_RISK, HealthStatus.WATCH], site__status__in=CHECKED_STATUSES
+    ).select_related("site")
+    ordered = sorted(checks, key=lambda health: (STATUS_ORDER[HealthStatus(health.status)], health.site.code))
+    for health in ordered:
+        health.first_reason = next((reason.get("text", "") for reason in health.reasons or []), "")
+    return ordered[:limit]

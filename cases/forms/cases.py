@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from cases.models import ActionItem, ActionStatus, Case, CaseKind, Outcome, Theme
-from core.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
+from core.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField, whole_number
 from core.forms import CrispyFieldsForm
 from core.text_gate import REASON_HELP, check_reason
 from members.models import User
@@ -64,9 +64,8 @@ class CaseForm(CrispyFieldsForm):
             # The version the form was opened on: saving over someone else's newer save is refused.
             self.fields["edited_from"] = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
         else:
-            chosen = self.data.get("site") or (self.initial.get("site") and self.initial["site"].pk)
-            is_id = chosen and str(chosen).isdigit() and len(str(chosen)) < 19  # a 6,000-digit "id" is no site
-            site = sites.filter(pk=chosen).first() if is_id else sites.first()
+            chosen = whole_number(self.data.get("site") or (self.initial.get("site") and self.initial["site"].pk))
+            site = sites.filter(pk=chosen).first() if chosen else sites.first()
             if sites.count() == 1:
                 self.fields["site"].widget = forms.HiddenInput()
         self.fields["presenters"].queryset = _site_members(site) if site else User.objects.none()

@@ -23,6 +23,7 @@ from cases.models import (
 )
 from cases.rules import cases_visible_q, learning_objects_q
 from cases.services import fixes, gate
+from core.form_fields import whole_number
 from sites.models import Site
 from sites.rules import facilitated_site_ids
 
@@ -124,13 +125,8 @@ def learning_object_page(case: Case) -> dict:
     }
 
 
-def _number(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) < 10 else None
-
-
 def _year(value: str) -> int | None:
-    number = _number(value)
-    return number if number is not None and MINYEAR <= number <= MAXYEAR else None
+    return whole_number(value, smallest=MINYEAR, largest=MAXYEAR)
 
 
 def _text(value: str) -> str | None:
@@ -142,7 +138,7 @@ def repository_page(user, *, params) -> dict:
     number, a year out of range, a null byte) is ignored rather than sent to the database."""
     queryset = learning_objects_for(user)
     filters = {
-        "theme": ("themes__pk", _number),
+        "theme": ("themes__pk", whole_number),
         "site": ("site__code", _text),
         "kind": ("kind", _text),
         "outcome": ("outcome", _text),

@@ -16,6 +16,7 @@ from cases.services import lifecycle
 from cycle.models import AgendaItem, AgendaItemKind, MeetingRecord, RecordAction, RecordEntry
 from sites.models import AttendanceStatus, MembershipRole
 from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory, SiteFactory, at
+from toolkit.models import HealthStatus, SiteHealth
 from toolkit.services.checklist import ensure_site_checklist
 from toolkit.services.health import assess_site_health
 
@@ -130,3 +131,30 @@ def test_the_home_page_reads_a_fixed_number_of_queries(client, site, facilitator
     with django_assert_num_queries(len(one_site.captured_queries)):
         response = client.get(reverse("home"))
     assert len(response.context["facilitating"]) == 4
+
+
+def test_a_commissioner_home_leads_with_the_issues_waiting_and_no_site_lists(client, commissioner, site, member):
+    case = lifecycle.create_case(
+        site=site,
+        by=member,
+        title="Friday discharges",
+        presentation="A man.",
+        commissioner_issues="No weekend contact.",
+    )
+    lifecycle.share_case(case=case, by=member)
+    client.force_login(commissioner)
+    page = client.get(reverse("home")).content.decode()
+    assert "Issues waiting for a response" in page and "1 case</strong> raises issues for commissioners" in page
+    assert page.index("Issues waiting for a response") < page.index("Waiting for me")
+    assert "My sites" not in page and "My next meetings" not in page
+
+
+def test_a_programme_admin_home_names_the_sites_on_watch_or_at_risk(client, programme_admin, site):
+    quiet = SiteFactory(code="CP8", town="Lewes")
+    SiteHealth.objects.create(site=site, status=HealthStatus.WATCH, reasons=[{"text": "No case at three meetings."}])
+    SiteHealth.objects.create(site=quiet, status=HealthStatus.AT_RISK, reasons=[{"text": "No meeting for 90 days."}])
+    client.force_login(programme_admin)
+    page = client.get(reverse("home")).content.decode()
+    assert "Sites to look at" in page and "No meeting for 90 days." in page and "No case at three meetings." in page
+    assert page.index("CP8 Lewes") < page.index(f"{site.code} {site.town}"), "at risk first"
+    assert "My sites" not in page

@@ -680,3 +680,17 @@ MATRIX: dict[str, Entry] = {
 THIRD_PARTY_PREFIXES = ("account_", "mfa_")
 # The Django admin checks members.use_admin itself (tests/test_navigation.py covers it).
 ADMIN_NAMESPACE = "admin:"
+
+# API tokens against the sign-in requirement (issue 20, finding 2). Every API URL above is asked with a token of each
+# role, with two-factor sign-in required, in each situation: a token answers as its owner's matrix row says only while
+# the owner could sign in with the roles it was made with; otherwise 401, whatever the URL.
+PRIVILEGED = {"facilitator", "other_facilitator", "broker", "admin"}  # roles that must set up two-factor sign-in
+TOKEN_SITUATIONS = {
+    # situation: (does the owner have two-factor sign-in set up when the token is made, what happens next,
+    #             role -> whether the token still answers as the matrix says)
+    "two-factor set up": (True, None, lambda role: True),
+    "two-factor not set up": (False, None, lambda role: role not in PRIVILEGED),
+    "role changed since it was made": (True, "promote", lambda role: False),
+    "two-factor removed and set up again": (True, "reset two-factor", lambda role: False),
+    "expired": (True, "expire", lambda role: False),
+}

@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def production(*command: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run a command with the production settings (cop.settings, DEBUG off), as a deployment would."""
-    environment = env or {}
+    """Run a command with the production settings (cop.settings, DEBUG off), as a deployment would; `env` changes
+    variables (None removes one)."""
+    changes = env or {}
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cop.settings",
@@ -32,7 +33,9 @@ def production(*command: str, env: dict | None = None) -> subprocess.CompletedPr
     }
     for name in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "MFA_REQUIRED", "TRUSTED_PROXY_COUNT", "SINGLE_PROCESS"):
         env.pop(name, None)
-    env.update(environment)
+    env.update({name: value for name, value in changes.items() if value is not None})
+    for name in [name for name, value in changes.items() if value is None]:
+        env.pop(name, None)
     argv = [sys.executable, *command]  # our own fixed commands
     return subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, check=False)  # noqa: S603
 
@@ -135,3 +138,26 @@ def test_a_session_idle_for_thirty_minutes_is_signed_out(client, member):
     Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - timedelta(seconds=1))
     response = client.get(reverse("home"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("email_url", [None, "", "consolemail://", "filemail:///tmp/cop-mail", "memorymail://"])
+def test_production_refuses_to_start_without_a_mail_server(email_url):
+    """Without a real server, invitation and password-reset links went to the server log (issue 20, finding 12)."""
+    result = production("manage.py", "check", env={"EMAIL_URL": email_url})
+    assert result.returncode != 0
+    assert "Set EMAIL_URL to your mail server" in result.stderr
+
+
+@pytest.mark.parametrize("email_url", ["smtp://mail.example.org:587/?tls=True", "smtps://u:p@mail.example.org:465",
+                                       "dummymail://"])  # fmt: skip
+def test_production_starts_with_a_mail_server_or_with_email_switched_off_by_name(email_url):
+    result = production("manage.py", "check", env={"EMAIL_URL": email_url})
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_readme_set_up_prints_emails_to_the_console_without_a_mail_server():
+    """`make run` (DEBUG on, no EMAIL_URL) still starts, and shows emails in the terminal."""
+    script = "import django; django.setup(); from django.conf import settings; print(settings.MAILERS['default'])"
+    result = production("-c", script, env={"EMAIL_URL": None, "DEBUG": "true"})
+    assert result.returncode == 0, result.stderr
+    assert "console.EmailBackend" in result.stdout
