@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.text_gate import TextGate
+
 KEY_PREFIX = "cop_"
 DEFAULT_LIFETIME_DAYS = 90
 
@@ -54,6 +56,16 @@ class ApiToken(models.Model):
     )
 
     objects = ApiTokenQuerySet.as_manager()
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "name": "The token holder's own label for their token, seen only by them.",
+            "key_hash": "A hash of the key, set by the code, never shown.",
+            "key_start": "The key's first characters, set by the code, shown only to its holder.",
+            "granted_roles": "The roles the holder had when the token was made, set by the code.",
+        },
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.text_gate import TextGate
+
 
 class AuditAction(models.TextChoices):
     VIEWED = "viewed", "Viewed"
@@ -49,6 +51,16 @@ class AuditEvent(models.Model):
     ip_address = models.GenericIPAddressField(null=True, blank=True)
 
     objects = AuditEventQuerySet.as_manager()
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "target_type": "Written by the services, not typed; the append-only log is read by admins only.",
+            "target_id": "Written by the services, not typed; the append-only log is read by admins only.",
+            "target_label": "Written by the services, not typed; the append-only log is read by admins only.",
+            "detail": "Written by the services, not typed; the append-only log is read by admins only.",
+        },
+    )
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from core.text_gate import TextGate
+
 
 class DigestStatus(models.TextChoices):
     QUEUED = "queued", "Queued"
@@ -70,6 +72,14 @@ class Digest(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     notified_at = models.DateTimeField(null=True, blank=True)
 
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "sites_key": "The sites a digest covers, set by the code.",
+            "failure_reason": "Why rendering or sending failed, set by the code, for admins.",
+        },
+    )
+
     class Meta:
         db_table = "newsletters_digest"
         ordering = ["-created_at", "-pk"]
@@ -114,6 +124,8 @@ class CommissionerResponse(models.Model):
     )
     text = models.TextField("Response")
     created_at = models.DateTimeField(default=timezone.now)
+
+    text_gate = TextGate(gated={"text": "Response"})
 
     class Meta:
         db_table = "newsletters_commissionerresponse"

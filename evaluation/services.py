@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.anonymisation import KIND_LABELS, find_personal_data
+from core.text_gate import gated_texts, refuse_personal_data_in
 from evaluation.models import (
     LEARNING_CULTURES,
     Answer,
@@ -124,6 +125,15 @@ class SurveyNotOpen(ValidationError):
     pass
 
 
+def _refuse_personal_data_in(rows, what: str) -> None:
+    """The gate over each row's gated text (core/text_gate.py), as one message the form shows at its top."""
+    for row in rows:
+        try:
+            refuse_personal_data_in(row)
+        except ValidationError as error:
+            raise ValidationError(f"{what} {' '.join(error.messages)}") from None
+
+
 @transaction.atomic
 def submit_survey_response(
     *, survey: Survey, respondent: User, agreements: dict[int, int | None], texts: dict[int, str]
@@ -147,6 +157,7 @@ def submit_survey_response(
             answers.append(Answer(response=response, question=question, agreement=agreements[question.pk]))
         elif question.kind == QuestionKind.FREE_TEXT and texts.get(question.pk, "").strip():
             answers.append(Answer(response=response, question=question, text=texts[question.pk].strip()))
+    _refuse_personal_data_in(answers, "Your answers were not saved: an answer could identify someone.")
     Answer.objects.bulk_create(answers)
     return response
 
@@ -194,10 +205,7 @@ def record_focus_group(
         raise PermissionDenied("Only this site's facilitators can record its focus groups.")
     if held_on > timezone.localdate():
         raise ValidationError("A focus group is recorded after it is held: the date cannot be in the future.")
-    locations = find_personal_data_in({"themes": themes, "quotes": quotes})
-    if locations:
-        raise PersonalDataFound(locations)
-    return FocusGroup.objects.create(
+    focus_group = FocusGroup(
         site=site,
         recorded_by=recorded_by,
         held_on=held_on,
@@ -205,6 +213,11 @@ def record_focus_group(
         themes=themes.strip(),
         quotes=quotes.strip(),
     )
+    locations = find_personal_data_in(gated_texts(focus_group))
+    if locations:
+        raise PersonalDataFound(locations)
+    focus_group.save()
+    return focus_group
 
 
 # Team self-assessment
@@ -254,10 +267,12 @@ def submit_self_assessment(
         assessment.submitted_at = timezone.now()
         assessment.save(update_fields=["stage", *values, "submitted_at"])
         assessment.ratings.all().delete()
-    AssessmentRating.objects.bulk_create(
+    rows = [
         AssessmentRating(assessment=assessment, question_id=qid, rating=rating, comment=comment.strip())
         for qid, (rating, comment) in ratings.items()
-    )
+    ]
+    _refuse_personal_data_in(rows, "Your self-assessment was not saved: a comment could identify someone.")
+    AssessmentRating.objects.bulk_create(rows)
     return assessment
 
 

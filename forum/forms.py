@@ -2,6 +2,7 @@ from django import forms
 
 from core.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
 from core.forms import CrispyFieldsForm
+from core.text_gate import REASON_HELP, check_reason
 from forum.models import EmailChoice, Post
 from members.models import User
 
@@ -59,7 +60,10 @@ class EditPostForm(CrispyFieldsForm):
 
 
 class DismissPostFindingForm(forms.Form):
-    reason = forms.CharField(max_length=500)
+    reason = forms.CharField(max_length=500, help_text=REASON_HELP)
+
+    def clean_reason(self) -> str:
+        return check_reason(self.cleaned_data["reason"])
 
 
 class ReportPostForm(CrispyFieldsForm):

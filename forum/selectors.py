@@ -8,7 +8,17 @@ from django.utils import timezone
 
 from cases.models import LEARNING_OBJECT_STATUSES
 from core.rules import is_programme_admin
-from forum.models import Post, PostFinding, PostReport, PostRevision, ReadMarker, Thread, ThreadFollow, ThreadKind
+from forum.models import (
+    Post,
+    PostFinding,
+    PostFindingStatus,
+    PostReport,
+    PostRevision,
+    ReadMarker,
+    Thread,
+    ThreadFollow,
+    ThreadKind,
+)
 from forum.rules import forum_moderated_q, forum_posts_q, forum_threads_q
 from sites.models import Membership, Site
 from sites.rules import site_roles
@@ -18,8 +28,6 @@ PAGE_SIZE = 30
 
 def threads_visible_to(user) -> QuerySet[Thread]:
     return Thread.objects.filter(forum_threads_q(user))
-
-
 
 
 def thread_audience(thread: Thread) -> QuerySet:
@@ -135,4 +143,20 @@ def moderation_queue(user) -> dict:
         .select_related("thread", "author")
         .order_by("-created_at")
     )
-    return {"reports": list(reports[:200]), "held": list(held[:200])}
+    to_confirm = (
+        PostFinding.objects.filter(status=PostFindingStatus.AWAITING, post__thread__in=moderated)
+        .exclude(dismissed_by=user)
+        .select_related("post__thread", "dismissed_by")
+        .order_by("dismissed_at", "pk")
+    )
+    return {"reports": list(reports[:200]), "held": list(held[:200]), "to_confirm": list(to_confirm[:200])}
+
+
+def post_findings_awaiting_confirmation_count(user) -> int:
+    """How many "not personal data" in posts wait for this moderator to confirm (for the home page)."""
+    moderated = Thread.objects.filter(forum_moderated_q(user))
+    return (
+        PostFinding.objects.filter(status=PostFindingStatus.AWAITING, post__thread__in=moderated)
+        .exclude(dismissed_by=user)
+        .count()
+    )

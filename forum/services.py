@@ -18,9 +18,11 @@ from audit.models import AuditAction
 from audit.services import record_event
 from cases.services import gate
 from cases.services.lifecycle import PersonalDataError
+from core.text_gate import STRUCTURED_KINDS, check_reason
 from forum import notifications
 from forum.mentions import blank_mentions, find_mentions
 from forum.models import (
+    HOLDING_POST_FINDING_STATUSES,
     Delivery,
     DeliveryState,
     EmailChoice,
@@ -148,7 +150,8 @@ def _release(post: Post) -> None:
 
 
 def open_findings(post: Post) -> list[PostFinding]:
-    return list(post.findings.filter(status=PostFindingStatus.OPEN))
+    """The findings that hold the post: open ones, and those waiting for a moderator's confirmation."""
+    return list(post.findings.filter(status__in=HOLDING_POST_FINDING_STATUSES))
 
 
 @transaction.atomic
@@ -176,7 +179,7 @@ def edit_post(*, post: Post, by, body: str, mentioned: Iterable = ()) -> Post:
     post.save(update_fields=["body", "edited_at"])
     before = set(post.mentions.values_list("pk", flat=True))
     post.mentions.add(*(people - before - {by.pk}))
-    open_now = [f for f in _refresh_findings(post, gated) if f.status == PostFindingStatus.OPEN]
+    open_now = [f for f in _refresh_findings(post, gated) if f.status in HOLDING_POST_FINDING_STATUSES]
     if post.is_visible:
         notifications.record_deliveries(post=post, mentions_only=True)  # only people newly mentioned
     elif not open_now:
@@ -186,21 +189,61 @@ def edit_post(*, post: Post, by, body: str, mentioned: Iterable = ()) -> Post:
 
 @transaction.atomic
 def dismiss_post_finding(*, finding: PostFinding, by, reason: str) -> PostFinding:
-    """The author says this is not personal data, and why; the post is released once nothing is left open."""
+    """The author says this is not personal data, and why (a real sentence); the post is released once nothing holds
+    it. A structured identifier (NHS, NI, date of birth, phone, email) waits for a moderator to confirm, held."""
     _require(by, "forum.dismiss_post_finding", finding.post, "Only the post's author can do that.")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("Say why this is not personal data, so a moderator can check it.")
-    if finding.status == PostFindingStatus.DISMISSED:
+    reason = check_reason(reason)
+    if finding.status != PostFindingStatus.OPEN:
         raise ValidationError("This finding is already marked as not personal data.")
-    finding.status = PostFindingStatus.DISMISSED
+    waits = finding.kind in STRUCTURED_KINDS
+    finding.status = PostFindingStatus.AWAITING if waits else PostFindingStatus.DISMISSED
     finding.reason = reason[:500]
     finding.dismissed_by = by
     finding.dismissed_at = timezone.now()
     finding.save(update_fields=["status", "reason", "dismissed_by", "dismissed_at"])
-    post = finding.post
+    _audit(by, finding, "marked not personal data" + (", waiting for a moderator to confirm" if waits else ""))
+    _release_if_clear(finding.post)
+    return finding
+
+
+def _audit(by, finding: PostFinding, what: str) -> None:
+    record_event(
+        actor=by, action=AuditAction.CHANGED, target=finding.post, detail=f"{finding.kind_label} finding: {what}"
+    )
+
+
+def _release_if_clear(post: Post) -> None:
     if not post.is_visible and not post.is_deleted and not open_findings(post):
         _release(post)
+
+
+def _check_moderator(finding: PostFinding, by) -> None:
+    _require(by, "forum.moderate_thread", finding.post.thread, "Only the thread's moderators can confirm this.")
+    if finding.status != PostFindingStatus.AWAITING:
+        raise ValidationError("This finding is not waiting for a moderator's confirmation.")
+    if finding.dismissed_by_id == by.pk:
+        raise PermissionDenied("Another moderator must confirm what you marked as not personal data.")
+
+
+@transaction.atomic
+def confirm_post_finding_dismissal(*, finding: PostFinding, by) -> PostFinding:
+    """A moderator agrees it is not personal data: the post is released once nothing else holds it."""
+    _check_moderator(finding, by)
+    finding.status = PostFindingStatus.DISMISSED
+    finding.confirmed_by, finding.confirmed_at = by, timezone.now()
+    finding.save(update_fields=["status", "confirmed_by", "confirmed_at"])
+    _audit(by, finding, "a moderator confirmed it is not personal data")
+    _release_if_clear(finding.post)
+    return finding
+
+
+@transaction.atomic
+def refuse_post_finding_dismissal(*, finding: PostFinding, by) -> PostFinding:
+    """A moderator does not agree: the finding is open again and the post stays held until the author fixes it."""
+    _check_moderator(finding, by)
+    finding.status = PostFindingStatus.OPEN
+    finding.save(update_fields=["status"])
+    _audit(by, finding, "a moderator refused: it must be fixed")
     return finding
 
 

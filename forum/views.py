@@ -14,6 +14,7 @@ from cases.selectors import cases as case_selectors
 from cases.services.lifecycle import PersonalDataError
 from core.access import get_visible_or_404
 from core.form_fields import whole_number
+from core.text_gate import REASON_ERROR
 from forum import selectors, services
 from forum.forms import (
     DismissPostFindingForm,
@@ -24,7 +25,16 @@ from forum.forms import (
     ReportPostForm,
     TopicForm,
 )
-from forum.models import EmailChoice, ForumPreference, Post, PostFinding, PostReport, Thread, ThreadKind
+from forum.models import (
+    EmailChoice,
+    ForumPreference,
+    Post,
+    PostFinding,
+    PostFindingStatus,
+    PostReport,
+    Thread,
+    ThreadKind,
+)
 from sites.models import Site
 
 POSTS = Post.objects.select_related("thread__case", "thread__site", "author")
@@ -265,16 +275,48 @@ def finding_dismiss(request, pk: int):
     _require(request.user, "forum.dismiss_post_finding", post, "Only the post's author can do that.")
     form = DismissPostFindingForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Say why this is not personal data, so a moderator can check it.")
+        messages.error(request, " ".join(form.errors.get("reason", [REASON_ERROR])))
     else:
         try:
-            services.dismiss_post_finding(finding=finding, by=request.user, reason=form.cleaned_data["reason"])
+            finding = services.dismiss_post_finding(
+                finding=finding, by=request.user, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             post.refresh_from_db(fields=["status"])
-            messages.success(request, "Your post is up." if post.is_visible else "Marked as not personal data.")
+            if post.is_visible:
+                messages.success(request, "Your post is up.")
+            elif finding.status == PostFindingStatus.AWAITING:
+                messages.success(request, "Sent to a moderator to confirm. Your post stays held until then.")
+            else:
+                messages.success(request, "Marked as not personal data.")
     return redirect(f"{reverse('forum:thread', args=[post.thread_id])}#post-{post.pk}")
+
+
+def _moderator_decision(service, success: str):
+    @login_required
+    @require_POST
+    def view(request, pk: int):
+        finding = get_object_or_404(PostFinding.objects.select_related("post__thread"), pk=pk)
+        get_visible_or_404(POSTS, request.user, "forum.view_post", pk=finding.post_id)
+        try:
+            service(finding=finding, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, success)
+        return redirect("forum:moderation")
+
+    return view
+
+
+finding_confirm = _moderator_decision(
+    services.confirm_post_finding_dismissal, "Confirmed: not personal data. The post is up once nothing holds it."
+)
+finding_refuse = _moderator_decision(
+    services.refuse_post_finding_dismissal, "Refused: the post stays held until its author fixes the text."
+)
 
 
 @login_required

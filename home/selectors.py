@@ -16,11 +16,12 @@ from django.utils import timezone
 
 from cases.models import ActionItem, ActionStatus, Case, CaseStatus, Finding, Question, QuestionStatus
 from cases.models.findings import BLOCKING_FINDING_STATUSES
+from cases.selectors.cases import findings_awaiting_confirmation
 from cases.selectors.evidence import broker_queue
 from cycle.models import RecordAction, RecordActionStatus
 from digests.selectors import commissioner_home
 from evaluation.selectors import open_rounds_for, open_surveys_for
-from forum.selectors import whats_new
+from forum.selectors import post_findings_awaiting_confirmation_count, whats_new
 from members.models import User
 from sites.models import Attendance, Invitation, Meeting, Membership
 from sites.rules import facilitated_site_ids
@@ -220,6 +221,20 @@ def waiting_for(*, counts: dict[str, int], facilitating: list[dict], pending_inv
     return waiting
 
 
+def confirmations_waiting(user, *, facilitates: bool) -> list[dict]:
+    """ "Not personal data" on structured identifiers that wait for this facilitator (cases) or moderator (forum)."""
+    waiting = []
+    if facilitates and (count := len(findings_awaiting_confirmation(user))):
+        waiting.append(
+            {"label": f"{count} “not personal data” in cases to confirm", "url": reverse("cases:findings_to_confirm")}
+        )
+    if (facilitates or user.is_programme_admin) and (count := post_findings_awaiting_confirmation_count(user)):
+        waiting.append(
+            {"label": f"{count} “not personal data” in forum posts to confirm", "url": reverse("forum:moderation")}
+        )
+    return waiting
+
+
 def menu_counts_for(request) -> dict[str, int]:
     """The menu's counts, read once per request (the menu and the home page both use them)."""
     if not hasattr(request, "_menu_counts"):
@@ -238,10 +253,12 @@ def home_page(user, *, counts: dict[str, int]) -> dict:
     facilitated = {m.site_id for m in memberships if m.is_facilitator}
     pending = Invitation.objects.pending().filter(site_id__in=facilitated).count() if facilitated else 0
     facilitating = facilitator_work(facilitated, sites)
+    waiting = waiting_for(counts=counts, facilitating=facilitating, pending_invitations=pending)
+    waiting += confirmations_waiting(user, facilitates=bool(facilitated))
     return {
         "memberships": memberships,
         "next_meetings": upcoming_meetings_for(user),
-        "waiting": waiting_for(counts=counts, facilitating=facilitating, pending_invitations=pending),
+        "waiting": waiting,
         "facilitating": facilitating,
         "my_work": member_work(user),
         "evaluation": {"surveys": open_surveys_for(user), "rounds": open_rounds_for(user)},

@@ -5,6 +5,10 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from core.text_gate import TextGate
+
+OWN_DETAILS = "The account holder's own details, shown to the people they work with by design."
+
 
 class Sector(models.TextChoices):
     VOLUNTARY = "voluntary", "Voluntary Sector"
@@ -60,6 +64,18 @@ class User(AbstractBaseUser, PermissionsMixin):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["name"]
 
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "password": "A password hash, never shown.",
+            "email": OWN_DETAILS,
+            "name": OWN_DETAILS,
+            "job_title": OWN_DETAILS,
+            "agency": OWN_DETAILS,
+            "calendar_token": "A secret for the person's calendar feed, set by the code.",
+        },
+    )
+
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
@@ -98,6 +114,14 @@ class SignInFailure(models.Model):
     address = models.GenericIPAddressField()
     device = models.CharField(max_length=64, blank=True)
     at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "email": "The address typed at sign-in, kept briefly to limit guessing; read by no page.",
+            "device": "A known-device id set by the code, never shown.",
+        },
+    )
 
     class Meta:
         indexes = [models.Index(fields=["email", "at"]), models.Index(fields=["address", "at"])]

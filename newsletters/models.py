@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from core.text_gate import TextGate
+
 
 class IssueStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -35,6 +37,8 @@ class NewsletterIssue(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
 
     objects = NewsletterIssueQuerySet.as_manager()
+
+    text_gate = TextGate(gated={"introduction": "Introduction"})
 
     class Meta:
         ordering = ["-month"]
@@ -96,6 +100,12 @@ class NewsletterItem(models.Model):
     source_key = models.CharField(max_length=200)
     edited_at = models.DateTimeField(null=True, blank=True, help_text="When an editor last changed the text.")
 
+    # Items are compiled from gated text, and checked again before an issue is approved (services/editing.py).
+    text_gate = TextGate(
+        gated={"title": "Item title", "body": "Item text"},
+        exempt={"source_key": "Which source the item was compiled from, set by the code, never shown."},
+    )
+
     class Meta:
         ordering = ["issue", "section", "position", "pk"]
         constraints = [
@@ -144,6 +154,14 @@ class ExternalSubscriber(models.Model):
 
     objects = ExternalSubscriberQuerySet.as_manager()
 
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "email": "The subscriber's own address, used only to send them the newsletter.",
+            "confirm_token_hash": "A hash of a token, set by the code, never shown.",
+        },
+    )
+
     class Meta:
         ordering = ["email"]
         constraints = [models.UniqueConstraint(Lower("email"), name="external_subscriber_email_ci_unique")]
@@ -185,6 +203,14 @@ class Delivery(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "email": "The recipient's own address, used only to send them the issue.",
+            "last_error": "The mail server's last error, for admins; not typed by anyone.",
+        },
+    )
 
     class Meta:
         ordering = ["issue", "email"]

@@ -3,6 +3,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from core.text_gate import TextGate
+
 
 class DefaultChecklistItemQuerySet(models.QuerySet):
     def in_use(self):
@@ -37,6 +39,15 @@ class DefaultChecklistItem(models.Model):
 
     objects = DefaultChecklistItemQuerySet.as_manager()
 
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "title": "The programme's set-up guidance, written by programme admins.",
+            "guidance": "The programme's set-up guidance, written by programme admins.",
+            "link": "A link to guidance, written by programme admins.",
+        },
+    )
+
     class Meta:
         ordering = ["position", "pk"]
 
@@ -67,6 +78,16 @@ class SiteChecklistItem(models.Model):
     note = models.CharField(max_length=500, blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     updated_at = models.DateTimeField(null=True, blank=True)
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "title": "Copied from the programme's set-up guidance.",
+            "guidance": "Copied from the programme's set-up guidance.",
+            "link": "Copied from the programme's set-up guidance.",
+            "note": "The facilitator's working note on setting up their site, seen only by them and programme admins.",
+        },
+    )
 
     class Meta:
         ordering = ["site", "position", "pk"]

@@ -4,6 +4,7 @@ from django.utils import timezone
 from cases.models import ActionItem, ActionStatus, Case, CaseKind, Outcome, Theme
 from core.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField, whole_number
 from core.forms import CrispyFieldsForm
+from core.text_gate import REASON_HELP, check_reason
 from members.models import User
 from sites.models import Membership, Site
 
@@ -115,8 +116,12 @@ class DismissFindingForm(CrispyFieldsForm):
     reason = forms.CharField(
         label="Why is this not personal data?",
         max_length=500,
-        help_text="For example: “Smith is the name of a service, not a person”. A facilitator will see your reason.",
+        help_text=f"{REASON_HELP} A facilitator will see your reason, and confirms it for NHS and National "
+        "Insurance numbers, dates of birth, phone numbers and email addresses.",
     )
+
+    def clean_reason(self) -> str:
+        return check_reason(self.cleaned_data["reason"])
 
 
 class DiscussionForm(CrispyFieldsForm):
@@ -149,7 +154,7 @@ class FollowUpForm(DiscussionForm):
         required=False,
         max_length=500,
         label="If the highlighted text is not personal data, say why",
-        help_text="Leave empty and change the text if it is personal data.",
+        help_text=f"Leave empty and change the text if it is personal data. {REASON_HELP}",
     )
 
     def __init__(self, *args, case: Case, **kwargs):

@@ -19,9 +19,11 @@ from cases.models.evidence import Evidence, EvidenceKind, EvidenceLink, Question
 from cases.models.findings import (
     BLOCKING_FINDING_STATUSES,
     CASE_TEXT_FIELDS,
+    GATED_CHILDREN,
     Finding,
     FindingQuerySet,
     FindingStatus,
+    child_field,
     field_label,
 )
 from cases.models.known import KnownTerm, KnownTermKind, KnownTermQuerySet
@@ -41,6 +43,7 @@ __all__ = [
     "Evidence",
     "EvidenceKind",
     "EvidenceLink",
+    "GATED_CHILDREN",
     "Finding",
     "FindingQuerySet",
     "FindingStatus",
@@ -52,6 +55,7 @@ __all__ = [
     "Question",
     "QuestionStatus",
     "Theme",
+    "child_field",
     "evidence_file_name",
     "field_label",
 ]

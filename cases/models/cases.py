@@ -6,11 +6,15 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 
+from core.text_gate import TextGate
+
 
 class Theme(models.Model):
     """A theme seen across cases (dual diagnosis, weekend crises...): a list the programme manages."""
 
     name = models.CharField(max_length=100, unique=True)
+
+    text_gate = TextGate(gated={}, exempt={"name": "A programme-managed list of topics, kept by admins."})
 
     class Meta:
         ordering = ["name"]
@@ -83,6 +87,16 @@ class Case(models.Model):
 
     objects = CaseQuerySet.as_manager()
 
+    text_gate = TextGate(
+        gated={
+            "title": "Title",
+            "presentation": "Presentation of the case",
+            "learning": "Learning for improved practice",
+            "commissioner_issues": "Issues for commissioners",
+            "summary": "Write-up summary",
+        }
+    )
+
     class Meta:
         ordering = ["-updated_at"]
         indexes = [models.Index(fields=["site", "status"]), models.Index(fields=["status", "published_at"])]
@@ -119,6 +133,11 @@ class ActionItem(models.Model):
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    # The first is the step itself: its findings are kept as "action:<pk>", the others as "action:<pk>:<field>".
+    text_gate = TextGate(
+        gated={"text": "Next step", "owner_agency": "Next step (agency responsible)", "note": "Next step (note)"}
+    )
+
     class Meta:
         ordering = ["created_at", "pk"]
 
@@ -136,6 +155,8 @@ class FollowUp(models.Model):
     what_happened = models.TextField("What happened")
     helpful_actions = models.ManyToManyField(ActionItem, blank=True, related_name="helped_in")
     outcome = models.CharField(max_length=16, choices=Outcome.choices, default=Outcome.NONE_YET)
+
+    text_gate = TextGate(gated={"what_happened": "Follow-up"})
 
     class Meta:
         ordering = ["recorded_at", "pk"]

@@ -8,6 +8,9 @@ from django.db import models
 from django.utils import timezone
 
 from cases.models.cases import Case, Theme
+from core.text_gate import TextGate
+
+PUBLISHED_WORK = "Bibliographic details of published work: authors are cited by name, as published."
 
 
 class EvidenceKind(models.TextChoices):
@@ -44,6 +47,22 @@ class Evidence(models.Model):
     added_at = models.DateTimeField(default=timezone.now)
     search_vector = SearchVectorField(null=True, editable=False)
 
+    # The summary is the broker's own words for practice (shown on cases, in the API and newsletters): gated.
+    text_gate = TextGate(
+        gated={"summary": "What this means for practice"},
+        exempt={
+            "title": PUBLISHED_WORK,
+            "authors": PUBLISHED_WORK,
+            "publisher": PUBLISHED_WORK,
+            "doi": PUBLISHED_WORK,
+            "url": PUBLISHED_WORK,
+            "abstract": PUBLISHED_WORK,
+            "file_name": "The uploaded file's name, sanitised; shown only to signed-in people in the library.",
+            "file_type": "A content type the upload check found, not typed by anyone.",
+            "title_key": "Derived from the title for duplicate detection, never shown.",
+        },
+    )
+
     class Meta:
         ordering = ["-added_at", "-pk"]
         verbose_name_plural = "evidence"
@@ -67,6 +86,8 @@ class EvidenceLink(models.Model):
     note = models.TextField("Why it matters for this case", blank=True)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     added_at = models.DateTimeField(default=timezone.now)
+
+    text_gate = TextGate(gated={"note": "Why it matters for this case"})
 
     class Meta:
         ordering = ["added_at", "pk"]
@@ -97,6 +118,8 @@ class Question(models.Model):
     )
     answered_at = models.DateTimeField(null=True, blank=True)
     notified_at = models.DateTimeField(null=True, blank=True, help_text="When the asker was last emailed an answer.")
+
+    text_gate = TextGate(gated={"text": "Question", "reply": "Reply"})
 
     class Meta:
         ordering = ["asked_at", "pk"]

@@ -4,38 +4,45 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from cases.models.cases import Case
+from cases.models.cases import ActionItem, Case, FollowUp
 from core.anonymisation import KIND_LABELS
+from core.text_gate import TextGate
 
 
 class FindingStatus(models.TextChoices):
     OPEN = "open", "Open"
     DISMISSED = "dismissed", "Not personal data"
     REOPENED = "reopened", "Reopened by a facilitator"
+    AWAITING = "awaiting", "Not personal data, waiting for a facilitator to confirm"
 
 
-CASE_TEXT_FIELDS = {
-    "title": "Title",
-    "presentation": "Presentation of the case",
-    "learning": "Learning for improved practice",
-    "commissioner_issues": "Issues for commissioners",
-    "summary": "Write-up summary",
-}
+CASE_TEXT_FIELDS = dict(Case.text_gate.gated)
+# The case's children whose text the gate checks: the gate field name's prefix, the related name and the model.
+# A child's first gated field is kept as "<prefix>:<pk>", the others as "<prefix>:<pk>:<field>".
+GATED_CHILDREN = (("action", "actions", ActionItem), ("followup", "follow_ups", FollowUp))
+
+
+def child_field(prefix: str, pk, model, name: str) -> str:
+    """The gate field name of one gated field of a case's child ("action:12", "action:12:owner_agency")."""
+    first = next(iter(model.text_gate.gated))
+    return f"{prefix}:{pk}" if name == first else f"{prefix}:{pk}:{name}"
 
 
 def field_label(field: str) -> str:
-    """The label people know for a gate field name ("presentation", "action:12", "followup:3:note")."""
+    """The label people know for a gate field name ("presentation", "action:12", "action:12:note")."""
     if field in CASE_TEXT_FIELDS:
         return CASE_TEXT_FIELDS[field]
-    kind, _, rest = field.partition(":")
-    if kind == "action":
-        return "Next step (note)" if rest.endswith(":note") else "Next step"
-    if kind == "followup":
-        return "Follow-up"
+    prefix, _, rest = field.partition(":")
+    for known, _, model in GATED_CHILDREN:
+        if prefix == known:
+            _, _, name = rest.partition(":")
+            labels = model.text_gate.gated
+            return labels.get(name) or next(iter(labels.values()))
     return field
 
 
-BLOCKING_FINDING_STATUSES = (FindingStatus.OPEN, FindingStatus.REOPENED)
+# A structured identifier marked "not personal data" waits for a facilitator's confirmation and blocks until then.
+BLOCKING_FINDING_STATUSES = (FindingStatus.OPEN, FindingStatus.REOPENED, FindingStatus.AWAITING)
 
 
 class FindingQuerySet(models.QuerySet):
@@ -68,9 +75,25 @@ class Finding(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     reopened_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = FindingQuerySet.as_manager()
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "field": "The name of the field the finding is in, set by the gate.",
+            "kind": "The kind of finding, set by the gate.",
+            "excerpt": 'A masked excerpt made by the gate ("07•••••123"), never the text itself.',
+            "digest": "A keyed digest made by the gate, never shown.",
+            "reason": "Seen only by the case's presenters and the site's facilitators who review the dismissal; "
+            "never shared, published or served by the API.",
+        },
+    )
 
     class Meta:
         ordering = ["field", "start"]
@@ -88,6 +111,10 @@ class Finding(models.Model):
     @property
     def field_label(self) -> str:
         return field_label(self.field)
+
+    @property
+    def is_awaiting_confirmation(self) -> bool:
+        return self.status == FindingStatus.AWAITING
 
     @property
     def is_blocking(self) -> bool:

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.text_gate import TextGate
+
 
 class KnownTermKind(models.TextChoices):
     ORGANISATION = "organisation", "Organisation or service"
@@ -33,6 +35,14 @@ class KnownTerm(models.Model):
     changed_at = models.DateTimeField(default=timezone.now)
 
     objects = KnownTermQuerySet.as_manager()
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "text": "An organisation or public number admins list as never personal data; each entry is audited.",
+            "label": "Whose public number it is, written by programme admins; each entry is audited.",
+        },
+    )
 
     class Meta:
         ordering = ["kind", "text"]

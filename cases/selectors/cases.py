@@ -25,6 +25,7 @@ from cases.rules import cases_visible_q, learning_objects_q
 from cases.services import fixes, gate
 from core.form_fields import whole_number
 from sites.models import Site
+from sites.rules import facilitated_site_ids
 
 PAGE_SIZE = 20
 
@@ -50,6 +51,19 @@ def cases_page(user) -> dict:
         "my_drafts": list(visible.filter(status=CaseStatus.DRAFT)),
         "site_cases": list(visible.exclude(status=CaseStatus.DRAFT)[:100]),
     }
+
+
+def findings_awaiting_confirmation(user) -> list[Finding]:
+    """Structured identifiers marked "not personal data" at the sites this person facilitates, waiting for them
+    (not those they asked about themselves: another facilitator confirms those)."""
+    return list(
+        Finding.objects.filter(
+            status=FindingStatus.AWAITING, in_text=True, case__site_id__in=facilitated_site_ids(user)
+        )
+        .exclude(dismissed_by=user)
+        .select_related("case__site", "dismissed_by")
+        .order_by("dismissed_at", "pk")
+    )
 
 
 def cases_presented_by(user, *, limit: int = 5) -> list[Case]:

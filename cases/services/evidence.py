@@ -19,6 +19,7 @@ from cases.models import Case, Evidence, EvidenceLink, Question, QuestionStatus,
 from cases.services import gate
 from cases.services.citations import Citation, normalise_doi, title_key
 from cases.services.lifecycle import PersonalDataError
+from core.text_gate import refuse_personal_data_in
 
 EVIDENCE_FIELDS = ("kind", "title", "authors", "year", "publisher", "doi", "url", "abstract", "summary")
 
@@ -96,6 +97,7 @@ def _apply(evidence: Evidence, fields: dict) -> None:
         field = Evidence._meta.get_field(name)
         if len(getattr(evidence, name)) > field.max_length:
             raise ValidationError(f"The {field.verbose_name} is too long: at most {field.max_length} characters.")
+    refuse_personal_data_in(evidence)  # the broker's summary is shown on cases, in the API and in newsletters
 
 
 def _save(evidence: Evidence, *, upload, themes) -> Evidence:

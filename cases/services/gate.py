@@ -16,9 +16,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cases.models import CASE_TEXT_FIELDS, Case, Finding, FindingStatus
+from audit.models import AuditAction
+from audit.services import record_event
+from cases.models import CASE_TEXT_FIELDS, GATED_CHILDREN, Case, Finding, FindingStatus, child_field
 from cases.services.known_terms import known_terms
 from core import anonymisation
+from core.text_gate import STRUCTURED_KINDS, check_reason, gated_texts
 
 CASE_FIELDS = CASE_TEXT_FIELDS
 MASK = "\u2022"
@@ -63,13 +66,13 @@ def detect(text: str) -> list[Detected]:
 
 
 def case_texts(case: Case) -> dict[str, str]:
-    """Every piece of text belonging to the case, by gate field name."""
-    texts = {name: getattr(case, name) or "" for name in CASE_FIELDS}
-    for action in case.actions.all():
-        texts[f"action:{action.pk}"] = action.text
-        texts[f"action:{action.pk}:note"] = action.note
-    for follow_up in case.follow_ups.all():
-        texts[f"followup:{follow_up.pk}"] = follow_up.what_happened
+    """Every piece of text belonging to the case, by gate field name: each gated field (core/text_gate.py) of the
+    case, its next steps and its follow-ups."""
+    texts = gated_texts(case)
+    for prefix, related, model in GATED_CHILDREN:
+        for child in getattr(case, related).all():
+            for name, text in gated_texts(child).items():
+                texts[child_field(prefix, child.pk, model, name)] = text
     return texts
 
 
@@ -123,7 +126,8 @@ def blocking_findings(case: Case) -> list[Finding]:
 
 
 def describe(finding: Finding) -> str:
-    return f"{finding.kind_label} at '{finding.field_label}' ({finding.excerpt})"
+    waiting = ", waiting for a facilitator to confirm" if finding.status == FindingStatus.AWAITING else ""
+    return f"{finding.kind_label} at '{finding.field_label}' ({finding.excerpt}{waiting})"
 
 
 def ensure_no_open_findings(case: Case, *, action: str) -> None:
@@ -133,25 +137,77 @@ def ensure_no_open_findings(case: Case, *, action: str) -> None:
         listed = "; ".join(describe(f) for f in findings)
         raise ValidationError(
             f"This case cannot be {action} while it may contain personal data. Possible personal data: {listed}. "
-            "Fix the text, or mark each one as not personal data with a reason."
+            "Fix the text, or mark each one as not personal data with a reason (a facilitator confirms NHS and "
+            "National Insurance numbers, dates of birth, phone numbers and email addresses)."
         )
+
+
+def needs_confirmation(finding) -> bool:
+    """A structured identifier (NHS, NI, date of birth, phone, email) is not dismissed by one person alone."""
+    return finding.kind in STRUCTURED_KINDS
+
+
+def _audit(by, finding: Finding, what: str) -> None:
+    record_event(
+        actor=by,
+        action=AuditAction.CHANGED,
+        target=finding.case,
+        detail=f"Finding {finding.pk} ({finding.kind_label} at '{finding.field_label}'): {what}"[:300],
+    )
 
 
 @transaction.atomic
 def dismiss_finding(*, finding: Finding, by, reason: str) -> Finding:
-    """The author says this is not personal data, and why."""
+    """The author says this is not personal data, and why (a real sentence).
+
+    A name, postcode, address or reference is then dismissed. A structured identifier is only asked about: it waits,
+    still blocking the case, until one of the site's facilitators (not the person who asked) confirms or refuses."""
     if not by.has_perm("cases.dismiss_finding", finding.case):
         raise PermissionDenied("Only the case's presenters and the site's facilitators can do that.")
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError("Say why this is not personal data, so a facilitator can check it.")
-    if finding.status == FindingStatus.DISMISSED:
+    reason = check_reason(reason)
+    if finding.status in (FindingStatus.DISMISSED, FindingStatus.AWAITING):
         raise ValidationError("This finding is already marked as not personal data.")
-    finding.status = FindingStatus.DISMISSED
+    finding.status = FindingStatus.AWAITING if needs_confirmation(finding) else FindingStatus.DISMISSED
     finding.reason = reason
     finding.dismissed_by = by
     finding.dismissed_at = timezone.now()
-    finding.save(update_fields=["status", "reason", "dismissed_by", "dismissed_at"])
+    finding.confirmed_by, finding.confirmed_at = None, None
+    finding.save(update_fields=["status", "reason", "dismissed_by", "dismissed_at", "confirmed_by", "confirmed_at"])
+    if finding.status == FindingStatus.AWAITING:
+        _audit(by, finding, "marked not personal data, waiting for a facilitator to confirm")
+    else:
+        _audit(by, finding, "marked not personal data")
+    return finding
+
+
+def _check_reviewer(finding: Finding, by) -> None:
+    if not by.has_perm("cases.review_findings", finding.case):
+        raise PermissionDenied("Only the site's facilitators can confirm or refuse this.")
+    if finding.status != FindingStatus.AWAITING:
+        raise ValidationError("This finding is not waiting for a facilitator's confirmation.")
+    if finding.dismissed_by_id == by.pk:
+        raise PermissionDenied("Another facilitator must confirm what you marked as not personal data.")
+
+
+@transaction.atomic
+def confirm_finding_dismissal(*, finding: Finding, by) -> Finding:
+    """A facilitator agrees that the structured identifier is not personal data: it stops blocking the case."""
+    _check_reviewer(finding, by)
+    finding.status = FindingStatus.DISMISSED
+    finding.confirmed_by, finding.confirmed_at = by, timezone.now()
+    finding.save(update_fields=["status", "confirmed_by", "confirmed_at"])
+    _audit(by, finding, "the facilitator confirmed it is not personal data")
+    return finding
+
+
+@transaction.atomic
+def refuse_finding_dismissal(*, finding: Finding, by) -> Finding:
+    """A facilitator does not agree: the finding is reopened and the text must be fixed."""
+    _check_reviewer(finding, by)
+    finding.status = FindingStatus.REOPENED
+    finding.reopened_by, finding.reopened_at = by, timezone.now()
+    finding.save(update_fields=["status", "reopened_by", "reopened_at"])
+    _audit(by, finding, "the facilitator refused: it must be fixed")
     return finding
 
 
@@ -166,6 +222,7 @@ def reopen_finding(*, finding: Finding, by) -> Finding:
     finding.reopened_by = by
     finding.reopened_at = timezone.now()
     finding.save(update_fields=["status", "reopened_by", "reopened_at"])
+    _audit(by, finding, "reopened by a facilitator")
     return finding
 
 

@@ -27,12 +27,14 @@ from cases.models import (
     FollowUp,
     Outcome,
     Theme,
+    child_field,
     field_label,
 )
 from cases.services import gate
+from core.text_gate import check_reason, gated_texts
 from sites.models import Meeting, MeetingStatus, Membership, Site
 
-TEXT_FIELDS = ("title", "presentation", "learning", "commissioner_issues", "summary")
+TEXT_FIELDS = tuple(Case.text_gate.gated)
 
 
 class PersonalDataError(ValidationError):
@@ -197,16 +199,23 @@ def update_case(
     return case
 
 
+def _action_texts(action: ActionItem, pk) -> dict[str, str]:
+    """A next step's gated texts by gate field name (the step, the agency responsible, the note)."""
+    return {child_field("action", pk, ActionItem, name): text for name, text in gated_texts(action).items()}
+
+
 @transaction.atomic
 def add_action_item(*, case: Case, by, text: str, owner=None, owner_agency: str = "") -> ActionItem:
     """A next step suggested for the case."""
     _require(by, "cases.change_case", case, "You cannot add next steps to this case now.")
     if owner is not None and owner.pk not in _current_members(case.site):
         raise ValidationError("The person responsible must be a current member of the site.")
+    action = ActionItem(case=case, text=text, owner=owner, owner_agency=owner_agency.strip())
     if not case.is_draft:
-        refuse_personal_data(case, {"action:new": text})
-    action = ActionItem.objects.create(case=case, text=text, owner=owner, owner_agency=owner_agency)
-    gate.check_field(case=case, field=f"action:{action.pk}", text=text)
+        refuse_personal_data(case, _action_texts(action, "new"))
+    action.save()
+    for field, text in _action_texts(action, action.pk).items():
+        gate.check_field(case=case, field=field, text=text)
     _record_revision(case, by)
     search.update_search_document(case)
     return action
@@ -314,6 +323,11 @@ def record_follow_up(
             + "). Remove it, or say why it is not personal data.",
             found={"followup:new": found},
         )
+    if found:
+        try:
+            reason = check_reason(reason)
+        except ValidationError as error:
+            raise ValidationError({"not_personal_data_reason": error.messages}) from None
     follow_up = FollowUp.objects.create(
         case=case, meeting=meeting, recorded_by=by, what_happened=what_happened, outcome=outcome
     )

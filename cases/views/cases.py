@@ -28,6 +28,7 @@ from cases.selectors import cases as selectors
 from cases.selectors import evidence as evidence_selectors
 from cases.services import editing, fixes, gate, lifecycle
 from core.access import get_visible_or_404
+from core.text_gate import REASON_ERROR
 from sites.models import Site
 from sites.rules import site_roles
 
@@ -284,11 +285,17 @@ def finding_dismiss(request, pk: int):
     case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=finding.case_id)
     form = DismissFindingForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Say why this is not personal data, so a facilitator can check it.")
+        messages.error(request, " ".join(form.errors.get("reason", [REASON_ERROR])))
         return redirect(_back(request, case))
     try:
-        gate.dismiss_finding(finding=finding, by=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, "Marked as not personal data. The site's facilitators can see your reason.")
+        finding = gate.dismiss_finding(finding=finding, by=request.user, reason=form.cleaned_data["reason"])
+        if finding.is_awaiting_confirmation:
+            messages.success(
+                request,
+                "Sent to the site's facilitators to confirm. Until one of them confirms, the case cannot move on.",
+            )
+        else:
+            messages.success(request, "Marked as not personal data. The site's facilitators can see your reason.")
     except ValidationError as error:
         _error(request, error)
     return redirect(_back(request, case))
@@ -307,9 +314,46 @@ def finding_reopen(request, pk: int):
     return redirect(_back(request, case))
 
 
+@login_required
+@require_POST
+def finding_confirm(request, pk: int):
+    finding = get_object_or_404(Finding, pk=pk)
+    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=finding.case_id)
+    try:
+        gate.confirm_finding_dismissal(finding=finding, by=request.user)
+        messages.success(request, "Confirmed: not personal data. It no longer holds the case back.")
+    except ValidationError as error:
+        _error(request, error)
+    return redirect(_back(request, case))
+
+
+@login_required
+@require_POST
+def finding_refuse(request, pk: int):
+    finding = get_object_or_404(Finding, pk=pk)
+    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=finding.case_id)
+    try:
+        gate.refuse_finding_dismissal(finding=finding, by=request.user)
+        messages.success(request, "Refused: the presenter must fix the text before the case moves on.")
+    except ValidationError as error:
+        _error(request, error)
+    return redirect(_back(request, case))
+
+
+@login_required
+def findings_to_confirm(request):
+    """What waits for this facilitator: structured identifiers presenters marked as not personal data."""
+    findings = selectors.findings_awaiting_confirmation(request.user)
+    return render(request, "cases/findings_to_confirm.html", {"findings": findings})
+
+
 def _back(request, case) -> str:
     """Back to the case page or its editor (never anywhere else the form might name)."""
-    allowed = {reverse("cases:detail", args=[case.pk]), reverse("cases:edit", args=[case.pk])}
+    allowed = {
+        reverse("cases:detail", args=[case.pk]),
+        reverse("cases:edit", args=[case.pk]),
+        reverse("cases:findings_to_confirm"),
+    }
     target = request.POST.get("next", "")
     return target if target in allowed else reverse("cases:detail", args=[case.pk])
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.text_gate import TextGate
 from sites.models import Meeting
 
 
@@ -27,6 +28,11 @@ class AgendaItem(models.Model):
     case = models.ForeignKey("cases.Case", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     source_key = models.CharField(max_length=80, blank=True)
     removed = models.BooleanField(default=False)
+
+    text_gate = TextGate(
+        gated={"title": "Agenda item"},
+        exempt={"source_key": "Which case or follow-up the item was made from, set by the code, never shown."},
+    )
 
     class Meta:
         db_table = "sites_agendaitem"

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.text_gate import TextGate
 from cycle.models.agendas import AgendaItem
 from sites.models import Meeting
 
@@ -43,6 +44,8 @@ class RecordEntry(models.Model):
     discussion = models.TextField(blank=True)
     follow_ups = models.TextField("Follow-ups reported", blank=True)
 
+    text_gate = TextGate(gated={"discussion": "Discussion", "follow_ups": "Follow-ups reported"})
+
     class Meta:
         db_table = "sites_recordentry"
         ordering = ["record", "position", "pk"]
@@ -72,6 +75,8 @@ class RecordAction(models.Model):
     done_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    text_gate = TextGate(gated={"text": "Action", "owner_agency": "Agency responsible", "done_note": "Note"})
+
     class Meta:
         db_table = "sites_recordaction"
         ordering = ["created_at", "pk"]
@@ -97,6 +102,8 @@ class RecordComment(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     text = models.TextField()
     created_at = models.DateTimeField(default=timezone.now)
+
+    text_gate = TextGate(gated={"text": "Suggested correction"})
 
     class Meta:
         db_table = "sites_recordcomment"

@@ -10,18 +10,22 @@ from django.utils import timezone
 from cases.models import ActionStatus
 from cases.services import gate, lifecycle
 from core.outbox import claim_and_queue
+from core.text_gate import refuse_personal_data_in
 from cycle import tasks
 from cycle.models import ActionReminder, RecordAction, RecordActionStatus
 from cycle.selectors import due_of
-from cycle.services.record import refuse_personal_data
 
 
 @transaction.atomic
 def complete_record_action(*, action: RecordAction, by, note: str = "") -> RecordAction:
     if not (action.owner_id == by.pk or by.has_perm("sites.manage_meetings", action.entry.record.meeting)):
         raise PermissionDenied("Only the action's owner or the site's facilitators can close it.")
-    refuse_personal_data({"note": note})
-    action.status, action.done_note, action.done_at = RecordActionStatus.DONE, note.strip(), timezone.now()
+    action.done_note = note.strip()
+    try:
+        refuse_personal_data_in(action, only={"done_note"})
+    except ValidationError as error:
+        raise ValidationError({"note": error.message_dict["done_note"]}) from None
+    action.status, action.done_at = RecordActionStatus.DONE, timezone.now()
     action.save(update_fields=["status", "done_note", "done_at"])
     return action
 

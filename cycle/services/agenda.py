@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from cases.models import ActionStatus, Case, CaseStatus, EvidenceLink, Question, QuestionStatus
 from core.outbox import claim_and_queue
+from core.text_gate import refuse_personal_data_in
 from cycle import tasks
 from cycle.models import AgendaDelivery, AgendaItem, AgendaItemKind, AgendaPublication
 from sites.models import Meeting, Membership
@@ -210,10 +211,14 @@ def add_agenda_item(*, meeting: Meeting, added_by, title: str, case=None) -> Age
         raise ValidationError({"title": "Write what the item is about."})
     if case is not None and (case.site_id != meeting.site_id or case.is_draft):
         raise ValidationError({"case": "Choose a case shared with this site."})
-    return AgendaItem.objects.create(
+    item = AgendaItem(
         meeting=meeting, position=_next_position(meeting), kind=AgendaItemKind.CASE if case else AgendaItemKind.OTHER,
         title=title, case=case,
     )  # fmt: skip
+    # A typed title passes the gate; proposed items are made from text that already passed it (case titles).
+    refuse_personal_data_in(item)
+    item.save()
+    return item
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from core.anonymisation import KIND_LABELS, find_personal_data
+from core import text_gate
 from core.outbox import claim_and_queue
 from cycle import tasks
 from cycle.models import (
@@ -25,21 +25,6 @@ from cycle.models import (
 )
 from cycle.templatetags.cycle import agenda_heading
 from sites.models import Attendance, AttendanceStatus, Meeting, Membership
-
-
-def refuse_personal_data(texts: dict[str, str]) -> None:
-    """The anonymisation gate: refuse text that could identify someone, saying what was found where."""
-    errors = {}
-    for field, text in texts.items():
-        findings = find_personal_data(text or "")
-        if findings:
-            shown = "; ".join(f'{KIND_LABELS.get(f.kind, f.kind)}: "{f.text}"' for f in findings[:5])
-            errors[field] = (
-                f'This could identify someone ({shown}). Remove or replace it (for example "the man", '
-                '"his GP") and save again.'
-            )
-    if errors:
-        raise ValidationError(errors)
 
 
 def _check_draft(record: MeetingRecord) -> None:
@@ -69,8 +54,8 @@ def open_record(*, meeting: Meeting, opened_by) -> MeetingRecord:
 @transaction.atomic
 def record_discussion(*, entry: RecordEntry, written_by, discussion: str, follow_ups: str = "") -> RecordEntry:
     _check_draft(entry.record)
-    refuse_personal_data({"discussion": discussion, "follow_ups": follow_ups})
     entry.discussion, entry.follow_ups = discussion.strip(), follow_ups.strip()
+    text_gate.refuse_personal_data_in(entry)
     entry.save(update_fields=["discussion", "follow_ups"])
     return entry
 
@@ -95,8 +80,10 @@ def add_record_action(
         raise ValidationError({"owner": "The owner must be a current member of this site."})
     if due_on is not None and due_on < entry.record.meeting.local_date:
         raise ValidationError({"due_on": "The due date cannot be before the meeting."})
-    refuse_personal_data({"text": text})
-    return RecordAction.objects.create(entry=entry, text=text, owner=owner, owner_agency=owner_agency, due_on=due_on)
+    action = RecordAction(entry=entry, text=text, owner=owner, owner_agency=owner_agency, due_on=due_on)
+    text_gate.refuse_personal_data_in(action)
+    action.save()
+    return action
 
 
 @transaction.atomic
@@ -119,8 +106,10 @@ def suggest_correction(*, entry: RecordEntry, author, text: str) -> RecordCommen
     text = text.strip()
     if not text:
         raise ValidationError({"text": "Write the correction you suggest."})
-    refuse_personal_data({"text": text})
-    return RecordComment.objects.create(entry=entry, author=author, text=text)
+    comment = RecordComment(entry=entry, author=author, text=text)
+    text_gate.refuse_personal_data_in(comment)
+    comment.save()
+    return comment
 
 
 def snapshot(record: MeetingRecord) -> dict:

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.text_gate import TextGate
+
 
 class FocusGroup(models.Model):
     site = models.ForeignKey("sites.Site", on_delete=models.CASCADE, related_name="focus_groups")
@@ -13,6 +15,8 @@ class FocusGroup(models.Model):
     quotes = models.TextField(blank=True, help_text="Notable quotes, one a line, without names.")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
+
+    text_gate = TextGate(gated={"themes": "Themes", "quotes": "Quotes"})
 
     class Meta:
         ordering = ["-held_on"]

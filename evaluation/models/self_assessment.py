@@ -6,6 +6,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from core.text_gate import TextGate
+
 
 # Team self-assessment: Adair's three domains, Tuckman's stages, the four learning cultures
 class Domain(models.TextChoices):
@@ -34,6 +36,8 @@ class AssessmentQuestion(models.Model):
     position = models.PositiveSmallIntegerField()
     text = models.CharField(max_length=300)
     is_active = models.BooleanField(default=True)
+
+    text_gate = TextGate(gated={}, exempt={"text": "The paper's self-assessment questions, kept by programme admins."})
 
     class Meta:
         ordering = ["position"]
@@ -108,6 +112,8 @@ class AssessmentRating(models.Model):
     question = models.ForeignKey(AssessmentQuestion, on_delete=models.PROTECT, related_name="+")
     rating = models.PositiveSmallIntegerField(validators=_one_to_five())
     comment = models.CharField(max_length=500, blank=True)
+
+    text_gate = TextGate(gated={"comment": "Comment"})
 
     class Meta:
         constraints = [

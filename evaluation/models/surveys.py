@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.text_gate import TextGate
+
 MIN_RESPONSES = 5
 WITHHELD = f"Fewer than {MIN_RESPONSES} responses: withheld to protect confidentiality"
 
@@ -43,6 +45,14 @@ class Survey(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "title": "Written by programme admins to introduce a survey about the programme itself.",
+            "introduction": "Written by programme admins to introduce a survey about the programme itself.",
+        },
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -92,6 +102,8 @@ class Question(models.Model):
     kind = models.CharField(max_length=12, choices=QuestionKind.choices, default=QuestionKind.STATEMENT)
     text = models.TextField()
 
+    text_gate = TextGate(gated={}, exempt={"text": "A survey statement or question written by programme admins."})
+
     class Meta:
         ordering = ["position", "pk"]
 
@@ -124,6 +136,8 @@ class Answer(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     agreement = models.PositiveSmallIntegerField(choices=Agreement.choices, null=True, blank=True)
     text = models.TextField(blank=True)
+
+    text_gate = TextGate(gated={"text": "Answer"})
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["response", "question"], name="answer_once_per_question")]

@@ -11,6 +11,7 @@ from forum.models.notifications import (
 from forum.models.threads import (
     BOARD_KINDS,
     CASE_KINDS,
+    HOLDING_POST_FINDING_STATUSES,
     Post,
     PostFinding,
     PostFindingStatus,
@@ -28,6 +29,7 @@ __all__ = [
     "CASE_KINDS",
     "Post",
     "PostFinding",
+    "HOLDING_POST_FINDING_STATUSES",
     "PostFindingStatus",
     "PostReport",
     "PostRevision",

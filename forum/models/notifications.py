@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.text_gate import TextGate
 from forum.models.threads import Post
 
 
@@ -45,6 +46,8 @@ class Delivery(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     claim = models.CharField(max_length=32, blank=True, help_text="The run that claimed it for sending.")
     sent_at = models.DateTimeField(null=True, blank=True)
+
+    text_gate = TextGate(gated={}, exempt={"claim": "A worker's claim token, set by the code, never shown."})
 
     class Meta:
         ordering = ["created_at", "pk"]

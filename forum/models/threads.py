@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.anonymisation import KIND_LABELS
+from core.text_gate import TextGate
 
 
 class ThreadKind(models.TextChoices):
@@ -31,6 +32,8 @@ class Thread(models.Model):
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     last_post_at = models.DateTimeField(null=True, blank=True, help_text="When the latest post became visible.")
+
+    text_gate = TextGate(gated={"title": "Title"})
 
     class Meta:
         ordering = ["-last_post_at", "-created_at"]
@@ -74,6 +77,8 @@ class Post(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    text_gate = TextGate(gated={"body": "Post"})
+
     class Meta:
         ordering = ["created_at", "pk"]
         constraints = [
@@ -102,6 +107,11 @@ class PostRevision(models.Model):
     replaced_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     replaced_at = models.DateTimeField(default=timezone.now)
 
+    text_gate = TextGate(
+        gated={},
+        exempt={"body": "The earlier text of a post that passed the gate; shown only in the post's own history."},
+    )
+
     class Meta:
         ordering = ["-replaced_at", "-pk"]
 
@@ -112,6 +122,11 @@ class PostRevision(models.Model):
 class PostFindingStatus(models.TextChoices):
     OPEN = "open", "Open"
     DISMISSED = "dismissed", "Not personal data"
+    AWAITING = "awaiting", "Not personal data, waiting for a moderator to confirm"
+
+
+# A structured identifier marked "not personal data" by the author waits for a moderator; it holds the post till then.
+HOLDING_POST_FINDING_STATUSES = (PostFindingStatus.OPEN, PostFindingStatus.AWAITING)
 
 
 class PostFinding(models.Model):
@@ -129,6 +144,20 @@ class PostFinding(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     dismissed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "kind": "The kind of finding, set by the gate.",
+            "excerpt": "A masked excerpt made by the gate, never the text itself.",
+            "digest": "A keyed digest made by the gate, never shown.",
+            "reason": "Seen only by the post's author and the people who review the dismissal; never shared further.",
+        },
+    )
 
     class Meta:
         ordering = ["start", "pk"]
@@ -158,6 +187,10 @@ class PostReport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     resolved_at = models.DateTimeField(null=True, blank=True)
+
+    text_gate = TextGate(
+        gated={}, exempt={"reason": "Seen only by the thread's moderators, who act on it; never shown in the thread."}
+    )
 
     class Meta:
         ordering = ["-reported_at"]

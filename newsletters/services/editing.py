@@ -10,6 +10,7 @@ from django.utils import timezone
 from audit.models import AuditAction
 from audit.services import record_event
 from core.anonymisation import KIND_LABELS, find_personal_data
+from core.text_gate import refuse_personal_data_in
 from newsletters.models import FREE_ITEM_PREFIX, IssueStatus, NewsletterIssue, NewsletterItem, Section
 
 
@@ -105,10 +106,27 @@ def set_item_removed(*, item: NewsletterItem, removed: bool) -> None:
     item.save(update_fields=["removed"])
 
 
+def _refuse_personal_data_in_issue(issue: NewsletterIssue) -> None:
+    """The last gate before sending: the introduction and every item still in the issue (items are compiled from
+    gated text, but evidence titles and anything edited since are checked here)."""
+    _refuse_personal_data_in(issue, "The introduction may contain personal data: change it before approving.")
+    for item in issue.items.filter(removed=False):
+        _refuse_personal_data_in(item, "An item may contain personal data: remove it before approving the issue.")
+
+
+def _refuse_personal_data_in(obj, what: str) -> None:
+    """The gate with one plain message (the editor's pages show messages, not fields)."""
+    try:
+        refuse_personal_data_in(obj)
+    except ValidationError as error:
+        raise ValidationError(f"{what} {' '.join(error.messages)}") from None
+
+
 @transaction.atomic
 def approve_issue(*, issue: NewsletterIssue, by, request=None) -> NewsletterIssue:
     issue = NewsletterIssue.objects.select_for_update().get(pk=issue.pk)
     _require_draft(issue)
+    _refuse_personal_data_in_issue(issue)
     issue.status = IssueStatus.APPROVED
     issue.approved_by = by
     issue.approved_at = timezone.now()

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.text_gate import TextGate
 from sites.models.sites import Site
 
 
@@ -24,6 +25,10 @@ class Expense(models.Model):
     note = models.CharField(max_length=300, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
+
+    text_gate = TextGate(
+        gated={}, exempt={"note": "A budget line (room hire, refreshments), seen only by facilitators and admins."}
+    )
 
     class Meta:
         ordering = ["-spent_on", "-pk"]

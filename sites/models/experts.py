@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from core.text_gate import TextGate
 from sites.models.budget import Expense
 from sites.models.sites import Site
 
@@ -17,6 +18,14 @@ class ExpertConsent(models.Model):
     given_on = models.DateField()
     withdrawn_on = models.DateField(null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "agreed_to_share": "The expert by experience's own consent record, seen only by the site's facilitators.",
+            "contact_by": "The expert by experience's own consent record, seen only by the site's facilitators.",
+        },
+    )
 
     class Meta:
         ordering = ["site", "-given_on", "pk"]

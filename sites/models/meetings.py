@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.text_gate import TextGate
 from sites.models.sites import Site
 
 EXPECTED_MEETINGS = 6
@@ -46,6 +47,15 @@ class Meeting(models.Model):
     planned_on = models.DateField(null=True, blank=True)
 
     objects = MeetingQuerySet.as_manager()
+
+    # The notes go to the site's members: gated. The agenda is typed as agenda items now (cycle's AgendaItem, gated).
+    text_gate = TextGate(
+        gated={"notes": "Notes"},
+        exempt={
+            "venue": "A meeting place (a hall, an office), shown to the site's members so they can come.",
+            "agenda": "Retired: emptied by cycle migration 0003 and written by nothing; agendas are agenda items now.",
+        },
+    )
 
     class Meta:
         ordering = ["starts_at"]
@@ -93,6 +103,14 @@ class MeetingChange(models.Model):
     reason = models.CharField(max_length=300, blank=True)
     # True when the change came from changing the meeting's series (the meeting still follows it).
     via_series = models.BooleanField(default=False)
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "previous_venue": "A meeting place, kept to tell members what changed.",
+            "reason": "Why a meeting moved or was cancelled, told to members; about the meeting, not people.",
+        },
+    )
 
     class Meta:
         ordering = ["-changed_at"]
@@ -176,6 +194,8 @@ class MeetingSeries(models.Model):
     horizon_months = models.PositiveSmallIntegerField(default=6)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+
+    text_gate = TextGate(gated={}, exempt={"venue": "A meeting place, shown to the site's members so they can come."})
 
     class Meta:
         ordering = ["site", "pk"]

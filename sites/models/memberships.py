@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.text_gate import TextGate
+
 
 class MembershipRole(models.TextChoices):
     MEMBER = "member", "Member"
@@ -34,6 +36,11 @@ class Membership(models.Model):
     ground_rules_agreed_on = models.DateField(null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
+
+    text_gate = TextGate(
+        gated={},
+        exempt={"left_reason": "Why a member left, seen only by the site's facilitators and programme admins."},
+    )
 
     class Meta:
         db_table = "members_membership"
@@ -96,6 +103,14 @@ class Invitation(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "email": "The invited person's own address, used only to invite them.",
+            "token_hash": "A hash of the invitation token, set by the code, never shown.",
+        },
+    )
 
     class Meta:
         db_table = "members_invitation"

@@ -5,6 +5,10 @@ from decimal import Decimal
 from django.db import models
 from django.utils import timezone
 
+from core.text_gate import TextGate
+
+SITE_FACTS = "A public fact about the host site or its organisation, kept by programme admins."
+
 DEFAULT_AWARD = Decimal("6950.00")
 
 
@@ -34,6 +38,17 @@ class Site(models.Model):
     target_size_max = models.PositiveSmallIntegerField(default=10)
     reminder_days_before = models.PositiveSmallIntegerField(
         default=3, help_text="How many days before each meeting members get a reminder email."
+    )
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "code": SITE_FACTS,
+            "name": SITE_FACTS,
+            "town": SITE_FACTS,
+            "host_organisation": SITE_FACTS,
+            "ended_reason": "Why the host site ended, written by programme admins about the organisation, not people.",
+        },
     )
 
     class Meta:
@@ -69,6 +84,15 @@ class TargetDiscipline(models.Model):
     name = models.CharField(max_length=200)
     sector = models.CharField(max_length=32, blank=True)
     keywords = models.CharField(max_length=300, help_text="Comma-separated words matched in job titles.")
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "name": "A job discipline the programme wants at each site, kept by programme admins.",
+            "sector": "A sector name the programme uses, kept by programme admins.",
+            "keywords": "Job-title words matched against members' job titles, kept by programme admins.",
+        },
+    )
 
     class Meta:
         ordering = ["site", "name"]

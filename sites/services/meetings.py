@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.text_gate import refuse_personal_data_in
 from sites.models import Meeting, MeetingChange, MeetingChangeKind, MeetingReminder, MeetingStatus, Site
 
 REMINDER_DAYS_MAX = 28
@@ -94,8 +95,10 @@ def cancel_meeting(*, meeting: Meeting, cancelled_by, reason: str) -> Meeting:
 
 @transaction.atomic
 def record_meeting_notes(*, meeting: Meeting, written_by, notes: str) -> Meeting:
-    """Save the notes of the meeting (Markdown). Notes are not part of the calendar, so no history row."""
+    """Save the notes of the meeting (Markdown). Notes are not part of the calendar, so no history row.
+    Refused (nothing saved) when they could identify someone."""
     meeting.notes = notes
+    refuse_personal_data_in(meeting, only={"notes"})
     meeting.save(update_fields=["notes"])
     return meeting
 

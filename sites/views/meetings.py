@@ -125,9 +125,13 @@ def meeting_notes(request, pk: int):
     )
     form = forms.MeetingNotesForm(request.POST or None, initial={"notes": meeting.notes})
     if request.method == "POST" and form.is_valid():
-        meetings.record_meeting_notes(meeting=meeting, written_by=request.user, notes=form.cleaned_data["notes"])
-        messages.success(request, "Notes saved.")
-        return redirect("sites:meeting", meeting.pk)
+        try:
+            meetings.record_meeting_notes(meeting=meeting, written_by=request.user, notes=form.cleaned_data["notes"])
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, "Notes saved.")
+            return redirect("sites:meeting", meeting.pk)
     return render(request, "sites/meetings/meeting_notes.html", {"meeting": meeting, "form": form})
 
 

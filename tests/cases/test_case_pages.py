@@ -38,7 +38,20 @@ def test_share_refused_then_allowed_after_marking_not_personal_data(client, make
     response = client.post(reverse("cases:share", args=[case.pk]), follow=True)
     assert "cannot be shared while it may contain personal data" in response.content.decode()
     finding = Finding.objects.get(case=case, kind="nhs_number")
-    client.post(reverse("cases:finding_dismiss", args=[finding.pk]), {"reason": "A made-up number from training."})
+    response = client.post(
+        reverse("cases:finding_dismiss", args=[finding.pk]), {"reason": "A made-up number from training."}, follow=True
+    )
+    assert "Sent to the site&#x27;s facilitators to confirm" in response.content.decode()
+    response = client.post(reverse("cases:share", args=[case.pk]), follow=True)
+    assert "waiting for a facilitator to confirm" in response.content.decode()
+    case.refresh_from_db()
+    assert case.status == CaseStatus.DRAFT
+
+    client.force_login(facilitator)
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert "A made-up number from training." in page and "Confirm: not personal data" in page
+    client.post(reverse("cases:finding_confirm", args=[finding.pk]))
+    client.force_login(member)
     client.post(reverse("cases:share", args=[case.pk]))
     case.refresh_from_db()
     assert case.status == CaseStatus.SHARED

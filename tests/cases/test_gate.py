@@ -41,11 +41,16 @@ def test_fixing_the_text_clears_the_finding_and_lets_the_case_be_shared(make_cas
 def test_a_dismissed_finding_with_a_reason_lets_the_case_through_and_is_recorded(make_case, member, facilitator):
     case = make_case(presentation=NHS_TEXT)
     finding = Finding.objects.get(case=case, kind="nhs_number")
-    with pytest.raises(ValidationError, match="Say why"):
+    with pytest.raises(ValidationError, match="Say in a sentence"):
         gate.dismiss_finding(finding=finding, by=member, reason=" ")
     gate.dismiss_finding(finding=finding, by=member, reason="It is the number of a test record, not a person's.")
     finding.refresh_from_db()
-    assert finding.status == FindingStatus.DISMISSED and finding.dismissed_by == member and finding.dismissed_at
+    assert finding.status == FindingStatus.AWAITING and finding.dismissed_by == member and finding.dismissed_at
+    with pytest.raises(ValidationError, match="waiting for a facilitator to confirm"):
+        lifecycle.share_case(case=case, by=member)
+    gate.confirm_finding_dismissal(finding=finding, by=facilitator)
+    finding.refresh_from_db()
+    assert finding.status == FindingStatus.DISMISSED and finding.confirmed_by == facilitator
     assert lifecycle.share_case(case=case, by=member).status == CaseStatus.SHARED
     assert facilitator.has_perm("cases.review_findings", case)
 
@@ -53,7 +58,8 @@ def test_a_dismissed_finding_with_a_reason_lets_the_case_through_and_is_recorded
 def test_facilitator_reopens_a_dismissed_finding_and_it_blocks_again(make_case, member, facilitator):
     case = make_case(presentation=NHS_TEXT)
     finding = Finding.objects.get(case=case, kind="nhs_number")
-    gate.dismiss_finding(finding=finding, by=member, reason="Not a real number.")
+    gate.dismiss_finding(finding=finding, by=member, reason="Not a real number, a made-up example.")
+    gate.confirm_finding_dismissal(finding=finding, by=facilitator)
     with pytest.raises(PermissionDenied):
         gate.reopen_finding(finding=finding, by=member)
     gate.reopen_finding(finding=finding, by=facilitator)
@@ -63,10 +69,11 @@ def test_facilitator_reopens_a_dismissed_finding_and_it_blocks_again(make_case, 
         lifecycle.share_case(case=case, by=member)
 
 
-def test_a_dismissed_finding_stays_dismissed_when_the_text_is_saved_again(make_case, member):
+def test_a_dismissed_finding_stays_dismissed_when_the_text_is_saved_again(make_case, member, facilitator):
     case = make_case(presentation=NHS_TEXT)
     finding = Finding.objects.get(case=case, kind="nhs_number")
-    gate.dismiss_finding(finding=finding, by=member, reason="Not a real number.")
+    gate.dismiss_finding(finding=finding, by=member, reason="Not a real number, a made-up example.")
+    gate.confirm_finding_dismissal(finding=finding, by=facilitator)
     lifecycle.update_case(case=case, by=member, presentation="Earlier that week: " + NHS_TEXT)
     finding.refresh_from_db()
     assert finding.status == FindingStatus.DISMISSED and finding.start > 0
@@ -99,7 +106,7 @@ def test_an_edit_adding_personal_data_to_a_shared_case_is_refused_and_nothing_is
     assert case.learning == ""
 
 
-def test_follow_up_with_personal_data_is_refused_unless_a_reason_is_given(make_case, member, meetings):
+def test_follow_up_with_personal_data_is_refused_unless_a_reason_is_given(make_case, member, facilitator, meetings):
     case = make_case(CaseStatus.DISCUSSED)
     text = "He rang from 07700 900123 to say things are stable."
     with pytest.raises(lifecycle.PersonalDataError):
@@ -113,7 +120,10 @@ def test_follow_up_with_personal_data_is_refused_unless_a_reason_is_given(make_c
         not_personal_data_reason="That is the team's duty phone, not his.",
     )
     finding = Finding.objects.get(case=case, field=f"followup:{follow_up.pk}")
-    assert finding.status == FindingStatus.DISMISSED and finding.reason == "That is the team's duty phone, not his."
+    assert finding.status == FindingStatus.AWAITING and finding.reason == "That is the team's duty phone, not his."
+    gate.confirm_finding_dismissal(finding=finding, by=facilitator)
+    finding.refresh_from_db()
+    assert finding.status == FindingStatus.DISMISSED
 
 
 def test_highlight_escapes_the_text_and_marks_each_finding():
@@ -136,10 +146,10 @@ def test_a_reopened_follow_up_finding_is_fixed_by_correcting_the_follow_up(make_
         by=member,
         meeting=meetings["follow_up"],
         what_happened="He rang from 07700 900123 to say things are stable.",
-        not_personal_data_reason="The team's duty phone.",
+        not_personal_data_reason="It is the team's duty phone.",
     )
     finding = Finding.objects.get(case=case, field=f"followup:{follow_up.pk}")
-    gate.reopen_finding(finding=finding, by=facilitator)
+    gate.refuse_finding_dismissal(finding=finding, by=facilitator)
     with pytest.raises(ValidationError, match="Phone number"):
         lifecycle.write_up_case(case=case, by=facilitator, summary="A plan.")
     with pytest.raises(lifecycle.PersonalDataError):

@@ -120,8 +120,8 @@ def action_in(state: str, *, fresh: bool = False):
     return lambda world: [world.case(state, fresh=fresh).actions.first().pk]
 
 
-def finding_in(state: str, *, dismissed: bool = False):
-    return lambda world: [world.finding(state, dismissed=dismissed).pk]
+def finding_in(state: str, *, dismissed: bool = False, awaiting: bool = False):
+    return lambda world: [world.finding(state, dismissed=dismissed, awaiting=awaiting).pk]
 
 
 def follow_up_in(state: str):
@@ -338,6 +338,13 @@ MATRIX: dict[str, Entry] = {
     "cases:finding_reopen@draft": Entry(
         args=finding_in("draft", dismissed=True), get=POST_ONLY, post=CASE_FACILITATOR["draft"]
     ),
+    "cases:finding_confirm@draft": Entry(
+        args=finding_in("draft", awaiting=True), get=POST_ONLY, post=CASE_FACILITATOR["draft"]
+    ),
+    "cases:finding_refuse@draft": Entry(
+        args=finding_in("draft", awaiting=True), get=POST_ONLY, post=CASE_FACILITATOR["draft"]
+    ),
+    "cases:findings_to_confirm": Entry(get=ALL_SIGNED_IN),
     "cases:share@draft": Entry(args=case_in("draft", fresh=True), get=POST_ONLY, post=CASE_EDITORS["draft"]),
     "cases:discussion@shared": Entry(args=case_in("shared", fresh=True), get=CASE_FACILITATOR["shared"]),
     "cases:follow_up@discussed": Entry(args=case_in("discussed", fresh=True), get=CASE_PRESENTER_OR_FACILITATOR),
@@ -619,6 +626,16 @@ MATRIX: dict[str, Entry] = {
         args=lambda w: [w.forum_post("held").findings.first().pk],
         get=POST_ONLY,
         post=signed_in(["member"], denied=NOT_FOUND, admin=FORBIDDEN),
+    ),
+    "forum:finding_confirm@awaiting": Entry(
+        args=lambda w: [w.forum_finding_awaiting().pk],
+        get=POST_ONLY,
+        post=signed_in(["admin"], denied=NOT_FOUND, member=FORBIDDEN),
+    ),
+    "forum:finding_refuse@awaiting": Entry(
+        args=lambda w: [w.forum_finding_awaiting().pk],
+        get=POST_ONLY,
+        post=signed_in(["admin"], denied=NOT_FOUND, member=FORBIDDEN),
     ),
     "forum:moderation": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
     "forum:report_resolve@open": Entry(

@@ -268,6 +268,10 @@ FUZZ: dict[str, Fuzz] = {
         "cases:action_update", args=[w.case("draft").actions.first().pk]), ("next",)),  # fmt: skip
     "not personal data": Fuzz((case_forms.DismissFindingForm,), "member", lambda w: reverse(
         "cases:finding_dismiss", args=[w.finding("draft").pk]), ("next",), fresh=True),  # fmt: skip
+    "confirm not personal data": Fuzz((), "facilitator", lambda w: reverse(
+        "cases:finding_confirm", args=[w.finding("draft", awaiting=True).pk]), ("next",), fresh=True),  # fmt: skip
+    "refuse not personal data": Fuzz((), "facilitator", lambda w: reverse(
+        "cases:finding_refuse", args=[w.finding("draft", awaiting=True).pk]), ("next",), fresh=True),  # fmt: skip
     "case moves on": Fuzz((), "facilitator", url("cases:share", case_pk("draft", fresh=True)), ("next",), fresh=True),
     "discussion": Fuzz(
         (case_forms.DiscussionForm,), "facilitator", url("cases:discussion", case_pk("shared", fresh=True)),
@@ -409,6 +413,10 @@ FUZZ: dict[str, Fuzz] = {
     "forum follow": Fuzz((forum_forms.FollowForm,), "member", url("forum:follow", forum_thread)),
     "forum finding": Fuzz((forum_forms.DismissPostFindingForm,), "member", lambda w: reverse(
         "forum:finding_dismiss", args=[w.new_forum_post(held=True).findings.first().pk]), fresh=True),  # fmt: skip
+    "forum finding confirm": Fuzz((), "admin", lambda w: reverse(
+        "forum:finding_confirm", args=[w.forum_finding_awaiting().pk]), ("next",), fresh=True),  # fmt: skip
+    "forum finding refuse": Fuzz((), "admin", lambda w: reverse(
+        "forum:finding_refuse", args=[w.forum_finding_awaiting().pk]), ("next",), fresh=True),  # fmt: skip
     "forum edit": Fuzz((forum_forms.EditPostForm,), "member", url("forum:post_edit", visible_post),
                        shows=url("forum:post_history", visible_post)),  # fmt: skip
     "forum report": Fuzz((forum_forms.ReportPostForm,), "other_member", url("forum:post_report", visible_post)),

@@ -65,7 +65,9 @@ class World:
             self._cases[state] = build_case(self, state)
         return self._cases[state]
 
-    def finding(self, state: str, *, dismissed: bool = False):
+    def finding(self, state: str, *, dismissed: bool = False, awaiting: bool = False):
+        """A phone number found in a fresh CP1 draft; marked not personal data by its presenter (awaiting a
+        facilitator) and confirmed by the facilitator (dismissed) if asked."""
         case = lifecycle.create_case(
             site=self.site,
             by=self.people["member"],
@@ -73,9 +75,20 @@ class World:
             presentation="Call him on 07700 900123 at weekends.",
         )
         finding = case.findings.get()
-        if dismissed:
+        if dismissed or awaiting:
             gate.dismiss_finding(finding=finding, by=self.people["member"], reason="A service's public number.")
+        if dismissed:
+            gate.confirm_finding_dismissal(finding=finding, by=self.people["facilitator"])
         return finding
+
+    def forum_finding_awaiting(self):
+        """A phone number in a fresh held post by CP1's member on the programme board, marked not personal data
+        by its author and waiting for a moderator."""
+        post = self.new_forum_post(held=True)
+        finding = post.findings.get(kind="phone")
+        return forum_services.dismiss_post_finding(
+            finding=finding, by=self.people["member"], reason="It is the hub's public duty line."
+        )
 
     def survey(self, state: str, *, fresh: bool = False):
         key = f"survey-{state}"
