@@ -26,8 +26,9 @@ def case_raises_issues(user, case) -> bool:
 
 rules.add_perm("digests.use_digests", is_commissioner | is_programme_admin)
 rules.add_perm("digests.request_digest", is_commissioner | is_programme_admin)
-# obj: a Digest
-can_read_digest = is_signed_in & (is_digest_requester | is_commissioner | is_programme_admin)
+# obj: a Digest. A digest belongs to the commissioner who asked for it (or whose subscription produced it) and is
+# read by the programme admins; another commissioner cannot open it, even by its number.
+can_read_digest = is_signed_in & (is_digest_requester | is_programme_admin)
 rules.add_perm("digests.view_digest", can_read_digest)
 rules.add_perm("digests.download_digest", can_read_digest)
 rules.add_perm("digests.subscribe_to_digests", is_commissioner)

@@ -199,6 +199,27 @@ def digest_of_admin(world) -> list:
     return [world._cases["admin-digest"].pk]
 
 
+DIGEST_OWNER_ADMINS = signed_in(["admin"], denied=NOT_FOUND)  # a digest someone else asked for
+
+
+def digest_of_other_commissioner(world) -> list:
+    """A ready digest asked for by a second commissioner (not the world's "commissioner")."""
+    if "other-commissioner-digest" not in world._cases:
+        from django.core.files.base import ContentFile
+
+        from digests.models import Digest
+        from tests.factories import UserFactory
+
+        today = timezone.localdate()
+        digest = Digest.objects.create(
+            requested_by=UserFactory(is_commissioner=True), period_start=today - timedelta(days=60), period_end=today,
+            status="ready",
+        )  # fmt: skip
+        digest.file.save("z.pdf", ContentFile(b"%PDF-1.7 matrix"), save=True)
+        world._cases["other-commissioner-digest"] = digest
+    return [world._cases["other-commissioner-digest"].pk]
+
+
 def case_raising_issues(state: str):
     def build(world) -> list:
         key = f"issues-{state}"
@@ -496,12 +517,16 @@ MATRIX: dict[str, Entry] = {
     "digests:index": Entry(get=DIGEST_READERS),
     "digests:detail": Entry(args=digest_of_commissioner, get=DIGEST_READERS, post=GET_ONLY),
     "digests:download": Entry(args=digest_of_commissioner, get=DIGEST_READERS, post=GET_ONLY),
-    # A digest another person (a programme admin) asked for: digests are the programme's, read by every
-    # commissioner and admin, so the answers are the same.
+    # Digest ownership: a digest is its requester's and the programme admins'. One a programme admin asked for, and
+    # one another commissioner asked for, are a 404 for the commissioner (and everyone else but the admins).
     **{
-        f"digests:{view}@other_requester": Entry(args=digest_of_admin, get=DIGEST_READERS, post=GET_ONLY)
+        f"digests:{view}@{owner}": Entry(args=build, get=DIGEST_OWNER_ADMINS, post=GET_ONLY)
         for view in ("detail", "download")
+        for owner, build in (("other_requester", digest_of_admin), ("other_commissioner", digest_of_other_commissioner))
     },
+    "digests:retry@other_commissioner": Entry(
+        args=digest_of_other_commissioner, get=POST_ONLY, post=DIGEST_OWNER_ADMINS
+    ),
     "digests:retry": Entry(args=digest_of_commissioner, get=POST_ONLY, post=DIGEST_READERS),
     "digests:subscription": Entry(get=POST_ONLY, post=signed_in(["commissioner"], denied=NOT_FOUND)),
     "digests:issues": Entry(get=DIGEST_READERS, post=GET_ONLY),
