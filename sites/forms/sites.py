@@ -41,7 +41,8 @@ class SiteForm(forms.Form):
     )
     facilitators = PersonChoiceField(
         label="Facilitators",
-        queryset=User.objects.filter(is_active=True).order_by("name"),
+        # Commissioners cannot hold a site role (sites.services.memberships.check_may_hold_membership).
+        queryset=User.objects.filter(is_active=True, is_commissioner=False).order_by("name"),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text="Choose people who already have an account. Hold Ctrl (or ⌘) to choose more than one.",

@@ -31,6 +31,9 @@ ROLES = [
     "admin",
 ]
 SIGNED_IN = ROLES[1:]
+# Membership of programme roles: a commissioner who holds a CP1 membership anyway (older data, or the Django admin
+# before the rule) must get exactly a commissioner's answers everywhere: the membership gives them nothing.
+SAME_ANSWERS_AS = {"commissioner_with_membership": "commissioner"}
 
 
 def outcomes(default: str | None = None, **by_role: str) -> dict[str, str]:
@@ -200,6 +203,8 @@ def digest_of_admin(world) -> list:
 
 
 DIGEST_OWNER_ADMINS = signed_in(["admin"], denied=NOT_FOUND)  # a digest someone else asked for
+# The world's commissioner's own digest: another commissioner (the one with a membership) cannot open it.
+DIGEST_OF_COMMISSIONER = {**DIGEST_READERS, "commissioner_with_membership": NOT_FOUND}
 
 
 def digest_of_other_commissioner(world) -> list:
@@ -515,8 +520,8 @@ MATRIX: dict[str, Entry] = {
     ),
     # Digests: commissioners and programme admins; everyone else 404.
     "digests:index": Entry(get=DIGEST_READERS),
-    "digests:detail": Entry(args=digest_of_commissioner, get=DIGEST_READERS, post=GET_ONLY),
-    "digests:download": Entry(args=digest_of_commissioner, get=DIGEST_READERS, post=GET_ONLY),
+    "digests:detail": Entry(args=digest_of_commissioner, get=DIGEST_OF_COMMISSIONER, post=GET_ONLY),
+    "digests:download": Entry(args=digest_of_commissioner, get=DIGEST_OF_COMMISSIONER, post=GET_ONLY),
     # Digest ownership: a digest is its requester's and the programme admins'. One a programme admin asked for, and
     # one another commissioner asked for, are a 404 for the commissioner (and everyone else but the admins).
     **{
@@ -527,7 +532,7 @@ MATRIX: dict[str, Entry] = {
     "digests:retry@other_commissioner": Entry(
         args=digest_of_other_commissioner, get=POST_ONLY, post=DIGEST_OWNER_ADMINS
     ),
-    "digests:retry": Entry(args=digest_of_commissioner, get=POST_ONLY, post=DIGEST_READERS),
+    "digests:retry": Entry(args=digest_of_commissioner, get=POST_ONLY, post=DIGEST_OF_COMMISSIONER),
     "digests:subscription": Entry(get=POST_ONLY, post=signed_in(["commissioner"], denied=NOT_FOUND)),
     "digests:issues": Entry(get=DIGEST_READERS, post=GET_ONLY),
     "digests:respond@shared": Entry(
