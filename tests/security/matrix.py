@@ -685,8 +685,30 @@ MATRIX: dict[str, Entry] = {
     "api:docs": Entry(get=EVERYONE, post=READ_ONLY),
 }
 
+# The Django admin's list pages: programme admins only (everyone else is sent to sign in); the ones a programme admin
+# may open follow the app's scopes (tests/security/test_django_admin.py walks their rows for drafts). The rest are
+# for superusers. A newly registered model needs a line here (test_django_admin checks).
+ADMIN_LISTS_FOR_PROGRAMME_ADMINS = [
+    "cases_case", "cases_casetransition", "cases_evidence", "cases_question", "digests_digest", "evaluation_survey",
+    "evaluation_focusgroup", "evaluation_assessmentquestion", "evaluation_assessmentround", "members_user",
+    "sites_site", "sites_meeting", "sites_attendance", "sites_membership", "sites_invitation",
+]  # fmt: skip
+ADMIN_LISTS_FOR_SUPERUSERS = [
+    "auth_group", "account_emailaddress", "mfa_authenticator", "cases_theme", "digests_digestsubscription",
+    "digests_commissionerresponse", "newsletters_newsletterissue", "newsletters_externalsubscriber",
+    "newsletters_delivery", "newsletters_newsletterpreference", "toolkit_defaultchecklistitem", "toolkit_sitehealth",
+    "toolkit_sitehealthchange", "toolkit_warningthresholds",
+]  # fmt: skip
+MATRIX.update(
+    {
+        f"admin:{name}_changelist": Entry(get=outcomes(LOGIN, admin=OK if name in ADMIN_LISTS_FOR_PROGRAMME_ADMINS
+                                                           else FORBIDDEN))
+        for name in ADMIN_LISTS_FOR_PROGRAMME_ADMINS + ADMIN_LISTS_FOR_SUPERUSERS
+    }
+)  # fmt: skip
+
 # Third-party account pages (django-allauth): sign-in, password reset and two-factor set-up. They are
 # listed so that a new pattern still fails the test; allauth's own tests cover their behaviour.
 THIRD_PARTY_PREFIXES = ("account_", "mfa_")
-# The Django admin checks members.use_admin itself (tests/test_navigation.py covers it).
+# The Django admin checks members.use_admin itself (tests/test_navigation.py covers it); its list pages are above.
 ADMIN_NAMESPACE = "admin:"

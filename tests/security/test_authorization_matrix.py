@@ -30,7 +30,8 @@ def all_url_names(patterns=None, namespace=""):
 
 def outcome_of(response) -> str:
     if response.status_code in (301, 302, 303):
-        return LOGIN if reverse("account_login") in response["Location"] else OK
+        to_sign_in = (reverse("account_login"), reverse("admin:login"))  # the Django admin has its own sign-in page
+        return LOGIN if any(path in response["Location"] for path in to_sign_in) else OK
     return {403: FORBIDDEN, 404: NOT_FOUND, 410: GONE, 405: METHOD}.get(
         response.status_code, OK if response.status_code < 400 else str(response.status_code)
     )
