@@ -144,8 +144,8 @@ def _links_to_people() -> set[str]:
         f"{model._meta.label}.{field.name}"
         for model in apps.get_models()
         for field in model._meta.get_fields()
-        if field.is_relation and field.related_model is user and (field.many_to_one or field.many_to_many or field.one_to_one)
-        and not field.auto_created
+        if field.is_relation and field.related_model is user and not field.auto_created
+        and (field.many_to_one or field.many_to_many or field.one_to_one)
     }  # fmt: skip
 
 
@@ -177,7 +177,7 @@ def test_erasure_leaves_the_name_in_no_text_anywhere(programme_admin, member, si
         if model._meta.label == "audit.AuditEvent":
             continue
         for field in model._meta.concrete_fields:
-            if isinstance(field, (models.CharField, models.TextField)):
-                if model._default_manager.filter(**{f"{field.name}__icontains": name}).exists():
-                    found.append(f"{model._meta.label}.{field.name}")
+            text = isinstance(field, (models.CharField, models.TextField))
+            if text and model._default_manager.filter(**{f"{field.name}__icontains": name}).exists():
+                found.append(f"{model._meta.label}.{field.name}")
     assert found == [], f"the erased name is still in: {found}"
