@@ -18,6 +18,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Where a DOI pasted into the evidence library is looked up (CSL JSON by content negotiation); empty: never.
+DOI_RESOLVER_URL = env.str("DOI_RESOLVER_URL", default="https://doi.org/")
 
 INSTALLED_APPS = [
     # Our product, in layers: each app imports only from the apps below it (pyproject.toml, [tool.importlinter]).

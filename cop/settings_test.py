@@ -32,6 +32,7 @@ if os.environ.get("COP_TEST_WORKER"):
     }
 SECURE_SSL_REDIRECT = False
 ALLOWED_HOSTS = ["*"]
+DOI_RESOLVER_URL = ""  # tests never reach doi.org; the lookup tests serve recorded answers locally
 ACCOUNT_RATE_LIMITS = False
 # The MFA requirement has its own tests, which switch it on.
 MFA_REQUIRED_FOR_PRIVILEGED_ROLES = False

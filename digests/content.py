@@ -91,6 +91,7 @@ class ThemeIssues:
     cases: list[dict] = field(default_factory=list)
     case_ids: set[int] = field(default_factory=set)
     site_codes: set[str] = field(default_factory=set)
+    raised_in: list[dict] = field(default_factory=list)
 
     @property
     def case_count(self) -> int:
@@ -103,6 +104,11 @@ class ThemeIssues:
     @property
     def listed_elsewhere(self) -> int:
         return self.case_count - len(self.cases)
+
+    @property
+    def elsewhere(self) -> list[dict]:
+        """The cases raising this theme that are listed under another theme: their titles and where they are."""
+        return [entry for entry in self.raised_in if entry["listed_under"] != self.name]
 
 
 def digest_sites(*, sites_key: str, site_ids: list[int], period_end: date) -> list[Site]:
@@ -140,11 +146,13 @@ def _issues_by_theme(cases: list[Case], screen: Screen) -> list[ThemeIssues]:
             group = themes.setdefault(name, ThemeIssues(name=name, anchor=f"theme-{len(themes) + 1}"))
             group.case_ids.add(case.pk)
             group.site_codes.add(case.site.code)
+            group.raised_in.append(entry)
     # Recurring first: themes raised in most cases, then at most sites.
     ranked = sorted(themes.values(), key=lambda t: (-t.case_count, -t.site_count, t.name == NO_THEME, t.name))
     rank = {t.name: position for position, t in enumerate(ranked)}
     for entry in entries:
-        themes[min(entry["themes"], key=rank.__getitem__)].cases.append(entry)
+        entry["listed_under"] = min(entry["themes"], key=rank.__getitem__)
+        themes[entry["listed_under"]].cases.append(entry)
     return ranked
 
 
@@ -271,6 +279,18 @@ def _meetings_distribution(rows: list[dict]) -> str:
     )
 
 
+def _met_label(row: dict, period: Period) -> str:
+    """Whether a site held the meetings expected, in words that fit its state: a site that has ended is not
+    'not yet' going to."""
+    site = row["site"]
+    if row["met"]:
+        return "Yes"
+    if site.has_ended:
+        ended = f" on {site.ended_on:%d/%m/%Y}" if site.ended_on else ""
+        return f"No: the site {site.get_status_display().lower()}{ended}"
+    return "Not yet" if period.end >= timezone.localdate() else "No"
+
+
 def _key_figures(sites: list[Site], period: Period) -> dict:
     on = min(period.end, timezone.localdate())
     members = members_by_sector(sites, on=on)
@@ -291,7 +311,7 @@ def _key_figures(sites: list[Site], period: Period) -> dict:
         "meetings_total": meetings["total"],
         "sites_meeting_expectation": sum(1 for row in meetings["rows"] if row["met"]),
         "expected_meetings": EXPECTED_MEETINGS,
-        "meetings_rows": meetings["rows"],
+        "meetings_rows": [{**row, "met_label": _met_label(row, period)} for row in meetings["rows"]],
         "meetings_svg": (
             meetings["svg"] if len(sites) <= MAX_SITES_CHARTED else _meetings_distribution(meetings["rows"])
         ),
@@ -328,6 +348,7 @@ def digest_content(*, period_start: date, period_end: date, sites: list[Site]) -
         "sites": sites,
         "site_codes": ", ".join(s.code for s in sites) or "none",
         "themes": themes,
+        "themes_without_own_cases": [theme for theme in themes if not theme.cases],
         "issue_count": issue_count,
         "issue_sites": len({c["site"] for t in themes for c in t.cases}),
         "recurring": _recurring_chart(themes),
@@ -352,16 +373,28 @@ def open_issues_by_theme(*, limit: int = 200) -> dict:
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
         .order_by("-updated_at", "-pk")[:limit]
     )
-    themes: dict[str, dict] = {}
+    entries, raising = [], Counter()
     for case in cases:
         issues = screen.text(case.commissioner_issues.strip())
         if issues is None:
             continue
-        entry = {"pk": case.pk, "title": screen.title(case), "site": case.site.code, "issues": issues}
-        for name in [t.name for t in case.themes.all()] or [NO_THEME]:
-            themes.setdefault(name, {"name": name, "cases": []})["cases"].append(entry)
-    ordered = sorted(themes.values(), key=lambda t: (-len(t["cases"]), t["name"] == NO_THEME, t["name"]))
-    return {"themes": ordered, "withheld": screen.withheld, "shown": len(cases), "limit": limit}
+        names = [t.name for t in case.themes.all()] or [NO_THEME]
+        entries.append(
+            {"pk": case.pk, "title": screen.title(case), "site": case.site.code, "issues": issues, "themes": names}
+        )
+        raising.update(names)
+    # Each case once, under its most raised theme (as in the digest); the theme's count is every case raising it.
+    ranked = sorted(raising, key=lambda name: (-raising[name], name == NO_THEME, name))
+    themes = {name: {"name": name, "raised": raising[name], "cases": []} for name in ranked}
+    for entry in entries:
+        themes[min(entry["themes"], key=ranked.index)]["cases"].append(entry)
+    return {
+        "themes": [theme for theme in themes.values() if theme["cases"]],
+        "also_raised": [theme for theme in themes.values() if not theme["cases"]],
+        "withheld": screen.withheld,
+        "shown": len(cases),
+        "limit": limit,
+    }
 
 
 def screened_case(case: Case) -> dict:

@@ -36,8 +36,8 @@ class DigestRequestForm(forms.Form):
         label="Sites",
         queryset=Site.objects.order_by("code"),
         required=False,
-        help_text="Leave every site unselected for a digest of all sites. Hold Ctrl (or Cmd) to choose several.",
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text="Tick the sites the digest covers, or leave them all unticked for a digest of every site.",
+        widget=forms.CheckboxSelectMultiple(attrs={"data-picker": "Find a site"}),
     )
 
     def __init__(self, *args, **kwargs):

@@ -24,7 +24,7 @@ def _mention_field(audience) -> SafeModelMultipleChoiceField:
         required=False,
         label="Mention people (they are emailed)",
         help_text="Only people who can read this thread are listed.",
-        widget=forms.SelectMultiple(attrs={"size": 4}),
+        widget=forms.CheckboxSelectMultiple(attrs={"data-picker": "Find a person"}),
     )
 
 

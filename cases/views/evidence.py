@@ -14,7 +14,7 @@ from cases.forms.evidence import AnswerForm, AttachForm, EvidenceForm, ImportFor
 from cases.highlight import Span, highlight
 from cases.models import Case, Evidence, EvidenceLink, Question
 from cases.selectors import evidence as selectors
-from cases.services import citations
+from cases.services import citations, doi_lookup
 from cases.services import evidence as services
 from cases.services.lifecycle import PersonalDataError
 from cases.uploads import UploadRefused
@@ -48,6 +48,17 @@ def _question_for(user, pk) -> Question | None:
         return None
     question = Question.objects.filter(pk=pk).select_related("case").first()
     return question if question and user.has_perm("cases.answer_question", question) else None
+
+
+def _id_or_none(value) -> int | None:
+    return int(value) if value and str(value).isdigit() and int(value) < 2**31 else None
+
+
+def _initial_for(question: Question | None) -> dict:
+    """Evidence added to answer a question starts with the themes of the case the question is about."""
+    if question is None:
+        return {}
+    return {"question": question.pk, "themes": list(question.case.themes.all())}
 
 
 def _after_adding(evidence: Evidence, question: Question | None):
@@ -144,17 +155,34 @@ def _prefilled_form(request, citation, question):
     duplicates = services.find_duplicates(doi=citation.doi, title=citation.title, year=citation.year)
     if duplicates:
         return render(request, "cases/evidence/duplicates.html", {"duplicates": duplicates, "question": question})
-    initial = {**citation.as_initial(), "question": question.pk if question else None}
-    form = EvidenceForm(initial=initial)
-    context = {"form": form, "evidence": None, "from_citation": citation.source, "question": question}
+    lookup_problem = ""
+    if citation.source == "doi" and not citation.title:
+        try:
+            citation = doi_lookup.lookup_doi(citation.doi)
+        except doi_lookup.DoiLookupFailed as problem:
+            lookup_problem = str(problem)
+        else:
+            duplicates = services.find_duplicates(doi=citation.doi, title=citation.title, year=citation.year)
+            if duplicates:
+                context = {"duplicates": duplicates, "question": question}
+                return render(request, "cases/evidence/duplicates.html", context)
+    form = EvidenceForm(initial={**citation.as_initial(), **_initial_for(question)})
+    context = {
+        "form": form,
+        "evidence": None,
+        "from_citation": citation.source,
+        "looked_up": citation.source == "doi" and bool(citation.title),
+        "lookup_problem": lookup_problem,
+        "question": question,
+    }
     return render(request, "cases/evidence/evidence_form.html", context)
 
 
 @login_required
 def evidence_create(request):
     _require(request.user, "cases.manage_evidence", message="Only knowledge brokers and programme admins add evidence.")
-    form = EvidenceForm(request.POST or None, request.FILES or None, initial={"question": request.GET.get("question")})
-    question = None
+    question = _question_for(request.user, _id_or_none(request.GET.get("question")))
+    form = EvidenceForm(request.POST or None, request.FILES or None, initial=_initial_for(question))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         question = _question_for(request.user, data.pop("question", None))

@@ -22,6 +22,9 @@ class PersonChoiceField(SafeModelMultipleChoiceField):
         return f"{obj.name} ({obj.email})"
 
 
+ENDED = " ".join(sorted(ENDED_STATUSES))
+
+
 class SiteForm(forms.Form):
     code = forms.CharField(
         label="Code",
@@ -41,25 +44,36 @@ class SiteForm(forms.Form):
     )
     facilitators = PersonChoiceField(
         label="Facilitators",
-        # Commissioners cannot hold a site role (sites.services.memberships.check_may_hold_membership).
-        queryset=User.objects.filter(is_active=True, is_commissioner=False).order_by("name"),
+        # Commissioners and knowledge brokers work across the programme and never run a site's discussion
+        # (commissioners hold no site role at all: sites.services.memberships.check_may_hold_membership).
+        queryset=User.objects.filter(is_active=True, is_commissioner=False, is_knowledge_broker=False).order_by("name"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text="Choose people who already have an account. Hold Ctrl (or ⌘) to choose more than one.",
+        widget=forms.CheckboxSelectMultiple(attrs={"data-picker": "Find a person"}),
+        help_text="Tick the people who will facilitate. Only people with an account are listed; invite someone "
+        "new from Invitations first.",
     )
     start_date = forms.DateField(
         label="Start date", widget=DATE_WIDGET, initial=timezone.localdate, error_messages=required("the start date")
     )
     status = forms.ChoiceField(label="Status", choices=SiteStatus.choices, initial=SiteStatus.SETTING_UP)
     ended_on = forms.DateField(
-        label="Date it ended", widget=DATE_WIDGET, required=False, help_text="Only when the site is closed or failed."
+        label="Date it ended",
+        widget=forms.DateInput(attrs={"type": "date", "data-show-when-status": ENDED}, format="%Y-%m-%d"),
+        required=False,
+        help_text="Only when the site is closed or failed.",
     )
     ended_reason = forms.CharField(
         label="Why it ended",
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "data-show-when-status": ENDED}),
         required=False,
         help_text="Only when the site is closed or failed: what happened, for the programme's learning.",
     )
+
+    def __init__(self, *args, new: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if new:  # a site that is only now being created cannot have ended
+            del self.fields["ended_on"], self.fields["ended_reason"]
+            self.fields["status"].choices = [(v, label) for v, label in SiteStatus.choices if v not in ENDED_STATUSES]
 
     def clean(self):
         data = super().clean()

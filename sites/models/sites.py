@@ -50,6 +50,13 @@ class Site(models.Model):
         return f"{self.code} {self.name}"
 
     @property
+    def community_name(self) -> str:
+        """'Brighton community of practice', whether or not the site's name already says 'Community of Practice'."""
+        if "community of practice" in self.name.lower():
+            return self.name
+        return f"{self.name} community of practice"
+
+    @property
     def has_ended(self) -> bool:
         return self.status in ENDED_STATUSES
 

@@ -16,7 +16,7 @@ from sites.services import sites as site_services
 def site_create(request):
     if not request.user.has_perm("sites.add_site"):
         raise PermissionDenied
-    form = SiteForm(request.POST or None)
+    form = SiteForm(request.POST or None, new=True)
     if request.method == "POST" and form.is_valid():
         try:
             site = site_services.create_site(created_by=request.user, **form.cleaned_data)

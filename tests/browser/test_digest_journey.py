@@ -1,6 +1,7 @@
 """A commissioner reads the repository, asks for a digest, watches its status, downloads it. In CI a real Celery
 worker renders the digest while the page updates by itself (htmx polling); in-process, it is ready at once."""
 
+import re
 from datetime import timedelta
 
 from django.utils import timezone
@@ -50,9 +51,9 @@ def test_commissioner_asks_for_a_digest_and_downloads_it(page, live_server, back
     assert "Morgan Member" not in page.get_by_role("main").inner_text()
 
     page.get_by_role("link", name="Digests").click()
-    page.get_by_label("From").fill((today - timedelta(days=90)).isoformat())
-    page.get_by_label("To").fill(today.isoformat())
-    page.get_by_label("Sites").select_option(label="CP3 Colchester")
+    page.get_by_role("textbox", name=re.compile(r"^From\b")).fill((today - timedelta(days=90)).isoformat())
+    page.get_by_role("textbox", name=re.compile(r"^To\b")).fill(today.isoformat())
+    page.get_by_label("CP3 Colchester").check()
     page.get_by_role("button", name="Prepare the digest").click()
 
     # The status page shows where the job is and polls until the worker has rendered the PDF.
@@ -80,6 +81,10 @@ def test_commissioner_asks_for_a_digest_and_downloads_it(page, live_server, back
     )
     page.goto(f"{live_server.url}/digests/{waiting.pk}/")
     expect(page.get_by_role("status")).to_contain_text("Queued")
+    expect(page.get_by_role("progressbar", name="Preparing your digest")).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("Waiting for its turn")
     rendering.render_digest(digest_id=waiting.pk)  # what the Celery worker does
     expect(page.get_by_role("status")).to_contain_text("Ready", timeout=15000)
-    expect(page.get_by_role("link", name="Download the digest (PDF)")).to_be_visible()
+    expect(page.get_by_role("progressbar")).to_have_count(0)
+    expect(page.get_by_role("link", name="Download the digest (PDF)")).to_be_focused()
+    expect(page).to_have_title(re.compile(r"^Ready: Digest"))

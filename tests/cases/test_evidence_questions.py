@@ -1,5 +1,6 @@
 """Questions for the knowledge brokers: asking (through the anonymisation gate), one queue, answers, email."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -8,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.models import CaseStatus, EvidenceLink, Question, QuestionStatus
+from cases.models import CaseStatus, EvidenceLink, Question, QuestionStatus, Theme
 from cases.services import evidence as services
 from cases.tasks import send_question_answered_email
 from tests.factories import EvidenceFactory, MembershipFactory
@@ -162,3 +163,31 @@ def test_brokers_attach_evidence_to_shared_cases_not_drafts(client, make_case, b
     link = shared.evidence_links.get()
     client.post(reverse("evidence:detach", args=[link.pk]))
     assert not shared.evidence_links.exists() and item.__class__.objects.filter(pk=item.pk).exists()
+
+
+@pytest.mark.parametrize("path", ["typed", "pasted DOI"])
+def test_evidence_added_to_answer_a_question_starts_with_the_case_themes(client, make_case, colleague, broker, path):
+    case = make_case(CaseStatus.SHARED)
+    themes = [Theme.objects.get_or_create(name=name)[0] for name in ("Weekend crises", "Mental health")]
+    case.themes.set(themes)
+    other = Theme.objects.get_or_create(name="Hoarding")[0]
+    question = services.ask_question(case=case, by=colleague, text=ASK)
+    client.force_login(broker)
+    if path == "typed":
+        response = client.get(reverse("evidence:create") + f"?question={question.pk}")
+    else:
+        response = client.post(reverse("evidence:import"), {"citation": "10.5555/x.1", "question": question.pk})
+    form = response.context["form"]
+    assert set(form.initial["themes"]) == set(themes) and other not in form.initial["themes"]
+    page = response.content.decode()
+    boxes = {
+        int(value): "checked" in tag
+        for tag, value in re.findall(r'(<input[^>]*name="themes"[^>]*value="(\d+)"[^>]*>)', page)
+    }
+    assert boxes == {theme.pk: theme in themes for theme in Theme.objects.all()}
+
+
+def test_a_question_number_that_is_not_a_number_is_ignored(client, broker):
+    client.force_login(broker)
+    for junk in ("abc", "9" * 30, "-1"):
+        assert client.get(reverse("evidence:create") + f"?question={junk}").status_code == 200

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from audit.models import AuditEvent
+from cases.models import Case
 from digests.models import CommissionerResponse, Digest, DigestSubscription
 from tests.digests.conftest import ISSUE_DRAFT, ISSUE_HOUSING, ISSUE_NAMED, ISSUE_SHARED
 from tests.factories import UserFactory
@@ -178,3 +179,13 @@ def test_home_page_shows_the_commissioners_section(client, commissioner, member,
     assert "Digests for commissioners" in page and "Open issues for commissioners" in page
     client.force_login(member)
     assert "Digests for commissioners" not in client.get(reverse("home")).content.decode()
+
+
+def test_open_issues_list_each_case_once_with_all_its_themes(client, commissioner, programme):
+    client.force_login(commissioner)
+    page = client.get(reverse("digests:issues")).content.decode()
+    assert page.count(reverse("digests:respond", args=[programme["housing"].pk])) == 1
+    weekend = Case.objects.get(title="Weekend crises and repeated A&E attendance")
+    assert page.count(reverse("digests:respond", args=[weekend.pk])) == 1, "a case with two themes is listed once"
+    assert "Themes: Lack of suitable accommodation, Weekend crises" in page
+    assert "Also raised in the cases above: Weekend crises (1)." in page

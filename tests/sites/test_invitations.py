@@ -180,3 +180,16 @@ def test_members_cannot_see_the_invitations_page(client, member, commissioner):
     for user in (member, commissioner):
         client.force_login(user)
         assert client.get(reverse("memberships:invitations")).status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("name", ["Hastings Community of Practice", "Hastings"])
+def test_the_invitation_names_the_community_once_whatever_the_site_is_called(site, facilitator, name):
+    site.name = name
+    site.save(update_fields=["name"])
+    services.invite_person(invited_by=facilitator, email="nia@example.org", role="member", site=site)
+    sent = mail.outbox[-1]
+    for text in (sent.subject, sent.body, sent.alternatives[0][0]):
+        flat = " ".join(re.sub(r"<[^>]+>", "", text).split()).lower()
+        assert flat.count("community of practice") == 1, text
+        assert "hastings community of practice" in flat

@@ -89,8 +89,10 @@ def test_site_form_errors_are_clear(client, programme_admin, site):
     page = client.post(reverse("sites:create"), form_data(code="CP1")).content.decode()
     assert "The code CP1 is already used by another site." in page
     page = client.post(reverse("sites:create"), form_data(status="closed")).content.decode()
-    assert "Enter the date the site ended" in page and "Say why the site ended" in page
+    assert "Select a valid choice" in page, "a site being created cannot have ended"
     assert not Site.objects.filter(code="CP7").exists()
+    page = client.post(reverse("sites:edit", args=[site.pk]), form_data(code=site.code, status="closed")).content
+    assert "Enter the date the site ended" in page.decode() and "Say why the site ended" in page.decode()
 
 
 @pytest.mark.django_db
