@@ -189,3 +189,27 @@ def test_open_issues_list_each_case_once_with_all_its_themes(client, commissione
     assert page.count(reverse("digests:respond", args=[weekend.pk])) == 1, "a case with two themes is listed once"
     assert "Themes: Lack of suitable accommodation, Weekend crises" in page
     assert "Also raised in the cases above: Weekend crises (1)." in page
+
+
+def test_a_shared_digest_is_read_by_every_commissioner_until_its_owner_stops_sharing(
+    client, commissioner, member, make_digest
+):
+    digest = make_digest(commissioner, status="ready")
+    colleague = UserFactory(is_commissioner=True)
+    detail = reverse("digests:detail", args=[digest.pk])
+    client.force_login(colleague)
+    assert client.get(detail).status_code == 404
+    assert client.post(reverse("digests:share", args=[digest.pk]), {"shared": "yes"}).status_code == 404
+    client.force_login(commissioner)
+    client.post(reverse("digests:share", args=[digest.pk]), {"shared": "yes"})
+    client.force_login(colleague)
+    assert client.get(detail).status_code == 200
+    assert "shared by another commissioner" in client.get(reverse("digests:index")).content.decode()
+    assert client.post(reverse("digests:share", args=[digest.pk]), {"shared": "no"}).status_code == 403
+    client.force_login(member)
+    assert client.get(detail).status_code == 404  # shared with commissioners, not with the sites
+    client.force_login(commissioner)
+    client.post(reverse("digests:share", args=[digest.pk]), {"shared": "no"})
+    client.force_login(colleague)
+    assert client.get(detail).status_code == 404
+    assert AuditEvent.objects.filter(target_id=str(digest.pk), detail__contains="shared").count() == 2

@@ -205,6 +205,9 @@ def digest_of_admin(world) -> list:
 DIGEST_OWNER_ADMINS = signed_in(["admin"], denied=NOT_FOUND)  # a digest someone else asked for
 # The world's commissioner's own digest: another commissioner (the one with a membership) cannot open it.
 DIGEST_OF_COMMISSIONER = {**DIGEST_READERS, "commissioner_with_membership": NOT_FOUND}
+# Sharing the world's commissioner's digest: only its owner; programme admins read it but may not share it.
+DIGEST_OF_COMMISSIONER_OWNER = {**signed_in(["commissioner"], denied=NOT_FOUND, admin=FORBIDDEN),
+                                "commissioner_with_membership": NOT_FOUND}  # fmt: skip
 
 
 def digest_of_other_commissioner(world) -> list:
@@ -223,6 +226,24 @@ def digest_of_other_commissioner(world) -> list:
         digest.file.save("z.pdf", ContentFile(b"%PDF-1.7 matrix"), save=True)
         world._cases["other-commissioner-digest"] = digest
     return [world._cases["other-commissioner-digest"].pk]
+
+
+def shared_digest_of_other_commissioner(world) -> list:
+    """A ready digest a second commissioner asked for and shared with every commissioner."""
+    if "shared-digest" not in world._cases:
+        from django.core.files.base import ContentFile
+
+        from digests.models import Digest
+        from tests.factories import UserFactory
+
+        today = timezone.localdate()
+        digest = Digest.objects.create(
+            requested_by=UserFactory(is_commissioner=True), period_start=today - timedelta(days=50), period_end=today,
+            status="ready", shared_at=timezone.now(),
+        )  # fmt: skip
+        digest.file.save("s.pdf", ContentFile(b"%PDF-1.7 matrix"), save=True)
+        world._cases["shared-digest"] = digest
+    return [world._cases["shared-digest"].pk]
 
 
 def case_raising_issues(state: str):
@@ -532,6 +553,21 @@ MATRIX: dict[str, Entry] = {
     "digests:retry@other_commissioner": Entry(
         args=digest_of_other_commissioner, get=POST_ONLY, post=DIGEST_OWNER_ADMINS
     ),
+    # Shared by its owner: every commissioner reads it (admins always did); only the owner retries or shares it.
+    **{
+        f"digests:{view}@shared": Entry(args=shared_digest_of_other_commissioner, get=DIGEST_READERS, post=GET_ONLY)
+        for view in ("detail", "download")
+    },
+    "digests:retry@shared": Entry(
+        args=shared_digest_of_other_commissioner, get=POST_ONLY,
+        post=signed_in(["admin"], denied=NOT_FOUND, commissioner=FORBIDDEN, commissioner_with_membership=FORBIDDEN),
+    ),  # fmt: skip
+    "digests:share": Entry(args=digest_of_commissioner, get=POST_ONLY, post=DIGEST_OF_COMMISSIONER_OWNER),
+    "digests:share@shared": Entry(
+        args=shared_digest_of_other_commissioner, get=POST_ONLY,
+        post=signed_in([], denied=NOT_FOUND, commissioner=FORBIDDEN, commissioner_with_membership=FORBIDDEN,
+                       admin=FORBIDDEN),
+    ),  # fmt: skip
     "digests:retry": Entry(args=digest_of_commissioner, get=POST_ONLY, post=DIGEST_OF_COMMISSIONER),
     "digests:subscription": Entry(get=POST_ONLY, post=signed_in(["commissioner"], denied=NOT_FOUND)),
     "digests:issues": Entry(get=DIGEST_READERS, post=GET_ONLY),
