@@ -10,6 +10,7 @@ from django.utils.html import escape
 
 from cases.selectors.cases import learning_objects_for
 from core.markdown import render_markdown
+from newsletters.links import absolute_links
 from newsletters.models import Edition, NewsletterIssue
 from newsletters.selectors import issue_sections
 
@@ -64,11 +65,12 @@ class NewsletterFeed(Feed):
         return str(issue)
 
     def item_description(self, issue):
-        parts = [str(render_markdown(issue.introduction))] if issue.introduction else []
+        # Links written as "/repository/" work from a feed reader too (as in the email).
+        parts = [absolute_links(render_markdown(issue.introduction))] if issue.introduction else []
         for section in issue_sections(issue, Edition.PUBLIC):
             parts.append(f"<h2>{escape(section.label)}</h2>")
             for item in section.items:
-                parts.append(f"<h3>{escape(item.title)}</h3>{item.body_html}")
+                parts.append(f"<h3>{escape(item.title)}</h3>{absolute_links(item.body_html)}")
         return "".join(parts)
 
     def item_link(self, issue):

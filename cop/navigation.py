@@ -1,9 +1,12 @@
 """The main navigation: each entry shows only to people the rules allow to use it. Someone who may use two or more
 of the management pages finds them together under one "Manage" menu, so the bar stays on one line."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
+
+from cases.selectors.evidence import open_question_count
 
 
 @dataclass(frozen=True)
@@ -12,9 +15,15 @@ class NavItem:
     url_name: str
     permission: str | None  # None: every signed-in person
     manage: bool = False  # a management page: grouped under "Manage" with the others the person may use
+    count: Callable | None = None  # user -> how many things wait there for them (shown when not zero), or None
 
 
 MANAGE_LABEL = "Manage"
+
+
+def _questions_waiting(user) -> int | None:
+    """Open questions, on a knowledge broker's menu: answering them is their job (one count query per page)."""
+    return open_question_count() if user.is_knowledge_broker else None
 
 
 NAV_ITEMS = [
@@ -23,7 +32,7 @@ NAV_ITEMS = [
     NavItem("Cases", "cases:list", "cases.list_cases"),
     NavItem("Repository", "repository:list", None),
     NavItem("Evidence", "evidence:list", "cases.view_evidence_library"),
-    NavItem("Questions", "evidence:questions", "cases.view_question_queue"),
+    NavItem("Questions", "evidence:questions", "cases.view_question_queue", count=_questions_waiting),
     NavItem("Forum", "forum:index", "forum.use_forum"),
     NavItem("My actions", "my_actions", "cycle.view_my_actions_menu"),
     NavItem("Membership matrix", "sites:matrix", "sites.view_matrix", manage=True),
@@ -47,7 +56,10 @@ def navigation(request) -> dict:
     for item in NAV_ITEMS:
         if item.permission and not user.has_perm(item.permission):
             continue
-        items.append({"label": item.label, "url": reverse(item.url_name), "active": False, "manage": item.manage})
+        entry = {"label": item.label, "url": reverse(item.url_name), "active": False, "manage": item.manage}
+        if item.count:
+            entry["count"] = item.count(user)
+        items.append(entry)
     # The most specific entry whose address starts the current path is the active one.
     matches = [i for i in items if (path == i["url"] if i["url"] == "/" else path.startswith(i["url"]))]
     if matches:

@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from cases.selectors.cases import cases_presented_by
+from cases.selectors.evidence import broker_queue
 from digests.selectors import commissioner_home
 from evaluation.selectors import open_rounds_for, open_surveys_for
 from forum.selectors import whats_new
@@ -36,4 +37,5 @@ def home_page(user) -> dict:
         "evaluation": {"surveys": open_surveys_for(user), "rounds": open_rounds_for(user)},
         "commissioner": commissioner_home(user),
         "forum": whats_new(user),
+        "question_queue": broker_queue(user),
     }

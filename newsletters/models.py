@@ -55,6 +55,7 @@ class NewsletterIssue(models.Model):
 class Section(models.TextChoices):
     # The order here is the order of the sections in the newsletter.
     PROGRAMME = "programme", "Across the programme"
+    NOTICES = "notices", "Events and calls for cases"
     SITE_UPDATES = "site_updates", "News from the sites"
     CASES_DISCUSSED = "cases_discussed", "Cases discussed"
     FOLLOW_UPS = "follow_ups", "Follow-ups"
@@ -76,9 +77,13 @@ class Edition(models.TextChoices):
     PUBLIC = "public", "Public edition"
 
 
+FREE_ITEM_PREFIX = "free:"
+
+
 class NewsletterItem(models.Model):
     """One piece of an issue. Compiling again updates items by `source_key`, keeping the editor's
-    order (`position` within the section) and removals."""
+    order (`position` within the section), removals and edited text (`edited_at`). A free item (site news a
+    facilitator sent in, an event, a call for cases) is written by the editor, its key starting "free:"."""
 
     issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="items")
     section = models.CharField(max_length=32, choices=Section.choices)
@@ -89,6 +94,7 @@ class NewsletterItem(models.Model):
     audience = models.CharField(max_length=16, choices=Audience.choices, default=Audience.MEMBERS_ONLY)
     removed = models.BooleanField(default=False)
     source_key = models.CharField(max_length=200)
+    edited_at = models.DateTimeField(null=True, blank=True, help_text="When an editor last changed the text.")
 
     class Meta:
         ordering = ["issue", "section", "position", "pk"]
@@ -100,10 +106,21 @@ class NewsletterItem(models.Model):
         return self.title
 
     @property
+    def is_free(self) -> bool:
+        return self.source_key.startswith(FREE_ITEM_PREFIX)
+
+    @property
     def body_html(self):
         from core.markdown import render_markdown
 
         return render_markdown(self.body)
+
+    @property
+    def body_text(self) -> str:
+        """The body as the plain-text email shows it."""
+        from core.markdown_escape import markdown_as_text
+
+        return markdown_as_text(self.body)
 
 
 def hash_token(token: str) -> str:

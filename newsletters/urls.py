@@ -22,6 +22,8 @@ urlpatterns = [
     path("manage/<int:pk>/preview/<str:edition>/html/", views.preview_html, name="preview_html"),
     path("manage/<int:pk>/deliveries/", views.deliveries, name="deliveries"),
     path("manage/<int:pk>/deliveries/retry/", views.retry_failed, name="retry_failed"),
+    path("manage/<int:pk>/items/add/", views.add_item, name="add_item"),
+    path("manage/items/<int:pk>/edit/", views.edit_item, name="edit_item"),
     path("manage/items/<int:pk>/move/", views.move_item, name="move_item"),
     path("manage/items/<int:pk>/remove/", views.remove_item, name="remove_item"),
 ]

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -14,7 +15,7 @@ from core.health import tell_if_jobs_are_delayed
 from core.markdown import render_markdown
 from newsletters import selectors
 from newsletters.emails import build_issue_email
-from newsletters.forms import CompileForm, IntroductionForm, SubscribeForm
+from newsletters.forms import CompileForm, FreeItemForm, IntroductionForm, ItemForm, SubscribeForm
 from newsletters.models import Edition, NewsletterIssue, NewsletterItem, NewsletterPreference
 from newsletters.services import editing, sending, subscribers
 from newsletters.services.compile import compile_newsletter
@@ -140,10 +141,13 @@ def edit(request, pk: int):
         try:
             editing.update_introduction(issue=issue, introduction=form.cleaned_data["introduction"], by=request.user)
         except ValidationError as error:
-            messages.error(request, error.message)
+            if not issue.is_draft:
+                messages.error(request, error.messages[0])
+                return redirect("newsletters:edit", issue.pk)
+            form.add_error(None, error)  # the page again, with what was typed and what to change
         else:
             messages.success(request, "Introduction saved.")
-        return redirect("newsletters:edit", issue.pk)
+            return redirect("newsletters:edit", issue.pk)
     context = {
         "issue": issue,
         "form": form,
@@ -157,6 +161,39 @@ def _item_for_editor(request, pk: int) -> NewsletterItem:
     item = get_object_or_404(NewsletterItem.objects.select_related("issue"), pk=pk)
     _require(request, "newsletters.edit_issue", item.issue)
     return item
+
+
+@login_required
+def edit_item(request, pk: int):
+    """The editor rewrites an item: its heading and text, through the anonymisation gate."""
+    item = _item_for_editor(request, pk)
+    form = ItemForm(request.POST or None, initial={"title": item.title, "body": item.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            editing.update_item(item=item, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"“{item.title}” saved. Compiling the issue again keeps your words.")
+            return redirect(f"{_edit_url(item.issue_id)}#item-{item.pk}")
+    return render(request, "newsletters/item_form.html", {"issue": item.issue, "item": item, "form": form})
+
+
+@login_required
+def add_item(request, pk: int):
+    """A free item: site news a facilitator sent in, an event, a call for cases."""
+    issue = _issue_to_edit(request.user, pk)
+    _require(request, "newsletters.edit_issue", issue)
+    form = FreeItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = editing.add_free_item(issue=issue, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"“{item.title}” added to {item.get_section_display()}.")
+            return redirect(f"{_edit_url(issue.pk)}#item-{item.pk}")
+    return render(request, "newsletters/item_form.html", {"issue": issue, "item": None, "form": form})
 
 
 @login_required
@@ -241,12 +278,13 @@ def preview(request, pk: int, edition: str):
 
 
 @login_required
+@xframe_options_sameorigin  # shown inside the preview page
 @csp_override(
     {
         "default-src": ["'none'"],
         "style-src": ["'unsafe-inline'"],  # emails carry their styles inline; still no scripts at all
         "img-src": ["'self'", "data:"],
-        "frame-ancestors": ["'none'"],
+        "frame-ancestors": ["'self'"],
         "form-action": ["'none'"],
     }
 )

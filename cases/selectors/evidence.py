@@ -124,3 +124,16 @@ def cases_for_evidence(user) -> QuerySet[Case]:
         .select_related("site")
         .order_by("site__code", "-updated_at")
     )
+
+
+def open_question_count() -> int:
+    """Questions waiting for a knowledge broker, across every site (the Questions menu shows the number)."""
+    return Question.objects.filter(status=QuestionStatus.OPEN).count()
+
+
+def broker_queue(user, *, limit: int = 5) -> dict | None:
+    """A knowledge broker's home leads with the question queue: how many wait, and the oldest few."""
+    if not user.is_knowledge_broker:
+        return None
+    waiting = Question.objects.filter(status=QuestionStatus.OPEN).select_related("case__site")
+    return {"count": waiting.count(), "oldest": list(waiting.order_by("asked_at", "pk")[:limit])}

@@ -1,6 +1,8 @@
 """Compiling a month's newsletter from what the programme recorded.
 
-Each section builder takes the month's first and last days and returns `Item`s. Builders read in a
+Each section builder takes the month's first and last days and returns `Item`s. An item's body is Markdown; text
+that people typed as plain text (titles, summaries, towns) goes into it through `escape_markdown`, so that it can
+make no link or tag in the email. Builders read in a
 fixed number of queries whatever the number of sites, never read drafts, and never name members or
 presenters. To add a section (cases discussed, follow-ups, evidence, learning objects), write a
 builder and add it to SECTION_BUILDERS; its items need a stable `source_key` so that compiling
@@ -19,10 +21,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cases.models import Case, CaseStatus, Evidence, FollowUp
-from newsletters.models import Audience, IssueStatus, NewsletterIssue, NewsletterItem, Section
+from core.markdown_escape import escape_markdown
+from newsletters.models import FREE_ITEM_PREFIX, Audience, IssueStatus, NewsletterIssue, NewsletterItem, Section
 from sites.models import Attendance, AttendanceStatus, Meeting, Membership, Site, SiteStatus
 
-NOTHING_TO_REPORT = "Nothing to report this month."
+QUIET_SITES_KEY = "site_updates:quiet"
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,7 @@ def cases_discussed_by_site(site_ids, month_start: date, month_end: date) -> dic
     )
     by_site = defaultdict(list)
     for case in cases:
-        by_site[case.site_id].append(_case_line(case))
+        by_site[case.site_id].append(escape_markdown(_case_line(case)))
     return by_site
 
 
@@ -142,7 +145,9 @@ def follow_ups_by_site(site_ids, month_start: date, month_end: date) -> dict[int
     )
     by_site = defaultdict(list)
     for follow_up in follow_ups:
-        by_site[follow_up.case.site_id].append(f"{follow_up.case.title}: {follow_up.get_outcome_display().lower()}")
+        by_site[follow_up.case.site_id].append(
+            escape_markdown(f"{follow_up.case.title}: {follow_up.get_outcome_display().lower()}")
+        )
     return by_site
 
 
@@ -155,7 +160,7 @@ def evidence_added(month_start: date, month_end: date) -> list[Item]:
             source_key=f"evidence_added:evidence:{item.pk}",
             section=Section.EVIDENCE_ADDED,
             title=f"{item.title} ({item.year})" if item.year else item.title,
-            body=item.summary or "Added to the evidence library.",
+            body=escape_markdown(item.summary) if item.summary else "Added to the evidence library.",
         )
         for item in items
     ]
@@ -177,7 +182,7 @@ def learning_objects_published(month_start: date, month_end: date) -> list[Item]
             source_key=f"learning_objects:case:{case.pk}",
             section=Section.LEARNING_OBJECTS,
             title=_case_line(case),
-            body=case.summary or "A new learning object in the repository.",
+            body=escape_markdown(case.summary) if case.summary else "A new learning object in the repository.",
             site_id=case.site_id,
             audience=Audience.PUBLIC if case.status == CaseStatus.PUBLIC else Audience.MEMBERS_ONLY,
         )
@@ -197,8 +202,6 @@ def _times(count: int) -> str:
 
 
 def write_site_update(month: SiteMonth, month_start: date) -> str:
-    if not month.has_news:
-        return NOTHING_TO_REPORT
     lines = []
     if month.meetings:
         lines.append(f"Met {_times(len(month.meetings))} in {month_start:%B}:")
@@ -241,32 +244,65 @@ def site_months(month_start: date, month_end: date) -> list[SiteMonth]:
     return list(by_site.values())
 
 
+def _site_name(site: Site) -> str:
+    return f"{site.code} {site.town}"
+
+
+def _and_list(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def site_updates(month_start: date, month_end: date) -> list[Item]:
-    """One item per site, including the sites with nothing to report (they say so)."""
-    return [
+    """One item per site with news, and the quiet sites gathered in one line."""
+    months = site_months(month_start, month_end)
+    items = [
         Item(
             source_key=f"site_updates:site:{month.site.pk}",
             section=Section.SITE_UPDATES,
-            title=f"{month.site.code} {month.site.town}",
+            title=_site_name(month.site),
             body=write_site_update(month, month_start),
             site_id=month.site.pk,
         )
-        for month in site_months(month_start, month_end)
+        for month in months
+        if month.has_news
     ]
+    quiet = [_site_name(month.site) for month in months if not month.has_news]
+    if quiet:
+        verb = "has" if len(quiet) == 1 else "have"
+        items.append(
+            Item(
+                source_key=QUIET_SITES_KEY,
+                section=Section.SITE_UPDATES,
+                title="Quiet this month",
+                body=escape_markdown(f"{_and_list(quiet)} {verb} nothing to report for {month_start:%B}."),
+            )
+        )
+    return items
 
 
 def programme_overview(month_start: date, month_end: date) -> list[Item]:
-    """The public summary: how many communities met and where, with no site-internal detail."""
+    """The public summary: how many communities met and where, with no site-internal detail. The communities
+    counted are the active ones (a site setting up, or one that failed or closed, is not one of "our M"), and any
+    other that met."""
     months = site_months(month_start, month_end)
     met = [m for m in months if m.meetings]
+    months = [m for m in months if m.site.status == SiteStatus.ACTIVE or m.meetings]
     meetings = sum(len(m.meetings) for m in met)
     if met:
-        towns = ", ".join(m.site.town for m in met)
-        body = (
-            f"In {month_start:%B %Y}, {len(met)} of our {len(months)} communities of practice met, "
-            f"{meetings} {'meeting' if meetings == 1 else 'meetings'} in all ({towns}). Front-line practitioners "
-            "from different agencies, with experts by experience, brought anonymised cases and worked through "
-            "them together."
+        towns = [
+            f"- {escape_markdown(m.site.town)}" + (f" ({len(m.meetings)} meetings)" if len(m.meetings) > 1 else "")
+            for m in met
+        ]
+        body = "\n".join(
+            [
+                f"In {month_start:%B %Y}, {len(met)} of our {len(months)} communities of practice met, "
+                f"{meetings} {'meeting' if meetings == 1 else 'meetings'} in all:",
+                "",
+                *towns,
+                "",
+                "Front-line practitioners from different agencies, with experts by experience, brought anonymised "
+                "cases and worked through them together.",
+            ]
         )
     else:
         body = f"None of our {len(months)} communities of practice met in {month_start:%B %Y}."
@@ -370,6 +406,8 @@ def compile_newsletter(*, month: date) -> NewsletterIssue:
                 )
             )
             next_position[item.section] += 1
+        elif current.edited_at is not None:
+            continue  # the editor's text stands
         elif (current.section, current.title, current.body, current.site_id, current.audience) != (
             item.section,
             item.title,
@@ -382,8 +420,9 @@ def compile_newsletter(*, month: date) -> NewsletterIssue:
             to_update.append(current)
     NewsletterItem.objects.bulk_create(to_create)
     NewsletterItem.objects.bulk_update(to_update, ["section", "title", "body", "site", "audience"])
-    # What no longer comes from the records (a meeting cancelled since) leaves the draft.
-    NewsletterItem.objects.filter(pk__in=[item.pk for item in existing.values()]).delete()
+    # What no longer comes from the records (a meeting cancelled since) leaves the draft; the editor's own items stay.
+    gone = [item.pk for item in existing.values() if not item.source_key.startswith(FREE_ITEM_PREFIX)]
+    NewsletterItem.objects.filter(pk__in=gone).delete()
     issue.compiled_at = timezone.now()
     issue.save(update_fields=["compiled_at"])
     return issue

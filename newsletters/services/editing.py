@@ -1,12 +1,16 @@
-"""The editor's changes to a draft: introduction, order, removals, approval."""
+"""The editor's changes to a draft: introduction, items' text, free items, order, removals, approval."""
+
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.services import record_event
-from newsletters.models import IssueStatus, NewsletterIssue, NewsletterItem
+from core.anonymisation import KIND_LABELS, find_personal_data
+from newsletters.models import FREE_ITEM_PREFIX, IssueStatus, NewsletterIssue, NewsletterItem, Section
 
 
 def _require_draft(issue: NewsletterIssue) -> None:
@@ -14,12 +18,65 @@ def _require_draft(issue: NewsletterIssue) -> None:
         raise ValidationError("This issue has been approved, so it can no longer be changed.")
 
 
+def refuse_personal_data(texts: dict[str, str]) -> None:
+    """The anonymisation gate: text that could identify someone does not go into a newsletter. The error names
+    what was found, field by field, so the editor can change it; nothing typed is lost (the form shows it again)."""
+    errors = {}
+    for field, text in texts.items():
+        findings = find_personal_data(text or "")
+        if findings:
+            shown = "; ".join(f'{KIND_LABELS.get(f.kind, f.kind)}: "{f.text}"' for f in findings[:5])
+            errors[field] = (
+                f"This could identify someone ({shown}). Remove or replace it (for example \"a man in his forties\", "
+                '"his GP") and save again.'
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def update_introduction(*, issue: NewsletterIssue, introduction: str, by) -> NewsletterIssue:
     _require_draft(issue)
+    refuse_personal_data({"introduction": introduction})
     issue.introduction = introduction.strip()
     issue.save(update_fields=["introduction"])
     return issue
+
+
+@transaction.atomic
+def update_item(*, item: NewsletterItem, title: str, body: str, by) -> NewsletterItem:
+    """The editor's own words for an item; compiling again keeps them."""
+    _require_draft(item.issue)
+    title, body = title.strip(), body.strip()
+    refuse_personal_data({"title": title, "body": body})
+    item.title, item.body, item.edited_at = title, body, timezone.now()
+    item.save(update_fields=["title", "body", "edited_at"])
+    return item
+
+
+FREE_SECTIONS = [Section.SITE_UPDATES, Section.NOTICES, Section.PROGRAMME]
+
+
+@transaction.atomic
+def add_free_item(*, issue: NewsletterIssue, section: str, title: str, body: str, audience: str, by) -> NewsletterItem:
+    """An item the editor writes: site news a facilitator sent in, an event, a call for cases. It goes last in its
+    section and stays when the issue is compiled again."""
+    _require_draft(issue)
+    if section not in FREE_SECTIONS:
+        raise ValidationError({"section": "Choose one of the sections offered."})
+    title, body = title.strip(), body.strip()
+    refuse_personal_data({"title": title, "body": body})
+    last = NewsletterItem.objects.filter(issue=issue, section=section).aggregate(last=Max("position"))["last"]
+    return NewsletterItem.objects.create(
+        issue=issue,
+        section=section,
+        position=0 if last is None else last + 1,
+        title=title,
+        body=body,
+        audience=audience,
+        source_key=f"{FREE_ITEM_PREFIX}{uuid.uuid4().hex}",
+        edited_at=timezone.now(),
+    )
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from cases.models import Case, Evidence, Question
 from digests.demo import DEMO_CASES
 from forum.demo import STOKE_TITLE
 from forum.models import Thread
-from newsletters.models import NewsletterIssue
+from newsletters.models import NewsletterIssue, NewsletterItem
 from sites.demo import DEMO_PASSWORD
 from sites.models import Meeting, Site
 from tests.browser.axe import scan
@@ -32,7 +32,14 @@ def pages_for(role_email: str) -> list[str]:
         "/people/me/data/",
     ]
     issue = NewsletterIssue.objects.get().pk
-    newsletter = ["/newsletter/manage/", f"/newsletter/manage/{issue}/", f"/newsletter/manage/{issue}/preview/members/"]
+    newsletter_item = NewsletterItem.objects.filter(issue=issue).first().pk
+    newsletter = [
+        "/newsletter/manage/",
+        f"/newsletter/manage/{issue}/",
+        f"/newsletter/manage/{issue}/preview/members/",
+        f"/newsletter/manage/items/{newsletter_item}/edit/",
+        f"/newsletter/manage/{issue}/items/add/",
+    ]
     common = ["/", "/accounts/2fa/", "/people/me/api-tokens/"]
     open_issue = Case.objects.get(title=DEMO_CASES[1][1]).pk
     digests = ["/digests/", "/digests/issues/", f"/digests/issues/{open_issue}/respond/"]

@@ -500,6 +500,8 @@ MATRIX: dict[str, Entry] = {
     },
     "newsletters:deliveries": Entry(args=lambda w: [w.draft_newsletter().pk], get=NEWSLETTER_EDITORS),
     "newsletters:retry_failed": Entry(args=lambda w: [w.draft_newsletter().pk], get=POST_ONLY, post=NEWSLETTER_EDITORS),
+    "newsletters:add_item": Entry(args=lambda w: [w.draft_newsletter().pk], get=NEWSLETTER_EDITORS),
+    "newsletters:edit_item": Entry(args=lambda w: [w.newsletter_item().pk], get=NEWSLETTER_EDITORS),
     "newsletters:move_item": Entry(args=lambda w: [w.newsletter_item().pk], get=POST_ONLY, post=NEWSLETTER_EDITORS),
     "newsletters:remove_item": Entry(args=lambda w: [w.newsletter_item().pk], get=POST_ONLY, post=NEWSLETTER_EDITORS),
     # The meeting cycle: series, agendas, the meeting record, actions, experts by experience

@@ -35,9 +35,10 @@ from sites.forms import invitations as invitation_forms
 from sites.forms import meetings as meeting_forms
 from sites.forms import memberships as membership_forms
 from sites.forms import sites as site_forms
-from tests.factories import PASSWORD, MeetingFactory, MembershipFactory, at
-from tests.security.hostile import hostile_form, hostile_upload, live_markup
+from tests.factories import PASSWORD, AttendanceFactory, MeetingFactory, MembershipFactory, at
+from tests.security.hostile import MARKER, SCRIPT_PAYLOADS, hostile_form, hostile_upload, live_markup
 from tests.security.matrix import case_raising_issues, digest_of_commissioner
+from tests.security.world import build_case
 from toolkit import forms as toolkit_forms
 
 TRIED = {"cases": 0}
@@ -323,6 +324,16 @@ FUZZ: dict[str, Fuzz] = {
         (newsletter_forms.IntroductionForm,), "broker", url("newsletters:edit", lambda w: w.draft_newsletter().pk),
         shows=url("newsletters:preview", lambda w: w.draft_newsletter().pk, lambda w: "members"),
     ),  # fmt: skip
+    "newsletter edit item": Fuzz(
+        (newsletter_forms.ItemForm,), "broker", url("newsletters:edit_item", lambda w: w.newsletter_item().pk),
+        valid=lambda w: {"title": "Across the programme"},
+        shows=url("newsletters:preview", lambda w: w.draft_newsletter().pk, lambda w: "members"),
+    ),  # fmt: skip
+    "newsletter add item": Fuzz(
+        (newsletter_forms.FreeItemForm,), "broker", url("newsletters:add_item", lambda w: w.draft_newsletter().pk),
+        valid=lambda w: {"section": "notices", "title": "Call for cases", "audience": "public"},
+        shows=url("newsletters:preview", lambda w: w.draft_newsletter().pk, lambda w: "public"),
+    ),  # fmt: skip
     "newsletter move item": Fuzz((), "broker", url("newsletters:move_item", lambda w: w.newsletter_item().pk),
                                  ("direction",)),  # fmt: skip
     "newsletter remove item": Fuzz((), "broker", url("newsletters:remove_item", lambda w: w.newsletter_item().pk),
@@ -495,3 +506,119 @@ def test_every_form_class_is_fuzzed():
     missing = sorted(f"{f.__module__}.{f.__qualname__}" for f in ours - fuzzed - NOT_SUBMITTED)
     assert missing == [], f"form classes with no entry in FUZZ (tests/security/test_hostile_input.py): {missing}"
     assert len(ours) > 50  # the walk found our forms (a broken walk must not pass as "nothing missing")
+
+
+# Pages that show again, as text, what people typed as plain text: the newsletter's previews (the plain-text email
+# and the HTML email), its editor and the archive's two editions. Stored titles and summaries carry each hostile
+# value; none may become markup, a title's Markdown or HTML may not become a link, and the plain-text email is
+# shown exactly as typed.
+TITLE_PAYLOADS = [
+    *SCRIPT_PAYLOADS,
+    f'Weekend crises <meta http-equiv="refresh" content="0;url=https://{MARKER}.example/">',
+    f"[read the notes](https://{MARKER}.example/login)",
+    f'<a href="https://{MARKER}.example/">the notes</a>',
+    f"Housing & health <{MARKER}> \\[x]",
+]
+
+
+@dataclass(frozen=True)
+class Shown:
+    role: str
+    url: Callable  # issue -> URL
+    sent: bool = False  # the page shows sent issues only
+    plain_text: bool = False  # the page shows the plain-text email
+
+
+def _edit(name: str, edition: str | None = None) -> Callable:
+    return lambda issue: reverse(name, args=[issue.pk, edition] if edition else [issue.pk])
+
+
+SHOWN: dict[str, Shown] = {
+    "newsletter preview (members)": Shown("broker", _edit("newsletters:preview", "members"), plain_text=True),
+    "newsletter preview (public)": Shown("broker", _edit("newsletters:preview", "public"), plain_text=True),
+    "newsletter HTML email (members)": Shown("broker", _edit("newsletters:preview_html", "members")),
+    "newsletter HTML email (public)": Shown("broker", _edit("newsletters:preview_html", "public")),
+    "newsletter editor": Shown("broker", _edit("newsletters:edit")),
+    "newsletter item form": Shown(
+        "broker", lambda issue: reverse("newsletters:edit_item", args=[issue.items.order_by("pk").last().pk])
+    ),
+    "newsletter members' edition": Shown(
+        "member", lambda issue: reverse("newsletters:issue_members", args=[issue.slug]), sent=True
+    ),
+    "newsletter public edition": Shown(
+        None, lambda issue: reverse("newsletters:issue_public", args=[issue.slug]), sent=True
+    ),
+}
+
+
+def newsletter_with_titles(world, title: str):
+    """A month's issue compiled from a public learning object, a follow-up and evidence whose titles and summaries
+    are `title`, from a site whose town is `title`. Stored as they are (whatever let them in), and all in one month."""
+    from cases.models import Case, Evidence, FollowUp
+    from newsletters.services.compile import compile_newsletter
+
+    month = (timezone.localdate().replace(day=1) - timedelta(days=40)).replace(day=1)
+    day = at(month.replace(day=15))
+    case = build_case(world, "public")
+    Case.objects.filter(pk=case.pk).update(title=title, summary=title, published_at=day)
+    meetings = [case.meeting_id, *case.follow_ups.values_list("meeting", flat=True)]
+    case.meeting.__class__.objects.filter(pk__in=meetings).update(starts_at=day, ends_at=day + timedelta(hours=2))
+    FollowUp.objects.filter(case=case).update(recorded_at=day)
+    evidence = world.evidence("library")
+    Evidence.objects.filter(pk=evidence.pk).update(title=title, summary=title, added_at=day)
+    world.site.__class__.objects.filter(pk=world.site.pk).update(town=title)
+    AttendanceFactory(meeting=case.meeting, person=world.people["member"])
+    issue = compile_newsletter(month=month)
+    if "href" not in title and "](" not in title:  # the introduction is the broker's Markdown: its links are meant
+        issue.introduction = title
+        issue.save(update_fields=["introduction"])
+    return issue
+
+
+class _Page(HTMLParser):
+    """Live links and refreshes carrying the marker, and the text of the plain-text email's <pre>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.live: list[str] = []
+        self.pre_text = ""
+        self._in_pre = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and attrs.get("http-equiv"):
+            self.live.append(f"<meta http-equiv={attrs['http-equiv']!r}>")
+        if tag == "a" and MARKER in (attrs.get("href") or ""):
+            self.live.append(f"<a href={attrs['href']!r}>")
+        self._in_pre = self._in_pre or (tag == "pre" and "email-text" in (attrs.get("class") or ""))
+
+    def handle_endtag(self, tag):
+        if tag == "pre":
+            self._in_pre = False
+
+    def handle_data(self, data):
+        if self._in_pre:
+            self.pre_text += data
+
+
+@pytest.mark.parametrize("payload", TITLE_PAYLOADS)
+def test_pages_showing_typed_text_show_it_as_text(client, world, payload):
+    from newsletters.models import NewsletterIssue
+
+    issue = newsletter_with_titles(world, payload)
+    problems = {}
+    for name, shown in sorted(SHOWN.items(), key=lambda entry: entry[1].sent):  # drafts first, then sent
+        if shown.sent and issue.status != "sent":
+            NewsletterIssue.objects.filter(pk=issue.pk).update(status="sent", sent_at=timezone.now())
+            issue.refresh_from_db()
+        sign_in(client, world, shown.role)
+        response = client.get(shown.url(issue))
+        assert response.status_code == 200, name
+        page = _Page()
+        page.feed(response.content.decode())
+        found = live_markup(response.content.decode()) + page.live
+        if shown.plain_text and page.pre_text.count(payload) < 3:  # the town, titles, summaries: as typed
+            found.append(f"the plain text shows the title {page.pre_text.count(payload)} times")
+        if found:
+            problems[name] = found
+    assert problems == {}
