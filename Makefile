@@ -9,8 +9,9 @@ FIND_PYTHON := for p in python3.12 python3.13 $$HOME/.pyenv/versions/3.12*/bin/p
 PYTHON_FOR_UV := $(shell $(FIND_PYTHON))
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 export UV_COMPILE_BYTECODE := 1
-DEV_ENV := DEBUG=true SECRET_KEY=development-only-not-secret MFA_REQUIRED=false
 PORT ?= 8000
+# SITE_URL (the address in emails and calendar links) follows the port `make run` serves on, unless it is set.
+DEV_ENV := DEBUG=true SECRET_KEY=development-only-not-secret MFA_REQUIRED=false SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}
 # The suite runs in parallel processes (pytest-xdist), one per core up to 4; PYTEST_WORKERS=0 runs it in one.
 PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
 

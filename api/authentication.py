@@ -1,9 +1,12 @@
-"""DRF authentication by personal API token: `Authorization: Bearer cop_...`."""
+"""DRF authentication by personal API token: `Authorization: Bearer cop_...`. A token is refused when revoked or
+expired, and suspended while its owner's roles differ from those it was made with or their role's two-factor
+sign-in is not set up (api.rules.token_refusal)."""
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
-from api.services import find_active_token, note_token_used
+from api.rules import token_refusal
+from api.services import find_token, note_token_used
 
 KEYWORD = "Bearer"
 
@@ -19,9 +22,12 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
             key = header[1].decode()
         except UnicodeDecodeError:
             raise exceptions.AuthenticationFailed("That token is not valid.") from None
-        token = find_active_token(key)
-        if token is None or not token.user.is_active:
+        token = find_token(key)
+        if token is None:
             raise exceptions.AuthenticationFailed("That token is not valid or has been revoked.")
+        refusal = token_refusal(token)
+        if refusal is not None:
+            raise exceptions.AuthenticationFailed(refusal)
         note_token_used(token)
         return token.user, token
 

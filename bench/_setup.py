@@ -13,6 +13,8 @@ def setup_django(settings: str = "cop.settings") -> None:
         sys.path.insert(0, str(REPO_ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings)
     os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
+    os.environ.setdefault("SINGLE_PROCESS", "true")  # a benchmark script is one process; its rate limits count alone
+    os.environ.setdefault("EMAIL_URL", "dummymail://")  # benchmarks send no email
     import django
 
     django.setup()

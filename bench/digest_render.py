@@ -62,6 +62,7 @@ SUMMARY = (
 
 def set_up_environment() -> str | None:
     os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
+    os.environ.setdefault("EMAIL_URL", "dummymail://")  # the benchmark sends no email
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cop.settings")
     os.environ.setdefault("PRIVATE_MEDIA_ROOT", tempfile.mkdtemp(prefix="digest-bench-media-"))
     if os.environ.get("DATABASE_URL"):

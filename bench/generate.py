@@ -627,7 +627,6 @@ def _make_meetings(rng, sites, size, today, timings) -> dict[int, list[Meeting]]
                     starts_at=_aware(day, hour),
                     ends_at=_aware(day, hour + 2),
                     venue=f"{site.host_organisation}, {site.town}",
-                    agenda="Welcome. Cases for discussion. Follow-up of earlier cases. Any other business.",
                     is_taster=n == 0,
                     status=MeetingStatus.CANCELLED if rng.random() < 0.03 else MeetingStatus.SCHEDULED,
                 )

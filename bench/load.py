@@ -69,6 +69,7 @@ def start_gunicorn(port: int) -> subprocess.Popen:
         "SECURE_SSL_REDIRECT": "false",
         "DEBUG": "false",
         "MFA_REQUIRED": "false",
+        "SINGLE_PROCESS": "true",  # without REDIS_URL, three workers each count rate limits alone: fine for timing
     }
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     process = subprocess.Popen(

@@ -17,6 +17,7 @@ class Span:
     end: int
     kind: str
     dismissed: bool = False
+    number: int | None = None  # shown beside the text, so a list of what to fix can refer to it
 
 
 def highlight(text: str, spans: list[Span]) -> SafeString:
@@ -30,12 +31,18 @@ def highlight(text: str, spans: list[Span]) -> SafeString:
         label = KIND_LABELS.get(span.kind, span.kind)
         css = "finding finding-dismissed" if span.dismissed else "finding"
         title = f"{label} (marked not personal data)" if span.dismissed else f"Possible personal data: {label}"
+        if span.number is None:
+            number = ""
+        else:
+            number = format_html('<span class="finding-number" aria-hidden="true">{}</span>', span.number)
+            label = f"{span.number}: {label}"
         parts.append(
             format_html(
-                '<mark class="{}" title="{}">{}<span class="visually-hidden"> ({})</span></mark>',
+                '<mark class="{}" title="{}">{}{}<span class="visually-hidden"> ({})</span></mark>',
                 css,
                 title,
                 text[span.start : span.end],
+                number,
                 label,
             )
         )

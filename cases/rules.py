@@ -91,6 +91,7 @@ rules.add_perm("cases.dismiss_finding", is_case_presenter | is_site_facilitator)
 rules.add_perm("cases.review_findings", is_site_facilitator)
 rules.add_perm("cases.view_case_history", is_site_facilitator | is_programme_admin)
 rules.add_perm("cases.view_repository", is_signed_in)
+rules.add_perm("cases.manage_known_terms", is_programme_admin)  # the gate's known organisations and numbers
 
 
 def cases_visible_q(user) -> Q:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.case_create, name="create"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/edit/", views.case_edit, name="edit"),
+    path("<int:pk>/fix-all/", views.case_fix_all, name="fix_all"),
     path("<int:pk>/next-steps/", views.action_add, name="action_add"),
     path("next-steps/<int:pk>/", views.action_update, name="action_update"),
     path("next-steps/<int:pk>/remove/", views.action_remove, name="action_remove"),

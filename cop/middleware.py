@@ -1,19 +1,14 @@
 """Two-factor sign-in for the privileged roles, which come from two layers: programme roles (members) and
-facilitating a site (sites). The project package holds this policy because it sits above both."""
+facilitating a site (sites). The policy is sites.rules.meets_sign_in_requirement, which API tokens obey too."""
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 
-from sites.rules import is_any_facilitator
+from sites.rules import meets_sign_in_requirement
 
 # While MFA is not set up, only these paths work: the account pages (MFA set-up, sign-out) and assets.
 ALLOWED_PREFIXES = ("/accounts/", "/static/", "/healthz", "/newsletter/unsubscribe/", "/privacy/")
-
-
-def needs_mfa(user) -> bool:
-    return user.is_programme_admin or user.is_knowledge_broker or is_any_facilitator(user)
 
 
 class RequireMFAMiddleware:
@@ -30,8 +25,7 @@ class RequireMFAMiddleware:
             and user is not None
             and user.is_authenticated
             and not request.path.startswith(ALLOWED_PREFIXES)
-            and needs_mfa(user)
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+            and not meets_sign_in_requirement(user)
         ):
             messages.warning(
                 request,

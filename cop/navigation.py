@@ -1,12 +1,11 @@
 """The main navigation: each entry shows only to people the rules allow to use it. Someone who may use two or more
 of the management pages finds them together under one "Manage" menu, so the bar stays on one line."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
 
-from cases.selectors.evidence import open_question_count
+from home.selectors import menu_counts_for
 
 
 @dataclass(frozen=True)
@@ -15,15 +14,9 @@ class NavItem:
     url_name: str
     permission: str | None  # None: every signed-in person
     manage: bool = False  # a management page: grouped under "Manage" with the others the person may use
-    count: Callable | None = None  # user -> how many things wait there for them (shown when not zero), or None
 
 
 MANAGE_LABEL = "Manage"
-
-
-def _questions_waiting(user) -> int | None:
-    """Open questions, on a knowledge broker's menu: answering them is their job (one count query per page)."""
-    return open_question_count() if user.is_knowledge_broker else None
 
 
 NAV_ITEMS = [
@@ -32,7 +25,7 @@ NAV_ITEMS = [
     NavItem("Cases", "cases:list", "cases.list_cases"),
     NavItem("Repository", "repository:list", None),
     NavItem("Evidence", "evidence:list", "cases.view_evidence_library"),
-    NavItem("Questions", "evidence:questions", "cases.view_question_queue", count=_questions_waiting),
+    NavItem("Questions", "evidence:questions", "cases.view_question_queue"),
     NavItem("Forum", "forum:index", "forum.use_forum"),
     NavItem("My actions", "my_actions", "cycle.view_my_actions_menu"),
     NavItem("Membership matrix", "sites:matrix", "sites.view_matrix", manage=True),
@@ -52,14 +45,20 @@ def navigation(request) -> dict:
     if user is None or not user.is_authenticated:
         return {"nav_items": [], "nav_bar": []}
     path = request.path
+    counts = menu_counts_for(request)  # what waits for the person, as badges on the entries
     items = []
     for item in NAV_ITEMS:
         if item.permission and not user.has_perm(item.permission):
             continue
-        entry = {"label": item.label, "url": reverse(item.url_name), "active": False, "manage": item.manage}
-        if item.count:
-            entry["count"] = item.count(user)
-        items.append(entry)
+        items.append(
+            {
+                "label": item.label,
+                "url": reverse(item.url_name),
+                "active": False,
+                "manage": item.manage,
+                "count": counts.get(item.url_name, 0),
+            }
+        )
     # The most specific entry whose address starts the current path is the active one.
     matches = [i for i in items if (path == i["url"] if i["url"] == "/" else path.startswith(i["url"]))]
     if matches:

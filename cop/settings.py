@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # The development server serves static files through whitenoise, as production does: staticfiles' own handler
+    # answered a 500 to /static/..%2f... (a path outside the static folders) instead of a 404.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",  # full-text search of the learning-object repository (on PostgreSQL)
@@ -69,6 +72,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cop.request_size.RequestSizeLimitMiddleware",  # a body over MAX_REQUEST_BYTES is refused before it is read
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -103,7 +107,16 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+# On SQLite, two requests writing at once (a double submit) queue for the write lock instead of failing with
+# "database is locked": each transaction takes it as it begins (IMMEDIATE), readers never wait for writers (WAL).
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
+else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -130,8 +143,16 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "members.adapters.InvitationOnlyAccountAdapter"
+ACCOUNT_FORMS = {"login": "members.forms.SignInForm"}  # one "Forgotten your password?" link, not two
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# Wrong passwords are limited by members.sign_in (in the database, per known device, account and address); allauth
+# still limits wrong two-factor codes per account, and sign-in attempts of any kind per address only as a flood
+# guard (its 30 a minute would refuse a busy office behind one address).
+ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/key", "login": "120/m/ip"}
+# The client's address for rate limits: the proxies in front of the app that we run (the README's reverse proxy
+# is 1) each add one X-Forwarded-For entry; anything before them is the client's to invent, so it is never trusted.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Communities of practice] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Communities of practice"
@@ -164,11 +185,28 @@ STORAGES = {
     },
 }
 
+# Uploads: the largest file is evidence (20 MB); a body bigger than this is refused from its headers (cop.request_size),
+# and the web server in front should refuse it first (README, Production). Form fields without files stay small.
+MAX_REQUEST_BYTES = env.int("MAX_REQUEST_BYTES", default=21 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the non-file part of a request (Django's default, stated)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # files bigger than this are spooled to a temporary file, not held in memory
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Email: console by default; EMAIL_URL (smtp://user:pass@host:587/?tls=True) for a real server.
-_email = env.email_url("EMAIL_URL", default="consolemail://")
+# Email: EMAIL_URL (smtp://user:pass@host:587/?tls=True) names a real server. Development (DEBUG on) prints emails
+# to the console when it is unset. Production refuses to start without a real server: invitation and password-reset
+# links printed to the console end up in the server's log. `dummymail://` (send nothing) must be asked for by name.
+_EMAIL_SCHEMES_THAT_DELIVER = ("smtp://", "smtps://", "smtp+tls://", "smtp+ssl://")
+_EMAIL_SCHEMES_THAT_SEND_NOTHING = ("dummymail://",)
+_email_url = env.str("EMAIL_URL", default="" if not DEBUG else "consolemail://")
+if not DEBUG and not _email_url.startswith(_EMAIL_SCHEMES_THAT_DELIVER + _EMAIL_SCHEMES_THAT_SEND_NOTHING):
+    raise ImproperlyConfigured(
+        "Set EMAIL_URL to your mail server (smtp://user:password@host:587/?tls=True): without it, invitation and "
+        "password-reset links would go to the server log. For a machine that must send no email at all, set "
+        "EMAIL_URL=dummymail:// ; for development, set DEBUG=true."
+    )
+_email = env.email_url_config(_email_url)
 _smtp_options = {
     "host": _email.get("EMAIL_HOST"),
     "port": _email.get("EMAIL_PORT"),
@@ -189,6 +227,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Redis is optional: with it, a real broker and a shared cache; without, tasks run in-process.
 REDIS_URL = env.str("REDIS_URL", default="")
+# The API's throttles and allauth's limits (two-factor codes, password resets) count in the cache: without Redis
+# each web process counts alone, so a limit of 60 becomes 60 per process. Production refuses to start that way;
+# a single process (the benchmarks, the tests) may say so with SINGLE_PROCESS=true. Wrong passwords are counted in
+# the database (members.sign_in) either way.
+if not DEBUG and not REDIS_URL and not env.bool("SINGLE_PROCESS", default=False):
+    raise ImproperlyConfigured(
+        "Set REDIS_URL (redis://host:6379/0): rate limits need a cache shared by every web process. "
+        "Only for a single process, set SINGLE_PROCESS=true instead."
+    )
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = False
@@ -256,6 +303,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "api.pagination.ApiPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ApiAnonRateThrottle", "api.throttling.ApiUserRateThrottle"],
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,  # unset, DRF counts each X-Forwarded-For value as a new client
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DATE_FORMAT": "iso-8601",
 }

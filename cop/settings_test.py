@@ -6,6 +6,8 @@ import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+os.environ.setdefault("SINGLE_PROCESS", "true")  # without REDIS_URL: each test process keeps its own counts
+os.environ.setdefault("EMAIL_URL", "dummymail://")  # replaced by the in-memory outbox below
 
 from cop.settings import *  # noqa: E402,F403
 from cop.settings import CELERY_BEAT_SCHEDULE  # noqa: E402,F401

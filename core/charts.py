@@ -18,14 +18,19 @@ TEXT = "#212529"
 GRID = "#6c757d"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 
-WIDTH = 640
-LABEL_WIDTH = 220
-ROW_GAP = 10
+# Drawn at a phone's width: labels sit above their bars, so the text stays at least 12 px on a 390 px screen, and
+# pages cap the width (static/css/app.css) so it is not blown up on a desktop.
+WIDTH = 380
+ROW_GAP = 12
 BAR_HEIGHT = 22
-FONT_SIZE = 13
-CHARS_PER_LINE = 30
+FONT_SIZE = 14
+LINE_HEIGHT = FONT_SIZE + 4
+CHARS_PER_LINE = 44
+VALUE_ROOM = 58  # right of the longest bar, for its value
+PLOT = WIDTH - VALUE_ROOM
 
 Series = Sequence[tuple[str, Sequence[float | None]]]
+PATTERNS = ("hatch", "dots")
 
 
 def _number(value: float) -> str:
@@ -43,9 +48,16 @@ def _ids(title: str, description: str) -> tuple[str, str]:
     return f"chart-{key}-title", f"chart-{key}-desc"
 
 
-def _wrap(label: str, width: int = CHARS_PER_LINE, max_lines: int = 3) -> list[str]:
-    words, lines, line = label.split(), [], ""
-    for word in words:
+def _wrap(label: str, width: int = CHARS_PER_LINE) -> list[str]:
+    """The label on as many lines as it needs (never cut short); a word longer than a line is split."""
+    lines, line = [], ""
+    for word in label.split():
+        while len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[: width - 1] + "-")
+            word = word[width - 1 :]
         candidate = f"{line} {word}".strip()
         if len(candidate) > width and line:
             lines.append(line)
@@ -54,9 +66,6 @@ def _wrap(label: str, width: int = CHARS_PER_LINE, max_lines: int = 3) -> list[s
             line = candidate
     if line:
         lines.append(line)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][: width - 1].rstrip() + "…"
     return lines or [""]
 
 
@@ -78,36 +87,66 @@ def _label(x: float, y: float, text: str, *, anchor: str = "start", weight: str 
     )
 
 
-def _row_label(y_mid: float, label: str) -> str:
-    lines = _wrap(label)
-    first = y_mid - (len(lines) - 1) * (FONT_SIZE + 2) / 2
+def _row_label(y_top: float, lines: list[str]) -> str:
+    """A row's label, left-aligned above its bars, one tspan per line."""
     spans = "".join(
-        f'<tspan x="{LABEL_WIDTH - 8}" y="{first + i * (FONT_SIZE + 2):.1f}">{escape(line)}</tspan>'
-        for i, line in enumerate(lines)
+        f'<tspan x="0" y="{y_top + (i + 0.5) * LINE_HEIGHT:.1f}">{escape(line)}</tspan>' for i, line in enumerate(lines)
     )
-    return f'<text fill="{TEXT}" text-anchor="end" dominant-baseline="middle">{spans}</text>'
+    return f'<text fill="{TEXT}" dominant-baseline="middle" class="chart-label">{spans}</text>'
+
+
+class _Fills:
+    """The fill of each series: its colour (the palette's, or the caller's when colours carry meaning), with a
+    pattern drawn over it where asked, so colour is never the only way to tell series apart."""
+
+    def __init__(self, key: str, count: int, colours: Sequence[str] | None, patterns: Sequence[str | None] | None):
+        self.colours = [
+            (colours[i] if colours and i < len(colours) else PALETTE[i % len(PALETTE)]) for i in range(count)
+        ]
+        self.patterns = [(patterns[i] if patterns and i < len(patterns) else None) for i in range(count)]
+        self.ids = [f"{key}-fill-{i}" for i in range(count)]
+
+    def defs(self) -> str:
+        parts = []
+        for pattern_id, colour, pattern in zip(self.ids, self.colours, self.patterns, strict=True):
+            if pattern == "hatch":
+                mark = '<path d="M0,6 L6,0" stroke="#000000" stroke-opacity="0.45" stroke-width="2"/>'
+            elif pattern == "dots":
+                mark = '<circle cx="3" cy="3" r="1.3" fill="#000000" fill-opacity="0.5"/>'
+            else:
+                continue
+            parts.append(
+                f'<pattern id="{pattern_id}" patternUnits="userSpaceOnUse" width="6" height="6">'
+                f'<rect width="6" height="6" fill="{colour}"/>{mark}</pattern>'
+            )
+        return f"<defs>{''.join(parts)}</defs>" if parts else ""
+
+    def fill(self, index: int) -> str:
+        return f"url(#{self.ids[index]})" if self.patterns[index] in PATTERNS else self.colours[index]
 
 
 def _legend_width(name: str) -> int:
-    return 16 + int(7.5 * len(name)) + 20
+    return 18 + int(8 * len(name)) + 16
 
 
 def _legend_positions(series_names: Sequence[str], y: float) -> list[tuple[float, float]]:
-    positions, x = [], 8.0
+    positions, x = [], 0.0
     for name in series_names:
-        if x > 8 and x + _legend_width(name) > WIDTH:
-            x, y = 8.0, y + 18
+        if x > 0 and x + _legend_width(name) > WIDTH:
+            x, y = 0.0, y + LINE_HEIGHT + 4
         positions.append((x, y))
         x += _legend_width(name)
     return positions
 
 
-def _legend(series_names: Sequence[str], y: float) -> list[str]:
+def _legend(series_names: Sequence[str], y: float, fills: _Fills) -> list[str]:
     parts = []
     for i, (name, (x, row_y)) in enumerate(zip(series_names, _legend_positions(series_names, y), strict=True)):
-        colour = PALETTE[i % len(PALETTE)]
-        parts.append(f'<rect x="{x}" y="{row_y - 6}" width="12" height="12" fill="{colour}"/>')
-        parts.append(_label(x + 16, row_y, name))
+        parts.append(
+            f'<rect x="{x}" y="{row_y - 7}" width="14" height="14" fill="{fills.fill(i)}" stroke="{GRID}" '
+            'stroke-width="0.5"/>'
+        )
+        parts.append(_label(x + 18, row_y, name))
     return parts
 
 
@@ -115,7 +154,7 @@ def _legend_height(series_names: Sequence[str]) -> int:
     if not series_names:
         return 0
     last_y = _legend_positions(series_names, 0)[-1][1]
-    return int(last_y) + 18 + 8
+    return int(last_y) + LINE_HEIGHT + 12
 
 
 def _scale_max(values: Sequence[float | None], max_value: float | None) -> float:
@@ -125,8 +164,8 @@ def _scale_max(values: Sequence[float | None], max_value: float | None) -> float
     return max(present) if present and max(present) > 0 else 1
 
 
-def _row_height(label: str, bars: int = 1) -> int:
-    return max(len(_wrap(label)) * (FONT_SIZE + 2) + 4, bars * BAR_HEIGHT) + ROW_GAP
+def _row_height(lines: list[str], bars: int = 1) -> int:
+    return len(lines) * LINE_HEIGHT + 2 + bars * BAR_HEIGHT + ROW_GAP
 
 
 def bar_chart(
@@ -152,35 +191,39 @@ def grouped_bar_chart(
     series: Series,
     unit: str = "",
     max_value: float | None = None,
+    colours: Sequence[str] | None = None,
+    patterns: Sequence[str | None] | None = None,
 ) -> str:
-    """Horizontal bars grouped by label: one bar per series in each group, with a legend when named."""
+    """Horizontal bars grouped by label (the label above its group): one bar per series in each group, with a legend
+    when named."""
     names = [name for name, _ in series]
+    fills = _Fills(_ids(title, description)[0], len(series), colours, patterns)
     show_legend = len(series) > 1 or any(names)
     top = _legend_height(names) if show_legend else 4
     scale = _scale_max([v for _, vals in series for v in vals], max_value)
-    plot = WIDTH - LABEL_WIDTH - 70
-    rows = [_row_height(label, len(series)) for label in labels]
+    wrapped = [_wrap(label) for label in labels]
+    rows = [_row_height(lines, len(series)) for lines in wrapped]
     height = top + sum(rows) + 4
     parts = _open(title, description, height)
+    parts.append(fills.defs())
     if show_legend:
-        parts += _legend(names, 12)
+        parts += _legend(names, 12, fills)
     y = top
-    for index, label in enumerate(labels):
-        block = len(series) * BAR_HEIGHT
-        y_bars = y + (rows[index] - ROW_GAP - block) / 2
-        parts.append(_row_label(y_bars + block / 2, label))
+    for index, lines in enumerate(wrapped):
+        parts.append(_row_label(y, lines))
+        y_bars = y + len(lines) * LINE_HEIGHT + 2
         for s, (_, vals) in enumerate(series):
             value = vals[index] if index < len(vals) else None
-            length = 0 if value is None else plot * min(value, scale) / scale
+            length = 0 if value is None else PLOT * min(value, scale) / scale
             y_bar = y_bars + s * BAR_HEIGHT
-            colour = PALETTE[s % len(PALETTE)]
             parts.append(
-                f'<rect x="{LABEL_WIDTH}" y="{y_bar + 2:.1f}" width="{length:.1f}" '
-                f'height="{BAR_HEIGHT - 4}" fill="{colour}"/>'
+                f'<rect x="0" y="{y_bar + 2:.1f}" width="{length:.1f}" height="{BAR_HEIGHT - 4}" '
+                f'fill="{fills.fill(s)}"/>'
             )
-            parts.append(_label(LABEL_WIDTH + length + 6, y_bar + BAR_HEIGHT / 2, _format(value, unit)))
+            parts.append(_label(length + 6, y_bar + BAR_HEIGHT / 2, _format(value, unit)))
+        block = len(series) * BAR_HEIGHT
+        parts.append(f'<line x1="0.5" y1="{y_bars:.1f}" x2="0.5" y2="{y_bars + block:.1f}" stroke="{GRID}"/>')
         y += rows[index]
-    parts.append(f'<line x1="{LABEL_WIDTH}" y1="{top}" x2="{LABEL_WIDTH}" y2="{y}" stroke="{GRID}"/>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -194,23 +237,30 @@ def stacked_bar_chart(
     unit: str = "",
     max_value: float | None = None,
     show_totals: bool = True,
+    colours: Sequence[str] | None = None,
+    patterns: Sequence[str | None] | None = None,
 ) -> str:
-    """Horizontal bars made of one segment per series (for shares that add up, or counts by kind).
-    Segments wide enough carry their value; `show_totals` writes each bar's total at its end."""
+    """Horizontal bars made of one segment per series (for shares that add up, or counts by kind), each label above
+    its bar. Segments wide enough carry their value; `show_totals` writes each bar's total at its end. Pass
+    `colours` when the series have a meaning of their own (agree green, disagree red) and `patterns` ("hatch",
+    "dots") so that colour is not the only cue."""
     names = [name for name, _ in series]
+    fills = _Fills(_ids(title, description)[0], len(series), colours, patterns)
     top = _legend_height(names)
     totals = [sum(vals[i] or 0 for _, vals in series) for i in range(len(labels))]
     scale = _scale_max(totals, max_value)
-    plot = WIDTH - LABEL_WIDTH - 70
-    rows = [_row_height(label) for label in labels]
+    plot = PLOT if show_totals else WIDTH - 2
+    wrapped = [_wrap(label) for label in labels]
+    rows = [_row_height(lines) for lines in wrapped]
     height = top + sum(rows) + 4
     parts = _open(title, description, height)
-    parts += _legend(names, 12)
+    parts.append(fills.defs())
+    parts += _legend(names, 12, fills)
     y = top
-    for index, label in enumerate(labels):
-        y_bar = y + (rows[index] - ROW_GAP - BAR_HEIGHT) / 2
-        parts.append(_row_label(y_bar + BAR_HEIGHT / 2, label))
-        x = float(LABEL_WIDTH)
+    for index, lines in enumerate(wrapped):
+        parts.append(_row_label(y, lines))
+        y_bar = y + len(lines) * LINE_HEIGHT + 2
+        x = 0.0
         for s, (name, vals) in enumerate(series):
             value = vals[index] if index < len(vals) else None
             if not value:
@@ -218,20 +268,20 @@ def stacked_bar_chart(
             length = plot * value / scale
             parts.append(
                 f'<rect x="{x:.1f}" y="{y_bar + 2:.1f}" width="{length:.1f}" height="{BAR_HEIGHT - 4}" '
-                f'fill="{PALETTE[s % len(PALETTE)]}" stroke="#ffffff" stroke-width="1">'
+                f'fill="{fills.fill(s)}" stroke="#ffffff" stroke-width="1">'
                 f"<title>{escape(name)}: {escape(_format(value, unit))}</title></rect>"
             )
             text = _format(value, unit)
-            if length >= 8 * len(text) + 6:
+            if length >= 8.5 * len(text) + 6:
                 parts.append(
                     f'<text x="{x + length / 2:.1f}" y="{y_bar + BAR_HEIGHT / 2:.1f}" fill="#ffffff" '
-                    f'text-anchor="middle" dominant-baseline="middle">{escape(text)}</text>'
+                    f'text-anchor="middle" dominant-baseline="middle" font-weight="bold">{escape(text)}</text>'
                 )
             x += length
         if show_totals:
             parts.append(_label(x + 6, y_bar + BAR_HEIGHT / 2, _format(totals[index], unit)))
+        parts.append(f'<line x1="0.5" y1="{y_bar:.1f}" x2="0.5" y2="{y_bar + BAR_HEIGHT:.1f}" stroke="{GRID}"/>')
         y += rows[index]
-    parts.append(f'<line x1="{LABEL_WIDTH}" y1="{top}" x2="{LABEL_WIDTH}" y2="{y}" stroke="{GRID}"/>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -245,30 +295,34 @@ def line_chart(
     unit: str = "",
     max_value: float | None = None,
 ) -> str:
-    """Lines over time (x_labels in order), each point marked and labelled with its value."""
+    """Lines over time (x_labels in order), each point marked, and labelled with its value while they have room."""
     names = [name for name, _ in series]
+    fills = _Fills(_ids(title, description)[0], len(series), None, None)
     show_legend = len(series) > 1 or any(names)
     top = (_legend_height(names) if show_legend else 0) + 20
-    left, right, plot_height = 56, 40, 220
-    height = top + plot_height + 48
+    left, right, plot_height = 50, 22, 170
+    height = top + plot_height + 44
     scale = _scale_max([v for _, vals in series for v in vals], max_value)
     count = max(len(x_labels), 1)
     step = (WIDTH - left - right) / max(count - 1, 1)
     parts = _open(title, description, height)
     if show_legend:
-        parts += _legend(names, 12)
+        parts += _legend(names, 12, fills)
     bottom = top + plot_height
     for fraction in (0, 0.5, 1):
         y = bottom - plot_height * fraction
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{WIDTH - right}" y2="{y:.1f}" stroke="#dee2e6"/>')
-        parts.append(_label(left - 6, y, _format(round(scale * fraction, 1), unit), anchor="end"))
+        tick = round(scale * fraction, 1)
+        parts.append(_label(left - 6, y, _format(int(tick) if tick == int(tick) else tick, unit), anchor="end"))
     parts.append(f'<line x1="{left}" y1="{bottom}" x2="{WIDTH - right}" y2="{bottom}" stroke="{GRID}"/>')
-    every = max(1, -(-count * 70 // (WIDTH - left - right)))  # about 70 units per label
+    every = max(1, -(-count * 80 // (WIDTH - left - right)))  # about 80 units per label
     for i, label in enumerate(x_labels):
         if i % every == 0:
-            parts.append(_label(left + i * step, bottom + 18, label, anchor="middle"))
+            half = 5 * len(label)  # about half the label's width: kept inside the chart at both ends
+            x = min(max(left + i * step, half), WIDTH - half)
+            parts.append(_label(x, bottom + 20, label, anchor="middle"))
     for s, (_, vals) in enumerate(series):
-        colour = PALETTE[s % len(PALETTE)]
+        colour = fills.colours[s]
         points = [
             (left + i * step, bottom - plot_height * min(v, scale) / scale, v)
             for i, v in enumerate(vals)
@@ -279,8 +333,8 @@ def line_chart(
             parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
         for x, y, v in points:
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>')
-            if len(points) <= 12:
-                parts.append(_label(x, y - 12, _format(v, unit), anchor="middle"))
+            if step >= 44 or len(points) == 1:
+                parts.append(_label(x, y - 13, _format(v, unit), anchor="middle"))
     parts.append("</svg>")
     return "".join(parts)
 

@@ -41,8 +41,13 @@ class RecordActionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("owner") and not (cleaned.get("owner_agency") or "").strip():
+        agency = (cleaned.get("owner_agency") or "").strip()
+        if not cleaned.get("owner") and not agency:
             self.add_error("owner", "Choose a member of the site or write the agency's name.")
+        elif cleaned.get("owner") and agency:
+            self.add_error(
+                "owner_agency", "An action has one owner: clear the agency's name, or choose no member above."
+            )
         return cleaned
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cases.models import ActionItem, ActionStatus
-from cycle.models import AgendaItem, MeetingRecord, RecordAction, RecordActionStatus
+from cycle.models import AgendaItem, AgendaPublication, MeetingRecord, RecordAction, RecordActionStatus
 from sites.models import Meeting
 from sites.rules import facilitated_site_ids
 
@@ -30,6 +30,23 @@ def due_of(action: RecordAction) -> Due:
         return Due(action.due_on, None)
     following = next_meeting_after(action.entry.record.meeting)
     return Due(following.local_date if following else None, following)
+
+
+@dataclass
+class MeetingAgenda:
+    items: list
+    published: bool
+
+
+def meeting_agenda(meeting: Meeting, user=None) -> MeetingAgenda:
+    """The meeting's one agenda as the meeting page and the reminder email show it: its items once published, and
+    to the site's facilitators while they prepare it (user None: as a member sees it)."""
+    published = AgendaPublication.objects.filter(meeting=meeting).exists()
+    can_manage = user is not None and user.has_perm("cycle.manage_meeting_cycle", meeting)
+    if not (published or can_manage):
+        return MeetingAgenda(items=[], published=False)
+    items = AgendaItem.objects.filter(meeting=meeting, removed=False).select_related("case").order_by("position", "pk")
+    return MeetingAgenda(items=list(items), published=published)
 
 
 def record_entries(record: MeetingRecord):

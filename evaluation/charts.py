@@ -8,6 +8,11 @@ from core import charts
 from evaluation.models import LEARNING_CULTURES, Domain, Stage
 from evaluation.selectors import RoundProfile, SurveyResults
 
+# Agreement reads as it means: agree green and plain, neither grey and dotted, disagree red and hatched (the pattern
+# and the legend's words tell them apart without colour).
+AGREEMENT_COLOURS = ["#2e7d32", "#6c757d", "#c62828"]
+AGREEMENT_PATTERNS = [None, "dots", "hatch"]
+
 
 def _safe(html: str) -> SafeString:
     return mark_safe(html)  # noqa: S308 - core.charts escapes every label and value
@@ -36,6 +41,8 @@ def survey_chart(results: SurveyResults) -> dict | None:
                 unit="%",
                 max_value=100,
                 show_totals=False,
+                colours=AGREEMENT_COLOURS,
+                patterns=AGREEMENT_PATTERNS,
             )
         ),
         "table": _safe(

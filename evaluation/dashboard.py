@@ -103,14 +103,14 @@ def members_by_sector(
         "svg": _safe(
             charts.stacked_bar_chart(
                 title="Members by sector at each site",
-                description=f"Current members on {on:%d/%m/%Y}, by the sector of their agency.",
+                description=f"Current members on {on.day} {on:%B %Y}, by the sector of their agency.",
                 labels=site_labels,
                 series=sector_series,
             )
         ),
         "table": _safe(
             charts.data_table(
-                caption=f"Members by sector on {on:%d/%m/%Y}",
+                caption=f"Members by sector on {on.day} {on:%B %Y}",
                 headers=["Site", *sector_names, "Total"],
                 rows=[
                     [label, *[vals[i] for _, vals in sector_series], sum(vals[i] for _, vals in sector_series)]

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from core.form_fields import SafeModelMultipleChoiceField
 from evaluation.models import LEARNING_CULTURES, Agreement, QuestionKind, Stage
 from sites.models import Site
 
@@ -20,7 +21,7 @@ class QuestionForm(forms.Form):
 
 
 class OpenSurveyForm(forms.Form):
-    sites = forms.ModelMultipleChoiceField(
+    sites = SafeModelMultipleChoiceField(
         label="Open to the members of these sites",
         queryset=Site.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -13,6 +13,7 @@ from cases.models import Case
 from cases.selectors import cases as case_selectors
 from cases.services.lifecycle import PersonalDataError
 from core.access import get_visible_or_404
+from core.form_fields import whole_number
 from forum import selectors, services
 from forum.forms import (
     DismissPostFindingForm,
@@ -160,7 +161,7 @@ def thread_detail(request, pk: int):
     audience = selectors.thread_audience(thread).exclude(pk=request.user.pk)
     initial = {}
     quote = request.GET.get("quote", "")
-    if quote.isdigit() and len(quote) < 12:
+    if whole_number(quote):
         initial["quoted"] = quote
     form = PostForm(request.POST or None, audience=audience, thread=thread, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -1,41 +1,252 @@
-"""What a person sees on their home page: their sites, next meetings and what waits for them."""
+"""What a person sees on their home page: their sites, next meetings and the work that waits for them, shaped for
+each role. A facilitator: the next meeting and its agenda, registers not yet taken, cases shared for the next
+meeting, open actions, site health and set-up steps still to do. A member: the cases they present and what to fix in
+them, the actions they own, their questions the brokers answered. The menu shows the same counts as badges.
 
+Every read is batched over the person's sites: the number of queries does not grow with sites, cases or meetings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.urls import reverse
 from django.utils import timezone
 
-from cases.selectors.cases import cases_presented_by
+from cases.models import ActionItem, ActionStatus, Case, CaseStatus, Finding, Question, QuestionStatus
+from cases.models.findings import BLOCKING_FINDING_STATUSES
 from cases.selectors.evidence import broker_queue
+from cycle.models import RecordAction, RecordActionStatus
 from digests.selectors import commissioner_home
 from evaluation.selectors import open_rounds_for, open_surveys_for
 from forum.selectors import whats_new
-from sites.models import Invitation, Membership
+from members.models import User
+from sites.models import Attendance, Invitation, Meeting, Membership
+from sites.rules import facilitated_site_ids
 from sites.selectors.sites import upcoming_meetings_for
+from toolkit.models import SiteHealth
+from toolkit.selectors import checklist_lines, sites_needing_attention
+
+LIST_LIMIT = 5
+AGENDA_NOTICE_DAYS = 10  # the agenda should reach members a week or so before the meeting
 
 
-def home_page(user) -> dict:
+class SubqueryCount(Subquery):
+    """COUNT(*) of a queryset, as a column of another query."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
+    output_field = IntegerField()
+
+
+# What waits for a person, as querysets: the home page lists them, the menu counts them.
+def open_meeting_actions(user) -> QuerySet[RecordAction]:
+    return RecordAction.objects.filter(owner=user, status=RecordActionStatus.OPEN, entry__record__status="approved")
+
+
+def open_case_actions(user) -> QuerySet[ActionItem]:
+    return ActionItem.objects.filter(owner=user, status=ActionStatus.PROPOSED).exclude(case__status=CaseStatus.DRAFT)
+
+
+def findings_to_fix(user) -> QuerySet[Finding]:
+    return Finding.objects.blocking().filter(case__presenters=user)
+
+
+def registers_not_taken(site_ids) -> QuerySet[Meeting]:
+    """Meetings that have started, not cancelled, whose register has no line yet."""
+    return (
+        Meeting.objects.scheduled()
+        .filter(site_id__in=site_ids, starts_at__lte=timezone.now())
+        .exclude(Exists(Attendance.objects.filter(meeting=OuterRef("pk"))))
+    )
+
+
+def open_questions() -> QuerySet[Question]:
+    return Question.objects.filter(status=QuestionStatus.OPEN)
+
+
+def menu_counts(user) -> dict[str, int]:
+    """The badges on the menu, {url name: count}, in one query: open actions the person owns, findings to fix in
+    the cases they present, registers not yet taken at the sites they facilitate, open questions for brokers."""
+    counts = {
+        "count_actions": SubqueryCount(open_meeting_actions(user).values("pk")),
+        "count_case_actions": SubqueryCount(open_case_actions(user).values("pk")),
+        "count_findings": SubqueryCount(findings_to_fix(user).values("pk")),
+    }
+    facilitated = facilitated_site_ids(user)
+    if facilitated:
+        counts["count_registers"] = SubqueryCount(registers_not_taken(facilitated).values("pk"))
+    if user.has_perm("cases.view_question_queue"):
+        counts["count_questions"] = SubqueryCount(open_questions().values("pk"))
+    row = User.objects.filter(pk=user.pk).annotate(**counts).values(*counts).first() or {}
+    badges = {
+        "my_actions": row.get("count_actions", 0) + row.get("count_case_actions", 0),
+        "cases:list": row.get("count_findings", 0),
+        "sites:list": row.get("count_registers", 0),
+        "evidence:questions": row.get("count_questions", 0),
+    }
+    return {name: count for name, count in badges.items() if count}
+
+
+def _agenda_state(meeting: Meeting) -> str:
+    publication = getattr(meeting, "agenda_publication", None)
+    if publication is not None:
+        return f"Agenda sent to members on {_long_date(publication.published_at)}."
+    if meeting.agenda_count:
+        items = "item" if meeting.agenda_count == 1 else "items"
+        return f"Agenda in preparation: {meeting.agenda_count} {items}, not sent to members yet."
+    return "No agenda yet."
+
+
+def facilitator_work(site_ids: set[int], sites: dict) -> list[dict]:
+    """For each site the person facilitates: what the home page shows. A fixed number of queries for any number
+    of sites."""
+    if not site_ids:
+        return []
+    next_meeting = {}
+    upcoming = (
+        Meeting.objects.upcoming()
+        .filter(site_id__in=site_ids)
+        .select_related("agenda_publication")
+        .annotate(agenda_count=Count("agenda_items", filter=Q(agenda_items__removed=False)))
+        .order_by("starts_at")
+    )
+    for meeting in upcoming:
+        next_meeting.setdefault(meeting.site_id, meeting)
+    registers = defaultdict(list)
+    for meeting in registers_not_taken(site_ids).order_by("-starts_at"):
+        registers[meeting.site_id].append(meeting)
+    shared = defaultdict(list)
+    for case in Case.objects.filter(site_id__in=site_ids, status=CaseStatus.SHARED).order_by("updated_at", "pk"):
+        shared[case.site_id].append(case)
+    open_actions = dict(
+        RecordAction.objects.filter(
+            entry__record__meeting__site_id__in=site_ids,
+            status=RecordActionStatus.OPEN,
+            entry__record__status="approved",
+        )
+        .values("entry__record__meeting__site_id")
+        .annotate(n=Count("pk"))
+        .values_list("entry__record__meeting__site_id", "n")
+    )
+    health = {h.site_id: h for h in SiteHealth.objects.filter(site_id__in=site_ids)}
+    checklists = checklist_lines(site_ids)
+    work = []
+    for site_id in sorted(site_ids, key=lambda pk: sites[pk].code):
+        meeting = next_meeting.get(site_id)
+        work.append(
+            {
+                "site": sites[site_id],
+                "next_meeting": meeting,
+                "agenda_state": _agenda_state(meeting) if meeting else "",
+                "registers": registers[site_id],
+                "shared_cases": shared[site_id],
+                "open_actions": open_actions.get(site_id, 0),
+                "health": health.get(site_id),
+                "setup_started": bool(checklists[site_id]),
+                "setup_to_do": [line.item for line in checklists[site_id] if not line.is_done],
+            }
+        )
+    return work
+
+
+def member_work(user) -> dict:
+    """The cases the person presents with what to fix in each, the actions they own, their answered questions."""
+    blocking = Q(findings__status__in=BLOCKING_FINDING_STATUSES, findings__in_text=True)
+    cases = list(
+        Case.objects.filter(presenters=user)
+        .select_related("site")
+        .annotate(to_fix=Count("findings", filter=blocking))
+        .order_by("-updated_at")[:LIST_LIMIT]
+    )
+    meeting_actions = list(
+        open_meeting_actions(user).select_related("entry__record__meeting__site").order_by("created_at")[:LIST_LIMIT]
+    )
+    case_actions = list(open_case_actions(user).select_related("case__site").order_by("pk")[:LIST_LIMIT])
+    answered = list(
+        Question.objects.filter(asked_by=user, status=QuestionStatus.ANSWERED)
+        .select_related("case")
+        .order_by("-answered_at", "-pk")[:LIST_LIMIT]
+    )
+    return {
+        "cases": cases,
+        "findings_to_fix": sum(case.to_fix for case in cases),
+        "actions": [(a.text, a.entry.record.meeting.site.code) for a in meeting_actions]
+        + [(a.text, a.case.site.code) for a in case_actions],
+        "answered_questions": answered,
+    }
+
+
+def _long_date(moment) -> str:
+    day = timezone.localtime(moment)
+    return f"{day.day} {day:%B %Y}"
+
+
+def waiting_for(*, counts: dict[str, int], facilitating: list[dict], pending_invitations: int) -> list[dict]:
+    """The short list at the top of the page: each thing that needs the person, with where to do it."""
+    waiting = []
+    soon = timezone.now() + timedelta(days=AGENDA_NOTICE_DAYS)
+    for work in facilitating:
+        meeting = work["next_meeting"]
+        if meeting and meeting.starts_at <= soon and getattr(meeting, "agenda_publication", None) is None:
+            waiting.append(
+                {
+                    "label": f"Send the agenda for {work['site'].code}'s meeting on {_long_date(meeting.starts_at)}",
+                    "url": reverse("cycle:agenda", args=[meeting.pk]),
+                }
+            )
+        for meeting in work["registers"]:
+            waiting.append(
+                {
+                    "label": f"Take the register of {work['site'].code}'s meeting on {_long_date(meeting.starts_at)}",
+                    "url": reverse("sites:meeting_register", args=[meeting.pk]),
+                }
+            )
+    fix = "in your cases before sharing"
+    counted = [
+        (counts.get("cases:list", 0), "cases:list", f"thing to fix {fix}", f"things to fix {fix}"),
+        (counts.get("my_actions", 0), "my_actions", "action you own is open", "actions you own are open"),
+        (
+            counts.get("evidence:questions", 0),
+            "evidence:questions",
+            "question waits for a knowledge broker",
+            "questions wait for a knowledge broker",
+        ),
+        (pending_invitations, "memberships:invitations", "invitation not yet accepted", "invitations not yet accepted"),
+    ]
+    for count, url_name, one, many in counted:
+        if count:
+            waiting.append({"label": f"{count} {one if count == 1 else many}", "url": reverse(url_name)})
+    return waiting
+
+
+def menu_counts_for(request) -> dict[str, int]:
+    """The menu's counts, read once per request (the menu and the home page both use them)."""
+    if not hasattr(request, "_menu_counts"):
+        request._menu_counts = menu_counts(request.user)
+    return request._menu_counts
+
+
+def home_page(user, *, counts: dict[str, int]) -> dict:
     memberships = list(
         Membership.objects.current(timezone.localdate())
         .filter(person=user)
         .select_related("site")
         .order_by("site__code")
     )
-    waiting = []
-    facilitated = [m.site for m in memberships if m.is_facilitator]
-    if facilitated:
-        pending = Invitation.objects.pending().filter(site__in=facilitated).count()
-        if pending:
-            waiting.append(
-                {
-                    "label": f"{pending} invitation{'s' if pending != 1 else ''} not yet accepted",
-                    "url_name": "memberships:invitations",
-                }
-            )
+    sites = {m.site_id: m.site for m in memberships}
+    facilitated = {m.site_id for m in memberships if m.is_facilitator}
+    pending = Invitation.objects.pending().filter(site_id__in=facilitated).count() if facilitated else 0
+    facilitating = facilitator_work(facilitated, sites)
     return {
         "memberships": memberships,
         "next_meetings": upcoming_meetings_for(user),
-        "waiting": waiting,
-        "cases_i_present": cases_presented_by(user),
+        "waiting": waiting_for(counts=counts, facilitating=facilitating, pending_invitations=pending),
+        "facilitating": facilitating,
+        "my_work": member_work(user),
         "evaluation": {"surveys": open_surveys_for(user), "rounds": open_rounds_for(user)},
         "commissioner": commissioner_home(user),
         "forum": whats_new(user),
         "question_queue": broker_queue(user),
+        "attention": sites_needing_attention() if user.has_perm("toolkit.view_site_health") else None,
     }

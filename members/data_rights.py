@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from audit.models import AuditAction, AuditEvent
 from audit.services import record_event
-from members.models import User
+from members.models import SignInFailure, User
 
 
 def _app_privacy_modules():
@@ -93,6 +93,7 @@ def erase_person(*, person: User, erased_by: User, request=None) -> User:
             module.erase_personal_data(person, pseudonym)
     EmailAddress.objects.filter(user=person).delete()
     Authenticator.objects.filter(user=person).delete()
+    SignInFailure.objects.filter(email=person.email.lower()).delete()
     person.name = pseudonym
     person.email = f"erased-{person.pk}@invalid.example"
     person.is_active = False

@@ -88,3 +88,19 @@ class User(AbstractBaseUser, PermissionsMixin):
         if self.is_commissioner:
             labels.append("Commissioner")
         return labels
+
+
+class SignInFailure(models.Model):
+    """A wrong password, kept in the database so that every web process counts the same failures (members.sign_in).
+    `device` is the known-device id the browser showed for this account, or blank for a browser not yet trusted."""
+
+    email = models.CharField(max_length=254)
+    address = models.GenericIPAddressField()
+    device = models.CharField(max_length=64, blank=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["email", "at"]), models.Index(fields=["address", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.email} from {self.address} at {self.at:%Y-%m-%d %H:%M}"

@@ -244,7 +244,6 @@ def create_demo_sites(rng: random.Random) -> bool:
                 ends_at=_aware(day, 16),
                 is_taster=number == 0,
                 venue=f"{host}, meeting room 1",
-                agenda="Welcome and ground rules; case presentation; feedback on earlier cases; evidence update.",
                 notes=DEMO_NOTES if number < held else "",
             )
             if number >= held:

@@ -30,8 +30,8 @@ def meeting_event(meeting: Meeting, *, sequence: int) -> Event:
     event.add("summary", f"{summary} (taster session)" if meeting.is_taster else summary)
     if meeting.venue:
         event.add("location", meeting.venue)
-    if meeting.agenda:
-        event.add("description", meeting.agenda)
+    agenda = settings.SITE_URL + reverse("cycle:agenda", args=[meeting.pk])
+    event.add("description", f"The agenda: {agenda}")
     event.add("url", settings.SITE_URL + reverse("sites:meeting", args=[meeting.pk]))
     event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
     event.add("sequence", sequence)

@@ -3,6 +3,8 @@ experience. A site role is a current membership (member or facilitator); with a 
 the predicates ask about that site. The queryset scopes at the bottom are the same rules as database filters."""
 
 import rules
+from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
@@ -49,6 +51,20 @@ def site_id_of(obj) -> int | None:
 @rules.predicate
 def is_any_facilitator(user) -> bool:
     return bool(facilitated_site_ids(user))
+
+
+def needs_two_factor(user) -> bool:
+    """Programme admins, knowledge brokers and facilitators must sign in with an authenticator app (when the
+    setting MFA_REQUIRED_FOR_PRIVILEGED_ROLES is on); members and commissioners need not."""
+    return bool(user.is_programme_admin or user.is_knowledge_broker or is_any_facilitator(user))
+
+
+def meets_sign_in_requirement(user) -> bool:
+    """Whether the person, as their role stands now, has what their role needs to sign in: the pages and the API
+    tokens both ask this, so a token never does what a session of the same person may not."""
+    if not (settings.MFA_REQUIRED_FOR_PRIVILEGED_ROLES and needs_two_factor(user)):
+        return True
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 @rules.predicate

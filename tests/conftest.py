@@ -7,6 +7,7 @@ import factory.random  # noqa: E402
 import pytest  # noqa: E402
 from hypothesis import settings as hypothesis_settings  # noqa: E402
 
+from cases.services.known_terms import forget_known_terms  # noqa: E402
 from sites.models import MembershipRole  # noqa: E402
 from tests import figures  # noqa: E402
 from tests.factories import MembershipFactory, SiteFactory, UserFactory  # noqa: E402
@@ -42,6 +43,12 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture(autouse=True)
+def known_terms_read_afresh():
+    """The gate keeps the programme's known list per process: each test reads the list of its own database."""
+    forget_known_terms()
 
 
 @pytest.fixture

@@ -9,9 +9,20 @@ class DefaultChecklistItemQuerySet(models.QuerySet):
         return self.filter(retired_at__isnull=True).order_by("position", "pk")
 
 
+class RecordsAnswer(models.TextChoices):
+    """Steps the site's own records answer: they are ticked from the data, with the date, never by hand."""
+
+    MEMBERS_RECRUITED = "members_recruited", "Six or more members have joined"
+    EXPERTS_INVOLVED = "experts_involved", "Two or more experts by experience have joined"
+    TASTER_HELD = "taster_held", "A taster session has been held"
+    GROUND_RULES_AGREED = "ground_rules_agreed", "Members have agreed the ground rules at the register"
+    SIX_MEETINGS_SCHEDULED = "six_meetings_scheduled", "Six or more meetings are scheduled"
+
+
 class DefaultChecklistItem(models.Model):
     """One step of the set-up checklist that new sites start with. Retiring an item keeps it out of
-    future sites' checklists; sites that already have it keep their own copy."""
+    future sites' checklists; sites that already have it keep their own copy. A step with `answered_by_records`
+    is ticked from the site's records (toolkit/checklist_answers.py); the others are ticked by hand."""
 
     title = models.CharField("Step", max_length=200)
     guidance = models.TextField("Guidance", blank=True, help_text="Why this step matters, in a sentence or two.")
@@ -20,6 +31,9 @@ class DefaultChecklistItem(models.Model):
     )
     position = models.PositiveSmallIntegerField(default=0)
     retired_at = models.DateTimeField(null=True, blank=True)
+    answered_by_records = models.CharField(
+        "Ticked from the records when", max_length=32, choices=RecordsAnswer.choices, blank=True
+    )
 
     objects = DefaultChecklistItemQuerySet.as_manager()
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from core.access import get_visible_or_404
 from sites.models import Site
+from sites.rules import facilitated_site_ids
 from toolkit import selectors
 from toolkit.documents import DOCUMENTS, document_filename, render_document_text
 from toolkit.forms import ChecklistItemForm, DefaultChecklistItemForm, WarningThresholdsForm
@@ -30,7 +31,10 @@ def checklist_item(request, site_pk: int, item_pk: int):
     site = get_visible_or_404(
         Site, request.user, "sites.view_site", change_perm="toolkit.tick_checklist", refusal="", pk=site_pk
     )
-    item = get_object_or_404(SiteChecklistItem, pk=item_pk, site=site)
+    item = get_object_or_404(SiteChecklistItem.objects.select_related("source"), pk=item_pk, site=site)
+    if item.source and item.source.answered_by_records:
+        messages.info(request, f"\u201c{item.title}\u201d is ticked from the site's records: nothing to tick by hand.")
+        return redirect(reverse("sites:detail", args=[site_pk]) + "#setup-heading")
     initial = {"done": item.is_done, "done_on": item.done_on or timezone.localdate(), "note": item.note}
     form = ChecklistItemForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -121,11 +125,15 @@ def default_checklist_item_action(request, pk: int, action: str):
 # Site health
 @login_required
 def site_health(request):
-    _require(request.user, "toolkit.view_site_health")
+    """Programme admins see every site; a facilitator sees the sites they facilitate, without the admins' buttons."""
+    _require(request.user, "toolkit.view_own_sites_health")
+    every_site = request.user.has_perm("toolkit.view_site_health")
+    site_ids = None if every_site else facilitated_site_ids(request.user)
     context = {
-        "sites": selectors.health_overview(),
-        "changes": selectors.recent_health_changes(),
+        "sites": selectors.health_overview(site_ids=site_ids),
+        "changes": selectors.recent_health_changes(site_ids=site_ids),
         "thresholds": WarningThresholds.current(),
+        "every_site": every_site,
     }
     return render(request, "toolkit/site_health.html", context)
 

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from api import serializers as api_serializers
 from api.figures import programme_figures, survey_results_data
+from api.models import ApiToken, TokenScope
 from audit.models import AuditAction
 from audit.services import record_event
 from cases.models import ActionItem, Case, CaseKind, Evidence, EvidenceKind, EvidenceLink, FollowUp, Outcome
@@ -23,8 +24,11 @@ from evaluation.selectors import survey_results, surveys_with_results_for
 
 ERROR = inline_serializer("Error", fields={"detail": serializers.CharField()})
 FIELD_ERRORS = OpenApiResponse(OpenApiTypes.OBJECT, description="The query was not valid: the errors per parameter.")
-NOT_SIGNED_IN = OpenApiResponse(ERROR, description="No valid token (missing, unknown or revoked).")
-NOT_ALLOWED = OpenApiResponse(ERROR, description="Your role may not read these figures.")
+NOT_SIGNED_IN = OpenApiResponse(
+    ERROR, description="No valid token (missing, unknown, revoked, expired, or suspended after a role change or while "
+    "two-factor sign-in is not set up)."
+)
+NOT_ALLOWED = OpenApiResponse(ERROR, description="Your role, or your token's scope, does not cover these figures.")
 NOT_FOUND = OpenApiResponse(ERROR, description="Not found, or not visible to you.")
 TOO_MANY = OpenApiResponse(ERROR, description="Rate limit reached: wait and try again.")
 PUBLIC_ERRORS = {400: FIELD_ERRORS, 401: NOT_SIGNED_IN, 404: NOT_FOUND, 429: TOO_MANY}
@@ -58,6 +62,15 @@ class RulesPermission(permissions.BasePermission):
 
 class CanViewProgrammeFigures(RulesPermission):
     perm = "evaluation.view_dashboard"
+
+
+class TokenMayReadFigures(permissions.BasePermission):
+    """A token reads programme figures and survey results only if it was made with that scope (a session may)."""
+
+    message = "This token may read learning objects and evidence only. Create a token that may read the figures."
+
+    def has_permission(self, request, view) -> bool:
+        return not isinstance(request.auth, ApiToken) or request.auth.allows(TokenScope.FIGURES)
     message = "Programme figures are for programme admins and facilitators."
 
 
@@ -182,7 +195,7 @@ class EvidenceDetail(BoundedIdMixin, generics.RetrieveAPIView):
     responses={200: api_serializers.ProgrammeFiguresSerializer, **SIGNED_IN_ERRORS},
 )
 class ProgrammeFigures(APIView):
-    permission_classes = [CanViewProgrammeFigures]
+    permission_classes = [CanViewProgrammeFigures, TokenMayReadFigures]
 
     def get(self, request):
         chosen = _filters(api_serializers.PeriodSerializer, request)
@@ -198,7 +211,7 @@ class ProgrammeFigures(APIView):
 )
 class SurveyList(generics.ListAPIView):
     serializer_class = api_serializers.SurveySerializer
-    permission_classes = [CanViewProgrammeFigures]
+    permission_classes = [CanViewProgrammeFigures, TokenMayReadFigures]
 
     def get_queryset(self):
         return surveys_with_results_for(self.request.user)
@@ -213,7 +226,7 @@ class SurveyList(generics.ListAPIView):
     responses={200: api_serializers.SurveyResultsSerializer, **SIGNED_IN_ERRORS},
 )
 class SurveyResults(APIView):
-    permission_classes = [CanViewProgrammeFigures]
+    permission_classes = [CanViewProgrammeFigures, TokenMayReadFigures]
 
     def get(self, request, pk: int):
         survey = get_object_or_404(surveys_with_results_for(request.user), pk=checked_id(pk))

@@ -20,7 +20,10 @@ NEW_KEY_SESSION = "api_token_new_key"
 def my_tokens(request):
     if not request.user.has_perm("api.manage_own_tokens"):
         raise Http404
-    form = ApiTokenForm(request.POST if request.method == "POST" else None)
+    form = ApiTokenForm(
+        request.POST if request.method == "POST" else None,
+        may_read_figures=request.user.has_perm("evaluation.view_dashboard"),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             created = services.create_api_token(user=request.user, request=request, **form.cleaned_data)
@@ -32,7 +35,7 @@ def my_tokens(request):
             return redirect("api_tokens:mine")
     context = {
         "form": form,
-        "tokens": selectors.tokens_of(request.user),
+        "tokens": selectors.tokens_with_status(request.user),
         "new_key": request.session.pop(NEW_KEY_SESSION, None),
     }
     return render(request, "api/tokens.html", context, status=400 if form.errors else 200)

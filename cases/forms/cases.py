@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from cases.models import ActionItem, ActionStatus, Case, CaseKind, Outcome, Theme
-from core.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
+from core.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField, whole_number
 from core.forms import CrispyFieldsForm
 from members.models import User
 from sites.models import Membership, Site
@@ -36,6 +36,17 @@ class CaseForm(CrispyFieldsForm):
             "Describe the situation without names, dates of birth, NHS or NI numbers, addresses or phone numbers."
         ),
     )
+    next_step = forms.CharField(
+        label="Add a next step",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="A practical action, for example “Agree a weekend contact with the crisis team”. Often agreed at "
+        "the meeting: you can add them later.",
+    )
+    next_step_owner = SafeModelChoiceField(
+        queryset=User.objects.none(), required=False, label="Who will take it forward (a member)"
+    )
+    next_step_agency = forms.CharField(max_length=200, required=False, label="Or the agency responsible")
     learning = forms.CharField(
         label="3. Learning for improved practice", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -52,11 +63,35 @@ class CaseForm(CrispyFieldsForm):
             # The version the form was opened on: saving over someone else's newer save is refused.
             self.fields["edited_from"] = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
         else:
-            chosen = self.data.get("site") or (self.initial.get("site") and self.initial["site"].pk)
-            site = sites.filter(pk=chosen).first() if chosen and str(chosen).isdigit() else sites.first()
+            chosen = whole_number(self.data.get("site") or (self.initial.get("site") and self.initial["site"].pk))
+            site = sites.filter(pk=chosen).first() if chosen else sites.first()
             if sites.count() == 1:
                 self.fields["site"].widget = forms.HiddenInput()
         self.fields["presenters"].queryset = _site_members(site) if site else User.objects.none()
+        self.fields["next_step_owner"].queryset = self.fields["presenters"].queryset
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("next_step", "").strip() and (
+            cleaned.get("next_step_owner") or cleaned.get("next_step_agency", "").strip()
+        ):
+            self.add_error("next_step", "Write the next step, or leave who takes it forward empty.")
+        return cleaned
+
+    def case_fields(self) -> dict:
+        """The case's own fields, for the services."""
+        steps = ("next_step", "next_step_owner", "next_step_agency", "edited_from")
+        return {name: value for name, value in self.cleaned_data.items() if name not in steps}
+
+    def new_next_step(self) -> dict | None:
+        text = self.cleaned_data.get("next_step", "")
+        if not text.strip():
+            return None
+        return {
+            "text": text,
+            "owner": self.cleaned_data.get("next_step_owner"),
+            "owner_agency": self.cleaned_data.get("next_step_agency", ""),
+        }
 
 
 class ActionItemForm(CrispyFieldsForm):

@@ -2,7 +2,9 @@ from django import forms
 
 from cases.models import Evidence, EvidenceKind, QuestionStatus, Theme
 from cases.services.citations import normalise_doi
-from core.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
+from cases.uploads import ACCEPTED as ACCEPTED_FILES
+from cases.uploads import max_upload_bytes
+from core.form_fields import CheckedFileField, SafeModelChoiceField, SafeModelMultipleChoiceField
 from core.forms import CrispyFieldsForm
 
 ACCEPT = ".pdf,.doc,.docx,.xls,.xlsx,.csv,.ods,.odt"
@@ -28,7 +30,9 @@ class EvidenceForm(CrispyFieldsForm):
     themes = SafeModelMultipleChoiceField(
         queryset=Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
     )
-    file = forms.FileField(
+    file = CheckedFileField(
+        max_bytes=max_upload_bytes,
+        accepted=ACCEPTED_FILES,
         required=False,
         label="File (optional)",
         help_text="A PDF, Word document or spreadsheet, at most 20 MB. Only people who may see it can download it.",
@@ -97,6 +101,12 @@ class AnswerForm(CrispyFieldsForm):
         data = super().clean()
         if not data.get("reply", "").strip() and not data.get("evidence"):
             raise forms.ValidationError("Write a reply or choose evidence to attach, or both.")
+        if data.get("note", "").strip() and not data.get("evidence"):
+            self.add_error(
+                "note",
+                "This note says why evidence matters, but no evidence is ticked: tick the evidence it is about, "
+                "or move the text into your reply.",
+            )
         return data
 
 

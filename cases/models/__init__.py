@@ -1,5 +1,5 @@
-"""The cases app's models, one module per aggregate: case studies (cases.py), the gate's findings (findings.py) and
-the evidence library (evidence.py). Import them from here."""
+"""The cases app's models, one module per aggregate: case studies (cases.py), the gate's findings (findings.py), the
+programme's known organisations and numbers (known.py) and the evidence library (evidence.py). Import them from here."""
 
 from cases.models.cases import (
     LEARNING_OBJECT_STATUSES,
@@ -24,6 +24,7 @@ from cases.models.findings import (
     FindingStatus,
     field_label,
 )
+from cases.models.known import KnownTerm, KnownTermKind, KnownTermQuerySet
 
 __all__ = [
     "BLOCKING_FINDING_STATUSES",
@@ -44,6 +45,9 @@ __all__ = [
     "FindingQuerySet",
     "FindingStatus",
     "FollowUp",
+    "KnownTerm",
+    "KnownTermKind",
+    "KnownTermQuerySet",
     "Outcome",
     "Question",
     "QuestionStatus",

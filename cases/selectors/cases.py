@@ -22,7 +22,8 @@ from cases.models import (
     field_label,
 )
 from cases.rules import cases_visible_q, learning_objects_q
-from cases.services import gate
+from cases.services import fixes, gate
+from core.form_fields import whole_number
 from sites.models import Site
 
 PAGE_SIZE = 20
@@ -110,13 +111,8 @@ def learning_object_page(case: Case) -> dict:
     }
 
 
-def _number(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) < 10 else None
-
-
 def _year(value: str) -> int | None:
-    number = _number(value)
-    return number if number is not None and MINYEAR <= number <= MAXYEAR else None
+    return whole_number(value, smallest=MINYEAR, largest=MAXYEAR)
 
 
 def _text(value: str) -> str | None:
@@ -128,7 +124,7 @@ def repository_page(user, *, params) -> dict:
     number, a year out of range, a null byte) is ignored rather than sent to the database."""
     queryset = learning_objects_for(user)
     filters = {
-        "theme": ("themes__pk", _number),
+        "theme": ("themes__pk", whole_number),
         "site": ("site__code", _text),
         "kind": ("kind", _text),
         "outcome": ("outcome", _text),
@@ -207,3 +203,26 @@ def available_actions(user, case: Case) -> dict[str, bool]:
         "dismiss_findings": user.has_perm("cases.dismiss_finding", case),
         "view_history": user.has_perm("cases.view_case_history", case),
     }
+
+
+def fix_panel(case: Case, findings: list[Finding]) -> dict:
+    """The editor's panel of possible personal data: each text with its findings numbered in place, and for each
+    number what was found, its one-click replacement ("Person A") and the finding to mark as not personal data."""
+    rows = {(f.field, f.kind, f.digest): f for f in findings if f.in_text}
+    to_fix = sum(1 for f in findings if f.is_blocking)
+    analysis = fixes.analyse(case) if rows else None
+    fields, number = [], 0
+    for field, text in (analysis.texts if analysis else {}).items():
+        spans, items = [], []
+        for found in analysis.found[field]:
+            row = rows.get((field, found.kind, gate.digest(found.text)))
+            if row is None:
+                continue
+            number += 1
+            dismissed = row.status == FindingStatus.DISMISSED
+            spans.append(Span(found.start, found.end, found.kind, dismissed=dismissed, number=number))
+            fix = None if dismissed else fixes.fix_for(analysis.replacements, field, found.start)
+            items.append({"number": number, "found": found.text, "finding": row, "fix": fix})
+        if items:
+            fields.append({"field": field, "label": field_label(field), "html": highlight(text, spans), "items": items})
+    return {"fields": fields, "to_fix": to_fix, "gone": [f for f in findings if not f.in_text]}

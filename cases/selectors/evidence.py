@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from cases import search
 from cases.models import Case, Evidence, EvidenceKind, EvidenceLink, Question, QuestionStatus, Theme
 from cases.rules import cases_visible_q, evidence_cases_q
+from core.form_fields import LARGEST_ID, whole_number
 
 PAGE_SIZE = 20
 QUEUE_PAGE_SIZE = 50
@@ -20,10 +21,10 @@ def library_queryset(params) -> tuple[QuerySet[Evidence], dict, str]:
     kind = (params.get("kind") or "").strip()
     if kind in EvidenceKind.values:
         queryset, chosen["kind"] = queryset.filter(kind=kind), kind
-    for name, lookup in (("theme", "themes__pk"), ("year", "year")):
+    for name, lookup, largest in (("theme", "themes__pk", LARGEST_ID), ("year", "year", 9999)):
         value = (params.get(name) or "").strip()
-        if value.isdigit() and len(value) < 10:
-            queryset, chosen[name] = queryset.filter(**{lookup: int(value)}), value
+        if (number := whole_number(value, smallest=0, largest=largest)) is not None:
+            queryset, chosen[name] = queryset.filter(**{lookup: number}), value
     used = params.get("used")
     if used == "yes":
         queryset, chosen["used"] = queryset.filter(times_used__gt=0), used
@@ -60,7 +61,7 @@ def library_page(params) -> dict:
 def evidence_for_export(params) -> list[Evidence]:
     """The current search result, or only the items ticked ("ids"), for export."""
     queryset, _, _ = library_queryset(params)
-    ids = [int(v) for v in params.getlist("ids") if v.isdigit() and len(v) < 10]
+    ids = [number for v in params.getlist("ids") if (number := whole_number(v))]
     if ids:
         queryset = queryset.filter(pk__in=ids)
     return list(queryset[:1000])
@@ -124,11 +125,6 @@ def cases_for_evidence(user) -> QuerySet[Case]:
         .select_related("site")
         .order_by("site__code", "-updated_at")
     )
-
-
-def open_question_count() -> int:
-    """Questions waiting for a knowledge broker, across every site (the Questions menu shows the number)."""
-    return Question.objects.filter(status=QuestionStatus.OPEN).count()
 
 
 def broker_queue(user, *, limit: int = 5) -> dict | None:

@@ -166,11 +166,38 @@ def _parse_ris(text: str) -> list[Citation]:
     return citations
 
 
+CITATION_LABELS = {"title": "title", "authors": "authors", "publisher": "journal or publisher", "doi": "DOI",
+                   "url": "link"}  # fmt: skip
+CITATION_LIMITS = {name: Evidence._meta.get_field(name).max_length for name in CITATION_LABELS}
+
+
+def _checked(citations: list[Citation]) -> list[Citation]:
+    """Every record's values fit the evidence library's fields, and links are web links: otherwise every problem,
+    record by record, in one ValidationError (nothing is cut short, nothing is left for the database to refuse)."""
+    problems = []
+    for number, citation in enumerate(citations, start=1):
+        where = f"Record {number}" if len(citations) > 1 else "The record"
+        for name, limit in CITATION_LIMITS.items():
+            value = getattr(citation, name)
+            if len(value) > limit:
+                label = CITATION_LABELS[name]
+                problems.append(f"{where}: the {label} is {len(value):,} characters long; it can be at most {limit}.")
+        if citation.url and not re.match(r"https?://[^\s]+$", citation.url, re.IGNORECASE):
+            problems.append(f"{where}: the link must start with https:// or http://.")
+    if problems:
+        raise ValidationError(problems)
+    return citations
+
+
 def parse_citations(text: str) -> list[Citation]:
     """One or several citations from pasted text: a DOI (or doi.org link), BibTeX entries or RIS records.
 
     Raises ValidationError with a message that says what to fix when the text cannot be read.
     """
+    return _checked(_parse_citations(text))
+
+
+def _parse_citations(text: str) -> list[Citation]:
     text = (text or "").strip()
     if not text:
         raise ValidationError("Paste a DOI, a BibTeX entry or a RIS record.")

@@ -26,7 +26,7 @@ from cases.models import ActionItem, Case, CaseKind, Finding, FollowUp, Outcome,
 from cases.pdf import render_learning_object_pdf
 from cases.selectors import cases as selectors
 from cases.selectors import evidence as evidence_selectors
-from cases.services import gate, lifecycle
+from cases.services import editing, fixes, gate, lifecycle
 from core.access import get_visible_or_404
 from sites.models import Site
 from sites.rules import site_roles
@@ -58,20 +58,22 @@ def case_create(request):
     form = CaseForm(request.POST or None, sites=sites, initial={"presenters": [request.user], "site": sites.first()})
     if request.method == "POST" and form.is_valid():
         try:
-            case = lifecycle.create_case(by=request.user, **form.cleaned_data)
+            case = editing.write_case(by=request.user, next_step=form.new_next_step(), **form.case_fields())
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Your draft is saved. Only you and the site's facilitators can see it.")
+            _saved(request, case, "Your draft is saved. Only you and the site's facilitators can see it.")
             return redirect("cases:edit", case.pk)
     return render(request, "cases/case_form.html", {"form": form, "case": None})
 
 
-@login_required
-def case_edit(request, pk: int):
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=pk)
-    if not request.user.has_perm("cases.change_case", case):
-        raise PermissionDenied("You cannot edit this case now.")
+def _saved(request, case: Case, message: str) -> None:
+    """Say it is saved, unless the page will show what to fix first (one message, where the person looks)."""
+    if not gate.blocking_findings(case):
+        messages.success(request, message)
+
+
+def _edit_form(request, case: Case, data=None) -> CaseForm:
     initial = {
         "title": case.title,
         "kind": case.kind,
@@ -82,19 +84,34 @@ def case_edit(request, pk: int):
         "commissioner_issues": case.commissioner_issues,
         "edited_from": lifecycle.edit_stamp(case),
     }
-    form = CaseForm(request.POST or None, sites=_member_sites(request.user), case=case, initial=initial)
+    return CaseForm(data, sites=_member_sites(request.user), case=case, initial=initial)
+
+
+@login_required
+def case_edit(request, pk: int):
+    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=pk)
+    if not request.user.has_perm("cases.change_case", case):
+        raise PermissionDenied("You cannot edit this case now.")
+    form = _edit_form(request, case, request.POST or None)
     refused, conflict = [], False
     if request.method == "POST" and form.is_valid():
-        fields = dict(form.cleaned_data)
-        based_on = fields.pop("edited_from")
+        fields = form.case_fields()
+        remove_step = request.POST.get("remove_step", "")
         try:
-            lifecycle.update_case(case=case, by=request.user, based_on=based_on, **fields)
+            editing.edit_case(
+                case=case,
+                by=request.user,
+                based_on=form.cleaned_data["edited_from"],
+                next_step=form.new_next_step(),
+                remove_step=int(remove_step) if remove_step.isdigit() else None,
+                **fields,
+            )
         except lifecycle.CaseChanged as error:
             # Keep this person's text, show the case as now saved, and let them save again knowingly.
             case.refresh_from_db()
             data = request.POST.copy()
             data["edited_from"] = lifecycle.edit_stamp(case)
-            form = CaseForm(data, sites=_member_sites(request.user), case=case, initial=initial)
+            form = _edit_form(request, case, data)
             form.is_valid()
             form.add_error(None, error)
             conflict = True
@@ -104,8 +121,12 @@ def case_edit(request, pk: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Your changes are saved.")
-            return redirect("cases:edit", case.pk)
+            then = "remove-step" if remove_step.isdigit() else request.POST.get("then", "")
+            return _after_save(request, case, then=then)
+    return _edit_page(request, case, form, refused=refused, conflict=conflict)
+
+
+def _edit_page(request, case: Case, form, *, refused=(), conflict=False):
     page = selectors.case_page(case)
     return render(
         request,
@@ -115,12 +136,75 @@ def case_edit(request, pk: int):
             "case": case,
             "refused": refused,
             "conflict": conflict,
-            "highlighted": selectors.highlighted_texts(case, page["findings"]),
-            "action_form": ActionItemForm(case=case),
+            "panel": selectors.fix_panel(case, page["findings"]),
             **page,
             "can": selectors.available_actions(request.user, case),
         },
     )
+
+
+def _after_save(request, case: Case, *, then: str):
+    """The case form is saved; now do what its button asked: fix one finding, check "Fix all", or share."""
+    edit_page = reverse("cases:edit", args=[case.pk])
+    if then == "fix-all":
+        return redirect("cases:fix_all", case.pk)
+    if then.startswith("fix:") and then[4:].isdigit():
+        finding = get_object_or_404(Finding, pk=int(then[4:]), case=case)
+        try:
+            fixes.fix_finding(case=case, by=request.user, finding=finding)
+        except ValidationError as error:
+            _error(request, error)
+        else:
+            _saved(request, case, "Replaced and saved: there is nothing left to fix.")
+        return redirect(edit_page + "#gate-panel")
+    if then.startswith(("dismiss:", "reopen:")) and then.partition(":")[2].isdigit():
+        finding = get_object_or_404(Finding, pk=int(then.partition(":")[2]), case=case)
+        try:
+            if then.startswith("dismiss:"):
+                reason = request.POST.get(f"reason-{finding.pk}", "")
+                gate.dismiss_finding(finding=finding, by=request.user, reason=reason)
+                messages.success(request, "Marked as not personal data. The site's facilitators can see your reason.")
+            else:
+                gate.reopen_finding(finding=finding, by=request.user)
+                messages.success(request, "Finding reopened: the text must be fixed before the case moves on.")
+        except ValidationError as error:
+            _error(request, error)
+        return redirect(edit_page + "#gate-panel")
+    if then == "share":
+        try:
+            lifecycle.share_case(case=case, by=request.user)
+        except ValidationError as error:
+            _error(request, error)
+            return redirect(edit_page + "#gate-panel")
+        messages.success(request, "Your case is saved and shared with the site's members before the meeting.")
+        return redirect("cases:detail", case.pk)
+    if then in ("add-step", "remove-step"):
+        messages.success(request, "Next step added." if then == "add-step" else "Next step removed.")
+        return redirect(edit_page + "#next-steps")
+    _saved(request, case, "Your changes are saved.")
+    return redirect(edit_page)
+
+
+@login_required
+def case_fix_all(request, pk: int):
+    """ "Fix all": the result shown first (GET), saved when the presenter confirms it (POST)."""
+    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=pk)
+    if not request.user.has_perm("cases.change_case", case):
+        raise PermissionDenied("You cannot edit this case now.")
+    if request.method == "POST":
+        try:
+            replaced = fixes.fix_all_findings(case=case, by=request.user, based_on=request.POST.get("based_on", ""))
+        except lifecycle.CaseChanged as error:
+            _error(request, error)
+            return redirect("cases:fix_all", case.pk)
+        except ValidationError as error:
+            _error(request, error)
+        else:
+            count = sum(replaced.values())
+            messages.success(request, f"{count} replaced and your draft is saved. Check it reads well, then share it.")
+        return redirect(reverse("cases:edit", args=[case.pk]) + "#gate-panel")
+    preview = fixes.preview_fix_all(case)
+    return render(request, "cases/case_fix_all.html", {"case": case, "preview": preview})
 
 
 def _refused_highlights(data: dict, found: dict) -> list[dict]:

@@ -19,6 +19,7 @@ from cases.services import evidence as services
 from cases.services.lifecycle import PersonalDataError
 from cases.uploads import UploadRefused
 from core.access import get_visible_or_404
+from core.form_fields import whole_number
 from core.health import tell_if_jobs_are_delayed
 
 QUESTIONS = Question.objects.select_related("case__site", "asked_by", "answered_by")
@@ -51,7 +52,7 @@ def _question_for(user, pk) -> Question | None:
 
 
 def _id_or_none(value) -> int | None:
-    return int(value) if value and str(value).isdigit() and int(value) < 2**31 else None
+    return whole_number(value, largest=2**31 - 1)
 
 
 def _initial_for(question: Question | None) -> dict:
@@ -293,10 +294,8 @@ def question_detail(request, pk: int):
     can_answer = request.user.has_perm("cases.answer_question", question)
     if request.method == "POST" and not can_answer:
         raise PermissionDenied("Only knowledge brokers answer questions.")
-    form = AnswerForm(
-        request.POST or None,
-        initial={"evidence": [v for v in request.GET.getlist("evidence") if v.isdigit()], "reply": question.reply},
-    )
+    chosen = [number for value in request.GET.getlist("evidence") if (number := whole_number(value))]
+    form = AnswerForm(request.POST or None, initial={"evidence": chosen, "reply": question.reply})
     refused = None
     if request.method == "POST" and form.is_valid():
         try:

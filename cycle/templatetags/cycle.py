@@ -1,6 +1,14 @@
 from django import template
 
+from cycle import selectors
+
 register = template.Library()
+
+
+@register.simple_tag
+def meeting_agenda(meeting, user=None) -> selectors.MeetingAgenda:
+    """`{% meeting_agenda meeting user as agenda %}`: the meeting's one agenda, for pages and emails of lower apps."""
+    return selectors.meeting_agenda(meeting, user)
 
 
 @register.filter

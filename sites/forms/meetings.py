@@ -44,7 +44,6 @@ class MeetingTimesMixin(forms.Form):
 
 class MeetingForm(MeetingTimesMixin):
     venue = forms.CharField(label="Venue", max_length=300, required=False, help_text="Address and room.")
-    agenda = forms.CharField(label="Agenda", required=False, widget=forms.Textarea(attrs={"rows": 4}))
     is_taster = forms.BooleanField(
         label="This is a taster session", required=False, help_text="The first meeting of a new site usually is."
     )
@@ -52,7 +51,6 @@ class MeetingForm(MeetingTimesMixin):
 
 class MeetingDetailsForm(forms.Form):
     venue = forms.CharField(label="Venue", max_length=300, required=False)
-    agenda = forms.CharField(label="Agenda", required=False, widget=forms.Textarea(attrs={"rows": 5}))
     is_taster = forms.BooleanField(label="This is a taster session", required=False)
     reason = forms.CharField(
         label="Reason for the change (optional)",

@@ -23,6 +23,12 @@ class AddMemberForm(forms.Form):
     def details(self) -> dict:
         return {f: self.cleaned_data[f] for f in ("name", "job_title", "agency", "sector", "expert_by_experience")}
 
+    def details_not_used(self, person) -> list[str]:
+        """Labels of what was typed for someone who already had an account and differs from their own details
+        (an account keeps its owner's details), so the page can say so instead of dropping it silently."""
+        typed = {f: v for f, v in self.details().items() if v not in ("", None, False)}
+        return [self.fields[f].label.lower() for f, v in typed.items() if v != getattr(person, f)]
+
 
 class EndMembershipForm(forms.Form):
     left = forms.DateField(label="Date they left", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))

@@ -5,10 +5,10 @@ from decimal import Decimal
 from django import forms
 from django.utils import timezone
 
-from core.form_fields import SafeModelMultipleChoiceField
+from core.form_fields import CheckedFileField, SafeModelMultipleChoiceField
 from members.models import Sector, User
 from sites.models import ENDED_STATUSES, ExpenseCategory, SiteStatus
-from sites.services.imports import MAX_UPLOAD_BYTES
+from sites.services.imports import MAX_UPLOAD_BYTES, NOT_CSV, TOO_BIG
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -154,14 +154,19 @@ class ImportForm(forms.Form):
         widget=forms.RadioSelect,
         initial="members",
     )
-    file = forms.FileField(label="CSV file", help_text="Save your spreadsheet as “CSV UTF-8”. At most 2 MB.")
+    file = CheckedFileField(
+        kinds={"csv"},
+        max_bytes=MAX_UPLOAD_BYTES,
+        accepted="a CSV file: save the spreadsheet as “CSV UTF-8”",
+        messages={"too_big": TOO_BIG, "not_accepted": NOT_CSV},
+        label="CSV file",
+        help_text="Save your spreadsheet as “CSV UTF-8”. At most 2 MB.",
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file is bigger than 2 MB. Split it into smaller files and import each.")
         if not upload.name.lower().endswith(".csv"):
-            raise forms.ValidationError("This is not a CSV file. Save the spreadsheet as “CSV UTF-8” and upload that.")
+            raise forms.ValidationError(NOT_CSV)
         return upload
 
 

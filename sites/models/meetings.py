@@ -30,6 +30,9 @@ class Meeting(models.Model):
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     venue = models.CharField(max_length=300, blank=True)
+    # Retired: the free-text agenda typed when scheduling, before a meeting had one agenda (cycle's AgendaItem rows).
+    # Migration cycle 0003 moved every text into agenda items and emptied it; nothing writes it any more. The column
+    # stays until tests/test_migrations_keep_data.py, which loads today's demo into the old schema, is rebased.
     agenda = models.TextField(blank=True)
     is_taster = models.BooleanField("Taster session", default=False)
     status = models.CharField(max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED)

@@ -14,11 +14,17 @@ from sites.rules import calendar_meetings_q
 def meetings_panel(site: Site, *, now=None) -> dict:
     """The site page's meetings panel: upcoming, past (cancelled ones marked) and progress."""
     now = now or timezone.now()
-    meetings = list(Meeting.objects.filter(site=site).order_by("starts_at"))
+    meetings = list(
+        Meeting.objects.filter(site=site).annotate(register_lines=Count("attendances")).order_by("starts_at")
+    )
     upcoming = [m for m in meetings if m.ends_at >= now]
     past = [m for m in meetings if m.ends_at < now][::-1]
     held = sum(1 for m in past if not m.is_cancelled)
+    next_meeting = next((m for m in upcoming if not m.is_cancelled), None)
     return {
+        "next_meeting": next_meeting,
+        "next_meeting_register_open": next_meeting is not None and register_is_open(next_meeting),
+        "registers_to_take": [m for m in past if not m.is_cancelled and not m.register_lines],
         "upcoming_meetings": upcoming,
         "past_meetings": past,
         "meetings_held": held,
@@ -115,3 +121,32 @@ def calendar_meetings(user, *, now=None) -> QuerySet[Meeting]:
 
 def series_of_site(site: Site) -> QuerySet[MeetingSeries]:
     return MeetingSeries.objects.filter(site=site).order_by("pk")
+
+
+@dataclass(frozen=True)
+class UsualMeeting:
+    """What a new meeting of the site most likely looks like, and where that guess comes from."""
+
+    initial: dict
+    source: str
+
+
+def usual_meeting(site: Site) -> UsualMeeting | None:
+    """The venue and times of the site's regular meetings (its newest series), else of its last meeting that was
+    not cancelled; a site with no meeting yet is proposed a taster session."""
+    series = MeetingSeries.objects.filter(site=site).order_by("-pk").first()
+    if series is not None:
+        initial = {"start_time": series.start_time, "end_time": series.end_time, "venue": series.venue}
+        return UsualMeeting(
+            initial={k: v for k, v in initial.items() if v}, source=f"your regular meetings ({series.describe()})"
+        )
+    last = Meeting.objects.scheduled().filter(site=site).order_by("-starts_at").first()
+    if last is not None:
+        starts, ends = timezone.localtime(last.starts_at), timezone.localtime(last.ends_at)
+        initial = {"start_time": starts.time(), "end_time": ends.time(), "venue": last.venue}
+        return UsualMeeting(
+            initial={k: v for k, v in initial.items() if v}, source=f"the meeting on {starts:%-d %B %Y}"
+        )
+    if not Meeting.objects.filter(site=site).exists():
+        return UsualMeeting(initial={"is_taster": True}, source="")
+    return None

@@ -46,7 +46,11 @@ def upcoming_meetings_for(user, *, limit: int = 5) -> QuerySet[Meeting]:
 
 def membership_panels(user, site: Site) -> dict:
     can_manage = user.has_perm("sites.manage_members", site)
-    panels = {"can_manage_members": can_manage, "can_manage_targets": user.has_perm("sites.manage_targets", site)}
+    panels = {
+        "can_manage_members": can_manage,
+        "can_manage_targets": user.has_perm("sites.manage_targets", site),
+        "can_manage_meetings": user.has_perm("sites.manage_meetings", site),
+    }
     if user.has_perm("sites.view_gaps", site):
         panels["gaps"] = recruitment_gaps(site)
     if user.has_perm("sites.view_budget", site):

@@ -144,20 +144,56 @@ def read_rows(text: str, columns: list[str]) -> list[tuple[int, dict[str, str]]]
     return rows
 
 
+# The longest value each column may hold (the model fields' own limits); a value longer than this is refused with
+# its line, never cut short or left for the database to refuse.
+COLUMN_LIMITS = {
+    "site": Site._meta.get_field("code").max_length,
+    "name": User._meta.get_field("name").max_length,
+    "email": User._meta.get_field("email").max_length,
+    "job_title": User._meta.get_field("job_title").max_length,
+    "agency": User._meta.get_field("agency").max_length,
+}
+OTHER_COLUMNS_LIMIT = 40  # sector, yes/no, role, status and dates: the longest right answer is far shorter
+EARLIEST_DATE = date(2000, 1, 1)  # communities of practice in this programme began long after
+LATEST_AHEAD = timedelta(days=366)  # a date up to a year ahead (a planned start); never year 9999
+
+
+def _shown(value: str) -> str:
+    """A value quoted back in a message, cut short so that a 5,000-character cell does not fill the page."""
+    return f"“{value[:40]}…”" if len(value) > 40 else f"“{value}”"
+
+
+def _too_long(row: dict[str, str], problems: list[str]) -> bool:
+    """Whether any cell is longer than its column holds (each such cell is listed in `problems`)."""
+    before = len(problems)
+    for column, value in row.items():
+        limit = COLUMN_LIMITS.get(column, OTHER_COLUMNS_LIMIT)
+        if len(value) > limit:
+            problems.append(f"{column} is {len(value):,} characters long; it can be at most {limit}.")
+    return len(problems) > before
+
+
 def _parse_date(value: str, column: str, problems: list[str]) -> date | None:
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        shown = f"“{value}”" if value else "empty"
+        shown = _shown(value) if value else "empty"
         problems.append(f"{column} is {shown}; write dates as YYYY-MM-DD, for example 2026-03-05.")
         return None
+    latest = timezone.localdate() + LATEST_AHEAD
+    if not EARLIEST_DATE <= day <= latest:
+        problems.append(
+            f"{column} is {day:%d/%m/%Y}; it must be between {EARLIEST_DATE:%d/%m/%Y} and {latest:%d/%m/%Y}."
+        )
+        return None
+    return day
 
 
 def _check_email(value: str, problems: list[str]) -> str:
     try:
         validate_email(value)
     except ValidationError:
-        problems.append(f"“{value}” is not a valid email address." if value else "the email address is missing.")
+        problems.append(f"{_shown(value)} is not a valid email address." if value else "the email address is missing.")
     return value.lower()
 
 
@@ -173,7 +209,7 @@ class _SiteLookup:
     def get(self, code: str, problems: list[str]) -> Site | None:
         site = self.sites.get(code.upper())
         if site is None:
-            problems.append(f"there is no site with the code “{code}”." if code else "the site code is missing.")
+            problems.append(f"there is no site with the code {_shown(code)}." if code else "the site code is missing.")
             return None
         if self.allowed is not None and site.pk not in self.allowed:
             problems.append(f"{site.code} is not a site you facilitate; you can only import for your own site.")
@@ -203,6 +239,9 @@ def validate_member_rows(text: str, *, imported_by: User | None) -> list[MemberR
             problems.append(RowProblem(line, f"this row {row['__problem__']}"))
             continue
         found: list[str] = []
+        if _too_long(row, found):
+            problems.extend(RowProblem(line, reason) for reason in found)
+            continue
         site = sites.get(row["site"], found)
         if not row["name"]:
             found.append("the name is missing.")
@@ -341,6 +380,9 @@ def validate_attendance_rows(text: str, *, imported_by: User | None) -> list[Att
             problems.append(RowProblem(line, f"this row {row['__problem__']}"))
             continue
         found: list[str] = []
+        if _too_long(row, found):
+            problems.extend(RowProblem(line, reason) for reason in found)
+            continue
         site = sites.get(row["site"], found)
         meeting_date = _parse_date(row["meeting_date"], "meeting_date", found)
         before = len(found)

@@ -123,7 +123,11 @@ def grant_role(*, user: User, role: str, site=None, on=None, granted_by: User | 
 def accept_invitation(*, invitation: Invitation, user: User | None = None, details: dict | None = None) -> User:
     """Use an invitation once. With `user`, add the role to that existing account; otherwise create
     the account (or give an imported person, who has no password yet, their password)."""
+    # Claimed first: of two submits at once (a double click, two tabs) the second waits for the first to commit,
+    # then finds the invitation used and is told so, instead of creating the account a second time.
     claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True, expires_at__gt=timezone.now())
+    if claimed.update(accepted_at=timezone.now()) != 1:
+        raise InvitationInvalid("This invitation has already been used or has expired.")
     if user is None:
         details = details or {}
         user = User.objects.filter(email__iexact=invitation.email).first()
@@ -145,8 +149,7 @@ def accept_invitation(*, invitation: Invitation, user: User | None = None, detai
         elif invitation.role == InvitationRole.COMMISSIONER:
             check_may_become_commissioner(user)
     except ValidationError as refused:
-        raise InvitationInvalid(refused.messages[0]) from None
-    if claimed.update(accepted_at=timezone.now(), accepted_by=user) != 1:
-        raise InvitationInvalid("This invitation has already been used or has expired.")
+        raise InvitationInvalid(refused.messages[0]) from None  # the claim above is rolled back with the transaction
+    Invitation.objects.filter(pk=invitation.pk).update(accepted_by=user)
     grant_role(user=user, role=invitation.role, site=invitation.site, granted_by=invitation.invited_by)
     return user

@@ -43,28 +43,24 @@ def schedule_meeting(
     starts_at: datetime,
     ends_at: datetime,
     venue: str = "",
-    agenda: str = "",
     is_taster: bool = False,
 ) -> Meeting:
     _check_times(starts_at, ends_at)
     if site.has_ended:
         raise ValidationError("This site has ended, so no more meetings can be scheduled.")
-    return Meeting.objects.create(
-        site=site, starts_at=starts_at, ends_at=ends_at, venue=venue, agenda=agenda, is_taster=is_taster
-    )
+    return Meeting.objects.create(site=site, starts_at=starts_at, ends_at=ends_at, venue=venue, is_taster=is_taster)
 
 
 @transaction.atomic
-def change_meeting_details(
-    *, meeting: Meeting, changed_by, venue: str, agenda: str, is_taster: bool, reason: str = ""
-) -> Meeting:
-    """Edit the venue, agenda or taster flag. A change is recorded in the history when anything differs."""
+def change_meeting_details(*, meeting: Meeting, changed_by, venue: str, is_taster: bool, reason: str = "") -> Meeting:
+    """Edit the venue or taster flag (the agenda is prepared in the meeting cycle). A change is recorded in the
+    history when anything differs."""
     _check_not_cancelled(meeting)
-    if (venue, agenda, is_taster) == (meeting.venue, meeting.agenda, meeting.is_taster):
+    if (venue, is_taster) == (meeting.venue, meeting.is_taster):
         return meeting
     _record_change(meeting, kind=MeetingChangeKind.EDITED, changed_by=changed_by, reason=reason)
-    meeting.venue, meeting.agenda, meeting.is_taster = venue, agenda, is_taster
-    meeting.save(update_fields=["venue", "agenda", "is_taster"])
+    meeting.venue, meeting.is_taster = venue, is_taster
+    meeting.save(update_fields=["venue", "is_taster"])
     return meeting
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from core.access import get_visible_or_404
 from core.forms import add_service_error
+from core.placed_messages import success_at
 from sites.forms.sites import AwardForm, ExpenseForm
 from sites.models import Expense, Site
 from sites.services import budget as budget_services
@@ -31,7 +32,7 @@ def expense_add(request, pk: int):
         except ValidationError as problem:
             add_service_error(form, problem)
         else:
-            messages.success(request, f"Expense of {budget_services.format_pounds(expense.amount)} recorded.")
+            success_at(request, "budget", f"Expense of {budget_services.format_pounds(expense.amount)} recorded.")
             return redirect(reverse("sites:detail", args=[site.pk]) + "#budget-heading")
     context = {"site": site, "form": form, "over_budget": over_budget, "budget": budget_services.budget_summary(site)}
     return render(request, "sites/expense_form.html", context)
@@ -58,5 +59,5 @@ def expense_remove(request, pk: int, expense_pk: int):
         raise Http404
     expense = get_object_or_404(Expense, pk=expense_pk, site=site)
     budget_services.remove_expense(expense=expense, removed_by=request.user)
-    messages.success(request, f"Expense of {budget_services.format_pounds(expense.amount)} removed.")
+    success_at(request, "budget", f"Expense of {budget_services.format_pounds(expense.amount)} removed.")
     return redirect(reverse("sites:detail", args=[site.pk]) + "#budget-heading")

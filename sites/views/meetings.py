@@ -9,7 +9,7 @@ from core.access import get_visible_or_404
 from core.forms import add_service_error
 from sites.forms import meetings as forms
 from sites.models import Meeting, Site
-from sites.selectors.meetings import guest_candidates, meeting_page, register_is_open, register_lines
+from sites.selectors.meetings import guest_candidates, meeting_page, register_is_open, register_lines, usual_meeting
 from sites.services import attendance, meetings
 
 MEETINGS = Meeting.objects.select_related("site")
@@ -27,26 +27,30 @@ def _uk_when(meeting) -> str:
 @login_required
 def meeting_create(request, site_pk: int):
     site = get_visible_or_404(Site, request.user, "sites.view_meeting", change_perm="sites.manage_meetings", pk=site_pk)
-    form = forms.MeetingForm(request.POST or None)
+    usual = usual_meeting(site)
+    form = forms.MeetingForm(request.POST or None, initial=usual.initial if usual else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             meeting = meetings.schedule_meeting(
                 site=site, scheduled_by=request.user, starts_at=data["starts_at"], ends_at=data["ends_at"],
-                venue=data["venue"], agenda=data["agenda"], is_taster=data["is_taster"],
+                venue=data["venue"], is_taster=data["is_taster"],
             )  # fmt: skip
         except ValidationError as error:
             add_service_error(form, error)
         else:
             messages.success(request, f"Meeting scheduled for {_uk_when(meeting)}.")
             return redirect("sites:meeting", meeting.pk)
-    return render(request, "sites/meetings/meeting_form.html", {"site": site, "form": form})
+    return render(request, "sites/meetings/meeting_form.html", {"site": site, "form": form, "usual": usual})
 
 
 def register_saved_message(lines, statuses: dict) -> str:
-    unmarked = sum(1 for line in lines if not line.is_guest and line.person.pk not in statuses)
+    unmarked = [line.person.name for line in lines if not line.is_guest and line.person.pk not in statuses]
     if unmarked:
-        return f"Register saved. {unmarked} member{'s are' if unmarked != 1 else ' is'} not marked yet."
+        count = len(unmarked)
+        return (
+            f"Register saved. {count} member{'s are' if count != 1 else ' is'} not marked yet: {', '.join(unmarked)}."
+        )
     return "Register saved. Everyone is marked."
 
 
@@ -63,7 +67,7 @@ def meeting_edit(request, pk: int):
     meeting = get_visible_or_404(
         MEETINGS, request.user, "sites.view_meeting", change_perm="sites.manage_meetings", pk=pk
     )
-    initial = {"venue": meeting.venue, "agenda": meeting.agenda, "is_taster": meeting.is_taster}
+    initial = {"venue": meeting.venue, "is_taster": meeting.is_taster}
     form = forms.MeetingDetailsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -158,7 +162,8 @@ def meeting_register(request, pk: int):
         else:
             messages.success(request, register_saved_message(form.lines, form.statuses()))
             return redirect("sites:meeting_register", meeting.pk)
-    context = {"meeting": meeting, "form": form, "register_open": register_is_open(meeting)}
+    unmarked = [line for line in form.lines if not line.is_guest and not line.status]
+    context = {"meeting": meeting, "form": form, "register_open": register_is_open(meeting), "unmarked": unmarked}
     return render(request, "sites/meetings/register.html", context)
 
 

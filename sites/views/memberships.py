@@ -43,6 +43,7 @@ def add_member(request, site_pk: int):
     form = AddMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        existing = services.find_person(data["email"])
         try:
             membership = services.add_member(
                 site=site,
@@ -55,10 +56,14 @@ def add_member(request, site_pk: int):
         except ValidationError as problem:
             add_service_error(form, problem)
         else:
-            messages.success(
-                request,
-                f"{membership.person.name} added to {site.code}. If they need to sign in, send them an invitation.",
-            )
+            added = f"{membership.person.name} added to {site.code}."
+            not_used = form.details_not_used(existing) if existing else []
+            if not_used:
+                added += (
+                    f" They already had an account, so their own details were kept: the {', '.join(not_used)} you "
+                    "typed were not used. They can change their details themselves."
+                )
+            messages.success(request, f"{added} If they need to sign in, send them an invitation.")
             return redirect(_members_url(site.pk))
     return render(request, "sites/memberships/add_member.html", {"site": site, "form": form})
 

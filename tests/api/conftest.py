@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from api.models import TokenScope
 from api.services import create_api_token
 from cases.services import evidence as evidence_services
 from evaluation import services as evaluation_services
@@ -55,7 +56,8 @@ def programme(world):  # noqa: F811
             texts={q.pk: f"Free text from {person.name}" for q in questions if q.kind == QuestionKind.FREE_TEXT},
         )
     evaluation_services.close_survey(survey=survey)
-    tokens = {role: create_api_token(user=world.people[role], name=f"{role} token").key for role in ROLES}
+    tokens = {role: create_api_token(user=world.people[role], name=f"{role} token", scope=TokenScope.FIGURES).key
+              for role in ROLES}
     return {"world": world, "cases": cases, "evidence": evidence, "survey": survey, "tokens": tokens}
 
 

@@ -40,7 +40,7 @@ def pages_for(role_email: str) -> list[str]:
         f"/newsletter/manage/items/{newsletter_item}/edit/",
         f"/newsletter/manage/{issue}/items/add/",
     ]
-    common = ["/", "/accounts/2fa/", "/people/me/api-tokens/"]
+    common = ["/", "/accounts/2fa/", "/people/me/api-tokens/", "/no-such-page/"]  # and the 404 page
     open_issue = Case.objects.get(title=DEMO_CASES[1][1]).pk
     digests = ["/digests/", "/digests/issues/", f"/digests/issues/{open_issue}/respond/"]
     item = Evidence.objects.order_by("pk").first().pk
@@ -64,14 +64,18 @@ def pages_for(role_email: str) -> list[str]:
         + newsletter
         + moderating,
         "facilitator@example.org": common
-        + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/evaluation/dashboard/"]
+        + ["/sites/", f"/sites/{cp1}/", "/people/invitations/", "/evaluation/dashboard/", "/toolkit/site-health/"]
         + meeting
         + managing
         + cycle
         + library
         + forum_site
         + moderating,
-        "member@example.org": common + ["/sites/", f"/sites/{cp1}/"] + meeting + library + forum_member,
+        "member@example.org": common
+        + ["/sites/", f"/sites/{cp1}/", "/toolkit/site-health/"]  # the last: the 403 page
+        + meeting
+        + library
+        + forum_member,
         "broker@example.org": common + ["/sites/"] + newsletter + library + brokering + ["/forum/"],
         "commissioner@example.org": common + digests,
     }[role_email]

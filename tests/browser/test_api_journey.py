@@ -1,9 +1,13 @@
 """A commissioner creates an API token on their account page, copies it, reads the API documentation (under
 our Content Security Policy, from our own static files), then reads the API with the token."""
 
+from datetime import timedelta
+
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD, UserFactory
+from sites.models import MembershipRole
+from tests.factories import PASSWORD, MembershipFactory, UserFactory
 
 
 def sign_in(page, live_server, email: str) -> None:
@@ -42,3 +46,29 @@ def test_create_a_token_and_read_the_api_documentation(page, live_server, transa
     assert answer.status == 200 and answer.json()["count"] == 0
     refused_answer = page.request.get(f"{live_server.url}/api/v1/figures/", headers={"Authorization": f"Bearer {key}"})
     assert refused_answer.status == 403  # a commissioner's token does not open the programme figures
+
+
+def test_a_facilitator_chooses_what_a_token_reads_and_how_long_it_works(page, live_server, transactional_db):
+    """The scope and the expiry are chosen when the token is made (the smaller scope and 90 days unless changed),
+    and shown in the list of tokens."""
+    MembershipFactory(
+        person__email="fran@example.org", person__name="Fran Facilitator", role=MembershipRole.FACILITATOR
+    )
+    sign_in(page, live_server, "fran@example.org")
+    page.goto(f"{live_server.url}/people/me/api-tokens/")
+    expect(page.get_by_label("Learning objects and evidence", exact=True)).to_be_checked()
+    expect(page.get_by_label("90 days")).to_be_checked()
+    page.get_by_label("Name of the token").fill("Dashboard sheet")
+    page.get_by_label("Learning objects, evidence, programme figures and survey results").check()
+    page.get_by_label("30 days").check()
+    page.get_by_role("button", name="Create token").click()
+    key = page.get_by_label("Your new token").input_value()
+    row = page.get_by_role("row", name="Dashboard sheet")
+    expect(row).to_contain_text("Learning objects, evidence, programme figures and survey results")
+    expect(row).to_contain_text("Active")
+    in_30_days = (timezone.localtime() + timedelta(days=30)).strftime("%d/%m/%Y")
+    expect(row).to_contain_text(in_30_days)
+
+    page.context.clear_cookies()
+    answer = page.request.get(f"{live_server.url}/api/v1/figures/", headers={"Authorization": f"Bearer {key}"})
+    assert answer.status == 200

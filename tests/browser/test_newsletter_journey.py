@@ -178,4 +178,4 @@ def test_broker_home_leads_with_the_question_queue(page, live_server, demo_progr
     expect(queue).to_contain_text(f"{waiting} open question")
     expect(queue.get_by_role("link", name=open_questions.first().text[:40])).to_be_visible()
     menu = page.get_by_role("navigation").get_by_role("link", name="Questions")
-    expect(menu).to_contain_text(f"Questions {waiting} open")
+    expect(menu).to_contain_text(f"Questions {waiting} waiting for you")

@@ -28,8 +28,8 @@ def test_member_writes_a_draft_and_sees_personal_data_highlighted(client, site, 
     page = client.get(response["Location"]).content.decode()
     assert '<mark class="finding" title="Possible personal data: NHS number">943 476 5919' in page
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "NHS number</strong> at ‘Presentation of the case’" in page
-    assert "fix the text or mark it as not personal data" in page
+    assert "1 thing to fix" in page and "NHS number</strong>: “943 476 5919”" in page
+    assert "Replace with “[NHS number removed]”" in page and "Mark as not personal data" in page
 
 
 def test_share_refused_then_allowed_after_marking_not_personal_data(client, make_case, member, facilitator):
@@ -140,7 +140,7 @@ def test_home_page_lists_cases_i_present(client, make_case, member):
     case = make_case(title="My weekend case")
     client.force_login(member)
     response = client.get(reverse("home"))
-    assert [c.pk for c in response.context["cases_i_present"]] == [case.pk]
+    assert [c.pk for c in response.context["my_work"]["cases"]] == [case.pk]
     assert "Cases I present" in response.content.decode()
 
 

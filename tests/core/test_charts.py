@@ -59,3 +59,29 @@ def test_colours_meet_aa_contrast_on_white():
     for colour in [*charts.PALETTE, charts.TEXT]:
         assert re.fullmatch(r"#[0-9a-f]{6}", colour)
         assert (1.05) / (luminance(colour) + 0.05) >= 4.5, colour
+
+
+def test_long_labels_are_written_out_in_full_above_their_bars():
+    statement = "The community of practice has supported me in what is an emotionally challenging and stressful role."
+    for svg in [
+        charts.bar_chart(title="t", description="d", labels=[statement], values=[3]),
+        charts.stacked_bar_chart(title="t", description="d", labels=[statement], series=[("Agree", [60])], unit="%"),
+    ]:
+        label = next(t for t in parse(svg).iter(f"{SVG}text") if t.get("class") == "chart-label")
+        spans = label.findall(f"{SVG}tspan")
+        assert " ".join(s.text for s in spans) == statement and len(spans) > 1
+        assert {s.get("x") for s in spans} == {"0"}  # left-aligned, from the chart's edge, never cut at the left
+
+
+def test_series_can_be_told_apart_without_colour():
+    svg = charts.stacked_bar_chart(
+        title="Agreement", description="d", labels=["S1"], unit="%",
+        series=[("Agree", [60]), ("Neither", [10]), ("Disagree", [30])],
+        colours=["#2e7d32", "#6c757d", "#c62828"], patterns=[None, "dots", "hatch"],
+    )  # fmt: skip
+    root = parse(svg)
+    patterns = {p.get("id"): p for p in root.iter(f"{SVG}pattern")}
+    assert len(patterns) == 2
+    fills = [r.get("fill") for r in root.iter(f"{SVG}rect") if r.get("width") == "14"]  # the legend's swatches
+    assert fills[0] == "#2e7d32" and all(f.startswith("url(#") for f in fills[1:])
+    assert patterns[fills[2][5:-1]].find(f"{SVG}rect").get("fill") == "#c62828"

@@ -139,7 +139,7 @@ def test_the_page_keeps_its_counts_for_a_while_says_when_they_were_counted_and_c
     assert len(kept) < len(counted)  # the programme-wide counts came from the cache
     assert again.context["meetings"]["total"] == first.context["meetings"]["total"] == 3
     as_of = timezone.localtime(again.context["figures_as_of"])
-    assert f"Figures as of {as_of:%H:%M} (Europe/London) on {as_of:%d/%m/%Y}" in again.content.decode()
+    assert f"Figures as of {as_of:%H:%M} (Europe/London) on {as_of.day} {as_of:%B %Y}" in again.content.decode()
     site_link = f'<a href="{reverse("evaluation:site", args=[site.pk])}">{site.code} {site.town}</a>'
     assert site_link in again.content.decode()  # the focus groups and self-assessment of each site
 

@@ -1,8 +1,16 @@
 """Every URL pattern x every role x GET and POST: the expected answer, and zero unexpected successes."""
 
-import pytest
-from django.urls import URLResolver, get_resolver, reverse
+from datetime import timedelta
 
+import pytest
+from allauth.mfa.models import Authenticator
+from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from api.models import ApiToken, TokenScope
+from api.services import create_api_token
+from sites.models import MembershipRole
+from tests.factories import MembershipFactory, SiteFactory
 from tests.security.matrix import (
     ADMIN_NAMESPACE,
     CHECKED,
@@ -12,10 +20,13 @@ from tests.security.matrix import (
     MATRIX,
     METHOD,
     NOT_FOUND,
+    NOT_SIGNED_IN,
     OK,
     ROLES,
     SAME_ANSWERS_AS,
+    SIGNED_IN,
     THIRD_PARTY_PREFIXES,
+    TOKEN_SITUATIONS,
 )
 
 
@@ -66,3 +77,60 @@ def test_each_role_gets_the_expected_answer(client, world, url_name):
             if got != expected:
                 unexpected.append(f"{method.upper()} {url} as {role}: expected {expected}, got {got}")
     assert not unexpected, "\n".join(unexpected)
+
+
+def api_urls(world) -> dict[str, tuple[str, dict]]:
+    """Every read-API URL in the matrix, with its expectations per role."""
+    return {
+        name: (reverse(name.split("@")[0], args=entry.args(world) if entry.args else None), entry.get)
+        for name, entry in MATRIX.items()
+        if name.startswith("api:")
+    }
+
+
+def set_up_two_factor(person) -> None:
+    Authenticator.objects.get_or_create(user=person, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "x"}})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("situation", sorted(TOKEN_SITUATIONS))
+def test_api_tokens_act_only_for_people_who_meet_their_roles_sign_in_requirement(client, world, settings, situation):
+    """With two-factor sign-in required, a facilitator's or admin's token read /api/v1/figures/ while their session
+    was sent to set it up, and a member's token kept working with facilitator rights after promotion."""
+    settings.MFA_REQUIRED_FOR_PRIVILEGED_ROLES = True
+    has_two_factor, then, still_answers = TOKEN_SITUATIONS[situation]
+    urls = api_urls(world)
+    client.logout()
+    unexpected = []
+    for role in SIGNED_IN:
+        person = world.people[role]
+        Authenticator.objects.filter(user=person).delete()
+        if has_two_factor:
+            set_up_two_factor(person)
+        created = create_api_token(user=person, name=situation, scope=TokenScope.FIGURES)
+        if then == "promote":
+            MembershipFactory(site=SiteFactory(), person=person, role=MembershipRole.FACILITATOR)
+        elif then == "reset two-factor":
+            Authenticator.objects.filter(user=person, type=Authenticator.Type.TOTP).delete()
+            set_up_two_factor(person)
+        elif then == "expire":
+            ApiToken.objects.filter(pk=created.token.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+        for url, expected in urls.values():
+            want = expected[role] if still_answers(role) else NOT_SIGNED_IN
+            got = outcome_of(client.get(url, HTTP_AUTHORIZATION=f"Bearer {created.key}"))
+            CHECKED["combinations"] += 1
+            if got != want:
+                unexpected.append(f"GET {url} with {role}'s token ({situation}): expected {want}, got {got}")
+    assert not unexpected, "\n".join(unexpected)
+
+
+@pytest.mark.django_db
+def test_a_token_reads_the_figures_only_if_made_with_that_scope(client, world, settings):
+    admin = world.people["admin"]
+    narrow = create_api_token(user=admin, name="Repository only")
+    wide = create_api_token(user=admin, name="With figures", scope=TokenScope.FIGURES)
+    for name, (url, expected) in api_urls(world).items():
+        figures = name in ("api:figures", "api:surveys", "api:survey_results")
+        narrow_got = outcome_of(client.get(url, HTTP_AUTHORIZATION=f"Bearer {narrow.key}"))
+        assert narrow_got == (FORBIDDEN if figures else expected["admin"]), name
+        assert outcome_of(client.get(url, HTTP_AUTHORIZATION=f"Bearer {wide.key}")) == expected["admin"], name

@@ -18,8 +18,10 @@ from tests.factories import PASSWORD
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def production(*command: str) -> subprocess.CompletedProcess:
-    """Run a command with the production settings (cop.settings, DEBUG off), as a deployment would."""
+def production(*command: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a command with the production settings (cop.settings, DEBUG off), as a deployment would; `env` changes
+    variables (None removes one)."""
+    changes = env or {}
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cop.settings",
@@ -27,8 +29,12 @@ def production(*command: str) -> subprocess.CompletedProcess:
         "ALLOWED_HOSTS": "cop.example.org",
         "DEBUG": "false",
         "EMAIL_URL": "smtp://mail.example.org:587/?tls=True",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",  # read, not connected to, by these commands
     }
-    for name in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "MFA_REQUIRED"):
+    for name in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "MFA_REQUIRED", "TRUSTED_PROXY_COUNT", "SINGLE_PROCESS"):
+        env.pop(name, None)
+    env.update({name: value for name, value in changes.items() if value is not None})
+    for name in [name for name, value in changes.items() if value is None]:
         env.pop(name, None)
     argv = [sys.executable, *command]  # our own fixed commands
     return subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, check=False)  # noqa: S603
@@ -53,10 +59,30 @@ def test_deploy_check_reports_nothing_with_production_settings():
 
 def test_production_turns_on_sign_in_rate_limits_secure_cookies_and_mfa(production_settings):
     assert production_settings["DEBUG"] is False
-    assert production_settings["ACCOUNT_RATE_LIMITS"]["login_failed"] == "5/5m/ip,5/5m/key"
+    # Wrong passwords are counted per known device, account and address (members.sign_in, tests/security/
+    # test_rate_limits.py); allauth's own counter is per account only (two-factor codes).
+    assert production_settings["ACCOUNT_RATE_LIMITS"]["login_failed"] == "5/5m/key"
     assert production_settings["SESSION_COOKIE_AGE"] == 30 * 60 and production_settings["SESSION_SAVE_EVERY_REQUEST"]
     assert production_settings["SESSION_COOKIE_HTTPONLY"] and production_settings["SESSION_COOKIE_SECURE"]
     assert production_settings["CSRF_COOKIE_SECURE"] and production_settings["MFA_REQUIRED_FOR_PRIVILEGED_ROLES"]
+
+
+def test_the_client_address_is_read_past_the_trusted_proxies_only():
+    """Without TRUSTED_PROXY_COUNT nothing in X-Forwarded-For is believed (DRF's default, None, believes it all);
+    with it, allauth's sign-in limits and the API's throttles both take the entry our own proxy added."""
+    script = "import django, json; django.setup(); from django.conf import settings; " \
+             "print(json.dumps([settings.ALLAUTH_TRUSTED_PROXY_COUNT, settings.REST_FRAMEWORK['NUM_PROXIES']]))"
+    for environment, expected in (({}, [0, 0]), ({"TRUSTED_PROXY_COUNT": "1"}, [1, 1])):
+        result = production("-c", script, env=environment)
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout) == expected
+
+
+def test_production_refuses_to_start_without_a_shared_cache_for_its_rate_limits():
+    result = production("manage.py", "check", env={"REDIS_URL": ""})
+    assert result.returncode != 0
+    assert "Set REDIS_URL" in result.stderr and "rate limits need a cache shared by every web process" in result.stderr
+    assert production("manage.py", "check", env={"REDIS_URL": "", "SINGLE_PROCESS": "true"}).returncode == 0
 
 
 @pytest.mark.django_db
@@ -92,7 +118,7 @@ def test_repeated_failed_sign_ins_are_rate_limited(client, settings, member, pro
     for _ in range(5):
         client.post(reverse("account_login"), {"login": member.email, "password": "wrong"})
     response = client.post(reverse("account_login"), {"login": member.email, "password": "wrong"})
-    assert "Too many failed login attempts" in response.content.decode()
+    assert "Too many wrong passwords have been tried. Wait 15 minutes" in response.content.decode()
     # Even the right password waits now: guessing cannot go on.
     response = client.post(reverse("account_login"), {"login": member.email, "password": PASSWORD})
     assert "_auth_user_id" not in client.session
@@ -112,3 +138,26 @@ def test_a_session_idle_for_thirty_minutes_is_signed_out(client, member):
     Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - timedelta(seconds=1))
     response = client.get(reverse("home"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("email_url", [None, "", "consolemail://", "filemail:///tmp/cop-mail", "memorymail://"])
+def test_production_refuses_to_start_without_a_mail_server(email_url):
+    """Without a real server, invitation and password-reset links went to the server log (issue 20, finding 12)."""
+    result = production("manage.py", "check", env={"EMAIL_URL": email_url})
+    assert result.returncode != 0
+    assert "Set EMAIL_URL to your mail server" in result.stderr
+
+
+@pytest.mark.parametrize("email_url", ["smtp://mail.example.org:587/?tls=True", "smtps://u:p@mail.example.org:465",
+                                       "dummymail://"])  # fmt: skip
+def test_production_starts_with_a_mail_server_or_with_email_switched_off_by_name(email_url):
+    result = production("manage.py", "check", env={"EMAIL_URL": email_url})
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_readme_set_up_prints_emails_to_the_console_without_a_mail_server():
+    """`make run` (DEBUG on, no EMAIL_URL) still starts, and shows emails in the terminal."""
+    script = "import django; django.setup(); from django.conf import settings; print(settings.MAILERS['default'])"
+    result = production("-c", script, env={"EMAIL_URL": None, "DEBUG": "true"})
+    assert result.returncode == 0, result.stderr
+    assert "console.EmailBackend" in result.stdout

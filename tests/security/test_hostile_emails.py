@@ -46,9 +46,12 @@ def _question_answered(w, text):
 
 
 def _meeting_reminder(w, text):
+    from cycle.services import agenda
     from sites.services.reminders import send_meeting_reminders
 
-    MeetingFactory(site=w.site, starts_at=timezone.now() + timedelta(days=2), venue=text, agenda=text)
+    meeting = MeetingFactory(site=w.site, starts_at=timezone.now() + timedelta(days=2), venue=text)
+    agenda.add_agenda_item(meeting=meeting, added_by=w.people["facilitator"], title=text)  # the meeting's one agenda
+    agenda.publish_agenda(meeting=meeting, published_by=w.people["facilitator"])
     send_meeting_reminders()
 
 

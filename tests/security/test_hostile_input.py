@@ -29,6 +29,7 @@ from cycle import forms as cycle_forms
 from digests import forms as digest_forms
 from evaluation import forms as evaluation_forms
 from forum import forms as forum_forms
+from members.forms import SignInForm
 from newsletters import forms as newsletter_forms
 from sites.forms import experts as expert_forms
 from sites.forms import invitations as invitation_forms
@@ -36,8 +37,15 @@ from sites.forms import meetings as meeting_forms
 from sites.forms import memberships as membership_forms
 from sites.forms import sites as site_forms
 from tests.factories import PASSWORD, AttendanceFactory, MeetingFactory, MembershipFactory, at
-from tests.security.hostile import MARKER, SCRIPT_PAYLOADS, hostile_form, hostile_upload, live_markup
-from tests.security.matrix import case_raising_issues, digest_of_commissioner
+from tests.security.hostile import (
+    HUGE_NUMBER_KINDS,
+    MARKER,
+    SCRIPT_PAYLOADS,
+    hostile_form,
+    hostile_upload,
+    live_markup,
+)
+from tests.security.matrix import MATRIX, OK, ROLES, case_raising_issues, digest_of_commissioner
 from tests.security.world import build_case
 from toolkit import forms as toolkit_forms
 
@@ -124,7 +132,7 @@ def experts(w) -> int:
 
 FUZZ: dict[str, Fuzz] = {
     # People
-    "sign in": Fuzz((), None, url("account_login"), ("login", "password", "remember")),
+    "sign in": Fuzz((SignInForm,), None, url("account_login"), ("login", "password", "remember")),
     "password reset": Fuzz((), None, url("account_reset_password"), ("email",)),
     "password change": Fuzz((), "member", url("account_change_password"), ("oldpassword", "password1", "password2")),
     "two-factor set-up": Fuzz((), "facilitator", url("mfa_activate_totp"), ("code",), reauthenticate=True),
@@ -249,6 +257,11 @@ FUZZ: dict[str, Fuzz] = {
         valid=lambda w: {"kind": "innovative", "presenters": w.people["member"].pk},
         shows=url("cases:detail", case_pk("draft")),
     ),  # fmt: skip
+    "case edit buttons": Fuzz(
+        (case_forms.CaseForm,), "member", url("cases:edit", case_pk("draft", fresh=True)), ("then", "remove_step"),
+        fresh=True, valid=lambda w: {"kind": "innovative", "presenters": w.people["member"].pk},
+    ),  # fmt: skip
+    "fix all confirm": Fuzz((), "member", url("cases:fix_all", case_pk("draft")), ("based_on",)),
     "case next step": Fuzz((case_forms.ActionItemForm,), "member", url("cases:action_add", case_pk("draft")),
                            ("next",), shows=url("cases:detail", case_pk("draft"))),  # fmt: skip
     "case next step status": Fuzz((case_forms.ActionStatusForm,), "member", lambda w: reverse(
@@ -506,6 +519,61 @@ def test_every_form_class_is_fuzzed():
     missing = sorted(f"{f.__module__}.{f.__qualname__}" for f in ours - fuzzed - NOT_SUBMITTED)
     assert missing == [], f"form classes with no entry in FUZZ (tests/security/test_hostile_input.py): {missing}"
     assert len(ours) > 50  # the walk found our forms (a broken walk must not pass as "nothing missing")
+
+
+@pytest.mark.parametrize("name", sorted(FUZZ))
+def test_every_field_refuses_huge_numbers_calmly(client, world, name):
+    """A 6,001-digit number in the case form's site field gave a 500 (issue 20): every field of every form, and every
+    query-string parameter, given a number of each kind in HUGE_NUMBER_KINDS with valid values in the others, answers
+    a form error, a 400 or a 404, never a server error."""
+    entry = FUZZ[name]
+    sign_in(client, world, entry.role, reauthenticate=entry.reauthenticate)
+    target = entry.url(world)
+    fields = field_names(client, world, entry, target)
+    valid = entry.valid(world) if entry.valid else {}
+    failures = []
+    for field in fields:
+        for number in HUGE_NUMBER_KINDS:
+            address = entry.url(world) if entry.fresh else target
+            response = getattr(client, entry.method)(address, {**valid, field: number})
+            TRIED["cases"] += 1
+            if response.status_code >= 500:
+                failures.append(f"{field}={number[:12]}{'…' if len(number) > 12 else ''}: {response.status_code}")
+            if entry.reauthenticate:
+                sign_in(client, world, entry.role, reauthenticate=True)
+    assert failures == [], f"{name}: {failures}"
+
+
+URL_NUMBERS = [str(2**63), "1" + "0" * 30, "9" * 6001]  # past 64 bits, far past, past Python's 4,300 digits
+PLACEHOLDER = 918273645
+
+
+def role_allowed(entry) -> str:
+    """A role the URL serves (so the number reaches the view, not a refusal before it), else a programme admin."""
+    return next((role for role in ROLES if role != "anonymous" and entry.get[role] == OK), "admin")
+
+
+@pytest.mark.parametrize("url_name", sorted(name for name, entry in MATRIX.items() if entry.args))
+def test_every_id_in_a_url_refuses_huge_numbers_calmly(client, world, url_name):
+    """Every URL pattern with a number in it (<int:pk> and the like), given numbers no id can be in each number's
+    place, answers 404 (or 400), never a server error."""
+    entry = MATRIX[url_name]
+    role = role_allowed(entry)
+    sign_in(client, world, role)
+    args = entry.args(world)
+    numbered = [position for position, arg in enumerate(args) if isinstance(arg, int)]
+    failures = []
+    for position in numbered:
+        placed = [PLACEHOLDER if i == position else arg for i, arg in enumerate(args)]
+        template = reverse(url_name.split("@")[0], args=placed)
+        for number in URL_NUMBERS:
+            address = template.replace(str(PLACEHOLDER), number)
+            for method in ("get", "post"):
+                status = getattr(client, method)(address).status_code
+                TRIED["cases"] += 1
+                if status >= 500 or status == 200:
+                    failures.append(f"{method.upper()} {address[:80]} as {role}: {status}")
+    assert failures == []
 
 
 # Pages that show again, as text, what people typed as plain text: the newsletter's previews (the plain-text email

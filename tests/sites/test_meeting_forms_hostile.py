@@ -72,7 +72,7 @@ def held(site):
 
 @pytest.mark.django_db
 def test_schedule_form(client, site, facilitator):
-    fields = ["date", "start_time", "end_time", "venue", "agenda", "is_taster"]
+    fields = ["date", "start_time", "end_time", "venue", "is_taster"]
     fuzz(client, facilitator, reverse("sites:meeting_create", args=[site.pk]), fields, then=f"/sites/{site.pk}/")
 
 
@@ -84,7 +84,7 @@ def test_change_move_and_cancel_forms(client, site, facilitator):
         client,
         facilitator,
         reverse("sites:meeting_edit", args=[meeting.pk]),
-        ["venue", "agenda", "is_taster", "reason"],
+        ["venue", "is_taster", "reason"],
         then=page,
     )
     fuzz(

@@ -83,15 +83,15 @@ def test_cancelled_meeting_keeps_history_and_cannot_be_changed_again(site, facil
     with pytest.raises(ValidationError):
         cancel_meeting(meeting=meeting, cancelled_by=facilitator, reason="again")
     with pytest.raises(ValidationError):
-        change_meeting_details(meeting=meeting, changed_by=facilitator, venue="x", agenda="", is_taster=False)
+        change_meeting_details(meeting=meeting, changed_by=facilitator, venue="x", is_taster=False)
 
 
 @pytest.mark.django_db
 def test_editing_details_records_a_change_only_when_something_differs(site, facilitator):
-    meeting = MeetingFactory(site=site, venue="Hall", agenda="Cases")
-    change_meeting_details(meeting=meeting, changed_by=facilitator, venue="Hall", agenda="Cases", is_taster=False)
+    meeting = MeetingFactory(site=site, venue="Hall")
+    change_meeting_details(meeting=meeting, changed_by=facilitator, venue="Hall", is_taster=False)
     assert meeting.changes.count() == 0
-    change_meeting_details(meeting=meeting, changed_by=facilitator, venue="Library", agenda="Cases", is_taster=False)
+    change_meeting_details(meeting=meeting, changed_by=facilitator, venue="Library", is_taster=False)
     assert meeting.changes.get().previous_venue == "Hall"
     meeting.refresh_from_db()
     assert meeting.venue == "Library"
@@ -106,7 +106,7 @@ def test_facilitator_schedules_a_meeting_in_uk_time(client, site, facilitator):
     day = date(timezone.localdate().year + 1, 7, 15)  # British Summer Time
     response = client.post(
         reverse("sites:meeting_create", args=[site.pk]),
-        {"date": day.isoformat(), "start_time": "14:00", "end_time": "16:00", "venue": "Hove Library", "agenda": "Hi"},
+        {"date": day.isoformat(), "start_time": "14:00", "end_time": "16:00", "venue": "Hove Library"},
     )
     meeting = site.meetings.get()
     assert response.status_code == 302 and response["Location"] == reverse("sites:meeting", args=[meeting.pk])
@@ -170,7 +170,7 @@ def test_cancel_without_reason_is_refused_with_a_message(client, site, facilitat
 
 @pytest.mark.django_db
 def test_meeting_page_visibility(client, site, member, outsider, broker, commissioner, facilitator):
-    meeting = MeetingFactory(site=site, agenda="Case presentation", starts_at=at(timezone.localdate()))
+    meeting = MeetingFactory(site=site, starts_at=at(timezone.localdate()))
     url = reverse("sites:meeting", args=[meeting.pk])
     for user in (member, broker, facilitator):
         client.force_login(user)
@@ -231,7 +231,7 @@ def test_site_page_meetings_panel_uses_a_fixed_number_of_queries(
         MeetingFactory(site=site, starts_at=at(today + timedelta(days=n * 7 - 50)))
         MembershipFactory(site=site)
     client.force_login(facilitator)
-    with django_assert_max_num_queries(25):  # the whole site page, every panel (first view makes the checklist)
+    with django_assert_max_num_queries(26):  # the whole site page and menu (first view makes the checklist)
         response = client.get(reverse("sites:detail", args=[site.pk]))
     assert "Schedule a meeting" in response.content.decode()
 

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
+from cycle.models import AgendaItem
+from cycle.services.agenda import publish_agenda
 from sites.models import MeetingReminder, MeetingStatus, MembershipRole, SiteStatus
 from sites.periodic import send_meeting_reminders
 from tests.factories import MeetingFactory, MembershipFactory
@@ -121,3 +123,19 @@ def test_beat_runs_the_reminders_every_hour():
     entry = settings.CELERY_BEAT_SCHEDULE["send-meeting-reminders"]
     assert entry["task"] == "sites.periodic.send_meeting_reminders"
     assert entry["schedule"].minute == {0}
+
+
+@pytest.mark.django_db
+def test_reminder_carries_the_meetings_one_agenda_once_published(run_reminders, site, facilitator, member):
+    meeting = due_meeting(site)
+    AgendaItem.objects.create(meeting=meeting, position=1, kind="other", title="Housing team update")
+    run_reminders()
+    assert mail.outbox and all("Housing team update" not in m.body for m in mail.outbox)  # not published yet
+
+    mail.outbox.clear()
+    MeetingReminder.objects.all().delete()
+    publish_agenda(meeting=meeting, published_by=facilitator)
+    run_reminders()
+    message = mail.outbox[0]
+    assert "Agenda:\n1. Housing team update" in message.body
+    assert "<li>Housing team update</li>" in message.alternatives[0].content
