@@ -728,7 +728,8 @@ MATRIX: dict[str, Entry] = {
 # may open follow the app's scopes (tests/security/test_django_admin.py walks their rows for drafts). The rest are
 # for superusers. A newly registered model needs a line here (test_django_admin checks).
 ADMIN_LISTS_FOR_PROGRAMME_ADMINS = [
-    "cases_case", "cases_casetransition", "cases_evidence", "cases_question", "digests_digest", "evaluation_survey",
+    "cases_case", "cases_casetransition", "cases_evidence", "cases_question", "cases_knownterm", "digests_digest",
+    "evaluation_survey",
     "evaluation_focusgroup", "evaluation_assessmentquestion", "evaluation_assessmentround", "members_user",
     "sites_site", "sites_meeting", "sites_attendance", "sites_membership", "sites_invitation",
 ]  # fmt: skip
