@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -11,6 +9,7 @@ from audit import selectors
 from audit.forms import AuditFilterForm
 from audit.models import AuditAction
 from audit.services import record_event
+from core.spreadsheets import csv_writer
 
 
 def _filtered(request):
@@ -40,7 +39,7 @@ def audit_log_csv(request):
     record_event(actor=request.user, action=AuditAction.EXPORTED, detail="audit log CSV", request=request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="audit-log-{timezone.localdate():%Y-%m-%d}.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(["when (Europe/London)", "person", "email", "action", "object type", "object", "detail", "IP"])
     for event in selectors.with_actors(events.iterator(chunk_size=2000)):
         person = event.actor_person

@@ -1,9 +1,15 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 from cases.models import Case, CaseTransition, Evidence, KnownTerm, Question, Theme
+from cases.rules import cases_visible_q
 from cases.services import known_terms
-from core.admin import ProgrammeAdmin
+from core.admin import ProgrammeAdmin, ScopedAdmin
+
+
+def _visible_cases(user):
+    return Case.objects.filter(cases_visible_q(user)).values("pk")
 
 
 @admin.register(Theme)
@@ -12,8 +18,9 @@ class ThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
-    """Read-only in admin: cases move only through the lifecycle services, which record who did what."""
+class CaseAdmin(ScopedAdmin):
+    """Read-only in admin: cases move only through the lifecycle services, which record who did what. Only the cases
+    the person may open in the app (a programme admin: never a draft)."""
 
     list_display = ["title", "site", "status", "kind", "updated_at"]
     list_filter = ["status", "kind", "site"]
@@ -21,7 +28,13 @@ class CaseAdmin(admin.ModelAdmin):
     fields = ["site", "title", "kind", "status", "outcome", "created_at", "updated_at", "published_at"]
     readonly_fields = fields
 
+    def visible_q(self, user) -> Q:
+        return cases_visible_q(user)
+
     def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
     def has_delete_permission(self, request, obj=None):
@@ -29,9 +42,12 @@ class CaseAdmin(admin.ModelAdmin):
 
 
 @admin.register(CaseTransition)
-class CaseTransitionAdmin(admin.ModelAdmin):
+class CaseTransitionAdmin(ScopedAdmin):
     list_display = ["case", "from_status", "to_status", "by", "at"]
     readonly_fields = ["case", "from_status", "to_status", "by", "at"]
+
+    def visible_q(self, user) -> Q:
+        return Q(case__in=_visible_cases(user))
 
     def has_add_permission(self, request):
         return False
@@ -52,11 +68,14 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(ScopedAdmin):
     list_display = ["case", "status", "asked_at", "answered_at"]
     list_filter = ["status"]
     fields = ["case", "status", "asked_by", "asked_at", "text", "reply", "answered_by", "answered_at"]
     readonly_fields = fields
+
+    def visible_q(self, user) -> Q:
+        return Q(case__in=_visible_cases(user))
 
     def has_add_permission(self, request):
         return False

@@ -8,6 +8,7 @@ Evidence: the library is programme-wide: every person with a site role, knowledg
 it. Commissioners have no library page: they read an item only when it is attached to a learning object (published
 or public), from the learning object in the repository. Brokers and programme admins add and edit items; brokers
 attach evidence to a shared case or any later stage (never a draft) and answer questions.
+Brokers' names on items are for library readers; commissioners and the public read "a knowledge broker".
 Files: an item attached to no case is part of the library, so its file is for library readers. Once an item is
 attached to cases, its file is for people who may see at least one of those cases on the site's pages (its site's
 members, brokers, admins), or who may read one of them as a learning object while signed in. So the file of evidence
@@ -159,6 +160,9 @@ def is_question_asker(user, question) -> bool:
 
 rules.add_perm("cases.view_evidence_library", can_read_library)
 rules.add_perm("cases.view_evidence", can_read_library | (is_signed_in & is_attached_to_a_learning_object))
+# Brokers' names (who added an item, who answered): for the people brokers work with in the programme (library
+# readers: site roles, brokers, admins); commissioners and the public read "a knowledge broker".
+rules.add_perm("cases.view_broker_names", can_read_library)
 rules.add_perm("cases.manage_evidence", is_knowledge_broker | is_programme_admin)
 rules.add_perm("cases.download_evidence_file", is_signed_in & may_fetch_evidence_file)
 rules.add_perm("cases.attach_evidence", is_knowledge_broker & is_case_past_draft)  # obj: a Case

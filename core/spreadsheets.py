@@ -1,7 +1,10 @@
 """Spreadsheet downloads (XLSX and CSV) of the tables a page shows. Every file starts with the same rows:
 what it is, the period and the sites it covers, so a figure copied elsewhere keeps its context.
 
-Text that a spreadsheet would run as a formula (starting with =, +, -, @) is written as plain text."""
+This module is the product's only writer of CSV and XLSX: every download, and every management command that prints
+CSV, writes through `csv_writer` or `to_csv`/`to_xlsx`. Text that a spreadsheet would run as a formula (starting with
+=, +, -, @, a tab or a carriage return) is written as plain text: a leading apostrophe in CSV, a text cell in XLSX
+(tests/security/test_spreadsheet_formulas.py walks every download and command)."""
 
 from __future__ import annotations
 
@@ -64,6 +67,25 @@ def _text_safe(value):
     return value
 
 
+class SafeCsvWriter:
+    """csv.writer's writerow and writerows, with every text cell made safe from formula injection."""
+
+    def __init__(self, out):
+        self._writer = csv.writer(out, lineterminator="\r\n")
+
+    def writerow(self, row) -> None:
+        self._writer.writerow([_text_safe(value) for value in row])
+
+    def writerows(self, rows) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_writer(out) -> SafeCsvWriter:
+    """The CSV writer for everything the product writes (`out`: a file, a StringIO or an HttpResponse)."""
+    return SafeCsvWriter(out)
+
+
 def _cell(value):
     if isinstance(value, datetime):
         return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
@@ -72,17 +94,15 @@ def _cell(value):
 
 def to_csv(sheet: Spreadsheet) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    for row in sheet.preamble():
-        writer.writerow([_text_safe(v) for v in row])
+    writer = csv_writer(out)
+    writer.writerows(sheet.preamble())
     for table in sheet.tables:
         writer.writerow([])
-        writer.writerow([_text_safe(table.title)])
-        writer.writerow([_text_safe(h) for h in table.headers])
-        for row in table.rows:
-            writer.writerow([_text_safe(_csv_value(v)) for v in row])
+        writer.writerow([table.title])
+        writer.writerow(table.headers)
+        writer.writerows([_csv_value(v) for v in row] for row in table.rows)
         if table.note:
-            writer.writerow([_text_safe(table.note)])
+            writer.writerow([table.note])
     # A byte-order mark so that Excel opens the file as UTF-8 (for "£" and names of places).
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 

@@ -71,6 +71,8 @@ class Digest(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     notified_at = models.DateTimeField(null=True, blank=True)
+    # A digest is its requester's (and the programme admins'); shared, every commissioner may read it too.
+    shared_at = models.DateTimeField(null=True, blank=True)
 
     text_gate = TextGate(
         gated={},

@@ -16,6 +16,11 @@ def is_digest_requester(user, digest) -> bool:
 
 
 @rules.predicate
+def is_shared_digest(user, digest) -> bool:
+    return digest is not None and getattr(digest, "shared_at", None) is not None
+
+
+@rules.predicate
 def case_raises_issues(user, case) -> bool:
     return (
         case is not None
@@ -26,9 +31,12 @@ def case_raises_issues(user, case) -> bool:
 
 rules.add_perm("digests.use_digests", is_commissioner | is_programme_admin)
 rules.add_perm("digests.request_digest", is_commissioner | is_programme_admin)
-# obj: a Digest
-can_read_digest = is_signed_in & (is_digest_requester | is_commissioner | is_programme_admin)
+# obj: a Digest. A digest belongs to the commissioner who asked for it (or whose subscription produced it) and is
+# read by the programme admins; another commissioner cannot open it, even by its number, unless its owner shared it.
+can_read_digest = is_signed_in & (is_digest_requester | is_programme_admin | (is_commissioner & is_shared_digest))
 rules.add_perm("digests.view_digest", can_read_digest)
+rules.add_perm("digests.share_digest", is_signed_in & is_digest_requester)
+rules.add_perm("digests.retry_digest", is_signed_in & (is_digest_requester | is_programme_admin))
 rules.add_perm("digests.download_digest", can_read_digest)
 rules.add_perm("digests.subscribe_to_digests", is_commissioner)
 rules.add_perm("digests.view_open_issues", is_commissioner | is_programme_admin)
@@ -37,5 +45,8 @@ rules.add_perm("digests.respond_to_issues", is_commissioner & case_raises_issues
 
 
 def digests_listed_q(user) -> Q:
-    """Digests on a person's digests page: the ones they asked for or were sent."""
+    """Digests on a person's digests page: the ones they asked for or were sent, and for commissioners the ones
+    other commissioners shared."""
+    if is_commissioner(user):
+        return Q(requested_by_id=user.pk) | Q(shared_at__isnull=False)
     return Q(requested_by_id=user.pk)

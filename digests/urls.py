@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.digest_detail, name="detail"),
     path("<int:pk>/download/", views.digest_download, name="download"),
     path("<int:pk>/retry/", views.digest_retry, name="retry"),
+    path("<int:pk>/share/", views.digest_share, name="share"),
     path("subscription/", views.digest_subscription, name="subscription"),
     path("issues/", views.open_issues, name="issues"),
     path("issues/<int:case_pk>/respond/", views.respond, name="respond"),

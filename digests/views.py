@@ -3,7 +3,7 @@ digest, and read and respond to the open issues for commissioners."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -56,7 +56,8 @@ def digest_detail(request, pk: int):
     if request.htmx:  # the page polling its status while the digest is prepared: not a new view
         return render(request, "digests/detail.html#status", context)
     record_event(actor=request.user, action=AuditAction.VIEWED, target=digest, request=request)
-    return render(request, "digests/detail.html", {**context, "sites": list(digest.sites.all())})
+    context |= {"sites": list(digest.sites.all()), "can_share": request.user.has_perm("digests.share_digest", digest)}
+    return render(request, "digests/detail.html", context)
 
 
 @login_required
@@ -75,8 +76,25 @@ def digest_download(request, pk: int):
 @require_POST
 def digest_retry(request, pk: int):
     digest = get_visible_or_404(DIGESTS, request.user, "digests.view_digest", pk=pk)
+    if not request.user.has_perm("digests.retry_digest", digest):
+        raise PermissionDenied
     requests.retry_digest(digest=digest, by=request.user)
     tell_if_jobs_are_delayed(request, what="Your digest")
+    return redirect("digests:detail", digest.pk)
+
+
+@login_required
+@require_POST
+def digest_share(request, pk: int):
+    digest = get_visible_or_404(DIGESTS, request.user, "digests.view_digest", pk=pk)
+    if not request.user.has_perm("digests.share_digest", digest):
+        raise PermissionDenied
+    shared = request.POST.get("shared") == "yes"
+    requests.share_digest(digest=digest, by=request.user, shared=shared)
+    if shared:
+        messages.success(request, "Shared: every commissioner can now read this digest on their digests page.")
+    else:
+        messages.success(request, "No longer shared: only you and the programme admins can read this digest.")
     return redirect("digests:detail", digest.pk)
 
 

@@ -16,7 +16,7 @@ def _site(site) -> str:
 def survey_tables(results: SurveyResults) -> list[Table]:
     rates = Table(title="Response rate", headers=["Response rate", "Responses", "Members asked", "Rate"])
     overall = [results.rate.part, results.rate.whole, str(results.rate)]
-    rates.rows.append(["All sites shown", *(overall if not results.withheld else ["", "", WITHHELD])])
+    rates.rows.append(["All sites shown", *(overall if not results.withheld else ["", "", results.withheld_message])])
     for site_rate in results.site_rates:
         figures = [site_rate.rate.part, site_rate.rate.whole, str(site_rate.rate)]
         rates.rows.append([site_rate.site.code, *(figures if not site_rate.withheld else ["", "", WITHHELD])])
@@ -25,7 +25,7 @@ def survey_tables(results: SurveyResults) -> list[Table]:
         headers=["Statement", "Answered", "Agree or strongly agree", "Neither", "Disagree or strongly disagree"],
     )
     if results.withheld:
-        statements.rows.append([WITHHELD])
+        statements.rows.append([results.withheld_message])
     for statement in results.statements:
         if statement.withheld:
             statements.rows.append([statement.question.text, "", WITHHELD])

@@ -144,10 +144,21 @@ class StatementResult:
 class SiteRate:
     site: Site
     rate: Rate
+    hidden: bool = False  # the survey is still open
 
     @property
     def withheld(self) -> bool:
-        return self.rate.part < MIN_RESPONSES
+        return self.hidden or self.rate.part < MIN_RESPONSES
+
+
+@dataclass
+class FreeTextResult:
+    question: Question
+    answers: list[str]
+
+    @property
+    def withheld(self) -> bool:
+        return len(self.answers) < MIN_RESPONSES
 
 
 @dataclass
@@ -157,17 +168,28 @@ class SurveyResults:
     rate: Rate
     site_rates: list[SiteRate]
     statements: list[StatementResult] = field(default_factory=list)
-    free_text: list[tuple[Question, list[str]]] = field(default_factory=list)
+    free_text: list[FreeTextResult] = field(default_factory=list)
     withheld_message: str = WITHHELD
+    available: bool = True  # False while the survey is open: nothing but the message is shown
 
     @property
     def withheld(self) -> bool:
-        return self.response_count < MIN_RESPONSES
+        return not self.available or self.response_count < MIN_RESPONSES
+
+
+def not_yet_message(survey: Survey) -> str:
+    closes = f" on {survey.closes_on:%d/%m/%Y}" if survey.closes_on else ""
+    return (
+        f"Results appear once the survey closes{closes}: while answers are still coming in, a change in the counts "
+        "could show who answered what."
+    )
 
 
 def survey_results(survey: Survey, *, site_ids: set[int] | None = None) -> SurveyResults:
-    """Aggregates of a survey's responses, over all its sites or only `site_ids`. A fixed number of
-    queries. Free-text answers come sorted alphabetically, never in the order they were given."""
+    """Aggregates of a survey's responses, over all its sites or only `site_ids`, once the survey has closed (while it
+    is open, only a message). A fixed number of queries. Every slice (the whole, each site, each statement, each
+    free-text question) is withheld below MIN_RESPONSES. Free-text answers come sorted alphabetically, never in the
+    order they were given."""
     survey_sites = list(survey.survey_sites.select_related("site"))
     if site_ids is not None:
         survey_sites = [s for s in survey_sites if s.site_id in site_ids]
@@ -179,11 +201,17 @@ def survey_results(survey: Survey, *, site_ids: set[int] | None = None) -> Surve
         rate = Rate(count, survey.invited_count or 0)
     else:
         rate = Rate(count, sum(s.invited_count for s in survey_sites))
+    available = survey.results_available()
     results = SurveyResults(
         survey=survey,
         response_count=count,
         rate=rate,
-        site_rates=[SiteRate(s.site, Rate(by_site.get(s.site_id, 0), s.invited_count)) for s in survey_sites],
+        site_rates=[
+            SiteRate(s.site, Rate(by_site.get(s.site_id, 0), s.invited_count), hidden=not available)
+            for s in survey_sites
+        ],
+        available=available,
+        withheld_message=WITHHELD if available else not_yet_message(survey),
     )
     if results.withheld:
         return results
@@ -201,7 +229,7 @@ def survey_results(survey: Survey, *, site_ids: set[int] | None = None) -> Surve
         if question.kind == QuestionKind.STATEMENT:
             results.statements.append(StatementResult(question, counts.get(question.pk, {})))
         else:
-            results.free_text.append((question, sorted(texts.get(question.pk, []), key=str.casefold)))
+            results.free_text.append(FreeTextResult(question, sorted(texts.get(question.pk, []), key=str.casefold)))
     return results
 
 

@@ -13,8 +13,13 @@ from sites.models import Membership, MembershipRole
 
 
 def site_roles(user) -> dict[int, str]:
-    """The user's current site roles, {site_id: "member" | "facilitator"}, cached on the user object."""
+    """The user's current site roles, {site_id: "member" | "facilitator"}, cached on the user object; none for a
+    commissioner."""
     if not getattr(user, "is_authenticated", False):
+        return {}
+    if getattr(user, "is_commissioner", False):
+        # Commissioners never see members' discussion: a membership they hold (from before the rule that refuses
+        # one, or added behind the services' back) gives them no site role.
         return {}
     cached = getattr(user, "_cop_site_roles", None)
     if cached is None:

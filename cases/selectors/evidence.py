@@ -80,6 +80,7 @@ def evidence_page(user, evidence: Evidence) -> dict:
         "themes": list(evidence.themes.all()),
         "links": links,
         "can_download": user.has_perm("cases.download_evidence_file", evidence),
+        "show_broker_names": user.has_perm("cases.view_broker_names"),
     }
 
 

@@ -110,6 +110,19 @@ def retry_digest(*, digest: Digest, by) -> Digest:
     return digest
 
 
+@transaction.atomic
+def share_digest(*, digest: Digest, by, shared: bool) -> Digest:
+    """Let every commissioner read this digest (shared=True), or only its requester and the programme admins again."""
+    if not by.has_perm("digests.share_digest", digest):
+        raise PermissionDenied("Only the person who asked for a digest can share it.")
+    if (digest.shared_at is not None) != shared:
+        digest.shared_at = timezone.now() if shared else None
+        digest.save(update_fields=["shared_at"])
+        detail = "shared with every commissioner" if shared else "no longer shared"
+        record_event(actor=by, action=AuditAction.CHANGED, target=digest, detail=detail)
+    return digest
+
+
 def record_digest_download(*, digest: Digest, by, request=None) -> None:
     record_event(actor=by, action=AuditAction.DOWNLOADED, target=digest, request=request)
 

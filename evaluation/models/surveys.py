@@ -72,6 +72,14 @@ class Survey(models.Model):
     def is_draft(self) -> bool:
         return self.status == SurveyStatus.DRAFT
 
+    def results_available(self, today=None) -> bool:
+        """Results appear once no more answers can come: the survey is closed, or its last day has passed. While
+        answers are coming in, watching the counts move would tell who answered what."""
+        today = today or timezone.localdate()
+        return self.status == SurveyStatus.CLOSED or (
+            self.status == SurveyStatus.OPEN and self.closes_on is not None and self.closes_on < today
+        )
+
     def accepts_answers(self, today=None) -> bool:
         """Open, and today inside the window (opens_on .. closes_on, both included)."""
         today = today or timezone.localdate()

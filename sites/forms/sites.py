@@ -44,7 +44,8 @@ class SiteForm(forms.Form):
     )
     facilitators = PersonChoiceField(
         label="Facilitators",
-        # Commissioners and knowledge brokers work across the programme and never run a site's discussion.
+        # Commissioners and knowledge brokers work across the programme and never run a site's discussion
+        # (commissioners hold no site role at all: sites.services.memberships.check_may_hold_membership).
         queryset=User.objects.filter(is_active=True, is_commissioner=False, is_knowledge_broker=False).order_by("name"),
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"data-picker": "Find a person"}),

@@ -6,6 +6,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -19,8 +20,14 @@ class MembershipRole(models.TextChoices):
 
 class MembershipQuerySet(models.QuerySet):
     def current(self, on=None):
+        """Memberships in force on `on` (today). A commissioner's never counts: commissioners do not see members'
+        discussion, so a membership they hold (refused by the services, but possible in older data) gives nothing."""
         on = on or timezone.localdate()
-        return self.filter(joined__lte=on).filter(models.Q(left__isnull=True) | models.Q(left__gt=on))
+        return (
+            self.filter(joined__lte=on)
+            .filter(models.Q(left__isnull=True) | models.Q(left__gt=on))
+            .exclude(person__is_commissioner=True)
+        )
 
     def facilitators(self):
         return self.filter(role=MembershipRole.FACILITATOR)
@@ -63,6 +70,13 @@ class Membership(models.Model):
     @property
     def is_facilitator(self) -> bool:
         return self.role == MembershipRole.FACILITATOR
+
+    def clean(self):
+        # The same rule as sites.services.memberships.check_may_hold_membership, for the Django admin's forms.
+        if self.person_id and self.left is None and self.person.is_commissioner:
+            raise ValidationError(
+                {"person": "This person is a commissioner: commissioners cannot be members of a site."}
+            )
 
 
 class InvitationRole(models.TextChoices):

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from audit.models import AuditAction
@@ -286,8 +287,18 @@ def validate_member_rows(text: str, *, imported_by: User | None) -> list[MemberR
                 left=left,
             )
         )
+    commissioners = set(
+        User.objects.annotate(lower_email=Lower("email"))
+        .filter(lower_email__in={row.email for row in valid}, is_commissioner=True)
+        .values_list("lower_email", flat=True)
+    )
+    for row in valid:
+        if row.email in commissioners:
+            problems.append(RowProblem(row.line, f"{row.email} is a commissioner: commissioners read the issues "
+                                                 "raised in digests, not the members' discussion, so they cannot be "
+                                                 "members of a site. Leave this row out."))  # fmt: skip
     if problems:
-        raise ImportRejected(problems)
+        raise ImportRejected(sorted(problems, key=lambda problem: problem.line))
     if not valid:
         raise ImportRejected([RowProblem(0, "The file has a header but no rows to import.")])
     return valid

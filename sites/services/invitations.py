@@ -15,6 +15,7 @@ from audit.services import record_event
 from core.emails import send_email
 from members.models import User
 from sites.models import SITE_ROLES, Invitation, InvitationRole, Membership, MembershipRole, hash_token
+from sites.services.memberships import check_may_become_commissioner, check_may_hold_membership
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ def invite_person(*, invited_by: User, email: str, role: str, site=None) -> Sent
             raise ValidationError("Choose the site this person is invited to.")
         if not invited_by.has_perm("sites.invite_to_site", site):
             raise PermissionDenied("You can only invite people to a site you facilitate.")
+        check_may_hold_membership(User.objects.filter(email__iexact=email).first())
     else:
         site = None
         if not invited_by.has_perm("sites.invite_programme_role"):
@@ -97,6 +99,7 @@ def grant_role(*, user: User, role: str, site=None, on=None, granted_by: User | 
         actor=granted_by or user, action=AuditAction.ROLE_CHANGED, target=user, detail=f"given the role {role}{where}"
     )
     if role in SITE_ROLES:
+        check_may_hold_membership(user)
         on = on or timezone.localdate()
         membership = Membership.objects.filter(site=site, person=user, left__isnull=True).first()
         if membership is None:
@@ -110,6 +113,8 @@ def grant_role(*, user: User, role: str, site=None, on=None, granted_by: User | 
         InvitationRole.KNOWLEDGE_BROKER: "is_knowledge_broker",
         InvitationRole.COMMISSIONER: "is_commissioner",
     }[role]
+    if role == InvitationRole.COMMISSIONER:
+        check_may_become_commissioner(user)
     setattr(user, field, True)
     user.save(update_fields=[field])
 
@@ -138,6 +143,13 @@ def accept_invitation(*, invitation: Invitation, user: User | None = None, detai
         user.save()
     elif user.email.lower() != invitation.email.lower():
         raise PermissionDenied(f"This invitation is for {invitation.email}. Sign out and sign in as that person.")
+    try:
+        if invitation.role in SITE_ROLES:
+            check_may_hold_membership(user)
+        elif invitation.role == InvitationRole.COMMISSIONER:
+            check_may_become_commissioner(user)
+    except ValidationError as refused:
+        raise InvitationInvalid(refused.messages[0]) from None  # the claim above is rolled back with the transaction
     Invitation.objects.filter(pk=invitation.pk).update(accepted_by=user)
     grant_role(user=user, role=invitation.role, site=invitation.site, granted_by=invitation.invited_by)
     return user

@@ -9,7 +9,6 @@ People who joined after the date are not shown. Totals count confirmed members (
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import defaultdict
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from core.spreadsheets import Spreadsheet, Table
+from core.spreadsheets import Spreadsheet, Table, csv_writer
 from members.models import Sector
 from sites.models import Attendance, AttendanceStatus, MeetingStatus, Membership, MembershipRole, Site
 
@@ -159,7 +158,7 @@ def matrix_csv(matrix: MembershipMatrix) -> str:
     """The bare table, for the management command's output."""
     table = matrix_table(matrix)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_writer(out)
     writer.writerow(table.headers)
     writer.writerows(table.rows)
     return out.getvalue()

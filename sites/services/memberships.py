@@ -12,6 +12,26 @@ from sites.models import Membership, MembershipRole
 PERSON_FIELDS = ("name", "job_title", "agency", "sector", "expert_by_experience")
 
 
+def check_may_hold_membership(person: User | None) -> None:
+    """Commissioners read the issues raised, never members' discussion or who said what, so a programme role that
+    must not see the discussion cannot hold a site role (a membership) as well."""
+    if person is not None and person.is_commissioner:
+        raise ValidationError(
+            f"{person.name or person.email} is a commissioner. Commissioners read the issues raised in digests, "
+            "not the members' discussion, so they cannot be members of a site. Ask a programme admin if their role "
+            "has changed."
+        )
+
+
+def check_may_become_commissioner(person: User) -> None:
+    """The other way round: a current member or facilitator becomes a commissioner only after leaving their sites."""
+    if Membership.objects.current().filter(person=person).exists():
+        raise ValidationError(
+            f"{person.name or person.email} is a current member of a site. End their memberships before making "
+            "them a commissioner: commissioners do not see the members' discussion."
+        )
+
+
 def find_person(email: str) -> User | None:
     return User.objects.filter(email__iexact=email.strip()).first()
 
@@ -39,6 +59,7 @@ def add_member(
         if not (details.get("name") or "").strip():
             raise ValidationError({"name": "Enter the person's name: nobody with that email is registered yet."})
         person = User.objects.create_user(email, **{f: details[f] for f in PERSON_FIELDS if f in details})
+    check_may_hold_membership(person)
     if Membership.objects.filter(site=site, person=person, left__isnull=True).exists():
         raise ValidationError(f"{person.name or person.email} is already a member of {site.code}.")
     membership = Membership.objects.create(site=site, person=person, role=role, joined=joined)

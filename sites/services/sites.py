@@ -14,6 +14,7 @@ from audit.models import AuditAction
 from audit.services import record_event
 from members.models import Sector, User
 from sites.models import ENDED_STATUSES, Membership, MembershipRole, Site, TargetDiscipline
+from sites.services.memberships import check_may_hold_membership
 
 DEFAULT_TARGET_DISCIPLINES = [
     # name, sector, keywords: the report's hardest disciplines to recruit
@@ -43,6 +44,8 @@ def _set_facilitators(*, site: Site, facilitators, on: date, by: User) -> None:
     """Make exactly these people the site's current facilitators. Anyone dropped stays as a member.
     Each role change is in the audit log."""
     wanted = {person.pk: person for person in facilitators}
+    for person in wanted.values():
+        check_may_hold_membership(person)
     current = {m.person_id: m for m in Membership.objects.current(on).filter(site=site).select_related("person")}
     for membership in current.values():
         if membership.is_facilitator and membership.person_id not in wanted:

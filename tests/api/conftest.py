@@ -1,5 +1,5 @@
 """A programme for the API tests: CP1 and CP3 with a person in each role (the security world), cases in every
-state, evidence in the library and on cases, meetings with registers, an open survey with answers, and a
+state, evidence in the library and on cases, meetings with registers, a closed survey with answers, and a
 personal API token for each role."""
 
 from datetime import timedelta
@@ -43,7 +43,7 @@ def programme(world):  # noqa: F811
         if site == world.site:
             absent = MembershipFactory(site=site).person
             Attendance.objects.create(meeting=meeting, person=absent, status="absent")
-    # An open survey at CP1 with six answers (above the confidentiality threshold of five).
+    # A survey at CP1 with six answers (above the confidentiality threshold of five), closed so its results show.
     survey = evaluation_services.start_report_survey(created_by=world.people["admin"])
     respondents = [world.people["member"], *(MembershipFactory(site=world.site).person for _ in range(5))]
     evaluation_services.open_survey(survey=survey, sites=[world.site], opens_on=today, closes_on=today)
@@ -55,6 +55,7 @@ def programme(world):  # noqa: F811
             agreements={q.pk: Agreement.AGREE for q in questions if q.kind == QuestionKind.STATEMENT},
             texts={q.pk: f"Free text from respondent {number}" for q in questions if q.kind == QuestionKind.FREE_TEXT},
         )
+    evaluation_services.close_survey(survey=survey)
     tokens = {role: create_api_token(user=world.people[role], name=f"{role} token", scope=TokenScope.FIGURES).key
               for role in ROLES}
     return {"world": world, "cases": cases, "evidence": evidence, "survey": survey, "tokens": tokens}

@@ -88,3 +88,32 @@ def test_commissioner_asks_for_a_digest_and_downloads_it(page, live_server, back
     expect(page.get_by_role("progressbar")).to_have_count(0)
     expect(page.get_by_role("link", name="Download the digest (PDF)")).to_be_focused()
     expect(page).to_have_title(re.compile(r"^Ready: Digest"))
+
+
+def test_commissioner_shares_a_digest_with_another_commissioner(page, live_server, tmp_path, settings):
+    """A digest is its requester's; shared, another commissioner finds it on their digests page and reads it."""
+    from django.core.files.base import ContentFile
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    owner = UserFactory(email="owner@example.org", name="Cam Commissioner", is_commissioner=True)
+    colleague = UserFactory(email="colleague@example.org", name="Chris Commissioner", is_commissioner=True)
+    today = timezone.localdate()
+    digest = Digest.objects.create(
+        requested_by=owner, period_start=today - timedelta(days=90), period_end=today, status="ready", pages=2
+    )
+    digest.file.save("shared.pdf", ContentFile(b"%PDF-1.7 shared"), save=True)
+
+    sign_in(page, live_server, owner.email)
+    page.goto(f"{live_server.url}/digests/{digest.pk}/")
+    expect(page.get_by_text("Only you and the programme admins.")).to_be_visible()
+    page.get_by_role("button", name="Share with every commissioner").click()
+    expect(page.get_by_text("Shared: every commissioner can now read this digest")).to_be_visible()
+    expect(page.get_by_role("button", name="Stop sharing")).to_be_visible()
+
+    page.context.clear_cookies()
+    sign_in(page, live_server, colleague.email)
+    page.get_by_role("link", name="Digests").click()
+    expect(page.get_by_text("(shared by another commissioner)")).to_be_visible()
+    page.get_by_role("link", name=f"{digest.period_start:%d/%m/%Y} to {today:%d/%m/%Y}", exact=True).click()
+    expect(page.get_by_role("link", name="Download the digest (PDF)")).to_be_visible()
+    expect(page.get_by_role("button", name="Stop sharing")).to_have_count(0)

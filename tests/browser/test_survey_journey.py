@@ -63,7 +63,15 @@ def test_admin_opens_the_report_survey_members_answer_admin_sees_results(page, l
 
     page.get_by_role("link", name="See the results").click()
     page.wait_for_url("**/results/")
-    assert "83% (5 of 6)" in page.get_by_role("main").inner_text()
+    # While the survey is open, no figures: watching them move would tell who answered what.
+    expect(page.get_by_text("Results appear once the survey closes").first).to_be_visible()
+    expect(page.get_by_role("main")).not_to_contain_text("More people from social care")
+    page.go_back()
+    page.get_by_role("button", name="Close the survey now").click()
+    expect(page.get_by_text("Survey closed.")).to_be_visible()
+    page.get_by_role("link", name="See the results").click()
+    page.wait_for_url("**/results/")
+    expect(page.get_by_role("main")).to_contain_text("83% (5 of 6)")
     chart = page.locator("svg[role=img]").first
     expect(chart).to_be_visible()
     assert "Agreement with each statement" in chart.locator("title").first.text_content()

@@ -69,21 +69,22 @@ def test_htmx_is_loaded_only_on_the_status_page(client, commissioner):
     assert "htmx" not in client.get(reverse("home")).content.decode()
 
 
-def test_download_for_requester_commissioners_and_admins_only(
+def test_download_for_requester_and_admins_only(
     client, commissioner, programme_admin, member, facilitator, broker, make_digest
 ):
     digest = make_digest(commissioner, status="ready")
     url = reverse("digests:download", args=[digest.pk])
     other_commissioner = UserFactory(is_commissioner=True)
-    for person in (commissioner, other_commissioner, programme_admin):
+    for person in (commissioner, programme_admin):
         client.force_login(person)
         response = client.get(url)
         assert response.status_code == 200
         assert response["Content-Disposition"].startswith("attachment;")
         assert digest.download_name in response["Content-Disposition"]
         assert b"".join(response.streaming_content).startswith(b"%PDF")
-    assert AuditEvent.objects.filter(action="downloaded", target_id=str(digest.pk)).count() == 3
-    for person in (member, facilitator, broker):
+    assert AuditEvent.objects.filter(action="downloaded", target_id=str(digest.pk)).count() == 2
+    # A digest belongs to whoever asked for it (and the programme admins): another commissioner cannot open it.
+    for person in (other_commissioner, member, facilitator, broker):
         client.force_login(person)
         assert client.get(url).status_code == 404
         assert client.get(reverse("digests:detail", args=[digest.pk])).status_code == 404
@@ -190,3 +191,27 @@ def test_open_issues_list_each_case_once_with_all_its_themes(client, commissione
     assert page.count(reverse("digests:respond", args=[weekend.pk])) == 1, "a case with two themes is listed once"
     assert "Themes: Lack of suitable accommodation, Weekend crises" in page
     assert "Also raised in the cases above: Weekend crises (1)." in page
+
+
+def test_a_shared_digest_is_read_by_every_commissioner_until_its_owner_stops_sharing(
+    client, commissioner, member, make_digest
+):
+    digest = make_digest(commissioner, status="ready")
+    colleague = UserFactory(is_commissioner=True)
+    detail = reverse("digests:detail", args=[digest.pk])
+    client.force_login(colleague)
+    assert client.get(detail).status_code == 404
+    assert client.post(reverse("digests:share", args=[digest.pk]), {"shared": "yes"}).status_code == 404
+    client.force_login(commissioner)
+    client.post(reverse("digests:share", args=[digest.pk]), {"shared": "yes"})
+    client.force_login(colleague)
+    assert client.get(detail).status_code == 200
+    assert "shared by another commissioner" in client.get(reverse("digests:index")).content.decode()
+    assert client.post(reverse("digests:share", args=[digest.pk]), {"shared": "no"}).status_code == 403
+    client.force_login(member)
+    assert client.get(detail).status_code == 404  # shared with commissioners, not with the sites
+    client.force_login(commissioner)
+    client.post(reverse("digests:share", args=[digest.pk]), {"shared": "no"})
+    client.force_login(colleague)
+    assert client.get(detail).status_code == 404
+    assert AuditEvent.objects.filter(target_id=str(digest.pk), detail__contains="shared").count() == 2

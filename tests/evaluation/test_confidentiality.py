@@ -1,9 +1,12 @@
 """Nobody can see who answered what: not in pages, not in exports, not in the Django admin."""
 
+import re
+
 import pytest
 from django.contrib import admin
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 
+from evaluation import services
 from evaluation.models import Agreement, Answer, Assessment, AssessmentRating, Response
 from tests.evaluation.conftest import answer, members_of
 
@@ -15,7 +18,7 @@ def answered(open_report_survey, site, member):
     people = [member, *members_of(site, 5)]
     for index, person in enumerate(people):
         answer(open_report_survey, person, Agreement.AGREE, text=f"Distinctive answer {index}")
-    return open_report_survey, people
+    return services.close_survey(survey=open_report_survey), people
 
 
 def test_no_page_or_export_names_a_respondent(client, programme_admin, facilitator, answered):
@@ -39,7 +42,7 @@ def test_answers_are_not_listed_in_submission_order(client, programme_admin, ans
     survey, _ = answered
     client.force_login(programme_admin)
     results = client.get(reverse("evaluation:survey_results", args=[survey.pk])).context["results"]
-    _, texts = results.free_text[0]
+    texts = results.free_text[0].answers
     assert texts == sorted(texts, key=str.casefold)
 
 
@@ -70,3 +73,39 @@ def test_django_admin_cannot_open_or_reword_an_open_survey(client, programme_adm
     client.force_login(programme_admin)
     page = client.get(f"/admin/evaluation/survey/{open_report_survey.pk}/change/").content.decode()
     assert 'name="status"' not in page and 'name="questions-0-text"' not in page
+
+
+def _result_views(survey_pk: int) -> list[str]:
+    """Every page, download and API answer that shows survey figures: the results, the dashboard and its downloads,
+    the survey list, the API's survey results and programme figures."""
+    resolver = get_resolver()
+    urls = []
+    for name in ("evaluation", "api"):
+        for pattern in resolver.namespace_dict[name][1].url_patterns:
+            if pattern.name and re.search(r"survey|dashboard|figures", pattern.name):
+                needs_pk = "<int:pk>" in str(pattern.pattern)
+                if needs_pk and "results" not in pattern.name:
+                    continue  # editing a survey, answering it: no figures
+                urls.append(reverse(f"{name}:{pattern.name}", args=[survey_pk] if needs_pk else None))
+    return urls
+
+
+def test_results_appear_only_once_the_survey_has_closed(client, programme_admin, facilitator, open_report_survey, site,
+                                                        member):  # fmt: skip
+    """While answers come in, no view shows a figure or an answer: watching them move would tell who said what."""
+    for index, person in enumerate([member, *members_of(site, 5)]):
+        answer(open_report_survey, person, Agreement.STRONGLY_AGREE, text=f"Watched answer {index}")
+    urls = _result_views(open_report_survey.pk)
+    assert len(urls) >= 8, urls
+    shown = []
+    for viewer in (programme_admin, facilitator):
+        client.force_login(viewer)
+        for url in urls:
+            body = client.get(url).content.decode("utf-8", "replace")
+            if "Watched answer" in body or "(6 of" in body or '"part": 6' in body or '"part":6' in body:
+                shown.append(f"{url} as {viewer.name}")
+    assert not shown, f"survey figures shown while the survey is open: {shown}"
+    services.close_survey(survey=open_report_survey)
+    client.force_login(programme_admin)
+    page = client.get(reverse("evaluation:survey_results", args=[open_report_survey.pk])).content.decode()
+    assert "Watched answer 0" in page and "100% (6 of 6)" in page

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from evaluation import services
 from evaluation.dashboard import Period, programme_dashboard
 from members.models import Sector
 from sites.models import AttendanceStatus, Expense, ExpenseCategory, Meeting, MeetingStatus, MembershipRole
@@ -83,6 +84,7 @@ def test_dashboard_shows_survey_results_and_leaves_slots_for_later_panels(
 ):
     for person in [member, *members_of(site, 4)]:
         answer(open_report_survey, person)
+    services.close_survey(survey=open_report_survey)  # results appear once the survey has closed
     client.force_login(programme_admin)
     response = client.get(reverse("evaluation:dashboard"))
     page = response.content.decode()

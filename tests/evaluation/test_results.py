@@ -37,7 +37,7 @@ def programme_survey(report_survey, site, other_site):
         answer(report_survey, person, Agreement.STRONGLY_AGREE, text=f"Helped me, {person.pk % 7}")
     for person in cp3[:13]:
         answer(report_survey, person, Agreement.DISAGREE)
-    return report_survey
+    return services.close_survey(survey=report_survey)
 
 
 def test_54_members_and_33_responses_give_61_percent(programme_survey, site, other_site):
@@ -64,7 +64,7 @@ def test_results_page_and_csv_show_the_figures(client, programme_admin, programm
 
 def test_free_text_answers_are_sorted_not_in_submission_order(programme_survey):
     results = survey_results(programme_survey)
-    question, answers = results.free_text[0]
+    question, answers = results.free_text[0].question, results.free_text[0].answers
     assert question.kind == QuestionKind.FREE_TEXT
     assert len(answers) == 20 and answers == sorted(answers, key=str.casefold)
 
@@ -74,7 +74,7 @@ def four_answers(open_report_survey, site, member):
     others = members_of(site, 3)
     for person in [member, *others]:
         answer(open_report_survey, person, Agreement.AGREE, text="Very useful")
-    return open_report_survey
+    return services.close_survey(survey=open_report_survey)
 
 
 def test_fewer_than_five_responses_are_withheld_everywhere(client, programme_admin, four_answers):
@@ -95,7 +95,7 @@ def test_a_site_under_five_is_withheld_while_the_total_shows(programme_admin, re
     services.open_survey(survey=report_survey, sites=[site, other_site], opens_on=today, closes_on=today)
     for person in cp1[:5] + cp3[:2]:
         answer(report_survey, person)
-    results = survey_results(report_survey)
+    results = survey_results(services.close_survey(survey=report_survey))
     assert not results.withheld and str(results.rate) == "58% (7 of 12)"
     assert [r.withheld for r in results.site_rates] == [False, True]
 
@@ -106,7 +106,7 @@ def test_a_statement_answered_by_fewer_than_five_is_withheld(open_report_survey,
     for index, person in enumerate(people):
         agreements = {first.pk: Agreement.AGREE} if index < 4 else {}
         services.submit_survey_response(survey=open_report_survey, respondent=person, agreements=agreements, texts={})
-    results = survey_results(open_report_survey)
+    results = survey_results(services.close_survey(survey=open_report_survey))
     assert not results.withheld
     assert results.statements[0].withheld and results.statements[0].answered == 4
 
@@ -135,3 +135,16 @@ def test_a_survey_closed_early_keeps_its_window_consistent(open_report_survey):
     services.close_survey(survey=open_report_survey)
     open_report_survey.refresh_from_db()
     assert open_report_survey.opens_on <= open_report_survey.closes_on
+
+
+def test_a_free_text_question_answered_by_fewer_than_five_is_withheld(
+    client, programme_admin, open_report_survey, site, member
+):
+    people = [member, *members_of(site, 5)]
+    for index, person in enumerate(people):
+        answer(open_report_survey, person, Agreement.AGREE, text="Only four wrote this" if index < 4 else "")
+    results = survey_results(services.close_survey(survey=open_report_survey))
+    assert not results.withheld and results.free_text[0].withheld
+    client.force_login(programme_admin)
+    page = client.get(reverse("evaluation:survey_results", args=[open_report_survey.pk])).content.decode()
+    assert "Only four wrote this" not in page and WITHHELD in page

@@ -8,7 +8,7 @@ from django.utils import timezone
 from audit.models import AuditAction, AuditEvent
 from members.data_rights import erase_person
 from sites.models import Membership
-from tests.factories import AttendanceFactory, MeetingFactory, at
+from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory, at
 
 
 @pytest.mark.django_db
@@ -56,3 +56,128 @@ def test_only_programme_admins_can_erase(client, facilitator, member):
 def test_privacy_notice_is_public(client):
     response = client.get(reverse("privacy"))
     assert response.status_code == 200 and "UK GDPR" in response.content.decode()
+
+
+# A person's copy holds everything they wrote, and erasure leaves their name nowhere.
+def _written_by(member, colleague, site):
+    """A member who presented a case, asked about it, posted and was mentioned in the forum, and answered a survey
+    beside a colleague."""
+    from datetime import timedelta
+
+    from cases.services import evidence, lifecycle
+    from evaluation import services as evaluation_services
+    from forum import services as forum_services
+    from tests.evaluation.conftest import answer
+
+    case = lifecycle.create_case(site=site, by=member, title="Weekend crises", presentation="A&E every weekend.")
+    lifecycle.share_case(case=case, by=member)
+    evidence.ask_question(case=case, by=member, text="Is there evidence on weekend crisis plans?")
+    post = forum_services.start_topic(by=member, title="Dual diagnosis", body="Anyone found a way into services?")
+    reply = forum_services.add_post(thread=post.thread, by=colleague, body=f"@{member.name} try the recovery hub.")
+    forum_services.edit_post(post=reply, by=colleague, body=f"@{member.name} try the recovery hub on Tuesdays.")
+    survey = evaluation_services.start_report_survey(created_by=colleague)
+    today = timezone.localdate()
+    evaluation_services.open_survey(survey=survey, sites=[site], opens_on=today, closes_on=today + timedelta(days=7))
+    answer(survey, member, text="My own answer about networks")
+    answer(survey, colleague, text="A colleague's answer")
+    return case
+
+
+@pytest.mark.django_db
+def test_my_data_has_my_posts_cases_questions_and_only_my_survey_answers(client, member, site):
+    _written_by(member, MembershipFactory(site=site, person__name="Cole Colleague").person, site)
+    client.force_login(member)
+    data = json.loads(client.get(reverse("members:my_data_download")).content)
+    assert [p["text"] for p in data["forum_posts"]] == ["Anyone found a way into services?"]
+    assert [c["title"] for c in data["presented_cases"]] == ["Weekend crises"]
+    assert data["presented_cases"][0]["presentation"] == "A&E every weekend."
+    assert [q["question"] for q in data["questions_asked"]] == ["Is there evidence on weekend crisis plans?"]
+    texts = [a["text"] for a in data["survey_answers"] if a["text"]]
+    assert texts and set(texts) == {"My own answer about networks"}
+    assert "A colleague's answer" not in json.dumps(data) and "recovery hub" not in json.dumps(data)
+
+
+# Every link from a table to a person: in their copy (the section named), or left out for the reason given.
+EXPORTED = {
+    "sites.Membership.person": "memberships", "sites.Attendance.person": "attendance",
+    "forum.Post.author": "forum_posts", "forum.PostReport.reported_by": "forum_reports_made",
+    "cases.Case.presenters": "presented_cases", "cases.FollowUp.recorded_by": "follow_ups_reported",
+    "cases.Question.asked_by": "questions_asked", "cases.ActionItem.owner": "case_actions_owned",
+    "evaluation.Response.respondent": "survey_answers", "evaluation.Assessment.respondent": "self_assessments",
+    "audit.AuditEvent.actor": "security", "mfa.Authenticator.user": "security",
+}  # fmt: skip
+NOT_EXPORTED = {
+    "recorded as who did a task in their role (the audit log in the copy lists their actions)": [
+        "api.ApiToken.revoked_by", "newsletters.NewsletterIssue.approved_by", "evaluation.FocusGroup.recorded_by",
+        "evaluation.AssessmentRound.opened_by", "evaluation.Survey.created_by", "toolkit.SiteChecklistItem.updated_by",
+        "toolkit.WarningThresholds.updated_by", "forum.Post.deleted_by", "forum.PostRevision.replaced_by",
+        "forum.PostFinding.dismissed_by", "forum.PostReport.resolved_by", "cycle.AgendaPublication.published_by",
+        "cycle.RecordVersion.approved_by", "cases.Case.created_by", "cases.CaseTransition.by", "cases.CaseRevision.by",
+        "cases.Evidence.added_by", "cases.EvidenceLink.added_by", "cases.Question.answered_by",
+        "cases.Finding.dismissed_by", "cases.Finding.reopened_by", "sites.Expense.recorded_by",
+        "sites.ExpertConsent.recorded_by", "sites.MeetingChange.changed_by", "sites.MeetingSeries.created_by",
+        "sites.Invitation.invited_by", "sites.Invitation.accepted_by", "admin.LogEntry.user",
+        "digests.Digest.requested_by", "forum.Thread.started_by", "cases.KnownTerm.changed_by",
+    ],
+    "delivery bookkeeping: which emails were sent to them, not what they wrote": [
+        "newsletters.Delivery.person", "forum.Delivery.recipient", "cycle.AgendaDelivery.person",
+        "cycle.RecordDelivery.person", "sites.MeetingReminder.person",
+    ],
+    "settings and reading state, not personal records": [
+        "api.ApiToken.user", "digests.DigestSubscription.person", "newsletters.NewsletterPreference.person",
+        "forum.ThreadFollow.person", "forum.ReadMarker.person", "forum.ForumPreference.person",
+        "account.EmailAddress.user", "forum.Post.mentions",
+    ],
+    "to do: not yet in the copy": [
+        "digests.CommissionerResponse.responder", "cycle.RecordAction.owner", "cycle.RecordComment.author",
+        "sites.ExpertConsent.expert", "sites.ExpertPayment.expert",
+    ],
+}  # fmt: skip
+
+
+def _links_to_people() -> set[str]:
+    from django.apps import apps
+    from django.conf import settings
+
+    user = apps.get_model(settings.AUTH_USER_MODEL)
+    return {
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if field.is_relation and field.related_model is user and not field.auto_created
+        and (field.many_to_one or field.many_to_many or field.one_to_one)
+    }  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_every_link_to_a_person_is_in_their_copy_or_left_out_for_a_reason(member):
+    from members.data_rights import export_personal_data
+
+    decided = set(EXPORTED) | {link for links in NOT_EXPORTED.values() for link in links}
+    links = _links_to_people()
+    assert sorted(links - decided) == [], "a new link to a person: add it to the copy, or say why not"
+    assert sorted(decided - links) == []
+    sections = export_personal_data(member)
+    assert {section for section in EXPORTED.values() if section not in sections} == set()
+
+
+@pytest.mark.django_db
+def test_erasure_leaves_the_name_in_no_text_anywhere(programme_admin, member, site):
+    """Every text column of every table is searched for the erased name (the audit log is append-only and keeps
+    its rows as they were written: it is the record of who did what)."""
+    from django.apps import apps
+    from django.db import models
+
+    name = member.name
+    _written_by(member, MembershipFactory(site=site, person__name="Cole Colleague").person, site)
+    Membership.objects.filter(person=member).update(left=timezone.localdate(), left_reason="moved job")
+    erase_person(person=member, erased_by=programme_admin)
+    found = []
+    for model in apps.get_models():
+        if model._meta.label == "audit.AuditEvent":
+            continue
+        for field in model._meta.concrete_fields:
+            text = isinstance(field, (models.CharField, models.TextField))
+            if text and model._default_manager.filter(**{f"{field.name}__icontains": name}).exists():
+                found.append(f"{model._meta.label}.{field.name}")
+    assert found == [], f"the erased name is still in: {found}"

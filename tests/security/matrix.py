@@ -31,6 +31,9 @@ ROLES = [
     "admin",
 ]
 SIGNED_IN = ROLES[1:]
+# Membership of programme roles: a commissioner who holds a CP1 membership anyway (older data, or the Django admin
+# before the rule) must get exactly a commissioner's answers everywhere: the membership gives them nothing.
+SAME_ANSWERS_AS = {"commissioner_with_membership": "commissioner"}
 
 
 def outcomes(default: str | None = None, **by_role: str) -> dict[str, str]:
@@ -197,6 +200,50 @@ def digest_of_admin(world) -> list:
         digest.file.save("y.pdf", ContentFile(b"%PDF-1.7 matrix"), save=True)
         world._cases["admin-digest"] = digest
     return [world._cases["admin-digest"].pk]
+
+
+DIGEST_OWNER_ADMINS = signed_in(["admin"], denied=NOT_FOUND)  # a digest someone else asked for
+# The world's commissioner's own digest: another commissioner (the one with a membership) cannot open it.
+DIGEST_OF_COMMISSIONER = {**DIGEST_READERS, "commissioner_with_membership": NOT_FOUND}
+# Sharing the world's commissioner's digest: only its owner; programme admins read it but may not share it.
+DIGEST_OF_COMMISSIONER_OWNER = {**signed_in(["commissioner"], denied=NOT_FOUND, admin=FORBIDDEN),
+                                "commissioner_with_membership": NOT_FOUND}  # fmt: skip
+
+
+def digest_of_other_commissioner(world) -> list:
+    """A ready digest asked for by a second commissioner (not the world's "commissioner")."""
+    if "other-commissioner-digest" not in world._cases:
+        from django.core.files.base import ContentFile
+
+        from digests.models import Digest
+        from tests.factories import UserFactory
+
+        today = timezone.localdate()
+        digest = Digest.objects.create(
+            requested_by=UserFactory(is_commissioner=True), period_start=today - timedelta(days=60), period_end=today,
+            status="ready",
+        )  # fmt: skip
+        digest.file.save("z.pdf", ContentFile(b"%PDF-1.7 matrix"), save=True)
+        world._cases["other-commissioner-digest"] = digest
+    return [world._cases["other-commissioner-digest"].pk]
+
+
+def shared_digest_of_other_commissioner(world) -> list:
+    """A ready digest a second commissioner asked for and shared with every commissioner."""
+    if "shared-digest" not in world._cases:
+        from django.core.files.base import ContentFile
+
+        from digests.models import Digest
+        from tests.factories import UserFactory
+
+        today = timezone.localdate()
+        digest = Digest.objects.create(
+            requested_by=UserFactory(is_commissioner=True), period_start=today - timedelta(days=50), period_end=today,
+            status="ready", shared_at=timezone.now(),
+        )  # fmt: skip
+        digest.file.save("s.pdf", ContentFile(b"%PDF-1.7 matrix"), save=True)
+        world._cases["shared-digest"] = digest
+    return [world._cases["shared-digest"].pk]
 
 
 def case_raising_issues(state: str):
@@ -504,15 +551,34 @@ MATRIX: dict[str, Entry] = {
     ),
     # Digests: commissioners and programme admins; everyone else 404.
     "digests:index": Entry(get=DIGEST_READERS),
-    "digests:detail": Entry(args=digest_of_commissioner, get=DIGEST_READERS, post=GET_ONLY),
-    "digests:download": Entry(args=digest_of_commissioner, get=DIGEST_READERS, post=GET_ONLY),
-    # A digest another person (a programme admin) asked for: digests are the programme's, read by every
-    # commissioner and admin, so the answers are the same.
+    "digests:detail": Entry(args=digest_of_commissioner, get=DIGEST_OF_COMMISSIONER, post=GET_ONLY),
+    "digests:download": Entry(args=digest_of_commissioner, get=DIGEST_OF_COMMISSIONER, post=GET_ONLY),
+    # Digest ownership: a digest is its requester's and the programme admins'. One a programme admin asked for, and
+    # one another commissioner asked for, are a 404 for the commissioner (and everyone else but the admins).
     **{
-        f"digests:{view}@other_requester": Entry(args=digest_of_admin, get=DIGEST_READERS, post=GET_ONLY)
+        f"digests:{view}@{owner}": Entry(args=build, get=DIGEST_OWNER_ADMINS, post=GET_ONLY)
+        for view in ("detail", "download")
+        for owner, build in (("other_requester", digest_of_admin), ("other_commissioner", digest_of_other_commissioner))
+    },
+    "digests:retry@other_commissioner": Entry(
+        args=digest_of_other_commissioner, get=POST_ONLY, post=DIGEST_OWNER_ADMINS
+    ),
+    # Shared by its owner: every commissioner reads it (admins always did); only the owner retries or shares it.
+    **{
+        f"digests:{view}@shared": Entry(args=shared_digest_of_other_commissioner, get=DIGEST_READERS, post=GET_ONLY)
         for view in ("detail", "download")
     },
-    "digests:retry": Entry(args=digest_of_commissioner, get=POST_ONLY, post=DIGEST_READERS),
+    "digests:retry@shared": Entry(
+        args=shared_digest_of_other_commissioner, get=POST_ONLY,
+        post=signed_in(["admin"], denied=NOT_FOUND, commissioner=FORBIDDEN, commissioner_with_membership=FORBIDDEN),
+    ),  # fmt: skip
+    "digests:share": Entry(args=digest_of_commissioner, get=POST_ONLY, post=DIGEST_OF_COMMISSIONER_OWNER),
+    "digests:share@shared": Entry(
+        args=shared_digest_of_other_commissioner, get=POST_ONLY,
+        post=signed_in([], denied=NOT_FOUND, commissioner=FORBIDDEN, commissioner_with_membership=FORBIDDEN,
+                       admin=FORBIDDEN),
+    ),  # fmt: skip
+    "digests:retry": Entry(args=digest_of_commissioner, get=POST_ONLY, post=DIGEST_OF_COMMISSIONER),
     "digests:subscription": Entry(get=POST_ONLY, post=signed_in(["commissioner"], denied=NOT_FOUND)),
     "digests:issues": Entry(get=DIGEST_READERS, post=GET_ONLY),
     "digests:respond@shared": Entry(
@@ -675,10 +741,33 @@ MATRIX: dict[str, Entry] = {
     "api:docs": Entry(get=EVERYONE, post=READ_ONLY),
 }
 
+# The Django admin's list pages: programme admins only (everyone else is sent to sign in); the ones a programme admin
+# may open follow the app's scopes (tests/security/test_django_admin.py walks their rows for drafts). The rest are
+# for superusers. A newly registered model needs a line here (test_django_admin checks).
+ADMIN_LISTS_FOR_PROGRAMME_ADMINS = [
+    "cases_case", "cases_casetransition", "cases_evidence", "cases_question", "cases_knownterm", "digests_digest",
+    "evaluation_survey",
+    "evaluation_focusgroup", "evaluation_assessmentquestion", "evaluation_assessmentround", "members_user",
+    "sites_site", "sites_meeting", "sites_attendance", "sites_membership", "sites_invitation",
+]  # fmt: skip
+ADMIN_LISTS_FOR_SUPERUSERS = [
+    "auth_group", "account_emailaddress", "mfa_authenticator", "cases_theme", "digests_digestsubscription",
+    "digests_commissionerresponse", "newsletters_newsletterissue", "newsletters_externalsubscriber",
+    "newsletters_delivery", "newsletters_newsletterpreference", "toolkit_defaultchecklistitem", "toolkit_sitehealth",
+    "toolkit_sitehealthchange", "toolkit_warningthresholds",
+]  # fmt: skip
+MATRIX.update(
+    {
+        f"admin:{name}_changelist": Entry(get=outcomes(LOGIN, admin=OK if name in ADMIN_LISTS_FOR_PROGRAMME_ADMINS
+                                                           else FORBIDDEN))
+        for name in ADMIN_LISTS_FOR_PROGRAMME_ADMINS + ADMIN_LISTS_FOR_SUPERUSERS
+    }
+)  # fmt: skip
+
 # Third-party account pages (django-allauth): sign-in, password reset and two-factor set-up. They are
 # listed so that a new pattern still fails the test; allauth's own tests cover their behaviour.
 THIRD_PARTY_PREFIXES = ("account_", "mfa_")
-# The Django admin checks members.use_admin itself (tests/test_navigation.py covers it).
+# The Django admin checks members.use_admin itself (tests/test_navigation.py covers it); its list pages are above.
 ADMIN_NAMESPACE = "admin:"
 
 # API tokens against the sign-in requirement (issue 20, finding 2). Every API URL above is asked with a token of each

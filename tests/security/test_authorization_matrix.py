@@ -23,6 +23,7 @@ from tests.security.matrix import (
     NOT_SIGNED_IN,
     OK,
     ROLES,
+    SAME_ANSWERS_AS,
     SIGNED_IN,
     THIRD_PARTY_PREFIXES,
     TOKEN_SITUATIONS,
@@ -40,7 +41,8 @@ def all_url_names(patterns=None, namespace=""):
 
 def outcome_of(response) -> str:
     if response.status_code in (301, 302, 303):
-        return LOGIN if reverse("account_login") in response["Location"] else OK
+        to_sign_in = (reverse("account_login"), reverse("admin:login"))  # the Django admin has its own sign-in page
+        return LOGIN if any(path in response["Location"] for path in to_sign_in) else OK
     return {403: FORBIDDEN, 404: NOT_FOUND, 410: GONE, 405: METHOD}.get(
         response.status_code, OK if response.status_code < 400 else str(response.status_code)
     )
@@ -63,7 +65,8 @@ def test_each_role_gets_the_expected_answer(client, world, url_name):
     unexpected = []
     for method in ("get", "post"):
         expectations = entry.get if method == "get" or entry.post is None else entry.post
-        for role in ROLES:
+        for role in [*ROLES, *SAME_ANSWERS_AS]:
+            expected = expectations.get(role) or expectations[SAME_ANSWERS_AS.get(role, role)]
             client.logout()
             if role != "anonymous":
                 client.force_login(world.people[role])
@@ -71,8 +74,8 @@ def test_each_role_gets_the_expected_answer(client, world, url_name):
             response = getattr(client, method)(url)
             got = outcome_of(response)
             CHECKED["combinations"] += 1
-            if got != expectations[role]:
-                unexpected.append(f"{method.upper()} {url} as {role}: expected {expectations[role]}, got {got}")
+            if got != expected:
+                unexpected.append(f"{method.upper()} {url} as {role}: expected {expected}, got {got}")
     assert not unexpected, "\n".join(unexpected)
 
 
@@ -105,7 +108,10 @@ def test_api_tokens_act_only_for_people_who_meet_their_roles_sign_in_requirement
         if has_two_factor:
             set_up_two_factor(person)
         created = create_api_token(user=person, name=situation, scope=TokenScope.FIGURES)
-        if then == "promote":
+        if then == "promote" and person.is_commissioner:
+            # Commissioners hold no site role (issue 20, finding 6): promoted to programme admin instead.
+            type(person).objects.filter(pk=person.pk).update(is_programme_admin=True)
+        elif then == "promote":
             MembershipFactory(site=SiteFactory(), person=person, role=MembershipRole.FACILITATOR)
         elif then == "reset two-factor":
             Authenticator.objects.filter(user=person, type=Authenticator.Type.TOTP).delete()

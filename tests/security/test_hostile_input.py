@@ -362,6 +362,9 @@ FUZZ: dict[str, Fuzz] = {
     ),  # fmt: skip
     "digest subscription": Fuzz((digest_forms.SubscriptionForm,), "commissioner", url("digests:subscription")),
     "digest retry": Fuzz((), "commissioner", url("digests:retry", lambda w: digest_of_commissioner(w)[0])),
+    "digest share": Fuzz(
+        (), "commissioner", url("digests:share", lambda w: digest_of_commissioner(w)[0]), fields=("shared",)
+    ),
     "commissioner response": Fuzz(
         (digest_forms.ResponseForm,), "commissioner", url("digests:respond", lambda w: case_raising_issues(
             "shared")(w)[0]), shows=url("digests:issues"),

@@ -336,6 +336,10 @@ def world(db):
         "commissioner": UserFactory(is_commissioner=True),
         "admin": UserFactory(is_programme_admin=True),
     }
+    # A commissioner holding a CP1 membership made behind the services' back (see SAME_ANSWERS_AS in matrix.py).
+    people["commissioner_with_membership"] = Membership.objects.create(
+        site=site, person=UserFactory(is_commissioner=True), joined=timezone.localdate() - timedelta(days=30)
+    ).person
     sent = member_services.invite_person(
         invited_by=people["admin"], email="invitee@example.org", role="member", site=site
     )
