@@ -160,6 +160,15 @@ class FreeTextResult:
     def withheld(self) -> bool:
         return len(self.answers) < MIN_RESPONSES
 
+    @property
+    def grouped(self) -> list[tuple[str, int]]:
+        """The same answer given by several people once, with how many gave it (case and spacing aside); the most
+        given first, then alphabetically."""
+        groups: dict[str, list] = {}
+        for text in self.answers:
+            groups.setdefault(" ".join(text.split()).casefold(), [text, 0])[1] += 1
+        return sorted(((text, n) for text, n in groups.values()), key=lambda group: (-group[1], group[0].casefold()))
+
 
 @dataclass
 class SurveyResults:

@@ -148,3 +148,16 @@ def test_a_free_text_question_answered_by_fewer_than_five_is_withheld(
     client.force_login(programme_admin)
     page = client.get(reverse("evaluation:survey_results", args=[open_report_survey.pk])).content.decode()
     assert "Only four wrote this" not in page and WITHHELD in page
+
+
+def test_the_same_free_text_answer_is_shown_once_with_how_many_gave_it(client, programme_admin, programme_survey):
+    """20 answers 'Helped me, 0' to 'Helped me, 6': seven groups, the most given first."""
+    results = survey_results(programme_survey)
+    grouped = results.free_text[0].grouped
+    assert sum(n for _, n in grouped) == 20 and len(grouped) == len({text for text, _ in grouped}) <= 7
+    assert [n for _, n in grouped] == sorted((n for _, n in grouped), reverse=True)
+    client.force_login(programme_admin)
+    page = client.get(reverse("evaluation:survey_results", args=[programme_survey.pk])).content.decode()
+    for text, n in grouped:
+        assert page.count(f'<span class="text-prewrap">{text}</span>') == len(results.free_text)  # once a question
+        assert (f"{n} people gave this answer" in page) == (n > 1)
