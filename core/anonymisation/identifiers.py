@@ -140,6 +140,15 @@ _OUTWARD_CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OUTWARD_CUE_AFTER = re.compile(r"^\s+(?:area|postcode|district)\b", re.IGNORECASE)
+# The UK's postcode areas (with the Channel Islands and the Isle of Man): an outward code on its own is only read as
+# one when its area exists, so a programme's site code after a town ("Colchester CP3") is not a postcode.
+POSTCODE_AREAS = frozenset(
+    "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY "
+    "G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP "
+    "NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W "
+    "WA WC WD WF WN WR WS WV YO ZE".split()
+)
+_AREA = re.compile(r"^[A-Za-z]{1,2}")
 
 
 def find_postcodes(text: str) -> Iterable[Span]:
@@ -149,10 +158,17 @@ def find_postcodes(text: str) -> Iterable[Span]:
             continue  # "w1 2nd floor"
         yield match.start(), match.end(), "postcode"
     for match in _OUTWARD_ONLY.finditer(text):
+        if _AREA.match(match.group()).group().upper() not in POSTCODE_AREAS and not _area_is_one_letter(match.group()):
+            continue
         before = text[max(0, match.start() - 40) : match.start()]
         after = text[match.end() : match.end() + 12]
         if _OUTWARD_CUE_AFTER.search(after) or _OUTWARD_CUE_BEFORE.search(before) or _after_town(before):
             yield match.start(), match.end(), "postcode"
+
+
+def _area_is_one_letter(code: str) -> bool:
+    """'B12', 'E1W', 'N7': a one-letter area followed by digits (the two-letter reading may not exist, 'BC1')."""
+    return code[0].upper() in POSTCODE_AREAS and code[1:2].isdigit()
 
 
 _TOWN_BEFORE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*),?\s$")

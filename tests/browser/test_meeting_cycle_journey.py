@@ -1,6 +1,7 @@
 """A facilitator reorders the proposed agenda, records the meeting with two actions and approves it;
 the action owner finds both under "My actions" and closes one."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -68,7 +69,7 @@ def test_meeting_cycle_journey(browser, live_server, cp1):
     # The owner sees both actions and closes one.
     owner_page = browser.new_context().new_page()
     sign_in(owner_page, live_server.url, member)
-    owner_page.get_by_role("link", name="My actions").click()
+    owner_page.get_by_role("navigation", name="Main").get_by_role("link", name=re.compile(r"^My actions")).click()
     expect(owner_page.get_by_role("heading", name="Ask the GP about weekend cover")).to_be_visible()
     expect(owner_page.get_by_role("heading", name="Share the weekend rota")).to_be_visible()
     card = owner_page.locator("section", has=owner_page.get_by_role("heading", name="Share the weekend rota"))

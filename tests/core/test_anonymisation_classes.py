@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from core.anonymisation import find_personal_data, nhs_check_digit_ok
+from core.anonymisation.identifiers import POSTCODE_AREAS
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -480,3 +481,15 @@ def test_dates_without_a_cue_or_a_name_are_not_dates_of_birth() -> None:
 )
 def test_job_titles_co_defendants_initials_after_roles_and_chat_speakers(text: str, names: list[str]) -> None:
     assert kinds_of(text, "name") == names
+
+
+def test_an_outward_code_whose_area_does_not_exist_is_not_a_postcode():
+    """A programme's site codes (CP1 to CP12) after a town, as the newsletter writes them, are not postcodes;
+    a real district after a town still is."""
+    for town in ("Colchester", "Brighton", "Halifax", "Stoke-on-Trent", "Workington"):
+        for number in range(1, 13):
+            assert find_personal_data(f"{town} CP{number} met twice this month.") == [], (town, number)
+    assert len(POSTCODE_AREAS) == 124
+    for code in ("CO4", "BN2", "HX1", "ST4", "CA14", "E1", "B12"):
+        found = find_personal_data(f"She was housed in {code} last year.")
+        assert [(f.kind, f.text) for f in found] == [("postcode", code)], code
