@@ -142,12 +142,13 @@ _OUTWARD_CUE_BEFORE = re.compile(
 _OUTWARD_CUE_AFTER = re.compile(r"^\s+(?:area|postcode|district)\b", re.IGNORECASE)
 # The UK's postcode areas (with the Channel Islands and the Isle of Man): an outward code on its own is only read as
 # one when its area exists, so a programme's site code after a town ("Colchester CP3") is not a postcode.
-POSTCODE_AREAS = frozenset(
+_AREAS = (
     "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY "
     "G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP "
     "NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W "
-    "WA WC WD WF WN WR WS WV YO ZE".split()
+    "WA WC WD WF WN WR WS WV YO ZE"
 )
+POSTCODE_AREAS = frozenset(_AREAS.split())
 _AREA = re.compile(r"^[A-Za-z]{1,2}")
 
 
