@@ -1,0 +1,54 @@
+"""A commissioner and a programme admin open the product on a phone and see their own work first: the issues
+waiting for a commissioner's response (each case once on the open-issues page), the sites on watch or at risk for
+the admin; neither is shown lists of sites and meetings they do not belong to."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from sites.demo import DEMO_PASSWORD
+from toolkit.models import HealthStatus, SiteHealth
+
+
+@pytest.fixture
+def demo_programme(transactional_db):
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def sign_in(page, live_server, email: str) -> None:
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/", wait_until="domcontentloaded")
+
+
+def test_a_commissioner_starts_from_the_issues_waiting(page, live_server, demo_programme):
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, live_server, "commissioner@example.org")
+    main = page.get_by_role("main")
+    expect(main.get_by_role("heading", level=2).first).to_have_text("Issues waiting for a response")
+    expect(main).not_to_contain_text("My sites")
+    expect(main).not_to_contain_text("My next meetings")
+    page.get_by_role("link", name=re.compile(r"raises? issues for commissioners")).click()
+    expect(page.get_by_role("heading", name="Open issues for commissioners")).to_be_visible()
+    responds = page.get_by_role("link", name=re.compile(r"^Respond"))
+    expect(responds.first).to_be_visible()
+    targets = [link.get_attribute("href") for link in responds.all()]
+    assert len(targets) == len(set(targets)), "each case is listed once, however many themes it raises"
+
+
+def test_a_programme_admin_sees_the_sites_to_look_at(page, live_server, demo_programme):
+    watched = SiteHealth.objects.select_related("site").order_by("site__code").first()
+    SiteHealth.objects.filter(pk=watched.pk).update(
+        status=HealthStatus.AT_RISK, reasons=[{"text": "No meeting for 90 days and none scheduled."}]
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, live_server, "admin@example.org")
+    attention = page.get_by_role("region", name="Sites to look at")
+    expect(attention).to_contain_text(f"{watched.site.code} {watched.site.town}")
+    expect(attention).to_contain_text("At risk")
+    expect(attention).to_contain_text("No meeting for 90 days and none scheduled.")
+    expect(page.get_by_role("main")).not_to_contain_text("My next meetings")
