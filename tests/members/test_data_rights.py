@@ -118,6 +118,7 @@ NOT_EXPORTED = {
         "sites.ExpertConsent.recorded_by", "sites.MeetingChange.changed_by", "sites.MeetingSeries.created_by",
         "sites.Invitation.invited_by", "sites.Invitation.accepted_by", "admin.LogEntry.user",
         "digests.Digest.requested_by", "forum.Thread.started_by", "cases.KnownTerm.changed_by",
+        "cases.Finding.confirmed_by", "forum.PostFinding.confirmed_by",
     ],
     "delivery bookkeeping: which emails were sent to them, not what they wrote": [
         "newsletters.Delivery.person", "forum.Delivery.recipient", "cycle.AgendaDelivery.person",
