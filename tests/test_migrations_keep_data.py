@@ -9,6 +9,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.state import ProjectState
 from django.utils import timezone
 
 # The last migration of each app before the refactor; cycle and digests did not exist.
@@ -105,12 +106,18 @@ def add_what_later_migrations_add() -> list:
 
 
 def take_away(added: list) -> None:
+    """Drop what `add_what_later_migrations_add` added. SQLite drops a column by remaking the table from the model
+    it is given, so each removal is given the table as it is at that moment: today's model less what is gone."""
+    state = ProjectState.from_apps(apps)
     with connection.schema_editor() as editor:
         for model, field in reversed(added):
             if field is None:
                 editor.delete_model(model)
-            else:
-                editor.remove_field(model, field)
+                continue
+            key = (model._meta.app_label, model._meta.model_name)
+            now = state.apps.get_model(*key)
+            editor.remove_field(now, now._meta.get_field(field.name))
+            state.remove_field(*key, field.name)
 
 
 def add_a_row_to_each_moved_table_the_demo_leaves_empty(old_apps) -> None:
