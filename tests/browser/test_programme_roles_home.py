@@ -5,27 +5,15 @@ the admin; neither is shown lists of sites and meetings they do not belong to.""
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
-from sites.demo import DEMO_PASSWORD
+from tests.browser.test_role_navigation import demo_programme, sign_in  # noqa: F401 (the fixture)
 from toolkit.models import HealthStatus, SiteHealth
 
-
-@pytest.fixture
-def demo_programme(transactional_db):
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+pytestmark = pytest.mark.usefixtures("demo_programme")  # the demo programme, as each demo role sees it
 
 
-def sign_in(page, live_server, email: str) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{live_server.url}/", wait_until="domcontentloaded")
-
-
-def test_a_commissioner_starts_from_the_issues_waiting(page, live_server, demo_programme):
+def test_a_commissioner_starts_from_the_issues_waiting(page, live_server):
     page.set_viewport_size({"width": 390, "height": 844})
     sign_in(page, live_server, "commissioner@example.org")
     main = page.get_by_role("main")
@@ -40,7 +28,7 @@ def test_a_commissioner_starts_from_the_issues_waiting(page, live_server, demo_p
     assert len(targets) == len(set(targets)), "each case is listed once, however many themes it raises"
 
 
-def test_a_programme_admin_sees_the_sites_to_look_at(page, live_server, demo_programme):
+def test_a_programme_admin_sees_the_sites_to_look_at(page, live_server):
     watched = SiteHealth.objects.select_related("site").order_by("site__code").first()
     SiteHealth.objects.filter(pk=watched.pk).update(
         status=HealthStatus.AT_RISK, reasons=[{"text": "No meeting for 90 days and none scheduled."}]
