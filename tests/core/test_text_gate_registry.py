@@ -11,8 +11,8 @@ from django.db import models
 
 from core.text_gate import text_gate_of
 
-PROJECT_APPS = ("cop", "api", "home", "demo", "digests", "newsletters", "evaluation", "toolkit", "forum", "cycle")
-PROJECT_APPS += ("cases", "sites", "members", "audit", "core")
+PROJECT_APPS = ("cop", "api", "home", "demo", "search", "digests", "newsletters", "evaluation", "toolkit", "forum")
+PROJECT_APPS += ("cycle", "cases", "sites", "members", "audit", "core")
 
 # The models the issue names: each must exist and gate at least one field.
 NAMED = (

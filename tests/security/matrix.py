@@ -327,6 +327,7 @@ def token_of_member(world) -> list:
 
 MATRIX: dict[str, Entry] = {
     "home": Entry(get=ALL_SIGNED_IN),
+    "search:results": Entry(get=ALL_SIGNED_IN, post=GET_ONLY),  # each person's results: tests/search
     "healthz": Entry(get=EVERYONE),
     "privacy": Entry(get=EVERYONE, post=outcomes(METHOD)),
     # People
