@@ -351,6 +351,13 @@ MATRIX: dict[str, Entry] = {
     "sites:award_change": Entry(args=lambda w: [w.site.pk], get=SITE_ADMIN_ONLY),
     "sites:targets": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
     "sites:target_remove": Entry(args=lambda w: [w.site.pk, w.new_target().pk], get=POST_ONLY, post=SITE_MANAGERS),
+    "recruitment:agencies": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
+    "recruitment:agency": Entry(args=lambda w: [w.site.pk, w.agency().pk], get=SITE_MANAGERS),
+    "recruitment:agency@other_site_agency": Entry(
+        args=lambda w: [w.site.pk, w.agency(other_site=True).pk],
+        get=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN),
+    ),
+    "recruitment:sponsor": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
     "sites:matrix": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
     "sites:import": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
     "memberships:site_members": Entry(args=lambda w: [w.site.pk], get=SITE_VIEWERS),
