@@ -364,6 +364,7 @@ MATRIX: dict[str, Entry] = {
     "memberships:add_member": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
     "memberships:end_membership": Entry(args=lambda w: [w.membership.pk], get=SITE_MANAGERS),
     "memberships:change_role": Entry(args=lambda w: [w.membership.pk], get=POST_ONLY, post=SITE_MANAGERS),
+    "memberships:job_change": Entry(args=lambda w: [w.membership.pk], get=SITE_MANAGERS),
     # Meetings and the attendance register
     "sites:meeting": Entry(args=meeting_of_cp1, get=SITE_VIEWERS),
     "sites:meeting_ics": Entry(args=meeting_of_cp1, get=SITE_VIEWERS, post=outcomes(METHOD)),

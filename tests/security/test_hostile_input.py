@@ -158,6 +158,11 @@ FUZZ: dict[str, Fuzz] = {
     ),  # fmt: skip
     "change role": Fuzz((membership_forms.MembershipRoleForm,), "facilitator", lambda w: reverse(
         "memberships:change_role", args=[MembershipFactory(site=w.site).pk]), fresh=True),  # fmt: skip
+    "job change": Fuzz(
+        (membership_forms.JobChangeForm,), "facilitator", url("memberships:job_change", lambda w: w.membership.pk),
+        valid=lambda w: {"job_title": "Team leader", "started_on": today()},
+        shows=url("memberships:site_members", site),
+    ),  # fmt: skip
     "erase": Fuzz((), "admin", lambda w: reverse("members:erase", args=[w.leaver.pk]), ("confirm",)),
     # Sites, budgets, targets, imports, the matrix
     "create site": Fuzz(
