@@ -327,6 +327,7 @@ def token_of_member(world) -> list:
 
 MATRIX: dict[str, Entry] = {
     "home": Entry(get=ALL_SIGNED_IN),
+    "search:results": Entry(get=ALL_SIGNED_IN, post=GET_ONLY),  # each person's results: tests/search
     "healthz": Entry(get=EVERYONE),
     "privacy": Entry(get=EVERYONE, post=outcomes(METHOD)),
     # People
@@ -472,6 +473,7 @@ MATRIX: dict[str, Entry] = {
     "evaluation:close_round": Entry(
         args=lambda w: [w.assessment_round(fresh=True).pk], get=POST_ONLY, post=EVALUATION_MANAGERS
     ),
+    "evaluation:improvement_plan": Entry(args=lambda w: [w.assessment_round().pk], get=EVALUATION_MANAGERS),
     # Toolkit: the set-up checklist, documents and site health
     "toolkit:checklist_item": Entry(args=lambda w: [w.site.pk, w.checklist_item().pk], get=SITE_MANAGERS),
     # CP1's address with a CP3 checklist item: nobody reaches the item through another site.
