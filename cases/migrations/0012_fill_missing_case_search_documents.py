@@ -30,6 +30,6 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0010_finding_dismissal_confirmed_by_a_facilitator")]
+    dependencies = [("cases", "0011_seed_more_known_terms")]
 
     operations = [migrations.RunPython(fill, migrations.RunPython.noop)]
