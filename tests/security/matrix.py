@@ -303,7 +303,10 @@ FORUM_READERS = {
     "learning_object": FORUM_USERS_PAGE,
     "site_board": signed_in(["member", "facilitator", "admin"], denied=NOT_FOUND),
     "programme_board": FORUM_USERS_PAGE,
+    "facilitators_board": signed_in(["facilitator", "other_facilitator", "admin"], denied=NOT_FOUND),
 }
+# The facilitators' board: facilitators of every site and the programme team; members and commissioners never.
+FACILITATORS_BOARD = signed_in(["facilitator", "other_facilitator", "admin"])
 
 
 def forum_thread_of(kind: str):
@@ -672,6 +675,8 @@ MATRIX: dict[str, Entry] = {
     "forum:index": Entry(get=FORUM_USERS),
     "forum:programme_board": Entry(get=FORUM_USERS),
     "forum:programme_topic_new": Entry(get=FORUM_USERS),
+    "forum:facilitators_board": Entry(get=FACILITATORS_BOARD),
+    "forum:facilitators_topic_new": Entry(get=FACILITATORS_BOARD),
     "forum:preferences": Entry(get=FORUM_USERS),
     "forum:site_board": Entry(args=lambda w: [w.site.pk], get=FORUM_READERS["site_board"]),
     "forum:site_topic_new": Entry(args=lambda w: [w.site.pk], get=FORUM_READERS["site_board"]),
@@ -688,7 +693,7 @@ MATRIX: dict[str, Entry] = {
     },
     **{
         f"forum:follow@{kind}": Entry(args=forum_thread_of(kind), get=POST_ONLY, post=FORUM_READERS[kind])
-        for kind in ("site_board", "programme_board")
+        for kind in ("site_board", "programme_board", "facilitators_board")
     },
     "forum:post_edit@visible": Entry(
         args=forum_post_in("visible"),
