@@ -22,6 +22,7 @@ admin.site.site_title = "Programme admin"
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("search/", include("search.urls")),
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("accounts/login/", member_views.sign_in, name="account_login"),  # allauth's, with organisation sign-in
@@ -31,6 +32,7 @@ urlpatterns = [
     path("people/", include(membership_patterns)),
     path("sites/", include("sites.urls")),
     path("sites/", include("cycle.urls")),
+    path("sites/", include("recruitment.urls")),
     path("audit/", include("audit.urls")),
     path("calendar/", calendar.calendar_page, name="calendar"),
     path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),

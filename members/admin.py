@@ -2,10 +2,12 @@ from allauth.socialaccount.admin import SocialAppForm
 from allauth.socialaccount.models import SocialAccount, SocialApp, SocialToken
 from django import forms
 from django.contrib import admin
+from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.services import record_event
 from core.admin import ProgrammeAdmin
+from members.jobs import JOB_FIELDS, record_job_change
 from members.models import OrganisationSignIn, User
 from members.sso import PROVIDER
 
@@ -31,6 +33,11 @@ class UserAdmin(ProgrammeAdmin):
     exclude = ["password", "groups", "user_permissions", "is_superuser", "last_login"]
 
     def save_model(self, request, obj, form, change):
+        if change and set(JOB_FIELDS) & set(form.changed_data):
+            # A new job title, agency or sector is a job change from today: the old one stays in the job history.
+            before = User.objects.get(pk=obj.pk)
+            job = {field: getattr(obj, field) for field in JOB_FIELDS}
+            record_job_change(person=before, on=timezone.localdate(), by=request.user, request=request, **job)
         super().save_model(request, obj, form, change)
         changed = [flag for flag in ROLE_FLAGS if flag in form.changed_data]
         if changed:

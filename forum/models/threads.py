@@ -2,6 +2,7 @@
 their revisions, findings and reports, and who follows or has read each thread."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -15,10 +16,20 @@ class ThreadKind(models.TextChoices):
     LEARNING_OBJECT = "learning_object", "Learning object discussion"
     SITE_BOARD = "site_board", "Site board topic"
     PROGRAMME_BOARD = "programme_board", "Programme board topic"
+    FACILITATORS_BOARD = "facilitators_board", "Facilitators' board topic"
 
 
-BOARD_KINDS = (ThreadKind.SITE_BOARD, ThreadKind.PROGRAMME_BOARD)
+BOARD_KINDS = (ThreadKind.SITE_BOARD, ThreadKind.PROGRAMME_BOARD, ThreadKind.FACILITATORS_BOARD)
+# Boards that belong to no site: the programme's, and the facilitators' network's (facilitators and the programme team)
+PROGRAMME_WIDE_BOARDS = (ThreadKind.PROGRAMME_BOARD, ThreadKind.FACILITATORS_BOARD)
 CASE_KINDS = (ThreadKind.CASE, ThreadKind.LEARNING_OBJECT)
+
+
+def board_kind(*, site=None, facilitators: bool = False) -> str:
+    """The kind of a board's topics: the facilitators' board, a site's board, or the programme board."""
+    if facilitators:
+        return ThreadKind.FACILITATORS_BOARD
+    return ThreadKind.SITE_BOARD if site is not None else ThreadKind.PROGRAMME_BOARD
 
 
 class Thread(models.Model):
@@ -32,6 +43,8 @@ class Thread(models.Model):
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     last_post_at = models.DateTimeField(null=True, blank=True, help_text="When the latest post became visible.")
+    # The search document (the title), kept up to date by PostgreSQL: core/search_index.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     text_gate = TextGate(gated={"title": "Title"})
 
@@ -44,7 +57,7 @@ class Thread(models.Model):
             models.CheckConstraint(
                 condition=(Q(kind__in=CASE_KINDS) & Q(case__isnull=False) & Q(site__isnull=False))
                 | (Q(kind=ThreadKind.SITE_BOARD) & Q(case__isnull=True) & Q(site__isnull=False))
-                | (Q(kind=ThreadKind.PROGRAMME_BOARD) & Q(case__isnull=True) & Q(site__isnull=True)),
+                | (Q(kind__in=PROGRAMME_WIDE_BOARDS) & Q(case__isnull=True) & Q(site__isnull=True)),
                 name="forum_thread_target_matches_kind",
             ),
         ]
@@ -76,6 +89,8 @@ class Post(models.Model):
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The search document (the body), kept up to date by PostgreSQL: core/search_index.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     text_gate = TextGate(gated={"body": "Post"})
 

@@ -296,9 +296,10 @@ def test_a_programme_admin_sets_up_an_organisation_in_the_admin(client, programm
 
 
 @pytest.mark.django_db
-def test_a_persons_organisation_sign_ins_are_in_their_copy_and_go_when_they_are_erased(member, programme_admin):
+def test_a_persons_organisation_sign_ins_are_in_their_copy_and_go_when_they_are_erased(programme_admin):
     from members.data_rights import erase_person, export_personal_data
 
+    member = UserFactory()  # a former member: no current membership
     SocialAccount.objects.create(user=member, provider="nhs-mail", uid="morgan-9", extra_data={"email": "m@nhs.net"})
     copy = export_personal_data(member)["security"]["organisation_sign_ins"]
     assert [(row["provider"], row["uid"]) for row in copy] == [("nhs-mail", "morgan-9")]
