@@ -45,8 +45,9 @@ def production(*command: str, env: dict | None = None) -> subprocess.CompletedPr
 
 @pytest.fixture(scope="module")
 def production_settings() -> dict:
-    names = ["ACCOUNT_RATE_LIMITS", "SESSION_COOKIE_AGE", "SESSION_REFRESH_SECONDS", "MIDDLEWARE", "SESSION_COOKIE_HTTPONLY",
-             "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "MFA_REQUIRED_FOR_PRIVILEGED_ROLES", "DEBUG"]  # fmt: skip
+    names = ["ACCOUNT_RATE_LIMITS", "SESSION_COOKIE_AGE", "SESSION_REFRESH_SECONDS", "MIDDLEWARE",
+             "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
+             "MFA_REQUIRED_FOR_PRIVILEGED_ROLES", "DEBUG"]  # fmt: skip
     script = f"import django, json; django.setup(); from django.conf import settings; " \
              f"print(json.dumps({{n: getattr(settings, n) for n in {names!r}}}))"  # fmt: skip
     result = production("-c", script)
@@ -152,7 +153,7 @@ def test_an_unchanged_session_is_written_at_most_once_a_minute(client, member):
     def session_writes(path):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(path).status_code == 200
-        return [q["sql"] for q in queries if "django_session" in q["sql"] and not q["sql"].lstrip().startswith("SELECT")]
+        return [q["sql"] for q in queries if "django_session" in q["sql"] and not q["sql"].startswith("SELECT")]
 
     with time_machine.travel(timezone.now(), tick=False) as clock:
         client.force_login(member)
