@@ -12,7 +12,7 @@ from sites.forms.invitations import AcceptInvitationForm, InviteForm
 from sites.selectors import memberships as selectors
 from sites.services import invitations as services
 
-AUTH_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+AUTH_BACKEND = "members.auth_backends.AccountBackend"
 
 
 def accept_invitation(request, token: str):
