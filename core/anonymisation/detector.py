@@ -150,7 +150,8 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     candidates.extend(
         span for span in identifiers.find_phones(text) if not _public_number(text, span, matcher, organisations)
     )
-    names = find_names(text, organisations + _localities(text, candidates))
+    emails = [(start, end) for start, end, kind in candidates if kind == "email"]  # "abi.whiteley@" is no name
+    names = find_names(text, organisations + emails + _localities(text, candidates))
     candidates.extend(names)
     candidates.extend(identifiers.find_dates_of_birth(text, names))
     return _resolve_overlaps(candidates)

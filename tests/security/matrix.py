@@ -303,7 +303,10 @@ FORUM_READERS = {
     "learning_object": FORUM_USERS_PAGE,
     "site_board": signed_in(["member", "facilitator", "admin"], denied=NOT_FOUND),
     "programme_board": FORUM_USERS_PAGE,
+    "facilitators_board": signed_in(["facilitator", "other_facilitator", "admin"], denied=NOT_FOUND),
 }
+# The facilitators' board: facilitators of every site and the programme team; members and commissioners never.
+FACILITATORS_BOARD = signed_in(["facilitator", "other_facilitator", "admin"])
 
 
 def forum_thread_of(kind: str):
@@ -366,12 +369,20 @@ MATRIX: dict[str, Entry] = {
     "sites:award_change": Entry(args=lambda w: [w.site.pk], get=SITE_ADMIN_ONLY),
     "sites:targets": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
     "sites:target_remove": Entry(args=lambda w: [w.site.pk, w.new_target().pk], get=POST_ONLY, post=SITE_MANAGERS),
+    "recruitment:agencies": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
+    "recruitment:agency": Entry(args=lambda w: [w.site.pk, w.agency().pk], get=SITE_MANAGERS),
+    "recruitment:agency@other_site_agency": Entry(
+        args=lambda w: [w.site.pk, w.agency(other_site=True).pk],
+        get=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN),
+    ),
+    "recruitment:sponsor": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
     "sites:matrix": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
     "sites:import": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
     "memberships:site_members": Entry(args=lambda w: [w.site.pk], get=SITE_VIEWERS),
     "memberships:add_member": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
     "memberships:end_membership": Entry(args=lambda w: [w.membership.pk], get=SITE_MANAGERS),
     "memberships:change_role": Entry(args=lambda w: [w.membership.pk], get=POST_ONLY, post=SITE_MANAGERS),
+    "memberships:job_change": Entry(args=lambda w: [w.membership.pk], get=SITE_MANAGERS),
     # Meetings and the attendance register
     "sites:meeting": Entry(args=meeting_of_cp1, get=SITE_VIEWERS),
     "sites:meeting_ics": Entry(args=meeting_of_cp1, get=SITE_VIEWERS, post=outcomes(METHOD)),
@@ -664,6 +675,8 @@ MATRIX: dict[str, Entry] = {
     "forum:index": Entry(get=FORUM_USERS),
     "forum:programme_board": Entry(get=FORUM_USERS),
     "forum:programme_topic_new": Entry(get=FORUM_USERS),
+    "forum:facilitators_board": Entry(get=FACILITATORS_BOARD),
+    "forum:facilitators_topic_new": Entry(get=FACILITATORS_BOARD),
     "forum:preferences": Entry(get=FORUM_USERS),
     "forum:site_board": Entry(args=lambda w: [w.site.pk], get=FORUM_READERS["site_board"]),
     "forum:site_topic_new": Entry(args=lambda w: [w.site.pk], get=FORUM_READERS["site_board"]),
@@ -680,7 +693,7 @@ MATRIX: dict[str, Entry] = {
     },
     **{
         f"forum:follow@{kind}": Entry(args=forum_thread_of(kind), get=POST_ONLY, post=FORUM_READERS[kind])
-        for kind in ("site_board", "programme_board")
+        for kind in ("site_board", "programme_board", "facilitators_board")
     },
     "forum:post_edit@visible": Entry(
         args=forum_post_in("visible"),

@@ -256,6 +256,10 @@ class World:
                 case = self.case("shared" if kind == "case" else "published")
                 thread = forum_services.thread_for_case(case=case, kind=kind)
                 forum_services.add_post(thread=thread, by=member, body="What helped at weekends?")
+            elif kind == "facilitators_board":
+                thread = forum_services.start_topic(
+                    by=self.people["facilitator"], facilitators=True, title="Supervision", body="How often?"
+                ).thread
             elif kind == "site_board":
                 thread = forum_services.start_topic(
                     by=member, site=self.site, title="Room booking", body="Who has the key?"
@@ -283,6 +287,19 @@ class World:
         """An open report by CP1's facilitator on a fresh post on CP1's board."""
         post = self.new_forum_post("site_board")
         return forum_services.report_post(post=post, by=self.people["facilitator"], reason="Please check this.")
+
+    def agency(self, *, other_site: bool = False):
+        """An agency CP1 (or CP3) approaches, with a manager."""
+        from recruitment.models import Agency
+
+        site = self.other_site if other_site else self.site
+
+        def build():
+            agency = Agency.objects.create(site=site, name=f"Adult social care {site.code}")
+            agency.managers.create(name="Sam Team-Manager", role="Team manager", email="manager@example.org")
+            return agency
+
+        return self.cached(f"agency-{site.code}", build)
 
     def new_target(self):
         return TargetDiscipline.objects.create(
