@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     # Forms, permissions, htmx
     "crispy_forms",
     "crispy_bootstrap5",
@@ -158,6 +160,15 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Communities of practice] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Communities of practice"
+# Sign-in with an organisation's account (OpenID Connect: Microsoft Entra ID, Google Workspace...). A programme admin
+# adds each provider in the admin (Social applications, with its organisation sign-in rules: the email domains it
+# vouches for). Nobody signs up through it: it accepts an invitation, or signs in an account that has linked it
+# (sites.sso). Only a VERIFIED email counts, and only in the provider's domains.
+SOCIALACCOUNT_ADAPTER = "sites.sso.OrganisationSignInAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # an account is linked on purpose, never by a matching address alone
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"OAUTH_PKCE_ENABLED": True}}
 
 INVITATION_VALID_DAYS = 14
 # Drafts never shared are deleted after this many days (UK GDPR storage limitation).
@@ -226,6 +237,8 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Communities of practice <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where people report an accessibility problem or ask for content in another format (the accessibility statement).
+ACCESSIBILITY_CONTACT_EMAIL = env.str("ACCESSIBILITY_CONTACT_EMAIL", default="accessibility@example.org")
 
 # Redis is optional: with it, a real broker and a shared cache; without, tasks run in-process.
 REDIS_URL = env.str("REDIS_URL", default="")

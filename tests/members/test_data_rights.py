@@ -105,7 +105,7 @@ EXPORTED = {
     "cases.Question.asked_by": "questions_asked", "cases.ActionItem.owner": "case_actions_owned",
     "evaluation.Response.respondent": "survey_answers", "evaluation.Assessment.respondent": "self_assessments",
     "audit.AuditEvent.actor": "security", "mfa.Authenticator.user": "security",
-    "members.JobHistory.person": "job_history",
+    "socialaccount.SocialAccount.user": "security", "members.JobHistory.person": "job_history",
 }  # fmt: skip
 NOT_EXPORTED = {
     "recorded as who did a task in their role (the audit log in the copy lists their actions)": [
