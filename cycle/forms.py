@@ -34,9 +34,12 @@ class RecordActionForm(forms.Form):
         help_text="Leave empty: due by the next meeting.",
     )  # fmt: skip
 
-    def __init__(self, *args, owners=None, **kwargs):
+    def __init__(self, *args, owners=None, form_id=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners if owners is not None else User.objects.none()
+        if form_id:  # the fields sit below the actions list yet are sent with the page's one form
+            for field in self.fields.values():
+                field.widget.attrs["form"] = form_id
         self.fields["owner"].label_from_instance = lambda person: person.name
 
     def clean(self):

@@ -5,7 +5,7 @@ import contextlib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -160,46 +160,64 @@ def _draft_record(request, meeting) -> MeetingRecord:
 
 @login_required
 def record_entry_edit(request, pk: int, entry_pk: int):
-    meeting = get_visible_or_404(MEETINGS, request.user, "sites.view_meeting", pk=pk)
-    _manage(request.user, meeting)
-    current = _draft_record(request, meeting)
-    entry = get_object_or_404(ENTRIES, pk=entry_pk, record=current)
-    form = forms.EntryForm(
-        request.POST or None, initial={"discussion": entry.discussion, "follow_ups": entry.follow_ups}
-    )
-    owners = User.objects.filter(pk__in=record.site_member_ids(meeting.site_id)).order_by("name")
-    action_form = forms.RecordActionForm(owners=owners, prefix="action")
-    if request.method == "POST" and form.is_valid():
-        try:
-            record.record_discussion(entry=entry, written_by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, "Discussion saved.")
-            return redirect("cycle:record", meeting.pk)
-    context = {"meeting": meeting, "entry": entry, "form": form, "action_form": action_form, "record": current}
-    return render(request, "cycle/record_entry.html", context)
+    return _record_entry_page(request, pk, entry_pk, action_button=False)
 
 
 @login_required
 def record_action_add(request, pk: int, entry_pk: int):
+    return _record_entry_page(request, pk, entry_pk, action_button=True)
+
+
+ENTRY_FORM_ID = "entry-form"
+
+
+def _record_entry_page(request, pk: int, entry_pk: int, *, action_button: bool):
+    """One page, one form: the discussion and a new action are sent together whichever button is pressed, so text
+    typed in one is never lost by saving the other; nothing is saved unless everything typed is valid."""
     meeting = get_visible_or_404(MEETINGS, request.user, "sites.view_meeting", pk=pk)
     _manage(request.user, meeting)
     current = _draft_record(request, meeting)
     entry = get_object_or_404(ENTRIES, pk=entry_pk, record=current)
+    data = request.POST if request.method == "POST" else None
+    typed_action = data is not None and (
+        action_button or any((data.get(f"action-{name}") or "").strip() for name in ("text", "owner", "owner_agency"))
+    )
+    typed_entry = data is not None and (not action_button or "discussion" in data)
+    initial = {"discussion": entry.discussion, "follow_ups": entry.follow_ups}
+    form = forms.EntryForm(data if typed_entry else None, initial=initial)
     owners = User.objects.filter(pk__in=record.site_member_ids(meeting.site_id)).order_by("name")
-    action_form = forms.RecordActionForm(request.POST or None, owners=owners, prefix="action")
-    if request.method == "POST" and action_form.is_valid():
-        try:
-            record.add_record_action(entry=entry, added_by=request.user, **action_form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(action_form, error)
-        else:
-            messages.success(request, "Action recorded.")
-            return redirect("cycle:record", meeting.pk)
-    form = forms.EntryForm(initial={"discussion": entry.discussion, "follow_ups": entry.follow_ups})
-    context = {"meeting": meeting, "entry": entry, "form": form, "action_form": action_form, "record": current}
+    action_form = forms.RecordActionForm(
+        data if typed_action else None, owners=owners, prefix="action", form_id=ENTRY_FORM_ID
+    )
+    bound = [f for f in (form, action_form) if f.is_bound]
+    if bound and all(f.is_valid() for f in bound) and _save_entry(request.user, entry, form, action_form):
+        saved = [text for f, text in ((form, "Discussion saved."), (action_form, "Action recorded.")) if f.is_bound]
+        messages.success(request, " ".join(saved))
+        return redirect("cycle:record", meeting.pk)
+    context = {
+        "meeting": meeting, "entry": entry, "form": form, "action_form": action_form, "record": current,
+        "form_id": ENTRY_FORM_ID,
+    }  # fmt: skip
     return render(request, "cycle/record_entry.html", context)
+
+
+def _save_entry(user, entry, form, action_form) -> bool:
+    """Saves what was typed, both or neither: a refusal (the gate, a locked record) is shown on its own form."""
+    with transaction.atomic():
+        steps = [
+            (form, lambda: record.record_discussion(entry=entry, written_by=user, **form.cleaned_data)),
+            (action_form, lambda: record.add_record_action(entry=entry, added_by=user, **action_form.cleaned_data)),
+        ]
+        for step_form, save in steps:
+            if not step_form.is_bound or (step_form is form and not form.has_changed()):
+                continue
+            try:
+                save()
+            except ValidationError as error:
+                add_service_error(step_form, error)
+                transaction.set_rollback(True)
+                return False
+    return True
 
 
 @login_required

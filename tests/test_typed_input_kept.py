@@ -16,6 +16,7 @@ from cycle.models import AgendaItem, RecordAction
 from cycle.services import record
 from sites.models import Membership
 from tests.factories import EvidenceFactory, MeetingFactory, UserFactory, at
+from tests.html import parse, select, text
 
 TYPED = "Typed by a busy person and not to be lost"
 
@@ -72,3 +73,68 @@ def test_explained_cases_still_do_the_rest(client, site, facilitator, member, br
     assert nothing_recorded
     _, added = details_of_someone_with_an_account(client, site, facilitator, member, broker)
     assert added
+
+
+DISCUSSION = "The group weighed two ways of keeping the weekend contact going."
+
+
+@pytest.fixture
+def record_entry(site, facilitator):
+    held = MeetingFactory(site=site, starts_at=at(timezone.localdate() - timedelta(days=1)))
+    AgendaItem.objects.create(meeting=held, position=1, kind="other", title="Open discussion")
+    return held, record.open_record(meeting=held, opened_by=facilitator).entries.get()
+
+
+@pytest.mark.django_db
+def test_the_record_pages_discussion_and_new_action_are_one_form(client, facilitator, record_entry):
+    """Whichever button is pressed, the browser sends the discussion and the new action together: every field of the
+    action belongs to the page's one form, and its button posts that form to the action's address."""
+    held, entry = record_entry
+    client.force_login(facilitator)
+    page = parse(client.get(reverse("cycle:record_entry", args=[held.pk, entry.pk])).content)
+    forms_ = select(page, "main form[method=post]") or select(page, "form[method=post]")
+    entry_form = next(
+        f for f in forms_ if f.etree_element.get("action") == reverse("cycle:record_entry", args=[held.pk, entry.pk])
+    )
+    form_id = entry_form.etree_element.get("id")
+    fields = [
+        el
+        for el in select(page, "input, textarea, select")
+        if (el.etree_element.get("name") or "").startswith("action-")
+    ]
+    assert {el.etree_element.get("name") for el in fields} == {
+        "action-text",
+        "action-owner",
+        "action-owner_agency",
+        "action-due_on",
+    }
+    assert all(el.etree_element.get("form") == form_id for el in fields)
+    button = next(b for b in select(page, "button") if "Record the action" in text(b))
+    assert button.etree_element.get("form") == form_id
+    assert button.etree_element.get("formaction") == reverse("cycle:record_action_add", args=[held.pk, entry.pk])
+
+
+@pytest.mark.django_db
+def test_an_action_refused_keeps_the_discussion_typed_and_saves_neither(client, facilitator, record_entry):
+    held, entry = record_entry
+    client.force_login(facilitator)
+    data = {"discussion": DISCUSSION, "follow_ups": "", "action-text": TYPED}  # no owner: refused
+    response = client.post(reverse("cycle:record_action_add", args=[held.pk, entry.pk]), data)
+    page = response.content.decode()
+    assert response.status_code == 200 and DISCUSSION in page and TYPED in page
+    assert "Choose a member of the site or write the agency" in page
+    entry.refresh_from_db()
+    assert entry.discussion == "" and not RecordAction.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("button", ["cycle:record_entry", "cycle:record_action_add"])
+def test_either_button_saves_the_discussion_and_the_action_typed(client, facilitator, member, record_entry, button):
+    held, entry = record_entry
+    client.force_login(facilitator)
+    data = {"discussion": DISCUSSION, "follow_ups": "", "action-text": "Share the rota", "action-owner": member.pk}
+    response = client.post(reverse(button, args=[held.pk, entry.pk]), data, follow=True)
+    assert "Discussion saved. Action recorded." in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.discussion == DISCUSSION
+    assert list(RecordAction.objects.values_list("text", "owner")) == [("Share the rota", member.pk)]
