@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "cop.middleware.RequireMFAMiddleware",
+    "cop.middleware.GroundRulesGateMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
