@@ -38,6 +38,7 @@ urlpatterns = [
     path("repository/feed/", PublicLearningObjectsFeed(), name="repository_feed"),
     path("repository/", include(repository_patterns)),
     path("evaluation/", include("evaluation.urls")),
+    path("my-development/", include("cpd.urls")),
     path("toolkit/", include("toolkit.urls")),
     path("newsletter/feed/", NewsletterFeed(), name="newsletter_feed"),
     path("newsletter/", include("newsletters.urls")),

@@ -101,6 +101,7 @@ def test_my_data_has_my_posts_cases_questions_and_only_my_survey_answers(client,
 EXPORTED = {
     "sites.Membership.person": "memberships", "sites.Attendance.person": "attendance",
     "sites.MeetingReply.person": "meeting_replies", "sites.GroundRulesAgreement.person": "ground_rules_agreements",
+    "cpd.ReflectiveNote.person": "reflective_notes",
     "forum.Post.author": "forum_posts", "forum.PostReport.reported_by": "forum_reports_made",
     "cases.Case.presenters": "presented_cases", "cases.FollowUp.recorded_by": "follow_ups_reported",
     "cases.Question.asked_by": "questions_asked", "cases.ActionItem.owner": "case_actions_owned",
