@@ -7,6 +7,7 @@ from api.urls import token_patterns
 from cases.urls import evidence_patterns, repository_patterns
 from cop import views
 from cycle import views as cycle_views
+from home.preferences import email_preferences
 from home.views import home
 from sites.urls import membership_patterns
 from sites.views import calendar
@@ -23,6 +24,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("accounts/", include("allauth.urls")),
+    path("people/me/emails/", email_preferences, name="email_preferences"),
     path("people/", include(token_patterns)),
     path("people/", include("members.urls")),
     path("people/", include(membership_patterns)),

@@ -130,7 +130,7 @@ NOT_EXPORTED = {
     "settings and reading state, not personal records": [
         "api.ApiToken.user", "digests.DigestSubscription.person", "newsletters.NewsletterPreference.person",
         "forum.ThreadFollow.person", "forum.ReadMarker.person", "forum.ForumPreference.person",
-        "account.EmailAddress.user", "forum.Post.mentions",
+        "account.EmailAddress.user", "forum.Post.mentions", "members.MeetingEmailPreference.person",
     ],
     "to do: not yet in the copy": [
         "digests.CommissionerResponse.responder", "cycle.RecordAction.owner", "cycle.RecordComment.author",

@@ -404,6 +404,7 @@ MATRIX: dict[str, Entry] = {
     "cpd:note_remove": Entry(
         args=reflective_note_of_member, get=POST_ONLY, post=signed_in(["member"], denied=NOT_FOUND)
     ),
+    "email_preferences": Entry(get=ALL_SIGNED_IN),
     "calendar": Entry(get=ALL_SIGNED_IN),
     "calendar_feed": Entry(args=calendar_token_of_member, get=EVERYONE, post=outcomes(METHOD)),
     # Cases: each page in each state that matters (draft, shared, published, public); CP1's case is

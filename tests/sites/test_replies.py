@@ -4,7 +4,6 @@ in the reminder; the register opens with them and the facilitator sees the expec
 import re
 import time
 from datetime import timedelta
-from html.parser import HTMLParser
 
 import pytest
 from django.core import mail, signing
@@ -18,25 +17,7 @@ from sites.periodic import send_meeting_reminders
 from sites.services.calendar import issue_calendar_token
 from sites.services.replies import REPLY_LINK_MAX_AGE, REPLY_SALT, reply_to_meeting, reply_token
 from tests.factories import PASSWORD, MeetingFactory, MembershipFactory, at
-
-
-class _CheckedRadios(HTMLParser):
-    """name -> value of every checked radio button in a page."""
-
-    def __init__(self):
-        super().__init__()
-        self.checked = {}
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "input" and attrs.get("type") == "radio" and "checked" in attrs:
-            self.checked[attrs["name"]] = attrs["value"]
-
-
-def checked_radios(html: str) -> dict:
-    parser = _CheckedRadios()
-    parser.feed(html)
-    return parser.checked
+from tests.html_forms import checked_radios
 
 
 def upcoming(site, days: int = 3):
