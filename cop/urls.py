@@ -22,6 +22,7 @@ admin.site.site_title = "Programme admin"
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("search/", include("search.urls")),
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("accounts/", include("allauth.urls")),
     path("people/me/emails/", email_preferences, name="email_preferences"),

@@ -275,7 +275,7 @@ def create_demo_sites(rng: random.Random) -> bool:
 
 def _add_ground_rules(site: Site, *, agreed_on) -> None:
     """Version 1 of the ground rules, agreed at the taster session by everyone who attended a meeting (as migration
-    sites 0009 records it for sites that existed before members confirmed in their own session)."""
+    sites 0011 records it for sites that existed before members confirmed in their own session)."""
     version = GroundRulesVersion.objects.create(site=site, number=1, text=DEFAULT_GROUND_RULES, agreed_on=agreed_on)
     agreed = Membership.objects.filter(site=site, ground_rules_agreed_on__isnull=False)
     GroundRulesAgreement.objects.bulk_create(

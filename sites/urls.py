@@ -7,6 +7,7 @@ from sites.views import (
     experts,
     gaps,
     ground_rules,
+    guests,
     imports,
     invitations,
     matrix,
@@ -43,6 +44,11 @@ urlpatterns = [
     path("meetings/<int:pk>/register/", meetings.meeting_register, name="meeting_register"),
     path("meetings/<int:pk>/reply/", replies.meeting_reply, name="meeting_reply"),
     path("meetings/reply/<str:token>/", replies.meeting_reply_link, name="meeting_reply_link"),
+    path("meetings/<int:pk>/speakers/", guests.guest_speakers, name="guest_speakers"),
+    path(
+        "meetings/<int:pk>/speakers/<int:speaker_pk>/remove/", guests.guest_speaker_remove, name="guest_speaker_remove"
+    ),
+    path("meetings/<int:pk>/speakers/present/", guests.guest_speakers_present, name="guest_speakers_present"),
     path("meetings/<int:pk>/calendar.ics", calendar.meeting_ics, name="meeting_ics"),
     # Series: recurring schedules that plan meetings
     path("<int:site_pk>/series/", series.series_list, name="series_list"),

@@ -268,6 +268,7 @@ _NAME_DATE_GAP = re.compile(
 )
 _LINE_START = re.compile(r"(?:^|\n)[\s\-*\d.)]*(?:[A-Za-z][A-Za-z ]{0,20}:\s*)?$")  # "- ", "Subject: "
 _AFTER_LONE_DATE = re.compile(r"\s*(?:[,;)\]|]|$|\n)")
+_TIME_AFTER = re.compile(r",?\s*(?:at\s+)?(?:\d{1,2}[:.]\d{2}\b|\d{1,2}\s?(?:am|pm)\b)", re.IGNORECASE)
 
 
 # After a cue, a month and year or a year alone is still a date of birth: "DOB 03/1989", "born March 1989",
@@ -345,6 +346,10 @@ def _after_name(text: str, match: re.Match[str], name_ends: list[tuple[int, int]
     gap = text[name_end : match.start()]
     if not _NAME_DATE_GAP.match(gap) or _in_the_future(match):
         return False
+    if _TIME_AFTER.match(text, match.end()):
+        return False  # "Ms Eze, 03/12/2026 09:12": when something happened, not a birth
+    if "\n" in gap and not _AFTER_LONE_DATE.match(text, match.end()):
+        return False  # a chronology: a heading with the name, then "12 Jan 2026 - seen at ED" on the next line
     if gap.strip(" '") in ("", "s"):
         # "Shannon Hughes 12/03/1989" only as a line of its own (a list of people), not "saw Jade 12 May 2025"
         return bool(_LINE_START.search(text, 0, name_start)) and bool(_AFTER_LONE_DATE.match(text, match.end()))

@@ -121,6 +121,10 @@ def questions_waiting(meeting: Meeting) -> list[ProposedItem]:
 
 @agenda_source("guest_speaker")
 def guest_speaker_slot(meeting: Meeting) -> list[ProposedItem]:
+    """One item per guest speaker the facilitator has added; a slot to fill while there are none."""
+    speakers = list(meeting.guest_speakers.all())
+    if speakers:
+        return [ProposedItem(f"guest_speaker:{s.pk}", AgendaItemKind.STANDING, s.agenda_title) for s in speakers]
     return [ProposedItem("standing:guest_speaker", AgendaItemKind.STANDING, "Guest speaker slot")]
 
 

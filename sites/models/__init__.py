@@ -9,6 +9,7 @@ from sites.models.ground_rules import (
     GroundRulesAgreement,
     GroundRulesVersion,
 )
+from sites.models.guests import GuestSpeaker
 from sites.models.meetings import (
     EXPECTED_MEETINGS,
     Attendance,
@@ -52,6 +53,7 @@ __all__ = [
     "ExpenseCategory",
     "ExpertConsent",
     "ExpertPayment",
+    "GuestSpeaker",
     "Invitation",
     "InvitationQuerySet",
     "InvitationRole",

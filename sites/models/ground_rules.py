@@ -10,7 +10,7 @@ from core.text_gate import TextGate
 from sites.models.sites import Site
 
 # Version 1 of every site's ground rules, in Markdown: the toolkit's ground-rules document as a text. Migration
-# sites 0009 keeps its own frozen copy (it made version 1 for the sites that existed then).
+# sites 0011 keeps its own frozen copy (it made version 1 for the sites that existed then).
 DEFAULT_GROUND_RULES = """These are the rules we agree as a group so that everyone can speak openly about difficult \
 cases. We agree them at the first meetings and come back to them when someone new joins.
 

@@ -4,7 +4,7 @@ Before reading a site's shared cases (any case past draft, on the site's case pa
 site (member or facilitator) confirms its current version in their own session; a new version asks again. Cases
 raise GroundRulesRequired through require_ground_rules, and the project's middleware turns that into the
 confirmation page, coming back afterwards. A site with no version at all (only data made outside the services:
-create_site gives every new site version 1, and migration sites 0009 gave one to every site that existed) has
+create_site gives every new site version 1, and migration sites 0011 gave one to every site that existed) has
 nothing to confirm."""
 
 from datetime import date

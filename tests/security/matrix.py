@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from sites.models import GuestSpeaker
 from sites.services.calendar import issue_calendar_token
 from tests.factories import MeetingFactory, at
 
@@ -73,6 +74,19 @@ SITE_ADMIN_ONLY = signed_in(["admin"], denied=NOT_FOUND, member=FORBIDDEN, broke
 
 EVERYONE = outcomes(OK)
 ALL_SIGNED_IN = signed_in(SIGNED_IN)
+
+
+def speaker_at(*, cp1: bool):
+    """A CP1 meeting and a guest speaker at it (cp1) or at a CP3 meeting (not cp1)."""
+
+    def args(world) -> list:
+        meeting = MeetingFactory(site=world.site, starts_at=at(timezone.localdate() + timedelta(days=7)))
+        site = world.site if cp1 else world.other_site
+        at_meeting = meeting if cp1 else MeetingFactory(site=site, starts_at=meeting.starts_at)
+        speaker = GuestSpeaker.objects.create(meeting=at_meeting, name="Sam Speaker", topic="Housing First")
+        return [meeting.pk, speaker.pk]
+
+    return args
 
 
 def meeting_of_cp1(world) -> list:
@@ -345,6 +359,7 @@ def token_of_member(world) -> list:
 
 MATRIX: dict[str, Entry] = {
     "home": Entry(get=ALL_SIGNED_IN),
+    "search:results": Entry(get=ALL_SIGNED_IN, post=GET_ONLY),  # each person's results: tests/search
     "healthz": Entry(get=EVERYONE),
     "privacy": Entry(get=EVERYONE, post=outcomes(METHOD)),
     # People
@@ -385,6 +400,15 @@ MATRIX: dict[str, Entry] = {
     "sites:meeting_cancel": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
     "sites:meeting_notes": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
     "sites:meeting_register": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
+    "sites:guest_speakers": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
+    "sites:guest_speakers_present": Entry(args=meeting_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
+    "sites:guest_speaker_remove": Entry(args=speaker_at(cp1=True), get=POST_ONLY, post=SITE_MANAGERS),
+    # CP1's meeting with a CP3 meeting's speaker: nobody removes a speaker through another site's meeting.
+    "sites:guest_speaker_remove@other_site_speaker": Entry(
+        args=speaker_at(cp1=False),
+        get=POST_ONLY,
+        post=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN),
+    ),
     # Replies: the site's members and facilitators; those who may see the meeting but not reply get 403.
     "sites:meeting_reply": Entry(
         args=meeting_of_cp1,
@@ -502,6 +526,7 @@ MATRIX: dict[str, Entry] = {
     "evaluation:close_round": Entry(
         args=lambda w: [w.assessment_round(fresh=True).pk], get=POST_ONLY, post=EVALUATION_MANAGERS
     ),
+    "evaluation:improvement_plan": Entry(args=lambda w: [w.assessment_round().pk], get=EVALUATION_MANAGERS),
     # Toolkit: the set-up checklist, documents and site health
     "toolkit:checklist_item": Entry(args=lambda w: [w.site.pk, w.checklist_item().pk], get=SITE_MANAGERS),
     # CP1's address with a CP3 checklist item: nobody reaches the item through another site.

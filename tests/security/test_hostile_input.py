@@ -33,6 +33,7 @@ from forum import forms as forum_forms
 from home.preferences import EmailPreferencesForm
 from members.forms import SignInForm
 from newsletters import forms as newsletter_forms
+from search.forms import SearchForm
 from sites.forms import experts as expert_forms
 from sites.forms import ground_rules as ground_rules_forms
 from sites.forms import invitations as invitation_forms
@@ -60,7 +61,7 @@ FUZZ_SETTINGS = settings(
 PAGE = "page"  # fields: read the names from the form on the page (forms whose fields depend on the object)
 OUR_APPS = [
     "api", "audit", "cases", "cop", "core", "cpd", "cycle", "demo", "digests", "evaluation", "forum", "home",
-    "members", "newsletters", "sites", "toolkit",
+    "members", "newsletters", "search", "sites", "toolkit",
 ]  # fmt: skip
 
 # Form classes that are not themselves submitted by anyone: bases whose subclasses are fuzzed.
@@ -315,6 +316,8 @@ FUZZ: dict[str, Fuzz] = {
     "repository search (member)": Fuzz(
         (), "member", url("repository:list"), ("q", "theme", "site", "kind", "outcome", "year", "page"), method="get"
     ),
+    "one search": Fuzz((SearchForm,), "member", url("search:results"), method="get"),
+    "one search (broker)": Fuzz((SearchForm,), "broker", url("search:results"), method="get"),
     # Evidence
     "evidence create": Fuzz(
         (evidence_forms.EvidenceForm,), "broker", url("evidence:create"), files=("file",),

@@ -29,7 +29,7 @@ from sites.services.ground_rules import (
 from sites.services.sites import create_site
 from tests.factories import MembershipFactory
 
-version_1_migration = importlib.import_module("sites.migrations.0009_ground_rules_version_1_for_existing_sites")
+version_1_migration = importlib.import_module("sites.migrations.0011_ground_rules_version_1_for_existing_sites")
 
 
 @pytest.mark.django_db

@@ -73,6 +73,6 @@ def remove_versions(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("sites", "0008_ground_rules_versions")]
+    dependencies = [("sites", "0010_meeting_replies_and_ground_rules")]
 
     operations = [migrations.RunPython(make_version_1, remove_versions)]
