@@ -31,6 +31,7 @@ urlpatterns = [
     path("people/", include(membership_patterns)),
     path("sites/", include("sites.urls")),
     path("sites/", include("cycle.urls")),
+    path("sites/", include("recruitment.urls")),
     path("audit/", include("audit.urls")),
     path("calendar/", calendar.calendar_page, name="calendar"),
     path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),

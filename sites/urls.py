@@ -73,6 +73,7 @@ membership_patterns = (
         path("sites/<int:site_pk>/members/add/", memberships.add_member, name="add_member"),
         path("memberships/<int:pk>/end/", memberships.end_membership, name="end_membership"),
         path("memberships/<int:pk>/role/", memberships.change_role, name="change_role"),
+        path("memberships/<int:pk>/job/", memberships.job_change, name="job_change"),
     ],
     "memberships",
 )
