@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "evaluation",  # member surveys, focus groups, the team self-assessment and the programme dashboard
     "toolkit",  # the facilitator's set-up checklist, document templates and site health warnings
     "forum",  # the online forum: threads on cases, learning objects and the boards, through the gate
+    "cpd",  # continuing professional development: a person's record, private reflective notes, a certificate
     # 3. Cases and the meeting cycle that reads them
     "cycle",  # the meeting cycle: agendas, the meeting record, actions and their reminders
     "cases",  # case studies, the anonymisation gate, follow-up, the evidence library, the learning-object repository
@@ -78,7 +79,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cop.request_size.RequestSizeLimitMiddleware",  # a body over MAX_REQUEST_BYTES is refused before it is read
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "cop.sessions.IdleTimeoutSessionMiddleware",  # the idle timeout, written at most once a minute
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -87,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "cop.middleware.RequireMFAMiddleware",
+    "cop.middleware.GroundRulesGateMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -128,8 +130,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "members.auth_backends.PasswordBackend",  # passwords only: permissions are rules, not model permissions
+    "members.auth_backends.AccountBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -343,7 +345,8 @@ SPECTACULAR_SETTINGS = {
 }
 
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Signed out after 30 idle minutes; an unchanged session is saved again at most once a minute (cop/sessions.py).
+SESSION_REFRESH_SECONDS = 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 

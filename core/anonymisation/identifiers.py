@@ -487,7 +487,8 @@ _PLACE_WORD = (
 _BEFORE_STREET = re.compile(
     rf"(?:(?<![\w/])c/o\s+[^,.;:\n]{{1,40}},\s+"
     rf"|(?<![\w'’-])(?:{_UNIT},?\s+)?(?:(?:{_STREET_WORD}\s+){{0,3}}{_PLACE_WORD},\s+)"
-    rf"|(?<![\w'’-]){_UNIT},?\s+)$"
+    rf"|(?<![\w'’-]){_UNIT},?\s+"
+    r"|(?<![\w'’-])(?:Flat|Apartment|Apt|Room|Rm|Unit|Studio|Maisonette|Bedsit)\.?\s+)$"  # "Flat 3, Marlowe Rise"
 )
 _UPPER_POSTCODE = re.compile(rf"(?=[A-PR-UWYZ])(?<![A-Za-z0-9]){_OUTWARD} ?[0-9][ABD-HJLNP-UW-Z]{{2}}(?![A-Za-z0-9])")
 _BEFORE_STREET_END = re.compile(r"(?:,|[\dA-Za-z],?)\s+$")
@@ -509,7 +510,10 @@ _UNIT_IN_PLACE = re.compile(
     rf"\b{_UNIT},?\s+(?:the\s+)?(?:{_STREET_WORD}\s+){{0,3}}{_PLACE_WORD},\s+(?:{_STREET})(?![A-Za-z])"
 )
 # A house name with no street, then its town and postcode: "Tan-y-Bryn, Llanrug, Caernarfon LL55 4AA".
-_HOUSE_NAME_THEN_TOWN = re.compile(rf"(?<![\w'’-])(?P<house>{_BUILDING}(?:,\s+{_TOWN_WORD}){{1,2}}),?\s+$")
+_HOUSE_NAME_THEN_TOWN = re.compile(
+    rf"(?<![\w'’-])(?P<house>{_BUILDING}(?:,\s+{_TOWN_WORD}){{1,2}}"
+    rf"|(?=[FARUSMPBGTL]){_UNIT},?\s+{_STREET_WORD}(?:\s+{_STREET_WORD})?(?:,\s+{_TOWN_WORD}){{0,2}}),?\s+$"
+)
 # "Room 3, Hope House" after a time or a meeting: a room booked for a meeting, not where anyone lives.
 _MEETING_BEFORE = re.compile(
     r"(?:\b(?:committee|meeting|conference|board|training|seminar|interview|function|consulting|group)\s*"

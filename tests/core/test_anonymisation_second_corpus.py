@@ -233,3 +233,19 @@ def test_more_shapes_of_references_are_found(text: str, references: list[str]) -
 )
 def test_digit_groups_without_a_record_cue_are_no_reference(text: str) -> None:
     assert kinds_of(text, "reference") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Address Flat 22, Pennyfields E14 8HT.", "Flat 22, Pennyfields"),
+        ("She is at Flat 3, Marlowe Rise, Poplar E14 2AA now.", "Flat 3, Marlowe Rise, Poplar"),
+        ("Flat 9 Greenacres LS6 2AB", "Flat 9 Greenacres"),
+    ],
+)
+def test_a_flat_in_a_street_without_a_street_word_before_the_postcode(text: str, address: str) -> None:
+    assert kinds_of(text, "address") == [address]
+
+
+def test_a_town_before_a_postcode_is_no_address() -> None:
+    assert kinds_of("The office is in Leeds LS1 4AP.", "address") == []
