@@ -14,6 +14,7 @@ from sites.views import (
     memberships,
     series,
     sites,
+    training,
 )
 
 app_name = "sites"
@@ -41,6 +42,9 @@ urlpatterns = [
     path("meetings/<int:pk>/notes/", meetings.meeting_notes, name="meeting_notes"),
     path("meetings/<int:pk>/register/", meetings.meeting_register, name="meeting_register"),
     path("meetings/<int:pk>/speakers/", guests.guest_speakers, name="guest_speakers"),
+    # The facilitators' network: training records
+    path("facilitators/training/", training.training_list, name="training_list"),
+    path("facilitators/<int:person_pk>/training/", training.training, name="training"),
     path(
         "meetings/<int:pk>/speakers/<int:speaker_pk>/remove/", guests.guest_speaker_remove, name="guest_speaker_remove"
     ),

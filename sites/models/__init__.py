@@ -30,6 +30,7 @@ from sites.models.memberships import (
     hash_token,
 )
 from sites.models.sites import DEFAULT_AWARD, ENDED_STATUSES, Site, SiteStatus, TargetDiscipline
+from sites.models.training import FacilitatorTraining, TrainingKind
 
 __all__ = [
     "DEFAULT_AWARD",
@@ -42,6 +43,7 @@ __all__ = [
     "ExpenseCategory",
     "ExpertConsent",
     "ExpertPayment",
+    "FacilitatorTraining",
     "GuestSpeaker",
     "Invitation",
     "InvitationQuerySet",
@@ -60,6 +62,7 @@ __all__ = [
     "Site",
     "SiteStatus",
     "TargetDiscipline",
+    "TrainingKind",
     "WeekOfMonth",
     "Weekday",
     "hash_token",

@@ -402,6 +402,11 @@ MATRIX: dict[str, Entry] = {
         get=POST_ONLY,
         post=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN),
     ),
+    # The facilitators' network: training records. CP1's facilitator's record: them and the programme team only.
+    "sites:training_list": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"], denied=NOT_FOUND)),
+    "sites:training": Entry(
+        args=lambda w: [w.people["facilitator"].pk], get=signed_in(["facilitator", "admin"], denied=NOT_FOUND)
+    ),
     "calendar": Entry(get=ALL_SIGNED_IN),
     "calendar_feed": Entry(args=calendar_token_of_member, get=EVERYONE, post=outcomes(METHOD)),
     # Cases: each page in each state that matters (draft, shared, published, public); CP1's case is
