@@ -347,12 +347,18 @@ MATRIX: dict[str, Entry] = {
     "search:results": Entry(get=ALL_SIGNED_IN, post=GET_ONLY),  # each person's results: tests/search
     "healthz": Entry(get=EVERYONE),
     "privacy": Entry(get=EVERYONE, post=outcomes(METHOD)),
+    "accessibility": Entry(get=EVERYONE, post=outcomes(METHOD)),
     # People
     "memberships:invitations": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
     "memberships:accept_invitation": Entry(
         args=lambda w: [w.invitation_token], get=outcomes(OK, other_member=OK), post=outcomes(OK)
     ),
     "members:my_data": Entry(get=ALL_SIGNED_IN),
+    "members:organisation_sign_in": Entry(get=ALL_SIGNED_IN, post=GET_ONLY),
+    # No organisation sign-in is set up in the matrix's world (tests/members/test_organisation_sign_in.py has them).
+    "memberships:accept_invitation_with_organisation": Entry(
+        args=lambda w: [w.invitation_token, "nhs-mail"], get=outcomes(METHOD), post=outcomes(NOT_FOUND)
+    ),
     "members:my_data_download": Entry(get=ALL_SIGNED_IN),
     "members:erase": Entry(args=lambda w: [w.leaver.pk], get=signed_in(["admin"], denied=NOT_FOUND)),
     # Sites
@@ -792,6 +798,7 @@ ADMIN_LISTS_FOR_PROGRAMME_ADMINS = [
     "evaluation_survey",
     "evaluation_focusgroup", "evaluation_assessmentquestion", "evaluation_assessmentround", "members_user",
     "sites_site", "sites_meeting", "sites_attendance", "sites_membership", "sites_invitation",
+    "socialaccount_socialapp", "socialaccount_socialaccount",
 ]  # fmt: skip
 ADMIN_LISTS_FOR_SUPERUSERS = [
     "auth_group", "account_emailaddress", "mfa_authenticator", "cases_theme", "digests_digestsubscription",
@@ -807,9 +814,10 @@ MATRIX.update(
     }
 )  # fmt: skip
 
-# Third-party account pages (django-allauth): sign-in, password reset and two-factor set-up. They are
-# listed so that a new pattern still fails the test; allauth's own tests cover their behaviour.
-THIRD_PARTY_PREFIXES = ("account_", "mfa_")
+# Third-party account pages (django-allauth): sign-in, password reset, two-factor set-up and organisation sign-in
+# (OpenID Connect). They are listed so that a new pattern still fails the test; allauth's own tests cover their
+# behaviour, and tests/members/test_organisation_sign_in.py our rules over organisation sign-in.
+THIRD_PARTY_PREFIXES = ("account_", "mfa_", "socialaccount_", "openid_connect_")
 # The Django admin checks members.use_admin itself (tests/test_navigation.py covers it); its list pages are above.
 ADMIN_NAMESPACE = "admin:"
 
