@@ -7,7 +7,9 @@ from api.urls import token_patterns
 from cases.urls import evidence_patterns, repository_patterns
 from cop import views
 from cycle import views as cycle_views
+from home.preferences import email_preferences
 from home.views import home
+from members import views as member_views
 from recruitment.urls import call_patterns as host_site_call_patterns
 from sites.urls import membership_patterns
 from sites.views import calendar
@@ -24,7 +26,10 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("search/", include("search.urls")),
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("accounts/login/", member_views.sign_in, name="account_login"),  # allauth's, with organisation sign-in
     path("accounts/", include("allauth.urls")),
+    path("people/me/emails/", email_preferences, name="email_preferences"),
     path("people/", include(token_patterns)),
     path("people/", include("members.urls")),
     path("people/", include(membership_patterns)),
@@ -42,6 +47,7 @@ urlpatterns = [
     path("repository/feed/", PublicLearningObjectsFeed(), name="repository_feed"),
     path("repository/", include(repository_patterns)),
     path("evaluation/", include("evaluation.urls")),
+    path("my-development/", include("cpd.urls")),
     path("toolkit/", include("toolkit.urls")),
     path("newsletter/feed/", NewsletterFeed(), name="newsletter_feed"),
     path("newsletter/", include("newsletters.urls")),

@@ -119,6 +119,12 @@ rules.add_perm("sites.invite_programme_role", is_programme_admin)
 # Meetings, series and the attendance register (obj: a Meeting, a series or a Site)
 rules.add_perm("sites.view_meeting", is_programme_admin | is_knowledge_broker | is_site_member)
 rules.add_perm("sites.manage_meetings", is_programme_admin | is_site_facilitator)
+# Replying coming / can't come / maybe: the site's current members and facilitators (never a commissioner).
+rules.add_perm("sites.reply_to_meeting", is_site_member)
+
+# Ground rules: the site's facilitators (and programme admins) write new versions; its members confirm them.
+rules.add_perm("sites.manage_ground_rules", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.confirm_ground_rules", is_site_member)
 
 # Consents and payments of experts by experience: the site's facilitators and programme admins only.
 rules.add_perm("sites.manage_experts", is_programme_admin | is_site_facilitator)

@@ -122,6 +122,24 @@ def record_action_of_cp1(world) -> list:
     return [draft.meeting_id, entry.pk, action.pk]
 
 
+def reply_link_of_member(world) -> list:
+    """The reminder's reply link of "member" for an upcoming CP1 meeting."""
+    from sites.services.replies import reply_token
+
+    meeting = MeetingFactory(site=world.site, starts_at=at(timezone.localdate() + timedelta(days=3)))
+    return [reply_token(meeting=meeting, person=world.people["member"])]
+
+
+def reflective_note_of_member(world) -> list:
+    """A private reflective note of "member" (a new one each time, as removing one takes it away)."""
+    from cpd.services import write_reflective_note
+
+    note = write_reflective_note(
+        person=world.people["member"], title="Weekend crises", text="What I learnt.", written_on=timezone.localdate()
+    )
+    return [note.pk]
+
+
 def calendar_token_of_member(world) -> list:
     return [issue_calendar_token(user=world.people["member"])]
 
@@ -303,7 +321,10 @@ FORUM_READERS = {
     "learning_object": FORUM_USERS_PAGE,
     "site_board": signed_in(["member", "facilitator", "admin"], denied=NOT_FOUND),
     "programme_board": FORUM_USERS_PAGE,
+    "facilitators_board": signed_in(["facilitator", "other_facilitator", "admin"], denied=NOT_FOUND),
 }
+# The facilitators' board: facilitators of every site and the programme team; members and commissioners never.
+FACILITATORS_BOARD = signed_in(["facilitator", "other_facilitator", "admin"])
 
 
 def forum_thread_of(kind: str):
@@ -344,12 +365,18 @@ MATRIX: dict[str, Entry] = {
     "search:results": Entry(get=ALL_SIGNED_IN, post=GET_ONLY),  # each person's results: tests/search
     "healthz": Entry(get=EVERYONE),
     "privacy": Entry(get=EVERYONE, post=outcomes(METHOD)),
+    "accessibility": Entry(get=EVERYONE, post=outcomes(METHOD)),
     # People
     "memberships:invitations": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
     "memberships:accept_invitation": Entry(
         args=lambda w: [w.invitation_token], get=outcomes(OK, other_member=OK), post=outcomes(OK)
     ),
     "members:my_data": Entry(get=ALL_SIGNED_IN),
+    "members:organisation_sign_in": Entry(get=ALL_SIGNED_IN, post=GET_ONLY),
+    # No organisation sign-in is set up in the matrix's world (tests/members/test_organisation_sign_in.py has them).
+    "memberships:accept_invitation_with_organisation": Entry(
+        args=lambda w: [w.invitation_token, "nhs-mail"], get=outcomes(METHOD), post=outcomes(NOT_FOUND)
+    ),
     "members:my_data_download": Entry(get=ALL_SIGNED_IN),
     "members:erase": Entry(args=lambda w: [w.leaver.pk], get=signed_in(["admin"], denied=NOT_FOUND)),
     # Sites
@@ -409,6 +436,26 @@ MATRIX: dict[str, Entry] = {
         get=POST_ONLY,
         post=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN),
     ),
+    # Replies: the site's members and facilitators; those who may see the meeting but not reply get 403.
+    "sites:meeting_reply": Entry(
+        args=meeting_of_cp1,
+        get=signed_in(["member", "facilitator"], denied=NOT_FOUND, broker=FORBIDDEN, admin=FORBIDDEN),
+    ),
+    # The reminder's signed link answers for "member" only: without signing in, or signed in as them; anyone
+    # else signed in is refused.
+    "sites:meeting_reply_link": Entry(args=reply_link_of_member, get=outcomes(FORBIDDEN, anonymous=OK, member=OK)),
+    # Ground rules: read (and confirmed) by the site's people; new versions by its facilitators and admins.
+    "sites:ground_rules": Entry(args=lambda w: [w.site.pk], get=SITE_VIEWERS),
+    "sites:ground_rules_edit": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
+    # My development: each person's own record, certificate and private notes (nobody else's, whatever their role).
+    "cpd:development": Entry(get=ALL_SIGNED_IN, post=GET_ONLY),
+    "cpd:certificate": Entry(get=ALL_SIGNED_IN, post=GET_ONLY),
+    "cpd:note_create": Entry(get=ALL_SIGNED_IN),
+    "cpd:note_edit": Entry(args=reflective_note_of_member, get=signed_in(["member"], denied=NOT_FOUND)),
+    "cpd:note_remove": Entry(
+        args=reflective_note_of_member, get=POST_ONLY, post=signed_in(["member"], denied=NOT_FOUND)
+    ),
+    "email_preferences": Entry(get=ALL_SIGNED_IN),
     "calendar": Entry(get=ALL_SIGNED_IN),
     "calendar_feed": Entry(args=calendar_token_of_member, get=EVERYONE, post=outcomes(METHOD)),
     # Cases: each page in each state that matters (draft, shared, published, public); CP1's case is
@@ -682,6 +729,8 @@ MATRIX: dict[str, Entry] = {
     "forum:index": Entry(get=FORUM_USERS),
     "forum:programme_board": Entry(get=FORUM_USERS),
     "forum:programme_topic_new": Entry(get=FORUM_USERS),
+    "forum:facilitators_board": Entry(get=FACILITATORS_BOARD),
+    "forum:facilitators_topic_new": Entry(get=FACILITATORS_BOARD),
     "forum:preferences": Entry(get=FORUM_USERS),
     "forum:site_board": Entry(args=lambda w: [w.site.pk], get=FORUM_READERS["site_board"]),
     "forum:site_topic_new": Entry(args=lambda w: [w.site.pk], get=FORUM_READERS["site_board"]),
@@ -698,7 +747,7 @@ MATRIX: dict[str, Entry] = {
     },
     **{
         f"forum:follow@{kind}": Entry(args=forum_thread_of(kind), get=POST_ONLY, post=FORUM_READERS[kind])
-        for kind in ("site_board", "programme_board")
+        for kind in ("site_board", "programme_board", "facilitators_board")
     },
     "forum:post_edit@visible": Entry(
         args=forum_post_in("visible"),
@@ -792,6 +841,7 @@ ADMIN_LISTS_FOR_PROGRAMME_ADMINS = [
     "evaluation_survey",
     "evaluation_focusgroup", "evaluation_assessmentquestion", "evaluation_assessmentround", "members_user",
     "sites_site", "sites_meeting", "sites_attendance", "sites_membership", "sites_invitation",
+    "socialaccount_socialapp", "socialaccount_socialaccount",
 ]  # fmt: skip
 ADMIN_LISTS_FOR_SUPERUSERS = [
     "auth_group", "account_emailaddress", "mfa_authenticator", "cases_theme", "digests_digestsubscription",
@@ -807,9 +857,10 @@ MATRIX.update(
     }
 )  # fmt: skip
 
-# Third-party account pages (django-allauth): sign-in, password reset and two-factor set-up. They are
-# listed so that a new pattern still fails the test; allauth's own tests cover their behaviour.
-THIRD_PARTY_PREFIXES = ("account_", "mfa_")
+# Third-party account pages (django-allauth): sign-in, password reset, two-factor set-up and organisation sign-in
+# (OpenID Connect). They are listed so that a new pattern still fails the test; allauth's own tests cover their
+# behaviour, and tests/members/test_organisation_sign_in.py our rules over organisation sign-in.
+THIRD_PARTY_PREFIXES = ("account_", "mfa_", "socialaccount_", "openid_connect_")
 # The Django admin checks members.use_admin itself (tests/test_navigation.py covers it); its list pages are above.
 ADMIN_NAMESPACE = "admin:"
 
