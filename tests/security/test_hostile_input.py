@@ -31,17 +31,20 @@ from digests import forms as digest_forms
 from evaluation import forms as evaluation_forms
 from forum import forms as forum_forms
 from home.preferences import EmailPreferencesForm
+from members.admin import OrganisationSignInForm
 from members.forms import SignInForm
 from newsletters import forms as newsletter_forms
 from recruitment import forms as recruitment_forms
 from search.forms import SearchForm
 from sites.forms import experts as expert_forms
 from sites.forms import ground_rules as ground_rules_forms
+from sites.forms import guests as guest_forms
 from sites.forms import invitations as invitation_forms
 from sites.forms import meetings as meeting_forms
 from sites.forms import memberships as membership_forms
 from sites.forms import replies as reply_forms
 from sites.forms import sites as site_forms
+from sites.forms import training as training_forms
 from tests.factories import PASSWORD, AttendanceFactory, MeetingFactory, MembershipFactory, at
 from tests.security.hostile import (
     HUGE_NUMBER_KINDS,
@@ -69,6 +72,9 @@ OUR_APPS = [
 NOT_SUBMITTED = {
     CrispyFieldsForm,  # the crispy-forms base of the case, evidence and forum forms
     meeting_forms.MeetingTimesMixin,  # date and times, fuzzed through MeetingForm and MeetingMoveForm
+    # The Django admin's form for a provider's email domains (programme admins only): submitted through the admin in
+    # tests/members/test_organisation_sign_in.py.
+    OrganisationSignInForm,
 }
 
 
@@ -450,7 +456,14 @@ FUZZ: dict[str, Fuzz] = {
     ),  # fmt: skip
     "self-assessment": Fuzz((evaluation_forms.SelfAssessmentForm,), "member", url(
         "evaluation:answer_round", lambda w: w.assessment_round().pk), PAGE),  # fmt: skip
+    "improvement plan": Fuzz((evaluation_forms.ImprovementPlanForm,), "facilitator", url(
+        "evaluation:improvement_plan", lambda w: w.assessment_round().pk), PAGE),  # fmt: skip
     "evaluation period": Fuzz((evaluation_forms.PeriodForm,), "admin", url("evaluation:dashboard"), method="get"),
+    "guest speaker": Fuzz((guest_forms.GuestSpeakerForm,), "facilitator", lambda w: reverse(
+        "sites:guest_speakers", args=[MeetingFactory(site=w.site, starts_at=at(timezone.localdate())).pk]),
+    ),  # fmt: skip
+    "training record": Fuzz((training_forms.TrainingForm,), "admin", lambda w: reverse(
+        "sites:training", args=[w.people["facilitator"].pk])),  # fmt: skip
     # Toolkit
     "checklist item": Fuzz(
         (toolkit_forms.ChecklistItemForm,), "facilitator",
