@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from cases.models import Case, Evidence, Question
+from cases.models import CommissionerIssue, Evidence, Question
 from digests.demo import DEMO_CASES
 from forum.demo import STOKE_TITLE
 from forum.models import Thread
@@ -21,6 +21,7 @@ def pages_for(role_email: str) -> list[str]:
     meeting = [f"/sites/meetings/{held}/", "/calendar/", f"/sites/meetings/{held}/record/", "/my-actions/"]
     upcoming = Meeting.objects.filter(site_id=cp1).upcoming().first().pk
     cycle = [f"/sites/meetings/{upcoming}/agenda/", f"/sites/{cp1}/series/", f"/sites/{cp1}/experts/"]
+    cycle += [f"/sites/meetings/{upcoming}/guests/", f"/sites/meetings/{upcoming}/as-guest/"]
     managing = [f"/sites/meetings/{held}/register/", f"/sites/{cp1}/meetings/new/", f"/sites/meetings/{held}/move/"]
     sites_admin = [
         "/sites/new/",
@@ -41,8 +42,8 @@ def pages_for(role_email: str) -> list[str]:
         f"/newsletter/manage/{issue}/items/add/",
     ]
     common = ["/", "/accounts/2fa/", "/people/me/api-tokens/", "/no-such-page/"]  # and the 404 page
-    open_issue = Case.objects.get(title=DEMO_CASES[1][1]).pk
-    digests = ["/digests/", "/digests/issues/", f"/digests/issues/{open_issue}/respond/"]
+    open_issue = CommissionerIssue.objects.get(case__title=DEMO_CASES[1][1]).pk
+    digests = ["/digests/", "/digests/issues/", f"/digests/issues/{open_issue}/"]
     item = Evidence.objects.order_by("pk").first().pk
     question = Question.objects.order_by("pk").first().pk
     library = ["/evidence/", f"/evidence/{item}/"]

@@ -140,7 +140,7 @@ WRITE_PATH_TESTS = {
     "evaluation.FocusGroup.quotes": (BYPASSES, "test_a_disguised_identifier_in_a_focus_group_is_refused"),
     "evaluation.AssessmentRating.comment": (PATHS, "test_a_self_assessment_comment_is_refused"),
     "evaluation.Answer.text": (PATHS, "test_a_survey_answer_is_refused_and_nothing_saved"),
-    "digests.CommissionerResponse.text": (
+    "cases.IssueUpdate.text": (
         "tests.digests.test_digest_pages",
         "test_a_response_with_personal_data_is_refused_and_kept_in_the_form",
     ),

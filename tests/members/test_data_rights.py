@@ -118,11 +118,12 @@ NOT_EXPORTED = {
         "sites.ExpertConsent.recorded_by", "sites.MeetingChange.changed_by", "sites.MeetingSeries.created_by",
         "sites.Invitation.invited_by", "sites.Invitation.accepted_by", "admin.LogEntry.user",
         "digests.Digest.requested_by", "forum.Thread.started_by", "cases.KnownTerm.changed_by",
-        "cases.Finding.confirmed_by", "forum.PostFinding.confirmed_by",
+        "cases.Finding.confirmed_by", "forum.PostFinding.confirmed_by", "cases.IssueGroup.created_by",
+        "cycle.MeetingGuest.invited_by",
     ],
     "delivery bookkeeping: which emails were sent to them, not what they wrote": [
         "newsletters.Delivery.person", "forum.Delivery.recipient", "cycle.AgendaDelivery.person",
-        "cycle.RecordDelivery.person", "sites.MeetingReminder.person",
+        "cycle.RecordDelivery.person", "sites.MeetingReminder.person", "cases.IssueUpdateDelivery.person",
     ],
     "settings and reading state, not personal records": [
         "api.ApiToken.user", "digests.DigestSubscription.person", "newsletters.NewsletterPreference.person",
@@ -130,7 +131,8 @@ NOT_EXPORTED = {
         "account.EmailAddress.user", "forum.Post.mentions",
     ],
     "to do: not yet in the copy": [
-        "digests.CommissionerResponse.responder", "cycle.RecordAction.owner", "cycle.RecordComment.author",
+        "digests.CommissionerResponse.responder", "cases.IssueUpdate.author", "cycle.MeetingGuest.person",
+        "cycle.RecordAction.owner", "cycle.RecordComment.author",
         "sites.ExpertConsent.expert", "sites.ExpertPayment.expert",
     ],
 }  # fmt: skip
