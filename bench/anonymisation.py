@@ -110,7 +110,7 @@ class IdRange:
 
     @classmethod
     def parse(cls, spec: str) -> IdRange:
-        match = re.fullmatch(r"(\D*?)(\d+)\.\.(\D*?)(\d+)", spec)
+        match = re.fullmatch(r"(.*?)(\d+)\.\.(.*?)(\d+)", spec)  # the prefix may hold digits: ind2-0001
         if not match or match.group(1) != match.group(3):
             raise SystemExit(f"--ids wants FIRST..LAST with one prefix, such as ind-0001..ind-0240, not {spec!r}")
         return cls(match.group(1), int(match.group(2)), int(match.group(4)), spec)

@@ -14,6 +14,12 @@ Markup (each .md file has the same format):
     run over a single line break (a name split across two lines of a quoted message).
   * Passage ids (ind-0001, ...) run on across the files in file-name order.
 
+A second corpus, written later by another outsider who had not read the detector or the
+first corpus, lives in bench/data/independent2/ and converts with
+  --input bench/data/independent2
+  --output bench/data/anonymisation_corpus_independent2.jsonl --prefix ind2
+so its ids are ind2-0001, ... (the default prefix "ind" keeps the first corpus's ids).
+
 Standard library only. The converter does no detection of its own: every span comes
 from the hand-written markup.
 """
@@ -180,7 +186,7 @@ def input_files(in_path):
     return [in_path]
 
 
-def build(in_path):
+def build(in_path, prefix="ind"):
     records = []
     errors = []
     per_file = collections.OrderedDict()
@@ -207,7 +213,7 @@ def build(in_path):
             except MarkupError as exc:
                 errors.append(f"{where}: {exc}")
                 continue
-            pid = f"ind-{n:04d}"
+            pid = f"{prefix}-{n:04d}"
             if pid in seen_ids:
                 errors.append(f"{where}: duplicate id {pid}")
             seen_ids.add(pid)
@@ -256,10 +262,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--input", type=pathlib.Path, default=DEFAULT_IN)
     parser.add_argument("--output", type=pathlib.Path, default=DEFAULT_OUT)
+    parser.add_argument("--prefix", default="ind", help='passage id prefix (default "ind": ind-0001, ...)')
     parser.add_argument("--check", action="store_true", help="validate and print counts without writing the JSONL")
     args = parser.parse_args(argv)
 
-    records, errors, per_file = build(args.input)
+    records, errors, per_file = build(args.input, prefix=args.prefix)
     if errors:
         for err in errors:
             print("ERROR " + err, file=sys.stderr)

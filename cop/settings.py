@@ -26,9 +26,11 @@ INSTALLED_APPS = [
     # 1. Aggregators over many apps
     "api",  # open data: the read API (/api/v1/), personal API tokens, Atom feeds
     "home",  # the home page: what waits for each person, across the apps
+    "search",  # one search over everything a person may see, grouped by kind
     "demo",  # the demo programme (load_demo_data) and the synthetic one for benchmarks (generate_programme)
     # 2. Reporting and discussion
     "digests",  # commissioner digests: PDF reports of the issues raised, quarterly subscriptions, responses
+    "recruitment",  # agencies and approaches, senior sponsors, continuity by agency, the call for host sites
     "newsletters",  # the monthly newsletter: issues, subscribers, deliveries
     "evaluation",  # member surveys, focus groups, the team self-assessment and the programme dashboard
     "toolkit",  # the facilitator's set-up checklist, document templates and site health warnings

@@ -21,6 +21,7 @@ admin.site.site_title = "Programme admin"
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("search/", include("search.urls")),
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("accounts/", include("allauth.urls")),
     path("people/", include(token_patterns)),
@@ -28,6 +29,7 @@ urlpatterns = [
     path("people/", include(membership_patterns)),
     path("sites/", include("sites.urls")),
     path("sites/", include("cycle.urls")),
+    path("sites/", include("recruitment.urls")),
     path("audit/", include("audit.urls")),
     path("calendar/", calendar.calendar_page, name="calendar"),
     path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),

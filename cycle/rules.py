@@ -3,11 +3,12 @@ with a site_id). Facilitators run the cycle; the site's members read the publish
 members who were present read the draft record and suggest corrections."""
 
 import rules
+from django.db.models import Q
 
 from core.rules import is_commissioner, is_knowledge_broker, is_programme_admin, is_signed_in
-from cycle.models import MeetingGuest
-from sites.models import AttendanceStatus
-from sites.rules import has_any_site, is_site_facilitator, is_site_member
+from cycle.models import MeetingGuest, RecordStatus
+from sites.models import Attendance, AttendanceStatus, Meeting
+from sites.rules import facilitated_site_ids, has_any_site, is_site_facilitator, is_site_member, meetings_visible_q
 
 
 @rules.predicate
@@ -40,3 +41,15 @@ rules.add_perm("cycle.view_my_actions", is_signed_in)
 # no permission check falls through to Django's model backend and its two extra queries on every page).
 rules.add_perm("cycle.view_my_actions_menu", has_any_site | is_programme_admin)
 rules.add_perm("cycle.view_site_actions", is_site_facilitator)
+
+
+def records_visible_q(user) -> Q:
+    """Meeting records whose text a person may read, as a filter on MeetingRecord: approved records of the meetings
+    they may open (cycle.view_record); draft ones only for programme admins, the site's facilitators and the people
+    who were present (cycle.view_draft_record)."""
+    visible = Q(meeting__in=Meeting.objects.filter(meetings_visible_q(user)).values("pk"))
+    if is_programme_admin(user):
+        return visible
+    present = Attendance.objects.filter(person_id=user.pk, status=AttendanceStatus.PRESENT).values("meeting_id")
+    draft_readers = Q(meeting__site_id__in=list(facilitated_site_ids(user))) | Q(meeting__in=present)
+    return visible & (Q(status=RecordStatus.APPROVED) | draft_readers)

@@ -11,6 +11,7 @@ from digests.demo import create_demo_digest_data
 from evaluation.demo import create_evaluation_demo_data
 from forum.demo import create_demo_forum
 from newsletters.demo import create_demo_newsletter
+from recruitment.demo import create_recruitment_demo_data
 from sites.demo import create_demo_sites
 from toolkit.demo import create_toolkit_demo_data
 
@@ -31,6 +32,7 @@ def create_demo_programme() -> bool:
     """Everything the demo shows. Returns whether the sites were created now (False: they were there already)."""
     created = create_demo_sites_and_evaluation()
     create_demo_cases()
+    create_recruitment_demo_data()  # before the toolkit's first health check, which looks for a senior sponsor
     create_toolkit_demo_data()
     create_demo_meeting_cycle()
     create_demo_digest_data()

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from core.form_fields import SafeModelMultipleChoiceField
+from core.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
 from evaluation.models import LEARNING_CULTURES, Agreement, QuestionKind, Stage
 from sites.models import Site
 
@@ -153,3 +153,50 @@ class PeriodForm(forms.Form):
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", "The end of the period must be on or after its start.")
         return data
+
+
+class ImprovementPlanForm(forms.Form):
+    """One action per weak question: what, who and when to review; a question left without an action is skipped."""
+
+    def __init__(self, *args, questions, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        for question in questions:
+            self.fields[f"action_{question.pk}"] = forms.CharField(
+                label="Action", widget=forms.Textarea(attrs={"rows": 2}), max_length=1000, required=False
+            )
+            self.fields[f"owner_{question.pk}"] = SafeModelChoiceField(
+                label="Who will do it", queryset=owners, required=False, empty_label="Choose a person"
+            )
+            self.fields[f"owner_{question.pk}"].label_from_instance = lambda person: person.name
+            self.fields[f"review_{question.pk}"] = forms.DateField(
+                label="Review on", widget=DATE_WIDGET, required=False
+            )
+            self.rows.append((question, f"action_{question.pk}", f"owner_{question.pk}", f"review_{question.pk}"))
+
+    def clean(self):
+        data = super().clean()
+        written = 0
+        for _question, action, owner, review in self.rows:
+            if not (data.get(action) or "").strip():
+                continue
+            written += 1
+            if not data.get(owner) and owner not in self.errors:
+                self.add_error(owner, "Choose who will do this action.")
+            if not data.get(review) and review not in self.errors:
+                self.add_error(review, "Give the date the group will review this action.")
+        if not written and not self.errors:
+            raise forms.ValidationError("Write an action for at least one question.")
+        return data
+
+    def actions(self) -> list[dict]:
+        return [
+            {
+                "question": question,
+                "action": self.cleaned_data[action],
+                "owner": self.cleaned_data[owner],
+                "review_on": self.cleaned_data[review],
+            }
+            for question, action, owner, review in self.rows
+            if (self.cleaned_data.get(action) or "").strip()
+        ]

@@ -22,6 +22,8 @@ from evaluation.models import (
     AssessmentRound,
     Domain,
     FocusGroup,
+    ImprovementAction,
+    ImprovementPlan,
     Question,
     QuestionKind,
     Response,
@@ -31,7 +33,8 @@ from evaluation.models import (
     SurveyStatus,
 )
 from evaluation.rules import evaluation_sites_q
-from sites.models import Site
+from members.models import User
+from sites.models import Membership, Site
 from sites.rules import facilitated_site_ids, member_site_ids, site_roles
 
 
@@ -361,3 +364,58 @@ def profile_tables(profile: RoundProfile, previous: RoundProfile | None) -> list
             }
         )
     return tables
+
+
+# From self-assessment to action: the improvement plan after a round, and the next round's comparison with it
+PLAN_QUESTIONS = 3  # a plan is written against this many of the round's weakest questions
+
+
+def weakest_questions(profile: RoundProfile, count: int = PLAN_QUESTIONS) -> list[AssessmentQuestion]:
+    """The questions with the lowest mean ratings in a round (the earlier question on a tie); none when withheld."""
+    if profile.withheld:
+        return []
+    questions = AssessmentQuestion.objects.filter(pk__in=profile.question_means, is_active=True)
+    ranked = sorted(questions, key=lambda q: (profile.question_means[q.pk], q.position))
+    return ranked[:count]
+
+
+def plan_of(assessment_round: AssessmentRound | None) -> ImprovementPlan | None:
+    """A round's improvement plan with its actions, their questions and owners (one query for the actions)."""
+    if assessment_round is None:
+        return None
+    plan = ImprovementPlan.objects.filter(round=assessment_round).select_related("written_by").first()
+    if plan is not None:
+        plan.action_list = list(
+            ImprovementAction.objects.filter(plan=plan)
+            .select_related("question", "owner")
+            .order_by("question__position")
+        )
+    return plan
+
+
+def plan_owner_choices(site: Site) -> QuerySet[User]:
+    """Who can own an action: the site's current facilitators and members."""
+    people = Membership.objects.filter(site=site).current().values("person_id")
+    return User.objects.filter(pk__in=people).order_by("name")
+
+
+def plan_comparison(plan: ImprovementPlan | None, before: RoundProfile | None, after: RoundProfile) -> list[dict]:
+    """Each planned question: its mean in the planning round (before), in this round (after), and the action taken.
+    Means are None where a round's figures are withheld."""
+    if plan is None:
+        return []
+    rows = []
+    for action in plan.action_list:
+        was = before.question_means.get(action.question_id) if before and not before.withheld else None
+        now = after.question_means.get(action.question_id) if not after.withheld else None
+        change = None if was is None or now is None else round(now - was, 1)
+        rows.append(
+            {
+                "question": action.question.text,
+                "before": was,
+                "after": now,
+                "change": f"{change:+.1f}" if change is not None else None,
+                "action": action,
+            }
+        )
+    return rows

@@ -19,6 +19,8 @@ from evaluation.models import (
     AssessmentRating,
     AssessmentRound,
     FocusGroup,
+    ImprovementAction,
+    ImprovementPlan,
     Question,
     QuestionKind,
     Response,
@@ -290,3 +292,54 @@ def close_surveys_past_their_window(*, today: date | None = None) -> int:
             survey.save(update_fields=["status", "closed_at"])
             closed += 1
     return closed
+
+
+# From self-assessment to action
+@dataclass(frozen=True)
+class PlannedAction:
+    question: AssessmentQuestion
+    action: str
+    owner: User
+    review_on: date
+
+
+@transaction.atomic
+def write_improvement_plan(
+    *, assessment_round: AssessmentRound, written_by: User, actions: list[PlannedAction]
+) -> ImprovementPlan:
+    """Write (or rewrite) the improvement plan after a closed round: one action per question, each with its owner,
+    one of the site's current members or facilitators, and a review date. Nothing is saved if an action could
+    identify someone."""
+    if not written_by.has_perm("evaluation.manage_site_evaluation", assessment_round):
+        raise PermissionDenied("Only this site's facilitators can write its improvement plan.")
+    if assessment_round.is_open:
+        raise ValidationError("Close the round first: the plan is written against its final results.")
+    if not actions:
+        raise ValidationError("Write at least one action.")
+    site_people = set(
+        Membership.objects.filter(site_id=assessment_round.site_id).current().values_list("person_id", flat=True)
+    )
+    rows = []
+    for planned in actions:
+        if planned.owner.pk not in site_people:
+            raise ValidationError(f"{planned.owner.name} is not a current member or facilitator of this site.")
+        rows.append(
+            ImprovementAction(
+                question=planned.question,
+                action=planned.action.strip(),
+                owner=planned.owner,
+                review_on=planned.review_on,
+            )
+        )
+    _refuse_personal_data_in(rows, "The plan was not saved: an action could identify someone.")
+    plan, created = ImprovementPlan.objects.select_for_update().get_or_create(
+        round=assessment_round, defaults={"written_by": written_by}
+    )
+    if not created:
+        plan.updated_at = timezone.now()
+        plan.save(update_fields=["updated_at"])
+        plan.actions.all().delete()
+    for row in rows:
+        row.plan = plan
+    ImprovementAction.objects.bulk_create(rows)
+    return plan

@@ -31,4 +31,5 @@ urlpatterns = [
     path("self-assessment/<int:pk>/", sites.round_profile, name="round"),
     path("self-assessment/<int:pk>/answer/", sites.answer_round, name="answer_round"),
     path("self-assessment/<int:pk>/close/", sites.close_round, name="close_round"),
+    path("self-assessment/<int:pk>/plan/", sites.improvement_plan, name="improvement_plan"),
 ]

@@ -1,8 +1,10 @@
 from django.contrib import admin
+from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.services import record_event
 from core.admin import ProgrammeAdmin
+from members.jobs import JOB_FIELDS, record_job_change
 from members.models import User
 
 # Flags that give or take away access: changing one in the admin is a role change in the audit log.
@@ -27,6 +29,11 @@ class UserAdmin(ProgrammeAdmin):
     exclude = ["password", "groups", "user_permissions", "is_superuser", "last_login"]
 
     def save_model(self, request, obj, form, change):
+        if change and set(JOB_FIELDS) & set(form.changed_data):
+            # A new job title, agency or sector is a job change from today: the old one stays in the job history.
+            before = User.objects.get(pk=obj.pk)
+            job = {field: getattr(obj, field) for field in JOB_FIELDS}
+            record_job_change(person=before, on=timezone.localdate(), by=request.user, request=request, **job)
         super().save_model(request, obj, form, change)
         changed = [flag for flag in ROLE_FLAGS if flag in form.changed_data]
         if changed:

@@ -58,6 +58,10 @@ def export_personal_data(person: User) -> dict:
     data = {
         "exported_at": timezone.localtime().isoformat(),
         "profile": {field: plain(getattr(person, field)) for field in profile_fields},
+        "job_history": [
+            {"from": plain(job.started_on), "job_title": job.job_title, "agency": job.agency, "sector": job.sector}
+            for job in person.job_history.order_by("started_on", "pk")
+        ],
     }
     for _label, module in _app_privacy_modules():
         if hasattr(module, "export_personal_data"):

@@ -128,3 +128,26 @@ class SignInFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} from {self.address} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class JobHistory(models.Model):
+    """A person's job from a date on: title, agency and sector. A change of job adds a row (members.jobs), so the
+    membership matrix of an earlier date shows the title held then; the person's own fields hold the latest."""
+
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="job_history")
+    job_title = models.CharField(max_length=200, blank=True)
+    agency = models.CharField(max_length=200, blank=True)
+    sector = models.CharField(max_length=32, choices=Sector.choices, blank=True)
+    started_on = models.DateField()
+    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    text_gate = TextGate(gated={}, exempt={"job_title": OWN_DETAILS, "agency": OWN_DETAILS})
+
+    class Meta:
+        verbose_name_plural = "job history"
+        ordering = ["person", "started_on", "pk"]
+        constraints = [models.UniqueConstraint(fields=["person", "started_on"], name="job_history_one_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.job_title} from {self.started_on:%d/%m/%Y}"

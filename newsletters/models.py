@@ -4,6 +4,7 @@ per issue and recipient so that nobody gets an issue twice and nobody is skipped
 import hashlib
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -35,6 +36,9 @@ class NewsletterIssue(models.Model):
     )
     approved_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # The search document (the month in words and the introduction), kept up to date by PostgreSQL:
+    # core/search_index.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = NewsletterIssueQuerySet.as_manager()
 

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.rules import is_knowledge_broker, is_programme_admin, is_signed_in
-from sites.models import Membership, MembershipRole
+from sites.models import Membership, MembershipRole, Site
 
 
 def site_roles(user) -> dict[int, str]:
@@ -147,3 +147,8 @@ def calendar_meetings_q(user) -> Q:
     if is_knowledge_broker(user):
         return Q()
     return Q(site_id__in=list(site_roles(user)))
+
+
+def meetings_visible_q(user) -> Q:
+    """Meetings a person may open (sites.view_meeting as a filter on Meeting): the meetings of the sites they see."""
+    return Q(site__in=Site.objects.filter(sites_visible_q(user)).values("pk"))

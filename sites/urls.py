@@ -6,6 +6,7 @@ from sites.views import (
     calendar,
     experts,
     gaps,
+    guests,
     imports,
     invitations,
     matrix,
@@ -39,6 +40,11 @@ urlpatterns = [
     path("meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
     path("meetings/<int:pk>/notes/", meetings.meeting_notes, name="meeting_notes"),
     path("meetings/<int:pk>/register/", meetings.meeting_register, name="meeting_register"),
+    path("meetings/<int:pk>/speakers/", guests.guest_speakers, name="guest_speakers"),
+    path(
+        "meetings/<int:pk>/speakers/<int:speaker_pk>/remove/", guests.guest_speaker_remove, name="guest_speaker_remove"
+    ),
+    path("meetings/<int:pk>/speakers/present/", guests.guest_speakers_present, name="guest_speakers_present"),
     path("meetings/<int:pk>/calendar.ics", calendar.meeting_ics, name="meeting_ics"),
     # Series: recurring schedules that plan meetings
     path("<int:site_pk>/series/", series.series_list, name="series_list"),
@@ -60,6 +66,7 @@ membership_patterns = (
         path("sites/<int:site_pk>/members/add/", memberships.add_member, name="add_member"),
         path("memberships/<int:pk>/end/", memberships.end_membership, name="end_membership"),
         path("memberships/<int:pk>/role/", memberships.change_role, name="change_role"),
+        path("memberships/<int:pk>/job/", memberships.job_change, name="job_change"),
     ],
     "memberships",
 )

@@ -117,7 +117,8 @@ _INSTITUTION_CUE = re.compile(
 # A number straight after the name of a team or body: "the Rough Sleeping Team (0207 ...)", "the DWP number (0800 ...)".
 _SERVICE_NAMED_BEFORE = re.compile(
     r"(?:Team|Service|Services|Unit|Line|Helpline|Centre|Center|Hub|Council|Trust|Office|Desk|Department|Hospital|"
-    r"Surgery|Practice|Clinic|Project|Charity|Foundation|Association|Partnership|DWP|HMRC|NHS|EDT|MASH)"
+    r"Surgery|Practice|Clinic|Project|Charity|Foundation|Association|Partnership|Ombudsman|Commission|Regulator|"
+    r"Tribunal|Agency|Authority|DWP|HMRC|NHS|EDT|MASH)"
     r"(?:['’]s)?(?:\s+(?:number|line|switchboard))?\s*(?:on|is|:|-|\()?\s*$"
 )
 _MOBILE = re.compile(r"^\(?(?:\+44\s?(?:\(0\))?\s?|0044\s?|0)7")

@@ -23,6 +23,7 @@ from datetime import date
 
 from core.anonymisation import names as words
 from core.anonymisation.detector import KIND_LABELS, Finding, find_personal_data
+from core.anonymisation.identifiers import address_town
 from core.anonymisation.known import KnownTerms
 
 LABELS = {
@@ -298,16 +299,18 @@ def _relation_label(person: _Person) -> str:
 
 
 def _address_replacement(field_name: str, text: str, finding: Finding, findings: Sequence[Finding]) -> Replacement:
-    town = _TOWN_AFTER.match(text, finding.end)
-    if town is None or _inside_other_finding(town.start("town"), findings, finding):
+    own_town = address_town(finding.text)  # the detector takes the town in: "12 Park Road, Brighton"
+    town = None if own_town else _TOWN_AFTER.match(text, finding.end)
+    if own_town is None and (town is None or _inside_other_finding(town.start("town"), findings, finding)):
         return Replacement(field_name, finding.start, finding.end, ("address",), LABELS["address"])
-    end = town.end()
+    end = finding.end if town is None else town.end()
     kinds: tuple[str, ...] = ("address",)
     postcode = next((f for f in findings if f.kind == "postcode" and 0 <= f.start - end <= 2), None)
     if postcode is not None:
         end = postcode.end  # "12 Park Road, Brighton BN2 1AB" -> "a street in Brighton"
         kinds += ("postcode",)
-    return Replacement(field_name, finding.start, end, kinds, f"a street in {town.group('town')}")
+    name = own_town or town.group("town")
+    return Replacement(field_name, finding.start, end, kinds, f"a street in {name}")
 
 
 def _inside_other_finding(position: int, findings: Sequence[Finding], own: Finding) -> bool:

@@ -268,6 +268,7 @@ _NAME_DATE_GAP = re.compile(
 )
 _LINE_START = re.compile(r"(?:^|\n)[\s\-*\d.)]*(?:[A-Za-z][A-Za-z ]{0,20}:\s*)?$")  # "- ", "Subject: "
 _AFTER_LONE_DATE = re.compile(r"\s*(?:[,;)\]|]|$|\n)")
+_TIME_AFTER = re.compile(r",?\s*(?:at\s+)?(?:\d{1,2}[:.]\d{2}\b|\d{1,2}\s?(?:am|pm)\b)", re.IGNORECASE)
 
 
 # After a cue, a month and year or a year alone is still a date of birth: "DOB 03/1989", "born March 1989",
@@ -345,6 +346,10 @@ def _after_name(text: str, match: re.Match[str], name_ends: list[tuple[int, int]
     gap = text[name_end : match.start()]
     if not _NAME_DATE_GAP.match(gap) or _in_the_future(match):
         return False
+    if _TIME_AFTER.match(text, match.end()):
+        return False  # "Ms Eze, 03/12/2026 09:12": when something happened, not a birth
+    if "\n" in gap and not _AFTER_LONE_DATE.match(text, match.end()):
+        return False  # a chronology: a heading with the name, then "12 Jan 2026 - seen at ED" on the next line
     if gap.strip(" '") in ("", "s"):
         # "Shannon Hughes 12/03/1989" only as a line of its own (a list of people), not "saw Jade 12 May 2025"
         return bool(_LINE_START.search(text, 0, name_start)) and bool(_AFTER_LONE_DATE.match(text, match.end()))
@@ -373,7 +378,7 @@ _STREET_SUFFIX = (
     r"Gardens|Gdns|Grove|Walk|Row|Hill|Mews|Square|Sq|Parade|Rise|View|Green|Park|Vale|Gate|Mount|"
     r"Wharf|Yard|Approach|Boulevard|Villas|Cottages|Heights|Fields|Meadow|Meadows|Esplanade|"
     r"Promenade|Embankment|Chase|Croft|Dene|Drove|Glade|Lea|Orchard|Passage|Path|Ridge|Wynd|Brow|"
-    r"Causeway|Dale|Quay|Reach|Strand|End|Side|Bank|Common|Wood|St(?![A-Za-z'’]|\s+[A-Z]))"
+    r"Causeway|Dale|Quay|Reach|Strand|End|Side|Bank|Common|Wood|Lanes|Walks|St(?![A-Za-z'’]|\s+[A-Z]))"
 )
 _UPPER = "A-ZÀ-ÖØ-ÞŴŶ"
 _LETTER = r"[^\W\d_]"
@@ -388,7 +393,10 @@ _WELSH_STREET = (
     rf"(?:\s+(?:(?:y|yr|'r)\s+)?{_STREET_WORD}){{1,2}}"
 )
 # Welsh house names: "Tŷ Gwyn", "Bryn Awel", "Plas Newydd".
-_WELSH_HOUSE = rf"(?:T[ŷy]|Plas|Bryn|Hafod|Hendre|Bwthyn)\s+(?:(?:y|yr)\s+)?{_STREET_WORD}"
+_WELSH_HOUSE = (
+    rf"(?:(?:T[ŷy]|Plas|Bryn|Hafod|Hendre|Bwthyn)\s+(?:(?:y|yr)\s+)?{_STREET_WORD}"
+    rf"|[{_UPPER}][a-zŵŷâêîôû]+-(?:y|yr|'r)-[{_UPPER}][a-zŵŷâêîôû]+)"
+)
 _BUILDING = rf"(?:(?:{_STREET_WORD}\s+){{1,3}}{_BUILDING_SUFFIX}|{_WELSH_HOUSE})"
 # Streets named "The ..." without a street word: "2 The Spinney", "14 The Maltings".
 _THE_STREETS = (
@@ -470,13 +478,90 @@ _PREMISES_BEFORE = re.compile(
     r"College|Academy|Caf[eé]|Magistrates['’]?\s+Court|Crown\s+Court|County\s+Court|Council\s+Offices|Offices|"
     r"Hospital|Boots|Superdrug|Lloyds\s?[Pp]harmacy)['’]?s?\s*[,(]?\s*$"
 )
+# Before a street address, what belongs to it: "Flat 12, ", "Room 14, Travelodge, ", "c/o grandmother, ",
+# "Willow House Children's Home, " (a named building ending in a building word).
+_PLACE_WORD = (
+    r"(?:House|Home|Hostel|Hotel|Lodge|Court|Centre|Center|Mission|Refuge|Foyer|Shelter|Project|Flats|Cottages?|"
+    r"Farm|Hall|Mansions|Buildings|Apartments|Residence|Villas|Lodgings|Travelodge|Inn)"
+)
+_BEFORE_STREET = re.compile(
+    rf"(?:(?<![\w/])c/o\s+[^,.;:\n]{{1,40}},\s+"
+    rf"|(?<![\w'’-])(?:{_UNIT},?\s+)?(?:(?:{_STREET_WORD}\s+){{0,3}}{_PLACE_WORD},\s+)"
+    rf"|(?<![\w'’-]){_UNIT},?\s+)$"
+)
+# "c/o The Whitechapel Mission, ", "care of her nan, ": a postal address through someone else.
+_CARE_OF = re.compile(r"(?<![\w/])(?:c/o|care of)\s+[^,.;:\n]{1,40},\s+(?=[\d" + _UPPER + r"])", re.IGNORECASE)
+# After a street, its district and town: ", Sowerby Bridge", ", Hyson Green, Nottingham", ", Barrow-in-Furness", up to
+# the postcode or the end of the clause.
+_TOWN_WORD = r"[A-Z][a-z]+(?:[ -](?:on|upon|in|under|le|by|super|[A-Z][a-z]+)){0,3}"
+_POSTCODE_AHEAD = rf"\s+{_OUTWARD}\s?[0-9][A-Z]{{2}}(?![A-Za-z0-9])"
+_TOWNS_AFTER = re.compile(
+    rf"(?:,\s+{_TOWN_WORD}){{1,2}}(?=\s*(?:[,.;)\n]|$)|{_POSTCODE_AHEAD}|\s+(?:since|until|till|today|yesterday|"
+    r"tonight|now|and|with|where|which|from|for|on|at|in|near|last|this|next|before|after|but)\b)"
+)
+_NOT_A_TOWN = words.COMMON_WORDS | words.MONTHS | words.WEEKDAYS | words.GREETINGS | words.TITLES
+# A room or flat in a named place on a street with no number: "Room 14, Travelodge, London Road".
+_UNIT_IN_PLACE = re.compile(
+    r"(?=(?:Flat|Apartment|Apt|Room|Rm|Unit|Studio|Maisonette|Pitch|Plot|Berth|Bedsit|Ground|First|Second|Third|"
+    r"Top|Basement|Upper|Lower|Garden|Attic)\b)"
+    rf"\b{_UNIT},?\s+(?:the\s+)?(?:{_STREET_WORD}\s+){{0,3}}{_PLACE_WORD},\s+(?:{_STREET})(?![A-Za-z])"
+)
+# A house name with no street, then its town and postcode: "Tan-y-Bryn, Llanrug, Caernarfon LL55 4AA".
+_HOUSE_NAME_THEN_TOWN = re.compile(rf"(?<![\w'’-])(?P<house>{_BUILDING}(?:,\s+{_TOWN_WORD}){{1,2}}),?\s+$")
+# "Room 3, Hope House" after a time or a meeting: a room booked for a meeting, not where anyone lives.
+_MEETING_BEFORE = re.compile(
+    r"(?:\b(?:committee|meeting|conference|board|training|seminar|interview|function|consulting|group)\s*"
+    r"|\d\s*(?:am|pm)\b[\s,]*(?:in\s+|at\s+)?|\b\d{1,2}[:.]\d{2}\b[\s,]*(?:in\s+|at\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+_ROOM_BEFORE = re.compile(r"\b(?:Room|Rm)\.?\s+$")
+
+
+def _meeting_room(text: str, match: re.Match[str], end: int | None = None) -> bool:
+    start = match.start()
+    if _MEETING_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    return bool(_VENUE_BUILDING.search(text, start, end or match.end()))
+
+
+def _address_start(text: str, start: int) -> int:
+    before = _BEFORE_STREET.search(text, max(0, start - 80), start)
+    if before is None:
+        return start
+    return before.start()
+
+
+def _address_end(text: str, end: int) -> int:
+    towns = _TOWNS_AFTER.match(text, end)
+    if towns is None:
+        return end
+    for town in re.finditer(r",\s+([^,]+)", towns.group()):
+        if town.group(1) in _NOT_A_TOWN:
+            return end  # "12 Mill Lane, Thanks."
+    return towns.end()
+
+
+def address_town(address: str) -> str | None:
+    """The town at the end of an address found here ("12 Mill Lane, Hove" -> "Hove"), if it has one."""
+    match = re.search(rf",\s+({_TOWN_WORD})$", address)
+    if match is None or _STREET_ALONE.fullmatch(match.group(1)) or _BUILDING_ONLY.fullmatch(match.group(1)):
+        return None
+    return match.group(1)
+
+
+_BUILDING_ONLY = re.compile(rf"{_BUILDING}|(?:{_STREET_WORD}\s+){{0,3}}{_PLACE_WORD}")
+
+
 # "im at 14 elm grove": a street in lower case, only after a word that introduces an address.
 _LOWER_STREET_SUFFIX = (
     r"(?:road|rd|street|lane|avenue|ave|close|drive|way|crescent|grove|gardens|terrace|place|court|walk|rise|"
     r"parade|square|mews|hill|park|view|green|row)"
 )
 _LOWER_ADDRESS = re.compile(
-    rf"(?<![\w£$.,:/-])\d{{1,4}}[a-z]?,?\s+((?:[a-z][a-z'-]+\s+){{1,2}}){_LOWER_STREET_SUFFIX}\b"
+    r"(?<![\w£$.,:/-])(?:(?:flat|room|unit|apartment|apt)\s+\d{1,4}[a-z]?,?\s+)?"
+    rf"\d{{1,4}}[a-z]?,?\s+((?:[a-z][a-z'-]+\s+){{1,2}}){_LOWER_STREET_SUFFIX}\b"
 )
 _LOWER_ADDRESS_CUE = re.compile(r"\b(?:at|to|address|addy|lives|living|staying|moved|c/o)\s*:?\s*$")
 _NOT_STREET_WORDS = words.word_set(
@@ -485,12 +570,21 @@ _NOT_STREET_WORDS = words.word_set(
 
 
 def find_addresses(text: str) -> Iterable[Span]:
+    """Street addresses, each from the flat, room, house name or "c/o" up to the town, without the postcode."""
+    for start, end, kind in _find_streets(text):
+        yield _address_start(text, start), _address_end(text, end), kind
+
+
+def _find_streets(text: str) -> Iterable[Span]:
     for match in _ADDRESS.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()]
         if _ADDRESS_FALSE_LEAD.search(before[-16:]) or _PREMISES_BEFORE.search(before):
             continue
         if match.group("building") and match.group()[0].isdigit() and _BUILDING_FALSE_LEAD.search(before[-16:]):
             continue
+        room = _ROOM_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        if room and _meeting_room(text, room, match.end()):
+            continue  # "at 2pm, Room 3, Hope House"
         yield match.start(), match.end(), "address"
     for cue in _RESIDENCE_CUE.finditer(text):
         match = _STREET_ALONE.match(text, cue.end())
@@ -500,7 +594,20 @@ def find_addresses(text: str) -> Iterable[Span]:
             continue
         yield match.start(), match.end(), "address"
     for match in _BUILDING_ADDRESS.finditer(text):
+        if match.group().startswith(("Room", "Rm")) and _meeting_room(text, match):
+            continue
         yield match.start(), match.end(), "address"
+    for match in _UNIT_IN_PLACE.finditer(text):
+        if not _meeting_room(text, match):
+            yield match.start(), match.end(), "address"  # "Room 14, Travelodge, London Road"
+    for match in _CARE_OF.finditer(text):
+        street = _STREET_ALONE.match(text, match.end()) or _ADDRESS.match(text, match.end())
+        if street is not None:
+            yield match.start(), street.end(), "address"  # "c/o Emmaus, Drove Road": a postal address
+    for postcode in _POSTCODE.finditer(text):
+        house = _HOUSE_NAME_THEN_TOWN.search(text, max(0, postcode.start() - 90), postcode.start())
+        if house is not None:
+            yield house.start(), house.end("house"), "address"  # "Tan-y-Bryn, Llanrug LL55 4AA"
     for comma in _COMMA.finditer(text):
         street = _STREET_AFTER_COMMA.match(text, comma.end())
         if street is None:

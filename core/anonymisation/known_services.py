@@ -56,6 +56,14 @@ ORGANISATIONS: tuple[str, ...] = (
     "Medaille Trust", "Snowdrop Project", "Ashiana", "Latin American Women's Aid", "Chayn", "Jewish Women's Aid",
     "Muslim Women's Network", "Men's Advice Line", "Mankind", "ManKind Initiative", "Paladin",
     "Protection Against Stalking", "National Stalking Helpline",
+    # Ombudsmen and regulators people are told to contact
+    "Housing Ombudsman", "Local Government and Social Care Ombudsman", "Local Government Ombudsman",
+    "Parliamentary and Health Service Ombudsman", "Financial Ombudsman", "Financial Ombudsman Service",
+    "Prisons and Probation Ombudsman", "Public Services Ombudsman for Wales",
+    # Health charities named after a person
+    "Jo's Cervical Cancer Trust", "Jo's Trust", "Bobby Van Trust", "Teenage Cancer Trust", "Willow Foundation",
+    "Anthony Nolan", "Ataxia UK", "Sue Ryder Care", "Roald Dahl's Marvellous Children's Charity",
+    "Rainbow Trust", "Tommy's", "Charlie Waller Trust", "Harry's Rainbow", "Ben's Centre",
     # Children, families, young people, carers
     "Barnardo's", "Barnardos", "NSPCC", "Childline", "Action for Children", "The Children's Society",
     "Children's Society", "Family Action", "Home-Start", "Home Start", "Kinship", "Grandparents Plus", "Coram",
@@ -165,4 +173,7 @@ PUBLIC_NUMBERS: tuple[tuple[str, str], ...] = (
     ("Action Fraud", "0300 123 2040"),
     ("Crimestoppers", "0800 555 111"),
     ("ChildLine", "0800 11 11"),
+    ("Housing Ombudsman", "0300 111 3000"),
+    ("Local Government and Social Care Ombudsman", "0300 061 0614"),
+    ("Parliamentary and Health Service Ombudsman", "0345 015 4033"),
 )

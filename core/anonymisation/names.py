@@ -90,6 +90,8 @@ INITIALISMS = _words(
     FOR OUT ALL NEW OLD ASK CAN HAS HAD WAS ARE GET SET PUT RUN OFF ON IN AT BY UP GO IS BE WE US MY ME HE SHE HIM
     HER OUR YOU BUT NOR SO IF OR AS AN NOW DAY WK MTH YR AKA NB OK TY THX PLS PTO RSVP FAO
     POP PoP PCSO PCSOs HCA RMN RGN SHO SPR FY1 FY2 CAB DVS DAS URGENT FAO ATTN ASAP NOT DO DONT RE FWD CC BCC TO OF AND
+    CAF TAF EHA CHC DST LADO IRO ICPC RCPC CLA PLO SGO CAO LPS AA NQSW SWA FSW EWO SALT ABI DOLs CHIN EHCNA
+    ISW PRU AP SEMH SEND LAC CP CPP CPR CSP FGC FNP TAC TAMHS HSC NICE RCN HCPC SWE BASW ADCS MHST ERS
     """
 )
 
@@ -262,7 +264,8 @@ ROLE_CUES = _words(
     """
     CPN SW PO IDVA AMHP GP Nurse Officer Worker Manager Coordinator Co-ordinator Practitioner
     Navigator Psychiatrist Consultant Midwife Keyworker Mentor Paramedic Therapist Counsellor
-    Advocate Sergeant PC DC DS Inspector Sgt Constable Warden Caseworker Lead Matron
+    Advocate Sergeant PC DC DS Inspector Sgt Constable Warden Caseworker Lead Matron Agent Supervisee
+    Supervisor Assessor Interpreter Chaplain Receptionist Volunteer
     """
 )
 
@@ -281,6 +284,16 @@ NAME_VERBS = _words(
     shouted threatened assaulted overdosed collapsed relapsed smelt smelled seems presents
     share shares live work works sleep sleeps drink drinks smoke smokes owe owes
     keep keeps sells sold buys bought begs begged uses injects injected
+    """
+)
+
+# More verbs said of people, read only after a word already listed as a first name ("Mark brought the case",
+# "Joy found the visit hard"): after an unlisted word they are said of things too ("Brexit made", "Copy sent").
+PERSON_VERBS = _words(
+    """
+    brought found gave made wrote kept heard understood forgot sent paid lost sat stood fell chose
+    raised reflected confirmed mentioned noted suggested requested visited chased booked escalated
+    worried expressed acknowledged recognised challenged questioned answered replied responded
     """
 )
 
@@ -579,7 +592,7 @@ COMMON_WORDS = _words(
     Council's Police's Team's Service's Hospital's Staff's Today's Yesterday's Tonight's
     Tomorrow's Week's Month's Year's Everyone's Someone's Nobody's Anyone's Mum's Dad's Nan's
     Partner's Friend's Brother's Sister's Son's Daughter's Children's Women's Men's People's
-    Mother's Father's Landlord's Txt Txts Msg Msgs Vm Dm Whatsapp Voicemails Sms
+    Mother's Father's Landlord's Txt Txts Msg Msgs Vm Dm Whatsapp Voicemails Sms Fwd Fw Log Logged
     """
 )
 
@@ -587,6 +600,7 @@ COMMON_WORDS = _words(
 JOB_TITLES = _words(
     """
     Surgeon Surgeons Physician Physicians Anaesthetist Radiologist Geriatrician Neurologist Cardiologist Oncologist
+    Reviewer Reviewers Auditor Adjudicator Assessors
     Dermatologist Obstetrician Paediatrician Gynaecologist Urologist Haematologist Rheumatologist Gastroenterologist
     Endocrinologist Psychotherapist Optometrist Dentist Podiatrist Chiropodist Audiologist Orthoptist Sonographer
     Phlebotomist Technician Hygienist Chaplain Solicitor Barrister Magistrate Clerk Usher Porter Secretary
@@ -641,5 +655,45 @@ STOP_PHRASES = _phrases(
     czech republic
     dominican republic
     homes for ukraine
+    bob's your uncle
+    tom, dick and harry
+    tom, dick or harry
+    tom dick and harry
+    doubting thomas
+    peeping tom
+    heath robinson
+    jack russell
+    billy no-mates
+    billy no mates
+    billy-no-mates
+    peter pan
+    rob peter to pay paul
+    robbing peter to pay paul
+    smart alec
+    smart aleck
+    nosey parker
+    nosy parker
+    jack of all trades
+    jack the lad
+    jack-the-lad
+    johnny-come-lately
+    johnny come lately
+    good samaritan
+    dear john
+    even stevens
+    walter mitty
+    jekyll and hyde
+    man friday
+    girl friday
+    mickey mouse
+    lazy susan
+    uncle tom cobley
+    hobson's choice
+    sod's law
+    murphy's law
+    achilles heel
+    pandora's box
+    trojan horse
+    catch-22
     """
 )

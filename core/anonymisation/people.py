@@ -174,6 +174,28 @@ _SIGNED_INITIALS = re.compile(r"(?:[.!?]\s+|\n\s*|[-–]\s*)$")
 _PLACEHOLDER_NAMES = frozenset({("Jane", "Doe"), ("John", "Doe"), ("Joe", "Bloggs"), ("Joe", "Public")})
 # What is named for a person with a possessive: "Clare's Law", "Sarah's Law", "Martyn's Law".
 _NAMED_FOR = words.word_set("Law Laws Act Rule Principle Syndrome Disease Wish")
+# Theories, models and tools named after the people who made them: "Kolb's cycle", "Maslow's hierarchy of needs",
+# "the Peter principle", "Gibbs' reflective cycle", "the Karpman drama triangle".
+_EPONYM_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:cycle|hierarchy|model|theory|triangle|principles?|syndrome|paradox|razor|"
+    r"pyramid|ladder|wheel|curve|window|stages|scale|criteria|matrix|quadrant|effect|complex|pyramid)\b"
+)
+# Places and organisations named after a person: "Joseph's House", "Ellen's Place", "Jo's Trust".
+_NAMED_PLACE_WORDS = words.word_set(
+    "House Place Court Lodge Mews Home Homes Centre Center Hostel Hospice Trust Foundation Fund Project Cafe Café "
+    "Kitchen Pantry Garden Gardens Farm Barn Hall Rooms Hub Club Academy School Nursery Surgery Clinic Ward Wing "
+    "Unit Charity Appeal Walk Way"
+)
+# A role or relation in brackets after a name: "Babs (neighbour, ...)", "Joy (student)", "Martin (TM)".
+_ROLE_ACRONYMS = (
+    r"SW|TM|PE|HV|OT|SU|YP|CYP|CPN|GP|ISVA|IDVA|VLO|DSL|AMHP|PO|PC|DC|SENCO|NQSW|ASYE|RGN|RMN|HCA|PSW|SWA|FSW|"
+    r"EWO|LADO|IRO|DS|DI|SALT|TA|HT|PA|PT|OM|POM|SPO|chair|Chair"
+)
+_ROLE_AFTER = re.compile(
+    r"^\s*\(\s*(?:the\s+|a\s+|an\s+|our\s+|her\s+|his\s+|their\s+|student\s+|trainee\s+|senior\s+)?"
+    rf"(?:(?:{'|'.join(sorted(words.BRACKETED_ROLES | words.STRONG_CUES, key=len, reverse=True))})"
+    rf"|(?:{_ROLE_ACRONYMS}))\b(?:[^()\n]{{0,40}})\)"
+)
 # Who speaks in a pasted chat: a capitalised word and a colon at the start of a line or after " / ".
 _SPEAKER = re.compile(r"(?:^|\n|\s/\s)\s*([A-Z][a-z'’-]+):\s+\S")
 # Things that are a home: "sofa surfing at Mads' house", "staying at Jo's flat".
@@ -324,6 +346,10 @@ def _lexicon() -> _Lexicon:
         frozenset(lower_surnames - lower_ambiguous),
         data.common_english,
     )
+
+
+def _person_after(after: str) -> bool:
+    return bool(_PERSON_AFTER.match(after) or _ROLE_AFTER.match(after))
 
 
 @dataclass(slots=True)
@@ -585,8 +611,19 @@ class _NameFinder:
         """True when two neighbouring tokens are separated by a single space."""
         return self.text[self.tokens[left].end : self.tokens[right].start] == " " and not self.tokens[left].possessive
 
+    def _person_not_organisation(self, start: int, end: int) -> bool:
+        """A one-word known organisation that is also a first name, used of a person: "Frank rang", "Mind said" is
+        not; "Frank (neighbour)" and "Frank rang" are."""
+        index = self._at(start)
+        if index is None or self.tokens[index].end != end:
+            return False
+        word = self.tokens[index].base
+        if not (self._given(word) or self._ambiguous(word)):
+            return False
+        return self._human_after(index) or self._cue_before(index)
+
     def _block_spans(self) -> None:
-        spans = list(self.blocked_spans)
+        spans = [span for span in self.blocked_spans if not self._person_not_organisation(*span)]
         lowered = self.text.lower()
         for phrase in words.STOP_PHRASES:
             position = lowered.find(phrase)
@@ -674,6 +711,12 @@ class _NameFinder:
         if last.possessive and run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].raw in _NAMED_FOR:
             self.blocked.update(run)  # "Clare's Law", "Awaab's Law": named for someone, not about them here
             return
+        if self._eponym(run):
+            self.blocked.update(run)  # "Kolb's cycle", "the Peter principle": a theory, not a person
+            return
+        if last.possessive and self._named_place_follows(run[-1]):
+            self.blocked.update(run)  # "Joseph's House", "Ellen's Place": a place named for someone
+            return
         if len(run) > 2:
             roles = [position for position, i in enumerate(run[:-1]) if self.tokens[i].raw in words.ROLE_CUES]
             if roles and roles[-1] > 0:
@@ -734,6 +777,22 @@ class _NameFinder:
             self._judge_multi(run, evidence)
         else:
             self._judge_single(run[0], evidence)
+
+    def _eponym(self, run: list[int]) -> bool:
+        """ "Maslow's hierarchy", "the Peter principle": a theory named for its author. A listed first name with a
+        possessive stays a person ("Kayla's cycle of self-harm")."""
+        last = self.tokens[run[-1]]
+        if not _EPONYM_AFTER.match(self.text, last.start + len(last.base)):
+            return False
+        return not (last.possessive and len(run) == 1 and self._given(last.base))
+
+    def _named_place_follows(self, index: int) -> bool:
+        following = index + 1
+        return (
+            following < len(self.tokens)
+            and self.tokens[following].raw in _NAMED_PLACE_WORDS
+            and self.text[self.tokens[index].end : self.tokens[following].start].strip("'’s") == " "
+        )
 
     def _names_a_thing(self, run: list[int]) -> bool:
         """ "Tai Tarian", "Calan DVS", "Abilify Maintena 400mg", "solicitors (Duncan Lewis)": a service, a medicine
@@ -1013,8 +1072,8 @@ class _NameFinder:
 
     def _after_evidence(self, index: int) -> bool:
         token = self.tokens[index]
-        after = self.text[token.end : token.end + 40]
-        if _AGE_AFTER.match(after) or (not token.possessive and _PERSON_AFTER.match(after)):
+        after = self.text[token.end : token.end + 60]
+        if _AGE_AFTER.match(after) or (not token.possessive and _person_after(after)):
             return True
         if token.possessive:
             following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
@@ -1025,14 +1084,17 @@ class _NameFinder:
             )
         next_index = index + 1
         if next_index < len(self.tokens) and self.text[token.end : self.tokens[next_index].start] == " ":
-            return self.tokens[next_index].raw.lower() in words.NAME_VERBS and self.tokens[next_index].raw.islower()
+            verb = self.tokens[next_index].raw
+            if verb.islower() and verb in words.PERSON_VERBS and self._known_name(token.base):
+                return True  # "Mark brought the case": a listed name, then a verb said of people
+            return verb.lower() in words.NAME_VERBS and verb.islower()
         return False
 
     def _human_after(self, index: int) -> bool:
         """Sentence-initial "Grace told me" is a person; "Hope is scarce" is not."""
         token = self.tokens[index]
-        after = self.text[token.end : token.end + 40]
-        if _AGE_AFTER.match(after) or (not token.possessive and _PERSON_AFTER.match(after)):
+        after = self.text[token.end : token.end + 60]
+        if _AGE_AFTER.match(after) or (not token.possessive and _person_after(after)):
             return True
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         if following is None:
@@ -1041,7 +1103,13 @@ class _NameFinder:
             return following.raw in _PERSONAL_NOUNS or _ACRONYM.fullmatch(following.raw) is not None
         if self.text[token.end : following.start] != " ":
             return False
-        return following.raw in words.NAME_VERBS and following.raw not in _AUXILIARY_VERBS
+        if following.raw in words.NAME_VERBS and following.raw not in _AUXILIARY_VERBS:
+            return True
+        if not self._known_name(token.base):
+            return False
+        if following.raw in words.PERSON_VERBS:
+            return True  # "Mark brought the case"
+        return following.raw.islower() and following.raw.endswith("ed") and len(following.raw) > 4  # "Rich raised"
 
     def _date_context(self, index: int) -> bool:
         token = self.tokens[index]

@@ -2,6 +2,7 @@
 and who was sent them; and the reminder of each action."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 
@@ -43,6 +44,8 @@ class RecordEntry(models.Model):
     position = models.PositiveIntegerField()
     discussion = models.TextField(blank=True)
     follow_ups = models.TextField("Follow-ups reported", blank=True)
+    # The search document (discussion and follow-ups), kept up to date by PostgreSQL: core/search_index.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     text_gate = TextGate(gated={"discussion": "Discussion", "follow_ups": "Follow-ups reported"})
 

@@ -137,6 +137,10 @@ def commissioners_updates(meeting: Meeting) -> list[ProposedItem]:
 
 @agenda_source("guest_speaker")
 def guest_speaker_slot(meeting: Meeting) -> list[ProposedItem]:
+    """One item per guest speaker the facilitator has added; a slot to fill while there are none."""
+    speakers = list(meeting.guest_speakers.all())
+    if speakers:
+        return [ProposedItem(f"guest_speaker:{s.pk}", AgendaItemKind.STANDING, s.agenda_title) for s in speakers]
     return [ProposedItem("standing:guest_speaker", AgendaItemKind.STANDING, "Guest speaker slot")]
 
 

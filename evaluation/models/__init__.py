@@ -7,6 +7,10 @@ pages show aggregates, withheld below `MIN_RESPONSES`."""
 from evaluation.models.focus_groups import (
     FocusGroup,
 )
+from evaluation.models.improvement import (
+    ImprovementAction,
+    ImprovementPlan,
+)
 from evaluation.models.self_assessment import (
     LEARNING_CULTURES,
     Assessment,
@@ -42,6 +46,8 @@ __all__ = [
     "SurveyStatus",
     "WITHHELD",
     "FocusGroup",
+    "ImprovementAction",
+    "ImprovementPlan",
     "Assessment",
     "AssessmentQuestion",
     "AssessmentRating",

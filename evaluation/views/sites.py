@@ -9,8 +9,9 @@ from django.views.decorators.http import require_POST
 from core.access import get_visible_or_404
 from evaluation import selectors, services
 from evaluation.charts import profile_chart, question_charts
-from evaluation.forms import FocusGroupForm, SelfAssessmentForm
+from evaluation.forms import FocusGroupForm, ImprovementPlanForm, SelfAssessmentForm
 from evaluation.models import LEARNING_CULTURES, AssessmentRound
+from evaluation.stages import CITATION, advice_for, leading_stage
 from sites.models import Site
 
 ROUNDS = AssessmentRound.objects.select_related("site")
@@ -19,7 +20,11 @@ ROUNDS = AssessmentRound.objects.select_related("site")
 @login_required
 def site_evaluation(request, site_pk: int):
     site = get_visible_or_404(Site, request.user, "evaluation.manage_site_evaluation", pk=site_pk)
-    return render(request, "evaluation/site_evaluation.html", {"site": site, **selectors.site_evaluation_page(site)})
+    page = selectors.site_evaluation_page(site)
+    latest = next((r for r in page["rounds"] if r.response_count >= page["min_responses"]), None)
+    stage = leading_stage(selectors.round_profile(latest).stages) if latest else None
+    context = {"site": site, **page, "stage_round": latest, "stage_advice": advice_for(stage), "citation": CITATION}
+    return render(request, "evaluation/site_evaluation.html", context)
 
 
 @login_required
@@ -76,6 +81,7 @@ def round_profile(request, pk: int):
     previous = selectors.round_profile(previous_round) if previous_round else None
     tables = selectors.profile_tables(profile, previous)
     compare = previous is not None and not previous.withheld
+    previous_plan = selectors.plan_of(previous_round)
     if not profile.withheld:
         for table, chart in zip(tables, question_charts(assessment_round.site.name, tables, compare), strict=True):
             table["svg"] = chart
@@ -88,8 +94,48 @@ def round_profile(request, pk: int):
         "chart": profile_chart(assessment_round.site.name, profile, previous),
         "tables": tables,
         "compare": compare,
+        "plan": selectors.plan_of(assessment_round),
+        "previous_plan": previous_plan,
+        "plan_rows": selectors.plan_comparison(previous_plan, previous, profile),
+        "stage_advice": advice_for(leading_stage(profile.stages)),
+        "citation": CITATION,
     }
     return render(request, "evaluation/round_profile.html", context)
+
+
+@login_required
+def improvement_plan(request, pk: int):
+    assessment_round = get_visible_or_404(ROUNDS, request.user, "evaluation.manage_site_evaluation", pk=pk)
+    profile = selectors.round_profile(assessment_round)
+    questions = selectors.weakest_questions(profile)
+    plan = selectors.plan_of(assessment_round)
+    initial = {}
+    for action in plan.action_list if plan else []:
+        initial |= {
+            f"action_{action.question_id}": action.action,
+            f"owner_{action.question_id}": action.owner_id,
+            f"review_{action.question_id}": action.review_on,
+        }
+    owners = selectors.plan_owner_choices(assessment_round.site)
+    data = request.POST if request.method == "POST" else None
+    form = ImprovementPlanForm(data, questions=questions, owners=owners, initial=initial)
+    if request.method == "POST" and questions and form.is_valid():
+        try:
+            services.write_improvement_plan(
+                assessment_round=assessment_round,
+                written_by=request.user,
+                actions=[services.PlannedAction(**row) for row in form.actions()],
+            )
+        except ValidationError as problem:
+            form.add_error(None, " ".join(problem.messages))
+        else:
+            messages.success(request, "Improvement plan saved. The next round's results will be compared with it.")
+            return redirect("evaluation:round", assessment_round.pk)
+    means = profile.question_means
+    rows = [(question, means.get(question.pk), *(form[name] for name in names)) for question, *names in form.rows]
+    context = {"site": assessment_round.site, "assessment_round": assessment_round, "profile": profile}
+    context |= {"form": form, "rows": rows, "plan": plan}
+    return render(request, "evaluation/improvement_plan.html", context)
 
 
 @login_required

@@ -2,6 +2,7 @@
 their revisions, findings and reports, and who follows or has read each thread."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -32,6 +33,8 @@ class Thread(models.Model):
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     last_post_at = models.DateTimeField(null=True, blank=True, help_text="When the latest post became visible.")
+    # The search document (the title), kept up to date by PostgreSQL: core/search_index.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     text_gate = TextGate(gated={"title": "Title"})
 
@@ -76,6 +79,8 @@ class Post(models.Model):
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The search document (the body), kept up to date by PostgreSQL: core/search_index.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     text_gate = TextGate(gated={"body": "Post"})
 

@@ -1,4 +1,4 @@
-"""Forms of the site members page: adding a person, ending a membership, changing a role."""
+"""Forms of the site members page: adding a person, ending a membership, changing a role, a new job."""
 
 from django import forms
 
@@ -37,3 +37,17 @@ class EndMembershipForm(forms.Form):
 
 class MembershipRoleForm(forms.Form):
     role = forms.ChoiceField(label="Role", choices=MembershipRole.choices)
+
+
+class JobChangeForm(forms.Form):
+    job_title = forms.CharField(
+        label="New job title", max_length=200, error_messages={"required": "Enter the job title."}
+    )
+    agency = forms.CharField(label="Agency or organisation", max_length=200, required=False)
+    sector = forms.ChoiceField(label="Sector", choices=[("", "Choose a sector")] + Sector.choices, required=False)
+    started_on = forms.DateField(
+        label="In this job from",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Enter the date they started.", "invalid": "Enter a real date, like 14/03/2026."},
+        help_text="The membership matrix shows their old title before this date and the new one from it.",
+    )

@@ -3,6 +3,7 @@ invitations, experts by experience. Import them from here."""
 
 from sites.models.budget import Expense, ExpenseCategory
 from sites.models.experts import ExpertConsent, ExpertPayment
+from sites.models.guests import GuestSpeaker
 from sites.models.meetings import (
     EXPECTED_MEETINGS,
     Attendance,
@@ -41,6 +42,7 @@ __all__ = [
     "ExpenseCategory",
     "ExpertConsent",
     "ExpertPayment",
+    "GuestSpeaker",
     "Invitation",
     "InvitationQuerySet",
     "InvitationRole",

@@ -1,6 +1,7 @@
 """Meetings, their history and the attendance register; recurring series that plan them."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 
@@ -45,6 +46,8 @@ class Meeting(models.Model):
         "MeetingSeries", on_delete=models.SET_NULL, null=True, blank=True, related_name="meetings"
     )
     planned_on = models.DateField(null=True, blank=True)
+    # The search document (venue and notes), kept up to date by PostgreSQL: core/search_index.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = MeetingQuerySet.as_manager()
 

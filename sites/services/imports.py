@@ -23,6 +23,7 @@ from django.utils import timezone
 from audit.models import AuditAction
 from audit.services import record_event
 from core.rules import is_programme_admin
+from members.jobs import JOB_FIELDS, record_job_change
 from members.models import Sector, User
 from sites.models import Attendance, AttendanceStatus, Meeting, MeetingStatus, Membership, MembershipRole, Site
 from sites.rules import facilitated_site_ids
@@ -325,7 +326,11 @@ def import_members(*, data: bytes, filename: str = "", imported_by: User | None 
             people[row.email] = person
             summary.people_created += 1
         elif may_update_details(imported_by, person):
-            changed = [f for f, v in row.person.items() if getattr(person, f) != v]
+            # A new job title, agency or sector is a job change from today, kept in the person's job history.
+            job = {f: row.person[f] for f in JOB_FIELDS}
+            if any(getattr(person, f) != v for f, v in job.items()):
+                record_job_change(person=person, on=timezone.localdate(), by=imported_by, **job)
+            changed = [f for f, v in row.person.items() if f not in JOB_FIELDS and getattr(person, f) != v]
             for f in changed:
                 setattr(person, f, row.person[f])
             if changed:

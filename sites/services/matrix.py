@@ -5,6 +5,8 @@ per person, derived from memberships and the attendance register. Nobody types t
 - X: attended (present) two or more meetings held at the site on or before the date.
 - Y: left on or before the date, or attended fewer than two meetings.
 People who joined after the date are not shown. Totals count confirmed members (F and X, not Y).
+Each person is shown under the job title and sector they held on the date (members.jobs: job changes are recorded,
+not overwritten).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from core.spreadsheets import Spreadsheet, Table, csv_writer
+from members.jobs import jobs_on
 from members.models import Sector
 from sites.models import Attendance, AttendanceStatus, MeetingStatus, Membership, MembershipRole, Site
 
@@ -79,7 +82,7 @@ def _person_code(memberships: list, attended: int, as_of: date) -> str:
 
 
 def build_membership_matrix(*, as_of: date, sites: QuerySet[Site] | list[Site] | None = None) -> MembershipMatrix:
-    """The matrix on `as_of` for `sites` (every site when None). Three queries whatever the size."""
+    """The matrix on `as_of` for `sites` (every site when None). Four queries whatever the size."""
     site_list = list(Site.objects.order_by("code") if sites is None else sites)
     site_list.sort(key=lambda s: (len(s.code), s.code))  # CP2 before CP10
     site_ids = [s.pk for s in site_list]
@@ -106,6 +109,7 @@ def build_membership_matrix(*, as_of: date, sites: QuerySet[Site] | list[Site] |
     by_person: dict[tuple[int, int], list] = defaultdict(list)
     for membership in memberships:
         by_person[(membership.site_id, membership.person_id)].append(membership)
+    jobs = jobs_on({person_id for _, person_id in by_person}, as_of)
 
     sector_labels = dict(Sector.choices)
     sector_rank = {value: rank for rank, value in enumerate(Sector.values)}
@@ -115,7 +119,9 @@ def build_membership_matrix(*, as_of: date, sites: QuerySet[Site] | list[Site] |
         person = person_memberships[0]
         code = _person_code(person_memberships, attended.get((site_id, person_id), 0), as_of)
         site_code = codes_by_id[site_id]
-        cells[(person.person__sector, person.person__job_title.strip() or NO_JOB_TITLE)][site_code].append(code)
+        job = jobs.get(person_id)
+        sector, title = (job.sector, job.job_title) if job else (person.person__sector, person.person__job_title)
+        cells[(sector, title.strip() or NO_JOB_TITLE)][site_code].append(code)
         if code in CONFIRMED:
             totals[site_code] += 1
 

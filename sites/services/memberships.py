@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.services import record_event
+from members.jobs import record_job_change
 from members.models import User
 from sites.models import Membership, MembershipRole
 
@@ -117,3 +118,21 @@ def change_membership_role(*, membership: Membership, changed_by: User, role: st
         detail=f"now {role} at {membership.site.code}",
     )
     return membership
+
+
+@transaction.atomic
+def record_member_job_change(
+    *, membership: Membership, changed_by: User, job_title: str, agency: str, sector: str, started_on, request=None
+):
+    """A member of the site has a new job (title, agency or sector) from `started_on`: recorded in their job history,
+    so the membership matrix of an earlier date still shows the job they held then."""
+    if not changed_by.has_perm("sites.manage_members", membership.site):
+        raise PermissionDenied("Only this site's facilitators or a programme admin can record a member's new job.")
+    if started_on < membership.joined:
+        raise ValidationError({"started_on": "Give a date from when they joined this site: "
+                                             f"{membership.joined:%d/%m/%Y} or later."})  # fmt: skip
+    try:
+        return record_job_change(person=membership.person, job_title=job_title, agency=agency, sector=sector,
+                                 on=started_on, by=changed_by, request=request)  # fmt: skip
+    except ValidationError as problem:
+        raise ValidationError({"started_on": problem.messages}) from None

@@ -1,4 +1,4 @@
-"""Memberships: who belongs to a site, adding people, ending memberships and changing roles."""
+"""Memberships: who belongs to a site, adding people, ending memberships, changing roles, recording a new job."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from core.access import get_visible_or_404
 from core.forms import add_service_error
-from sites.forms.memberships import AddMemberForm, EndMembershipForm, MembershipRoleForm
+from sites.forms.memberships import AddMemberForm, EndMembershipForm, JobChangeForm, MembershipRoleForm
 from sites.models import Membership, Site
 from sites.selectors.memberships import site_memberships
 from sites.services import memberships as services
@@ -97,3 +97,29 @@ def change_role(request, pk: int):
             messages.success(request, f"{membership.person.name} is now a {membership.get_role_display().lower()}.")
     return redirect(_members_url(membership.site_id))
 
+
+
+@login_required
+def job_change(request, pk: int):
+    """Record a member's new job from a date: their history keeps the old one (the matrix of an earlier date)."""
+    membership = _access_membership(request.user, pk)
+    person = membership.person
+    initial = {"job_title": person.job_title, "agency": person.agency, "sector": person.sector,
+               "started_on": timezone.localdate()}  # fmt: skip
+    form = JobChangeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.record_member_job_change(
+                membership=membership, changed_by=request.user, request=request, **form.cleaned_data
+            )
+        except ValidationError as problem:
+            add_service_error(form, problem)
+        else:
+            if changed is None:
+                messages.info(request, f"{person.name} already held this job then: nothing changed.")
+            else:
+                messages.success(request, f"{person.name}'s new job is recorded from {changed.started_on:%d/%m/%Y}.")
+            return redirect(_members_url(membership.site_id))
+    history = person.job_history.order_by("-started_on", "-pk")
+    return render(request, "sites/memberships/job_change.html", {"membership": membership, "form": form,
+                                                                  "history": history})  # fmt: skip

@@ -149,3 +149,18 @@ def test_programme_admins_keep_the_list_in_the_admin_and_each_change_is_audited(
         "known list: added organisation or service 'Rosie Hart'",
         "known list: removed organisation or service 'Rosie Hart'",
     ]
+
+
+@pytest.mark.django_db
+def test_new_seed_entries_reach_a_list_already_seeded_and_a_removed_entry_stays_removed():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("cases.migrations.0011_seed_more_known_terms")
+    KnownTerm.objects.filter(text__in=["Housing Ombudsman", "0300 111 3000"]).delete()  # a list seeded before them
+    KnownTerm.objects.filter(text="Jo's Trust").update(listed=False)  # an admin removed this one
+    migration.seed_new_known_terms(apps, None)
+    assert KnownTerm.objects.filter(text="Housing Ombudsman", kind=KnownTermKind.ORGANISATION, listed=True).exists()
+    assert KnownTerm.objects.get(text="0300 111 3000").label == "Housing Ombudsman"
+    assert not KnownTerm.objects.get(text="Jo's Trust").listed

@@ -90,7 +90,7 @@ def test_letters_and_digits_that_are_no_reference_are_left(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "address"),
     [
-        ("She is staying at her aunt's, 14 Heol y Parc, Treorchy.", "14 Heol y Parc"),
+        ("She is staying at her aunt's, 14 Heol y Parc, Treorchy.", "14 Heol y Parc, Treorchy"),
         ("Home visit to 6 Ffordd Tan-y-Bryn after the fall.", "6 Ffordd Tan-y-Bryn"),
         ("New tenancy at 31 Stryd Fawr from Monday.", "31 Stryd Fawr"),
         ("Letters go to Bryn Awel, Lôn Goed, near Criccieth.", "Bryn Awel, Lôn Goed"),

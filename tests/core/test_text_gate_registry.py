@@ -11,8 +11,8 @@ from django.db import models
 
 from core.text_gate import text_gate_of
 
-PROJECT_APPS = ("cop", "api", "home", "demo", "digests", "newsletters", "evaluation", "toolkit", "forum", "cycle")
-PROJECT_APPS += ("cases", "sites", "members", "audit", "core")
+PROJECT_APPS = ("cop", "api", "home", "demo", "search", "digests", "newsletters", "evaluation", "toolkit", "forum")
+PROJECT_APPS += ("cycle", "cases", "sites", "members", "audit", "core")
 
 # The models the issue names: each must exist and gate at least one field.
 NAMED = (
@@ -140,9 +140,17 @@ WRITE_PATH_TESTS = {
     "evaluation.FocusGroup.quotes": (BYPASSES, "test_a_disguised_identifier_in_a_focus_group_is_refused"),
     "evaluation.AssessmentRating.comment": (PATHS, "test_a_self_assessment_comment_is_refused"),
     "evaluation.Answer.text": (PATHS, "test_a_survey_answer_is_refused_and_nothing_saved"),
+    "evaluation.ImprovementAction.action": (
+        "tests.evaluation.test_improvement_plan",
+        "test_the_plan_is_refused_while_the_round_is_open_to_outsiders_and_with_personal_data",
+    ),
     "cases.IssueUpdate.text": (
         "tests.digests.test_digest_pages",
         "test_a_response_with_personal_data_is_refused_and_kept_in_the_form",
+    ),
+    "sites.GuestSpeaker.topic": (
+        "tests.sites.test_guest_speakers",
+        "test_a_topic_that_could_identify_someone_is_refused_and_kept_in_the_form",
     ),
     "sites.Meeting.notes": (BYPASSES, "test_a_disguised_identifier_in_a_meetings_notes_or_agenda_is_refused"),
 }

@@ -105,6 +105,7 @@ EXPORTED = {
     "cases.Question.asked_by": "questions_asked", "cases.ActionItem.owner": "case_actions_owned",
     "evaluation.Response.respondent": "survey_answers", "evaluation.Assessment.respondent": "self_assessments",
     "audit.AuditEvent.actor": "security", "mfa.Authenticator.user": "security",
+    "members.JobHistory.person": "job_history",
 }  # fmt: skip
 NOT_EXPORTED = {
     "recorded as who did a task in their role (the audit log in the copy lists their actions)": [
@@ -118,8 +119,9 @@ NOT_EXPORTED = {
         "sites.ExpertConsent.recorded_by", "sites.MeetingChange.changed_by", "sites.MeetingSeries.created_by",
         "sites.Invitation.invited_by", "sites.Invitation.accepted_by", "admin.LogEntry.user",
         "digests.Digest.requested_by", "forum.Thread.started_by", "cases.KnownTerm.changed_by",
-        "cases.Finding.confirmed_by", "forum.PostFinding.confirmed_by", "cases.IssueGroup.created_by",
-        "cycle.MeetingGuest.invited_by",
+        "cases.Finding.confirmed_by", "forum.PostFinding.confirmed_by", "members.JobHistory.recorded_by",
+        "recruitment.Agency.added_by", "recruitment.Approach.recorded_by", "recruitment.SeniorSponsor.recorded_by",
+        "cases.IssueGroup.created_by", "cycle.MeetingGuest.invited_by",
     ],
     "delivery bookkeeping: which emails were sent to them, not what they wrote": [
         "newsletters.Delivery.person", "forum.Delivery.recipient", "cycle.AgendaDelivery.person",

@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from sites.models import GuestSpeaker
 from sites.services.calendar import issue_calendar_token
 from tests.factories import MeetingFactory, at
 
@@ -73,6 +74,19 @@ SITE_ADMIN_ONLY = signed_in(["admin"], denied=NOT_FOUND, member=FORBIDDEN, broke
 
 EVERYONE = outcomes(OK)
 ALL_SIGNED_IN = signed_in(SIGNED_IN)
+
+
+def speaker_at(*, cp1: bool):
+    """A CP1 meeting and a guest speaker at it (cp1) or at a CP3 meeting (not cp1)."""
+
+    def args(world) -> list:
+        meeting = MeetingFactory(site=world.site, starts_at=at(timezone.localdate() + timedelta(days=7)))
+        site = world.site if cp1 else world.other_site
+        at_meeting = meeting if cp1 else MeetingFactory(site=site, starts_at=meeting.starts_at)
+        speaker = GuestSpeaker.objects.create(meeting=at_meeting, name="Sam Speaker", topic="Housing First")
+        return [meeting.pk, speaker.pk]
+
+    return args
 
 
 def meeting_of_cp1(world) -> list:
@@ -350,6 +364,7 @@ def token_of_member(world) -> list:
 
 MATRIX: dict[str, Entry] = {
     "home": Entry(get=ALL_SIGNED_IN),
+    "search:results": Entry(get=ALL_SIGNED_IN, post=GET_ONLY),  # each person's results: tests/search
     "healthz": Entry(get=EVERYONE),
     "privacy": Entry(get=EVERYONE, post=outcomes(METHOD)),
     # People
@@ -374,12 +389,20 @@ MATRIX: dict[str, Entry] = {
     "sites:award_change": Entry(args=lambda w: [w.site.pk], get=SITE_ADMIN_ONLY),
     "sites:targets": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
     "sites:target_remove": Entry(args=lambda w: [w.site.pk, w.new_target().pk], get=POST_ONLY, post=SITE_MANAGERS),
+    "recruitment:agencies": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
+    "recruitment:agency": Entry(args=lambda w: [w.site.pk, w.agency().pk], get=SITE_MANAGERS),
+    "recruitment:agency@other_site_agency": Entry(
+        args=lambda w: [w.site.pk, w.agency(other_site=True).pk],
+        get=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN),
+    ),
+    "recruitment:sponsor": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
     "sites:matrix": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
     "sites:import": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
     "memberships:site_members": Entry(args=lambda w: [w.site.pk], get=SITE_VIEWERS),
     "memberships:add_member": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
     "memberships:end_membership": Entry(args=lambda w: [w.membership.pk], get=SITE_MANAGERS),
     "memberships:change_role": Entry(args=lambda w: [w.membership.pk], get=POST_ONLY, post=SITE_MANAGERS),
+    "memberships:job_change": Entry(args=lambda w: [w.membership.pk], get=SITE_MANAGERS),
     # Meetings and the attendance register
     "sites:meeting": Entry(args=meeting_of_cp1, get=SITE_VIEWERS),
     "sites:meeting_ics": Entry(args=meeting_of_cp1, get=SITE_VIEWERS, post=outcomes(METHOD)),
@@ -390,6 +413,15 @@ MATRIX: dict[str, Entry] = {
     "sites:meeting_cancel": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
     "sites:meeting_notes": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
     "sites:meeting_register": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
+    "sites:guest_speakers": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
+    "sites:guest_speakers_present": Entry(args=meeting_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
+    "sites:guest_speaker_remove": Entry(args=speaker_at(cp1=True), get=POST_ONLY, post=SITE_MANAGERS),
+    # CP1's meeting with a CP3 meeting's speaker: nobody removes a speaker through another site's meeting.
+    "sites:guest_speaker_remove@other_site_speaker": Entry(
+        args=speaker_at(cp1=False),
+        get=POST_ONLY,
+        post=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN),
+    ),
     "calendar": Entry(get=ALL_SIGNED_IN),
     "calendar_feed": Entry(args=calendar_token_of_member, get=EVERYONE, post=outcomes(METHOD)),
     # Cases: each page in each state that matters (draft, shared, published, public); CP1's case is
@@ -487,6 +519,7 @@ MATRIX: dict[str, Entry] = {
     "evaluation:close_round": Entry(
         args=lambda w: [w.assessment_round(fresh=True).pk], get=POST_ONLY, post=EVALUATION_MANAGERS
     ),
+    "evaluation:improvement_plan": Entry(args=lambda w: [w.assessment_round().pk], get=EVALUATION_MANAGERS),
     # Toolkit: the set-up checklist, documents and site health
     "toolkit:checklist_item": Entry(args=lambda w: [w.site.pk, w.checklist_item().pk], get=SITE_MANAGERS),
     # CP1's address with a CP3 checklist item: nobody reaches the item through another site.

@@ -31,6 +31,8 @@ from evaluation import forms as evaluation_forms
 from forum import forms as forum_forms
 from members.forms import SignInForm
 from newsletters import forms as newsletter_forms
+from recruitment import forms as recruitment_forms
+from search.forms import SearchForm
 from sites.forms import experts as expert_forms
 from sites.forms import invitations as invitation_forms
 from sites.forms import meetings as meeting_forms
@@ -56,7 +58,7 @@ FUZZ_SETTINGS = settings(
 PAGE = "page"  # fields: read the names from the form on the page (forms whose fields depend on the object)
 OUR_APPS = [
     "api", "audit", "cases", "cop", "core", "cycle", "demo", "digests", "evaluation", "forum", "home", "members",
-    "newsletters", "sites", "toolkit",
+    "newsletters", "recruitment", "search", "sites", "toolkit",
 ]  # fmt: skip
 
 # Form classes that are not themselves submitted by anyone: bases whose subclasses are fuzzed.
@@ -157,6 +159,11 @@ FUZZ: dict[str, Fuzz] = {
     ),  # fmt: skip
     "change role": Fuzz((membership_forms.MembershipRoleForm,), "facilitator", lambda w: reverse(
         "memberships:change_role", args=[MembershipFactory(site=w.site).pk]), fresh=True),  # fmt: skip
+    "job change": Fuzz(
+        (membership_forms.JobChangeForm,), "facilitator", url("memberships:job_change", lambda w: w.membership.pk),
+        valid=lambda w: {"job_title": "Team leader", "started_on": today()},
+        shows=url("memberships:site_members", site),
+    ),  # fmt: skip
     "erase": Fuzz((), "admin", lambda w: reverse("members:erase", args=[w.leaver.pk]), ("confirm",)),
     # Sites, budgets, targets, imports, the matrix
     "create site": Fuzz(
@@ -178,6 +185,22 @@ FUZZ: dict[str, Fuzz] = {
         (site_forms.TargetSizeForm, site_forms.TargetDisciplineForm), "facilitator", url("sites:targets", site),
         ("save_size", "add_discipline"), valid=lambda w: {"add_discipline": "1", "save_size": "1"},
         shows=url("sites:targets", site),
+    ),  # fmt: skip
+    # Recruitment: agencies, managers, approaches, the senior sponsor
+    "agency add": Fuzz(
+        (recruitment_forms.AgencyForm,), "facilitator", url("recruitment:agencies", site),
+        valid=lambda w: {"name": f"Agency {w.counter('agency')}"}, shows=url("recruitment:agencies", site),
+    ),  # fmt: skip
+    "agency page": Fuzz(
+        (recruitment_forms.AgencyManagerForm, recruitment_forms.ApproachForm), "facilitator",
+        url("recruitment:agency", site, lambda w: w.agency().pk), ("add_manager", "add_approach"),
+        valid=lambda w: {"add_manager": "1", "add_approach": "1", "approached_on": today(), "made_by": "Me",
+                         "method": "in_person", "outcome": "awaiting"},
+        shows=url("recruitment:agency", site, lambda w: w.agency().pk),
+    ),  # fmt: skip
+    "sponsor": Fuzz(
+        (recruitment_forms.SeniorSponsorForm,), "facilitator", url("recruitment:sponsor", site),
+        valid=lambda w: {"agreed_on": today()}, shows=url("sites:detail", site),
     ),  # fmt: skip
     "import": Fuzz((site_forms.ImportForm,), "facilitator", url("sites:import"), files=("file",),
                    valid=lambda w: {"kind": "members"}),  # fmt: skip
@@ -296,6 +319,8 @@ FUZZ: dict[str, Fuzz] = {
     "repository search (member)": Fuzz(
         (), "member", url("repository:list"), ("q", "theme", "site", "kind", "outcome", "year", "page"), method="get"
     ),
+    "one search": Fuzz((SearchForm,), "member", url("search:results"), method="get"),
+    "one search (broker)": Fuzz((SearchForm,), "broker", url("search:results"), method="get"),
     # Evidence
     "evidence create": Fuzz(
         (evidence_forms.EvidenceForm,), "broker", url("evidence:create"), files=("file",),

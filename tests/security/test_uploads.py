@@ -19,8 +19,8 @@ from members.models import User
 from tests.cases.evidence_files import PDF
 from tests.factories import EvidenceFactory
 
-OUR_APPS = ("api", "home", "demo", "digests", "newsletters", "evaluation", "toolkit", "forum", "cycle", "cases",
-            "sites", "members", "audit", "core", "cop")  # fmt: skip
+OUR_APPS = ("api", "home", "demo", "search", "digests", "recruitment", "newsletters", "evaluation", "toolkit", "forum",
+            "cycle", "cases", "sites", "members", "audit", "core", "cop")  # fmt: skip
 
 
 def zipped(entries: dict[str, bytes], *, compression=zipfile.ZIP_DEFLATED) -> bytes:

@@ -284,6 +284,19 @@ class World:
         post = self.new_forum_post("site_board")
         return forum_services.report_post(post=post, by=self.people["facilitator"], reason="Please check this.")
 
+    def agency(self, *, other_site: bool = False):
+        """An agency CP1 (or CP3) approaches, with a manager."""
+        from recruitment.models import Agency
+
+        site = self.other_site if other_site else self.site
+
+        def build():
+            agency = Agency.objects.create(site=site, name=f"Adult social care {site.code}")
+            agency.managers.create(name="Sam Team-Manager", role="Team manager", email="manager@example.org")
+            return agency
+
+        return self.cached(f"agency-{site.code}", build)
+
     def new_target(self):
         return TargetDiscipline.objects.create(
             site=self.site, name=f"Discipline {TargetDiscipline.objects.count()}", keywords="probation"

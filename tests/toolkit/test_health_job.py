@@ -6,8 +6,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from recruitment.services.agencies import set_senior_sponsor
 from sites.models import SiteStatus
-from tests.factories import SiteFactory, UserFactory
+from tests.factories import MembershipFactory, SiteFactory, UserFactory
 from tests.toolkit.helpers import PRESENT, add_members, cp2_course, hold_meeting
 from toolkit.models import HealthStatus, SiteHealth, SiteHealthChange, WarningThresholds
 from toolkit.periodic import check_site_health
@@ -19,7 +20,12 @@ pytestmark = pytest.mark.django_db
 def cp2(site, facilitator):
     """A site three meetings in with too few confirmed members, and a programme admin to tell."""
     UserFactory(email="team@example.org", is_programme_admin=True)
-    cp2_course(site, facilitator, timezone.localdate() - timedelta(days=70))
+    first = timezone.localdate() - timedelta(days=70)
+    cp2_course(site, facilitator, first)
+    # The recruitment rules are met (a senior sponsor, two experts by experience): the members are the problem.
+    set_senior_sponsor(site=site, by=facilitator, name="Jo Okafor", role="Director", agency="BHT", agreed_on=first)
+    for _ in range(2):
+        MembershipFactory(site=site, joined=first, person__expert_by_experience=True)
     return site
 
 
