@@ -16,7 +16,7 @@ DEV_ENV := DEBUG=true SECRET_KEY=development-only-not-secret MFA_REQUIRED=false 
 PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
 
 UV_VERSION := 0.13.9
-.PHONY: run test install system-deps lint audit upgrade worker beat
+.PHONY: run test install system-deps lint audit upgrade worker beat accessibility-record
 
 $(UV):
 	python3 -m venv .tools && .tools/bin/pip install --quiet uv==$(UV_VERSION)
@@ -56,6 +56,12 @@ lint: install
 test: install system-deps lint
 	DJANGO_SETTINGS_MODULE=cop.settings_test .venv/bin/python manage.py makemigrations --check --dry-run
 	.venv/bin/pytest $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist worksteal) $(PYTEST_ARGS)
+
+# The axe-core scan and the keyboard-only journeys, recorded for the accessibility statement (cop/accessibility_record.json)
+# when they all pass. Run it after changing pages, and commit the record.
+accessibility-record: install system-deps
+	RECORD_ACCESSIBILITY=1 .venv/bin/pytest -p no:cacheprovider -n 2 tests/browser/test_accessibility.py \
+		tests/browser/test_meeting_register.py -k "no_serious_violations or keyboard"
 
 # Known vulnerabilities in the locked dependencies fail (OSV through pip-audit, else PyPI's advisory data); a
 # package that could not be checked is listed with the reason and does not fail.

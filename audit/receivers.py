@@ -1,6 +1,8 @@
-"""Sign-in and two-factor events come from Django and allauth as signals; each is recorded as it happens."""
+"""Sign-in, two-factor and organisation sign-in events come from Django and allauth as signals; each is recorded
+as it happens."""
 
 from allauth.mfa import signals as mfa_signals
+from allauth.socialaccount import signals as socialaccount_signals
 from django.contrib.auth import signals as auth_signals
 from django.dispatch import receiver
 
@@ -45,3 +47,26 @@ on_authenticator_reset = _record_mfa_change("reset")
 mfa_signals.authenticator_added.connect(on_authenticator_added, dispatch_uid="audit_mfa_added")
 mfa_signals.authenticator_removed.connect(on_authenticator_removed, dispatch_uid="audit_mfa_removed")
 mfa_signals.authenticator_reset.connect(on_authenticator_reset, dispatch_uid="audit_mfa_reset")
+
+
+@receiver(socialaccount_signals.social_account_added)
+def record_organisation_sign_in_linked(sender, request, sociallogin, **kwargs):
+    name = sociallogin.account.get_provider(request).app.name
+    record_event(
+        actor=sociallogin.user,
+        action=AuditAction.CHANGED,
+        target=sociallogin.user,
+        detail=f"sign-in with {name} linked",
+        request=request,
+    )
+
+
+@receiver(socialaccount_signals.social_account_removed)
+def record_organisation_sign_in_unlinked(sender, request, socialaccount, **kwargs):
+    record_event(
+        actor=socialaccount.user,
+        action=AuditAction.CHANGED,
+        target=socialaccount.user,
+        detail=f"sign-in with {socialaccount.get_provider(request).app.name} unlinked",
+        request=request,
+    )

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 
+from members.sso import MFA_BY_PROVIDER_SESSION_KEY
 from sites.rules import meets_sign_in_requirement
 
 # While MFA is not set up, only these paths work: the account pages (MFA set-up, sign-out) and assets.
@@ -13,7 +14,8 @@ ALLOWED_PREFIXES = ("/accounts/", "/static/", "/healthz", "/newsletter/unsubscri
 
 class RequireMFAMiddleware:
     """Programme admins, facilitators and knowledge brokers can only set up two-factor sign-in until
-    they have done it."""
+    they have done it, unless this session's sign-in was two-factor at an organisation whose word on it is
+    accepted here (members.sso)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -26,6 +28,7 @@ class RequireMFAMiddleware:
             and user.is_authenticated
             and not request.path.startswith(ALLOWED_PREFIXES)
             and not meets_sign_in_requirement(user)
+            and not request.session.get(MFA_BY_PROVIDER_SESSION_KEY)
         ):
             messages.warning(
                 request,

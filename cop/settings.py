@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     # Forms, permissions, htmx
     "crispy_forms",
     "crispy_bootstrap5",
@@ -76,7 +78,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cop.request_size.RequestSizeLimitMiddleware",  # a body over MAX_REQUEST_BYTES is refused before it is read
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "cop.sessions.IdleTimeoutSessionMiddleware",  # the idle timeout, written at most once a minute
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -126,8 +128,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "members.auth_backends.PasswordBackend",  # passwords only: permissions are rules, not model permissions
+    "members.auth_backends.AccountBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -158,6 +160,15 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Communities of practice] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Communities of practice"
+# Sign-in with an organisation's account (OpenID Connect: Microsoft Entra ID, Google Workspace...). A programme admin
+# adds each provider in the admin (Social applications, with its organisation sign-in rules: the email domains it
+# vouches for). Nobody signs up through it: it accepts an invitation, or signs in an account that has linked it
+# (sites.sso). Only a VERIFIED email counts, and only in the provider's domains.
+SOCIALACCOUNT_ADAPTER = "sites.sso.OrganisationSignInAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # an account is linked on purpose, never by a matching address alone
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"OAUTH_PKCE_ENABLED": True}}
 
 INVITATION_VALID_DAYS = 14
 # Drafts never shared are deleted after this many days (UK GDPR storage limitation).
@@ -226,6 +237,8 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Communities of practice <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where people report an accessibility problem or ask for content in another format (the accessibility statement).
+ACCESSIBILITY_CONTACT_EMAIL = env.str("ACCESSIBILITY_CONTACT_EMAIL", default="accessibility@example.org")
 
 # Redis is optional: with it, a real broker and a shared cache; without, tasks run in-process.
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -330,7 +343,8 @@ SPECTACULAR_SETTINGS = {
 }
 
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Signed out after 30 idle minutes; an unchanged session is saved again at most once a minute (cop/sessions.py).
+SESSION_REFRESH_SECONDS = 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 

@@ -8,6 +8,7 @@ from cases.urls import evidence_patterns, repository_patterns
 from cop import views
 from cycle import views as cycle_views
 from home.views import home
+from members import views as member_views
 from sites.urls import membership_patterns
 from sites.views import calendar
 
@@ -23,6 +24,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("search/", include("search.urls")),
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("accounts/login/", member_views.sign_in, name="account_login"),  # allauth's, with organisation sign-in
     path("accounts/", include("allauth.urls")),
     path("people/", include(token_patterns)),
     path("people/", include("members.urls")),

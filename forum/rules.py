@@ -4,7 +4,8 @@
 - a learning-object thread: everyone in the programme (anyone with a site role, brokers, admins) while the case is
   published or public;
 - a site board: that site's members and facilitators, and programme admins;
-- the programme board: everyone in the programme.
+- the programme board: everyone in the programme;
+- the facilitators' board: facilitators of any site and the programme team (programme admins), nobody else.
 Commissioners are not in the forum: it is the members' own candid discussion, and commissioners hear the issues
 through the digests (they read learning objects themselves in the repository). Another site's thread is a 404.
 Facilitators moderate their site's board and its case threads; programme admins moderate everything.
@@ -41,6 +42,8 @@ def can_read_thread(user, thread) -> bool:
         return _thread_case_status(thread) in LEARNING_OBJECT_STATUSES
     if kind == ThreadKind.SITE_BOARD:
         return thread.site_id in site_roles(user) or is_programme_admin(user)
+    if kind == ThreadKind.FACILITATORS_BOARD:
+        return is_any_facilitator(user) or is_programme_admin(user)
     return kind == ThreadKind.PROGRAMME_BOARD
 
 
@@ -88,6 +91,7 @@ rules.add_perm("forum.view_thread", can_read_thread)
 rules.add_perm("forum.reply_in_thread", can_read_thread)
 rules.add_perm("forum.moderate_thread", can_read_thread & moderates_thread)
 rules.add_perm("forum.start_programme_topic", is_in_programme)
+rules.add_perm("forum.use_facilitators_board", is_signed_in & (is_any_facilitator | is_programme_admin))
 rules.add_perm("forum.use_site_board", is_signed_in & may_use_site_board)  # obj: a Site
 # Posts: held ones only for the author and moderators; everyone who reads the thread sees a visible one.
 can_see_post = can_read_post_thread & (is_visible_post | is_post_author | moderates_post_thread)
@@ -111,7 +115,10 @@ def forum_threads_q(user) -> Q:
     case_threads = Q(kind=ThreadKind.CASE) & past_draft & (Q() if programme_wide else Q(site_id__in=my_sites))
     learning_objects = Q(kind=ThreadKind.LEARNING_OBJECT, case__status__in=LEARNING_OBJECT_STATUSES)
     boards = Q(kind=ThreadKind.SITE_BOARD) & (Q() if is_programme_admin(user) else Q(site_id__in=my_sites))
-    return case_threads | learning_objects | boards | Q(kind=ThreadKind.PROGRAMME_BOARD)
+    threads = case_threads | learning_objects | boards | Q(kind=ThreadKind.PROGRAMME_BOARD)
+    if is_programme_admin(user) or is_any_facilitator(user):
+        threads |= Q(kind=ThreadKind.FACILITATORS_BOARD)
+    return threads
 
 
 def forum_moderated_q(user) -> Q:

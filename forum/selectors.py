@@ -9,6 +9,7 @@ from django.utils import timezone
 from cases.models import LEARNING_OBJECT_STATUSES
 from core.rules import is_programme_admin
 from forum.models import (
+    BOARD_KINDS,
     Post,
     PostFinding,
     PostFindingStatus,
@@ -18,6 +19,7 @@ from forum.models import (
     Thread,
     ThreadFollow,
     ThreadKind,
+    board_kind,
 )
 from forum.rules import forum_moderated_q, forum_posts_q, forum_threads_q
 from sites.models import Membership, Site
@@ -47,6 +49,8 @@ def thread_audience(thread: Thread) -> QuerySet:
         readers = in_programme
     elif thread.kind == ThreadKind.SITE_BOARD:
         readers = Q(pk__in=current.filter(site_id=thread.site_id).values("person_id")) | Q(is_programme_admin=True)
+    elif thread.kind == ThreadKind.FACILITATORS_BOARD:
+        readers = Q(pk__in=current.facilitators().values("person_id")) | Q(is_programme_admin=True)
     else:
         readers = in_programme
     return User.objects.filter(readers, is_active=True).order_by("name")
@@ -63,8 +67,8 @@ def with_unread(threads: QuerySet[Thread], user) -> QuerySet[Thread]:
     )
 
 
-def board_topics(user, *, site=None) -> list[Thread]:
-    kind = ThreadKind.SITE_BOARD if site is not None else ThreadKind.PROGRAMME_BOARD
+def board_topics(user, *, site=None, facilitators: bool = False) -> list[Thread]:
+    kind = board_kind(site=site, facilitators=facilitators)
     threads = threads_visible_to(user).filter(kind=kind, site=site).select_related("started_by")
     return list(with_unread(threads, user).order_by(F("last_post_at").desc(nulls_last=True), "-created_at")[:200])
 
@@ -73,15 +77,18 @@ def forum_index(user) -> dict:
     """The forum's front page: the boards the user can use, and the case and learning-object threads they read."""
     sites = Site.objects.filter(sites_for_boards_q(user)).order_by("code")
     visible = threads_visible_to(user)
-    board_unread: dict[int | None, int] = {}
-    boards = with_unread(visible.filter(kind__in=[ThreadKind.SITE_BOARD, ThreadKind.PROGRAMME_BOARD]), user)
-    for site_id, unread in boards.values_list("site_id", "unread"):
-        board_unread[site_id] = board_unread.get(site_id, 0) + (1 if unread else 0)
+    board_unread: dict[int | str | None, int] = {}
+    boards = with_unread(visible.filter(kind__in=BOARD_KINDS), user)
+    for kind, site_id, unread in boards.values_list("kind", "site_id", "unread"):
+        key = kind if kind == ThreadKind.FACILITATORS_BOARD else site_id
+        board_unread[key] = board_unread.get(key, 0) + (1 if unread else 0)
     case_threads = with_unread(
         visible.filter(kind__in=[ThreadKind.CASE, ThreadKind.LEARNING_OBJECT], last_post_at__isnull=False), user
     ).select_related("case", "site")
     return {
         "programme_unread": board_unread.get(None, 0),
+        "facilitators_board": user.has_perm("forum.use_facilitators_board"),
+        "facilitators_unread": board_unread.get(ThreadKind.FACILITATORS_BOARD, 0),
         "site_boards": [{"site": site, "unread": board_unread.get(site.pk, 0)} for site in sites],
         "case_threads": list(case_threads.order_by("-last_post_at")[:50]),
     }

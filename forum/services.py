@@ -37,6 +37,7 @@ from forum.models import (
     Thread,
     ThreadFollow,
     ThreadKind,
+    board_kind,
 )
 from forum.selectors import thread_audience
 
@@ -70,9 +71,14 @@ def thread_for_case(*, case, kind: str) -> Thread:
 
 
 @transaction.atomic
-def start_topic(*, by, title: str, body: str, site=None, mentioned: Iterable = ()) -> Post:
-    """A new topic on a site's board (site given) or the programme board, with its opening post."""
-    if site is None:
+def start_topic(
+    *, by, title: str, body: str, site=None, facilitators: bool = False, mentioned: Iterable = ()
+) -> Post:
+    """A new topic on a site's board (site given), the facilitators' board (facilitators) or the programme board,
+    with its opening post."""
+    if facilitators:
+        _require(by, "forum.use_facilitators_board", None, "Only facilitators and the programme team use this board.")
+    elif site is None:
         _require(by, "forum.start_programme_topic", None, "Only people in the programme can start a topic here.")
     else:
         _require(by, "forum.use_site_board", site, "Only the site's members can start a topic on its board.")
@@ -88,8 +94,8 @@ def start_topic(*, by, title: str, body: str, site=None, mentioned: Iterable = (
             found={"title": found},
         )
     body = _clean_body(body)
-    kind = ThreadKind.SITE_BOARD if site is not None else ThreadKind.PROGRAMME_BOARD
-    thread = Thread.objects.create(kind=kind, site=site, title=title[:200], started_by=by)
+    kind = board_kind(site=site, facilitators=facilitators)
+    thread = Thread.objects.create(kind=kind, site=None if facilitators else site, title=title[:200], started_by=by)
     return add_post(thread=thread, by=by, body=body, mentioned=mentioned)
 
 

@@ -34,6 +34,7 @@ from forum.models import (
     PostReport,
     Thread,
     ThreadKind,
+    board_kind,
 )
 from sites.models import Site
 
@@ -41,6 +42,7 @@ POSTS = Post.objects.select_related("thread__case", "thread__site", "author")
 THREADS = Thread.objects.select_related("case", "site")
 CASES = Case.objects.select_related("site", "meeting")
 
+FACILITATORS_BOARD_ONLY = "The facilitators' board is for facilitators and the programme team."
 HELD_MESSAGE = (
     "Your post is held: it may contain personal data, so only you and the moderators can see it. Fix the text, or "
     "mark each highlighted part as not personal data with a reason."
@@ -80,12 +82,9 @@ def index(request):
     return render(request, "forum/index.html", selectors.forum_index(request.user))
 
 
-def _board(request, *, site=None):
-    return render(
-        request,
-        "forum/board.html",
-        {"site": site, "topics": selectors.board_topics(request.user, site=site)},
-    )
+def _board(request, *, site=None, facilitators: bool = False):
+    topics = selectors.board_topics(request.user, site=site, facilitators=facilitators)
+    return render(request, "forum/board.html", {"site": site, "facilitators": facilitators, "topics": topics})
 
 
 @login_required
@@ -95,13 +94,26 @@ def programme_board(request):
 
 
 @login_required
+def facilitators_board(request):
+    """The facilitators' network board: facilitators of every site and the programme team, nobody else."""
+    _require(request.user, "forum.use_facilitators_board", message=FACILITATORS_BOARD_ONLY)
+    return _board(request, facilitators=True)
+
+
+@login_required
+def facilitators_topic_new(request):
+    _require(request.user, "forum.use_facilitators_board", message=FACILITATORS_BOARD_ONLY)
+    return _new_topic(request, facilitators=True)
+
+
+@login_required
 def site_board(request, site_pk: int):
     return _board(request, site=_access_site_board(request.user, site_pk))
 
 
-def _new_topic(request, *, site=None):
+def _new_topic(request, *, site=None, facilitators: bool = False):
     audience = selectors.thread_audience(
-        Thread(kind=ThreadKind.SITE_BOARD if site else ThreadKind.PROGRAMME_BOARD, site=site)
+        Thread(kind=board_kind(site=site, facilitators=facilitators), site=site)
     ).exclude(pk=request.user.pk)
     form = TopicForm(request.POST or None, audience=audience)
     refused = None
@@ -109,8 +121,9 @@ def _new_topic(request, *, site=None):
         data = form.cleaned_data
         try:
             post = services.start_topic(
-                by=request.user, site=site, title=data["title"], body=data["body"], mentioned=data["mentioned"]
-            )
+                by=request.user, site=site, facilitators=facilitators, title=data["title"], body=data["body"],
+                mentioned=data["mentioned"],
+            )  # fmt: skip
         except PersonalDataError as error:
             refused = _refused(error, {"title": " ".join(data["title"].split())})
             form.add_error("title", error.message)
@@ -118,7 +131,8 @@ def _new_topic(request, *, site=None):
             form.add_error(None, error)
         else:
             return _posted(request, post)
-    return render(request, "forum/topic_form.html", {"site": site, "form": form, "refused": refused})
+    context = {"site": site, "facilitators": facilitators, "form": form, "refused": refused}
+    return render(request, "forum/topic_form.html", context)
 
 
 @login_required

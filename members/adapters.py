@@ -33,3 +33,12 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
         """A new password (reset by email, or changed) starts the account's count again."""
         super().set_password(user, password)
         sign_in.clear_sign_in_failures(email=user.email)
+
+    def get_login_stages(self) -> list[str]:
+        """allauth's stages, with its two-factor step replaced by one that knows organisation sign-in (members.sso)."""
+        return [
+            "members.sso.OrganisationAwareAuthenticateStage"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in super().get_login_stages()
+        ]

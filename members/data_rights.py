@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -68,6 +69,10 @@ def export_personal_data(person: User) -> dict:
             data.update(module.export_personal_data(person))
     data["security"] = {
         "two_factor_methods": list(Authenticator.objects.filter(user=person).values_list("type", flat=True)),
+        "organisation_sign_ins": [
+            {"provider": a.provider, "uid": a.uid, "linked_at": plain(a.date_joined), "last_used": plain(a.last_login)}
+            for a in SocialAccount.objects.filter(user=person)
+        ],
         "audit_events": [
             {"at": plain(e.at), "action": e.action, "object": e.target_label, "ip_address": e.ip_address}
             for e in AuditEvent.objects.filter(actor_id=person.pk)[:5000]
@@ -97,6 +102,7 @@ def erase_person(*, person: User, erased_by: User, request=None) -> User:
             module.erase_personal_data(person, pseudonym)
     EmailAddress.objects.filter(user=person).delete()
     Authenticator.objects.filter(user=person).delete()
+    SocialAccount.objects.filter(user=person).delete()  # organisation sign-ins: their ids and claims
     SignInFailure.objects.filter(email=person.email.lower()).delete()
     person.name = pseudonym
     person.email = f"erased-{person.pk}@invalid.example"

@@ -130,6 +130,51 @@ class SignInFailure(models.Model):
         return f"{self.email} from {self.address} at {self.at:%Y-%m-%d %H:%M}"
 
 
+def parse_email_domains(text: str) -> list[str]:
+    """The domains typed one per line (or separated by commas or spaces), lower case, without a leading @."""
+    return sorted({part.strip().lstrip("@").lower() for part in text.replace(",", " ").split() if part.strip("@ ")})
+
+
+class OrganisationSignIn(models.Model):
+    """What one organisation's sign-in (an OpenID Connect provider, allauth's SocialApp) may do here: the email
+    domains it vouches for, and whether its word that someone used two-factor sign-in (the `amr` claim) counts
+    for the roles that need two-factor sign-in. Without this row the provider signs nobody in."""
+
+    app = models.OneToOneField("socialaccount.SocialApp", on_delete=models.CASCADE, related_name="organisation_sign_in")
+    email_domains = models.TextField(
+        help_text="The email domains this organisation's sign-in is trusted for, one per line, for example "
+        "nhs.net or brighton-hove.gov.uk. Only exact domains match: list each subdomain that is needed."
+    )
+    accepts_provider_mfa = models.BooleanField(
+        "Accept this organisation's two-factor sign-in",
+        default=False,
+        help_text="Tick only if the organisation requires two-factor sign-in and says so in its sign-in (the amr "
+        "claim). Then facilitators, knowledge brokers and programme admins who used it are not asked for "
+        "their authenticator app code here as well.",
+    )
+
+    text_gate = TextGate(
+        gated={},
+        exempt={
+            "email_domains": "Internet domain names a programme admin lists; they name organisations, not people.",
+        },
+    )
+
+    class Meta:
+        verbose_name = "organisation sign-in rules"
+        verbose_name_plural = "organisation sign-in rules"
+
+    def __str__(self) -> str:
+        return f"{self.app.name}: {', '.join(self.domains)}"
+
+    @property
+    def domains(self) -> list[str]:
+        return parse_email_domains(self.email_domains)
+
+    def vouches_for(self, email: str) -> bool:
+        return email.rpartition("@")[2].lower() in self.domains
+
+
 class JobHistory(models.Model):
     """A person's job from a date on: title, agency and sector. A change of job adds a row (members.jobs), so the
     membership matrix of an earlier date shows the title held then; the person's own fields hold the latest."""

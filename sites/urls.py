@@ -62,6 +62,11 @@ membership_patterns = (
     [
         path("invitations/", invitations.invitations, name="invitations"),
         path("invitations/<str:token>/", invitations.accept_invitation, name="accept_invitation"),
+        path(
+            "invitations/<str:token>/organisation/<str:provider_id>/",
+            invitations.accept_invitation_with_organisation,
+            name="accept_invitation_with_organisation",
+        ),
         path("sites/<int:site_pk>/members/", memberships.site_members, name="site_members"),
         path("sites/<int:site_pk>/members/add/", memberships.add_member, name="add_member"),
         path("memberships/<int:pk>/end/", memberships.end_membership, name="end_membership"),

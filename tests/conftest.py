@@ -104,10 +104,20 @@ def pytest_testnodedown(node, error):
     )
 
 
-def pytest_terminal_summary(terminalreporter, config):
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
     run_figures = config.stash.get(WORKER_FIGURES, None) or figures.snapshot()
     for line in figures.summary_lines(run_figures):
         terminalreporter.write_line(line)
+    if os.environ.get("RECORD_ACCESSIBILITY") and exitstatus == 0 and run_figures["axe_pages"]:
+        from django.utils import timezone
+
+        passed = {
+            report.nodeid.rsplit("::", 1)[-1].split("[")[0] for report in terminalreporter.stats.get("passed", [])
+        }
+        keyboard = [name for name in passed if "keyboard" in name]
+        record = figures.accessibility_record(run_figures, keyboard, on=timezone.localdate())
+        figures.write_accessibility_record(record)
+        terminalreporter.write_line(f"Accessibility record written: {figures.ACCESSIBILITY_RECORD}")
 
 
 @pytest.fixture

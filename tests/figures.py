@@ -3,6 +3,14 @@ every pytest-xdist worker into one set of figures for the run's summary."""
 
 from __future__ import annotations
 
+import json
+from datetime import date
+from pathlib import Path
+
+# The accessibility statement (/accessibility/) quotes the last recorded scan: `make accessibility-record` writes it.
+ACCESSIBILITY_RECORD = Path(__file__).resolve().parents[1] / "cop" / "accessibility_record.json"
+AXE_PACKAGE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "package.json"
+
 
 def snapshot() -> dict:
     """This process's figures, as plain JSON-able data."""
@@ -18,6 +26,7 @@ def snapshot() -> dict:
         "fuzz_cases": FUZZED["cases"],
         "fuzz_operations": FUZZED["operations"],
         "axe_pages": TALLY.pages,
+        "axe_paths": sorted(TALLY.paths),
         "axe_rules": sorted(TALLY.rules),
         "axe_violations": len(TALLY.violations),
         "weight_pages": WEIGHT["pages"],
@@ -30,6 +39,7 @@ def merge(total: dict | None, part: dict) -> dict:
     if total is None:
         return dict(part)
     merged = {key: total[key] + part[key] for key in total if isinstance(total[key], int)}
+    merged["axe_paths"] = sorted(set(total["axe_paths"]) | set(part["axe_paths"]))
     merged["axe_rules"] = sorted(set(total["axe_rules"]) | set(part["axe_rules"]))
     merged["weight_heaviest"] = max(total["weight_heaviest"], part["weight_heaviest"], key=lambda h: h[1])
     return merged
@@ -65,3 +75,24 @@ def summary_lines(figures: dict) -> list[str]:
             f"{packed / 1024:.0f} KB compressed ({raw / 1024:.0f} KB raw); the budget is 100 KB."
         )
     return lines
+
+
+def accessibility_record(figures: dict, keyboard_journeys: list[str], *, on: date) -> dict:
+    """What the accessibility statement says about its testing, from a run of the axe scan and the keyboard journeys."""
+    from tests.browser.test_accessibility import ROLE_EMAILS, WIDTHS
+
+    return {
+        "recorded_on": on.isoformat(),
+        "axe_core_version": json.loads(AXE_PACKAGE.read_text())["version"],
+        "page_scans": figures["axe_pages"],
+        "addresses": len(figures["axe_paths"]),
+        "rules": len(figures["axe_rules"]),
+        "serious_or_critical": figures["axe_violations"],
+        "widths": sorted(WIDTHS.values(), reverse=True),
+        "roles": len(ROLE_EMAILS) + 1,  # and signed out
+        "keyboard_journeys": sorted(keyboard_journeys),
+    }
+
+
+def write_accessibility_record(record: dict) -> None:
+    ACCESSIBILITY_RECORD.write_text(json.dumps(record, indent=2) + "\n")

@@ -146,6 +146,7 @@ def create_case(
     case.themes.set(themes)
     _record_revision(case, by)
     gate.check_case(case=case)
+    search.update_search_document(case)  # a draft is found by its presenters and facilitators from the first save
     return case
 
 
@@ -375,6 +376,7 @@ def write_up_case(*, case: Case, by, summary: str) -> Case:
     case.summary = summary
     _move(case, to=CaseStatus.WRITTEN_UP, by=by, allowed_from=[CaseStatus.FOLLOWED_UP], refusal="")
     _record_revision(case, by)
+    search.update_search_document(case)  # the summary
     return case
 
 

@@ -487,10 +487,13 @@ _PLACE_WORD = (
 _BEFORE_STREET = re.compile(
     rf"(?:(?<![\w/])c/o\s+[^,.;:\n]{{1,40}},\s+"
     rf"|(?<![\w'’-])(?:{_UNIT},?\s+)?(?:(?:{_STREET_WORD}\s+){{0,3}}{_PLACE_WORD},\s+)"
-    rf"|(?<![\w'’-]){_UNIT},?\s+)$"
+    rf"|(?<![\w'’-]){_UNIT},?\s+"
+    r"|(?<![\w'’-])(?:Flat|Apartment|Apt|Room|Rm|Unit|Studio|Maisonette|Bedsit)\.?\s+)$"  # "Flat 3, Marlowe Rise"
 )
+_UPPER_POSTCODE = re.compile(rf"(?=[A-PR-UWYZ])(?<![A-Za-z0-9]){_OUTWARD} ?[0-9][ABD-HJLNP-UW-Z]{{2}}(?![A-Za-z0-9])")
+_BEFORE_STREET_END = re.compile(r"(?:,|[\dA-Za-z],?)\s+$")
 # "c/o The Whitechapel Mission, ", "care of her nan, ": a postal address through someone else.
-_CARE_OF = re.compile(r"(?<![\w/])(?:c/o|care of)\s+[^,.;:\n]{1,40},\s+(?=[\d" + _UPPER + r"])", re.IGNORECASE)
+_CARE_OF = re.compile(r"(?=[cC])(?<![\w/])(?:c/o|care of)\s+[^,.;:\n]{1,40},\s+(?=[\d" + _UPPER + r"])", re.IGNORECASE)
 # After a street, its district and town: ", Sowerby Bridge", ", Hyson Green, Nottingham", ", Barrow-in-Furness", up to
 # the postcode or the end of the clause.
 _TOWN_WORD = r"[A-Z][a-z]+(?:[ -](?:on|upon|in|under|le|by|super|[A-Z][a-z]+)){0,3}"
@@ -502,12 +505,15 @@ _TOWNS_AFTER = re.compile(
 _NOT_A_TOWN = words.COMMON_WORDS | words.MONTHS | words.WEEKDAYS | words.GREETINGS | words.TITLES
 # A room or flat in a named place on a street with no number: "Room 14, Travelodge, London Road".
 _UNIT_IN_PLACE = re.compile(
-    r"(?=(?:Flat|Apartment|Apt|Room|Rm|Unit|Studio|Maisonette|Pitch|Plot|Berth|Bedsit|Ground|First|Second|Third|"
+    r"(?=[FARUSMPBGTL])(?=(?:Flat|Apartment|Apt|Room|Rm|Unit|Studio|Maisonette|Pitch|Plot|Berth|Bedsit|Ground|First|Second|Third|"
     r"Top|Basement|Upper|Lower|Garden|Attic)\b)"
     rf"\b{_UNIT},?\s+(?:the\s+)?(?:{_STREET_WORD}\s+){{0,3}}{_PLACE_WORD},\s+(?:{_STREET})(?![A-Za-z])"
 )
 # A house name with no street, then its town and postcode: "Tan-y-Bryn, Llanrug, Caernarfon LL55 4AA".
-_HOUSE_NAME_THEN_TOWN = re.compile(rf"(?<![\w'’-])(?P<house>{_BUILDING}(?:,\s+{_TOWN_WORD}){{1,2}}),?\s+$")
+_HOUSE_NAME_THEN_TOWN = re.compile(
+    rf"(?<![\w'’-])(?P<house>{_BUILDING}(?:,\s+{_TOWN_WORD}){{1,2}}"
+    rf"|(?=[FARUSMPBGTL]){_UNIT},?\s+{_STREET_WORD}(?:\s+{_STREET_WORD})?(?:,\s+{_TOWN_WORD}){{0,2}}),?\s+$"
+)
 # "Room 3, Hope House" after a time or a meeting: a room booked for a meeting, not where anyone lives.
 _MEETING_BEFORE = re.compile(
     r"(?:\b(?:committee|meeting|conference|board|training|seminar|interview|function|consulting|group)\s*"
@@ -527,6 +533,8 @@ def _meeting_room(text: str, match: re.Match[str], end: int | None = None) -> bo
 
 
 def _address_start(text: str, start: int) -> int:
+    if not _BEFORE_STREET_END.search(text, max(0, start - 4), start):
+        return start  # nothing can stand before: no comma, no flat number or letter
     before = _BEFORE_STREET.search(text, max(0, start - 80), start)
     if before is None:
         return start
@@ -560,7 +568,7 @@ _LOWER_STREET_SUFFIX = (
     r"parade|square|mews|hill|park|view|green|row)"
 )
 _LOWER_ADDRESS = re.compile(
-    r"(?<![\w£$.,:/-])(?:(?:flat|room|unit|apartment|apt)\s+\d{1,4}[a-z]?,?\s+)?"
+    r"(?=[\dfrua])(?<![\w£$.,:/-])(?:(?:flat|room|unit|apartment|apt)\s+\d{1,4}[a-z]?,?\s+)?"
     rf"\d{{1,4}}[a-z]?,?\s+((?:[a-z][a-z'-]+\s+){{1,2}}){_LOWER_STREET_SUFFIX}\b"
 )
 _LOWER_ADDRESS_CUE = re.compile(r"\b(?:at|to|address|addy|lives|living|staying|moved|c/o)\s*:?\s*$")
@@ -571,8 +579,15 @@ _NOT_STREET_WORDS = words.word_set(
 
 def find_addresses(text: str) -> Iterable[Span]:
     """Street addresses, each from the flat, room, house name or "c/o" up to the town, without the postcode."""
-    for start, end, kind in _find_streets(text):
+    streets = list(_find_streets(text))
+    for start, end, kind in streets:
         yield _address_start(text, start), _address_end(text, end), kind
+    for postcode in _UPPER_POSTCODE.finditer(text):
+        if any(0 <= postcode.start() - end <= 60 for _, end, _ in streets):
+            continue  # the street before it was found already
+        house = _HOUSE_NAME_THEN_TOWN.search(text, max(0, postcode.start() - 90), postcode.start())
+        if house is not None:
+            yield house.start(), house.end("house"), "address"  # "Tan-y-Bryn, Llanrug LL55 4AA"
 
 
 def _find_streets(text: str) -> Iterable[Span]:
@@ -604,10 +619,6 @@ def _find_streets(text: str) -> Iterable[Span]:
         street = _STREET_ALONE.match(text, match.end()) or _ADDRESS.match(text, match.end())
         if street is not None:
             yield match.start(), street.end(), "address"  # "c/o Emmaus, Drove Road": a postal address
-    for postcode in _POSTCODE.finditer(text):
-        house = _HOUSE_NAME_THEN_TOWN.search(text, max(0, postcode.start() - 90), postcode.start())
-        if house is not None:
-            yield house.start(), house.end("house"), "address"  # "Tan-y-Bryn, Llanrug LL55 4AA"
     for comma in _COMMA.finditer(text):
         street = _STREET_AFTER_COMMA.match(text, comma.end())
         if street is None:
@@ -641,8 +652,8 @@ _RECORD_NOUNS = (
 )
 _REF_CUE = (
     r"(?:MRN|unit\s+number|CRN|PNC(?:\s+(?:id|no\.?|number|ref))?|NOMIS(?:\s+(?:id|number|no\.?))?|"
-    rf"{_RECORD_NOUNS}\s+(?:ref(?:erence)?|number|num|no\.?|id|#)(?:\s+(?:number|no\.?))?|"
-    rf"our\s+ref(?:erence)?|your\s+ref(?:erence)?|ref(?:erence)?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS})"
+    rf"{_RECORD_NOUNS}\s+(?:ref(?:erence)?s?|numbers?|num|nos?\.?|ids?|#)(?:\s+(?:number|no\.?))?|"
+    rf"our\s+ref(?:erence)?|your\s+ref(?:erence)?|ref(?:erence)?s?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS})"
 )
 # A token that may be a reference (it needs three digits or more), and the cue that must end right before it:
 # the cue, then "is", "it's", a colon or a dash, then perhaps capitals and a space ("hospital number its RRK 8834127").
@@ -654,7 +665,15 @@ _REF_CUE_BEFORE = re.compile(
 )
 # A reference with no cue, in the shape local authorities, hospitals, landlords and benefit services use: two to
 # four capitals, an optional space or dash, then six to ten digits ("LAS 1184420", "MOS-2231874", "HB 60031278").
-_LETTERS_AND_DIGITS = re.compile(r"(?<![\w/-])(?P<letters>[A-Z]{2,4})[ -]?\d{6,10}(?![\w/]|-\d)")
+_LETTERS_AND_DIGITS = re.compile(r"(?<![\w/-])(?P<letters>[A-Z]{2,4})(?:[ -]?\d{6,10}|-\d{5})(?![\w/]|-\d)")
+# Digits in groups after a record's system or cue ("SystmOne 5528 3301 9902", "Mosaic 998 4412"), and a claim or
+# account number with a check digit after a dash ("4410228-2").
+_SPACED_DIGITS = re.compile(r"(?=\d)(?<![\w/.-])\d{3,4}(?: \d{3,4}){1,3}(?![\w/]|[.-]\d)")
+_CHECK_DIGIT_NUMBER = re.compile(r"(?=[1-9])(?<![\w/.-])[1-9]\d{5,9}-\d(?![\w/]|[.-]\d)")
+# The next reference in a list after one already found: "crime refs 41/22901/25 and 41/38720/26".
+_ANOTHER_REFERENCE = re.compile(
+    r"\s*(?:,|;|&|and|or)\s*(?=[A-Za-z0-9/-]*\d)([A-Za-z0-9][A-Za-z0-9/-]{3,20}[A-Za-z0-9])(?![A-Za-z0-9])"
+)
 # Not a prefix of the reference: other identifiers' labels, currencies, and cue words whose number follows them.
 _NOT_A_REFERENCE_PREFIX = frozenset(
     {"NHS", "NI", "TEL", "MOB", "DOB", "GBP", "EUR", "USD", "CHI", "PO", "UK", "MRN", "CRN", "PNC", "REF", "ID", "NO"}
@@ -677,6 +696,16 @@ def find_references(text: str) -> Iterable[Span]:
             yield cue.start("letters"), match.end(), "reference"  # "RRK 8834127"
         else:
             yield match.start(), match.end(), "reference"
+        another = _ANOTHER_REFERENCE.match(text, match.end())
+        if another and _same_shape(token, another.group(1)):
+            yield another.start(1), another.end(1), "reference"  # "refs 41/22901/25 and 41/38720/26"
+    for match in _SPACED_DIGITS.finditer(text):
+        if text[match.start()] == "0":
+            continue  # a phone number
+        if _REF_CUE_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+            yield match.start(), match.end(), "reference"
+    for match in _CHECK_DIGIT_NUMBER.finditer(text):
+        yield match.start(), match.end(), "reference"
     for pattern in (_PNC, _PRISON_NUMBER):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), "reference"
@@ -686,6 +715,11 @@ def find_references(text: str) -> Iterable[Span]:
     for match in _PARTED_REFERENCE.finditer(text):
         if sum(char.isdigit() for char in match.group()) >= 5:
             yield match.start(), match.end(), "reference"
+
+
+def _same_shape(first: str, second: str) -> bool:
+    """ "41/22901/25" and "41/38720/26": digits and letters in the same places, the same separators."""
+    return re.sub(r"\d", "9", re.sub(r"[A-Za-z]", "A", first)) == re.sub(r"\d", "9", re.sub(r"[A-Za-z]", "A", second))
 
 
 def _looks_like_date(token: str) -> bool:

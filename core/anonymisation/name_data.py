@@ -81,6 +81,7 @@ def _build() -> NameData:
         locale_given, locale_surnames = _read_locale(locale)
         given |= locale_given
         surnames |= locale_surnames
+    given |= words.COMMUNITY_GIVEN_NAMES
     never = words.COMMON_WORDS | words.ORGANISATION_WORDS | words.TOWNS | words.DRUGS | words.MONTHS | words.WEEKDAYS
     never |= words.PLACES_ABROAD
     english = (given | surnames) & (words.ENGLISH_WORDS_IN_NAME_DATA | words.AMBIGUOUS_GIVEN_NAMES)

@@ -95,6 +95,48 @@ INITIALISMS = _words(
     """
 )
 
+# First names common in the UK's communities that Faker's locales miss (no Punjabi, Gujarati, Bengali, Somali,
+# Eritrean, Welsh or Scottish Gaelic provider, and few Yoruba, Igbo, Akan, Irish and Polish short forms): read
+# into the name data's first names (`name_data.py`), so the usual word-list checks still apply to each.
+COMMUNITY_GIVEN_NAMES = _words(
+    """
+    Gurpreet Harpreet Manpreet Jaspreet Navpreet Simranjit Harjit Manjit Sukhjit Paramjit Kuljit Baljit Harjinder
+    Baljinder Sukhwinder Jaswinder Parminder Rajinder Surinder Kulwinder Harvinder Gurdeep Kuldeep Mandeep Sandeep
+    Navdeep Amandeep Jagdeep Gurinder Jasbir Balbir Harbans Jaspal Gurmit Amrit Kiran Satnam Tejinder Ranjit
+    Gurbux Sukhdev Jagjit Inderjit Davinder Raminder Mohinder Taranjit Jasvinder Hardeep Ravinder Kamaljit
+    Bhavesh Hitesh Jignesh Nilesh Mitesh Paresh Rakesh Dinesh Mahesh Ramesh Suresh Jayesh Kalpesh Alpesh
+    Bhavna Hetal Nisha Pooja Priti Rupal Sonal Dipika Hema Jyoti Kajal Meena Minal Nayna Rekha Sejal Trupti
+    Anjali Anita Asha Divya Gita Kavita Lata Leela Mira Nirmala Parvati Radha Sunita Usha Vandana Varsha
+    Rahul Rohan Sanjay Vijay Ajay Anil Arjun Deepak Kishan Manoj Mukesh Naresh Pankaj Pradeep Prakash Raj
+    Rajesh Sachin Sanjeev Sunil Vikram Vinod Yogesh Kamal Ashok Arun Girish Hari Jatin Ketan Nikhil
+    Shamima Shahida Rukhsana Nasreen Parveen Razia Rubina Shabnam Tahmina Yasmin Nazia Farzana Rehana Shazia
+    Sadia Samina Sumaira Fozia Kausar Nusrat Ruksana Shahnaz Sharmin Shirin Taslima Nasima Rahima Halima
+    Rokeya Jahanara Mumtaz Ayesha Aisha Amna Hira Iqra Mahnoor Maryam Noor Sana Zara Zainab Anam Aleena
+    Abdul Abdur Shahid Tariq Imran Irfan Kamran Naveed Nadeem Waseem Asif Arif Zubair Zahid Sajid Majid
+    Rashid Khalid Junaid Bilal Hamza Usman Umar Faisal Adnan Rizwan Shahzad Wasim Sohail Shakeel Jamil
+    Mizanur Mahbub Shafiq Rafiq Habibur Rezaul Anwar Mamun Shohel Ruhul Jubair Saiful Mostafa Nazrul
+    Abdi Abdirahman Abdullahi Abdikarim Abdiaziz Mahad Mohamud Warsame Hassan Farah Ayan Hodan Hamda Fadumo
+    Hibaaq Ikran Ilhan Sahra Sagal Nimco Maryan Muna Faadumo Khadra Ubah Ismahan Deeqa Hawo Asli Ladan
+    Yonas Dawit Tesfay Tesfaye Habtom Berhane Kibrom Semere Selam Senait Saba Helen Ruta Tsega Mebrat
+    Femi Folake Funmi Funmilayo Kemi Bukola Bisi Bola Dapo Dayo Gbenga Jide Kunle Lanre Segun Seun Tunde
+    Tayo Wale Yemi Yinka Toyin Tolu Tobi Ayo Ade Bimpe Busola Dupe Ronke Sade Shola Titi Remi Wunmi
+    Ebere Chidi Chika Chinedu Chioma Chinwe Chiamaka Ngozi Nkechi Obinna Uche Ugo Ifeoma Ifeanyi Emeka Ike
+    Nnamdi Adaeze Amaka Kelechi Obi Ikenna Chukwuemeka Chidinma Onyeka Somto Tochi Nneka Ezinne Oge
+    Kwame Kwabena Kwaku Kwasi Kofi Kojo Yaw Akosua Abena Adwoa Akua Ama Afua Efua Esi Yaa Kwesi Ekow
+    Dafydd Gruffydd Rhodri Rhys Iwan Ieuan Emyr Gethin Gwilym Huw Aled Bryn Cai Osian Tomos Steffan Dylan
+    Elin Eleri Ffion Gwen Gwenllian Heledd Lowri Mali Manon Megan Nia Nerys Rhiannon Seren Siwan Carys
+    Catrin Cerys Eirlys Angharad Bethan Delyth Sioned Menna Mererid Llinos Glesni Non Rhian Tegan Alys
+    Siobhan Saoirse Aoife Niamh Caoimhe Roisin Sinead Orla Grainne Bridie Bridget Brid Clodagh Deirdre
+    Eimear Mairead Nuala Orlaith Padraig Ciaran Cian Oisin Eoin Darragh Donal Fionn Colm Seamus Tadhg
+    Ruairi Lorcan Diarmuid Cathal Fergal Niall Aidan Eamon Eamonn Kieran Declan Cormac Ronan Shay
+    Ailsa Morag Mhairi Kirsty Iona Isla Catriona Eilidh Fiona Ishbel Seonaid Lachlan Callum Hamish Angus
+    Fraser Ewan Euan Alasdair Ruaridh Murdo Calum Struan Torquil
+    Gosia Kasia Basia Ola Asia Zosia Jola Magda Beata Iwona Ewa Agnieszka Malgorzata Joanna Dorota Wojtek
+    Tomek Kuba Bartek Piotrek Grzegorz Przemek Szymon Mateusz Lukasz Krzysztof Tomasz Marek Jacek Pawel
+    Abi Abbi Babs Bex Becs Jas Jaz Kaz Shaz Baz Daz Gaz Tez Loz Soph Ems Nat Vic Fi Jools Mags Steph
+    """
+)
+
 # Given names that are also ordinary English words: only flagged with extra evidence.
 AMBIGUOUS_GIVEN_NAMES = _words(
     """

@@ -170,6 +170,26 @@ _ROLE_BEFORE_INITIALS = re.compile(
     r"Mr|Mrs|Ms|Miss|Mx|mum|dad|son|daughter|partner|child|baby)\s+$"
 )
 _SIGNED_INITIALS = re.compile(r"(?:[.!?]\s+|\n\s*|[-–]\s*)$")
+# An action list: "1. JT - chase GP", "- SB / Mo: joint visit", "Action: KW to book".
+_ACTION_OWNER_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)][ \t]*|[-*•][ \t]*)?(?:actions?[ \t]*:[ \t]*)?$", re.I)
+_ACTION_OWNER_AFTER = re.compile(r"[ \t]*(?:[-–:][ \t]*[a-z]|/[ \t]*[A-Z]|to[ \t]+[a-z])")
+_RELATION_AFTER = re.compile(
+    r"\s*\(\s*(?:the\s+|a\s+|her\s+|his\s+|their\s+)?"
+    rf"(?:{'|'.join(sorted(words.STRONG_CUES, key=len, reverse=True))})s?\b"
+)
+_SPEECH_VERBS = words.word_set("says said asks asked rang phoned texted messaged wants wanted told tells")
+_SPOKEN_TO = re.compile(r"\b(?:I|I'm|I've|I'll|you|your|you're|we|we're|me|us|can|could|please|thanks)\b")
+_PATRONYMIC_PARTICLES = words.word_set("ap ab ferch verch bin binti bint ibn")
+# Whose name it is: "the name", "her name", "his first name".
+_NAME_OWNERS = words.word_set("the her his my their your first real full birth preferred street middle")
+# Small words inside a full name: Welsh "ap", Arabic "bin", Dutch "van", Portuguese "de"...
+_NAME_PARTICLES = words.word_set(
+    "ap ab ferch verch bin binti bint ibn van von der den de da di du del della dos das le la"
+)
+# After a name already read as a person's: "Holly to visit", "Mark and Bill disagreed".
+_ACTION_AFTER_NAME = re.compile(r" (?:to [a-z]{3,}|and [A-Z][a-z]+ [a-z]{3,})")
+# The parts of an email's local part: "r.mahmood@", "abi.whiteley@" name the person named beside them.
+_EMAIL_LOCAL = re.compile(r"([A-Za-z][A-Za-z._-]{1,40})@[A-Za-z0-9-]+\.")
 # Names that stand for anyone in examples and templates; after a title ("Mrs Jane Doe") they are read as a name.
 _PLACEHOLDER_NAMES = frozenset({("Jane", "Doe"), ("John", "Doe"), ("Joe", "Bloggs"), ("Joe", "Public")})
 # What is named for a person with a possessive: "Clare's Law", "Sarah's Law", "Martyn's Law".
@@ -193,11 +213,11 @@ _ROLE_ACRONYMS = (
 )
 _ROLE_AFTER = re.compile(
     r"^\s*\(\s*(?:the\s+|a\s+|an\s+|our\s+|her\s+|his\s+|their\s+|student\s+|trainee\s+|senior\s+)?"
-    rf"(?:(?:{'|'.join(sorted(words.BRACKETED_ROLES | words.STRONG_CUES, key=len, reverse=True))})"
+    rf"(?:(?:{'|'.join(sorted(words.BRACKETED_ROLES | words.STRONG_CUES, key=len, reverse=True))})s?"
     rf"|(?:{_ROLE_ACRONYMS}))\b(?:[^()\n]{{0,40}})\)"
 )
 # Who speaks in a pasted chat: a capitalised word and a colon at the start of a line or after " / ".
-_SPEAKER = re.compile(r"(?:^|\n|\s/\s)\s*([A-Z][a-z'’-]+):\s+\S")
+_SPEAKER = re.compile(r"(?:^|\n|\s/\s)[ \t]*([A-Z][a-z'’-]+):\s+\S")  # [ \t]*, not \s*: linear on blank lines
 # Things that are a home: "sofa surfing at Mads' house", "staying at Jo's flat".
 _HOME_NOUNS = words.word_set("house flat place home room caravan bedsit gaff bungalow maisonette")
 _MONTH_NAMES = words.MONTHS | words.WEEKDAYS
@@ -407,6 +427,8 @@ class _NameFinder:
             self._judge_run(run)
         self._flag_lower_case_names()
         self._flag_lower_full_names()
+        self._flag_email_names()
+        self._flag_after_patronymics()
         self._flag_nicknames()
         self._flag_initials()
         self._flag_speakers()
@@ -540,6 +562,7 @@ class _NameFinder:
                 and self._surname_like(self.tokens[after].base, False)
             ):
                 self.flagged.add(after)
+                self.joins.update((index, *nickname))  # 'Danny "Dee" Hollis' is one person
         for match in _QUOTED_ADJECTIVE_NAME.finditer(text):
             if match.group("adjective") not in words.NICKNAME_ADJECTIVES:
                 continue
@@ -563,6 +586,7 @@ class _NameFinder:
         """Initials standing for a person: "AB (mum)", "Texted LM (SU)", "Notes taken by KO", a note signed "JW"."""
         text = self.text
         people: set[str] = set()
+        names_initials: set[str] | None = None
         for match in _INITIALS.finditer(text):
             initials = match.group("initials")
             if initials in words.INITIALISMS or initials in _UPPER_CUES:
@@ -575,6 +599,10 @@ class _NameFinder:
                 people.add(initials)
             elif role_before:
                 people.add(initials)  # "POP KW", "resident JB", "Mr TD"
+            elif initials in (names_initials := names_initials or self._initials_of_names()):
+                people.add(initials)  # "Kelly Ann Brennan (chair) ... KAB to book the review"
+            elif _ACTION_OWNER_BEFORE.search(before) and _ACTION_OWNER_AFTER.match(text, match.end()):
+                people.add(initials)  # "1. JT - chase GP for the review"
         if not people:
             return
         for match in _INITIALS.finditer(text):
@@ -582,6 +610,63 @@ class _NameFinder:
                 index = self._at(match.start())
                 if index is not None:
                     self.flagged.add(index)
+
+    def _flag_after_patronymics(self) -> None:
+        """ "Ahmed bin Salem", "Dafydd ap Rhys": after a first name, "son of" and a capitalised word is a name."""
+        for index in sorted(self.flagged):
+            particle, name = index + 1, index + 2
+            if name >= len(self.tokens) or self.tokens[particle].raw not in _PATRONYMIC_PARTICLES:
+                continue
+            token = self.tokens[name]
+            joined = self._joined(index, particle) and self._joined(particle, name)
+            if joined and token.capitalised and token.base not in words.RUN_KILLERS and name not in self.blocked:
+                self.flagged.add(name)
+
+    def _particle_between(self, left: int, right: int) -> bool:
+        middle = left + 1
+        return (
+            self.tokens[middle].raw in _NAME_PARTICLES
+            and self._joined(left, middle)
+            and self._joined(middle, right)
+            and middle not in self.flagged
+        )
+
+    def _initials_of_names(self) -> set[str]:
+        """ "KAB" and "KA" for "Kelly Ann Brennan": the initials of each flagged name of two or three words."""
+        initials: set[str] = set()
+        flagged = sorted(self.flagged)
+        run: list[int] = []
+        for index in [*flagged, -2]:
+            if run and index == run[-1] + 1 and self._joined(run[-1], index):
+                run.append(index)
+                continue
+            if len(run) >= 2:
+                letters = "".join(self.tokens[i].raw[0] for i in run[:3])
+                initials.add(letters)
+                initials.add(letters[:2])
+            run = [index]
+        return initials
+
+    def _flag_email_names(self) -> None:
+        """ "Abi Whiteley abi.whiteley@example.org", "Rubina Mahmood ... r.mahmood@nhs.net": a capitalised word that
+        is a part of an email address in the same text names the person whose address it is."""
+        if "@" not in self.text:
+            return
+        parts = set()
+        for match in _EMAIL_LOCAL.finditer(self.text):
+            local = [part for part in re.split(r"[._-]+", match.group(1).lower()) if part]
+            if len(local) < 2 or not any(len(part) == 1 or self._given(part.title()) for part in local):
+                continue  # a person's address has an initial or a first name: not "support.lifehouse@"
+            parts.update(part for part in local if len(part) >= 3)
+        if not parts:
+            return
+        for index, token in enumerate(self.tokens):
+            word = token.base
+            if not token.capitalised or index in self.blocked or word.lower() not in parts or word.isupper():
+                continue
+            if word in _NEVER_NAMES or word in words.RUN_KILLERS or word.lower() in self.lexicon.common_english:
+                continue
+            self.flagged.add(index)
 
     # -- word lists -------------------------------------------------------------------------
 
@@ -716,6 +801,10 @@ class _NameFinder:
             return
         if last.possessive and self._named_place_follows(run[-1]):
             self.blocked.update(run)  # "Joseph's House", "Ellen's Place": a place named for someone
+            return
+        first = self.tokens[run[0]].base
+        if len(run) == 2 and self._given(first) and first not in _NEVER_NAMES and self._relation_after(run[-1]):
+            self.flagged.update(run)  # "Bridie Ward (cousin)": a first name and a surname that is also a word
             return
         if len(run) > 2:
             roles = [position for position, i in enumerate(run[:-1]) if self.tokens[i].raw in words.ROLE_CUES]
@@ -863,6 +952,9 @@ class _NameFinder:
             if self._ambiguous(word) and self._cue_before(index) and not self._date_context(index):
                 self.flagged.add(index)
             return
+        if self._ambiguous(word) and self._addressed(index):
+            self.flagged.add(index)  # "Bill, the lad I mentioned is ...": a message opens with whom it is to
+            return
         if self._ambiguous(word):
             if token.sentence_start and not self._cue_before(index) and not self._human_after(index):
                 return
@@ -897,6 +989,18 @@ class _NameFinder:
         if evidence or (self._weak_cue_before(index) and not token.sentence_start):
             self.flagged.add(index)
 
+    def _relation_after(self, index: int) -> bool:
+        token = self.tokens[index]
+        return not token.possessive and bool(_RELATION_AFTER.match(self.text, token.end))
+
+    def _addressed(self, index: int) -> bool:
+        token = self.tokens[index]
+        at_line_start = token.start == 0 or self.text[token.start - 1] == "\n"
+        if not at_line_start or token.possessive or self.text[token.end : token.end + 1] != ",":
+            return False
+        sentence = re.split(r"[.!?\n]", self.text[token.end : token.end + 120], maxsplit=1)[0]
+        return bool(_SPOKEN_TO.search(sentence))  # "Bill, the lad I mentioned", not "Grace, as they say, is scarce"
+
     def _missing_apostrophe(self, index: int) -> bool:
         """A listed first name with a possessive "s" and no apostrophe, as a place: "round Tylers", "at Kirstys"."""
         word = self.tokens[index].base
@@ -920,7 +1024,10 @@ class _NameFinder:
         )
 
     def _determiner_before(self, index: int) -> bool:
-        return index > 0 and self.tokens[index - 1].raw.lower() in _DETERMINERS and self._joined(index - 1, index)
+        if index == 0 or self.tokens[index - 1].raw.lower() not in _DETERMINERS or not self._joined(index - 1, index):
+            return False
+        # "its Tomasz from the warehouse": "it's" in a text message, before a first name
+        return not (self.tokens[index - 1].raw.lower() == "its" and self._given(self.tokens[index].base))
 
     def _only_a_weak_verb_after(self, index: int) -> bool:
         """ "X was", "X goes": said of things as often as of people; "X said", "X (34)" are people."""
@@ -973,6 +1080,16 @@ class _NameFinder:
                 self.flagged.add(index)  # a quoted note: '"precious refused her meds"'
             elif ambiguous and token.sentence_start and token.possessive and self._human_after(index):
                 self.flagged.add(index)  # "jordan's mum says..."
+            elif ambiguous and token.sentence_start and self._reported_speech_after(index):
+                self.flagged.add(index)  # "daisy says can she bring ..."
+
+    def _reported_speech_after(self, index: int) -> bool:
+        following = index + 1
+        return (
+            following < len(self.tokens)
+            and self._joined(index, following)
+            and self.tokens[following].raw in _SPEECH_VERBS
+        )
 
     def _signs_a_message(self, index: int) -> bool:
         """ "its me kez," / "this is dee." : whoever sends a text names themselves, whatever the name."""
@@ -1042,6 +1159,8 @@ class _NameFinder:
             return False
         if previous.lower() in _NAME_PART_CUES:
             return True  # "(surname Liu)", "née Walsh"
+        if self._name_word_before(index):
+            return True  # "uses the name Jay-Jay", "her name, Precious", "his name is Kai"
         if previous in _UPPER_CUES or previous.lower() in words.STRONG_CUES or previous.lower() in words.GREETINGS:
             return True
         if previous.lower() in _LOWER_ROLE_CUES and previous.lower() not in {"dr", "mr", "mrs", "ms", "miss", "mx"}:
@@ -1052,6 +1171,12 @@ class _NameFinder:
         if pair in _TWO_WORD_CUES and pair[0] != "spoke" and pair[1] not in {"to", "with", "on"}:
             return True
         return self._known_as(index)
+
+    def _name_word_before(self, index: int) -> bool:
+        previous, before = self._word(index - 1), self._word(index - 2)
+        if previous == "is" and before == "name":
+            return self._word(index - 3) in _NAME_OWNERS
+        return previous == "name" and before in _NAME_OWNERS
 
     def _known_as(self, index: int) -> bool:
         """ "known locally as Smokey", "goes by the name of Kaz": a nickname."""
@@ -1207,7 +1332,12 @@ class _NameFinder:
             if token.base in sure or (
                 token.base in ambiguous
                 and not self._date_context(index)
-                and (not token.sentence_start or self._after_evidence(index) or self._past_tense_after(index))
+                and (
+                    not token.sentence_start
+                    or self._after_evidence(index)
+                    or self._past_tense_after(index)
+                    or _ACTION_AFTER_NAME.match(self.text, token.end)
+                )
             ):
                 self.flagged.add(index)
 
@@ -1230,6 +1360,8 @@ class _NameFinder:
             token = self.tokens[index]
             if spans and index - 1 in self.flagged and (self._joined(index - 1, index) or index - 1 in self.joins):
                 spans[-1] = (spans[-1][0], token.end, "name")
+            elif spans and index - 2 in self.flagged and self._particle_between(index - 2, index):
+                spans[-1] = (spans[-1][0], token.end, "name")  # "Dafydd ap Rhys", "Maria de Souza"
             else:
                 spans.append((token.start, token.end, "name"))
         return spans

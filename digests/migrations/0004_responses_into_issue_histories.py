@@ -54,7 +54,7 @@ def remove_items(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("digests", "0003_digest_can_be_shared"),
-        ("cases", "0012_commissioner_issues_tracked"),
+        ("cases", "0013_commissioner_issues_tracked"),
     ]
 
     operations = [migrations.RunPython(track_and_copy, remove_items)]

@@ -22,6 +22,7 @@ from forum.models.threads import (
     Thread,
     ThreadFollow,
     ThreadKind,
+    board_kind,
 )
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "Thread",
     "ThreadFollow",
     "ThreadKind",
+    "board_kind",
     "Delivery",
     "DeliveryReason",
     "DeliveryState",

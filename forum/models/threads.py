@@ -16,10 +16,20 @@ class ThreadKind(models.TextChoices):
     LEARNING_OBJECT = "learning_object", "Learning object discussion"
     SITE_BOARD = "site_board", "Site board topic"
     PROGRAMME_BOARD = "programme_board", "Programme board topic"
+    FACILITATORS_BOARD = "facilitators_board", "Facilitators' board topic"
 
 
-BOARD_KINDS = (ThreadKind.SITE_BOARD, ThreadKind.PROGRAMME_BOARD)
+BOARD_KINDS = (ThreadKind.SITE_BOARD, ThreadKind.PROGRAMME_BOARD, ThreadKind.FACILITATORS_BOARD)
+# Boards that belong to no site: the programme's, and the facilitators' network's (facilitators and the programme team)
+PROGRAMME_WIDE_BOARDS = (ThreadKind.PROGRAMME_BOARD, ThreadKind.FACILITATORS_BOARD)
 CASE_KINDS = (ThreadKind.CASE, ThreadKind.LEARNING_OBJECT)
+
+
+def board_kind(*, site=None, facilitators: bool = False) -> str:
+    """The kind of a board's topics: the facilitators' board, a site's board, or the programme board."""
+    if facilitators:
+        return ThreadKind.FACILITATORS_BOARD
+    return ThreadKind.SITE_BOARD if site is not None else ThreadKind.PROGRAMME_BOARD
 
 
 class Thread(models.Model):
@@ -47,7 +57,7 @@ class Thread(models.Model):
             models.CheckConstraint(
                 condition=(Q(kind__in=CASE_KINDS) & Q(case__isnull=False) & Q(site__isnull=False))
                 | (Q(kind=ThreadKind.SITE_BOARD) & Q(case__isnull=True) & Q(site__isnull=False))
-                | (Q(kind=ThreadKind.PROGRAMME_BOARD) & Q(case__isnull=True) & Q(site__isnull=True)),
+                | (Q(kind__in=PROGRAMME_WIDE_BOARDS) & Q(case__isnull=True) & Q(site__isnull=True)),
                 name="forum_thread_target_matches_kind",
             ),
         ]

@@ -153,3 +153,21 @@ def accept_invitation(*, invitation: Invitation, user: User | None = None, detai
     Invitation.objects.filter(pk=invitation.pk).update(accepted_by=user)
     grant_role(user=user, role=invitation.role, site=invitation.site, granted_by=invitation.invited_by)
     return user
+
+
+@transaction.atomic
+def accept_invitation_with_organisation(*, invitation: Invitation, email: str, name: str = "") -> User:
+    """Accept an invitation by signing in with an organisation's account whose verified address is `email`:
+    the account is the one with that address, or a new one with no password (it signs in through the organisation,
+    and can set a password later with "Forgotten your password?")."""
+    if email.lower() != invitation.email.lower():
+        raise PermissionDenied(
+            f"This invitation is for {invitation.email}, but your organisation signed you in as {email}. "
+            f"Sign in with the organisation account for {invitation.email}, or ask for an invitation for {email}."
+        )
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User(email=invitation.email, name=name.strip()[:200])
+        user.set_unusable_password()
+        user.save()
+    return accept_invitation(invitation=invitation, user=user)

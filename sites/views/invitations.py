@@ -1,20 +1,26 @@
 """Invitations: programme admins and facilitators send them; the person invited accepts with the link."""
 
+from allauth.socialaccount.providers.base import AuthProcess
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from members.models import User
+from members.sso import allow_organisation_forms, apps_for_email
 from sites.forms.invitations import AcceptInvitationForm, InviteForm
 from sites.selectors import memberships as selectors
 from sites.services import invitations as services
+from sites.sso import INVITATION_STATE_KEY
 
-AUTH_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+AUTH_BACKEND = "members.auth_backends.AccountBackend"
 
 
+@allow_organisation_forms
 def accept_invitation(request, token: str):
     try:
         invitation = services.find_invitation(token)
@@ -50,7 +56,26 @@ def accept_invitation(request, token: str):
             login(request, user, backend=AUTH_BACKEND)
             messages.success(request, "Welcome. Your account is ready.")
             return redirect("home")
-    return render(request, "sites/memberships/invitation_accept.html", {"invitation": invitation, "form": form})
+    organisations = apps_for_email(invitation.email)
+    return render(
+        request,
+        "sites/memberships/invitation_accept.html",
+        {"invitation": invitation, "form": form, "organisations": organisations, "token": token},
+    )
+
+
+@require_POST
+def accept_invitation_with_organisation(request, token: str, provider_id: str):
+    """Off to the organisation's sign-in; sites.sso accepts the invitation when it comes back."""
+    try:
+        invitation = services.find_invitation(token)
+    except services.InvitationInvalid as problem:
+        return render(request, "sites/memberships/invitation_invalid.html", {"problem": str(problem)}, status=410)
+    app = next((app for app in apps_for_email(invitation.email) if app.provider_id == provider_id), None)
+    if app is None:
+        raise Http404
+    provider = app.get_provider(request)
+    return provider.redirect(request, AuthProcess.LOGIN, next_url=reverse("home"), data={INVITATION_STATE_KEY: token})
 
 
 @login_required

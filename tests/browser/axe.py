@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -10,6 +11,7 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 @dataclass
 class AxeTally:
     pages: int = 0
+    paths: set = field(default_factory=set)
     rules: set = field(default_factory=set)
     violations: list = field(default_factory=list)
 
@@ -24,6 +26,7 @@ def scan(page, label: str) -> list[dict]:
     page.add_script_tag(path=str(AXE_SCRIPT))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations', 'passes']})")
     TALLY.pages += 1
+    TALLY.paths.add(urlsplit(page.url).path)
     for group in ("violations", "passes", "incomplete", "inapplicable"):
         TALLY.rules.update(rule["id"] for rule in result.get(group, []))
     blocking = [

@@ -13,6 +13,22 @@ from sites.models import Meeting, Site
 from tests.browser.axe import scan
 
 WIDTHS = {"desktop": 1280, "phone": 390}
+SIGNED_OUT_PATHS = [
+    "/accounts/login/",
+    "/accounts/password/reset/",
+    "/people/invitations/not-a-token/",
+    "/privacy/",
+    "/accessibility/",
+    "/newsletter/",
+    "/newsletter/subscribe/",
+]
+ROLE_EMAILS = [
+    "admin@example.org",
+    "facilitator@example.org",
+    "member@example.org",
+    "broker@example.org",
+    "commissioner@example.org",
+]
 
 
 def pages_for(role_email: str) -> list[str]:
@@ -41,7 +57,8 @@ def pages_for(role_email: str) -> list[str]:
         f"/newsletter/manage/items/{newsletter_item}/edit/",
         f"/newsletter/manage/{issue}/items/add/",
     ]
-    common = ["/", "/accounts/2fa/", "/people/me/api-tokens/", "/no-such-page/"]  # and the 404 page
+    # The last: the 404 page.
+    common = ["/", "/accounts/2fa/", "/people/me/api-tokens/", "/people/me/organisation-sign-in/", "/no-such-page/"]
     open_issue = CommissionerIssue.objects.get(case__title=DEMO_CASES[1][1]).pk
     digests = ["/digests/", "/digests/issues/", f"/digests/issues/{open_issue}/"]
     item = Evidence.objects.order_by("pk").first().pk
@@ -82,6 +99,13 @@ def pages_for(role_email: str) -> list[str]:
     }[role_email]
 
 
+def planned_scans() -> int:
+    """How many page scans the tests below make (on the demo programme): the figure the accessibility statement
+    quotes is checked against it (tests/test_accessibility_statement.py)."""
+    pages = len(SIGNED_OUT_PATHS) + sum(len(pages_for(email)) for email in ROLE_EMAILS)
+    return pages * len(WIDTHS)
+
+
 @pytest.fixture
 def demo_programme(transactional_db):
     call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -99,27 +123,10 @@ def scan_paths(page, base_url: str, paths: list[str], who: str) -> list[dict]:
 
 def test_signed_out_pages_have_no_serious_violations(browser, live_server, demo_programme):
     page = browser.new_context(bypass_csp=True).new_page()
-    paths = [
-        "/accounts/login/",
-        "/accounts/password/reset/",
-        "/people/invitations/not-a-token/",
-        "/privacy/",
-        "/newsletter/",
-        "/newsletter/subscribe/",
-    ]
-    assert scan_paths(page, live_server.url, paths, "anonymous") == []
+    assert scan_paths(page, live_server.url, SIGNED_OUT_PATHS, "anonymous") == []
 
 
-@pytest.mark.parametrize(
-    "email",
-    [
-        "admin@example.org",
-        "facilitator@example.org",
-        "member@example.org",
-        "broker@example.org",
-        "commissioner@example.org",
-    ],
-)
+@pytest.mark.parametrize("email", ROLE_EMAILS)
 def test_each_roles_pages_have_no_serious_violations(browser, live_server, demo_programme, email):
     page = browser.new_context(bypass_csp=True).new_page()
     page.goto(live_server.url + "/accounts/login/")

@@ -91,8 +91,8 @@ def test_case_journey_from_draft_to_repository(page, live_server, transactional_
 
     # It is found by search in the repository, without the presenter's name.
     page.get_by_role("link", name="Repository").first.click()
-    page.get_by_role("searchbox", name="Search").fill("hoarding")
-    page.get_by_role("button", name="Search", exact=True).click()
+    page.get_by_role("main").get_by_role("searchbox", name="Search").fill("hoarding")  # the repository's own box
+    page.get_by_role("main").get_by_role("button", name="Search", exact=True).click()
     page.get_by_role("link", name="Weekend crises and hoarding").click()
     main = page.get_by_role("main")
     expect(main).to_contain_text("Prevention: a crisis was avoided")

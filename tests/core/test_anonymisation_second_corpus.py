@@ -154,3 +154,98 @@ def test_context_makes_a_first_name_a_person(text: str, names: list[str]) -> Non
 def test_the_charity_and_the_things_are_still_left() -> None:
     assert kinds_of("Referred him to Frank for drugs advice.", "name") == []
     assert kinds_of("Brexit made it harder. Copy sent to the GP. Delays escalated to the director.", "name") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # First names from communities the name data's locales miss.
+        ("Duty call from Harpreet about her dad.", ["Harpreet"]),
+        ("Spoke to Folake and Chinedu at the centre.", ["Folake", "Chinedu"]),
+        ("Ffion and Gruffydd attended with their mum Nerys.", ["Ffion", "Gruffydd", "Nerys"]),
+        # A name written beside its owner's email address.
+        ("Contact SW Anya Grzelak on anya.grzelak@example.gov.uk.", ["Anya Grzelak"]),
+        ("From: t.okonjo@example.org\nThanks, Temi Okonjo", ["Temi Okonjo"]),
+        # Initials of a name given in full earlier, and the owner of an action in a list.
+        (
+            "Present: Sarah Jane Holt (chair). Action: SJH to book the review; SJ to chair.",
+            ["Sarah Jane Holt", "SJH", "SJ"],
+        ),
+        ("Actions:\n1. RW - ring the school\n2. MT / Priya - joint visit", ["RW", "MT", "Priya"]),
+        # Particles and nicknames inside one full name.
+        ("Client Gwilym ap Iorwerth and his friend Ahmed bin Salem.", ["Gwilym ap Iorwerth", "Ahmed bin Salem"]),
+        ('Her ex, Lee "Tank" Marsden, is 31.', ['Lee "Tank" Marsden']),
+        # "its" for "it's" in a text, before a first name; the name someone goes by.
+        ("hiya its Oksana from the cafe, can u ring me", ["Oksana"]),
+        ("She asked that we use her name, Blessing. He goes by the name Jo-Jo.", ["Blessing", "Jo-Jo"]),
+        # Once read as a person, the same name again: in an action or beside another name.
+        ("Present: Holly (YP worker). Mum anxious; Holly to visit Monday.", ["Holly", "Holly"]),
+        ("Mark raised the case; Mark and Bill disagreed.", ["Mark", "Mark", "Bill"]),
+        # A message opening with whom it is to; a lower-case name that says something.
+        ("Bill, the woman I mentioned has moved.", ["Bill"]),
+        ("daisy says can she bring the baby", ["daisy"]),
+        # A first name and a surname that is also a word, before a relation in brackets.
+        ("Message from Kasia Ward (sister): she is safe.", ["Kasia Ward"]),
+    ],
+)
+def test_more_shapes_of_names_are_found(text: str, names: list[str]) -> None:
+    assert kinds_of(text, "name") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please reply to support.lifehouse@example.org.uk for the Lifehouse team.",
+        "Grace, as the manager put it, is in short supply on a Friday.",
+        "It is on its Board agenda for March.",
+        "Admitted to Oak Ward (patient in bed 4) overnight.",
+    ],
+)
+def test_those_rules_leave_services_and_words_alone(text: str) -> None:
+    assert kinds_of(text, "name") == []
+
+
+# --- References: digit groups after a system, lists of references, short prefixed codes, check digits ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "references"),
+    [
+        ("Mr Ho (client, EMIS 4410 2291 7730) wants an interpreter.", ["4410 2291 7730"]),
+        ("Case of Ruby Dale (Liquidlogic 118 2034): drift.", ["118 2034"]),
+        ("Police refs 12/55102/26 and 12/60917/26 both show DA.", ["12/55102/26", "12/60917/26"]),
+        ("Claim numbers HB/22918 & HB/23310 were merged.", ["HB/22918", "HB/23310"]),
+        ("2026-02-01,MISSING,DOE Ann,2009-01-02,MF-22871", ["MF-22871"]),
+        ("Her council tax account: 6630192-4.", ["6630192-4"]),
+    ],
+)
+def test_more_shapes_of_references_are_found(text: str, references: list[str]) -> None:
+    assert kinds_of(text, "reference") == references
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring 01632 960 777 or 0161 496 0000 for the team.",
+        "Paid £1200 on 12 03 2026; the lottery numbers were 12 34 56.",
+        "COVID-19 rules apply in Room 101; sort code 12-34-56.",
+    ],
+)
+def test_digit_groups_without_a_record_cue_are_no_reference(text: str) -> None:
+    assert kinds_of(text, "reference") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Address Flat 22, Pennyfields E14 8HT.", "Flat 22, Pennyfields"),
+        ("She is at Flat 3, Marlowe Rise, Poplar E14 2AA now.", "Flat 3, Marlowe Rise, Poplar"),
+        ("Flat 9 Greenacres LS6 2AB", "Flat 9 Greenacres"),
+    ],
+)
+def test_a_flat_in_a_street_without_a_street_word_before_the_postcode(text: str, address: str) -> None:
+    assert kinds_of(text, "address") == [address]
+
+
+def test_a_town_before_a_postcode_is_no_address() -> None:
+    assert kinds_of("The office is in Leeds LS1 4AP.", "address") == []

@@ -54,7 +54,11 @@ def threads(site, people, shared_case):
     programme_topic = services.start_topic(
         by=people["other_member"], title="Dual diagnosis in Stoke?", body="Anyone found a way into services?"
     )
+    facilitators_topic = services.start_topic(
+        by=people["other_facilitator"], facilitators=True, title="Supervision", body="Supervision: how often?"
+    )
     return {
+        "facilitators_board": facilitators_topic.thread,
         "case": case_thread,
         "learning_object": lo_thread,
         "site_board": site_topic.thread,

@@ -14,6 +14,7 @@ MODERATORS = {
     "learning_object": {"admin"},
     "site_board": {"facilitator", "admin"},
     "programme_board": {"admin"},
+    "facilitators_board": {"admin"},
 }
 
 

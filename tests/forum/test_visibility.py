@@ -14,6 +14,8 @@ READERS = {
     "learning_object": {"member", "facilitator", "other_member", "other_facilitator", "broker", "admin"},
     "site_board": {"member", "facilitator", "admin"},
     "programme_board": {"member", "facilitator", "other_member", "other_facilitator", "broker", "admin"},
+    # The facilitators' network: facilitators of any site and the programme team; members, brokers, commissioners never.
+    "facilitators_board": {"facilitator", "other_facilitator", "admin"},
 }
 
 

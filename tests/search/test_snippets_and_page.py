@@ -4,11 +4,14 @@ from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from forum import services as forum_services
 from search.snippets import query_words, snippet
 from tests.factories import MembershipFactory
 from tests.security.hostile import MARKER, SCRIPT_PAYLOADS, live_markup
+
+MAX_QUERIES = 20  # the session, the person, their site roles, one query per kind, the themes
 
 
 def test_query_words_leave_out_excluded_words_and_operators():
@@ -109,3 +112,38 @@ def test_one_kind_shows_more_of_that_kind(client, member):
     assert len(threads.hits) == 5 and threads.more
     only = client.get(reverse("search:results"), {"q": "rota", "kind": "threads"}).context["groups"]
     assert [group.kind for group in only] == ["threads"] and len(only[0].hits) == 8 and not only[0].more
+
+
+@pytest.mark.django_db
+def test_the_page_reads_a_fixed_number_of_queries_however_many_results(
+    client, site, member, facilitator, django_assert_max_num_queries
+):
+    """Six results of every kind, and no query per result (themes, threads, authors, sites are read with them)."""
+    from datetime import date
+
+    from cases.models import Case, Theme
+    from cases.search import update_evidence_search_document
+    from cases.services import lifecycle
+    from newsletters.models import NewsletterIssue
+    from tests.factories import EvidenceFactory, MeetingFactory
+
+    theme = Theme.objects.create(name="Tenancy sustainment")
+    for n in range(6):
+        case = lifecycle.create_case(site=site, by=member, title=f"Tenancy {n}", presentation="A tenancy at risk.")
+        case.themes.add(theme)
+        if n % 2:
+            Case.objects.filter(pk=case.pk).update(status="published", published_at=timezone.now())
+        update_evidence_search_document(EvidenceFactory(title=f"Tenancy evidence {n}"))
+        forum_services.start_topic(by=member, title=f"Tenancy question {n}", body="Any tenancy advice?")
+        MeetingFactory(site=site, notes="Tenancy workshop")
+        NewsletterIssue.objects.create(month=date(2020, n + 1, 1), status="sent", introduction="Tenancy news.")
+        MembershipFactory(site=site, person__job_title="Tenancy officer")
+    client.force_login(facilitator)
+    client.get(reverse("home"))  # the session and the person, read once
+    with django_assert_max_num_queries(MAX_QUERIES):
+        groups = client.get(reverse("search:results"), {"q": "tenancy"}).context["groups"]
+    kinds = {group.kind for group in groups}
+    assert kinds == {"learning_objects", "cases", "evidence", "threads", "posts", "meetings", "newsletters", "people"}
+    shown = {group.kind: (len(group.hits), group.more) for group in groups}
+    assert shown.pop("learning_objects") == (3, False)
+    assert set(shown.values()) == {(5, True)}

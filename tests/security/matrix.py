@@ -326,7 +326,10 @@ FORUM_READERS = {
     "learning_object": FORUM_USERS_PAGE,
     "site_board": signed_in(["member", "facilitator", "admin"], denied=NOT_FOUND),
     "programme_board": FORUM_USERS_PAGE,
+    "facilitators_board": signed_in(["facilitator", "other_facilitator", "admin"], denied=NOT_FOUND),
 }
+# The facilitators' board: facilitators of every site and the programme team; members and commissioners never.
+FACILITATORS_BOARD = signed_in(["facilitator", "other_facilitator", "admin"])
 
 
 def forum_thread_of(kind: str):
@@ -367,12 +370,18 @@ MATRIX: dict[str, Entry] = {
     "search:results": Entry(get=ALL_SIGNED_IN, post=GET_ONLY),  # each person's results: tests/search
     "healthz": Entry(get=EVERYONE),
     "privacy": Entry(get=EVERYONE, post=outcomes(METHOD)),
+    "accessibility": Entry(get=EVERYONE, post=outcomes(METHOD)),
     # People
     "memberships:invitations": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
     "memberships:accept_invitation": Entry(
         args=lambda w: [w.invitation_token], get=outcomes(OK, other_member=OK), post=outcomes(OK)
     ),
     "members:my_data": Entry(get=ALL_SIGNED_IN),
+    "members:organisation_sign_in": Entry(get=ALL_SIGNED_IN, post=GET_ONLY),
+    # No organisation sign-in is set up in the matrix's world (tests/members/test_organisation_sign_in.py has them).
+    "memberships:accept_invitation_with_organisation": Entry(
+        args=lambda w: [w.invitation_token, "nhs-mail"], get=outcomes(METHOD), post=outcomes(NOT_FOUND)
+    ),
     "members:my_data_download": Entry(get=ALL_SIGNED_IN),
     "members:erase": Entry(args=lambda w: [w.leaver.pk], get=signed_in(["admin"], denied=NOT_FOUND)),
     # Sites
@@ -713,6 +722,8 @@ MATRIX: dict[str, Entry] = {
     "forum:index": Entry(get=FORUM_USERS),
     "forum:programme_board": Entry(get=FORUM_USERS),
     "forum:programme_topic_new": Entry(get=FORUM_USERS),
+    "forum:facilitators_board": Entry(get=FACILITATORS_BOARD),
+    "forum:facilitators_topic_new": Entry(get=FACILITATORS_BOARD),
     "forum:preferences": Entry(get=FORUM_USERS),
     "forum:site_board": Entry(args=lambda w: [w.site.pk], get=FORUM_READERS["site_board"]),
     "forum:site_topic_new": Entry(args=lambda w: [w.site.pk], get=FORUM_READERS["site_board"]),
@@ -729,7 +740,7 @@ MATRIX: dict[str, Entry] = {
     },
     **{
         f"forum:follow@{kind}": Entry(args=forum_thread_of(kind), get=POST_ONLY, post=FORUM_READERS[kind])
-        for kind in ("site_board", "programme_board")
+        for kind in ("site_board", "programme_board", "facilitators_board")
     },
     "forum:post_edit@visible": Entry(
         args=forum_post_in("visible"),
@@ -823,6 +834,7 @@ ADMIN_LISTS_FOR_PROGRAMME_ADMINS = [
     "evaluation_survey",
     "evaluation_focusgroup", "evaluation_assessmentquestion", "evaluation_assessmentround", "members_user",
     "sites_site", "sites_meeting", "sites_attendance", "sites_membership", "sites_invitation",
+    "socialaccount_socialapp", "socialaccount_socialaccount",
 ]  # fmt: skip
 ADMIN_LISTS_FOR_SUPERUSERS = [
     "auth_group", "account_emailaddress", "mfa_authenticator", "cases_theme", "digests_digestsubscription",
@@ -838,9 +850,10 @@ MATRIX.update(
     }
 )  # fmt: skip
 
-# Third-party account pages (django-allauth): sign-in, password reset and two-factor set-up. They are
-# listed so that a new pattern still fails the test; allauth's own tests cover their behaviour.
-THIRD_PARTY_PREFIXES = ("account_", "mfa_")
+# Third-party account pages (django-allauth): sign-in, password reset, two-factor set-up and organisation sign-in
+# (OpenID Connect). They are listed so that a new pattern still fails the test; allauth's own tests cover their
+# behaviour, and tests/members/test_organisation_sign_in.py our rules over organisation sign-in.
+THIRD_PARTY_PREFIXES = ("account_", "mfa_", "socialaccount_", "openid_connect_")
 # The Django admin checks members.use_admin itself (tests/test_navigation.py covers it); its list pages are above.
 ADMIN_NAMESPACE = "admin:"
 

@@ -256,6 +256,10 @@ class World:
                 case = self.case("shared" if kind == "case" else "published")
                 thread = forum_services.thread_for_case(case=case, kind=kind)
                 forum_services.add_post(thread=thread, by=member, body="What helped at weekends?")
+            elif kind == "facilitators_board":
+                thread = forum_services.start_topic(
+                    by=self.people["facilitator"], facilitators=True, title="Supervision", body="How often?"
+                ).thread
             elif kind == "site_board":
                 thread = forum_services.start_topic(
                     by=member, site=self.site, title="Room booking", body="Who has the key?"
