@@ -126,6 +126,8 @@ NOT_EXPORTED = {
         "digests.Digest.requested_by", "forum.Thread.started_by", "cases.KnownTerm.changed_by",
         "cases.Finding.confirmed_by", "forum.PostFinding.confirmed_by", "members.JobHistory.recorded_by",
         "recruitment.Agency.added_by", "recruitment.Approach.recorded_by", "recruitment.SeniorSponsor.recorded_by",
+        "recruitment.HostSiteCall.opened_by", "recruitment.HostSiteApplication.decided_by",
+        "recruitment.ApplicationScore.reviewer",
         "evaluation.ImprovementPlan.written_by", "sites.GuestSpeaker.added_by", "sites.FacilitatorTraining.recorded_by",
         "cases.IssueGroup.created_by", "cycle.MeetingGuest.invited_by",
     ],

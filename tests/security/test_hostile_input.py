@@ -170,6 +170,18 @@ FUZZ: dict[str, Fuzz] = {
     ),  # fmt: skip
     "change role": Fuzz((membership_forms.MembershipRoleForm,), "facilitator", lambda w: reverse(
         "memberships:change_role", args=[MembershipFactory(site=w.site).pk]), fresh=True),  # fmt: skip
+    "host-site call": Fuzz(
+        (recruitment_forms.HostSiteCallForm,), "admin", url("host_sites:calls"),
+        valid=lambda w: {"closes_on": today(), "award": "6950"}, shows=url("host_sites:calls"),
+    ),  # fmt: skip
+    "host-site application": Fuzz(
+        (recruitment_forms.HostSiteApplicationForm,), None, url("host_sites:apply", lambda w: w.host_site_call().pk),
+        valid=lambda w: {"sectors": "nhs", "contact_email": "a@example.org", "facilitator_email": "b@example.org"},
+    ),  # fmt: skip
+    "host-site scores": Fuzz(
+        (recruitment_forms.ScoreForm,), "admin",
+        url("host_sites:application", lambda w: w.cached("application", w.new_application).pk), PAGE,
+    ),  # fmt: skip
     "job change": Fuzz(
         (membership_forms.JobChangeForm,), "facilitator", url("memberships:job_change", lambda w: w.membership.pk),
         valid=lambda w: {"job_title": "Team leader", "started_on": today()},
