@@ -97,7 +97,7 @@ def group_issues(*, issue: CommissionerIssue, with_issue: CommissionerIssue, by)
         raise PermissionDenied("Only commissioners and programme admins group issues.")
     if issue.pk == with_issue.pk:
         raise ValidationError("Choose another issue to group this one with.")
-    locked = CommissionerIssue.objects.select_for_update().select_related("theme", "group")
+    locked = CommissionerIssue.objects.select_for_update(of=("self",)).select_related("theme", "group")
     issue, with_issue = locked.get(pk=issue.pk), locked.get(pk=with_issue.pk)  # as saved, not as the caller read
     group = with_issue.group or issue.group
     if group is None:
