@@ -35,6 +35,7 @@ from sites.models.memberships import (
     MembershipRole,
     hash_token,
 )
+from sites.models.papers import MeetingPaper
 from sites.models.replies import MeetingReply, ReplyAnswer
 from sites.models.sites import DEFAULT_AWARD, ENDED_STATUSES, Site, SiteStatus, TargetDiscipline
 
@@ -62,6 +63,7 @@ __all__ = [
     "MeetingChangeKind",
     "MeetingQuerySet",
     "MeetingReminder",
+    "MeetingPaper",
     "MeetingReply",
     "MeetingSeries",
     "MeetingStatus",

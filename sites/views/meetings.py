@@ -62,6 +62,7 @@ def meeting_detail(request, pk: int):
     may_reply = request.user.has_perm("sites.reply_to_meeting", meeting)
     may_attend = request.user.has_perm("sites.attend_meeting", meeting)
     context = {"meeting": meeting, "site": meeting.site, "can_manage": can_manage, "may_attend": may_attend,
+               "may_read_papers": request.user.has_perm("sites.read_meeting_papers", meeting),
                **meeting_page(meeting),
                **reply_panel(meeting, request.user, may_reply=may_reply, can_manage=can_manage)}  # fmt: skip
     return render(request, "sites/meetings/meeting_detail.html", context)
