@@ -4,7 +4,7 @@ invitations sent to their address; erasure waits until they are no longer a curr
 from django.core.exceptions import ValidationError
 
 from members.data_rights import plain
-from sites.models import GroundRulesAgreement, Invitation, MeetingReply, Membership
+from sites.models import FacilitatorTraining, GroundRulesAgreement, Invitation, MeetingReply, Membership
 
 
 def export_personal_data(person) -> dict:
@@ -56,6 +56,10 @@ def export_personal_data(person) -> dict:
                 "accepted": plain(i.accepted_at),
             }
             for i in Invitation.objects.filter(email__iexact=person.email).select_related("site")
+        ],
+        "facilitator_training": [
+            {"kind": t.get_kind_display(), "held_on": plain(t.held_on), "notes": t.notes}
+            for t in FacilitatorTraining.objects.filter(person=person).order_by("held_on", "pk")
         ],
     }
 

@@ -17,6 +17,7 @@ from sites.views import (
     replies,
     series,
     sites,
+    training,
 )
 
 app_name = "sites"
@@ -50,6 +51,9 @@ urlpatterns = [
     path("meetings/<int:pk>/papers/<int:paper_pk>/remove/", papers.meeting_paper_remove, name="meeting_paper_remove"),
     path("meetings/reply/<str:token>/", replies.meeting_reply_link, name="meeting_reply_link"),
     path("meetings/<int:pk>/speakers/", guests.guest_speakers, name="guest_speakers"),
+    # The facilitators' network: training records
+    path("facilitators/training/", training.training_list, name="training_list"),
+    path("facilitators/<int:person_pk>/training/", training.training, name="training"),
     path(
         "meetings/<int:pk>/speakers/<int:speaker_pk>/remove/", guests.guest_speaker_remove, name="guest_speaker_remove"
     ),

@@ -38,6 +38,7 @@ from sites.models.memberships import (
 from sites.models.papers import MeetingPaper
 from sites.models.replies import MeetingReply, ReplyAnswer
 from sites.models.sites import DEFAULT_AWARD, ENDED_STATUSES, Site, SiteStatus, TargetDiscipline
+from sites.models.training import FacilitatorTraining, TrainingKind
 
 __all__ = [
     "DEFAULT_GROUND_RULES",
@@ -54,6 +55,7 @@ __all__ = [
     "ExpenseCategory",
     "ExpertConsent",
     "ExpertPayment",
+    "FacilitatorTraining",
     "GuestSpeaker",
     "Invitation",
     "InvitationQuerySet",
@@ -75,6 +77,7 @@ __all__ = [
     "Site",
     "SiteStatus",
     "TargetDiscipline",
+    "TrainingKind",
     "WeekOfMonth",
     "Weekday",
     "hash_token",

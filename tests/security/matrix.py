@@ -445,6 +445,11 @@ MATRIX: dict[str, Entry] = {
         get=POST_ONLY,
         post=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN),
     ),
+    # The facilitators' network: training records. CP1's facilitator's record: them and the programme team only.
+    "sites:training_list": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"], denied=NOT_FOUND)),
+    "sites:training": Entry(
+        args=lambda w: [w.people["facilitator"].pk], get=signed_in(["facilitator", "admin"], denied=NOT_FOUND)
+    ),
     # Replies: the site's members and facilitators; those who may see the meeting but not reply get 403.
     "sites:meeting_reply": Entry(
         args=meeting_of_cp1,
