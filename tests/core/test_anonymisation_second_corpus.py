@@ -249,3 +249,15 @@ def test_a_flat_in_a_street_without_a_street_word_before_the_postcode(text: str,
 
 def test_a_town_before_a_postcode_is_no_address() -> None:
     assert kinds_of("The office is in Leeds LS1 4AP.", "address") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hope remained that the panel would agree.",
+        "The ISO-27001 audit and the COVID-19 plan are due.",
+        "Invoice 2045117-3 was paid by the finance team.",
+    ],
+)
+def test_words_standards_and_invoices_are_not_personal_data(text: str) -> None:
+    assert find_personal_data(text) == []
