@@ -1,7 +1,7 @@
 """Personal data the evaluation holds (collected by members.data_rights): a person's own survey answers and
 self-assessments, never anyone else's (the aggregates are on the results pages)."""
 
-from evaluation.models import Agreement, Answer, Assessment
+from evaluation.models import Agreement, Answer, Assessment, ImprovementAction
 from members.data_rights import plain
 
 
@@ -39,5 +39,16 @@ def export_personal_data(person) -> dict:
                 ],
             }
             for assessment in assessments
+        ],
+        "improvement_actions_owned": [
+            {
+                "site": action.plan.round.site.code,
+                "question": action.question.text,
+                "action": action.action,
+                "review_on": plain(action.review_on),
+            }
+            for action in ImprovementAction.objects.filter(owner=person)
+            .select_related("plan__round__site", "question")
+            .order_by("review_on", "pk")
         ],
     }

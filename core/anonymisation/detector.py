@@ -8,6 +8,7 @@ context-driven name recogniser (`people.py`). Mentions of known organisations an
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -181,7 +182,9 @@ def _public_number(text: str, span: Span, matcher: KnownMatcher, organisations: 
         return True
     if _MOBILE.match(number):
         return False
-    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 100, 0)
+    # Each look back is bounded, so a long text without full stops (a pasted column of numbers) costs linear time.
+    window = max(0, start - 100)
+    sentence_start = max(text.rfind(".", window, start), text.rfind("\n", window, start), window)
     before = text[sentence_start:start]
     if (
         _switchboard(text, start, sentence_start)
@@ -206,15 +209,23 @@ def _switchboard(text: str, start: int, sentence_start: int) -> bool:
     cues = list(_SWITCHBOARD_CUE.finditer(own))
     if cues and _CUE_TO_NUMBER.fullmatch(own, cues[-1].end()):
         return True  # right before the number: "the front door on", "main number ("
-    previous_start = max(text.rfind(".", 0, max(0, sentence_start - 1)), text.rfind("\n", 0, sentence_start), 0)
+    window = max(0, sentence_start - 300)
+    previous_start = max(
+        text.rfind(".", window, max(window, sentence_start - 1)), text.rfind("\n", window, sentence_start), window
+    )
     return bool(_INSTITUTION_CUE.search(text, previous_start, sentence_start))
 
 
 def _resolve_overlaps(candidates: list[Span]) -> list[Span]:
+    """The best of overlapping candidates, by kind, then length. The spans kept are disjoint and held in order, so
+    each candidate is checked against its two neighbours only (linear-logarithmic, not quadratic)."""
     chosen: list[Span] = []
     ranked = sorted(candidates, key=lambda span: (-_PRIORITY[span[2]], -(span[1] - span[0]), span[0]))
     for start, end, kind in ranked:
-        if all(end <= other_start or start >= other_end for other_start, other_end, _ in chosen):
-            chosen.append((start, end, kind))
-    chosen.sort()
+        at = bisect.bisect_left(chosen, (start, end, kind))
+        if at > 0 and chosen[at - 1][1] > start:
+            continue
+        if at < len(chosen) and chosen[at][0] < end:
+            continue
+        chosen.insert(at, (start, end, kind))
     return chosen

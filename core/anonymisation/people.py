@@ -217,7 +217,7 @@ _ROLE_AFTER = re.compile(
     rf"|(?:{_ROLE_ACRONYMS}))\b(?:[^()\n]{{0,40}})\)"
 )
 # Who speaks in a pasted chat: a capitalised word and a colon at the start of a line or after " / ".
-_SPEAKER = re.compile(r"(?:^|\n|\s/\s)\s*([A-Z][a-z'’-]+):\s+\S")
+_SPEAKER = re.compile(r"(?:^|\n|\s/\s)[ \t]*([A-Z][a-z'’-]+):\s+\S")  # [ \t]*, not \s*: linear on blank lines
 # Things that are a home: "sofa surfing at Mads' house", "staying at Jo's flat".
 _HOME_NOUNS = words.word_set("house flat place home room caravan bedsit gaff bungalow maisonette")
 _MONTH_NAMES = words.MONTHS | words.WEEKDAYS

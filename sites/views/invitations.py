@@ -17,7 +17,7 @@ from sites.selectors import memberships as selectors
 from sites.services import invitations as services
 from sites.sso import INVITATION_STATE_KEY
 
-AUTH_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+AUTH_BACKEND = "members.auth_backends.AccountBackend"
 
 
 @allow_organisation_forms

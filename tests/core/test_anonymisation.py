@@ -243,13 +243,37 @@ def test_findings_are_sorted_non_overlapping_and_consistent() -> None:
         assert earlier.end <= later.start
 
 
-def test_fast_enough_for_a_long_passage() -> None:
-    text = ("Tanisha Okafor (DOB 12/03/1985) was seen in A&E by the Crisis Team. Her son Jamie is 7. " * 25)[:2000]
+# Long texts a person or a file can give that made the detector quadratic (a look back to the last full stop from
+# every number; a blank-line pattern that rescanned every following newline): each family at 50,000 characters.
+# Linear time takes well under a second on any machine; quadratic took 10 s to minutes. The speed target itself
+# (median under 5 ms for 2,000 characters) is measured by bench/anonymisation.py, not here.
+PATHOLOGICAL = {
+    "digits and spaces": "1 2 3 4 5 6 7 8 9 0 ",
+    "phone-like groups": "07-700-900-",
+    "newlines": "\n",
+    "Windows line ends": "\r\n",
+    "indented lines": "\n ",
+    "titles": "Mr ",
+    "chat labels": "Jo: ",
+    "capitalised words": "Anna Bella Carla Dora ",
+    "flats": "Flat 2, 41 ",
+    "dates in brackets": "(12/03/85 (12.3.1985 [",
+    "at signs and dots": "a.b@c.d@",
+    "postcode-like": "SW1A SW1A 1AA ",
+    "one long word": "x",
+    "possessives": "Kai's ",
+    "everything at once": "Jade Smith 07700 900123 SW1A 1AA DOB 12/03/1985 ",
+}
+
+
+@pytest.mark.parametrize("family", PATHOLOGICAL)
+def test_no_long_text_makes_the_detector_slower_than_linear(family) -> None:
+    piece = PATHOLOGICAL[family]
+    text = (piece * (50_000 // len(piece) + 1))[:50_000]
+    find_personal_data("Warm up: Tanisha Okafor")
+    started = time.process_time()
     find_personal_data(text)
-    started = time.perf_counter()
-    for _ in range(20):
-        find_personal_data(text)
-    assert (time.perf_counter() - started) / 20 < 0.05  # generous for slow CI machines
+    assert time.process_time() - started < 3, f"{family}: the detector is not linear on long input"
 
 
 def test_corpus_benchmark_meets_targets() -> None:

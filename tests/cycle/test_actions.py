@@ -3,6 +3,8 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,7 +14,7 @@ from cycle.models import ActionReminder, AgendaItem, RecordActionStatus
 from cycle.periodic import send_meeting_cycle_emails
 from cycle.selectors import my_actions, site_open_actions
 from cycle.services import actions, record
-from sites.models import MembershipRole
+from sites.models import Meeting, MembershipRole
 from tests.factories import MeetingFactory, MembershipFactory, at
 
 TEXT = "A man in his forties attends A&E most weekends after drinking; nobody hears until Monday."
@@ -68,6 +70,43 @@ def test_my_actions_page_and_closing_with_one_click(client, two_sites, member, d
     client.post(reverse("case_action_done", args=[two_sites["step"].pk]), {"status": "tried_helpful", "note": ""})
     two_sites["step"].refresh_from_db()
     assert two_sites["step"].status == ActionStatus.TRIED_HELPFUL
+
+
+@pytest.mark.django_db
+def test_my_actions_and_a_sites_open_actions_read_when_each_is_due_in_a_fixed_number_of_queries(
+    client, site, facilitator, member
+):
+    """Issue 24: an action without a date is due at the next meeting after its own; reading that per action made
+    one query per row on My actions and on the facilitator's list of open actions."""
+
+    def queries_for(path):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return len(queries)
+
+    next_meeting = MeetingFactory(site=site, starts_at=at(timezone.localdate() + timedelta(days=20)))
+    approved_record_with_action(site, facilitator, member, "Ask the GP about weekend cover", days_ago=3)
+    one = {}
+    for person in (member, facilitator):  # the facilitator's page lists the site's open actions too
+        client.force_login(person)
+        one[person] = queries_for(reverse("my_actions"))
+    for days_ago in (5, 7, 9, 11):
+        approved_record_with_action(site, facilitator, member, f"Action from {days_ago} days ago", days_ago=days_ago)
+    for person in (member, facilitator):
+        client.force_login(person)
+        assert queries_for(reverse("my_actions")) == one[person]
+    lines = [line for line in my_actions(member) if line.kind == "meeting"]
+    # Each is due at the meeting after its own: the newest at the next meeting, the others at the one after them.
+    assert len(lines) == 5 and lines[-1].due_on == next_meeting.local_date
+    for line in lines:
+        following = (
+            Meeting.objects.scheduled()
+            .filter(site=site, starts_at__gt=line.meeting.starts_at)
+            .order_by("starts_at")
+            .first()
+        )
+        assert line.due_on == following.local_date, line.action.text
+    assert len(site_open_actions(facilitator)) == 5
 
 
 @pytest.mark.django_db

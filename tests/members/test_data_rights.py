@@ -106,6 +106,7 @@ EXPORTED = {
     "evaluation.Response.respondent": "survey_answers", "evaluation.Assessment.respondent": "self_assessments",
     "audit.AuditEvent.actor": "security", "mfa.Authenticator.user": "security",
     "socialaccount.SocialAccount.user": "security", "members.JobHistory.person": "job_history",
+    "evaluation.ImprovementAction.owner": "improvement_actions_owned",
 }  # fmt: skip
 NOT_EXPORTED = {
     "recorded as who did a task in their role (the audit log in the copy lists their actions)": [
@@ -121,6 +122,7 @@ NOT_EXPORTED = {
         "digests.Digest.requested_by", "forum.Thread.started_by", "cases.KnownTerm.changed_by",
         "cases.Finding.confirmed_by", "forum.PostFinding.confirmed_by", "members.JobHistory.recorded_by",
         "recruitment.Agency.added_by", "recruitment.Approach.recorded_by", "recruitment.SeniorSponsor.recorded_by",
+        "evaluation.ImprovementPlan.written_by", "sites.GuestSpeaker.added_by",
     ],
     "delivery bookkeeping: which emails were sent to them, not what they wrote": [
         "newsletters.Delivery.person", "forum.Delivery.recipient", "cycle.AgendaDelivery.person",
@@ -133,7 +135,7 @@ NOT_EXPORTED = {
     ],
     "to do: not yet in the copy": [
         "digests.CommissionerResponse.responder", "cycle.RecordAction.owner", "cycle.RecordComment.author",
-        "sites.ExpertConsent.expert", "sites.ExpertPayment.expert",
+        "sites.ExpertConsent.expert", "sites.ExpertPayment.expert", "evaluation.ImprovementAction.owner",
     ],
 }  # fmt: skip
 

@@ -7,9 +7,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -42,8 +45,9 @@ def production(*command: str, env: dict | None = None) -> subprocess.CompletedPr
 
 @pytest.fixture(scope="module")
 def production_settings() -> dict:
-    names = ["ACCOUNT_RATE_LIMITS", "SESSION_COOKIE_AGE", "SESSION_SAVE_EVERY_REQUEST", "SESSION_COOKIE_HTTPONLY",
-             "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "MFA_REQUIRED_FOR_PRIVILEGED_ROLES", "DEBUG"]  # fmt: skip
+    names = ["ACCOUNT_RATE_LIMITS", "SESSION_COOKIE_AGE", "SESSION_REFRESH_SECONDS", "MIDDLEWARE",
+             "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
+             "MFA_REQUIRED_FOR_PRIVILEGED_ROLES", "DEBUG"]  # fmt: skip
     script = f"import django, json; django.setup(); from django.conf import settings; " \
              f"print(json.dumps({{n: getattr(settings, n) for n in {names!r}}}))"  # fmt: skip
     result = production("-c", script)
@@ -62,7 +66,8 @@ def test_production_turns_on_sign_in_rate_limits_secure_cookies_and_mfa(producti
     # Wrong passwords are counted per known device, account and address (members.sign_in, tests/security/
     # test_rate_limits.py); allauth's own counter is per account only (two-factor codes).
     assert production_settings["ACCOUNT_RATE_LIMITS"]["login_failed"] == "5/5m/key"
-    assert production_settings["SESSION_COOKIE_AGE"] == 30 * 60 and production_settings["SESSION_SAVE_EVERY_REQUEST"]
+    assert production_settings["SESSION_COOKIE_AGE"] == 30 * 60 and production_settings["SESSION_REFRESH_SECONDS"] == 60
+    assert "cop.sessions.IdleTimeoutSessionMiddleware" in production_settings["MIDDLEWARE"]
     assert production_settings["SESSION_COOKIE_HTTPONLY"] and production_settings["SESSION_COOKIE_SECURE"]
     assert production_settings["CSRF_COOKIE_SECURE"] and production_settings["MFA_REQUIRED_FOR_PRIVILEGED_ROLES"]
 
@@ -97,7 +102,7 @@ def test_security_headers_are_sent(client):
 
 
 def test_sessions_expire_after_thirty_idle_minutes_and_cookies_are_protected():
-    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_REFRESH_SECONDS == 60
     assert settings.SESSION_COOKIE_HTTPONLY and settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE
 
 
@@ -138,6 +143,33 @@ def test_a_session_idle_for_thirty_minutes_is_signed_out(client, member):
     Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - timedelta(seconds=1))
     response = client.get(reverse("home"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.django_db
+def test_an_unchanged_session_is_written_at_most_once_a_minute(client, member):
+    """Issue 24: no database write on a request that changes nothing, yet the idle half hour still runs from the last
+    minute of use."""
+
+    def session_writes(path):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return [q["sql"] for q in queries if "django_session" in q["sql"] and not q["sql"].startswith("SELECT")]
+
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        client.force_login(member)
+        session_writes(reverse("home"))  # the first request after signing in notes when the session was saved
+        assert session_writes(reverse("home")) == []
+        clock.shift(timedelta(seconds=59))
+        assert session_writes(reverse("home")) == []
+        clock.shift(timedelta(seconds=2))
+        assert len(session_writes(reverse("home"))) == 1
+        renewed = Session.objects.get(session_key=client.session.session_key).expire_date - timezone.now()
+        assert renewed == timedelta(minutes=30)
+        # A stale cookie for a session that has expired is not brought back to life by the refresh.
+        Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+        clock.shift(timedelta(minutes=5))
+        response = client.get(reverse("home"))
+        assert response.status_code == 302 and not Session.objects.filter(expire_date__gt=timezone.now()).exists()
 
 
 @pytest.mark.parametrize("email_url", [None, "", "consolemail://", "filemail:///tmp/cop-mail", "memorymail://"])
