@@ -6,6 +6,7 @@ and case references. Each reads already-normalised text (`normalise.py`) and yie
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -582,8 +583,10 @@ def find_addresses(text: str) -> Iterable[Span]:
     streets = list(_find_streets(text))
     for start, end, kind in streets:
         yield _address_start(text, start), _address_end(text, end), kind
+    street_ends = sorted(end for _, end, _ in streets)
     for postcode in _UPPER_POSTCODE.finditer(text):
-        if any(0 <= postcode.start() - end <= 60 for _, end, _ in streets):
+        at = bisect.bisect_right(street_ends, postcode.start())
+        if at and postcode.start() - street_ends[at - 1] <= 60:
             continue  # the street before it was found already
         house = _HOUSE_NAME_THEN_TOWN.search(text, max(0, postcode.start() - 90), postcode.start())
         if house is not None:
