@@ -4,9 +4,12 @@ facilitating a site (sites). The policy is sites.rules.meets_sign_in_requirement
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from members.sso import MFA_BY_PROVIDER_SESSION_KEY
 from sites.rules import meets_sign_in_requirement
+from sites.services.ground_rules import GroundRulesRequired
 
 # While MFA is not set up, only these paths work: the account pages (MFA set-up, sign-out) and assets.
 ALLOWED_PREFIXES = ("/accounts/", "/static/", "/healthz", "/newsletter/unsubscribe/", "/privacy/")
@@ -36,3 +39,21 @@ class RequireMFAMiddleware:
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+
+class GroundRulesGateMiddleware:
+    """A page of a site's shared cases asked for before the person confirmed the site's current ground rules
+    (sites.services.ground_rules.GroundRulesRequired): take them to the ground rules, then back to the page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, GroundRulesRequired):
+            return None
+        back = request.get_full_path() if request.method == "GET" else request.META.get("HTTP_REFERER", "")
+        url = reverse("sites:ground_rules", args=[exception.site_id])
+        return redirect(f"{url}?{urlencode({'next': back})}" if back else url)

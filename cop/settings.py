@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "evaluation",  # member surveys, focus groups, the team self-assessment and the programme dashboard
     "toolkit",  # the facilitator's set-up checklist, document templates and site health warnings
     "forum",  # the online forum: threads on cases, learning objects and the boards, through the gate
+    "cpd",  # continuing professional development: a person's record, private reflective notes, a certificate
     # 3. Cases and the meeting cycle that reads them
     "cycle",  # the meeting cycle: agendas, the meeting record, actions and their reminders
     "cases",  # case studies, the anonymisation gate, follow-up, the evidence library, the learning-object repository
@@ -87,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "cop.middleware.RequireMFAMiddleware",
+    "cop.middleware.GroundRulesGateMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 

@@ -7,8 +7,10 @@ from api.urls import token_patterns
 from cases.urls import evidence_patterns, repository_patterns
 from cop import views
 from cycle import views as cycle_views
+from home.preferences import email_preferences
 from home.views import home
 from members import views as member_views
+from recruitment.urls import call_patterns as host_site_call_patterns
 from sites.urls import membership_patterns
 from sites.views import calendar
 
@@ -27,12 +29,14 @@ urlpatterns = [
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("accounts/login/", member_views.sign_in, name="account_login"),  # allauth's, with organisation sign-in
     path("accounts/", include("allauth.urls")),
+    path("people/me/emails/", email_preferences, name="email_preferences"),
     path("people/", include(token_patterns)),
     path("people/", include("members.urls")),
     path("people/", include(membership_patterns)),
     path("sites/", include("sites.urls")),
     path("sites/", include("cycle.urls")),
     path("sites/", include("recruitment.urls")),
+    path("host-sites/", include(host_site_call_patterns)),
     path("audit/", include("audit.urls")),
     path("calendar/", calendar.calendar_page, name="calendar"),
     path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
@@ -43,6 +47,7 @@ urlpatterns = [
     path("repository/feed/", PublicLearningObjectsFeed(), name="repository_feed"),
     path("repository/", include(repository_patterns)),
     path("evaluation/", include("evaluation.urls")),
+    path("my-development/", include("cpd.urls")),
     path("toolkit/", include("toolkit.urls")),
     path("newsletter/feed/", NewsletterFeed(), name="newsletter_feed"),
     path("newsletter/", include("newsletters.urls")),

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import Context
 from django.template.loader import get_template, render_to_string
+from django.urls import reverse
 
 
 def render_text(template_name: str, context: dict) -> str:
@@ -17,7 +18,9 @@ def render_text(template_name: str, context: dict) -> str:
 
 
 def build_email(template: str, *, to: list[str], context: dict, headers: dict | None = None) -> EmailMultiAlternatives:
-    context = {"site_url": settings.SITE_URL, **context}
+    # Every email ends with a link to the one page of email preferences (templates/emails/_preferences_footer.*).
+    preferences = settings.SITE_URL + reverse("email_preferences")
+    context = {"site_url": settings.SITE_URL, "email_preferences_url": preferences, **context}
     subject = " ".join(render_text(f"{template}_subject.txt", context).split())
     text = render_text(f"{template}.txt", context)
     html = render_to_string(f"{template}.html", context)

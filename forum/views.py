@@ -355,6 +355,8 @@ def report_resolve(request, pk: int):
 @login_required
 def preferences(request):
     _require(request.user, "forum.use_forum", message="The forum is for the programme's members.")
+    if request.method == "GET":  # the one page of email preferences (home.preferences) holds this choice too
+        return redirect(f"{reverse('email_preferences')}#id_forum")
     current = ForumPreference.objects.filter(person=request.user).values_list("email", flat=True).first()
     form = PreferenceForm(request.POST or None, initial={"email": current or EmailChoice.IMMEDIATE})
     if request.method == "POST" and form.is_valid():

@@ -25,6 +25,7 @@ from forum.selectors import post_findings_awaiting_confirmation_count, whats_new
 from members.models import User
 from sites.models import Attendance, Invitation, Meeting, Membership
 from sites.rules import facilitated_site_ids
+from sites.selectors.replies import expected_numbers
 from sites.selectors.sites import upcoming_meetings_for
 from toolkit.models import SiteHealth
 from toolkit.selectors import checklist_lines, sites_needing_attention
@@ -114,6 +115,7 @@ def facilitator_work(site_ids: set[int], sites: dict) -> list[dict]:
     )
     for meeting in upcoming:
         next_meeting.setdefault(meeting.site_id, meeting)
+    expected = expected_numbers(list(next_meeting.values()))
     registers = defaultdict(list)
     for meeting in registers_not_taken(site_ids).order_by("-starts_at"):
         registers[meeting.site_id].append(meeting)
@@ -140,6 +142,7 @@ def facilitator_work(site_ids: set[int], sites: dict) -> list[dict]:
                 "site": sites[site_id],
                 "next_meeting": meeting,
                 "agenda_state": _agenda_state(meeting) if meeting else "",
+                "expected": expected.get(meeting.pk) if meeting else None,
                 "registers": registers[site_id],
                 "shared_cases": shared[site_id],
                 "open_actions": open_actions.get(site_id, 0),

@@ -196,3 +196,17 @@ class JobHistory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.job_title} from {self.started_on:%d/%m/%Y}"
+
+
+class MeetingEmailPreference(models.Model):
+    """A person's choice of the meeting emails they get: the reminder before each meeting, the agenda when it is sent.
+    No row means both (the default). The forum's and the newsletter's choices live with them (ForumPreference,
+    NewsletterPreference); one page (home.preferences) shows and saves all four."""
+
+    person = models.OneToOneField(User, on_delete=models.CASCADE, related_name="meeting_email_preference")
+    reminders = models.BooleanField("Meeting reminders", default=True)
+    agendas = models.BooleanField("Meeting agendas", default=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Meeting emails of {self.person_id}"

@@ -16,7 +16,7 @@ from core.markdown import render_markdown
 from newsletters import selectors
 from newsletters.emails import build_issue_email
 from newsletters.forms import CompileForm, FreeItemForm, IntroductionForm, ItemForm, SubscribeForm
-from newsletters.models import Edition, NewsletterIssue, NewsletterItem, NewsletterPreference
+from newsletters.models import Edition, NewsletterIssue, NewsletterItem
 from newsletters.services import editing, sending, subscribers
 from newsletters.services.compile import compile_newsletter
 from newsletters.throttle import SIGNUPS_PER_IP_PER_HOUR, within_limit
@@ -105,9 +105,9 @@ def preferences(request):
             if opted_out
             else "You will receive the newsletter by email each month.",
         )
-        return redirect("newsletters:preferences")
-    opted_out = NewsletterPreference.objects.filter(person=request.user, opted_out=True).exists()
-    return render(request, "newsletters/preferences.html", {"opted_out": opted_out})
+        return redirect("email_preferences")
+    # The one page of email preferences (home.preferences) holds this choice with the others.
+    return redirect(f"{reverse('email_preferences')}#id_newsletter")
 
 
 # The editing area

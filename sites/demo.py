@@ -11,10 +11,14 @@ from django.utils import timezone
 
 from members.models import Sector, User
 from sites.models import (
+    DEFAULT_GROUND_RULES,
+    AgreementSource,
     Attendance,
     AttendanceStatus,
     Expense,
     ExpenseCategory,
+    GroundRulesAgreement,
+    GroundRulesVersion,
     Meeting,
     Membership,
     MembershipRole,
@@ -265,7 +269,22 @@ def create_demo_sites(rng: random.Random) -> bool:
                 person__in=[person for person, state in register if state == AttendanceStatus.PRESENT],
             ).update(ground_rules_agreed_on=day)
         _add_targets_and_spending(site, facilitator, held=held, start=start)
+        _add_ground_rules(site, agreed_on=start + timedelta(days=21))
     return True
+
+
+def _add_ground_rules(site: Site, *, agreed_on) -> None:
+    """Version 1 of the ground rules, agreed at the taster session by everyone who attended a meeting (as migration
+    sites 0011 records it for sites that existed before members confirmed in their own session)."""
+    version = GroundRulesVersion.objects.create(site=site, number=1, text=DEFAULT_GROUND_RULES, agreed_on=agreed_on)
+    agreed = Membership.objects.filter(site=site, ground_rules_agreed_on__isnull=False)
+    GroundRulesAgreement.objects.bulk_create(
+        GroundRulesAgreement(
+            version=version, person_id=m.person_id, agreed_at=_aware(m.ground_rules_agreed_on, 16),
+            source=AgreementSource.FIRST_ATTENDANCE,
+        )
+        for m in agreed
+    )  # fmt: skip
 
 
 def _add_targets_and_spending(site: Site, facilitator: User, *, held: int, start) -> None:

@@ -4,7 +4,7 @@ invitations sent to their address; erasure waits until they are no longer a curr
 from django.core.exceptions import ValidationError
 
 from members.data_rights import plain
-from sites.models import Invitation, Membership
+from sites.models import FacilitatorTraining, GroundRulesAgreement, Invitation, MeetingReply, Membership
 
 
 def export_personal_data(person) -> dict:
@@ -29,6 +29,25 @@ def export_personal_data(person) -> dict:
             }
             for a in person.attendances.select_related("meeting__site").order_by("meeting__starts_at")
         ],
+        "meeting_replies": [
+            {
+                "site": r.meeting.site.code,
+                "meeting": plain(r.meeting.starts_at),
+                "answer": r.answer,
+                "note": r.note,
+                "replied": plain(r.replied_at),
+            }
+            for r in MeetingReply.objects.filter(person=person).select_related("meeting__site").order_by("pk")
+        ],
+        "ground_rules_agreements": [
+            {
+                "site": a.version.site.code,
+                "version": a.version.number,
+                "agreed": plain(a.agreed_at),
+                "how": a.get_source_display(),
+            }
+            for a in GroundRulesAgreement.objects.filter(person=person).select_related("version__site").order_by("pk")
+        ],
         "invitations_received": [
             {
                 "role": i.role,
@@ -37,6 +56,10 @@ def export_personal_data(person) -> dict:
                 "accepted": plain(i.accepted_at),
             }
             for i in Invitation.objects.filter(email__iexact=person.email).select_related("site")
+        ],
+        "facilitator_training": [
+            {"kind": t.get_kind_display(), "held_on": plain(t.held_on), "notes": t.notes}
+            for t in FacilitatorTraining.objects.filter(person=person).order_by("held_on", "pk")
         ],
     }
 
@@ -47,5 +70,7 @@ def check_erasable(person) -> None:
 
 
 def erase_personal_data(person, pseudonym: str) -> None:
-    """Memberships and attendance stay (the matrix and the counts hold); invitations lose the address."""
+    """Memberships and attendance stay (the matrix and the counts hold); invitations lose the address; the notes
+    sent with meeting replies are emptied (the replies themselves stay, as the counts of a past meeting)."""
+    MeetingReply.objects.filter(person=person).exclude(note="").update(note="")
     Invitation.objects.filter(email__iexact=person.email).update(email=f"erased-{person.pk}@invalid.example")

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from core.rules import is_knowledge_broker, is_programme_admin, is_signed_in
+from core.rules import is_knowledge_broker, is_programme_admin, is_self, is_signed_in
 from sites.models import Membership, MembershipRole, Site
 
 
@@ -119,6 +119,17 @@ rules.add_perm("sites.invite_programme_role", is_programme_admin)
 # Meetings, series and the attendance register (obj: a Meeting, a series or a Site)
 rules.add_perm("sites.view_meeting", is_programme_admin | is_knowledge_broker | is_site_member)
 rules.add_perm("sites.manage_meetings", is_programme_admin | is_site_facilitator)
+# Replying coming / can't come / maybe: the site's current members and facilitators (never a commissioner).
+rules.add_perm("sites.reply_to_meeting", is_site_member)
+
+# Ground rules: the site's facilitators (and programme admins) write new versions; its members confirm them.
+rules.add_perm("sites.manage_ground_rules", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.confirm_ground_rules", is_site_member)
+
+# The facilitators' network: a facilitator's training record (obj: the facilitator, a User). The programme team
+# records it and reads everyone's; a facilitator reads their own; nobody else sees it.
+rules.add_perm("sites.view_training", is_signed_in & (is_programme_admin | (is_self & is_any_facilitator)))
+rules.add_perm("sites.record_training", is_signed_in & is_programme_admin)
 
 # Consents and payments of experts by experience: the site's facilitators and programme admins only.
 rules.add_perm("sites.manage_experts", is_programme_admin | is_site_facilitator)

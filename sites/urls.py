@@ -6,14 +6,17 @@ from sites.views import (
     calendar,
     experts,
     gaps,
+    ground_rules,
     guests,
     imports,
     invitations,
     matrix,
     meetings,
     memberships,
+    replies,
     series,
     sites,
+    training,
 )
 
 app_name = "sites"
@@ -40,7 +43,12 @@ urlpatterns = [
     path("meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
     path("meetings/<int:pk>/notes/", meetings.meeting_notes, name="meeting_notes"),
     path("meetings/<int:pk>/register/", meetings.meeting_register, name="meeting_register"),
+    path("meetings/<int:pk>/reply/", replies.meeting_reply, name="meeting_reply"),
+    path("meetings/reply/<str:token>/", replies.meeting_reply_link, name="meeting_reply_link"),
     path("meetings/<int:pk>/speakers/", guests.guest_speakers, name="guest_speakers"),
+    # The facilitators' network: training records
+    path("facilitators/training/", training.training_list, name="training_list"),
+    path("facilitators/<int:person_pk>/training/", training.training, name="training"),
     path(
         "meetings/<int:pk>/speakers/<int:speaker_pk>/remove/", guests.guest_speaker_remove, name="guest_speaker_remove"
     ),
@@ -49,6 +57,9 @@ urlpatterns = [
     # Series: recurring schedules that plan meetings
     path("<int:site_pk>/series/", series.series_list, name="series_list"),
     path("series/<int:pk>/", series.series_edit, name="series_edit"),
+    # Ground rules: versions written by facilitators, confirmed by each member
+    path("<int:pk>/ground-rules/", ground_rules.ground_rules_page, name="ground_rules"),
+    path("<int:pk>/ground-rules/edit/", ground_rules.ground_rules_edit, name="ground_rules_edit"),
     # Experts by experience
     path("<int:pk>/experts/", experts.experts, name="experts"),
     path("<int:pk>/experts/payments/", experts.expert_payment_add, name="expert_payment_add"),

@@ -27,12 +27,10 @@ from cases.pdf import render_learning_object_pdf
 from cases.selectors import cases as selectors
 from cases.selectors import evidence as evidence_selectors
 from cases.services import editing, fixes, gate, lifecycle
-from core.access import get_visible_or_404
+from cases.views.access import access_case
 from core.text_gate import REASON_ERROR
 from sites.models import Site
 from sites.rules import site_roles
-
-CASES = Case.objects.select_related("site", "meeting")
 
 
 def _error(request, error: ValidationError) -> None:
@@ -90,7 +88,7 @@ def _edit_form(request, case: Case, data=None) -> CaseForm:
 
 @login_required
 def case_edit(request, pk: int):
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=pk)
+    case = access_case(request.user, pk)
     if not request.user.has_perm("cases.change_case", case):
         raise PermissionDenied("You cannot edit this case now.")
     form = _edit_form(request, case, request.POST or None)
@@ -189,7 +187,7 @@ def _after_save(request, case: Case, *, then: str):
 @login_required
 def case_fix_all(request, pk: int):
     """ "Fix all": the result shown first (GET), saved when the presenter confirms it (POST)."""
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=pk)
+    case = access_case(request.user, pk)
     if not request.user.has_perm("cases.change_case", case):
         raise PermissionDenied("You cannot edit this case now.")
     if request.method == "POST":
@@ -220,7 +218,7 @@ def _refused_highlights(data: dict, found: dict) -> list[dict]:
 @login_required
 def case_detail(request, pk: int):
     try:
-        case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=pk)
+        case = access_case(request.user, pk)
     except Http404:
         # Everyone signed in reads learning objects in the repository, without the site's details.
         case = get_object_or_404(selectors.learning_objects_for(request.user), pk=pk)
@@ -240,7 +238,7 @@ def case_detail(request, pk: int):
 @login_required
 @require_POST
 def action_add(request, pk: int):
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=pk)
+    case = access_case(request.user, pk)
     form = ActionItemForm(request.POST, case=case)
     if form.is_valid():
         try:
@@ -257,7 +255,7 @@ def action_add(request, pk: int):
 @require_POST
 def action_update(request, pk: int):
     action = get_object_or_404(ActionItem, pk=pk)
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=action.case_id)
+    case = access_case(request.user, action.case_id)
     form = ActionStatusForm(request.POST)
     if form.is_valid():
         try:
@@ -272,7 +270,7 @@ def action_update(request, pk: int):
 @require_POST
 def action_remove(request, pk: int):
     action = get_object_or_404(ActionItem, pk=pk)
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=action.case_id)
+    case = access_case(request.user, action.case_id)
     lifecycle.remove_action_item(action=action, by=request.user)
     messages.success(request, "Next step removed.")
     return redirect("cases:edit", case.pk)
@@ -282,7 +280,7 @@ def action_remove(request, pk: int):
 @require_POST
 def finding_dismiss(request, pk: int):
     finding = get_object_or_404(Finding, pk=pk)
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=finding.case_id)
+    case = access_case(request.user, finding.case_id)
     form = DismissFindingForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors.get("reason", [REASON_ERROR])))
@@ -305,7 +303,7 @@ def finding_dismiss(request, pk: int):
 @require_POST
 def finding_reopen(request, pk: int):
     finding = get_object_or_404(Finding, pk=pk)
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=finding.case_id)
+    case = access_case(request.user, finding.case_id)
     try:
         gate.reopen_finding(finding=finding, by=request.user)
         messages.success(request, "Finding reopened: the text must be fixed before the case moves on.")
@@ -318,7 +316,7 @@ def finding_reopen(request, pk: int):
 @require_POST
 def finding_confirm(request, pk: int):
     finding = get_object_or_404(Finding, pk=pk)
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=finding.case_id)
+    case = access_case(request.user, finding.case_id)
     try:
         gate.confirm_finding_dismissal(finding=finding, by=request.user)
         messages.success(request, "Confirmed: not personal data. It no longer holds the case back.")
@@ -331,7 +329,7 @@ def finding_confirm(request, pk: int):
 @require_POST
 def finding_refuse(request, pk: int):
     finding = get_object_or_404(Finding, pk=pk)
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=finding.case_id)
+    case = access_case(request.user, finding.case_id)
     try:
         gate.refuse_finding_dismissal(finding=finding, by=request.user)
         messages.success(request, "Refused: the presenter must fix the text before the case moves on.")
@@ -362,7 +360,7 @@ def _lifecycle_post(service, success: str):
     @login_required
     @require_POST
     def view(request, pk: int):
-        case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=pk)
+        case = access_case(request.user, pk)
         try:
             service(case=case, by=request.user)
             messages.success(request, success)
@@ -381,7 +379,7 @@ case_withdraw = _lifecycle_post(lifecycle.withdraw_case, "Withdrawn one step.")
 
 @login_required
 def case_discussion(request, pk: int):
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=pk)
+    case = access_case(request.user, pk)
     if not request.user.has_perm("cases.record_discussion", case):
         raise PermissionDenied("Only the site's facilitators record a discussion.")
     form = DiscussionForm(request.POST or None, meetings=selectors.meetings_for_discussion(case))
@@ -398,7 +396,7 @@ def case_discussion(request, pk: int):
 
 @login_required
 def case_follow_up(request, pk: int):
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=pk)
+    case = access_case(request.user, pk)
     if not request.user.has_perm("cases.record_follow_up", case):
         raise PermissionDenied("Only the case's presenters or the site's facilitators can record follow-up.")
     form = FollowUpForm(
@@ -429,7 +427,7 @@ def case_follow_up(request, pk: int):
 @login_required
 def follow_up_edit(request, pk: int):
     follow_up = get_object_or_404(FollowUp, pk=pk)
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=follow_up.case_id)
+    case = access_case(request.user, follow_up.case_id)
     if not request.user.has_perm("cases.record_follow_up", case):
         raise PermissionDenied("Only the case's presenters or the site's facilitators can change a follow-up.")
     form = FollowUpTextForm(request.POST or None, initial={"what_happened": follow_up.what_happened})
@@ -452,7 +450,7 @@ def follow_up_edit(request, pk: int):
 
 @login_required
 def case_write_up(request, pk: int):
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=pk)
+    case = access_case(request.user, pk)
     if not request.user.has_perm("cases.write_up_case", case):
         raise PermissionDenied("Only the site's facilitators write a case up.")
     form = WriteUpForm(request.POST or None, initial={"summary": case.summary})

@@ -12,19 +12,19 @@ from audit.models import AuditAction
 from audit.services import record_event
 from cases.forms.evidence import AnswerForm, AttachForm, EvidenceForm, ImportForm, QuestionForm, QuestionStatusForm
 from cases.highlight import Span, highlight
-from cases.models import Case, Evidence, EvidenceLink, Question
+from cases.models import Evidence, EvidenceLink, Question
 from cases.selectors import evidence as selectors
 from cases.services import citations, doi_lookup
 from cases.services import evidence as services
 from cases.services.lifecycle import PersonalDataError
 from cases.uploads import UploadRefused
+from cases.views.access import access_case
 from core.access import get_visible_or_404
 from core.form_fields import whole_number
 from core.health import tell_if_jobs_are_delayed
 
 QUESTIONS = Question.objects.select_related("case__site", "asked_by", "answered_by")
 EVIDENCE = Evidence.objects.select_related("added_by")
-CASES = Case.objects.select_related("site", "meeting")
 
 REFUSED_LABELS = {"question": "Your question", "reply": "Your reply", "evidence_note": "Why it matters for this case"}
 
@@ -231,7 +231,7 @@ def evidence_edit(request, pk: int):
 
 @login_required
 def evidence_attach(request, case_pk: int):
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=case_pk)
+    case = access_case(request.user, case_pk)
     _require(
         request.user, "cases.attach_evidence", case, "Only knowledge brokers attach evidence, once a case is shared."
     )
@@ -255,7 +255,7 @@ def evidence_attach(request, case_pk: int):
 @require_POST
 def evidence_detach(request, pk: int):
     link = get_object_or_404(EvidenceLink.objects.select_related("case", "evidence"), pk=pk)
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=link.case_id)
+    case = access_case(request.user, link.case_id)
     _require(request.user, "cases.attach_evidence", case, "Only knowledge brokers remove evidence from a case.")
     services.detach_evidence(link=link, by=request.user)
     messages.success(request, "Evidence removed from the case. It stays in the library.")
@@ -264,7 +264,7 @@ def evidence_detach(request, pk: int):
 
 @login_required
 def question_ask(request, case_pk: int):
-    case = get_visible_or_404(CASES, request.user, "cases.view_case", pk=case_pk)
+    case = access_case(request.user, case_pk)
     _require(request.user, "cases.ask_question", case, "Only the site's members can ask about this case, once shared.")
     form = QuestionForm(request.POST or None)
     refused = None

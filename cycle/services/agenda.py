@@ -21,6 +21,7 @@ from core.outbox import claim_and_queue
 from core.text_gate import refuse_personal_data_in
 from cycle import tasks
 from cycle.models import AgendaDelivery, AgendaItem, AgendaItemKind, AgendaPublication
+from members.preferences import muted_for_agendas
 from sites.models import Meeting, Membership
 
 
@@ -257,7 +258,8 @@ def due_agendas(now: datetime) -> list[Meeting]:
 
 def send_due_agendas(*, now: datetime | None = None) -> int:
     """Queue the agenda email to each current member of the site for every due agenda, once per
-    member and meeting (an AgendaDelivery row claims it). Returns how many were queued."""
+    member and meeting (an AgendaDelivery row claims it), except to people who turned agendas off. Returns how many
+    were queued."""
     now = now or timezone.now()
     queued = 0
     for meeting in due_agendas(now):
@@ -266,6 +268,7 @@ def send_due_agendas(*, now: datetime | None = None) -> int:
             Membership.objects.current(timezone.localdate(now))
             .filter(site_id=meeting.site_id, person__is_active=True)
             .exclude(person_id__in=sent)
+            .exclude(person_id__in=muted_for_agendas())
             .values_list("person_id", flat=True)
             .distinct()
         )

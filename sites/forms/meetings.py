@@ -102,7 +102,7 @@ class MeetingRegisterForm(forms.Form):
                 choices=AttendanceStatus.choices,
                 required=False,
                 widget=forms.RadioSelect,
-                initial=line.status or None,
+                initial=line.initial_status or None,
             )
         self.fields["guests"] = SafeModelMultipleChoiceField(
             label="Add guests (knowledge brokers or a visiting commissioner)",

@@ -3,6 +3,12 @@ invitations, experts by experience. Import them from here."""
 
 from sites.models.budget import Expense, ExpenseCategory
 from sites.models.experts import ExpertConsent, ExpertPayment
+from sites.models.ground_rules import (
+    DEFAULT_GROUND_RULES,
+    AgreementSource,
+    GroundRulesAgreement,
+    GroundRulesVersion,
+)
 from sites.models.guests import GuestSpeaker
 from sites.models.meetings import (
     EXPECTED_MEETINGS,
@@ -29,9 +35,15 @@ from sites.models.memberships import (
     MembershipRole,
     hash_token,
 )
+from sites.models.replies import MeetingReply, ReplyAnswer
 from sites.models.sites import DEFAULT_AWARD, ENDED_STATUSES, Site, SiteStatus, TargetDiscipline
+from sites.models.training import FacilitatorTraining, TrainingKind
 
 __all__ = [
+    "DEFAULT_GROUND_RULES",
+    "AgreementSource",
+    "GroundRulesAgreement",
+    "GroundRulesVersion",
     "DEFAULT_AWARD",
     "ENDED_STATUSES",
     "EXPECTED_MEETINGS",
@@ -42,6 +54,7 @@ __all__ = [
     "ExpenseCategory",
     "ExpertConsent",
     "ExpertPayment",
+    "FacilitatorTraining",
     "GuestSpeaker",
     "Invitation",
     "InvitationQuerySet",
@@ -51,15 +64,18 @@ __all__ = [
     "MeetingChangeKind",
     "MeetingQuerySet",
     "MeetingReminder",
+    "MeetingReply",
     "MeetingSeries",
     "MeetingStatus",
     "Membership",
     "MembershipQuerySet",
     "MembershipRole",
+    "ReplyAnswer",
     "SeriesRule",
     "Site",
     "SiteStatus",
     "TargetDiscipline",
+    "TrainingKind",
     "WeekOfMonth",
     "Weekday",
     "hash_token",

@@ -7,7 +7,16 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from members.models import User
-from sites.models import EXPECTED_MEETINGS, Attendance, AttendanceStatus, Meeting, MeetingSeries, Membership, Site
+from sites.models import (
+    EXPECTED_MEETINGS,
+    Attendance,
+    AttendanceStatus,
+    Meeting,
+    MeetingReply,
+    MeetingSeries,
+    Membership,
+    Site,
+)
 from sites.rules import calendar_meetings_q
 
 
@@ -60,15 +69,26 @@ class RegisterLine:
     is_guest: bool = False
     is_facilitator: bool = False
     ground_rules_agreed_on: object = None
+    reply: MeetingReply | None = None
 
     @property
     def field_name(self) -> str:
         return f"status_{self.person.pk}"
 
+    @property
+    def initial_status(self) -> str:
+        """What the register opens with: what was saved, else apologies for someone who replied they cannot come.
+        "Coming" is shown beside the name but not ticked: who came is marked on the day."""
+        if self.status:
+            return self.status
+        return AttendanceStatus.APOLOGIES if self.reply is not None and self.reply.is_apology else ""
+
 
 def register_lines(meeting: Meeting) -> list[RegisterLine]:
-    """Every member current on the meeting date, then the guests, each with what was saved (or "")."""
+    """Every member current on the meeting date, then the guests, each with what was saved (or "") and their
+    reply to the meeting, if any."""
     saved = {a.person_id: a for a in Attendance.objects.filter(meeting=meeting).select_related("person")}
+    replies = {r.person_id: r for r in MeetingReply.objects.filter(meeting=meeting)}
     memberships = (
         Membership.objects.current(meeting.local_date)
         .filter(site_id=meeting.site_id)
@@ -87,6 +107,7 @@ def register_lines(meeting: Meeting) -> list[RegisterLine]:
                 status=attendance.status if attendance else "",
                 is_facilitator=membership.is_facilitator,
                 ground_rules_agreed_on=membership.ground_rules_agreed_on,
+                reply=replies.get(membership.person_id),
             )
         )
     guests = sorted((a for a in saved.values() if a.person_id not in seen), key=lambda a: a.person.name)

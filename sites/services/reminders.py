@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from core.outbox import claim_and_queue
+from members.preferences import muted_for_reminders
 from sites import tasks
 from sites.models import Meeting, MeetingReminder, Membership
 
@@ -21,7 +22,7 @@ def due_meetings(now) -> list[Meeting]:
 
 def send_meeting_reminders(*, now=None) -> int:
     """Queue a reminder email to each current member and facilitator of the site for every due
-    meeting, once. Returns how many reminders were queued."""
+    meeting, once, except to people who turned meeting reminders off. Returns how many reminders were queued."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     queued = 0
@@ -31,6 +32,7 @@ def send_meeting_reminders(*, now=None) -> int:
             Membership.objects.current(today)
             .filter(site_id=meeting.site_id, person__is_active=True)
             .exclude(person_id__in=reminded)
+            .exclude(person_id__in=muted_for_reminders())
             .values_list("person_id", flat=True)
             .distinct()
         )

@@ -14,6 +14,7 @@ from audit.models import AuditAction
 from audit.services import record_event
 from members.models import Sector, User
 from sites.models import ENDED_STATUSES, Membership, MembershipRole, Site, TargetDiscipline
+from sites.services.ground_rules import start_ground_rules
 from sites.services.memberships import check_may_hold_membership
 
 DEFAULT_TARGET_DISCIPLINES = [
@@ -103,6 +104,7 @@ def create_site(
     )
     on = min(start_date, timezone.localdate())
     _set_facilitators(site=site, facilitators=facilitators, on=on, by=created_by)
+    start_ground_rules(site=site)
     return site
 
 

@@ -10,6 +10,7 @@ from core.forms import add_service_error
 from sites.forms import meetings as forms
 from sites.models import Meeting, Site
 from sites.selectors.meetings import guest_candidates, meeting_page, register_is_open, register_lines, usual_meeting
+from sites.selectors.replies import reply_panel
 from sites.services import attendance, meetings
 
 MEETINGS = Meeting.objects.select_related("site")
@@ -58,7 +59,9 @@ def register_saved_message(lines, statuses: dict) -> str:
 def meeting_detail(request, pk: int):
     meeting = get_visible_or_404(MEETINGS, request.user, "sites.view_meeting", pk=pk)
     can_manage = request.user.has_perm("sites.manage_meetings", meeting)
-    context = {"meeting": meeting, "site": meeting.site, "can_manage": can_manage, **meeting_page(meeting)}
+    may_reply = request.user.has_perm("sites.reply_to_meeting", meeting)
+    context = {"meeting": meeting, "site": meeting.site, "can_manage": can_manage, **meeting_page(meeting),
+               **reply_panel(meeting, request.user, may_reply=may_reply, can_manage=can_manage)}  # fmt: skip
     return render(request, "sites/meetings/meeting_detail.html", context)
 
 
@@ -166,7 +169,7 @@ def meeting_register(request, pk: int):
         else:
             messages.success(request, register_saved_message(form.lines, form.statuses()))
             return redirect("sites:meeting_register", meeting.pk)
-    unmarked = [line for line in form.lines if not line.is_guest and not line.status]
+    unmarked = [line for line in form.lines if not line.is_guest and not line.initial_status]
     context = {"meeting": meeting, "form": form, "register_open": register_is_open(meeting), "unmarked": unmarked}
     return render(request, "sites/meetings/register.html", context)
 

@@ -152,6 +152,10 @@ WRITE_PATH_TESTS = {
         "tests.sites.test_guest_speakers",
         "test_a_topic_that_could_identify_someone_is_refused_and_kept_in_the_form",
     ),
+    "sites.FacilitatorTraining.notes": (
+        "tests.sites.test_training",
+        "test_missing_or_future_dates_and_personal_data_are_refused_and_kept",
+    ),
     "sites.Meeting.notes": (BYPASSES, "test_a_disguised_identifier_in_a_meetings_notes_or_agenda_is_refused"),
 }
 

@@ -100,6 +100,8 @@ def test_my_data_has_my_posts_cases_questions_and_only_my_survey_answers(client,
 # Every link from a table to a person: in their copy (the section named), or left out for the reason given.
 EXPORTED = {
     "sites.Membership.person": "memberships", "sites.Attendance.person": "attendance",
+    "sites.MeetingReply.person": "meeting_replies", "sites.GroundRulesAgreement.person": "ground_rules_agreements",
+    "cpd.ReflectiveNote.person": "reflective_notes",
     "forum.Post.author": "forum_posts", "forum.PostReport.reported_by": "forum_reports_made",
     "cases.Case.presenters": "presented_cases", "cases.FollowUp.recorded_by": "follow_ups_reported",
     "cases.Question.asked_by": "questions_asked", "cases.ActionItem.owner": "case_actions_owned",
@@ -107,6 +109,7 @@ EXPORTED = {
     "audit.AuditEvent.actor": "security", "mfa.Authenticator.user": "security",
     "socialaccount.SocialAccount.user": "security", "members.JobHistory.person": "job_history",
     "evaluation.ImprovementAction.owner": "improvement_actions_owned",
+    "sites.FacilitatorTraining.person": "facilitator_training",
 }  # fmt: skip
 NOT_EXPORTED = {
     "recorded as who did a task in their role (the audit log in the copy lists their actions)": [
@@ -118,11 +121,14 @@ NOT_EXPORTED = {
         "cases.Evidence.added_by", "cases.EvidenceLink.added_by", "cases.Question.answered_by",
         "cases.Finding.dismissed_by", "cases.Finding.reopened_by", "sites.Expense.recorded_by",
         "sites.ExpertConsent.recorded_by", "sites.MeetingChange.changed_by", "sites.MeetingSeries.created_by",
+        "sites.GroundRulesVersion.created_by",
         "sites.Invitation.invited_by", "sites.Invitation.accepted_by", "admin.LogEntry.user",
         "digests.Digest.requested_by", "forum.Thread.started_by", "cases.KnownTerm.changed_by",
         "cases.Finding.confirmed_by", "forum.PostFinding.confirmed_by", "members.JobHistory.recorded_by",
         "recruitment.Agency.added_by", "recruitment.Approach.recorded_by", "recruitment.SeniorSponsor.recorded_by",
-        "evaluation.ImprovementPlan.written_by", "sites.GuestSpeaker.added_by",
+        "recruitment.HostSiteCall.opened_by", "recruitment.HostSiteApplication.decided_by",
+        "recruitment.ApplicationScore.reviewer",
+        "evaluation.ImprovementPlan.written_by", "sites.GuestSpeaker.added_by", "sites.FacilitatorTraining.recorded_by",
     ],
     "delivery bookkeeping: which emails were sent to them, not what they wrote": [
         "newsletters.Delivery.person", "forum.Delivery.recipient", "cycle.AgendaDelivery.person",
@@ -131,11 +137,11 @@ NOT_EXPORTED = {
     "settings and reading state, not personal records": [
         "api.ApiToken.user", "digests.DigestSubscription.person", "newsletters.NewsletterPreference.person",
         "forum.ThreadFollow.person", "forum.ReadMarker.person", "forum.ForumPreference.person",
-        "account.EmailAddress.user", "forum.Post.mentions",
+        "account.EmailAddress.user", "forum.Post.mentions", "members.MeetingEmailPreference.person",
     ],
     "to do: not yet in the copy": [
         "digests.CommissionerResponse.responder", "cycle.RecordAction.owner", "cycle.RecordComment.author",
-        "sites.ExpertConsent.expert", "sites.ExpertPayment.expert", "evaluation.ImprovementAction.owner",
+        "sites.ExpertConsent.expert", "sites.ExpertPayment.expert",
     ],
 }  # fmt: skip
 

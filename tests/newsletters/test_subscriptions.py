@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from newsletters import tokens
 from newsletters.models import ExternalSubscriber, NewsletterPreference
+from tests.html_forms import checked_radios
 
 
 def link_in(message) -> str:
@@ -116,7 +117,9 @@ def test_a_member_who_unsubscribed_can_opt_back_in(client, member):
     url = reverse("newsletters:preferences")
     assert client.get(url).status_code == 302  # sign in first
     client.force_login(member)
-    assert "Send me the newsletter" in client.get(url).content.decode()
+    assert client.get(url)["Location"].startswith(reverse("email_preferences"))  # the one page of email choices
+    page = client.get(reverse("email_preferences")).content.decode()
+    assert checked_radios(page)["newsletter"] == "off"
     client.post(url, {"receive": "1"})
     assert not NewsletterPreference.objects.get(person=member).opted_out
     client.post(url, {"receive": "0"})

@@ -122,6 +122,24 @@ def record_action_of_cp1(world) -> list:
     return [draft.meeting_id, entry.pk, action.pk]
 
 
+def reply_link_of_member(world) -> list:
+    """The reminder's reply link of "member" for an upcoming CP1 meeting."""
+    from sites.services.replies import reply_token
+
+    meeting = MeetingFactory(site=world.site, starts_at=at(timezone.localdate() + timedelta(days=3)))
+    return [reply_token(meeting=meeting, person=world.people["member"])]
+
+
+def reflective_note_of_member(world) -> list:
+    """A private reflective note of "member" (a new one each time, as removing one takes it away)."""
+    from cpd.services import write_reflective_note
+
+    note = write_reflective_note(
+        person=world.people["member"], title="Weekend crises", text="What I learnt.", written_on=timezone.localdate()
+    )
+    return [note.pk]
+
+
 def calendar_token_of_member(world) -> list:
     return [issue_calendar_token(user=world.people["member"])]
 
@@ -382,6 +400,16 @@ MATRIX: dict[str, Entry] = {
         get=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN),
     ),
     "recruitment:sponsor": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
+    # The call for host sites: programme admins; the application form is public (410 once the call has closed)
+    "host_sites:calls": Entry(get=signed_in(["admin"])),
+    "host_sites:call": Entry(args=lambda w: [w.host_site_call().pk], get=signed_in(["admin"])),
+    "host_sites:application": Entry(args=lambda w: [w.cached("application", w.new_application).pk],
+                                    get=signed_in(["admin"])),
+    "host_sites:decide": Entry(args=lambda w: [w.new_application().pk, "refuse"], get=POST_ONLY,
+                               post=signed_in(["admin"])),
+    "host_sites:apply": Entry(args=lambda w: [w.host_site_call().pk], get=EVERYONE),
+    "host_sites:apply@closed": Entry(args=lambda w: [w.host_site_call(closed=True).pk], get=EVERYONE,
+                                     post=outcomes(GONE)),
     "sites:matrix": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
     "sites:import": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
     "memberships:site_members": Entry(args=lambda w: [w.site.pk], get=SITE_VIEWERS),
@@ -408,6 +436,31 @@ MATRIX: dict[str, Entry] = {
         get=POST_ONLY,
         post=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN),
     ),
+    # The facilitators' network: training records. CP1's facilitator's record: them and the programme team only.
+    "sites:training_list": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"], denied=NOT_FOUND)),
+    "sites:training": Entry(
+        args=lambda w: [w.people["facilitator"].pk], get=signed_in(["facilitator", "admin"], denied=NOT_FOUND)
+    ),
+    # Replies: the site's members and facilitators; those who may see the meeting but not reply get 403.
+    "sites:meeting_reply": Entry(
+        args=meeting_of_cp1,
+        get=signed_in(["member", "facilitator"], denied=NOT_FOUND, broker=FORBIDDEN, admin=FORBIDDEN),
+    ),
+    # The reminder's signed link answers for "member" only: without signing in, or signed in as them; anyone
+    # else signed in is refused.
+    "sites:meeting_reply_link": Entry(args=reply_link_of_member, get=outcomes(FORBIDDEN, anonymous=OK, member=OK)),
+    # Ground rules: read (and confirmed) by the site's people; new versions by its facilitators and admins.
+    "sites:ground_rules": Entry(args=lambda w: [w.site.pk], get=SITE_VIEWERS),
+    "sites:ground_rules_edit": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
+    # My development: each person's own record, certificate and private notes (nobody else's, whatever their role).
+    "cpd:development": Entry(get=ALL_SIGNED_IN, post=GET_ONLY),
+    "cpd:certificate": Entry(get=ALL_SIGNED_IN, post=GET_ONLY),
+    "cpd:note_create": Entry(get=ALL_SIGNED_IN),
+    "cpd:note_edit": Entry(args=reflective_note_of_member, get=signed_in(["member"], denied=NOT_FOUND)),
+    "cpd:note_remove": Entry(
+        args=reflective_note_of_member, get=POST_ONLY, post=signed_in(["member"], denied=NOT_FOUND)
+    ),
+    "email_preferences": Entry(get=ALL_SIGNED_IN),
     "calendar": Entry(get=ALL_SIGNED_IN),
     "calendar_feed": Entry(args=calendar_token_of_member, get=EVERYONE, post=outcomes(METHOD)),
     # Cases: each page in each state that matters (draft, shared, published, public); CP1's case is

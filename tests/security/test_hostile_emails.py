@@ -151,7 +151,30 @@ def _site_at_risk(w, text):
     send_at_risk_alerts()
 
 
+def _host_site_application(decision: str = ""):
+    """An application to host a site, every answer the hostile text; then awarded or refused if asked."""
+
+    def send(w, text):
+        from recruitment.services import calls
+
+        application = calls.submit_application(
+            call=w.host_site_call(), organisation=text, town=text, contact_name=text, venue=text,
+            contact_email=f"applicant-{uuid.uuid4().hex}@example.org", facilitator_name=text,
+            facilitator_email=f"facilitator-{uuid.uuid4().hex}@example.org", facilitator_experience=text,
+            sectors=["nhs"], sponsor_name=text, sponsor_role=text,
+        )  # fmt: skip
+        if decision:
+            mail.outbox.clear()
+            decide = calls.award_application if decision == "award" else calls.refuse_application
+            decide(application=application, by=w.people["admin"])
+
+    return send
+
+
 EMAILS: dict[str, Email] = {
+    "recruitment/emails/application_received": Email(_host_site_application()),
+    "recruitment/emails/application_awarded": Email(_host_site_application("award")),
+    "recruitment/emails/application_refused": Email(_host_site_application("refuse")),
     "cases/emails/question_answered": Email(_question_answered),
     "sites/emails/meeting_reminder": Email(_meeting_reminder),
     "sites/emails/invitation": Email(_invitation),

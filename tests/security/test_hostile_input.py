@@ -25,18 +25,22 @@ from audit.forms import AuditFilterForm
 from cases.forms import cases as case_forms
 from cases.forms import evidence as evidence_forms
 from core.forms import CrispyFieldsForm
+from cpd import forms as cpd_forms
 from cycle import forms as cycle_forms
 from digests import forms as digest_forms
 from evaluation import forms as evaluation_forms
 from forum import forms as forum_forms
+from home.preferences import EmailPreferencesForm
 from members.forms import SignInForm
 from newsletters import forms as newsletter_forms
 from recruitment import forms as recruitment_forms
 from search.forms import SearchForm
 from sites.forms import experts as expert_forms
+from sites.forms import ground_rules as ground_rules_forms
 from sites.forms import invitations as invitation_forms
 from sites.forms import meetings as meeting_forms
 from sites.forms import memberships as membership_forms
+from sites.forms import replies as reply_forms
 from sites.forms import sites as site_forms
 from tests.factories import PASSWORD, AttendanceFactory, MeetingFactory, MembershipFactory, at
 from tests.security.hostile import (
@@ -57,8 +61,8 @@ FUZZ_SETTINGS = settings(
 )
 PAGE = "page"  # fields: read the names from the form on the page (forms whose fields depend on the object)
 OUR_APPS = [
-    "api", "audit", "cases", "cop", "core", "cycle", "demo", "digests", "evaluation", "forum", "home", "members",
-    "newsletters", "recruitment", "search", "sites", "toolkit",
+    "api", "audit", "cases", "cop", "core", "cpd", "cycle", "demo", "digests", "evaluation", "forum", "home",
+    "members", "newsletters", "recruitment", "search", "sites", "toolkit",
 ]  # fmt: skip
 
 # Form classes that are not themselves submitted by anyone: bases whose subclasses are fuzzed.
@@ -116,6 +120,13 @@ def new_invitation(w) -> str:
     return sent.url.rstrip("/").rsplit("/", 1)[1]
 
 
+def reply_link(w) -> str:
+    from sites.services.replies import reply_token
+
+    meeting = MeetingFactory(site=w.site, starts_at=at(timezone.localdate() + timedelta(days=5)))
+    return reply_token(meeting=meeting, person=w.people["member"])
+
+
 def past_meeting_choice(w) -> int:
     return MeetingFactory(site=w.site, starts_at=at(timezone.localdate() - timedelta(days=3))).pk
 
@@ -159,6 +170,18 @@ FUZZ: dict[str, Fuzz] = {
     ),  # fmt: skip
     "change role": Fuzz((membership_forms.MembershipRoleForm,), "facilitator", lambda w: reverse(
         "memberships:change_role", args=[MembershipFactory(site=w.site).pk]), fresh=True),  # fmt: skip
+    "host-site call": Fuzz(
+        (recruitment_forms.HostSiteCallForm,), "admin", url("host_sites:calls"),
+        valid=lambda w: {"closes_on": today(), "award": "6950"}, shows=url("host_sites:calls"),
+    ),  # fmt: skip
+    "host-site application": Fuzz(
+        (recruitment_forms.HostSiteApplicationForm,), None, url("host_sites:apply", lambda w: w.host_site_call().pk),
+        valid=lambda w: {"sectors": "nhs", "contact_email": "a@example.org", "facilitator_email": "b@example.org"},
+    ),  # fmt: skip
+    "host-site scores": Fuzz(
+        (recruitment_forms.ScoreForm,), "admin",
+        url("host_sites:application", lambda w: w.cached("application", w.new_application).pk), PAGE,
+    ),  # fmt: skip
     "job change": Fuzz(
         (membership_forms.JobChangeForm,), "facilitator", url("memberships:job_change", lambda w: w.membership.pk),
         valid=lambda w: {"job_title": "Team leader", "started_on": today()},
@@ -224,6 +247,16 @@ FUZZ: dict[str, Fuzz] = {
     "meeting reminders": Fuzz((meeting_forms.ReminderDaysForm,), "facilitator", url("sites:meeting_reminders", site)),
     "meeting register": Fuzz((meeting_forms.MeetingRegisterForm,), "facilitator",
                              url("sites:meeting_register", held_meeting), PAGE),  # fmt: skip
+    "meeting reply": Fuzz((reply_forms.ReplyForm,), "member", url("sites:meeting_reply", upcoming_meeting)),
+    "meeting reply link": Fuzz((reply_forms.ReplyForm,), None, lambda w: reverse(
+        "sites:meeting_reply_link", args=[reply_link(w)])),  # fmt: skip
+    "ground rules confirm": Fuzz(
+        (ground_rules_forms.ConfirmGroundRulesForm,), "member", url("sites:ground_rules", site), ("next",)
+    ),
+    "ground rules edit": Fuzz(
+        (ground_rules_forms.GroundRulesForm,), "facilitator", url("sites:ground_rules_edit", site),
+        shows=url("sites:ground_rules", site),
+    ),  # fmt: skip
     # The meeting cycle
     "series": Fuzz(
         (meeting_forms.SeriesForm,), "facilitator", url("sites:series_list", site),
@@ -449,6 +482,11 @@ FUZZ: dict[str, Fuzz] = {
                        shows=url("forum:post_history", visible_post)),  # fmt: skip
     "forum report": Fuzz((forum_forms.ReportPostForm,), "other_member", url("forum:post_report", visible_post)),
     "forum email": Fuzz((forum_forms.PreferenceForm,), "member", url("forum:preferences")),
+    "email preferences": Fuzz((EmailPreferencesForm,), "member", url("email_preferences")),
+    # My development
+    "development period": Fuzz((cpd_forms.PeriodForm,), "member", url("cpd:development"), method="get"),
+    "reflective note": Fuzz((cpd_forms.ReflectiveNoteForm,), "member", url("cpd:note_create"),
+                            shows=url("cpd:development")),  # fmt: skip
     # Open data: API tokens and the spreadsheet downloads' period filters
     "api token": Fuzz((api_forms.ApiTokenForm,), "facilitator", url("api_tokens:mine"), shows=url("api_tokens:mine")),
     "dashboard download": Fuzz((), "admin", url("evaluation:dashboard_xlsx"), ("start", "end"), method="get"),
