@@ -51,7 +51,7 @@ from tests.security.hostile import (
     hostile_upload,
     live_markup,
 )
-from tests.security.matrix import MATRIX, OK, ROLES, case_raising_issues, digest_of_commissioner
+from tests.security.matrix import MATRIX, OK, ROLES, digest_of_commissioner, issue_raised_in_shared_case
 from tests.security.world import build_case
 from toolkit import forms as toolkit_forms
 
@@ -266,6 +266,8 @@ FUZZ: dict[str, Fuzz] = {
     ),  # fmt: skip
     "series edit": Fuzz((meeting_forms.SeriesForm,), "facilitator", lambda w: reverse(
         "sites:series_edit", args=[w.cached("series", w.new_series).pk])),  # fmt: skip
+    "invite a commissioner": Fuzz((cycle_forms.InviteCommissionerForm,), "facilitator",
+                                  url("cycle:guests", upcoming_meeting)),  # fmt: skip
     "agenda item": Fuzz((cycle_forms.AgendaItemForm,), "facilitator", url("cycle:agenda_item_add", upcoming_meeting),
                         shows=lambda w: reverse("cycle:agenda", args=[w.new_agenda_item().meeting_id])),  # fmt: skip
     "agenda move": Fuzz((cycle_forms.MoveForm,), "facilitator", lambda w: reverse(
@@ -424,8 +426,15 @@ FUZZ: dict[str, Fuzz] = {
         (), "commissioner", url("digests:share", lambda w: digest_of_commissioner(w)[0]), fields=("shared",)
     ),
     "commissioner response": Fuzz(
-        (digest_forms.ResponseForm,), "commissioner", url("digests:respond", lambda w: case_raising_issues(
-            "shared")(w)[0]), shows=url("digests:issues"),
+        (digest_forms.IssueUpdateForm,), "commissioner", url("digests:issue", lambda w: issue_raised_in_shared_case(
+            w)[0]), shows=url("digests:issue", lambda w: issue_raised_in_shared_case(w)[0]),
+    ),  # fmt: skip
+    "commissioners' issue filters": Fuzz(
+        (digest_forms.IssueFilterForm,), "commissioner", url("digests:issues"), method="get",
+    ),  # fmt: skip
+    "group issues": Fuzz(
+        (digest_forms.GroupIssuesForm,), "admin", url("digests:issue_group", lambda w: issue_raised_in_shared_case(
+            w)[0]),
     ),  # fmt: skip
     # Evaluation
     "survey": Fuzz((evaluation_forms.SurveyForm,), "admin", url("evaluation:surveys"),
