@@ -10,6 +10,7 @@ from cycle import views as cycle_views
 from home.preferences import email_preferences
 from home.views import home
 from members import views as member_views
+from recruitment.urls import call_patterns as host_site_call_patterns
 from sites.urls import membership_patterns
 from sites.views import calendar
 
@@ -35,6 +36,7 @@ urlpatterns = [
     path("sites/", include("sites.urls")),
     path("sites/", include("cycle.urls")),
     path("sites/", include("recruitment.urls")),
+    path("host-sites/", include(host_site_call_patterns)),
     path("audit/", include("audit.urls")),
     path("calendar/", calendar.calendar_page, name="calendar"),
     path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),

@@ -8,3 +8,5 @@ from sites.rules import is_site_facilitator
 
 rules.add_perm("recruitment.view_recruitment", is_programme_admin | is_site_facilitator)
 rules.add_perm("recruitment.manage_recruitment", is_programme_admin | is_site_facilitator)
+# The call for host sites: programme admins open calls, score applications and decide.
+rules.add_perm("recruitment.manage_calls", is_programme_admin)

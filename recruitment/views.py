@@ -18,9 +18,13 @@ from toolkit.documents import DOCUMENTS
 
 def _access_recruitment(user, site_pk: int) -> Site:
     return get_visible_or_404(
-        Site, user, "sites.view_site", change_perm="recruitment.manage_recruitment", refusal=services.REFUSAL,
+        Site,
+        user,
+        "sites.view_site",
+        change_perm="recruitment.manage_recruitment",
+        refusal=services.REFUSAL,
         pk=site_pk,
-    )  # fmt: skip
+    )
 
 
 def _bound(request, button: str):
@@ -54,10 +58,11 @@ def agency(request, site_pk: int, pk: int):
             _bound(request, "add_approach"), agency=found, initial={"made_by": request.user.name}
         ),
         "agency_form": AgencyForm(
-            _bound(request, "save_agency"), site=site,
+            _bound(request, "save_agency"),
+            site=site,
             initial={"name": found.name, "sector": found.sector, "could_supply": list(found.could_supply.all())},
         ),
-    }  # fmt: skip
+    }
     actions = {
         "add_manager": ("manager_form", services.add_agency_manager, "Manager added."),
         "add_approach": ("approach_form", services.record_approach, "Approach recorded."),

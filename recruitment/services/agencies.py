@@ -127,11 +127,19 @@ def set_senior_sponsor(*, site: Site, by: User, name: str, role: str, agency: st
         )
     sponsor, created = SeniorSponsor.objects.update_or_create(
         site=site,
-        defaults={"name": name.strip(), "role": role.strip(), "agency": agency.strip(), "agreed_on": agreed_on,
-                  "recorded_by": by, "recorded_at": timezone.now()},
-    )  # fmt: skip
+        defaults={
+            "name": name.strip(),
+            "role": role.strip(),
+            "agency": agency.strip(),
+            "agreed_on": agreed_on,
+            "recorded_by": by,
+            "recorded_at": timezone.now(),
+        },
+    )
     record_event(
-        actor=by, action=AuditAction.CREATED if created else AuditAction.CHANGED, target=sponsor,
+        actor=by,
+        action=AuditAction.CREATED if created else AuditAction.CHANGED,
+        target=sponsor,
         detail=f"senior sponsor at {site.code}",
-    )  # fmt: skip
+    )
     return sponsor

@@ -144,7 +144,7 @@ WRITE_PATH_TESTS = {
         "tests.evaluation.test_improvement_plan",
         "test_the_plan_is_refused_while_the_round_is_open_to_outsiders_and_with_personal_data",
     ),
-    "digests.CommissionerResponse.text": (
+    "cases.IssueUpdate.text": (
         "tests.digests.test_digest_pages",
         "test_a_response_with_personal_data_is_refused_and_kept_in_the_form",
     ),

@@ -126,11 +126,14 @@ NOT_EXPORTED = {
         "digests.Digest.requested_by", "forum.Thread.started_by", "cases.KnownTerm.changed_by",
         "cases.Finding.confirmed_by", "forum.PostFinding.confirmed_by", "members.JobHistory.recorded_by",
         "recruitment.Agency.added_by", "recruitment.Approach.recorded_by", "recruitment.SeniorSponsor.recorded_by",
+        "recruitment.HostSiteCall.opened_by", "recruitment.HostSiteApplication.decided_by",
+        "recruitment.ApplicationScore.reviewer",
         "evaluation.ImprovementPlan.written_by", "sites.GuestSpeaker.added_by", "sites.FacilitatorTraining.recorded_by",
+        "cases.IssueGroup.created_by", "cycle.MeetingGuest.invited_by",
     ],
     "delivery bookkeeping: which emails were sent to them, not what they wrote": [
         "newsletters.Delivery.person", "forum.Delivery.recipient", "cycle.AgendaDelivery.person",
-        "cycle.RecordDelivery.person", "sites.MeetingReminder.person",
+        "cycle.RecordDelivery.person", "sites.MeetingReminder.person", "cases.IssueUpdateDelivery.person",
     ],
     "settings and reading state, not personal records": [
         "api.ApiToken.user", "digests.DigestSubscription.person", "newsletters.NewsletterPreference.person",
@@ -138,7 +141,8 @@ NOT_EXPORTED = {
         "account.EmailAddress.user", "forum.Post.mentions", "members.MeetingEmailPreference.person",
     ],
     "to do: not yet in the copy": [
-        "digests.CommissionerResponse.responder", "cycle.RecordAction.owner", "cycle.RecordComment.author",
+        "digests.CommissionerResponse.responder", "cases.IssueUpdate.author", "cycle.MeetingGuest.person",
+        "cycle.RecordAction.owner", "cycle.RecordComment.author",
         "sites.ExpertConsent.expert", "sites.ExpertPayment.expert",
     ],
 }  # fmt: skip

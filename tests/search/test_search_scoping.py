@@ -92,7 +92,8 @@ def _record(world, site, *, word: str, present: list[str], approved: bool):
 
 def _post(world, kind: str, word: str, *, held: bool = False):
     body = f"Ring Mrs Jane Doe on 07700 900123 about {word}." if held else f"We tried {word} last month."
-    post = forum_services.add_post(thread=world.forum_thread(kind), by=world.people["member"], body=body)
+    author = world.people["facilitator" if kind == "facilitators_board" else "member"]
+    post = forum_services.add_post(thread=world.forum_thread(kind), by=author, body=body)
     assert post.status == ("held" if held else "visible")
     return post
 
@@ -134,7 +135,7 @@ def plant_everything(world) -> dict[str, Planted]:
             lambda user, item=item: user.has_perm("cases.view_evidence", item),
         )  # fmt: skip
 
-    for kind in ("case", "learning_object", "site_board", "programme_board"):
+    for kind in ("case", "learning_object", "site_board", "programme_board", "facilitators_board"):
         thread = world.forum_thread(kind)
         word = f"quokkatopic{kind.replace('_', '')}"
         Thread.objects.filter(pk=thread.pk).update(title=f"About {word}")  # the stored document follows (trigger)

@@ -122,6 +122,22 @@ def record_action_of_cp1(world) -> list:
     return [draft.meeting_id, entry.pk, action.pk]
 
 
+def upcoming_meeting_with_commissioner_invited(*, guest: bool = False):
+    """A CP1 meeting next week to which the world's commissioner is invited (a new one each time); optionally with
+    the invitation's id."""
+
+    def args(world) -> list:
+        from cycle.services import guests
+
+        meeting = MeetingFactory(site=world.site, starts_at=at(timezone.localdate() + timedelta(days=7)))
+        invitation = guests.invite_commissioner(
+            meeting=meeting, person=world.people["commissioner"], invited_by=world.people["facilitator"]
+        )
+        return [meeting.pk, invitation.pk] if guest else [meeting.pk]
+
+    return args
+
+
 def reply_link_of_member(world) -> list:
     """The reminder's reply link of "member" for an upcoming CP1 meeting."""
     from sites.services.replies import reply_token
@@ -318,6 +334,13 @@ def case_raising_issues(state: str):
     return build
 
 
+def issue_raised_in_shared_case(world) -> list:
+    """The tracked issue of a shared CP1 case raising issues for commissioners."""
+    from cases.models import CommissionerIssue
+
+    return [CommissionerIssue.objects.get(case_id=case_raising_issues("shared")(world)[0]).pk]
+
+
 LIBRARY_READERS = signed_in(["member", "other_member", "facilitator", "other_facilitator", "broker", "admin"])
 LIBRARY_READERS_ITEM = signed_in(
     ["member", "other_member", "facilitator", "other_facilitator", "broker", "admin"], denied=NOT_FOUND
@@ -419,6 +442,16 @@ MATRIX: dict[str, Entry] = {
         get=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN),
     ),
     "recruitment:sponsor": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
+    # The call for host sites: programme admins; the application form is public (410 once the call has closed)
+    "host_sites:calls": Entry(get=signed_in(["admin"])),
+    "host_sites:call": Entry(args=lambda w: [w.host_site_call().pk], get=signed_in(["admin"])),
+    "host_sites:application": Entry(args=lambda w: [w.cached("application", w.new_application).pk],
+                                    get=signed_in(["admin"])),
+    "host_sites:decide": Entry(args=lambda w: [w.new_application().pk, "refuse"], get=POST_ONLY,
+                               post=signed_in(["admin"])),
+    "host_sites:apply": Entry(args=lambda w: [w.host_site_call().pk], get=EVERYONE),
+    "host_sites:apply@closed": Entry(args=lambda w: [w.host_site_call(closed=True).pk], get=EVERYONE,
+                                     post=outcomes(GONE)),
     "sites:matrix": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
     "sites:import": Entry(get=signed_in(["facilitator", "other_facilitator", "admin"])),
     "memberships:site_members": Entry(args=lambda w: [w.site.pk], get=SITE_VIEWERS),
@@ -630,6 +663,19 @@ MATRIX: dict[str, Entry] = {
     "cycle:agenda_publish": Entry(args=meeting_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
     "cycle:agenda_item_move": Entry(args=agenda_item_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
     "cycle:agenda_item_remove": Entry(args=agenda_item_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
+    # Commissioners invited to one meeting: facilitators invite and withdraw; the invited commissioner (not another
+    # one: the commissioner with a membership is not invited) reads the meeting as a guest, as do the site's
+    # facilitators and programme admins, to check what the guest sees.
+    "cycle:guests": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
+    "cycle:guest_withdraw": Entry(
+        args=upcoming_meeting_with_commissioner_invited(guest=True), get=POST_ONLY, post=SITE_MANAGERS
+    ),
+    "cycle:as_guest": Entry(
+        args=upcoming_meeting_with_commissioner_invited(),
+        get={**signed_in(["commissioner", "facilitator", "admin"], denied=NOT_FOUND),
+             "commissioner_with_membership": NOT_FOUND},
+        post=GET_ONLY,
+    ),  # fmt: skip
     "cycle:record": Entry(args=meeting_of_cp1, get=SITE_VIEWERS, post=SITE_MANAGERS),
     "cycle:record_approve": Entry(args=record_of_cp1(), get=POST_ONLY, post=SITE_MANAGERS),
     "cycle:record_revise": Entry(args=record_of_cp1(approved=True), get=POST_ONLY, post=SITE_MANAGERS),
@@ -691,10 +737,15 @@ MATRIX: dict[str, Entry] = {
     "digests:retry": Entry(args=digest_of_commissioner, get=POST_ONLY, post=DIGEST_OF_COMMISSIONER),
     "digests:subscription": Entry(get=POST_ONLY, post=signed_in(["commissioner"], denied=NOT_FOUND)),
     "digests:issues": Entry(get=DIGEST_READERS, post=GET_ONLY),
-    "digests:respond@shared": Entry(
-        args=case_raising_issues("shared"), get=signed_in(["commissioner"], denied=NOT_FOUND)
+    # A tracked issue (raised in a shared CP1 case): commissioners and programme admins read it and group it; only
+    # commissioners respond or change its status. Everyone else cannot tell it exists.
+    "digests:issue": Entry(
+        args=issue_raised_in_shared_case,
+        get=DIGEST_READERS,
+        post=signed_in(["commissioner"], denied=NOT_FOUND, admin=FORBIDDEN),
     ),
-    "digests:respond@draft": Entry(args=case_raising_issues("draft"), get=SIGNED_IN_NOT_FOUND),
+    "digests:issue_group": Entry(args=issue_raised_in_shared_case, get=POST_ONLY, post=DIGEST_READERS),
+    "digests:issue_ungroup": Entry(args=issue_raised_in_shared_case, get=POST_ONLY, post=DIGEST_READERS),
     # Evidence: the library is for everyone with a site role, brokers and admins (commissioners read items on
     # learning objects only). Files: see the evidence part of cases/rules.py. "url@state" names the item's
     # attachment: "library" (no case), "shared" (only a shared CP1 case) or "published" (a learning object).

@@ -52,7 +52,7 @@ from tests.security.hostile import (
     hostile_upload,
     live_markup,
 )
-from tests.security.matrix import MATRIX, OK, ROLES, case_raising_issues, digest_of_commissioner
+from tests.security.matrix import MATRIX, OK, ROLES, digest_of_commissioner, issue_raised_in_shared_case
 from tests.security.world import build_case
 from toolkit import forms as toolkit_forms
 
@@ -171,6 +171,18 @@ FUZZ: dict[str, Fuzz] = {
     ),  # fmt: skip
     "change role": Fuzz((membership_forms.MembershipRoleForm,), "facilitator", lambda w: reverse(
         "memberships:change_role", args=[MembershipFactory(site=w.site).pk]), fresh=True),  # fmt: skip
+    "host-site call": Fuzz(
+        (recruitment_forms.HostSiteCallForm,), "admin", url("host_sites:calls"),
+        valid=lambda w: {"closes_on": today(), "award": "6950"}, shows=url("host_sites:calls"),
+    ),  # fmt: skip
+    "host-site application": Fuzz(
+        (recruitment_forms.HostSiteApplicationForm,), None, url("host_sites:apply", lambda w: w.host_site_call().pk),
+        valid=lambda w: {"sectors": "nhs", "contact_email": "a@example.org", "facilitator_email": "b@example.org"},
+    ),  # fmt: skip
+    "host-site scores": Fuzz(
+        (recruitment_forms.ScoreForm,), "admin",
+        url("host_sites:application", lambda w: w.cached("application", w.new_application).pk), PAGE,
+    ),  # fmt: skip
     "job change": Fuzz(
         (membership_forms.JobChangeForm,), "facilitator", url("memberships:job_change", lambda w: w.membership.pk),
         valid=lambda w: {"job_title": "Team leader", "started_on": today()},
@@ -258,6 +270,8 @@ FUZZ: dict[str, Fuzz] = {
     ),  # fmt: skip
     "series edit": Fuzz((meeting_forms.SeriesForm,), "facilitator", lambda w: reverse(
         "sites:series_edit", args=[w.cached("series", w.new_series).pk])),  # fmt: skip
+    "invite a commissioner": Fuzz((cycle_forms.InviteCommissionerForm,), "facilitator",
+                                  url("cycle:guests", upcoming_meeting)),  # fmt: skip
     "agenda item": Fuzz((cycle_forms.AgendaItemForm,), "facilitator", url("cycle:agenda_item_add", upcoming_meeting),
                         shows=lambda w: reverse("cycle:agenda", args=[w.new_agenda_item().meeting_id])),  # fmt: skip
     "agenda move": Fuzz((cycle_forms.MoveForm,), "facilitator", lambda w: reverse(
@@ -416,8 +430,15 @@ FUZZ: dict[str, Fuzz] = {
         (), "commissioner", url("digests:share", lambda w: digest_of_commissioner(w)[0]), fields=("shared",)
     ),
     "commissioner response": Fuzz(
-        (digest_forms.ResponseForm,), "commissioner", url("digests:respond", lambda w: case_raising_issues(
-            "shared")(w)[0]), shows=url("digests:issues"),
+        (digest_forms.IssueUpdateForm,), "commissioner", url("digests:issue", lambda w: issue_raised_in_shared_case(
+            w)[0]), shows=url("digests:issue", lambda w: issue_raised_in_shared_case(w)[0]),
+    ),  # fmt: skip
+    "commissioners' issue filters": Fuzz(
+        (digest_forms.IssueFilterForm,), "commissioner", url("digests:issues"), method="get",
+    ),  # fmt: skip
+    "group issues": Fuzz(
+        (digest_forms.GroupIssuesForm,), "admin", url("digests:issue_group", lambda w: issue_raised_in_shared_case(
+            w)[0]),
     ),  # fmt: skip
     # Evaluation
     "survey": Fuzz((evaluation_forms.SurveyForm,), "admin", url("evaluation:surveys"),

@@ -301,6 +301,30 @@ class World:
 
         return self.cached(f"agency-{site.code}", build)
 
+    def host_site_call(self, *, closed: bool = False):
+        """A call for host sites, open for two more weeks or closed yesterday."""
+        from recruitment.models import HostSiteCall
+
+        closes_on = timezone.localdate() + timedelta(days=-1 if closed else 14)
+        return self.cached(
+            f"call-{closed}",
+            lambda: HostSiteCall.objects.create(
+                title="Host a community of practice", criteria="Group-work experience\nA senior sponsor",
+                closes_on=closes_on, opened_by=self.people["admin"],
+            ),
+        )  # fmt: skip
+
+    def new_application(self):
+        """An application to the open call, made afresh for each request that decides one."""
+        from recruitment.models import HostSiteApplication
+
+        return HostSiteApplication.objects.create(
+            call=self.host_site_call(), organisation=f"Applicant {self.counter('applicant')}", town="Halifax",
+            contact_name="Ruth", contact_email="ruth@example.org", facilitator_name="Imran",
+            facilitator_email=f"imran{self.counter('facilitator')}@example.org", facilitator_experience="Ran groups",
+            sectors=["voluntary"], sponsor_name="Helen", sponsor_role="Chief executive", venue="Chapel room",
+        )  # fmt: skip
+
     def new_target(self):
         return TargetDiscipline.objects.create(
             site=self.site, name=f"Discipline {TargetDiscipline.objects.count()}", keywords="probation"
