@@ -121,7 +121,7 @@ NOT_EXPORTED = {
         "cases.Evidence.added_by", "cases.EvidenceLink.added_by", "cases.Question.answered_by",
         "cases.Finding.dismissed_by", "cases.Finding.reopened_by", "sites.Expense.recorded_by",
         "sites.ExpertConsent.recorded_by", "sites.MeetingChange.changed_by", "sites.MeetingSeries.created_by",
-        "sites.GroundRulesVersion.created_by",
+        "sites.GroundRulesVersion.created_by", "sites.MeetingPaper.added_by",
         "sites.Invitation.invited_by", "sites.Invitation.accepted_by", "admin.LogEntry.user",
         "digests.Digest.requested_by", "forum.Thread.started_by", "cases.KnownTerm.changed_by",
         "cases.Finding.confirmed_by", "forum.PostFinding.confirmed_by", "members.JobHistory.recorded_by",

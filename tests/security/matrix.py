@@ -146,6 +146,25 @@ def reply_link_of_member(world) -> list:
     return [reply_token(meeting=meeting, person=world.people["member"])]
 
 
+def paper_of_cp1(*, file: bool):
+    """A paper (text or a small PDF) for a new CP1 meeting, added by the facilitator (a new one each time)."""
+
+    def args(world) -> list:
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from sites.services.papers import add_meeting_paper
+
+        meeting = MeetingFactory(site=world.site)
+        upload = SimpleUploadedFile("agenda.pdf", b"%PDF-1.4\n%%EOF\n") if file else None
+        paper = add_meeting_paper(
+            meeting=meeting, added_by=world.people["facilitator"], title="Referral routes",
+            text="" if file else "The routes into the recovery hub.", upload=upload,
+        )  # fmt: skip
+        return [meeting.pk, paper.pk]
+
+    return args
+
+
 def reflective_note_of_member(world) -> list:
     """A private reflective note of "member" (a new one each time, as removing one takes it away)."""
     from cpd.services import write_reflective_note
@@ -484,6 +503,12 @@ MATRIX: dict[str, Entry] = {
         args=reflective_note_of_member, get=POST_ONLY, post=signed_in(["member"], denied=NOT_FOUND)
     ),
     "email_preferences": Entry(get=ALL_SIGNED_IN),
+    # A meeting's papers: added and removed by its managers; read and downloaded by the people who may attend (the
+    # site's members and facilitators, brokers) and by programme admins; 404 for everyone else.
+    "sites:meeting_papers": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
+    "sites:meeting_paper": Entry(args=paper_of_cp1(file=False), get=SITE_VIEWERS),
+    "sites:meeting_paper_file": Entry(args=paper_of_cp1(file=True), get=SITE_VIEWERS),
+    "sites:meeting_paper_remove": Entry(args=paper_of_cp1(file=False), get=POST_ONLY, post=SITE_MANAGERS),
     "calendar": Entry(get=ALL_SIGNED_IN),
     "calendar_feed": Entry(args=calendar_token_of_member, get=EVERYONE, post=outcomes(METHOD)),
     # Cases: each page in each state that matters (draft, shared, published, public); CP1's case is

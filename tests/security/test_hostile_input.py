@@ -40,6 +40,7 @@ from sites.forms import ground_rules as ground_rules_forms
 from sites.forms import invitations as invitation_forms
 from sites.forms import meetings as meeting_forms
 from sites.forms import memberships as membership_forms
+from sites.forms import papers as paper_forms
 from sites.forms import replies as reply_forms
 from sites.forms import sites as site_forms
 from tests.factories import PASSWORD, AttendanceFactory, MeetingFactory, MembershipFactory, at
@@ -247,6 +248,9 @@ FUZZ: dict[str, Fuzz] = {
     "meeting reminders": Fuzz((meeting_forms.ReminderDaysForm,), "facilitator", url("sites:meeting_reminders", site)),
     "meeting register": Fuzz((meeting_forms.MeetingRegisterForm,), "facilitator",
                              url("sites:meeting_register", held_meeting), PAGE),  # fmt: skip
+    "meeting paper": Fuzz(
+        (paper_forms.MeetingPaperForm,), "facilitator", url("sites:meeting_papers", upcoming_meeting)
+    ),
     "meeting reply": Fuzz((reply_forms.ReplyForm,), "member", url("sites:meeting_reply", upcoming_meeting)),
     "meeting reply link": Fuzz((reply_forms.ReplyForm,), None, lambda w: reverse(
         "sites:meeting_reply_link", args=[reply_link(w)])),  # fmt: skip
