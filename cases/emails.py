@@ -1,9 +1,10 @@
-"""The cases app's emails sent by background jobs: telling the asker their question has an answer, once per answer."""
+"""The cases app's emails sent by background jobs: telling the asker their question has an answer, once per answer;
+telling the site of a commissioners' update to the issues it raised, once per update and person."""
 
 from django.db.models import F, Q
 from django.utils import timezone
 
-from cases.models import Question, QuestionStatus
+from cases.models import IssueStatus, IssueUpdateDelivery, Question, QuestionStatus
 from core.emails import send_email
 
 
@@ -32,3 +33,20 @@ def email_question_answered(*, question_id: int) -> bool:
         },
     )
     return True
+
+
+def email_issue_update(*, delivery: IssueUpdateDelivery) -> None:
+    """Tell a presenter or facilitator of a commissioners' update to the issues their case raised (the delivery row
+    was claimed before this was queued, so it goes once)."""
+    update, person = delivery.update, delivery.person
+    send_email(
+        "cases/emails/issue_update",
+        to=[person.email],
+        context={
+            "person": person,
+            "update": update,
+            "case": update.issue.case,
+            "status": IssueStatus(update.to_status).label,
+            "from_status": IssueStatus(update.from_status).label,
+        },
+    )

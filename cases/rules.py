@@ -22,7 +22,7 @@ import rules
 from django.db.models import Q
 
 from cases.models import LEARNING_OBJECT_STATUSES, Case, CaseStatus, EvidenceLink
-from core.rules import is_knowledge_broker, is_programme_admin, is_signed_in
+from core.rules import is_commissioner, is_knowledge_broker, is_programme_admin, is_signed_in
 from sites.rules import facilitated_site_ids, has_any_site, is_site_facilitator, is_site_member, site_roles
 
 CASE_SITE_STATUSES = (CaseStatus.SHARED, CaseStatus.DISCUSSED, CaseStatus.FOLLOWED_UP, CaseStatus.WRITTEN_UP)
@@ -92,6 +92,20 @@ rules.add_perm("cases.review_findings", is_site_facilitator)
 rules.add_perm("cases.view_case_history", is_site_facilitator | is_programme_admin)
 rules.add_perm("cases.view_repository", is_signed_in)
 rules.add_perm("cases.manage_known_terms", is_programme_admin)  # the gate's known organisations and numbers
+
+
+# Issues for commissioners as tracked items (obj: a CommissionerIssue). Commissioners and programme admins read them
+# (screened: titles, sites and the issues, never names or the discussion); commissioners respond and change their
+# status; both group the same issue across sites. An item whose case went back to draft is nobody's to read here.
+@rules.predicate
+def is_issue_of_a_case_past_draft(user, issue) -> bool:
+    case = getattr(issue, "case", None)
+    return case is not None and is_case_past_draft(user, case) and bool((case.commissioner_issues or "").strip())
+
+
+rules.add_perm("cases.view_commissioner_issue", (is_commissioner | is_programme_admin) & is_issue_of_a_case_past_draft)
+rules.add_perm("cases.respond_to_issue", is_commissioner & is_issue_of_a_case_past_draft)
+rules.add_perm("cases.group_issues", (is_commissioner | is_programme_admin) & is_issue_of_a_case_past_draft)
 
 
 def cases_visible_q(user) -> Q:

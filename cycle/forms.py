@@ -71,3 +71,20 @@ class CaseActionDoneForm(DoneForm):
             ("not_tried", "Not tried"),
         ],
     )
+
+
+class InviteCommissionerForm(forms.Form):
+    person = SafeModelChoiceField(
+        label="Commissioner",
+        queryset=User.objects.none(),
+        empty_label="Choose a commissioner",
+        help_text="They will see this meeting's published agenda and, of the cases on it, the titles and the issues "
+        "for commissioners: never the discussion, nor anything else of the site. The invitation ends after the "
+        "meeting's day.",
+        error_messages={"required": "Choose the commissioner to invite.", "invalid_choice": "Choose a commissioner."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = User.objects.filter(is_commissioner=True, is_active=True).order_by("name")
+        self.fields["person"].label_from_instance = lambda p: f"{p.name}{f', {p.agency}' if p.agency else ''}"

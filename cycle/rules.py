@@ -5,8 +5,8 @@ members who were present read the draft record and suggest corrections."""
 import rules
 from django.db.models import Q
 
-from core.rules import is_knowledge_broker, is_programme_admin, is_signed_in
-from cycle.models import RecordStatus
+from core.rules import is_commissioner, is_knowledge_broker, is_programme_admin, is_signed_in
+from cycle.models import MeetingGuest, RecordStatus
 from sites.models import Attendance, AttendanceStatus, Meeting
 from sites.rules import facilitated_site_ids, has_any_site, is_site_facilitator, is_site_member, meetings_visible_q
 
@@ -18,7 +18,20 @@ def was_present_at_meeting(user, meeting) -> bool:
     return meeting.attendances.filter(person_id=user.pk, status=AttendanceStatus.PRESENT).exists()
 
 
+@rules.predicate
+def is_invited_to_meeting(user, meeting) -> bool:
+    """A commissioner with a standing invitation to this meeting (obj: a Meeting)."""
+    if meeting is None or not hasattr(meeting, "starts_at") or not getattr(user, "is_authenticated", False):
+        return False
+    return MeetingGuest.objects.standing().filter(meeting_id=meeting.pk, person_id=user.pk).exists()
+
+
 rules.add_perm("cycle.manage_meeting_cycle", is_programme_admin | is_site_facilitator)
+# A commissioner invited to one meeting reads its agenda and the screened cases on it while invited; the site's
+# facilitators and programme admins see the same page, to know what the guest sees.
+rules.add_perm(
+    "cycle.view_as_guest", (is_commissioner & is_invited_to_meeting) | is_site_facilitator | is_programme_admin
+)
 rules.add_perm("cycle.view_agenda", is_programme_admin | is_knowledge_broker | is_site_member)
 rules.add_perm("cycle.view_record", is_programme_admin | is_knowledge_broker | is_site_member)
 rules.add_perm("cycle.view_draft_record", is_programme_admin | is_site_facilitator | was_present_at_meeting)

@@ -5,8 +5,9 @@ from datetime import date
 
 from django.db.models import OuterRef, Subquery
 
-from cases.models import ActionItem, ActionStatus
-from cycle.models import AgendaItem, AgendaPublication, MeetingRecord, RecordAction, RecordActionStatus
+from cases.models import ActionItem, ActionStatus, CaseStatus
+from core.anonymisation import find_personal_data
+from cycle.models import AgendaItem, AgendaPublication, MeetingGuest, MeetingRecord, RecordAction, RecordActionStatus
 from sites.models import Meeting
 from sites.rules import facilitated_site_ids
 
@@ -151,3 +152,33 @@ def site_open_actions(user) -> list[ActionLine]:
 
 def visible_agenda(meeting: Meeting) -> list[AgendaItem]:
     return list(meeting.agenda_items.filter(removed=False).select_related("case").order_by("position", "pk"))
+
+
+def _screened(text: str) -> str | None:
+    text = (text or "").strip()
+    return text if text and not find_personal_data(text) else None
+
+
+def guest_view(meeting: Meeting) -> dict:
+    """What an invited commissioner reads of a meeting: the published agenda's items and, for each case on it that
+    has passed the gate, its title and the issues for commissioners, screened once more. Never presenters' names,
+    the presentation, the discussion, or the record."""
+    published = AgendaPublication.objects.filter(meeting=meeting).exists()
+    lines = []
+    if published:
+        items = AgendaItem.objects.filter(meeting=meeting, removed=False).select_related("case")
+        for item in items.order_by("position", "pk"):
+            case = item.case if item.case is not None and item.case.status != CaseStatus.DRAFT else None
+            lines.append(
+                {
+                    "title": _screened(item.title) or "An agenda item (not shown: it may contain personal data)",
+                    "case_title": (_screened(case.title) or "A case (title withheld)") if case else None,
+                    "kind": case.get_kind_display() if case else "",
+                    "issues": _screened(case.commissioner_issues) if case else None,
+                }
+            )
+    return {"published": published, "lines": lines}
+
+
+def guests_of(meeting: Meeting) -> list[MeetingGuest]:
+    return list(MeetingGuest.objects.filter(meeting=meeting, withdrawn_at__isnull=True).select_related("person"))

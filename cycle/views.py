@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from audit.models import AuditAction
 from audit.services import record_event
@@ -18,10 +18,10 @@ from core.access import get_visible_or_404
 from core.forms import add_service_error
 from core.health import tell_if_jobs_are_delayed
 from cycle import forms
-from cycle.models import AgendaItem, MeetingRecord, RecordAction, RecordEntry
+from cycle.models import AgendaItem, MeetingGuest, MeetingRecord, RecordAction, RecordEntry
 from cycle.pdf import render_meeting_record_pdf
-from cycle.selectors import my_actions, record_entries, site_open_actions
-from cycle.services import actions, agenda, record
+from cycle.selectors import guest_view, guests_of, my_actions, record_entries, site_open_actions
+from cycle.services import actions, agenda, guests, record
 from members.models import User
 from sites.models import Meeting
 
@@ -354,3 +354,42 @@ def case_action_done(request, pk: int):
     else:
         messages.error(request, "Say how it went, then mark it done.")
     return redirect("my_actions")
+
+
+# Commissioners invited to one meeting
+@login_required
+def meeting_guests(request, pk: int):
+    meeting = get_visible_or_404(MEETINGS, request.user, "sites.view_meeting", pk=pk)
+    if not request.user.has_perm("cycle.manage_meeting_cycle", meeting):
+        raise PermissionDenied("Only this site's facilitators can invite commissioners.")
+    form = forms.InviteCommissionerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            guests.invite_commissioner(meeting=meeting, person=form.cleaned_data["person"], invited_by=request.user)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, "Invited: they can read this meeting's agenda and the issues raised on it.")
+            return redirect("cycle:guests", meeting.pk)
+    context = {"meeting": meeting, "site": meeting.site, "form": form, "guests": guests_of(meeting)}
+    return render(request, "cycle/guests.html", context)
+
+
+@login_required
+@require_POST
+def meeting_guest_withdraw(request, pk: int, guest_pk: int):
+    meeting = get_visible_or_404(MEETINGS, request.user, "sites.view_meeting", pk=pk)
+    if not request.user.has_perm("cycle.manage_meeting_cycle", meeting):
+        raise PermissionDenied("Only this site's facilitators can withdraw an invitation.")
+    guest = get_object_or_404(MeetingGuest, pk=guest_pk, meeting=meeting)
+    guests.withdraw_invitation(guest=guest, withdrawn_by=request.user)
+    messages.success(request, "Invitation withdrawn: they can no longer read this meeting's agenda.")
+    return redirect("cycle:guests", meeting.pk)
+
+
+@login_required
+@require_GET
+def meeting_as_guest(request, pk: int):
+    """The meeting as an invited commissioner reads it (the site's facilitators see the same, to check)."""
+    meeting = get_visible_or_404(MEETINGS, request.user, "cycle.view_as_guest", pk=pk)
+    return render(request, "cycle/guest_view.html", {"meeting": meeting, "site": meeting.site, **guest_view(meeting)})

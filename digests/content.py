@@ -11,16 +11,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from cases.models import Case, CaseStatus, FollowUp, Outcome, Theme
+from cases.models import (
+    OPEN_ISSUE_STATUSES,
+    Case,
+    CaseStatus,
+    CommissionerIssue,
+    FollowUp,
+    IssueStatus,
+    Outcome,
+    Theme,
+)
 from core import charts
 from core.anonymisation import find_personal_data
-from digests.models import CommissionerResponse
 from evaluation.dashboard import EXPECTED_MEETINGS, Period, attendance_by_month, meetings_held, members_by_sector
 from sites.models import Site
 
@@ -326,6 +334,43 @@ def _key_figures(sites: list[Site], period: Period) -> dict:
     }
 
 
+EARLIER_ISSUES_LISTED = 40
+
+
+def _earlier_issues(sites: list[Site], period_start: date, screen: Screen) -> dict:
+    """The issues raised before the period at these sites, and where each stands now: its status, when it last
+    changed, and how many responses it has had. Titles screened; never names."""
+    start = timezone.make_aware(datetime.combine(period_start, time.min))
+    items = list(
+        CommissionerIssue.objects.filter(case__site__in=sites, raised_at__lt=start)
+        .exclude(case__status=CaseStatus.DRAFT)
+        .exclude(case__commissioner_issues="")
+        .select_related("case__site", "theme")
+        .annotate(responses=Count("updates", filter=~Q(updates__text="")))
+        .order_by("raised_at", "pk")
+    )
+    by_status = Counter(item.status for item in items)
+    rows = [
+        {
+            "title": screen.title(item.case),
+            "site": item.case.site.code,
+            "theme": item.theme.name if item.theme else NO_THEME,
+            "raised_on": long_date(timezone.localdate(item.raised_at)),
+            "status": item.get_status_display(),
+            "changed_on": long_date(timezone.localdate(item.status_changed_at)) if item.status_changed_at else "",
+            "responses": item.responses,
+        }
+        for item in items
+    ]
+    return {
+        "total": len(items),
+        "by_status": [(label, by_status[value]) for value, label in IssueStatus.choices if by_status[value]],
+        "rows": rows[-EARLIER_ISSUES_LISTED:],
+        "more": max(len(rows) - EARLIER_ISSUES_LISTED, 0),
+        "answered": sum(1 for item in items if item.first_response_at is not None),
+    }
+
+
 def digest_content(*, period_start: date, period_end: date, sites: list[Site]) -> dict:
     """Everything the digest shows for the period and sites, screened for personal data."""
     period = Period(start=period_start, end=period_end)
@@ -354,6 +399,7 @@ def digest_content(*, period_start: date, period_end: date, sites: list[Site]) -
         "recurring": _recurring_chart(themes),
         "outcomes": _outcomes(sites, period, screen),
         "learning_objects": _learning_objects(sites, period, screen),
+        "earlier_issues": _earlier_issues(sites, period_start, screen),
         "figures": _key_figures(sites, period),
         "produced_on": long_date(timezone.localdate()),
     }
@@ -361,47 +407,110 @@ def digest_content(*, period_start: date, period_end: date, sites: list[Site]) -
     return content
 
 
-def open_issues_by_theme(*, limit: int = 200) -> dict:
-    """The issues for commissioners raised in cases at shared or later status that no commissioner has answered
-    yet, grouped by theme (for the commissioners' page): titles, sites and issues only, never names."""
-    screen = Screen()
-    cases = list(
-        Case.objects.exclude(status=CaseStatus.DRAFT)
-        .exclude(commissioner_issues="")
-        .filter(~Q(pk__in=_answered_case_ids()))
-        .select_related("site", "meeting")
-        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
-        .order_by("-updated_at", "-pk")[:limit]
+def months_between(first, last) -> int:
+    """Calendar months an issue has been raised over: the same month is one."""
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+def _span(items: list[CommissionerIssue]) -> str:
+    sites = {item.case.site.code for item in items}
+    months = months_between(
+        timezone.localdate(min(i.raised_at for i in items)), timezone.localdate(max(i.raised_at for i in items))
     )
-    entries, raising = [], Counter()
-    for case in cases:
-        issues = screen.text(case.commissioner_issues.strip())
-        if issues is None:
-            continue
-        names = [t.name for t in case.themes.all()] or [NO_THEME]
-        entries.append(
-            {"pk": case.pk, "title": screen.title(case), "site": case.site.code, "issues": issues, "themes": names}
+    where = f"raised at {len(sites)} site{'s' if len(sites) != 1 else ''}"
+    if len(items) == 1:
+        return f"{where}, {timezone.localdate(items[0].raised_at):%d/%m/%Y}"
+    return f"{where} over {months} month{'s' if months != 1 else ''}"
+
+
+def tracked_issues(*, status: str = "open", theme_id: int | None = None, limit: int = 300) -> dict:
+    """The tracked issues for the commissioners' list, grouped: items merged by hand share their group, the others
+    their theme. Each group says where and over how long the issue was raised ("raised at 4 sites over 7 months").
+    Titles, sites and issues only, screened; never names. `status` is "open", "all" or one status."""
+    screen = Screen()
+    items = (
+        CommissionerIssue.objects.exclude(case__status=CaseStatus.DRAFT)
+        .exclude(case__commissioner_issues="")
+        .select_related("case__site", "theme", "group")
+        .order_by("-raised_at", "-pk")
+    )
+    if status == "open":
+        items = items.filter(status__in=OPEN_ISSUE_STATUSES)
+    elif status in IssueStatus.values:
+        items = items.filter(status=status)
+    if theme_id:
+        items = items.filter(theme_id=theme_id)
+    items = list(items[:limit])
+    groups: dict[tuple, dict] = {}
+    for item in items:
+        issues = screen.text(item.case.commissioner_issues.strip())
+        if item.group_id:
+            key, name, kind = ("group", item.group_id), item.group.name, "Grouped by hand"
+        else:
+            key, name, kind = ("theme", item.theme_id), item.theme.name if item.theme else NO_THEME, "Theme"
+        group = groups.setdefault(key, {"name": name, "kind": kind, "items": [], "entries": []})
+        group["items"].append(item)
+        group["entries"].append(
+            {
+                "pk": item.pk,
+                "title": screen.title(item.case),
+                "site": item.case.site.code,
+                "issues": issues,
+                "status": item.get_status_display(),
+                "status_value": item.status,
+                "raised_on": timezone.localdate(item.raised_at),
+            }
         )
-        raising.update(names)
-    # Each case once, under its most raised theme (as in the digest); the theme's count is every case raising it.
-    ranked = sorted(raising, key=lambda name: (-raising[name], name == NO_THEME, name))
-    themes = {name: {"name": name, "raised": raising[name], "cases": []} for name in ranked}
-    for entry in entries:
-        themes[min(entry["themes"], key=ranked.index)]["cases"].append(entry)
+    ranked = sorted(
+        groups.values(),
+        key=lambda g: (-len({i.case.site_id for i in g["items"]}), -len(g["items"]), g["name"] == NO_THEME, g["name"]),
+    )
+    for group in ranked:
+        group["span"] = _span(group["items"])
+        group["site_count"] = len({i.case.site_id for i in group["items"]})
+        del group["items"]
+    return {"groups": ranked, "count": len(items), "limit": limit, "withheld": screen.withheld}
+
+
+def related_issues(item: CommissionerIssue) -> dict:
+    """The other items raising the same issue (its group, or else its theme), for the item's page: titles, sites and
+    statuses only, screened."""
+    screen = Screen()
+    others = CommissionerIssue.objects.exclude(pk=item.pk).exclude(case__status=CaseStatus.DRAFT)
+    others = others.exclude(case__commissioner_issues="").select_related("case__site").order_by("raised_at", "pk")
+    if item.group_id:
+        others, by = others.filter(group_id=item.group_id), f"grouped as “{item.group.name}”"
+    elif item.theme_id:
+        others, by = others.filter(theme_id=item.theme_id, group__isnull=True), f"on the theme “{item.theme.name}”"
+    else:
+        others, by = others.none(), ""
+    others = list(others[:100])
     return {
-        "themes": [theme for theme in themes.values() if theme["cases"]],
-        "also_raised": [theme for theme in themes.values() if not theme["cases"]],
-        "withheld": screen.withheld,
-        "shown": len(cases),
-        "limit": limit,
+        "by": by,
+        "span": _span([item, *others]),
+        "items": [
+            {
+                "pk": other.pk,
+                "title": screen.title(other.case),
+                "site": other.case.site.code,
+                "status": other.get_status_display(),
+                "raised_on": timezone.localdate(other.raised_at),
+            }
+            for other in others
+        ],
     }
+
+
+def open_issue_counts() -> dict:
+    """For the commissioners' home page: open items waiting for a first response, and the most raised themes."""
+    waiting = CommissionerIssue.objects.filter(status=IssueStatus.RAISED, first_response_at__isnull=True)
+    waiting = waiting.exclude(case__status=CaseStatus.DRAFT)
+    waiting = waiting.exclude(case__commissioner_issues="")
+    top = Counter(name or NO_THEME for name in waiting.values_list("theme__name", flat=True))
+    return {"waiting": sum(top.values()), "top_themes": top.most_common(3)}
 
 
 def screened_case(case: Case) -> dict:
     """A case as a commissioner sees it when responding: title, site and issues, screened; never names."""
     screen = Screen()
     return {"title": screen.title(case), "site": case.site.code, "issues": screen.text(case.commissioner_issues)}
-
-
-def _answered_case_ids():
-    return CommissionerResponse.objects.values("case_id")

@@ -5,9 +5,10 @@ Made through the lifecycle services; creating them twice changes nothing."""
 from django.db import transaction
 from django.utils import timezone
 
-from cases.models import Case, Outcome, Theme
+from cases.models import Case, IssueStatus, Outcome, Theme
+from cases.services import issues as issue_services
 from cases.services import lifecycle
-from digests.models import CommissionerResponse, DigestSubscription
+from digests.models import DigestSubscription
 from members.models import User
 from sites.models import Membership, MembershipRole, Site
 
@@ -73,10 +74,11 @@ def create_demo_digest_data() -> bool:
             outcome=outcome,
         )
         if code == "CP3":
-            CommissionerResponse.objects.create(
-                case=case,
-                responder=commissioner,
+            issue_services.respond_to_issue(
+                issue=case.commissioner_issue,
+                by=commissioner,
                 text="We are adding the council housing team to the discharge checklist from next quarter.",
+                status=IssueStatus.UNDER_REVIEW,
             )
     DigestSubscription.objects.get_or_create(person=commissioner)
     return True

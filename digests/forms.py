@@ -5,7 +5,9 @@ from datetime import date
 from django import forms
 from django.utils import timezone
 
-from core.form_fields import SafeModelMultipleChoiceField
+from cases.models import CommissionerIssue, IssueStatus, Theme
+from core.form_fields import SafeModelChoiceField, SafeModelMultipleChoiceField
+from digests.content import Screen
 from digests.services.requests import previous_quarter
 from sites.models import Site
 
@@ -65,12 +67,74 @@ class SubscriptionForm(forms.Form):
     subscribed = forms.BooleanField(label="Send me the digest every quarter", required=False)
 
 
-class ResponseForm(forms.Form):
+STATUS_FILTERS = [
+    ("open", "Open (raised, acknowledged or under review)"),
+    ("all", "Every status"),
+    *IssueStatus.choices,
+]
+
+
+class IssueFilterForm(forms.Form):
+    """The commissioners' list: which statuses and theme to show (read from the query string)."""
+
+    status = forms.ChoiceField(label="Status", choices=STATUS_FILTERS, required=False)
+    theme = SafeModelChoiceField(
+        label="Theme", queryset=Theme.objects.order_by("name"), required=False, empty_label="Every theme"
+    )
+
+
+class IssueUpdateForm(forms.Form):
+    """A commissioner's response to an issue, a new status, or both (and its theme)."""
+
     text = forms.CharField(
         label="Your response",
         max_length=5000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="What commissioners are doing or will do about these issues. Never include a name or other "
-        "personal details.",
-        error_messages={"required": "Write your response before sending it."},
+        help_text="What commissioners are doing or will do about this issue. Needed when no action will be taken: "
+        "give the reason. Never include a name or other personal details. The site's members read it.",
     )
+    status = forms.ChoiceField(
+        label="Status",
+        choices=[c for c in IssueStatus.choices if c[0] != IssueStatus.RAISED],
+        error_messages={"required": "Choose a status.", "invalid_choice": "Choose one of the statuses listed."},
+    )
+    theme = SafeModelChoiceField(
+        label="Theme",
+        queryset=Theme.objects.order_by("name"),
+        required=False,
+        empty_label="No theme",
+        help_text="Issues on the same theme are listed together, across sites.",
+    )
+
+    def __init__(self, *args, issue: CommissionerIssue, **kwargs):
+        super().__init__(*args, **kwargs)
+        if issue.status == IssueStatus.RAISED:  # a first response acknowledges the issue
+            self.fields["status"].choices = IssueStatus.choices
+            self.initial.setdefault("status", IssueStatus.ACKNOWLEDGED)
+        else:
+            self.initial.setdefault("status", issue.status)
+        self.initial.setdefault("theme", issue.theme_id)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == IssueStatus.NO_ACTION and not (cleaned.get("text") or "").strip():
+            self.add_error("text", "Give the reason no action will be taken: the site will read it.")
+        return cleaned
+
+
+class GroupIssuesForm(forms.Form):
+    """Group an issue with another one raised elsewhere (the same blockage under other words or themes)."""
+
+    with_issue = SafeModelChoiceField(
+        label="The same issue as",
+        queryset=CommissionerIssue.objects.none(),
+        empty_label="Choose an issue",
+        error_messages={"required": "Choose the issue to group this one with."},
+    )
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["with_issue"].queryset = choices
+        screen = Screen()  # titles as commissioners read them everywhere: screened
+        self.fields["with_issue"].label_from_instance = lambda i: f"{i.case.site.code}: {screen.title(i.case)}"

@@ -118,7 +118,9 @@ class Digest(models.Model):
 
 
 class CommissionerResponse(models.Model):
-    """A commissioner's response to the issues raised in a case, shown to the site on the case page."""
+    """Retired: a commissioner's single free-text response to the issues raised in a case. Migration digests 0004
+    copied every row into the history of the case's tracked item (cases.IssueUpdate); nothing writes here any more.
+    The table is kept so that nothing is lost."""
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="commissioner_responses")
     responder = models.ForeignKey(
@@ -127,7 +129,10 @@ class CommissionerResponse(models.Model):
     text = models.TextField("Response")
     created_at = models.DateTimeField(default=timezone.now)
 
-    text_gate = TextGate(gated={"text": "Response"})
+    text_gate = TextGate(
+        gated={},
+        exempt={"text": "Retired: copied into cases.IssueUpdate (gated) by migration digests 0004; nothing writes it."},
+    )
 
     class Meta:
         db_table = "newsletters_commissionerresponse"

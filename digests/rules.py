@@ -5,8 +5,6 @@ the issues through the digests app, which shows only screened text, never names.
 import rules
 from django.db.models import Q
 
-from cases.models import CaseStatus
-from cases.rules import status_of
 from core.rules import is_commissioner, is_programme_admin, is_signed_in
 
 
@@ -20,15 +18,6 @@ def is_shared_digest(user, digest) -> bool:
     return digest is not None and getattr(digest, "shared_at", None) is not None
 
 
-@rules.predicate
-def case_raises_issues(user, case) -> bool:
-    return (
-        case is not None
-        and status_of(case) not in ("", CaseStatus.DRAFT)
-        and bool((case.commissioner_issues or "").strip())
-    )
-
-
 rules.add_perm("digests.use_digests", is_commissioner | is_programme_admin)
 rules.add_perm("digests.request_digest", is_commissioner | is_programme_admin)
 # obj: a Digest. A digest belongs to the commissioner who asked for it (or whose subscription produced it) and is
@@ -40,8 +29,7 @@ rules.add_perm("digests.retry_digest", is_signed_in & (is_digest_requester | is_
 rules.add_perm("digests.download_digest", can_read_digest)
 rules.add_perm("digests.subscribe_to_digests", is_commissioner)
 rules.add_perm("digests.view_open_issues", is_commissioner | is_programme_admin)
-# obj: a Case (shared or later, with issues for commissioners)
-rules.add_perm("digests.respond_to_issues", is_commissioner & case_raises_issues)
+# Each tracked issue: cases.view_commissioner_issue, cases.respond_to_issue and cases.group_issues (cases/rules.py).
 
 
 def digests_listed_q(user) -> Q:

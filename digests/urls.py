@@ -12,5 +12,7 @@ urlpatterns = [
     path("<int:pk>/share/", views.digest_share, name="share"),
     path("subscription/", views.digest_subscription, name="subscription"),
     path("issues/", views.open_issues, name="issues"),
-    path("issues/<int:case_pk>/respond/", views.respond, name="respond"),
+    path("issues/<int:pk>/", views.issue_detail, name="issue"),
+    path("issues/<int:pk>/group/", views.issue_group, name="issue_group"),
+    path("issues/<int:pk>/ungroup/", views.issue_ungroup, name="issue_ungroup"),
 ]

@@ -1,5 +1,5 @@
 """The commissioners' area: ask for a digest, watch it being prepared, download it, subscribe to the quarterly
-digest, and read and respond to the open issues for commissioners."""
+digest, and follow the issues for commissioners: read them grouped, respond, change their status, group them."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,16 +10,18 @@ from django.views.decorators.http import require_GET, require_POST
 
 from audit.models import AuditAction
 from audit.services import record_event
-from cases.models import Case
+from cases.models import CommissionerIssue
+from cases.services import issues
 from core.access import get_visible_or_404
+from core.forms import add_service_error
 from core.health import tell_if_jobs_are_delayed
 from digests import selectors
-from digests.content import open_issues_by_theme, period_label, screened_case
-from digests.forms import DigestRequestForm, ResponseForm, SubscriptionForm
+from digests.content import period_label, tracked_issues
+from digests.forms import DigestRequestForm, GroupIssuesForm, IssueFilterForm, IssueUpdateForm, SubscriptionForm
 from digests.models import Digest
-from digests.services import requests, responses
+from digests.services import requests
 
-CASES = Case.objects.select_related("site")
+ISSUES = CommissionerIssue.objects.select_related("case__site", "theme", "group")
 DIGESTS = Digest.objects.select_related("requested_by", "subscription")
 
 
@@ -117,23 +119,59 @@ def digest_subscription(request):
 @require_GET
 def open_issues(request):
     _require(request.user, "digests.view_open_issues")
-    return render(request, "digests/issues.html", open_issues_by_theme())
+    form = IssueFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    theme = filters.get("theme")
+    issues = tracked_issues(status=filters.get("status") or "open", theme_id=theme.pk if theme else None)
+    return render(request, "digests/issues.html", {"form": form, **issues})
 
 
 @login_required
-def respond(request, case_pk: int):
-    case = get_visible_or_404(CASES, request.user, "digests.respond_to_issues", pk=case_pk)
-    form = ResponseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+def issue_detail(request, pk: int):
+    issue = get_visible_or_404(ISSUES, request.user, "cases.view_commissioner_issue", pk=pk)
+    form = IssueUpdateForm(request.POST or None, issue=issue)
+    if request.method == "POST":
+        if not request.user.has_perm("cases.respond_to_issue", issue):
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                issues.respond_to_issue(
+                    issue=issue, by=request.user, text=data["text"], status=data["status"], theme=data["theme"]
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, "Saved: the site's presenter and facilitators are told by email.")
+                return redirect("digests:issue", issue.pk)
+    return render(request, "digests/issue.html", selectors.issue_page(issue, request.user, form=form))
+
+
+@login_required
+@require_POST
+def issue_group(request, pk: int):
+    issue = get_visible_or_404(ISSUES, request.user, "cases.view_commissioner_issue", pk=pk)
+    if not request.user.has_perm("cases.group_issues", issue):
+        raise PermissionDenied
+    form = GroupIssuesForm(request.POST, choices=selectors.groupable_with(issue))
+    if form.is_valid():
         try:
-            responses.respond_to_issues(case=case, by=request.user, text=form.cleaned_data["text"])
+            group = issues.group_issues(issue=issue, with_issue=form.cleaned_data["with_issue"], by=request.user)
         except ValidationError as error:
-            form.add_error("text", error)
+            messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, "Thank you: your response is shown to the site's members on the case page.")
-            return redirect("digests:issues")
-    return render(
-        request,
-        "digests/respond.html",
-        {"case": case, "form": form, "screened": screened_case(case), "responses": selectors.responses_for(case)},
-    )
+            messages.success(request, f"Grouped: both issues are now listed together as “{group.name}”.")
+    else:
+        messages.error(request, " ".join(form.errors["with_issue"]))
+    return redirect("digests:issue", issue.pk)
+
+
+@login_required
+@require_POST
+def issue_ungroup(request, pk: int):
+    issue = get_visible_or_404(ISSUES, request.user, "cases.view_commissioner_issue", pk=pk)
+    if not request.user.has_perm("cases.group_issues", issue):
+        raise PermissionDenied
+    issues.ungroup_issue(issue=issue, by=request.user)
+    messages.success(request, "Taken out of the group: the issue is listed under its theme again.")
+    return redirect("digests:issue", issue.pk)

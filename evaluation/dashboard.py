@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from statistics import median
 from time import time_ns
 
 from django.core.cache import cache
@@ -16,7 +17,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from cases.models import Case, CaseStatus, Evidence, EvidenceLink, FollowUp, Outcome
+from cases.models import Case, CaseStatus, CommissionerIssue, Evidence, EvidenceLink, FollowUp, Outcome
 from core import charts
 from core.rules import is_programme_admin
 from evaluation.charts import survey_chart
@@ -290,9 +291,33 @@ def _programme_figures(site_ids: list[int], *, period: Period, on: date) -> dict
         ),
         "follow_ups": follow_up_rows,
         "evidence_added": Evidence.objects.filter(period.datetime_q("added_at")).count(),
+        "issue_days": issue_response_days(site_ids, period=period),
         "evidence_linked": EvidenceLink.objects.filter(case__site_id__in=site_ids)
         .filter(period.datetime_q("added_at"))
         .count(),
+    }
+
+
+def issue_response_days(site_ids: list[int], *, period: Period) -> list[float | None]:
+    """For each issue for commissioners raised in the period at these sites (cases past draft), the days it waited
+    for its first commissioner's response, or None while it still waits."""
+    rows = (
+        CommissionerIssue.objects.filter(case__site_id__in=site_ids)
+        .exclude(case__status=CaseStatus.DRAFT)
+        .filter(period.datetime_q("raised_at"))
+        .values_list("raised_at", "first_response_at")
+    )
+    return [None if answered is None else (answered - raised).total_seconds() / 86400 for raised, answered in rows]
+
+
+def issues_answered(days: list[float | None]) -> dict:
+    """How many issues got a response, and the median days to the first response (of those answered)."""
+    answered = [d for d in days if d is not None]
+    return {
+        "raised": len(days),
+        "answered": len(answered),
+        "rate": Rate(len(answered), len(days)),
+        "median_days": round(median(answered), 1) if answered else None,
     }
 
 
@@ -423,6 +448,9 @@ def programme_dashboard(user, *, period: Period, page: str | int | None = None, 
         "linked": figures["evidence_linked"],
     }
 
+    # Issues for commissioners raised in the period: how many got a response, and how fast.
+    issues_panel = issues_answered(figures["issue_days"])
+
     # The latest survey opened in the period, over the sites the user may see.
     survey = surveys_with_results_for(user).filter(period.datetime_q("opened_at")).first()
     survey_panel = None
@@ -441,6 +469,7 @@ def programme_dashboard(user, *, period: Period, page: str | int | None = None, 
         "cases": cases_panel,
         "outcomes": outcomes_panel,
         "evidence": evidence_panel,
+        "issues": issues_panel,
         "later_panels": LATER_PANELS,
         "expected_meetings": EXPECTED_MEETINGS,
         "figures_as_of": figures["as_of"],

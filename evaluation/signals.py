@@ -3,12 +3,12 @@ they count saved or deleted through the app moves them on, so the next dashboard
 
 from django.db.models.signals import post_delete, post_save
 
-from cases.models import Case, Evidence, EvidenceLink, FollowUp
+from cases.models import Case, CommissionerIssue, Evidence, EvidenceLink, FollowUp
 from evaluation.dashboard import figures_changed
 from members.models import User
 from sites.models import Attendance, Expense, Meeting, Membership
 
-COUNTED = (Membership, Meeting, Attendance, Expense, Case, FollowUp, Evidence, EvidenceLink)
+COUNTED = (Membership, Meeting, Attendance, Expense, Case, FollowUp, Evidence, EvidenceLink, CommissionerIssue)
 
 
 def _changed(sender, **kwargs) -> None:

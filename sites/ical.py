@@ -20,7 +20,8 @@ def meeting_uid(meeting: Meeting) -> str:
     return f"meeting-{meeting.pk}@{host}"
 
 
-def meeting_event(meeting: Meeting, *, sequence: int) -> Event:
+def meeting_event(meeting: Meeting, *, sequence: int, with_video: bool = False) -> Event:
+    """One meeting as an event; with_video adds the video link (only for people who may attend it)."""
     event = Event()
     event.add("uid", meeting_uid(meeting))
     event.add("dtstamp", timezone.now())
@@ -31,15 +32,19 @@ def meeting_event(meeting: Meeting, *, sequence: int) -> Event:
     if meeting.venue:
         event.add("location", meeting.venue)
     agenda = settings.SITE_URL + reverse("cycle:agenda", args=[meeting.pk])
-    event.add("description", f"The agenda: {agenda}")
+    description = f"The agenda: {agenda}"
+    if with_video and meeting.video_link:
+        description = f"Join online: {meeting.video_link}\n{description}"
+    event.add("description", description)
     event.add("url", settings.SITE_URL + reverse("sites:meeting", args=[meeting.pk]))
     event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
     event.add("sequence", sequence)
     return event
 
 
-def build_calendar(meetings, *, name: str = "") -> bytes:
-    """meetings need `change_count` annotated (see meeting_selectors.calendar_meetings) or are counted here."""
+def build_calendar(meetings, *, name: str = "", for_user=None) -> bytes:
+    """meetings need `change_count` annotated (see meeting_selectors.calendar_meetings) or are counted here. With
+    for_user, each meeting they may attend carries its video link."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -50,6 +55,7 @@ def build_calendar(meetings, *, name: str = "") -> bytes:
         sequence = getattr(meeting, "change_count", None)
         if sequence is None:
             sequence = meeting.changes.count()
-        cal.add_component(meeting_event(meeting, sequence=sequence))
+        with_video = for_user is not None and for_user.has_perm("sites.attend_meeting", meeting)
+        cal.add_component(meeting_event(meeting, sequence=sequence, with_video=with_video))
     cal.add_missing_timezones()
     return cal.to_ical()

@@ -119,6 +119,11 @@ rules.add_perm("sites.invite_programme_role", is_programme_admin)
 # Meetings, series and the attendance register (obj: a Meeting, a series or a Site)
 rules.add_perm("sites.view_meeting", is_programme_admin | is_knowledge_broker | is_site_member)
 rules.add_perm("sites.manage_meetings", is_programme_admin | is_site_facilitator)
+# Attending: the site's members and facilitators, and knowledge brokers (they attend every site's meetings). They
+# see the video link, on the meeting page and in their calendar.
+rules.add_perm("sites.attend_meeting", is_site_member | is_knowledge_broker)
+# The meeting's papers: people who may attend, and those who manage the meeting (who add them).
+rules.add_perm("sites.read_meeting_papers", is_site_member | is_knowledge_broker | is_programme_admin)
 # Replying coming / can't come / maybe: the site's current members and facilitators (never a commissioner).
 rules.add_perm("sites.reply_to_meeting", is_site_member)
 

@@ -13,6 +13,7 @@ from sites.views import (
     matrix,
     meetings,
     memberships,
+    papers,
     replies,
     series,
     sites,
@@ -44,6 +45,10 @@ urlpatterns = [
     path("meetings/<int:pk>/notes/", meetings.meeting_notes, name="meeting_notes"),
     path("meetings/<int:pk>/register/", meetings.meeting_register, name="meeting_register"),
     path("meetings/<int:pk>/reply/", replies.meeting_reply, name="meeting_reply"),
+    path("meetings/<int:pk>/papers/", papers.meeting_papers, name="meeting_papers"),
+    path("meetings/<int:pk>/papers/<int:paper_pk>/", papers.meeting_paper, name="meeting_paper"),
+    path("meetings/<int:pk>/papers/<int:paper_pk>/file/", papers.meeting_paper_file, name="meeting_paper_file"),
+    path("meetings/<int:pk>/papers/<int:paper_pk>/remove/", papers.meeting_paper_remove, name="meeting_paper_remove"),
     path("meetings/reply/<str:token>/", replies.meeting_reply_link, name="meeting_reply_link"),
     path("meetings/<int:pk>/speakers/", guests.guest_speakers, name="guest_speakers"),
     # The facilitators' network: training records

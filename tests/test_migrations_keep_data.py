@@ -121,7 +121,8 @@ def take_away(added: list) -> None:
 
 
 def add_a_row_to_each_moved_table_the_demo_leaves_empty(old_apps) -> None:
-    """The demo has no invitation, digest or correction: make one of each with the models as they were."""
+    """The demo has no invitation, digest, correction or old-style commissioner's response: make one of each with the
+    models as they were."""
     model = old_apps.get_model
     person = model("members", "User").objects.get(email="member@example.org")
     admin = model("members", "User").objects.get(email="admin@example.org")
@@ -145,6 +146,11 @@ def add_a_row_to_each_moved_table_the_demo_leaves_empty(old_apps) -> None:
         model("sites", "RecordDelivery").objects.create(version=version, person=person)
     if not model("sites", "ActionReminder").objects.exists():
         model("sites", "ActionReminder").objects.create(action=model("sites", "RecordAction").objects.first())
+    if not model("newsletters", "CommissionerResponse").objects.exists():  # the demo responds through issues now
+        model("newsletters", "CommissionerResponse").objects.create(
+            case=model("cases", "Case").objects.exclude(status="draft").exclude(commissioner_issues="").first(),
+            responder=admin, text="We are looking at weekend cover.", created_at=now,
+        )  # fmt: skip
     if not model("newsletters", "Digest").objects.exists():
         model("newsletters", "Digest").objects.create(
             requested_by=admin, period_start=now.date() - timedelta(days=90), period_end=now.date()

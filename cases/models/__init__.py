@@ -26,12 +26,21 @@ from cases.models.findings import (
     child_field,
     field_label,
 )
+from cases.models.issues import (
+    OPEN_ISSUE_STATUSES,
+    CommissionerIssue,
+    IssueGroup,
+    IssueStatus,
+    IssueUpdate,
+    IssueUpdateDelivery,
+)
 from cases.models.known import KnownTerm, KnownTermKind, KnownTermQuerySet
 
 __all__ = [
     "BLOCKING_FINDING_STATUSES",
     "CASE_TEXT_FIELDS",
     "LEARNING_OBJECT_STATUSES",
+    "OPEN_ISSUE_STATUSES",
     "ActionItem",
     "ActionStatus",
     "Case",
@@ -40,6 +49,7 @@ __all__ = [
     "CaseRevision",
     "CaseStatus",
     "CaseTransition",
+    "CommissionerIssue",
     "Evidence",
     "EvidenceKind",
     "EvidenceLink",
@@ -48,6 +58,10 @@ __all__ = [
     "FindingQuerySet",
     "FindingStatus",
     "FollowUp",
+    "IssueGroup",
+    "IssueStatus",
+    "IssueUpdate",
+    "IssueUpdateDelivery",
     "KnownTerm",
     "KnownTermKind",
     "KnownTermQuerySet",

@@ -30,7 +30,7 @@ from cases.models import (
     child_field,
     field_label,
 )
-from cases.services import gate
+from cases.services import gate, issues
 from core.text_gate import check_reason, gated_texts
 from sites.models import Meeting, MeetingStatus, Membership, Site
 
@@ -196,6 +196,7 @@ def update_case(
     _record_revision(case, by)
     for name in changed_text:
         gate.check_field(case=case, field=name, text=getattr(case, name))
+    issues.track_issue(case=case)  # issues for commissioners added to a shared case are tracked from now
     search.update_search_document(case)
     return case
 
@@ -253,13 +254,15 @@ def share_case(*, case: Case, by) -> Case:
     _require(by, "cases.share_case", case, "Only the case's presenters or the site's facilitators can share a draft.")
     gate.check_case(case=case)
     gate.ensure_no_open_findings(case, action="shared")
-    return _move(
+    _move(
         case,
         to=CaseStatus.SHARED,
         by=by,
         allowed_from=[CaseStatus.DRAFT],
         refusal="Only a draft can be shared.",
     )
+    issues.track_issue(case=case)  # its issues for commissioners become a tracked item
+    return case
 
 
 def _check_meeting(case: Case, meeting: Meeting) -> None:

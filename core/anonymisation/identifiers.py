@@ -6,6 +6,7 @@ and case references. Each reads already-normalised text (`normalise.py`) and yie
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -582,8 +583,10 @@ def find_addresses(text: str) -> Iterable[Span]:
     streets = list(_find_streets(text))
     for start, end, kind in streets:
         yield _address_start(text, start), _address_end(text, end), kind
+    street_ends = sorted(end for _, end, _ in streets)
     for postcode in _UPPER_POSTCODE.finditer(text):
-        if any(0 <= postcode.start() - end <= 60 for _, end, _ in streets):
+        at = bisect.bisect_right(street_ends, postcode.start())
+        if at and postcode.start() - street_ends[at - 1] <= 60:
             continue  # the street before it was found already
         house = _HOUSE_NAME_THEN_TOWN.search(text, max(0, postcode.start() - 90), postcode.start())
         if house is not None:
@@ -670,6 +673,7 @@ _LETTERS_AND_DIGITS = re.compile(r"(?<![\w/-])(?P<letters>[A-Z]{2,4})(?:[ -]?\d{
 # account number with a check digit after a dash ("4410228-2").
 _SPACED_DIGITS = re.compile(r"(?=\d)(?<![\w/.-])\d{3,4}(?: \d{3,4}){1,3}(?![\w/]|[.-]\d)")
 _CHECK_DIGIT_NUMBER = re.compile(r"(?=[1-9])(?<![\w/.-])[1-9]\d{5,9}-\d(?![\w/]|[.-]\d)")
+_RECORD_NOUN_BEFORE = re.compile(rf"\b{_RECORD_NOUNS}\b[^.\n]{{0,25}}$", re.IGNORECASE)
 # The next reference in a list after one already found: "crime refs 41/22901/25 and 41/38720/26".
 _ANOTHER_REFERENCE = re.compile(
     r"\s*(?:,|;|&|and|or)\s*(?=[A-Za-z0-9/-]*\d)([A-Za-z0-9][A-Za-z0-9/-]{3,20}[A-Za-z0-9])(?![A-Za-z0-9])"
@@ -677,6 +681,7 @@ _ANOTHER_REFERENCE = re.compile(
 # Not a prefix of the reference: other identifiers' labels, currencies, and cue words whose number follows them.
 _NOT_A_REFERENCE_PREFIX = frozenset(
     {"NHS", "NI", "TEL", "MOB", "DOB", "GBP", "EUR", "USD", "CHI", "PO", "UK", "MRN", "CRN", "PNC", "REF", "ID", "NO"}
+    | {"ISO", "BS", "EN", "IEC", "PAS", "COVID", "SARS", "MERS", "ICD", "DSM", "SI", "BSI"}  # standards, codes, viruses
 )
 # Letters and numbers in three or more parts: "MP/24/118306", "CRI-24-0883412", "COMP/2024/0412".
 _PARTED_REFERENCE = re.compile(r"(?<![\w/-])[A-Z]{1,5}\d{0,4}(?:[/-][A-Z0-9]{1,8}){2,4}(?![\w/]|-\w)")
@@ -705,7 +710,8 @@ def find_references(text: str) -> Iterable[Span]:
         if _REF_CUE_BEFORE.search(text, max(0, match.start() - 60), match.start()):
             yield match.start(), match.end(), "reference"
     for match in _CHECK_DIGIT_NUMBER.finditer(text):
-        yield match.start(), match.end(), "reference"
+        if _RECORD_NOUN_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            yield match.start(), match.end(), "reference"  # "her Housing Benefit: 4410228-2", not an invoice
     for pattern in (_PNC, _PRISON_NUMBER):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), "reference"

@@ -1234,7 +1234,8 @@ class _NameFinder:
             return False
         if following.raw in words.PERSON_VERBS:
             return True  # "Mark brought the case"
-        return following.raw.islower() and following.raw.endswith("ed") and len(following.raw) > 4  # "Rich raised"
+        verb = following.raw  # "Rich raised that ...", not "Hope remained"
+        return verb.islower() and verb.endswith("ed") and len(verb) > 4 and verb not in _AUXILIARY_VERBS
 
     def _date_context(self, index: int) -> bool:
         token = self.tokens[index]

@@ -13,6 +13,7 @@ class AgendaItemKind(models.TextChoices):
     FOLLOW_UP = "follow_up", "Follow-up"
     EVIDENCE = "evidence", "Evidence found"
     QUESTION = "question", "Question waiting for a broker"
+    ISSUE = "issue", "Commissioners' update on issues raised"
     STANDING = "standing", "Standing item"
     OTHER = "other", "Other item"
 

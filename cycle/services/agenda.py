@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from cases.models import ActionStatus, Case, CaseStatus, EvidenceLink, Question, QuestionStatus
+from cases.models import ActionStatus, Case, CaseStatus, CommissionerIssue, EvidenceLink, Question, QuestionStatus
 from core.outbox import claim_and_queue
 from core.text_gate import refuse_personal_data_in
 from cycle import tasks
@@ -116,6 +116,23 @@ def questions_waiting(meeting: Meeting) -> list[ProposedItem]:
     return [
         ProposedItem(f"question:{q.pk}", AgendaItemKind.QUESTION, "Question waiting for a broker", q.case)
         for q in questions
+    ]
+
+
+@agenda_source("commissioners")
+def commissioners_updates(meeting: Meeting) -> list[ProposedItem]:
+    """Issues the site raised for commissioners that changed status or got a response since the previous meeting
+    (or ever, before the first): the site hears back at its next meeting."""
+    since = previous_meeting(meeting)
+    issues = CommissionerIssue.objects.filter(case__site_id=meeting.site_id).exclude(case__status=CaseStatus.DRAFT)
+    if since is not None:
+        issues = issues.filter(updates__created_at__gte=since.starts_at)
+    else:
+        issues = issues.filter(updates__isnull=False)
+    issues = issues.distinct().select_related("case").order_by("pk")
+    return [
+        ProposedItem(f"issue:{i.pk}", AgendaItemKind.ISSUE, f"Commissioners: {i.get_status_display().lower()}", i.case)
+        for i in issues
     ]
 
 

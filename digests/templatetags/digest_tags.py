@@ -1,12 +1,14 @@
-"""`{% commissioner_responses case %}`: commissioners' responses to a case's issues, for the case page."""
+"""`{% commissioner_responses case %}`: the status of a case's issues for commissioners and the commissioners'
+updates to them, for the case page."""
 
 from django import template
 
-from digests.selectors import responses_for
+from digests.selectors import history_of, issue_of
 
 register = template.Library()
 
 
 @register.inclusion_tag("digests/_case_responses.html")
 def commissioner_responses(case):
-    return {"responses": responses_for(case)}
+    issue = issue_of(case)
+    return {"issue": issue, "updates": history_of(issue)}

@@ -51,6 +51,12 @@ class MeetingForm(MeetingTimesMixin):
 
 class MeetingDetailsForm(forms.Form):
     venue = forms.CharField(label="Venue", max_length=300, required=False)
+    video_link = forms.URLField(
+        label="Video link for joining online (optional)", max_length=500, required=False, assume_scheme="https",
+        help_text="A Teams, Zoom or other meeting address. Only the site's members, facilitators and knowledge "
+        "brokers see it, on the meeting page and in their calendars.",
+        error_messages={"invalid": "Enter the meeting's web address, starting https://"},
+    )  # fmt: skip
     is_taster = forms.BooleanField(label="This is a taster session", required=False)
     reason = forms.CharField(
         label="Reason for the change (optional)",

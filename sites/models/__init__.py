@@ -35,6 +35,7 @@ from sites.models.memberships import (
     MembershipRole,
     hash_token,
 )
+from sites.models.papers import MeetingPaper
 from sites.models.replies import MeetingReply, ReplyAnswer
 from sites.models.sites import DEFAULT_AWARD, ENDED_STATUSES, Site, SiteStatus, TargetDiscipline
 from sites.models.training import FacilitatorTraining, TrainingKind
@@ -64,6 +65,7 @@ __all__ = [
     "MeetingChangeKind",
     "MeetingQuerySet",
     "MeetingReminder",
+    "MeetingPaper",
     "MeetingReply",
     "MeetingSeries",
     "MeetingStatus",

@@ -48,6 +48,8 @@ class Meeting(models.Model):
     planned_on = models.DateField(null=True, blank=True)
     # The search document (venue and notes), kept up to date by PostgreSQL: core/search_index.py.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Hybrid and online meetings: the address to join by video, for people who may attend (sites.attend_meeting).
+    video_link = models.URLField("Video link", max_length=500, blank=True)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -56,6 +58,7 @@ class Meeting(models.Model):
         gated={"notes": "Notes"},
         exempt={
             "venue": "A meeting place (a hall, an office), shown to the site's members so they can come.",
+            "video_link": "A video-call address (Teams, Zoom), shown only to people who may attend the meeting.",
             "agenda": "Retired: emptied by cycle migration 0003 and written by nothing; agendas are agenda items now.",
         },
     )

@@ -53,15 +53,20 @@ def schedule_meeting(
 
 
 @transaction.atomic
-def change_meeting_details(*, meeting: Meeting, changed_by, venue: str, is_taster: bool, reason: str = "") -> Meeting:
-    """Edit the venue or taster flag (the agenda is prepared in the meeting cycle). A change is recorded in the
-    history when anything differs."""
+def change_meeting_details(
+    *, meeting: Meeting, changed_by, venue: str, is_taster: bool, reason: str = "", video_link: str | None = None
+) -> Meeting:
+    """Edit the venue, the video link or the taster flag (the agenda is prepared in the meeting cycle). A change is
+    recorded in the history when anything differs. The video link must be an https address (None: unchanged)."""
     _check_not_cancelled(meeting)
-    if (venue, is_taster) == (meeting.venue, meeting.is_taster):
+    video_link = meeting.video_link if video_link is None else video_link.strip()
+    if video_link and not video_link.lower().startswith("https://"):
+        raise ValidationError({"video_link": "Enter the meeting's web address, starting https://"})
+    if (venue, is_taster, video_link) == (meeting.venue, meeting.is_taster, meeting.video_link):
         return meeting
     _record_change(meeting, kind=MeetingChangeKind.EDITED, changed_by=changed_by, reason=reason)
-    meeting.venue, meeting.is_taster = venue, is_taster
-    meeting.save(update_fields=["venue", "is_taster"])
+    meeting.venue, meeting.is_taster, meeting.video_link = venue, is_taster, video_link
+    meeting.save(update_fields=["venue", "is_taster", "video_link"])
     return meeting
 
 

@@ -23,7 +23,7 @@ ICS_TYPE = "text/calendar; charset=utf-8"
 @login_required
 def meeting_ics(request, pk: int):
     meeting = get_visible_or_404(MEETINGS, request.user, "sites.view_meeting", pk=pk)
-    response = HttpResponse(build_calendar([meeting]), content_type=ICS_TYPE)
+    response = HttpResponse(build_calendar([meeting], for_user=request.user), content_type=ICS_TYPE)
     filename = f"{meeting.site.code}-meeting-{meeting.local_date:%Y-%m-%d}.ics"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -49,5 +49,5 @@ def calendar_feed(request, token: str):
     user = User.objects.filter(calendar_token=token, is_active=True).first() if token else None
     if user is None:
         raise Http404
-    body = build_calendar(calendar_meetings(user), name="Community of practice meetings")
+    body = build_calendar(calendar_meetings(user), name="Community of practice meetings", for_user=user)
     return HttpResponse(body, content_type=ICS_TYPE)

@@ -60,7 +60,10 @@ def meeting_detail(request, pk: int):
     meeting = get_visible_or_404(MEETINGS, request.user, "sites.view_meeting", pk=pk)
     can_manage = request.user.has_perm("sites.manage_meetings", meeting)
     may_reply = request.user.has_perm("sites.reply_to_meeting", meeting)
-    context = {"meeting": meeting, "site": meeting.site, "can_manage": can_manage, **meeting_page(meeting),
+    may_attend = request.user.has_perm("sites.attend_meeting", meeting)
+    context = {"meeting": meeting, "site": meeting.site, "can_manage": can_manage, "may_attend": may_attend,
+               "may_read_papers": request.user.has_perm("sites.read_meeting_papers", meeting),
+               **meeting_page(meeting),
                **reply_panel(meeting, request.user, may_reply=may_reply, can_manage=can_manage)}  # fmt: skip
     return render(request, "sites/meetings/meeting_detail.html", context)
 
@@ -70,7 +73,7 @@ def meeting_edit(request, pk: int):
     meeting = get_visible_or_404(
         MEETINGS, request.user, "sites.view_meeting", change_perm="sites.manage_meetings", pk=pk
     )
-    initial = {"venue": meeting.venue, "is_taster": meeting.is_taster}
+    initial = {"venue": meeting.venue, "is_taster": meeting.is_taster, "video_link": meeting.video_link}
     form = forms.MeetingDetailsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

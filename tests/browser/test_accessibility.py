@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from cases.models import Case, Evidence, Question
+from cases.models import CommissionerIssue, Evidence, Question
 from digests.demo import DEMO_CASES
 from forum.demo import STOKE_TITLE
 from forum.models import Thread
@@ -37,6 +37,7 @@ def pages_for(role_email: str) -> list[str]:
     meeting = [f"/sites/meetings/{held}/", "/calendar/", f"/sites/meetings/{held}/record/", "/my-actions/"]
     upcoming = Meeting.objects.filter(site_id=cp1).upcoming().first().pk
     cycle = [f"/sites/meetings/{upcoming}/agenda/", f"/sites/{cp1}/series/", f"/sites/{cp1}/experts/"]
+    cycle += [f"/sites/meetings/{upcoming}/guests/", f"/sites/meetings/{upcoming}/as-guest/"]
     managing = [f"/sites/meetings/{held}/register/", f"/sites/{cp1}/meetings/new/", f"/sites/meetings/{held}/move/"]
     sites_admin = [
         "/sites/new/",
@@ -58,8 +59,8 @@ def pages_for(role_email: str) -> list[str]:
     ]
     # The last: the 404 page.
     common = ["/", "/accounts/2fa/", "/people/me/api-tokens/", "/people/me/organisation-sign-in/", "/no-such-page/"]
-    open_issue = Case.objects.get(title=DEMO_CASES[1][1]).pk
-    digests = ["/digests/", "/digests/issues/", f"/digests/issues/{open_issue}/respond/"]
+    open_issue = CommissionerIssue.objects.get(case__title=DEMO_CASES[1][1]).pk
+    digests = ["/digests/", "/digests/issues/", f"/digests/issues/{open_issue}/"]
     item = Evidence.objects.order_by("pk").first().pk
     question = Question.objects.order_by("pk").first().pk
     library = ["/evidence/", f"/evidence/{item}/"]

@@ -249,3 +249,43 @@ def test_a_flat_in_a_street_without_a_street_word_before_the_postcode(text: str,
 
 def test_a_town_before_a_postcode_is_no_address() -> None:
     assert kinds_of("The office is in Leeds LS1 4AP.", "address") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hope remained that the panel would agree.",
+        "The ISO-27001 audit and the COVID-19 plan are due.",
+        "Invoice 2045117-3 was paid by the finance team.",
+    ],
+)
+def test_words_standards_and_invoices_are_not_personal_data(text: str) -> None:
+    assert find_personal_data(text) == []
+
+
+# Long texts built from the shapes the rules above read: each must stay linear (see test_anonymisation.py).
+NEW_SHAPES_AT_LENGTH = {
+    "streets with towns": "12 Mill Lane, Hove, ",
+    "care of": "c/o a, ",
+    "rooms in places": "Room 1, Hope House, Mill Road, ",
+    "postcodes after names": "Tan-y-Bryn, Llanrug LL55 4AA ",
+    "emails beside names": "Abi Whiteley abi.whiteley@x.uk ",
+    "initials and actions": "\n1. JT - chase AB to book ",
+    "particles": "Dafydd ap ",
+    "theories": "Kolb's cycle ",
+    "lists of references": "refs 41/22901/25 and ",
+    "digit groups": "Mosaic 998 4412 ",
+    "names in brackets": "Joy (student) / ",
+}
+
+
+@pytest.mark.parametrize("family", NEW_SHAPES_AT_LENGTH)
+def test_the_new_rules_stay_linear_on_long_input(family: str) -> None:
+    import time
+
+    piece = NEW_SHAPES_AT_LENGTH[family]
+    text = (piece * (50_000 // len(piece) + 1))[:50_000]
+    find_personal_data("Warm up: Tanisha Okafor")
+    started = time.process_time()
+    find_personal_data(text)
+    assert time.process_time() - started < 3, f"{family}: the detector is not linear on long input"

@@ -144,7 +144,7 @@ WRITE_PATH_TESTS = {
         "tests.evaluation.test_improvement_plan",
         "test_the_plan_is_refused_while_the_round_is_open_to_outsiders_and_with_personal_data",
     ),
-    "digests.CommissionerResponse.text": (
+    "cases.IssueUpdate.text": (
         "tests.digests.test_digest_pages",
         "test_a_response_with_personal_data_is_refused_and_kept_in_the_form",
     ),
@@ -157,6 +157,14 @@ WRITE_PATH_TESTS = {
         "test_missing_or_future_dates_and_personal_data_are_refused_and_kept",
     ),
     "sites.Meeting.notes": (BYPASSES, "test_a_disguised_identifier_in_a_meetings_notes_or_agenda_is_refused"),
+    "sites.MeetingPaper.title": (
+        "tests.security.test_meeting_papers",
+        "test_a_text_paper_that_could_identify_someone_is_refused",
+    ),
+    "sites.MeetingPaper.text": (
+        "tests.security.test_meeting_papers",
+        "test_a_text_paper_that_could_identify_someone_is_refused",
+    ),
 }
 
 

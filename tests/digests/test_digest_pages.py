@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from audit.models import AuditEvent
-from cases.models import Case
-from digests.models import CommissionerResponse, Digest, DigestSubscription
+from cases.models import CommissionerIssue, IssueUpdate
+from digests.models import Digest, DigestSubscription
 from tests.digests.conftest import ISSUE_DRAFT, ISSUE_HOUSING, ISSUE_NAMED, ISSUE_SHARED
 from tests.factories import UserFactory
 
@@ -122,6 +122,10 @@ def test_commissioner_subscribes_and_unsubscribes(client, commissioner, programm
     assert client.post(reverse("digests:subscription"), {"subscribed": "on"}).status_code == 404
 
 
+def issue_url(case) -> str:
+    return reverse("digests:issue", args=[CommissionerIssue.objects.get(case=case).pk])
+
+
 def test_open_issues_show_screened_issues_without_names_or_drafts(
     client, commissioner, programme, django_assert_max_num_queries
 ):
@@ -132,23 +136,27 @@ def test_open_issues_show_screened_issues_without_names_or_drafts(
     assert ISSUE_DRAFT not in page and "Patel" not in page and ISSUE_NAMED not in page
     for person in programme["people"]:
         assert person.name not in page
-    assert reverse("digests:respond", args=[programme["housing"].pk]) in page
+    assert issue_url(programme["housing"]) in page
 
 
 def test_commissioner_response_is_shown_to_the_site_on_the_case_page(client, commissioner, programme, outsider, member):
     case = programme["housing"]
     client.force_login(commissioner)
-    url = reverse("digests:respond", args=[case.pk])
+    url = issue_url(case)
     assert client.get(url).status_code == 200
-    response = client.post(url, {"text": "We are reviewing the panel's frequency with the council in January."})
+    text = "We are reviewing the panel's frequency with the council in January."
+    response = client.post(url, {"text": text, "status": "under_review"})
     assert response.status_code == 302
-    saved = CommissionerResponse.objects.get()
-    assert saved.responder == commissioner and saved.case == case
-    # The answered case leaves the open issues.
-    assert ISSUE_HOUSING not in client.get(reverse("digests:issues")).content.decode()
+    saved = IssueUpdate.objects.get()
+    assert saved.author == commissioner and saved.issue.case == case
+    assert (saved.from_status, saved.to_status) == ("raised", "under_review")
+    # Still open, now under review: it stays on the list with its new status, and leaves the "waiting" count.
+    page = client.get(reverse("digests:issues")).content.decode()
+    assert ISSUE_HOUSING in page and "Under review" in page
+    assert ISSUE_HOUSING not in client.get(reverse("digests:issues") + "?status=raised").content.decode()
     client.force_login(outsider)  # a member of CP3, the case's site
     page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
-    assert "Commissioners&#x27; responses" in page or "Commissioners' responses" in page
+    assert "Commissioners and the issues raised" in page and "Under review" in page
     assert "reviewing the panel" in page and commissioner.name in page
     client.force_login(member)  # CP1 does not see CP3's case
     assert client.get(reverse("cases:detail", args=[case.pk])).status_code == 404
@@ -157,19 +165,31 @@ def test_commissioner_response_is_shown_to_the_site_on_the_case_page(client, com
 def test_a_response_with_personal_data_is_refused_and_kept_in_the_form(client, commissioner, programme):
     client.force_login(commissioner)
     text = "Call Mrs Jane Hughes on 07700 900123 about this."
-    response = client.post(reverse("digests:respond", args=[programme["housing"].pk]), {"text": text})
+    response = client.post(issue_url(programme["housing"]), {"text": text, "status": "acknowledged"})
     assert response.status_code == 200
     page = response.content.decode()
-    assert "was not saved" in page and "Phone number" in page and "07700 900123" in page  # kept for editing
-    assert CommissionerResponse.objects.count() == 0
+    assert "Phone number" in page and "07700 900123" in page  # kept for editing
+    assert IssueUpdate.objects.count() == 0
+    assert CommissionerIssue.objects.get(case=programme["housing"]).status == "raised"
+
+
+def test_no_action_needs_a_reason_and_nothing_is_saved_without_one(client, commissioner, programme):
+    client.force_login(commissioner)
+    response = client.post(issue_url(programme["housing"]), {"text": "", "status": "no_action"})
+    assert response.status_code == 200
+    assert "Give the reason no action will be taken" in response.content.decode()
+    assert IssueUpdate.objects.count() == 0
 
 
 def test_only_commissioners_respond_and_only_to_shared_cases(client, commissioner, member, programme_admin, programme):
-    client.force_login(commissioner)
-    assert client.get(reverse("digests:respond", args=[programme["draft"].pk])).status_code == 404
-    for person in (member, programme_admin):
-        client.force_login(person)
-        assert client.get(reverse("digests:respond", args=[programme["housing"].pk])).status_code == 404
+    assert not CommissionerIssue.objects.filter(case=programme["draft"]).exists(), "a draft raises nothing yet"
+    url = issue_url(programme["housing"])
+    client.force_login(member)
+    assert client.get(url).status_code == 404
+    client.force_login(programme_admin)  # reads, may not respond
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"text": "Fine.", "status": "closed"}).status_code == 403
+    assert IssueUpdate.objects.count() == 0
 
 
 def test_home_page_shows_the_commissioners_section(client, commissioner, member, make_digest):
@@ -183,14 +203,15 @@ def test_home_page_shows_the_commissioners_section(client, commissioner, member,
     assert "Issues waiting for a response" not in page and "Digests for commissioners" not in page
 
 
-def test_open_issues_list_each_case_once_with_all_its_themes(client, commissioner, programme):
+def test_open_issues_are_grouped_by_theme_across_sites(client, commissioner, programme):
     client.force_login(commissioner)
     page = client.get(reverse("digests:issues")).content.decode()
-    assert page.count(reverse("digests:respond", args=[programme["housing"].pk])) == 1
-    weekend = Case.objects.get(title="Weekend crises and repeated A&E attendance")
-    assert page.count(reverse("digests:respond", args=[weekend.pk])) == 1, "a case with two themes is listed once"
-    assert "Themes: Lack of suitable accommodation, Weekend crises" in page
-    assert "Also raised in the cases above: Weekend crises (1)." in page
+    assert page.count(issue_url(programme["housing"])) == 1
+    assert page.count(issue_url(programme["weekend"])) == 1, "a case with two themes is listed once"
+    # Both cases' items have the theme "Lack of suitable accommodation": one group, at two sites.
+    assert "Raised at 2 sites over" in page
+    filtered = client.get(reverse("digests:issues"), {"theme": programme["housing"].themes.get().pk}).content
+    assert ISSUE_SHARED not in filtered.decode() and ISSUE_HOUSING in filtered.decode()
 
 
 def test_a_shared_digest_is_read_by_every_commissioner_until_its_owner_stops_sharing(

@@ -1,6 +1,9 @@
 """The digest as a document: rendered for real with WeasyPrint and read back with pypdf."""
 
+from datetime import datetime, time
+
 import pytest
+from django.utils import timezone
 
 from digests.content import digest_content, digest_sites
 from digests.pdf import render_content_pdf
@@ -24,9 +27,10 @@ def test_digest_pdf_holds_the_sections_issues_and_figures_and_no_names_or_drafts
         "Contents",
         "1. Key figures",
         "2. Issues for commissioners by theme",
-        "3. Outcomes reported: maintenance, prevention and recovery",
-        "4. Learning objects published",
-        "5. About this digest",
+        "3. Issues raised earlier: where they stand",
+        "4. Outcomes reported: maintenance, prevention and recovery",
+        "5. Learning objects published",
+        "6. About this digest",
     ]:
         assert section in text
     assert ISSUE_WEEKEND in text and ISSUE_HOUSING in text
@@ -47,6 +51,27 @@ def test_digest_pdf_holds_the_sections_issues_and_figures_and_no_names_or_drafts
     assert content["withheld"] == 1
     assert "1 text was left out" in text
     assert 5 <= len(reader.pages) <= 20
+
+
+def test_digest_pdf_says_where_the_issues_raised_earlier_stand(programme, commissioner):
+    """Issues raised before the period, with their status today and their responses, read back from the PDF."""
+    from datetime import timedelta
+
+    from cases.models import CommissionerIssue
+    from cases.services import issues
+
+    before = timezone.make_aware(datetime.combine(programme["start"] - timedelta(days=40), time(10)))
+    CommissionerIssue.objects.filter(case__in=[programme["housing"], programme["weekend"]]).update(raised_at=before)
+    housing = CommissionerIssue.objects.get(case=programme["housing"])
+    issues.respond_to_issue(issue=housing, by=commissioner, text="The panel now meets weekly.", status="action_taken")
+    _, text = read_pdf(render_content_pdf(content_for(programme)))
+    section = text.split("3. Issues raised earlier: where they stand")[-1].split("4. Outcomes reported")[0]
+    assert "2 issues raised before this period at these sites; 1 has had a response from commissioners" in section
+    assert "action taken 1" in section and "raised 1" in section
+    assert "Waiting for supported housing" in section and "Action taken (since" in section
+    assert "Weekend crises and repeated A&E attendance" in section and "Day centre hours" not in section
+    for person in programme["people"] + [commissioner]:
+        assert person.name not in section
 
 
 def test_digest_pdf_is_tagged_with_title_and_language(programme):

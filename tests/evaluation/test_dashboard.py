@@ -157,3 +157,36 @@ def test_downloads_and_the_api_count_afresh(programme_admin, programme):
     assert programme_dashboard(programme_admin, period=Period())["meetings"]["total"] == 3
     Meeting.objects.filter(site=site, status=MeetingStatus.SCHEDULED).update(status=MeetingStatus.CANCELLED)
     assert programme_dashboard(programme_admin, period=Period(), every_site=True)["meetings"]["total"] == 1
+
+
+def test_dashboard_counts_issues_answered_and_the_median_days_to_a_first_response(
+    client, programme_admin, programme, member, outsider, commissioner
+):
+    """Three issues raised in February (two at CP1, one at CP3): answered after 2 and 6 days, one still waiting."""
+    from cases.models import CommissionerIssue
+    from cases.services import issues, lifecycle
+
+    site, other_site = programme
+    raised = []
+    for where, who in ((site, member), (site, member), (other_site, outsider)):
+        case = lifecycle.create_case(
+            site=where, by=who, title="Weekend cover", presentation="Nobody answers at weekends.",
+            commissioner_issues="No mental health cover at weekends.",
+        )  # fmt: skip
+        lifecycle.share_case(case=case, by=who)
+        raised.append(CommissionerIssue.objects.get(case=case))
+    feb = timezone.make_aware(timezone.datetime(2026, 2, 2, 10))
+    CommissionerIssue.objects.filter(pk__in=[i.pk for i in raised]).update(raised_at=feb)
+    for issue, days in ((raised[0], 2), (raised[2], 6)):
+        issues.respond_to_issue(issue=issue, by=commissioner, text="We are looking at it.", status="acknowledged")
+        CommissionerIssue.objects.filter(pk=issue.pk).update(first_response_at=feb + timedelta(days=days))
+    data = programme_dashboard(programme_admin, period=Period(date(2026, 2, 1), date(2026, 2, 28)))
+    assert (data["issues"]["raised"], data["issues"]["answered"], data["issues"]["median_days"]) == (3, 2, 4.0)
+    assert (
+        programme_dashboard(programme_admin, period=Period(date(2026, 3, 1), date(2026, 3, 31)))["issues"]["raised"]
+        == 0
+    )
+    client.force_login(programme_admin)
+    page = client.get(reverse("evaluation:dashboard"), {"start": "2026-02-01", "end": "2026-02-28"}).content.decode()
+    assert "<strong>2</strong> of the 3 issues raised in this period got a response" in page
+    assert "<strong>4.0 days</strong>" in page

@@ -121,7 +121,7 @@ NOT_EXPORTED = {
         "cases.Evidence.added_by", "cases.EvidenceLink.added_by", "cases.Question.answered_by",
         "cases.Finding.dismissed_by", "cases.Finding.reopened_by", "sites.Expense.recorded_by",
         "sites.ExpertConsent.recorded_by", "sites.MeetingChange.changed_by", "sites.MeetingSeries.created_by",
-        "sites.GroundRulesVersion.created_by",
+        "sites.GroundRulesVersion.created_by", "sites.MeetingPaper.added_by",
         "sites.Invitation.invited_by", "sites.Invitation.accepted_by", "admin.LogEntry.user",
         "digests.Digest.requested_by", "forum.Thread.started_by", "cases.KnownTerm.changed_by",
         "cases.Finding.confirmed_by", "forum.PostFinding.confirmed_by", "members.JobHistory.recorded_by",
@@ -129,10 +129,11 @@ NOT_EXPORTED = {
         "recruitment.HostSiteCall.opened_by", "recruitment.HostSiteApplication.decided_by",
         "recruitment.ApplicationScore.reviewer",
         "evaluation.ImprovementPlan.written_by", "sites.GuestSpeaker.added_by", "sites.FacilitatorTraining.recorded_by",
+        "cases.IssueGroup.created_by", "cycle.MeetingGuest.invited_by",
     ],
     "delivery bookkeeping: which emails were sent to them, not what they wrote": [
         "newsletters.Delivery.person", "forum.Delivery.recipient", "cycle.AgendaDelivery.person",
-        "cycle.RecordDelivery.person", "sites.MeetingReminder.person",
+        "cycle.RecordDelivery.person", "sites.MeetingReminder.person", "cases.IssueUpdateDelivery.person",
     ],
     "settings and reading state, not personal records": [
         "api.ApiToken.user", "digests.DigestSubscription.person", "newsletters.NewsletterPreference.person",
@@ -140,7 +141,8 @@ NOT_EXPORTED = {
         "account.EmailAddress.user", "forum.Post.mentions", "members.MeetingEmailPreference.person",
     ],
     "to do: not yet in the copy": [
-        "digests.CommissionerResponse.responder", "cycle.RecordAction.owner", "cycle.RecordComment.author",
+        "digests.CommissionerResponse.responder", "cases.IssueUpdate.author", "cycle.MeetingGuest.person",
+        "cycle.RecordAction.owner", "cycle.RecordComment.author",
         "sites.ExpertConsent.expert", "sites.ExpertPayment.expert",
     ],
 }  # fmt: skip

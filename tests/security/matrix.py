@@ -122,12 +122,47 @@ def record_action_of_cp1(world) -> list:
     return [draft.meeting_id, entry.pk, action.pk]
 
 
+def upcoming_meeting_with_commissioner_invited(*, guest: bool = False):
+    """A CP1 meeting next week to which the world's commissioner is invited (a new one each time); optionally with
+    the invitation's id."""
+
+    def args(world) -> list:
+        from cycle.services import guests
+
+        meeting = MeetingFactory(site=world.site, starts_at=at(timezone.localdate() + timedelta(days=7)))
+        invitation = guests.invite_commissioner(
+            meeting=meeting, person=world.people["commissioner"], invited_by=world.people["facilitator"]
+        )
+        return [meeting.pk, invitation.pk] if guest else [meeting.pk]
+
+    return args
+
+
 def reply_link_of_member(world) -> list:
     """The reminder's reply link of "member" for an upcoming CP1 meeting."""
     from sites.services.replies import reply_token
 
     meeting = MeetingFactory(site=world.site, starts_at=at(timezone.localdate() + timedelta(days=3)))
     return [reply_token(meeting=meeting, person=world.people["member"])]
+
+
+def paper_of_cp1(*, file: bool):
+    """A paper (text or a small PDF) for a new CP1 meeting, added by the facilitator (a new one each time)."""
+
+    def args(world) -> list:
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from sites.services.papers import add_meeting_paper
+
+        meeting = MeetingFactory(site=world.site)
+        upload = SimpleUploadedFile("agenda.pdf", b"%PDF-1.4\n%%EOF\n") if file else None
+        paper = add_meeting_paper(
+            meeting=meeting, added_by=world.people["facilitator"], title="Referral routes",
+            text="" if file else "The routes into the recovery hub.", upload=upload,
+        )  # fmt: skip
+        return [meeting.pk, paper.pk]
+
+    return args
 
 
 def reflective_note_of_member(world) -> list:
@@ -299,6 +334,13 @@ def case_raising_issues(state: str):
     return build
 
 
+def issue_raised_in_shared_case(world) -> list:
+    """The tracked issue of a shared CP1 case raising issues for commissioners."""
+    from cases.models import CommissionerIssue
+
+    return [CommissionerIssue.objects.get(case_id=case_raising_issues("shared")(world)[0]).pk]
+
+
 LIBRARY_READERS = signed_in(["member", "other_member", "facilitator", "other_facilitator", "broker", "admin"])
 LIBRARY_READERS_ITEM = signed_in(
     ["member", "other_member", "facilitator", "other_facilitator", "broker", "admin"], denied=NOT_FOUND
@@ -461,6 +503,12 @@ MATRIX: dict[str, Entry] = {
         args=reflective_note_of_member, get=POST_ONLY, post=signed_in(["member"], denied=NOT_FOUND)
     ),
     "email_preferences": Entry(get=ALL_SIGNED_IN),
+    # A meeting's papers: added and removed by its managers; read and downloaded by the people who may attend (the
+    # site's members and facilitators, brokers) and by programme admins; 404 for everyone else.
+    "sites:meeting_papers": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
+    "sites:meeting_paper": Entry(args=paper_of_cp1(file=False), get=SITE_VIEWERS),
+    "sites:meeting_paper_file": Entry(args=paper_of_cp1(file=True), get=SITE_VIEWERS),
+    "sites:meeting_paper_remove": Entry(args=paper_of_cp1(file=False), get=POST_ONLY, post=SITE_MANAGERS),
     "calendar": Entry(get=ALL_SIGNED_IN),
     "calendar_feed": Entry(args=calendar_token_of_member, get=EVERYONE, post=outcomes(METHOD)),
     # Cases: each page in each state that matters (draft, shared, published, public); CP1's case is
@@ -615,6 +663,19 @@ MATRIX: dict[str, Entry] = {
     "cycle:agenda_publish": Entry(args=meeting_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
     "cycle:agenda_item_move": Entry(args=agenda_item_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
     "cycle:agenda_item_remove": Entry(args=agenda_item_of_cp1, get=POST_ONLY, post=SITE_MANAGERS),
+    # Commissioners invited to one meeting: facilitators invite and withdraw; the invited commissioner (not another
+    # one: the commissioner with a membership is not invited) reads the meeting as a guest, as do the site's
+    # facilitators and programme admins, to check what the guest sees.
+    "cycle:guests": Entry(args=meeting_of_cp1, get=SITE_MANAGERS),
+    "cycle:guest_withdraw": Entry(
+        args=upcoming_meeting_with_commissioner_invited(guest=True), get=POST_ONLY, post=SITE_MANAGERS
+    ),
+    "cycle:as_guest": Entry(
+        args=upcoming_meeting_with_commissioner_invited(),
+        get={**signed_in(["commissioner", "facilitator", "admin"], denied=NOT_FOUND),
+             "commissioner_with_membership": NOT_FOUND},
+        post=GET_ONLY,
+    ),  # fmt: skip
     "cycle:record": Entry(args=meeting_of_cp1, get=SITE_VIEWERS, post=SITE_MANAGERS),
     "cycle:record_approve": Entry(args=record_of_cp1(), get=POST_ONLY, post=SITE_MANAGERS),
     "cycle:record_revise": Entry(args=record_of_cp1(approved=True), get=POST_ONLY, post=SITE_MANAGERS),
@@ -676,10 +737,15 @@ MATRIX: dict[str, Entry] = {
     "digests:retry": Entry(args=digest_of_commissioner, get=POST_ONLY, post=DIGEST_OF_COMMISSIONER),
     "digests:subscription": Entry(get=POST_ONLY, post=signed_in(["commissioner"], denied=NOT_FOUND)),
     "digests:issues": Entry(get=DIGEST_READERS, post=GET_ONLY),
-    "digests:respond@shared": Entry(
-        args=case_raising_issues("shared"), get=signed_in(["commissioner"], denied=NOT_FOUND)
+    # A tracked issue (raised in a shared CP1 case): commissioners and programme admins read it and group it; only
+    # commissioners respond or change its status. Everyone else cannot tell it exists.
+    "digests:issue": Entry(
+        args=issue_raised_in_shared_case,
+        get=DIGEST_READERS,
+        post=signed_in(["commissioner"], denied=NOT_FOUND, admin=FORBIDDEN),
     ),
-    "digests:respond@draft": Entry(args=case_raising_issues("draft"), get=SIGNED_IN_NOT_FOUND),
+    "digests:issue_group": Entry(args=issue_raised_in_shared_case, get=POST_ONLY, post=DIGEST_READERS),
+    "digests:issue_ungroup": Entry(args=issue_raised_in_shared_case, get=POST_ONLY, post=DIGEST_READERS),
     # Evidence: the library is for everyone with a site role, brokers and admins (commissioners read items on
     # learning objects only). Files: see the evidence part of cases/rules.py. "url@state" names the item's
     # attachment: "library" (no case), "shared" (only a shared CP1 case) or "published" (a learning object).

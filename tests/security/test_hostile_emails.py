@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from tests.factories import MeetingFactory, MembershipFactory, at
 from tests.security.hostile import MARKER, live_markup
-from tests.security.matrix import digest_of_commissioner
+from tests.security.matrix import digest_of_commissioner, issue_raised_in_shared_case
 
 PAYLOADS = [
     f'CP1 <meta http-equiv="refresh" content="0;url=https://{MARKER}.example/"> & co',
@@ -143,6 +143,15 @@ def _invitation(w, text):
     invite_person(invited_by=w.people["admin"], email="new@example.org", role="member", site=w.site)
 
 
+def _issue_update(w, text):
+    from cases.models import Case, CommissionerIssue
+    from cases.services import issues
+
+    issue = CommissionerIssue.objects.get(pk=issue_raised_in_shared_case(w)[0])
+    Case.objects.filter(pk=issue.case_id).update(title=text)
+    issues.respond_to_issue(issue=issue, by=w.people["commissioner"], text="Being reviewed.", status="under_review")
+
+
 def _site_at_risk(w, text):
     from toolkit.models import HealthStatus, SiteHealthChange
     from toolkit.services.health import send_at_risk_alerts
@@ -176,6 +185,7 @@ EMAILS: dict[str, Email] = {
     "recruitment/emails/application_awarded": Email(_host_site_application("award")),
     "recruitment/emails/application_refused": Email(_host_site_application("refuse")),
     "cases/emails/question_answered": Email(_question_answered),
+    "cases/emails/issue_update": Email(_issue_update),
     "sites/emails/meeting_reminder": Email(_meeting_reminder),
     "sites/emails/invitation": Email(_invitation),
     "cycle/emails/agenda": Email(_agenda),
@@ -198,7 +208,7 @@ def email_templates() -> set[str]:
 
 def test_every_email_is_walked():
     assert email_templates() - set(EMAILS) == set(), "add the new email to EMAILS in this file"
-    assert len(email_templates()) >= 13
+    assert len(email_templates()) >= 14
 
 
 class _Links(HTMLParser):

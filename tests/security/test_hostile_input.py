@@ -42,6 +42,7 @@ from sites.forms import guests as guest_forms
 from sites.forms import invitations as invitation_forms
 from sites.forms import meetings as meeting_forms
 from sites.forms import memberships as membership_forms
+from sites.forms import papers as paper_forms
 from sites.forms import replies as reply_forms
 from sites.forms import sites as site_forms
 from sites.forms import training as training_forms
@@ -54,7 +55,7 @@ from tests.security.hostile import (
     hostile_upload,
     live_markup,
 )
-from tests.security.matrix import MATRIX, OK, ROLES, case_raising_issues, digest_of_commissioner
+from tests.security.matrix import MATRIX, OK, ROLES, digest_of_commissioner, issue_raised_in_shared_case
 from tests.security.world import build_case
 from toolkit import forms as toolkit_forms
 
@@ -253,6 +254,9 @@ FUZZ: dict[str, Fuzz] = {
     "meeting reminders": Fuzz((meeting_forms.ReminderDaysForm,), "facilitator", url("sites:meeting_reminders", site)),
     "meeting register": Fuzz((meeting_forms.MeetingRegisterForm,), "facilitator",
                              url("sites:meeting_register", held_meeting), PAGE),  # fmt: skip
+    "meeting paper": Fuzz(
+        (paper_forms.MeetingPaperForm,), "facilitator", url("sites:meeting_papers", upcoming_meeting)
+    ),
     "meeting reply": Fuzz((reply_forms.ReplyForm,), "member", url("sites:meeting_reply", upcoming_meeting)),
     "meeting reply link": Fuzz((reply_forms.ReplyForm,), None, lambda w: reverse(
         "sites:meeting_reply_link", args=[reply_link(w)])),  # fmt: skip
@@ -272,6 +276,8 @@ FUZZ: dict[str, Fuzz] = {
     ),  # fmt: skip
     "series edit": Fuzz((meeting_forms.SeriesForm,), "facilitator", lambda w: reverse(
         "sites:series_edit", args=[w.cached("series", w.new_series).pk])),  # fmt: skip
+    "invite a commissioner": Fuzz((cycle_forms.InviteCommissionerForm,), "facilitator",
+                                  url("cycle:guests", upcoming_meeting)),  # fmt: skip
     "agenda item": Fuzz((cycle_forms.AgendaItemForm,), "facilitator", url("cycle:agenda_item_add", upcoming_meeting),
                         shows=lambda w: reverse("cycle:agenda", args=[w.new_agenda_item().meeting_id])),  # fmt: skip
     "agenda move": Fuzz((cycle_forms.MoveForm,), "facilitator", lambda w: reverse(
@@ -430,8 +436,15 @@ FUZZ: dict[str, Fuzz] = {
         (), "commissioner", url("digests:share", lambda w: digest_of_commissioner(w)[0]), fields=("shared",)
     ),
     "commissioner response": Fuzz(
-        (digest_forms.ResponseForm,), "commissioner", url("digests:respond", lambda w: case_raising_issues(
-            "shared")(w)[0]), shows=url("digests:issues"),
+        (digest_forms.IssueUpdateForm,), "commissioner", url("digests:issue", lambda w: issue_raised_in_shared_case(
+            w)[0]), shows=url("digests:issue", lambda w: issue_raised_in_shared_case(w)[0]),
+    ),  # fmt: skip
+    "commissioners' issue filters": Fuzz(
+        (digest_forms.IssueFilterForm,), "commissioner", url("digests:issues"), method="get",
+    ),  # fmt: skip
+    "group issues": Fuzz(
+        (digest_forms.GroupIssuesForm,), "admin", url("digests:issue_group", lambda w: issue_raised_in_shared_case(
+            w)[0]),
     ),  # fmt: skip
     # Evaluation
     "survey": Fuzz((evaluation_forms.SurveyForm,), "admin", url("evaluation:surveys"),

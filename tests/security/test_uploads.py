@@ -16,8 +16,9 @@ from django.urls import reverse
 from cases.models import Evidence
 from core.form_fields import CheckedFileField
 from members.models import User
+from sites.models import MeetingPaper
 from tests.cases.evidence_files import PDF
-from tests.factories import EvidenceFactory
+from tests.factories import EvidenceFactory, MeetingFactory
 
 OUR_APPS = ("api", "home", "demo", "search", "digests", "recruitment", "newsletters", "evaluation", "toolkit", "forum",
             "cycle", "cases", "sites", "members", "audit", "core", "cop")  # fmt: skip
@@ -93,6 +94,11 @@ UPLOAD_PAGES = {
         "url": lambda world: reverse("evidence:edit", args=[world["evidence"].pk]),
         "data": {"kind": "research", "title": "An existing report"}, "stored": evidence_count,
     },
+    "meeting-paper": {
+        "field": ("sites.forms.papers.MeetingPaperForm", "file"), "role": "facilitator",
+        "url": lambda world: reverse("sites:meeting_papers", args=[world["meeting"].pk]), "data": {"title": "Papers"},
+        "stored": lambda world: (MeetingPaper.objects.count(),),
+    },
     "register-import": {
         "field": ("sites.forms.sites.ImportForm", "file"), "role": "programme_admin",
         "url": lambda world: reverse("sites:import"), "data": {"kind": "members"},
@@ -102,9 +108,10 @@ UPLOAD_PAGES = {
 
 
 @pytest.fixture
-def world(site, broker, programme_admin):
+def world(site, broker, programme_admin, facilitator):
     evidence = EvidenceFactory(title="An existing report")
-    return {"broker": broker, "programme_admin": programme_admin, "evidence": evidence}
+    return {"broker": broker, "programme_admin": programme_admin, "evidence": evidence, "facilitator": facilitator,
+            "meeting": MeetingFactory(site=site)}  # fmt: skip
 
 
 @pytest.mark.django_db
