@@ -126,6 +126,6 @@ def test_site_page_uses_a_fixed_number_of_queries(client, site, facilitator, dja
         MeetingFactory(site=site)
         del m
     client.force_login(facilitator)
-    with django_assert_max_num_queries(33):  # with the menu's counts and the next meeting, tasks and health panels
+    with django_assert_max_num_queries(36):  # the menu's counts; next meeting, tasks, health, recruitment panels
         response = client.get(reverse("sites:detail", args=[site.pk]))
     assert len(response.context["memberships"]) == 13
