@@ -67,6 +67,8 @@ def test_phone_sized_menu_opens(page, live_server, demo_programme):
     invitations = page.get_by_role("link", name="Invitations")
     expect(invitations).to_be_hidden()
     page.get_by_role("button", name="Show or hide the menu").click()
+    # The menu slides open: tap only once it has stopped moving (a tap mid-slide missed the link on a busy CI machine).
+    expect(page.locator("#main-nav.show:not(.collapsing)")).to_be_visible()
     page.get_by_role("button", name="Manage").click()
     invitations.wait_for(state="visible")
     invitations.click()

@@ -18,6 +18,7 @@ from core.markdown import render_markdown
 from forum import services as forum_services
 from newsletters.emails import build_issue_email
 from newsletters.models import Audience, NewsletterIssue, NewsletterItem, Section
+from sites.models import GroundRulesVersion, MeetingPaper
 from tests.factories import MeetingFactory, at
 from tests.security.hostile import MARKER, live_markup
 
@@ -108,6 +109,16 @@ def meeting_notes(world, text):
     return meeting
 
 
+def ground_rules(world, text):
+    number = GroundRulesVersion.objects.filter(site=world.site).count() + 1
+    return GroundRulesVersion.objects.create(site=world.site, number=number, text=text, agreed_on=timezone.localdate())
+
+
+def meeting_paper(world, text):
+    meeting = MeetingFactory(site=world.site, starts_at=at(timezone.localdate() + timedelta(days=3)))
+    return MeetingPaper.objects.create(meeting=meeting, title="Paper for the meeting", text=text)
+
+
 def forum_post(world, text):
     post = world.new_forum_post()
     type(post).objects.filter(pk=post.pk).update(body=text)
@@ -160,6 +171,12 @@ def newsletter_pages(world, issue):
 PATHS = {
     "meeting notes": MarkdownPath(meeting_notes, lambda w, m: [("member", reverse("sites:meeting", args=[m.pk]))]),
     "forum post": MarkdownPath(forum_post, forum_pages),
+    "ground rules": MarkdownPath(
+        ground_rules, lambda w, v: [("facilitator", reverse("sites:ground_rules", args=[v.site_id]))]
+    ),
+    "meeting paper": MarkdownPath(
+        meeting_paper, lambda w, p: [("member", reverse("sites:meeting_paper", args=[p.meeting_id, p.pk]))]
+    ),
     "newsletter introduction": MarkdownPath(newsletter_introduction, newsletter_pages),
     "newsletter item": MarkdownPath(newsletter_item, newsletter_pages),
 }
@@ -215,6 +232,8 @@ KNOWN_RENDERERS = {
     "core/markdown.py": "the sanitiser itself",
     "core/templatetags/markdown.py": "the |markdown filter",
     "templates/sites/meetings/meeting_detail.html": "meeting notes",
+    "templates/sites/ground_rules.html": "ground rules",
+    "templates/sites/meetings/paper.html": "meeting paper",
     "templates/forum/thread.html": "forum post",
     "templates/forum/post_history.html": "forum post",
     "newsletters/models.py": "newsletter item",
