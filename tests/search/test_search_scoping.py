@@ -6,6 +6,7 @@ Each object carries a word found nowhere else. The oracle is the rule each app's
 `has_perm`), not the search's own scopes: a search that drifted from the pages' rules fails here. Every result
 link is also opened as the same person and must answer 200."""
 
+import contextlib
 import importlib
 from dataclasses import dataclass
 from datetime import timedelta
@@ -286,7 +287,6 @@ TABLES = [
 ]
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="stored documents exist on PostgreSQL only")
 @pytest.mark.django_db
 def test_the_migrations_fill_the_documents_of_rows_saved_before_them(world):
     from search.selectors import search_everything
@@ -297,14 +297,16 @@ def test_the_migrations_fill_the_documents_of_rows_saved_before_them(world):
     MeetingFactory(site=world.site, notes="quokkaoldmeeting")
     _record(world, world.site, word="quokkaoldrecord", present=[], approved=True)
     NewsletterIssue.objects.filter(pk=world.sent_newsletter().pk).update(introduction="quokkaoldissue")
-    with connection.cursor() as cursor:
-        for table in TABLES:  # as they were before the migrations: no document (the triggers watch the text only)
-            cursor.execute(f"UPDATE {table} SET search_vector = NULL")  # noqa: S608 - our own table names
     words = {"quokkaoldcase": "cases", "quokkaoldpost": "posts", "quokkaoldmeeting": "meetings"}
     words |= {"quokkaoldrecord": "records", "quokkaoldissue": "newsletters"}
-    assert all(search_everything(facilitator, word) == [] for word in words)
+    if connection.vendor == "postgresql":  # SQLite keeps no documents: its plain match finds the rows either way
+        with connection.cursor() as cursor:
+            for table in TABLES:  # as they were before the migrations: no document (the triggers watch the text only)
+                cursor.execute(f"UPDATE {table} SET search_vector = NULL")  # noqa: S608 - our own table names
+        assert all(search_everything(facilitator, word) == [] for word in words)
 
-    with connection.schema_editor() as editor:
+    editor = connection.schema_editor()  # entered on PostgreSQL only (SQLite's cannot be, in a transaction)
+    with editor if connection.vendor == "postgresql" else contextlib.nullcontext(editor):
         for name in FILL_MIGRATIONS:
             importlib.import_module(name).fill(django_apps, editor)
     assert {word: {g.kind for g in search_everything(facilitator, word)} for word in words} == {
