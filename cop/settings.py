@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "toolkit",  # the facilitator's set-up checklist, document templates and site health warnings
     "forum",  # the online forum: threads on cases, learning objects and the boards, through the gate
     "cpd",  # continuing professional development: a person's record, private reflective notes, a certificate
+    "network",  # the facilitators' network: programme-level meetings with their agenda, register and record
     # 3. Cases and the meeting cycle that reads them
     "cycle",  # the meeting cycle: agendas, the meeting record, actions and their reminders
     "cases",  # case studies, the anonymisation gate, follow-up, the evidence library, the learning-object repository

@@ -48,6 +48,7 @@ urlpatterns = [
     path("repository/", include(repository_patterns)),
     path("evaluation/", include("evaluation.urls")),
     path("my-development/", include("cpd.urls")),
+    path("network/", include("network.urls")),
     path("toolkit/", include("toolkit.urls")),
     path("newsletter/feed/", NewsletterFeed(), name="newsletter_feed"),
     path("newsletter/", include("newsletters.urls")),

@@ -23,6 +23,7 @@ from digests.selectors import commissioner_home
 from evaluation.selectors import open_rounds_for, open_surveys_for
 from forum.selectors import post_findings_awaiting_confirmation_count, whats_new
 from members.models import User
+from network.selectors import next_network_meeting
 from sites.models import Attendance, Invitation, Meeting, Membership
 from sites.rules import facilitated_site_ids
 from sites.selectors.replies import expected_numbers
@@ -268,5 +269,6 @@ def home_page(user, *, counts: dict[str, int]) -> dict:
         "commissioner": commissioner_home(user),
         "forum": whats_new(user),
         "question_queue": broker_queue(user),
+        "network": {"next": next_network_meeting(user)} if user.has_perm("network.view_network") else None,
         "attention": sites_needing_attention() if user.has_perm("toolkit.view_site_health") else None,
     }

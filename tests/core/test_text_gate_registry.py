@@ -12,7 +12,7 @@ from django.db import models
 from core.text_gate import text_gate_of
 
 PROJECT_APPS = ("cop", "api", "home", "demo", "search", "digests", "newsletters", "evaluation", "toolkit", "forum")
-PROJECT_APPS += ("cycle", "cases", "sites", "members", "audit", "core")
+PROJECT_APPS += ("network", "cycle", "cases", "sites", "members", "audit", "core")
 
 # The models the issue names: each must exist and gate at least one field.
 NAMED = (
@@ -156,6 +156,19 @@ WRITE_PATH_TESTS = {
         "tests.sites.test_training",
         "test_missing_or_future_dates_and_personal_data_are_refused_and_kept",
     ),
+    "network.NetworkAgendaItem.title": (
+        "tests.network.test_network",
+        "test_personal_data_in_an_agenda_item_is_refused",
+    ),
+    "network.NetworkRecordEntry.discussion": (
+        "tests.network.test_network",
+        "test_personal_data_in_the_record_is_refused_and_kept_in_the_form",
+    ),
+    "network.NetworkRecordEntry.decisions": (
+        "tests.network.test_network",
+        "test_personal_data_in_the_record_is_refused_and_kept_in_the_form",
+    ),
+    "network.NetworkAction.text": ("tests.network.test_network", "test_personal_data_in_an_action_is_refused"),
     "sites.Meeting.notes": (BYPASSES, "test_a_disguised_identifier_in_a_meetings_notes_or_agenda_is_refused"),
     "sites.MeetingPaper.title": (
         "tests.security.test_meeting_papers",

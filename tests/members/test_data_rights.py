@@ -110,6 +110,9 @@ EXPORTED = {
     "socialaccount.SocialAccount.user": "security", "members.JobHistory.person": "job_history",
     "evaluation.ImprovementAction.owner": "improvement_actions_owned",
     "sites.FacilitatorTraining.person": "facilitator_training",
+    "network.NetworkInvitee.person": "network_invitations", "network.NetworkAttendance.person": "network_attendance",
+    "network.NetworkAgendaItem.proposed_by": "network_agenda_items_proposed",
+    "network.NetworkAction.owner": "network_actions_owned",
 }  # fmt: skip
 NOT_EXPORTED = {
     "recorded as who did a task in their role (the audit log in the copy lists their actions)": [
@@ -129,7 +132,8 @@ NOT_EXPORTED = {
         "recruitment.HostSiteCall.opened_by", "recruitment.HostSiteApplication.decided_by",
         "recruitment.ApplicationScore.reviewer",
         "evaluation.ImprovementPlan.written_by", "sites.GuestSpeaker.added_by", "sites.FacilitatorTraining.recorded_by",
-        "cases.IssueGroup.created_by", "cycle.MeetingGuest.invited_by",
+        "cases.IssueGroup.created_by", "cycle.MeetingGuest.invited_by", "network.NetworkMeeting.created_by",
+        "network.NetworkInvitee.added_by", "network.NetworkRecord.approved_by",
     ],
     "delivery bookkeeping: which emails were sent to them, not what they wrote": [
         "newsletters.Delivery.person", "forum.Delivery.recipient", "cycle.AgendaDelivery.person",

@@ -375,6 +375,45 @@ def forum_thread_of(kind: str):
 
 def forum_post_in(state: str):
     return lambda world: [world.forum_post(state).pk]
+# The facilitators' network: the facilitators of every running site and the programme admins. Everyone else gets 403
+# on the list and 404 on a meeting; only programme admins run a meeting (facilitators get 403 there).
+NETWORK = signed_in(["facilitator", "other_facilitator", "admin"])
+NETWORK_MEETING = signed_in(["facilitator", "other_facilitator", "admin"], denied=NOT_FOUND)
+NETWORK_ADMINS = signed_in(["admin"], denied=NOT_FOUND, facilitator=FORBIDDEN, other_facilitator=FORBIDDEN)
+
+
+def network_meeting_of(*, days: int = 14, record: str = "", entry: bool = False, action: bool = False, item=False,
+                       invitee: bool = False):  # fmt: skip
+    """A new network meeting for each request (`days` from today), with a draft or approved record if asked, and the
+    ids of its first agenda item, record entry, an action or a named invitee."""
+
+    def args(world) -> list:
+        from network import services
+        from tests.network.helpers import held_with_record, network_meeting
+
+        admin = world.people["admin"]
+        if record:
+            made = held_with_record(admin, approved=record == "approved")
+            meeting, entry_ = made.meeting, made.entries.first()
+        else:
+            meeting = network_meeting(days=days, admin=admin)
+        extra = []
+        if item:
+            extra.append(meeting.agenda_items.first().pk)
+        if invitee:
+            extra.append(services.invite_to_network_meeting(meeting=meeting, person=world.people["broker"],
+                                                            invited_by=admin).pk)  # fmt: skip
+        if entry or action:
+            extra.append(entry_.pk)
+        if action:
+            added = services.add_action(entry=entry_, added_by=admin, text="Share the recruitment leaflet",
+                                        owner=world.people["facilitator"], due_on=timezone.localdate())  # fmt: skip
+            extra.append(added.pk)
+        return [meeting.pk, *extra]
+
+    return args
+
+
 # The read API answers in JSON: 401 without valid credentials where they are needed, 403 for a role that may
 # not read it, 404 for an object not visible, 405 for anything but reading. Session sign-in works as a token.
 NOT_SIGNED_IN = "401"
@@ -800,6 +839,29 @@ MATRIX: dict[str, Entry] = {
     "forum:index": Entry(get=FORUM_USERS),
     "forum:programme_board": Entry(get=FORUM_USERS),
     "forum:programme_topic_new": Entry(get=FORUM_USERS),
+    # The facilitators' network
+    "network:index": Entry(get=NETWORK, post=GET_ONLY),
+    "network:schedule": Entry(get=signed_in(["admin"])),
+    "network:meeting": Entry(args=network_meeting_of(), get=NETWORK_MEETING, post=GET_ONLY),
+    "network:ics": Entry(args=network_meeting_of(), get=NETWORK_MEETING, post=GET_ONLY),
+    "network:edit": Entry(args=network_meeting_of(), get=NETWORK_ADMINS),
+    "network:cancel": Entry(args=network_meeting_of(), get=POST_ONLY, post=NETWORK_ADMINS),
+    "network:invitees": Entry(args=network_meeting_of(), get=NETWORK_ADMINS),
+    # The broker is the invitee named here: they see the meeting, so they are refused (403), not kept from it (404).
+    "network:invitee_remove": Entry(
+        args=network_meeting_of(invitee=True), get=POST_ONLY, post={**NETWORK_ADMINS, "broker": FORBIDDEN}
+    ),
+    "network:agenda_add": Entry(args=network_meeting_of(), get=POST_ONLY, post=NETWORK_MEETING),
+    "network:agenda_move": Entry(args=network_meeting_of(item=True), get=POST_ONLY, post=NETWORK_ADMINS),
+    "network:agenda_remove": Entry(args=network_meeting_of(item=True), get=POST_ONLY, post=NETWORK_ADMINS),
+    "network:register": Entry(args=network_meeting_of(days=-1), get=NETWORK_ADMINS),
+    "network:record": Entry(args=network_meeting_of(record="approved"), get=NETWORK_MEETING, post=NETWORK_ADMINS),
+    "network:record_approve": Entry(args=network_meeting_of(record="draft"), get=POST_ONLY, post=NETWORK_ADMINS),
+    "network:record_reopen": Entry(args=network_meeting_of(record="approved"), get=POST_ONLY, post=NETWORK_ADMINS),
+    "network:record_entry": Entry(args=network_meeting_of(record="draft", entry=True), get=NETWORK_ADMINS),
+    "network:record_action_remove": Entry(
+        args=network_meeting_of(record="draft", action=True), get=POST_ONLY, post=NETWORK_ADMINS
+    ),
     "forum:facilitators_board": Entry(get=FACILITATORS_BOARD),
     "forum:facilitators_topic_new": Entry(get=FACILITATORS_BOARD),
     "forum:preferences": Entry(get=FORUM_USERS),

@@ -33,6 +33,7 @@ from forum import forms as forum_forms
 from home.preferences import EmailPreferencesForm
 from members.admin import OrganisationSignInForm
 from members.forms import SignInForm
+from network import forms as network_forms
 from newsletters import forms as newsletter_forms
 from recruitment import forms as recruitment_forms
 from search.forms import SearchForm
@@ -66,7 +67,7 @@ FUZZ_SETTINGS = settings(
 PAGE = "page"  # fields: read the names from the form on the page (forms whose fields depend on the object)
 OUR_APPS = [
     "api", "audit", "cases", "cop", "core", "cpd", "cycle", "demo", "digests", "evaluation", "forum", "home",
-    "members", "newsletters", "recruitment", "search", "sites", "toolkit",
+    "members", "network", "newsletters", "recruitment", "search", "sites", "toolkit",
 ]  # fmt: skip
 
 # Form classes that are not themselves submitted by anyone: bases whose subclasses are fuzzed.
@@ -150,6 +151,25 @@ def experts(w) -> int:
     return w.cached("expert", lambda: MembershipFactory(site=w.site, person__expert_by_experience=True).person).pk
 
 
+def network_meeting(w) -> int:
+    from tests.network.helpers import network_meeting as make
+
+    return w.cached("network-meeting", lambda: make(admin=w.people["admin"])).pk
+
+
+def held_network_meeting(w) -> int:
+    from tests.network.helpers import network_meeting as make
+
+    return w.cached("held-network-meeting", lambda: make(days=-1, admin=w.people["admin"])).pk
+
+
+def network_entry(w) -> list:
+    from tests.network.helpers import held_with_record
+
+    record = w.cached("network-record", lambda: held_with_record(w.people["admin"]))
+    return [record.meeting_id, record.entries.get().pk]
+
+
 FUZZ: dict[str, Fuzz] = {
     # People
     "sign in": Fuzz((SignInForm,), None, url("account_login"), ("login", "password", "remember")),
@@ -157,205 +177,357 @@ FUZZ: dict[str, Fuzz] = {
     "password change": Fuzz((), "member", url("account_change_password"), ("oldpassword", "password1", "password2")),
     "two-factor set-up": Fuzz((), "facilitator", url("mfa_activate_totp"), ("code",), reauthenticate=True),
     "invite": Fuzz(
-        (invitation_forms.InviteForm,), "facilitator", url("memberships:invitations"),
+        (invitation_forms.InviteForm,),
+        "facilitator",
+        url("memberships:invitations"),
         valid=lambda w: {"role": "member", "site": w.site.pk, "email": "new@example.org"},
     ),  # fmt: skip
     "accept invitation": Fuzz(
-        (invitation_forms.AcceptInvitationForm,), None, lambda w: reverse("memberships:accept_invitation",
-        args=[new_invitation(w)]), fresh=True,
+        (invitation_forms.AcceptInvitationForm,),
+        None,
+        lambda w: reverse("memberships:accept_invitation", args=[new_invitation(w)]),
+        fresh=True,
         valid=lambda w: {"password": "a-Long-passw0rd-here", "password_again": "a-Long-passw0rd-here"},
     ),  # fmt: skip
     "add member": Fuzz(
-        (membership_forms.AddMemberForm,), "facilitator", url("memberships:add_member", site),
+        (membership_forms.AddMemberForm,),
+        "facilitator",
+        url("memberships:add_member", site),
         valid=lambda w: {"email": f"m{w.counter('m')}@example.org", "role": "member", "joined": today()},
         shows=url("memberships:site_members", site),
     ),  # fmt: skip
     "end membership": Fuzz(
-        (membership_forms.EndMembershipForm,), "facilitator",
-        lambda w: reverse("memberships:end_membership", args=[MembershipFactory(site=w.site).pk]), fresh=True,
-        valid=lambda w: {"left": today()}, shows=url("memberships:site_members", site),
+        (membership_forms.EndMembershipForm,),
+        "facilitator",
+        lambda w: reverse("memberships:end_membership", args=[MembershipFactory(site=w.site).pk]),
+        fresh=True,
+        valid=lambda w: {"left": today()},
+        shows=url("memberships:site_members", site),
     ),  # fmt: skip
-    "change role": Fuzz((membership_forms.MembershipRoleForm,), "facilitator", lambda w: reverse(
-        "memberships:change_role", args=[MembershipFactory(site=w.site).pk]), fresh=True),  # fmt: skip
+    "change role": Fuzz(
+        (membership_forms.MembershipRoleForm,),
+        "facilitator",
+        lambda w: reverse("memberships:change_role", args=[MembershipFactory(site=w.site).pk]),
+        fresh=True,
+    ),  # fmt: skip
     "host-site call": Fuzz(
-        (recruitment_forms.HostSiteCallForm,), "admin", url("host_sites:calls"),
-        valid=lambda w: {"closes_on": today(), "award": "6950"}, shows=url("host_sites:calls"),
+        (recruitment_forms.HostSiteCallForm,),
+        "admin",
+        url("host_sites:calls"),
+        valid=lambda w: {"closes_on": today(), "award": "6950"},
+        shows=url("host_sites:calls"),
     ),  # fmt: skip
     "host-site application": Fuzz(
-        (recruitment_forms.HostSiteApplicationForm,), None, url("host_sites:apply", lambda w: w.host_site_call().pk),
+        (recruitment_forms.HostSiteApplicationForm,),
+        None,
+        url("host_sites:apply", lambda w: w.host_site_call().pk),
         valid=lambda w: {"sectors": "nhs", "contact_email": "a@example.org", "facilitator_email": "b@example.org"},
     ),  # fmt: skip
     "host-site scores": Fuzz(
-        (recruitment_forms.ScoreForm,), "admin",
-        url("host_sites:application", lambda w: w.cached("application", w.new_application).pk), PAGE,
+        (recruitment_forms.ScoreForm,),
+        "admin",
+        url("host_sites:application", lambda w: w.cached("application", w.new_application).pk),
+        PAGE,
     ),  # fmt: skip
     "job change": Fuzz(
-        (membership_forms.JobChangeForm,), "facilitator", url("memberships:job_change", lambda w: w.membership.pk),
+        (membership_forms.JobChangeForm,),
+        "facilitator",
+        url("memberships:job_change", lambda w: w.membership.pk),
         valid=lambda w: {"job_title": "Team leader", "started_on": today()},
         shows=url("memberships:site_members", site),
     ),  # fmt: skip
     "erase": Fuzz((), "admin", lambda w: reverse("members:erase", args=[w.leaver.pk]), ("confirm",)),
     # Sites, budgets, targets, imports, the matrix
     "create site": Fuzz(
-        (site_forms.SiteForm,), "admin", url("sites:create"),
+        (site_forms.SiteForm,),
+        "admin",
+        url("sites:create"),
         valid=lambda w: {"code": f"F{w.counter('site')}", "start_date": today(), "status": "setting_up"},
         shows=url("sites:list"),
     ),  # fmt: skip
     "edit site": Fuzz(
-        (site_forms.SiteForm,), "admin", url("sites:edit", site),
-        valid=lambda w: {"code": "CP1", "start_date": today(), "status": "active"}, shows=url("sites:detail", site),
+        (site_forms.SiteForm,),
+        "admin",
+        url("sites:edit", site),
+        valid=lambda w: {"code": "CP1", "start_date": today(), "status": "active"},
+        shows=url("sites:detail", site),
     ),  # fmt: skip
     "expense": Fuzz(
-        (site_forms.ExpenseForm,), "facilitator", url("sites:expense_add", site),
+        (site_forms.ExpenseForm,),
+        "facilitator",
+        url("sites:expense_add", site),
         valid=lambda w: {"category": "room_hire", "spent_on": today(), "amount": "12.50"},
         shows=url("sites:detail", site),
     ),  # fmt: skip
     "award": Fuzz((site_forms.AwardForm,), "admin", url("sites:award_change", site)),
     "targets": Fuzz(
-        (site_forms.TargetSizeForm, site_forms.TargetDisciplineForm), "facilitator", url("sites:targets", site),
-        ("save_size", "add_discipline"), valid=lambda w: {"add_discipline": "1", "save_size": "1"},
+        (site_forms.TargetSizeForm, site_forms.TargetDisciplineForm),
+        "facilitator",
+        url("sites:targets", site),
+        ("save_size", "add_discipline"),
+        valid=lambda w: {"add_discipline": "1", "save_size": "1"},
         shows=url("sites:targets", site),
     ),  # fmt: skip
     # Recruitment: agencies, managers, approaches, the senior sponsor
     "agency add": Fuzz(
-        (recruitment_forms.AgencyForm,), "facilitator", url("recruitment:agencies", site),
-        valid=lambda w: {"name": f"Agency {w.counter('agency')}"}, shows=url("recruitment:agencies", site),
+        (recruitment_forms.AgencyForm,),
+        "facilitator",
+        url("recruitment:agencies", site),
+        valid=lambda w: {"name": f"Agency {w.counter('agency')}"},
+        shows=url("recruitment:agencies", site),
     ),  # fmt: skip
     "agency page": Fuzz(
-        (recruitment_forms.AgencyManagerForm, recruitment_forms.ApproachForm), "facilitator",
-        url("recruitment:agency", site, lambda w: w.agency().pk), ("add_manager", "add_approach"),
-        valid=lambda w: {"add_manager": "1", "add_approach": "1", "approached_on": today(), "made_by": "Me",
-                         "method": "in_person", "outcome": "awaiting"},
+        (recruitment_forms.AgencyManagerForm, recruitment_forms.ApproachForm),
+        "facilitator",
+        url("recruitment:agency", site, lambda w: w.agency().pk),
+        ("add_manager", "add_approach"),
+        valid=lambda w: {
+            "add_manager": "1",
+            "add_approach": "1",
+            "approached_on": today(),
+            "made_by": "Me",
+            "method": "in_person",
+            "outcome": "awaiting",
+        },
         shows=url("recruitment:agency", site, lambda w: w.agency().pk),
     ),  # fmt: skip
     "sponsor": Fuzz(
-        (recruitment_forms.SeniorSponsorForm,), "facilitator", url("recruitment:sponsor", site),
-        valid=lambda w: {"agreed_on": today()}, shows=url("sites:detail", site),
+        (recruitment_forms.SeniorSponsorForm,),
+        "facilitator",
+        url("recruitment:sponsor", site),
+        valid=lambda w: {"agreed_on": today()},
+        shows=url("sites:detail", site),
     ),  # fmt: skip
-    "import": Fuzz((site_forms.ImportForm,), "facilitator", url("sites:import"), files=("file",),
-                   valid=lambda w: {"kind": "members"}),  # fmt: skip
+    "import": Fuzz(
+        (site_forms.ImportForm,),
+        "facilitator",
+        url("sites:import"),
+        files=("file",),
+        valid=lambda w: {"kind": "members"},
+    ),  # fmt: skip
     "matrix date": Fuzz((site_forms.MatrixDateForm,), "admin", url("sites:matrix"), ("page", "format"), method="get"),
     # Meetings
     "meeting create": Fuzz(
-        (meeting_forms.MeetingForm,), "facilitator", url("sites:meeting_create", site),
+        (meeting_forms.MeetingForm,),
+        "facilitator",
+        url("sites:meeting_create", site),
         valid=lambda w: {"date": today(), "start_time": "14:00", "end_time": "16:00"},
         shows=url("calendar"),
     ),  # fmt: skip
-    "meeting edit": Fuzz((meeting_forms.MeetingDetailsForm,), "facilitator",
-                         url("sites:meeting_edit", upcoming_meeting), shows=url("calendar")),  # fmt: skip
-    "meeting move": Fuzz(
-        (meeting_forms.MeetingMoveForm,), "facilitator", url("sites:meeting_move", upcoming_meeting), fresh=True,
-        valid=lambda w: {"date": (timezone.localdate() + timedelta(days=20)).isoformat(), "start_time": "10:00",
-                         "end_time": "12:00"},
+    "meeting edit": Fuzz(
+        (meeting_forms.MeetingDetailsForm,),
+        "facilitator",
+        url("sites:meeting_edit", upcoming_meeting),
+        shows=url("calendar"),
     ),  # fmt: skip
-    "meeting cancel": Fuzz((meeting_forms.MeetingCancelForm,), "facilitator",
-                           url("sites:meeting_cancel", upcoming_meeting), fresh=True),  # fmt: skip
+    "meeting move": Fuzz(
+        (meeting_forms.MeetingMoveForm,),
+        "facilitator",
+        url("sites:meeting_move", upcoming_meeting),
+        fresh=True,
+        valid=lambda w: {
+            "date": (timezone.localdate() + timedelta(days=20)).isoformat(),
+            "start_time": "10:00",
+            "end_time": "12:00",
+        },
+    ),  # fmt: skip
+    "meeting cancel": Fuzz(
+        (meeting_forms.MeetingCancelForm,), "facilitator", url("sites:meeting_cancel", upcoming_meeting), fresh=True
+    ),  # fmt: skip
     "meeting notes": Fuzz((meeting_forms.MeetingNotesForm,), "facilitator", url("sites:meeting_notes", held_meeting)),
     "meeting reminders": Fuzz((meeting_forms.ReminderDaysForm,), "facilitator", url("sites:meeting_reminders", site)),
-    "meeting register": Fuzz((meeting_forms.MeetingRegisterForm,), "facilitator",
-                             url("sites:meeting_register", held_meeting), PAGE),  # fmt: skip
+    "meeting register": Fuzz(
+        (meeting_forms.MeetingRegisterForm,), "facilitator", url("sites:meeting_register", held_meeting), PAGE
+    ),  # fmt: skip
     "meeting paper": Fuzz(
         (paper_forms.MeetingPaperForm,), "facilitator", url("sites:meeting_papers", upcoming_meeting)
     ),
     "meeting reply": Fuzz((reply_forms.ReplyForm,), "member", url("sites:meeting_reply", upcoming_meeting)),
-    "meeting reply link": Fuzz((reply_forms.ReplyForm,), None, lambda w: reverse(
-        "sites:meeting_reply_link", args=[reply_link(w)])),  # fmt: skip
+    "meeting reply link": Fuzz(
+        (reply_forms.ReplyForm,), None, lambda w: reverse("sites:meeting_reply_link", args=[reply_link(w)])
+    ),  # fmt: skip
     "ground rules confirm": Fuzz(
         (ground_rules_forms.ConfirmGroundRulesForm,), "member", url("sites:ground_rules", site), ("next",)
     ),
     "ground rules edit": Fuzz(
-        (ground_rules_forms.GroundRulesForm,), "facilitator", url("sites:ground_rules_edit", site),
+        (ground_rules_forms.GroundRulesForm,),
+        "facilitator",
+        url("sites:ground_rules_edit", site),
         shows=url("sites:ground_rules", site),
     ),  # fmt: skip
     # The meeting cycle
     "series": Fuzz(
-        (meeting_forms.SeriesForm,), "facilitator", url("sites:series_list", site),
-        valid=lambda w: {"rule": "nth_weekday", "week_of_month": "2", "weekday": "1", "starts_on": today(),
-                         "start_time": "14:00", "end_time": "16:00", "horizon_months": "1"},
+        (meeting_forms.SeriesForm,),
+        "facilitator",
+        url("sites:series_list", site),
+        valid=lambda w: {
+            "rule": "nth_weekday",
+            "week_of_month": "2",
+            "weekday": "1",
+            "starts_on": today(),
+            "start_time": "14:00",
+            "end_time": "16:00",
+            "horizon_months": "1",
+        },
         shows=url("sites:series_list", site),
     ),  # fmt: skip
-    "series edit": Fuzz((meeting_forms.SeriesForm,), "facilitator", lambda w: reverse(
-        "sites:series_edit", args=[w.cached("series", w.new_series).pk])),  # fmt: skip
-    "invite a commissioner": Fuzz((cycle_forms.InviteCommissionerForm,), "facilitator",
-                                  url("cycle:guests", upcoming_meeting)),  # fmt: skip
-    "agenda item": Fuzz((cycle_forms.AgendaItemForm,), "facilitator", url("cycle:agenda_item_add", upcoming_meeting),
-                        shows=lambda w: reverse("cycle:agenda", args=[w.new_agenda_item().meeting_id])),  # fmt: skip
-    "agenda move": Fuzz((cycle_forms.MoveForm,), "facilitator", lambda w: reverse(
-        "cycle:agenda_item_move", args=[(i := w.new_agenda_item()).meeting_id, i.pk])),  # fmt: skip
+    "series edit": Fuzz(
+        (meeting_forms.SeriesForm,),
+        "facilitator",
+        lambda w: reverse("sites:series_edit", args=[w.cached("series", w.new_series).pk]),
+    ),  # fmt: skip
+    "invite a commissioner": Fuzz(
+        (cycle_forms.InviteCommissionerForm,), "facilitator", url("cycle:guests", upcoming_meeting)
+    ),  # fmt: skip
+    "agenda item": Fuzz(
+        (cycle_forms.AgendaItemForm,),
+        "facilitator",
+        url("cycle:agenda_item_add", upcoming_meeting),
+        shows=lambda w: reverse("cycle:agenda", args=[w.new_agenda_item().meeting_id]),
+    ),  # fmt: skip
+    "agenda move": Fuzz(
+        (cycle_forms.MoveForm,),
+        "facilitator",
+        lambda w: reverse("cycle:agenda_item_move", args=[(i := w.new_agenda_item()).meeting_id, i.pk]),
+    ),  # fmt: skip
     "record entry": Fuzz(
-        (cycle_forms.EntryForm,), "facilitator", lambda w: reverse("cycle:record_entry", args=draft_entry(w)),
+        (cycle_forms.EntryForm,),
+        "facilitator",
+        lambda w: reverse("cycle:record_entry", args=draft_entry(w)),
         shows=lambda w: reverse("cycle:record", args=[draft_entry(w)[0]]),
     ),  # fmt: skip
     "record action": Fuzz(
-        (cycle_forms.RecordActionForm,), "facilitator",
-        lambda w: reverse("cycle:record_action_add", args=draft_entry(w)), prefix="action",
+        (cycle_forms.RecordActionForm,),
+        "facilitator",
+        lambda w: reverse("cycle:record_action_add", args=draft_entry(w)),
+        prefix="action",
         valid=lambda w: {"action-owner": w.people["member"].pk, "action-due_on": today()},
         shows=lambda w: reverse("cycle:record", args=[draft_entry(w)[0]]),
     ),  # fmt: skip
     "record comment": Fuzz(
-        (cycle_forms.CommentForm,), "member", lambda w: reverse("cycle:record_comment", args=draft_entry(w)),
+        (cycle_forms.CommentForm,),
+        "member",
+        lambda w: reverse("cycle:record_comment", args=draft_entry(w)),
         shows=lambda w: reverse("cycle:record", args=[draft_entry(w)[0]]),
     ),  # fmt: skip
-    "meeting action done": Fuzz((cycle_forms.DoneForm,), "member", lambda w: reverse(
-        "meeting_action_done", args=[w.new_record_action().pk]), fresh=True, shows=url("my_actions")),  # fmt: skip
+    "meeting action done": Fuzz(
+        (cycle_forms.DoneForm,),
+        "member",
+        lambda w: reverse("meeting_action_done", args=[w.new_record_action().pk]),
+        fresh=True,
+        shows=url("my_actions"),
+    ),  # fmt: skip
     "case action done": Fuzz(
-        (cycle_forms.CaseActionDoneForm,), "member",
-        lambda w: reverse("case_action_done", args=[w.new_case_action_of_member().pk]), fresh=True,
-        valid=lambda w: {"status": "tried_helpful"}, shows=url("my_actions"),
+        (cycle_forms.CaseActionDoneForm,),
+        "member",
+        lambda w: reverse("case_action_done", args=[w.new_case_action_of_member().pk]),
+        fresh=True,
+        valid=lambda w: {"status": "tried_helpful"},
+        shows=url("my_actions"),
     ),  # fmt: skip
     "expert consent": Fuzz(
-        (expert_forms.ConsentForm,), "facilitator", url("sites:experts", site), prefix="consent",
+        (expert_forms.ConsentForm,),
+        "facilitator",
+        url("sites:experts", site),
+        prefix="consent",
         valid=lambda w: {"consent-expert": experts(w), "consent-given_on": today()},
         shows=url("sites:experts", site),
     ),  # fmt: skip
     "expert payment": Fuzz(
-        (expert_forms.PaymentForm,), "facilitator", url("sites:expert_payment_add", site), prefix="payment",
-        valid=lambda w: {"payment-expert": experts(w), "payment-category": "expert_payment",
-                         "payment-amount": "20.00", "payment-paid_on": today()},
+        (expert_forms.PaymentForm,),
+        "facilitator",
+        url("sites:expert_payment_add", site),
+        prefix="payment",
+        valid=lambda w: {
+            "payment-expert": experts(w),
+            "payment-category": "expert_payment",
+            "payment-amount": "20.00",
+            "payment-paid_on": today(),
+        },
         shows=url("sites:experts", site),
     ),  # fmt: skip
     # Cases
     "case create": Fuzz(
-        (case_forms.CaseForm,), "member", url("cases:create"),
+        (case_forms.CaseForm,),
+        "member",
+        url("cases:create"),
         valid=lambda w: {"site": w.site.pk, "kind": "challenging", "presenters": w.people["member"].pk},
         shows=url("cases:list"),
     ),  # fmt: skip
     "case edit": Fuzz(
-        (case_forms.CaseForm,), "member", url("cases:edit", case_pk("draft")),
+        (case_forms.CaseForm,),
+        "member",
+        url("cases:edit", case_pk("draft")),
         valid=lambda w: {"kind": "innovative", "presenters": w.people["member"].pk},
         shows=url("cases:detail", case_pk("draft")),
     ),  # fmt: skip
     "case edit buttons": Fuzz(
-        (case_forms.CaseForm,), "member", url("cases:edit", case_pk("draft", fresh=True)), ("then", "remove_step"),
-        fresh=True, valid=lambda w: {"kind": "innovative", "presenters": w.people["member"].pk},
+        (case_forms.CaseForm,),
+        "member",
+        url("cases:edit", case_pk("draft", fresh=True)),
+        ("then", "remove_step"),
+        fresh=True,
+        valid=lambda w: {"kind": "innovative", "presenters": w.people["member"].pk},
     ),  # fmt: skip
     "fix all confirm": Fuzz((), "member", url("cases:fix_all", case_pk("draft")), ("based_on",)),
-    "case next step": Fuzz((case_forms.ActionItemForm,), "member", url("cases:action_add", case_pk("draft")),
-                           ("next",), shows=url("cases:detail", case_pk("draft"))),  # fmt: skip
-    "case next step status": Fuzz((case_forms.ActionStatusForm,), "member", lambda w: reverse(
-        "cases:action_update", args=[w.case("draft").actions.first().pk]), ("next",)),  # fmt: skip
-    "not personal data": Fuzz((case_forms.DismissFindingForm,), "member", lambda w: reverse(
-        "cases:finding_dismiss", args=[w.finding("draft").pk]), ("next",), fresh=True),  # fmt: skip
-    "confirm not personal data": Fuzz((), "facilitator", lambda w: reverse(
-        "cases:finding_confirm", args=[w.finding("draft", awaiting=True).pk]), ("next",), fresh=True),  # fmt: skip
-    "refuse not personal data": Fuzz((), "facilitator", lambda w: reverse(
-        "cases:finding_refuse", args=[w.finding("draft", awaiting=True).pk]), ("next",), fresh=True),  # fmt: skip
+    "case next step": Fuzz(
+        (case_forms.ActionItemForm,),
+        "member",
+        url("cases:action_add", case_pk("draft")),
+        ("next",),
+        shows=url("cases:detail", case_pk("draft")),
+    ),  # fmt: skip
+    "case next step status": Fuzz(
+        (case_forms.ActionStatusForm,),
+        "member",
+        lambda w: reverse("cases:action_update", args=[w.case("draft").actions.first().pk]),
+        ("next",),
+    ),  # fmt: skip
+    "not personal data": Fuzz(
+        (case_forms.DismissFindingForm,),
+        "member",
+        lambda w: reverse("cases:finding_dismiss", args=[w.finding("draft").pk]),
+        ("next",),
+        fresh=True,
+    ),  # fmt: skip
+    "confirm not personal data": Fuzz(
+        (),
+        "facilitator",
+        lambda w: reverse("cases:finding_confirm", args=[w.finding("draft", awaiting=True).pk]),
+        ("next",),
+        fresh=True,
+    ),  # fmt: skip
+    "refuse not personal data": Fuzz(
+        (),
+        "facilitator",
+        lambda w: reverse("cases:finding_refuse", args=[w.finding("draft", awaiting=True).pk]),
+        ("next",),
+        fresh=True,
+    ),  # fmt: skip
     "case moves on": Fuzz((), "facilitator", url("cases:share", case_pk("draft", fresh=True)), ("next",), fresh=True),
     "discussion": Fuzz(
-        (case_forms.DiscussionForm,), "facilitator", url("cases:discussion", case_pk("shared", fresh=True)),
-        fresh=True, valid=lambda w: {"meeting": past_meeting_choice(w)},
+        (case_forms.DiscussionForm,),
+        "facilitator",
+        url("cases:discussion", case_pk("shared", fresh=True)),
+        fresh=True,
+        valid=lambda w: {"meeting": past_meeting_choice(w)},
     ),  # fmt: skip
     "follow-up": Fuzz(
-        (case_forms.FollowUpForm,), "member", url("cases:follow_up", case_pk("discussed", fresh=True)), fresh=True,
+        (case_forms.FollowUpForm,),
+        "member",
+        url("cases:follow_up", case_pk("discussed", fresh=True)),
+        fresh=True,
         valid=lambda w: {"meeting": past_meeting_choice(w), "outcome": "recovery"},
     ),  # fmt: skip
     "follow-up text": Fuzz(
-        (case_forms.FollowUpTextForm,), "member",
+        (case_forms.FollowUpTextForm,),
+        "member",
         lambda w: reverse("cases:follow_up_edit", args=[w.case("followed_up").follow_ups.first().pk]),
         shows=url("cases:detail", case_pk("followed_up")),
     ),  # fmt: skip
-    "write-up": Fuzz((case_forms.WriteUpForm,), "facilitator", url("cases:write_up", case_pk("followed_up",
-                     fresh=True)), fresh=True),  # fmt: skip
+    "write-up": Fuzz(
+        (case_forms.WriteUpForm,), "facilitator", url("cases:write_up", case_pk("followed_up", fresh=True)), fresh=True
+    ),  # fmt: skip
     "repository search": Fuzz(
         (), None, url("repository:list"), ("q", "theme", "site", "kind", "outcome", "year", "page"), method="get"
     ),
@@ -366,14 +538,20 @@ FUZZ: dict[str, Fuzz] = {
     "one search (broker)": Fuzz((SearchForm,), "broker", url("search:results"), method="get"),
     # Evidence
     "evidence create": Fuzz(
-        (evidence_forms.EvidenceForm,), "broker", url("evidence:create"), files=("file",),
+        (evidence_forms.EvidenceForm,),
+        "broker",
+        url("evidence:create"),
+        files=("file",),
         valid=lambda w: {"kind": "research", "question": w.question().pk},
         shows=url("evidence:list"),
     ),  # fmt: skip
     "evidence create (query)": Fuzz((), "broker", url("evidence:create"), ("question",), method="get"),
     "evidence edit": Fuzz(
-        (evidence_forms.EvidenceForm,), "broker", url("evidence:edit", lambda w: w.evidence("library").pk),
-        files=("file",), valid=lambda w: {"kind": "research"},
+        (evidence_forms.EvidenceForm,),
+        "broker",
+        url("evidence:edit", lambda w: w.evidence("library").pk),
+        files=("file",),
+        valid=lambda w: {"kind": "research"},
         shows=url("evidence:detail", lambda w: w.evidence("library").pk),
     ),  # fmt: skip
     "evidence import": Fuzz((evidence_forms.ImportForm,), "broker", url("evidence:import")),
@@ -382,53 +560,81 @@ FUZZ: dict[str, Fuzz] = {
         (), "member", url("evidence:list"), ("q", "kind", "theme", "year", "used", "sort", "page"), method="get"
     ),
     "evidence export": Fuzz(
-        (), "member", url("evidence:export"), ("q", "kind", "theme", "year", "used", "sort", "format", "ids"),
+        (),
+        "member",
+        url("evidence:export"),
+        ("q", "kind", "theme", "year", "used", "sort", "format", "ids"),
         method="get",
     ),
     "evidence attach": Fuzz(
-        (evidence_forms.AttachForm,), "broker", url("evidence:attach", case_pk("shared")),
-        valid=lambda w: {"evidence": w.evidence("library").pk}, shows=url("cases:detail", case_pk("shared")),
+        (evidence_forms.AttachForm,),
+        "broker",
+        url("evidence:attach", case_pk("shared")),
+        valid=lambda w: {"evidence": w.evidence("library").pk},
+        shows=url("cases:detail", case_pk("shared")),
     ),  # fmt: skip
-    "evidence attach (query)": Fuzz((), "broker", url("evidence:attach", case_pk("shared")), ("evidence",),
-                                    method="get"),  # fmt: skip
-    "question": Fuzz((evidence_forms.QuestionForm,), "member", url("evidence:ask", case_pk("shared")),
-                     shows=url("evidence:questions")),  # fmt: skip
+    "evidence attach (query)": Fuzz(
+        (), "broker", url("evidence:attach", case_pk("shared")), ("evidence",), method="get"
+    ),  # fmt: skip
+    "question": Fuzz(
+        (evidence_forms.QuestionForm,),
+        "member",
+        url("evidence:ask", case_pk("shared")),
+        shows=url("evidence:questions"),
+    ),  # fmt: skip
     "answer": Fuzz(
-        (evidence_forms.AnswerForm,), "broker", url("evidence:question", lambda w: w.question().pk),
+        (evidence_forms.AnswerForm,),
+        "broker",
+        url("evidence:question", lambda w: w.question().pk),
         valid=lambda w: {"evidence": w.evidence("library").pk},
         shows=url("evidence:question", lambda w: w.question().pk),
     ),  # fmt: skip
-    "answer (query)": Fuzz((), "broker", url("evidence:question", lambda w: w.question().pk), ("evidence",),
-                           method="get"),  # fmt: skip
-    "question status": Fuzz((evidence_forms.QuestionStatusForm,), "broker",
-                            url("evidence:question_status", lambda w: w.question().pk)),  # fmt: skip
+    "answer (query)": Fuzz(
+        (), "broker", url("evidence:question", lambda w: w.question().pk), ("evidence",), method="get"
+    ),  # fmt: skip
+    "question status": Fuzz(
+        (evidence_forms.QuestionStatusForm,), "broker", url("evidence:question_status", lambda w: w.question().pk)
+    ),  # fmt: skip
     "question queue": Fuzz((), "broker", url("evidence:questions"), ("status", "page"), method="get"),
     # Newsletter and digests
     "subscribe": Fuzz((newsletter_forms.SubscribeForm,), None, url("newsletters:subscribe")),
     "newsletter preferences": Fuzz((), "member", url("newsletters:preferences"), ("receive",)),
     "newsletter compile": Fuzz((newsletter_forms.CompileForm,), "broker", url("newsletters:manage")),
     "newsletter introduction": Fuzz(
-        (newsletter_forms.IntroductionForm,), "broker", url("newsletters:edit", lambda w: w.draft_newsletter().pk),
+        (newsletter_forms.IntroductionForm,),
+        "broker",
+        url("newsletters:edit", lambda w: w.draft_newsletter().pk),
         shows=url("newsletters:preview", lambda w: w.draft_newsletter().pk, lambda w: "members"),
     ),  # fmt: skip
     "newsletter edit item": Fuzz(
-        (newsletter_forms.ItemForm,), "broker", url("newsletters:edit_item", lambda w: w.newsletter_item().pk),
+        (newsletter_forms.ItemForm,),
+        "broker",
+        url("newsletters:edit_item", lambda w: w.newsletter_item().pk),
         valid=lambda w: {"title": "Across the programme"},
         shows=url("newsletters:preview", lambda w: w.draft_newsletter().pk, lambda w: "members"),
     ),  # fmt: skip
     "newsletter add item": Fuzz(
-        (newsletter_forms.FreeItemForm,), "broker", url("newsletters:add_item", lambda w: w.draft_newsletter().pk),
+        (newsletter_forms.FreeItemForm,),
+        "broker",
+        url("newsletters:add_item", lambda w: w.draft_newsletter().pk),
         valid=lambda w: {"section": "notices", "title": "Call for cases", "audience": "public"},
         shows=url("newsletters:preview", lambda w: w.draft_newsletter().pk, lambda w: "public"),
     ),  # fmt: skip
-    "newsletter move item": Fuzz((), "broker", url("newsletters:move_item", lambda w: w.newsletter_item().pk),
-                                 ("direction",)),  # fmt: skip
-    "newsletter remove item": Fuzz((), "broker", url("newsletters:remove_item", lambda w: w.newsletter_item().pk),
-                                   ("removed",)),  # fmt: skip
+    "newsletter move item": Fuzz(
+        (), "broker", url("newsletters:move_item", lambda w: w.newsletter_item().pk), ("direction",)
+    ),  # fmt: skip
+    "newsletter remove item": Fuzz(
+        (), "broker", url("newsletters:remove_item", lambda w: w.newsletter_item().pk), ("removed",)
+    ),  # fmt: skip
     "digest request": Fuzz(
-        (digest_forms.DigestRequestForm,), "commissioner", url("digests:index"),
-        valid=lambda w: {"period_start": (timezone.localdate() - timedelta(days=30)).isoformat(),
-                         "period_end": today(), "sites": w.site.pk},
+        (digest_forms.DigestRequestForm,),
+        "commissioner",
+        url("digests:index"),
+        valid=lambda w: {
+            "period_start": (timezone.localdate() - timedelta(days=30)).isoformat(),
+            "period_end": today(),
+            "sites": w.site.pk,
+        },
     ),  # fmt: skip
     "digest subscription": Fuzz((digest_forms.SubscriptionForm,), "commissioner", url("digests:subscription")),
     "digest retry": Fuzz((), "commissioner", url("digests:retry", lambda w: digest_of_commissioner(w)[0])),
@@ -436,83 +642,204 @@ FUZZ: dict[str, Fuzz] = {
         (), "commissioner", url("digests:share", lambda w: digest_of_commissioner(w)[0]), fields=("shared",)
     ),
     "commissioner response": Fuzz(
-        (digest_forms.IssueUpdateForm,), "commissioner", url("digests:issue", lambda w: issue_raised_in_shared_case(
-            w)[0]), shows=url("digests:issue", lambda w: issue_raised_in_shared_case(w)[0]),
+        (digest_forms.IssueUpdateForm,),
+        "commissioner",
+        url("digests:issue", lambda w: issue_raised_in_shared_case(w)[0]),
+        shows=url("digests:issue", lambda w: issue_raised_in_shared_case(w)[0]),
     ),  # fmt: skip
     "commissioners' issue filters": Fuzz(
-        (digest_forms.IssueFilterForm,), "commissioner", url("digests:issues"), method="get",
+        (digest_forms.IssueFilterForm,),
+        "commissioner",
+        url("digests:issues"),
+        method="get",
     ),  # fmt: skip
     "group issues": Fuzz(
-        (digest_forms.GroupIssuesForm,), "admin", url("digests:issue_group", lambda w: issue_raised_in_shared_case(
-            w)[0]),
+        (digest_forms.GroupIssuesForm,),
+        "admin",
+        url("digests:issue_group", lambda w: issue_raised_in_shared_case(w)[0]),
     ),  # fmt: skip
     # Evaluation
-    "survey": Fuzz((evaluation_forms.SurveyForm,), "admin", url("evaluation:surveys"),
-                   shows=url("evaluation:surveys")),  # fmt: skip
+    "survey": Fuzz(
+        (evaluation_forms.SurveyForm,), "admin", url("evaluation:surveys"), shows=url("evaluation:surveys")
+    ),  # fmt: skip
     "survey question": Fuzz(
-        (evaluation_forms.QuestionForm,), "admin", url("evaluation:add_question", lambda w: w.survey("draft").pk),
-        valid=lambda w: {"kind": "free_text"}, shows=url("evaluation:survey_detail", lambda w: w.survey("draft").pk),
+        (evaluation_forms.QuestionForm,),
+        "admin",
+        url("evaluation:add_question", lambda w: w.survey("draft").pk),
+        valid=lambda w: {"kind": "free_text"},
+        shows=url("evaluation:survey_detail", lambda w: w.survey("draft").pk),
     ),  # fmt: skip
     "open survey": Fuzz(
-        (evaluation_forms.OpenSurveyForm,), "admin",
-        url("evaluation:open_survey", lambda w: w.survey("draft", fresh=True).pk), fresh=True,
-        valid=lambda w: {"sites": w.site.pk, "opens_on": today(),
-                         "closes_on": (timezone.localdate() + timedelta(days=7)).isoformat()},
+        (evaluation_forms.OpenSurveyForm,),
+        "admin",
+        url("evaluation:open_survey", lambda w: w.survey("draft", fresh=True).pk),
+        fresh=True,
+        valid=lambda w: {
+            "sites": w.site.pk,
+            "opens_on": today(),
+            "closes_on": (timezone.localdate() + timedelta(days=7)).isoformat(),
+        },
     ),  # fmt: skip
     "answer survey": Fuzz(
-        (evaluation_forms.AnswerSurveyForm,), "member", url("evaluation:answer_survey", lambda w: w.survey("open").pk),
-        PAGE, shows=url("evaluation:survey_results", lambda w: w.survey("open").pk),
+        (evaluation_forms.AnswerSurveyForm,),
+        "member",
+        url("evaluation:answer_survey", lambda w: w.survey("open").pk),
+        PAGE,
+        shows=url("evaluation:survey_results", lambda w: w.survey("open").pk),
     ),  # fmt: skip
     "focus group": Fuzz(
-        (evaluation_forms.FocusGroupForm,), "facilitator", url("evaluation:record_focus_group", site),
-        valid=lambda w: {"held_on": today(), "attendees_count": "5"}, shows=url("evaluation:site", site),
+        (evaluation_forms.FocusGroupForm,),
+        "facilitator",
+        url("evaluation:record_focus_group", site),
+        valid=lambda w: {"held_on": today(), "attendees_count": "5"},
+        shows=url("evaluation:site", site),
     ),  # fmt: skip
-    "self-assessment": Fuzz((evaluation_forms.SelfAssessmentForm,), "member", url(
-        "evaluation:answer_round", lambda w: w.assessment_round().pk), PAGE),  # fmt: skip
-    "improvement plan": Fuzz((evaluation_forms.ImprovementPlanForm,), "facilitator", url(
-        "evaluation:improvement_plan", lambda w: w.assessment_round().pk), PAGE),  # fmt: skip
+    "self-assessment": Fuzz(
+        (evaluation_forms.SelfAssessmentForm,),
+        "member",
+        url("evaluation:answer_round", lambda w: w.assessment_round().pk),
+        PAGE,
+    ),  # fmt: skip
+    "improvement plan": Fuzz(
+        (evaluation_forms.ImprovementPlanForm,),
+        "facilitator",
+        url("evaluation:improvement_plan", lambda w: w.assessment_round().pk),
+        PAGE,
+    ),  # fmt: skip
     "evaluation period": Fuzz((evaluation_forms.PeriodForm,), "admin", url("evaluation:dashboard"), method="get"),
-    "guest speaker": Fuzz((guest_forms.GuestSpeakerForm,), "facilitator", lambda w: reverse(
-        "sites:guest_speakers", args=[MeetingFactory(site=w.site, starts_at=at(timezone.localdate())).pk]),
+    "guest speaker": Fuzz(
+        (guest_forms.GuestSpeakerForm,),
+        "facilitator",
+        lambda w: reverse(
+            "sites:guest_speakers", args=[MeetingFactory(site=w.site, starts_at=at(timezone.localdate())).pk]
+        ),
     ),  # fmt: skip
-    "training record": Fuzz((training_forms.TrainingForm,), "admin", lambda w: reverse(
-        "sites:training", args=[w.people["facilitator"].pk])),  # fmt: skip
+    "training record": Fuzz(
+        (training_forms.TrainingForm,), "admin", lambda w: reverse("sites:training", args=[w.people["facilitator"].pk])
+    ),  # fmt: skip
     # Toolkit
     "checklist item": Fuzz(
-        (toolkit_forms.ChecklistItemForm,), "facilitator",
+        (toolkit_forms.ChecklistItemForm,),
+        "facilitator",
         url("toolkit:checklist_item", site, lambda w: w.checklist_item().pk),
-        valid=lambda w: {"done": "on", "done_on": today()}, shows=url("sites:detail", site),
+        valid=lambda w: {"done": "on", "done_on": today()},
+        shows=url("sites:detail", site),
     ),  # fmt: skip
-    "default checklist": Fuzz((toolkit_forms.DefaultChecklistItemForm,), "admin", url("toolkit:default_checklist"),
-                              shows=url("toolkit:default_checklist")),  # fmt: skip
-    "default checklist item": Fuzz((toolkit_forms.DefaultChecklistItemForm,), "admin", url(
-        "toolkit:default_checklist_item", lambda w: w.default_checklist_item().pk)),  # fmt: skip
+    "default checklist": Fuzz(
+        (toolkit_forms.DefaultChecklistItemForm,),
+        "admin",
+        url("toolkit:default_checklist"),
+        shows=url("toolkit:default_checklist"),
+    ),  # fmt: skip
+    "default checklist item": Fuzz(
+        (toolkit_forms.DefaultChecklistItemForm,),
+        "admin",
+        url("toolkit:default_checklist_item", lambda w: w.default_checklist_item().pk),
+    ),  # fmt: skip
     "warning thresholds": Fuzz((toolkit_forms.WarningThresholdsForm,), "admin", url("toolkit:warning_thresholds")),
     # Audit
     # The forum (posts pass the gate; Markdown is sanitised)
-    "forum programme topic": Fuzz((forum_forms.TopicForm,), "member", url("forum:programme_topic_new"),
-                                  shows=url("forum:programme_board")),  # fmt: skip
-    "forum site topic": Fuzz((forum_forms.TopicForm,), "member", url("forum:site_topic_new", site),
-                             shows=url("forum:site_board", site)),  # fmt: skip
-    "forum reply": Fuzz((forum_forms.PostForm,), "other_member", url("forum:thread", forum_thread),
-                        shows=url("forum:thread", forum_thread)),  # fmt: skip
+    "forum programme topic": Fuzz(
+        (forum_forms.TopicForm,), "member", url("forum:programme_topic_new"), shows=url("forum:programme_board")
+    ),  # fmt: skip
+    "forum site topic": Fuzz(
+        (forum_forms.TopicForm,), "member", url("forum:site_topic_new", site), shows=url("forum:site_board", site)
+    ),  # fmt: skip
+    "forum reply": Fuzz(
+        (forum_forms.PostForm,),
+        "other_member",
+        url("forum:thread", forum_thread),
+        shows=url("forum:thread", forum_thread),
+    ),  # fmt: skip
     "forum quote": Fuzz((), "member", url("forum:thread", forum_thread), ("quote",), method="get"),
     "forum follow": Fuzz((forum_forms.FollowForm,), "member", url("forum:follow", forum_thread)),
-    "forum finding": Fuzz((forum_forms.DismissPostFindingForm,), "member", lambda w: reverse(
-        "forum:finding_dismiss", args=[w.new_forum_post(held=True).findings.first().pk]), fresh=True),  # fmt: skip
-    "forum finding confirm": Fuzz((), "admin", lambda w: reverse(
-        "forum:finding_confirm", args=[w.forum_finding_awaiting().pk]), ("next",), fresh=True),  # fmt: skip
-    "forum finding refuse": Fuzz((), "admin", lambda w: reverse(
-        "forum:finding_refuse", args=[w.forum_finding_awaiting().pk]), ("next",), fresh=True),  # fmt: skip
-    "forum edit": Fuzz((forum_forms.EditPostForm,), "member", url("forum:post_edit", visible_post),
-                       shows=url("forum:post_history", visible_post)),  # fmt: skip
+    "forum finding": Fuzz(
+        (forum_forms.DismissPostFindingForm,),
+        "member",
+        lambda w: reverse("forum:finding_dismiss", args=[w.new_forum_post(held=True).findings.first().pk]),
+        fresh=True,
+    ),  # fmt: skip
+    "forum finding confirm": Fuzz(
+        (),
+        "admin",
+        lambda w: reverse("forum:finding_confirm", args=[w.forum_finding_awaiting().pk]),
+        ("next",),
+        fresh=True,
+    ),  # fmt: skip
+    "forum finding refuse": Fuzz(
+        (),
+        "admin",
+        lambda w: reverse("forum:finding_refuse", args=[w.forum_finding_awaiting().pk]),
+        ("next",),
+        fresh=True,
+    ),  # fmt: skip
+    "forum edit": Fuzz(
+        (forum_forms.EditPostForm,),
+        "member",
+        url("forum:post_edit", visible_post),
+        shows=url("forum:post_history", visible_post),
+    ),  # fmt: skip
     "forum report": Fuzz((forum_forms.ReportPostForm,), "other_member", url("forum:post_report", visible_post)),
     "forum email": Fuzz((forum_forms.PreferenceForm,), "member", url("forum:preferences")),
     "email preferences": Fuzz((EmailPreferencesForm,), "member", url("email_preferences")),
     # My development
     "development period": Fuzz((cpd_forms.PeriodForm,), "member", url("cpd:development"), method="get"),
-    "reflective note": Fuzz((cpd_forms.ReflectiveNoteForm,), "member", url("cpd:note_create"),
-                            shows=url("cpd:development")),  # fmt: skip
+    "reflective note": Fuzz(
+        (cpd_forms.ReflectiveNoteForm,), "member", url("cpd:note_create"), shows=url("cpd:development")
+    ),  # fmt: skip
+    # The facilitators' network
+    "network meeting schedule": Fuzz(
+        (network_forms.NetworkMeetingForm,),
+        "admin",
+        url("network:schedule"),
+        valid=lambda w: {
+            "kind": "quarterly",
+            "date": (timezone.localdate() + timedelta(days=30)).isoformat(),
+            "start_time": "10:00",
+            "end_time": "12:30",
+        },
+        shows=url("network:index"),
+    ),  # fmt: skip
+    "network meeting edit": Fuzz(
+        (network_forms.NetworkMeetingForm,),
+        "admin",
+        url("network:edit", network_meeting),
+        valid=lambda w: {"kind": "advisory", "date": today(), "start_time": "23:00", "end_time": "23:30"},
+        shows=url("network:meeting", network_meeting),
+    ),  # fmt: skip
+    "network invitee": Fuzz(
+        (network_forms.InviteeForm,),
+        "admin",
+        url("network:invitees", network_meeting),
+        shows=url("network:meeting", network_meeting),
+    ),  # fmt: skip
+    "network agenda item": Fuzz(
+        (cycle_forms.AgendaItemForm,),
+        "facilitator",
+        url("network:agenda_add", network_meeting),
+        shows=url("network:meeting", network_meeting),
+    ),  # fmt: skip
+    "network register": Fuzz(
+        (network_forms.NetworkRegisterForm,),
+        "admin",
+        url("network:register", held_network_meeting),
+        PAGE,
+        shows=url("network:meeting", held_network_meeting),
+    ),  # fmt: skip
+    "network record entry": Fuzz(
+        (network_forms.EntryForm,),
+        "admin",
+        lambda w: reverse("network:record_entry", args=network_entry(w)),
+        shows=lambda w: reverse("network:record", args=[network_entry(w)[0]]),
+    ),  # fmt: skip
+    "network record action": Fuzz(
+        (network_forms.ActionForm,),
+        "admin",
+        lambda w: reverse("network:record_entry", args=network_entry(w)),
+        prefix="action",
+        valid=lambda w: {"action-owner": w.people["facilitator"].pk, "action-due_on": today()},
+        shows=lambda w: reverse("network:record_entry", args=network_entry(w)),
+    ),  # fmt: skip
     # Open data: API tokens and the spreadsheet downloads' period filters
     "api token": Fuzz((api_forms.ApiTokenForm,), "facilitator", url("api_tokens:mine"), shows=url("api_tokens:mine")),
     "dashboard download": Fuzz((), "admin", url("evaluation:dashboard_xlsx"), ("start", "end"), method="get"),
