@@ -10,6 +10,7 @@ from cycle.demo import create_demo_meeting_cycle
 from digests.demo import create_demo_digest_data
 from evaluation.demo import create_evaluation_demo_data
 from forum.demo import create_demo_forum
+from network.demo import create_demo_network
 from newsletters.demo import create_demo_newsletter
 from recruitment.demo import create_recruitment_demo_data
 from sites.demo import create_demo_sites
@@ -37,4 +38,5 @@ def create_demo_programme() -> bool:
     create_demo_meeting_cycle()
     create_demo_digest_data()
     create_demo_forum()
+    create_demo_network()
     return created
