@@ -8,6 +8,14 @@ from toolkit.services.health import CHECKED_STATUSES
 register = template.Library()
 
 
+def _checklist_of(context, site) -> dict:
+    """The site's checklist, read once per request: the site page shows it twice (the steps; a count under To do)."""
+    read = context["request"].__dict__.setdefault("_cop_checklists", {})
+    if site.pk not in read:
+        read[site.pk] = selectors.site_checklist(site)
+    return read[site.pk]
+
+
 @register.inclusion_tag("toolkit/setup_checklist.html", takes_context=True)
 def setup_checklist(context, site):
     """The site page's set-up panel: progress, the steps, and (for its facilitators) the documents."""
@@ -20,7 +28,7 @@ def setup_checklist(context, site):
         "can_tick": user.has_perm("toolkit.tick_checklist", site),
         "can_download": user.has_perm("toolkit.download_documents", site),
         "documents": DOCUMENTS.values(),
-        **selectors.site_checklist(site),
+        **_checklist_of(context, site),
     }
 
 
@@ -51,5 +59,5 @@ def setup_steps_to_do(context, site) -> int:
     """How many set-up steps of the site are not done yet (0 for those who do not see the checklist)."""
     if not context["request"].user.has_perm("toolkit.view_checklist", site):
         return 0
-    checklist = selectors.site_checklist(site)
+    checklist = _checklist_of(context, site)
     return checklist["total"] - checklist["done_count"]
