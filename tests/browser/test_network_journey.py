@@ -38,6 +38,7 @@ def test_admin_schedules_a_facilitator_proposes_an_item_and_the_admin_takes_the_
     ).person  # fmt: skip
     MembershipFactory(site=SiteFactory(code="CP3", town="Colchester"), role=MembershipRole.FACILITATOR,
                       person__name="Sam Second")  # fmt: skip
+    UserFactory(name="Kit Adviser", agency="Homeless Link")  # an advisory group member with an account
     day = timezone.localdate() + timedelta(days=21)
     problems = []
 
@@ -61,6 +62,7 @@ def test_admin_schedules_a_facilitator_proposes_an_item_and_the_admin_takes_the_
     sign_in(page, live_server, facilitator.email)
     panel = page.get_by_role("region", name="Facilitators' network")
     expect(panel).to_contain_text("Quarterly facilitators' meeting")
+    problems += look(page, "home-facilitator")
     panel.get_by_role("link", name=day.strftime("%A %-d %B %Y")).click()
     expect(page.get_by_role("link", name="Join the meeting online")).to_be_visible()
     expect(page.get_by_role("link", name="Take the register")).to_have_count(0)
@@ -104,4 +106,14 @@ def test_admin_schedules_a_facilitator_proposes_an_item_and_the_admin_takes_the_
     page.get_by_role("button", name="Approve the record").click()
     expect(page.get_by_text("Record approved.")).to_be_visible()
     problems += look(page, "record")
+    # The programme admin's other pages: naming an advisory group member, changing the meeting, the list.
+    page.goto(f"{live_server.url}/network/{meeting.pk}/invitees/")
+    page.get_by_label("Person to invite").select_option(label="Kit Adviser, Homeless Link")
+    page.get_by_role("button", name="Invite").click()
+    expect(page.get_by_text("Kit Adviser is invited to this meeting.")).to_be_visible()
+    problems += look(page, "invitees")
+    page.goto(f"{live_server.url}/network/{meeting.pk}/edit/")
+    problems += look(page, "edit")
+    page.goto(f"{live_server.url}/network/")
+    problems += look(page, "index")
     assert problems == []

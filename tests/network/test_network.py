@@ -77,6 +77,16 @@ def test_the_video_link_reaches_invited_people_only(client, facilitator, member,
     assert meeting.video_link.encode() not in client.get(reverse("home")).content
 
 
+def test_the_facilitators_board_leads_to_the_network_meetings(client, facilitator, closed_site_facilitator):
+    link = reverse("network:index")
+    client.force_login(facilitator)
+    board = parse(client.get(reverse("forum:facilitators_board")).content)
+    assert link in [a.etree_element.get("href") for a in select(board, "main a")]
+    client.force_login(closed_site_facilitator)  # still reads the board, but is no longer in the network
+    board = parse(client.get(reverse("forum:facilitators_board")).content)
+    assert link not in [a.etree_element.get("href") for a in select(board, "main a")]
+
+
 # Scheduling
 def test_a_programme_admin_schedules_a_meeting_in_uk_time_and_facilitators_see_it_on_their_home_page(
     client, programme_admin, facilitator, member
