@@ -1,7 +1,12 @@
 """Personal data the cases app holds (collected by members.data_rights): the cases a person presented, the follow-up
-they reported, the questions they asked and the case actions they own."""
+they reported, the questions they asked, the case actions they own, and a commissioner's responses to the issues
+raised in cases (each step they wrote in an issue's history).
 
-from cases.models import ActionItem, Case, FollowUp, Question
+On erasure a commissioner's responses stay in the issues' histories, as the site's record of the answer it got (the
+text passed the anonymisation gate when it was written); they are shown under the pseudonym, as the author's name
+is replaced."""
+
+from cases.models import ActionItem, Case, FollowUp, IssueUpdate, Question
 from members.data_rights import plain
 
 
@@ -38,5 +43,18 @@ def export_personal_data(person) -> dict:
         "case_actions_owned": [
             {"case": a.case.title, "action": a.text, "status": a.status, "note": a.note}
             for a in ActionItem.objects.filter(owner=person).select_related("case")
+        ],
+        "issue_responses": [
+            {
+                "issue": u.issue_id,
+                "site": u.issue.case.site.code,
+                "written": plain(u.created_at),
+                "response": u.text,
+                "status_from": u.from_status,
+                "status_to": u.to_status,
+            }
+            for u in IssueUpdate.objects.filter(author=person)
+            .select_related("issue__case__site")
+            .order_by("created_at", "pk")
         ],
     }

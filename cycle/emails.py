@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.emails import send_email
-from cycle.models import ActionReminder, AgendaDelivery, RecordDelivery
+from cycle.models import ActionReminder, AgendaDelivery, GuestNotice, GuestNoticeKind, RecordDelivery
 from cycle.selectors import due_of, visible_agenda
 
 
@@ -49,3 +49,21 @@ def email_action_reminder(*, reminder: ActionReminder) -> None:
         "url": settings.SITE_URL + reverse("my_actions"),
     }
     send_email("cycle/emails/action_reminder", to=[action.owner.email], context=context)
+
+
+def email_guest_notice(*, notice: GuestNotice) -> None:
+    """To a commissioner: invited to one meeting (with the link to what they may read), or the invitation withdrawn."""
+    guest = notice.guest
+    meeting = guest.meeting
+    invited = notice.kind == GuestNoticeKind.INVITED
+    context = {
+        "meeting": meeting,
+        "site": meeting.site,
+        "person": guest.person,
+        "invited_by": guest.invited_by,
+        "starts_at": timezone.localtime(meeting.starts_at),
+        "ends_at": timezone.localtime(meeting.ends_at),
+        "url": settings.SITE_URL + reverse("cycle:as_guest", args=[meeting.pk]),
+    }
+    template = "cycle/emails/guest_invited" if invited else "cycle/emails/guest_withdrawn"
+    send_email(template, to=[guest.person.email], context=context)

@@ -4,7 +4,7 @@ thin, they take the row's id, re-fetch it, return quietly if it no longer applie
 from celery import shared_task
 
 from cycle import emails
-from cycle.models import ActionReminder, AgendaDelivery, RecordDelivery
+from cycle.models import ActionReminder, AgendaDelivery, GuestNotice, GuestNoticeKind, RecordDelivery
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=60, max_retries=5)
@@ -30,3 +30,16 @@ def send_action_reminder_email(reminder_id: int) -> None:
     if reminder is None or not reminder.action.is_open or reminder.action.owner is None:
         return
     emails.email_action_reminder(reminder=reminder)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=60, max_retries=5)
+def send_guest_notice_email(notice_id: int) -> None:
+    """The invitation's email goes only while it still stands (not withdrawn since, the meeting not cancelled)."""
+    notice = GuestNotice.objects.select_related("guest__meeting__site", "guest__person", "guest__invited_by")
+    notice = notice.filter(pk=notice_id).first()
+    if notice is None or not notice.guest.person.is_active:
+        return
+    guest = notice.guest
+    if notice.kind == GuestNoticeKind.INVITED and (guest.withdrawn_at or guest.meeting.is_cancelled):
+        return
+    emails.email_guest_notice(notice=notice)

@@ -2,7 +2,7 @@
 Their tables kept the names they had in the sites app (db_table), so moving them here moved no data."""
 
 from cycle.models.agendas import AgendaDelivery, AgendaItem, AgendaItemKind, AgendaPublication
-from cycle.models.guests import MeetingGuest
+from cycle.models.guests import GuestNotice, GuestNoticeKind, MeetingGuest
 from cycle.models.records import (
     ActionReminder,
     MeetingRecord,
@@ -21,6 +21,8 @@ __all__ = [
     "AgendaItem",
     "AgendaItemKind",
     "AgendaPublication",
+    "GuestNotice",
+    "GuestNoticeKind",
     "MeetingGuest",
     "MeetingRecord",
     "RecordAction",

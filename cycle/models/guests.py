@@ -39,3 +39,23 @@ class MeetingGuest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} invited to {self.meeting_id}"
+
+
+class GuestNoticeKind(models.TextChoices):
+    INVITED = "invited", "Invited"
+    WITHDRAWN = "withdrawn", "Invitation withdrawn"
+
+
+class GuestNotice(models.Model):
+    """One row per email to an invited commissioner (the outbox claim): the invitation, and its withdrawal, each
+    sent once."""
+
+    guest = models.ForeignKey(MeetingGuest, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=16, choices=GuestNoticeKind.choices)
+    claimed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["guest", "kind"], name="guest_notice_once")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to guest {self.guest_id}"

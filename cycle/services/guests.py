@@ -1,5 +1,6 @@
 """Inviting a commissioner to one meeting of a site, and withdrawing the invitation. The facilitator decides; the
-invitation lapses by itself at the end of the meeting's day."""
+invitation lapses by itself at the end of the meeting's day. The commissioner is emailed once when invited and once
+if the invitation is withdrawn (one GuestNotice row per invitation and kind, queued after commit)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -7,7 +8,9 @@ from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.services import record_event
-from cycle.models import MeetingGuest
+from core.outbox import claim_and_queue
+from cycle import tasks
+from cycle.models import GuestNotice, GuestNoticeKind, MeetingGuest
 from sites.models import Meeting
 
 
@@ -26,6 +29,7 @@ def invite_commissioner(*, meeting: Meeting, person, invited_by) -> MeetingGuest
         return existing
     guest = MeetingGuest.objects.create(meeting=meeting, person=person, invited_by=invited_by)
     record_event(actor=invited_by, action=AuditAction.CREATED, target=guest, detail=f"meeting {meeting.pk}")
+    _notify(guest, GuestNoticeKind.INVITED)
     return guest
 
 
@@ -35,3 +39,8 @@ def withdraw_invitation(*, guest: MeetingGuest, withdrawn_by) -> None:
         raise PermissionDenied("Only this site's facilitators can withdraw an invitation.")
     if MeetingGuest.objects.filter(pk=guest.pk, withdrawn_at__isnull=True).update(withdrawn_at=timezone.now()):
         record_event(actor=withdrawn_by, action=AuditAction.CHANGED, target=guest, detail="withdrawn")
+        _notify(guest, GuestNoticeKind.WITHDRAWN)
+
+
+def _notify(guest: MeetingGuest, kind: str) -> int:
+    return claim_and_queue(GuestNotice, [{"guest": guest, "kind": kind}], task=tasks.send_guest_notice_email)

@@ -125,3 +125,59 @@ def test_the_facilitator_invites_through_the_page_and_the_commissioner_finds_it_
     assert commissioner.name in client.get(url).content.decode()
     client.force_login(commissioner)
     assert as_guest(meeting) in client.get(reverse("home")).content.decode()
+
+
+def test_the_commissioner_is_emailed_once_when_invited_and_once_when_withdrawn(
+    client, site, facilitator, commissioner, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from cycle.models import GuestNotice
+
+    meeting = MeetingFactory(site=site, starts_at=at(timezone.localdate() + timedelta(days=5)), venue="Jubilee Library")
+    client.force_login(facilitator)
+    url = reverse("cycle:guests", args=[meeting.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"person": commissioner.pk})
+        client.post(url, {"person": commissioner.pk})  # a second click: the same invitation, no second email
+    [invitation] = mail.outbox
+    assert invitation.to == [commissioner.email]
+    assert invitation.subject.startswith(f"Invitation: {site.code} community of practice meeting on ")
+    assert facilitator.name in invitation.body and "Jubilee Library" in invitation.body
+    assert reverse("cycle:as_guest", args=[meeting.pk]) in invitation.body
+    assert "You will not see the presentations, the discussion or the record" in invitation.body
+
+    guest = MeetingGuest.objects.get()
+    withdraw = reverse("cycle:guest_withdraw", args=[meeting.pk, guest.pk])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(withdraw)
+        client.post(withdraw)  # already withdrawn: nothing more
+    [withdrawal] = mail.outbox
+    assert withdrawal.to == [commissioner.email] and withdrawal.subject.startswith("Invitation withdrawn:")
+    assert "no longer open to you" in withdrawal.body
+    assert sorted(GuestNotice.objects.values_list("kind", flat=True)) == ["invited", "withdrawn"]
+
+    # Invited again later: a new invitation, told again.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"person": commissioner.pk})
+    assert [m.subject.split(":")[0] for m in mail.outbox] == ["Invitation"]
+
+
+def test_an_invitation_withdrawn_before_its_email_goes_is_not_sent(site, facilitator, commissioner):
+    """The email queued for an invitation that was withdrawn before the worker reached it stays unsent; the
+    withdrawal's email still goes."""
+    from django.core import mail
+
+    from cycle import tasks
+    from cycle.models import GuestNotice
+
+    meeting = MeetingFactory(site=site, starts_at=at(timezone.localdate() + timedelta(days=5)))
+    guest = guests.invite_commissioner(meeting=meeting, person=commissioner, invited_by=facilitator)  # not committed
+    guests.withdraw_invitation(guest=guest, withdrawn_by=facilitator)
+    invited, withdrawn = (GuestNotice.objects.get(kind=kind) for kind in ("invited", "withdrawn"))
+    tasks.send_guest_notice_email(invited.pk)
+    assert mail.outbox == []
+    tasks.send_guest_notice_email(withdrawn.pk)
+    assert [m.subject.split(":")[0] for m in mail.outbox] == ["Invitation withdrawn"]

@@ -113,6 +113,8 @@ EXPORTED = {
     "network.NetworkInvitee.person": "network_invitations", "network.NetworkAttendance.person": "network_attendance",
     "network.NetworkAgendaItem.proposed_by": "network_agenda_items_proposed",
     "network.NetworkAction.owner": "network_actions_owned",
+    "cases.IssueUpdate.author": "issue_responses", "cycle.MeetingGuest.person": "meeting_invitations",
+    "digests.CommissionerResponse.responder": "earlier_issue_responses",
 }  # fmt: skip
 NOT_EXPORTED = {
     "recorded as who did a task in their role (the audit log in the copy lists their actions)": [
@@ -145,7 +147,6 @@ NOT_EXPORTED = {
         "account.EmailAddress.user", "forum.Post.mentions", "members.MeetingEmailPreference.person",
     ],
     "to do: not yet in the copy": [
-        "digests.CommissionerResponse.responder", "cases.IssueUpdate.author", "cycle.MeetingGuest.person",
         "cycle.RecordAction.owner", "cycle.RecordComment.author",
         "sites.ExpertConsent.expert", "sites.ExpertPayment.expert",
     ],
@@ -178,17 +179,12 @@ def test_every_link_to_a_person_is_in_their_copy_or_left_out_for_a_reason(member
     assert {section for section in EXPORTED.values() if section not in sections} == set()
 
 
-@pytest.mark.django_db
-def test_erasure_leaves_the_name_in_no_text_anywhere(programme_admin, member, site):
-    """Every text column of every table is searched for the erased name (the audit log is append-only and keeps
-    its rows as they were written: it is the record of who did what)."""
+def _texts_holding(name: str) -> list[str]:
+    """Every text column of every table that holds `name` (the audit log is append-only and keeps its rows as they
+    were written: it is the record of who did what)."""
     from django.apps import apps
     from django.db import models
 
-    name = member.name
-    _written_by(member, MembershipFactory(site=site, person__name="Cole Colleague").person, site)
-    Membership.objects.filter(person=member).update(left=timezone.localdate(), left_reason="moved job")
-    erase_person(person=member, erased_by=programme_admin)
     found = []
     for model in apps.get_models():
         if model._meta.label == "audit.AuditEvent":
@@ -197,4 +193,74 @@ def test_erasure_leaves_the_name_in_no_text_anywhere(programme_admin, member, si
             text = isinstance(field, (models.CharField, models.TextField))
             if text and model._default_manager.filter(**{f"{field.name}__icontains": name}).exists():
                 found.append(f"{model._meta.label}.{field.name}")
+    return found
+
+
+@pytest.mark.django_db
+def test_erasure_leaves_the_name_in_no_text_anywhere(programme_admin, member, site):
+    name = member.name
+    _written_by(member, MembershipFactory(site=site, person__name="Cole Colleague").person, site)
+    Membership.objects.filter(person=member).update(left=timezone.localdate(), left_reason="moved job")
+    erase_person(person=member, erased_by=programme_admin)
+    found = _texts_holding(name)
     assert found == [], f"the erased name is still in: {found}"
+
+
+def _commissioner_at_work(commissioner, member, facilitator, site):
+    """A commissioner who answered an issue raised at the site (and moved it on), answered in the retired table
+    before that, and is invited to the site's next meeting."""
+    from datetime import timedelta
+
+    from cases.services import issues, lifecycle
+    from cycle.services import guests
+    from digests.models import CommissionerResponse
+
+    case = lifecycle.create_case(site=site, by=member, title="Weekend crises", presentation="A&E every weekend.",
+                                 commissioner_issues="No crisis cover at weekends.")  # fmt: skip
+    lifecycle.share_case(case=case, by=member)
+    issues.respond_to_issue(issue=case.commissioner_issue, by=commissioner, text="We are reviewing weekend cover.",
+                            status="under_review")  # fmt: skip
+    CommissionerResponse.objects.create(case=case, responder=commissioner, text="Noted at the quarterly review.")
+    meeting = MeetingFactory(site=site, starts_at=at(timezone.localdate() + timedelta(days=7)))
+    return guests.invite_commissioner(meeting=meeting, person=commissioner, invited_by=facilitator)
+
+
+@pytest.mark.django_db
+def test_a_commissioners_copy_holds_their_responses_and_the_meetings_they_were_invited_to(
+    client, commissioner, member, facilitator, site
+):
+    guest = _commissioner_at_work(commissioner, member, facilitator, site)
+    client.force_login(commissioner)
+    data = json.loads(client.get(reverse("members:my_data_download")).content)
+    [response] = data["issue_responses"]
+    assert response["response"] == "We are reviewing weekend cover." and response["site"] == "CP1"
+    assert (response["status_from"], response["status_to"]) == ("raised", "under_review")
+    assert [r["response"] for r in data["earlier_issue_responses"]] == ["Noted at the quarterly review."]
+    [invitation] = data["meeting_invitations"]
+    assert invitation["site"] == "CP1" and invitation["invited_by"] == facilitator.name
+    assert invitation["meeting"] == timezone.localtime(guest.meeting.starts_at).isoformat()
+    assert invitation["withdrawn"] is None
+    # The member's copy has none of the commissioner's writing.
+    client.force_login(member)
+    theirs = json.loads(client.get(reverse("members:my_data_download")).content)
+    assert theirs["issue_responses"] == [] and theirs["meeting_invitations"] == []
+
+
+@pytest.mark.django_db
+def test_erasing_a_commissioner_withdraws_their_invitations_and_keeps_the_answers_under_the_pseudonym(
+    client, programme_admin, commissioner, member, facilitator, site
+):
+    from cases.models import IssueUpdate
+    from cycle.models import MeetingGuest
+
+    name = commissioner.name
+    guest = _commissioner_at_work(commissioner, member, facilitator, site)
+    erase_person(person=commissioner, erased_by=programme_admin)
+    assert _texts_holding(name) == []
+    guest.refresh_from_db()
+    assert guest.withdrawn_at is not None and not MeetingGuest.objects.standing().exists()
+    update = IssueUpdate.objects.get(author=commissioner)
+    assert update.text == "We are reviewing weekend cover."  # the site's record of the answer it got
+    client.force_login(programme_admin)
+    page = client.get(reverse("digests:issue", args=[update.issue_id])).content.decode()
+    assert f"Former member {commissioner.pk:05d}" in page and name not in page

@@ -152,6 +152,22 @@ def _issue_update(w, text):
     issues.respond_to_issue(issue=issue, by=w.people["commissioner"], text="Being reviewed.", status="under_review")
 
 
+def _guest(withdraw: bool = False):
+    """A commissioner invited to a meeting whose venue is the hostile text (then the invitation withdrawn, if asked)."""
+
+    def send(w, text):
+        from cycle.services import guests
+
+        meeting = MeetingFactory(site=w.site, starts_at=timezone.now() + timedelta(days=2), venue=text)
+        guest = guests.invite_commissioner(
+            meeting=meeting, person=w.people["commissioner"], invited_by=w.people["facilitator"]
+        )
+        if withdraw:
+            guests.withdraw_invitation(guest=guest, withdrawn_by=w.people["facilitator"])
+
+    return send
+
+
 def _site_at_risk(w, text):
     from toolkit.models import HealthStatus, SiteHealthChange
     from toolkit.services.health import send_at_risk_alerts
@@ -191,6 +207,8 @@ EMAILS: dict[str, Email] = {
     "cycle/emails/agenda": Email(_agenda),
     "cycle/emails/record": Email(_record),
     "cycle/emails/action_reminder": Email(_action_reminder),
+    "cycle/emails/guest_invited": Email(_guest()),
+    "cycle/emails/guest_withdrawn": Email(_guest(withdraw=True)),
     "digests/emails/digest_ready": Email(_digest_ready, shows_typed_text=False),
     "forum/emails/post": Email(_forum_post),
     "forum/emails/digest": Email(_forum_digest),
@@ -257,4 +275,3 @@ def test_emails_show_typed_text_as_text(world, template, payload, django_capture
         assert html.escape(payload) not in text and "&lt;" not in text and "&amp;" not in text, template
         if entry.shows_typed_text:
             assert payload in text, f"{template}: the typed text is not shown as typed"
-
