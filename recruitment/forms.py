@@ -13,17 +13,32 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 LETTERS = [("", "No letter")] + [(slug, doc.title) for slug, doc in DOCUMENTS.items() if "letter" in slug]
 
 
-def required(what: str) -> dict:
-    return {"required": f"Enter {what}.", "invalid": f"Enter {what} as a date, for example 14/03/2026."}
+# The shapes every field here takes: a message for each way it can be wrong, and optional when it has none to say
+# it is missing.
+def _text(label: str, missing: str = "", *, max_length: int | None = 200, **kwargs) -> forms.CharField:
+    """A line of text (or a Textarea, given as widget); required when `missing` says what to enter."""
+    if missing:
+        kwargs["error_messages"] = {"required": missing}
+    return forms.CharField(label=label, max_length=max_length, required=bool(missing), **kwargs)
+
+
+def _email(label: str, missing: str = "", *, example: str = "name@example.org", **kwargs) -> forms.EmailField:
+    messages = {"invalid": f"Enter an email address like {example}."}
+    if missing:
+        messages["required"] = missing
+    return forms.EmailField(label=label, required=bool(missing), error_messages=messages, **kwargs)
+
+
+def _date(label: str, what: str = "the date", *, optional: bool = False, **kwargs) -> forms.DateField:
+    """A date picker; `what` names the date in the messages ("Enter the closing date.")."""
+    messages = {"invalid": f"Enter {what} as a date, for example 14/03/2026."}
+    if not optional:
+        messages["required"] = f"Enter {what}."
+    return forms.DateField(label=label, widget=DATE_WIDGET, required=not optional, error_messages=messages, **kwargs)
 
 
 class AgencyForm(forms.Form):
-    name = forms.CharField(
-        label="Agency",
-        max_length=200,
-        help_text="For example “Brighton & Hove adult social care”.",
-        error_messages={"required": "Enter the agency's name."},
-    )
+    name = _text("Agency", "Enter the agency's name.", help_text="For example “Brighton & Hove adult social care”.")
     sector = forms.ChoiceField(label="Sector", choices=[("", "Not sure")] + Sector.choices, required=False)
     could_supply = SafeModelMultipleChoiceField(
         label="Target disciplines it could supply",
@@ -39,14 +54,10 @@ class AgencyForm(forms.Form):
 
 
 class AgencyManagerForm(forms.Form):
-    name = forms.CharField(label="Manager's name", max_length=200, error_messages={"required": "Enter the name."})
-    role = forms.CharField(label="Role", max_length=200, required=False, help_text="For example “Team manager”.")
-    email = forms.EmailField(
-        label="Work email",
-        required=False,
-        error_messages={"invalid": "Enter an email address like name@agency.gov.uk."},
-    )
-    phone = forms.CharField(label="Work phone", max_length=40, required=False)
+    name = _text("Manager's name", "Enter the name.")
+    role = _text("Role", help_text="For example “Team manager”.")
+    email = _email("Work email", example="name@agency.gov.uk")
+    phone = _text("Work phone", max_length=40)
 
 
 class ManagerChoiceField(SafeModelChoiceField):
@@ -55,14 +66,11 @@ class ManagerChoiceField(SafeModelChoiceField):
 
 
 class ApproachForm(forms.Form):
-    approached_on = forms.DateField(
-        label="Date", widget=DATE_WIDGET, initial=timezone.localdate, error_messages=required("the date")
-    )
-    made_by = forms.CharField(
-        label="Made by",
-        max_length=200,
-        help_text="Who approached the agency: you, or the senior sponsor.",
-        error_messages={"required": "Say who made the approach."},
+    """An approach to record, or one recorded earlier to change."""
+
+    approached_on = _date("Date", initial=timezone.localdate)
+    made_by = _text(
+        "Made by", "Say who made the approach.", help_text="Who approached the agency: you, or the senior sponsor."
     )
     manager = ManagerChoiceField(
         label="Manager approached",
@@ -78,15 +86,8 @@ class ApproachForm(forms.Form):
         help_text="The toolkit's letter asking a manager to release a worker, filled in with this site's details.",
     )
     outcome = forms.ChoiceField(label="Outcome", choices=ApproachOutcome.choices, initial=ApproachOutcome.AWAITING)
-    next_step = forms.CharField(
-        label="Next step", max_length=300, required=False, help_text="For example “Meet the team manager in person”."
-    )
-    next_step_by = forms.DateField(
-        label="Next step by",
-        widget=DATE_WIDGET,
-        required=False,
-        error_messages={"invalid": "Enter the date as a date, for example 14/03/2026."},
-    )
+    next_step = _text("Next step", max_length=300, help_text="For example “Meet the team manager in person”.")
+    next_step_by = _date("Next step by", optional=True)
 
     def __init__(self, *args, agency, **kwargs):
         super().__init__(*args, **kwargs)
@@ -94,50 +95,31 @@ class ApproachForm(forms.Form):
 
 
 class SeniorSponsorForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=200, error_messages={"required": "Enter the sponsor's name."})
-    role = forms.CharField(
-        label="Role",
-        max_length=200,
-        help_text="For example “Director of services”.",
-        error_messages={"required": "Enter the sponsor's role."},
-    )
-    agency = forms.CharField(
-        label="Organisation",
-        max_length=200,
-        help_text="Usually the host organisation.",
-        error_messages={"required": "Enter the sponsor's organisation."},
-    )
-    agreed_on = forms.DateField(
-        label="Date they agreed",
-        widget=DATE_WIDGET,
-        initial=timezone.localdate,
-        error_messages=required("the date they agreed"),
-    )
+    name = _text("Name", "Enter the sponsor's name.")
+    role = _text("Role", "Enter the sponsor's role.", help_text="For example “Director of services”.")
+    agency = _text("Organisation", "Enter the sponsor's organisation.", help_text="Usually the host organisation.")
+    agreed_on = _date("Date they agreed", "the date they agreed", initial=timezone.localdate)
 
 
 # The call for host sites
 class HostSiteCallForm(forms.Form):
-    title = forms.CharField(
-        label="Title",
-        max_length=200,
-        initial="Host a community of practice",
-        error_messages={"required": "Enter a title for the call."},
-    )
-    introduction = forms.CharField(
-        label="Introduction",
-        required=False,
+    title = _text("Title", "Enter a title for the call.", initial="Host a community of practice")
+    introduction = _text(
+        "Introduction",
+        max_length=None,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="What applicants should know: who may apply, what the award pays for.",
     )
-    criteria = forms.CharField(
-        label="Criteria",
+    criteria = _text(
+        "Criteria",
+        "Write at least one criterion.",
+        max_length=None,
         widget=forms.Textarea(attrs={"rows": 5}),
         initial="The facilitator's experience of setting up and running groups\nA senior sponsor in the organisation\n"
         "Reach into the sectors the community needs\nA suitable, accessible venue",
         help_text="One a line. Reviewers score each from 0 to 5.",
-        error_messages={"required": "Write at least one criterion."},
     )
-    closes_on = forms.DateField(label="Closing date", widget=DATE_WIDGET, error_messages=required("the closing date"))
+    closes_on = _date("Closing date", "the closing date")
     award = forms.DecimalField(
         label="Award (£)",
         min_value=0,
@@ -156,69 +138,60 @@ class HostSiteCallForm(forms.Form):
 
 
 class HostSiteApplicationForm(forms.Form):
-    """The public application form: no account needed."""
+    """The public application form: no account needed. Shown in the groups of `sections`."""
 
-    organisation = forms.CharField(
-        label="Organisation", max_length=200, error_messages={"required": "Enter your organisation's name."}
+    organisation = _text("Organisation", "Enter your organisation's name.")
+    town = _text("Town or area the community would serve", "Enter the town or area.", max_length=100)
+    contact_name = _text("Your name", "Enter your name.", help_text="The person we write to about this application.")
+    contact_email = _email(
+        "Your email address", "Enter your email address.", help_text="We send the confirmation and the outcome here."
     )
-    town = forms.CharField(
-        label="Town or area the community would serve",
-        max_length=100,
-        error_messages={"required": "Enter the town or area."},
-    )
-    contact_name = forms.CharField(label="Your name", max_length=200, error_messages={"required": "Enter your name."})
-    contact_email = forms.EmailField(
-        label="Your email address",
-        help_text="We send the confirmation and the outcome here.",
-        error_messages={
-            "required": "Enter your email address.",
-            "invalid": "Enter an email address like name@example.org.",
-        },
-    )
-    facilitator_name = forms.CharField(
-        label="Proposed facilitator",
-        max_length=200,
-        error_messages={"required": "Enter the proposed facilitator's name."},
-    )
-    facilitator_email = forms.EmailField(
-        label="Facilitator's email address",
+    facilitator_name = _text("Facilitator's name", "Enter the proposed facilitator's name.")
+    facilitator_email = _email(
+        "Facilitator's email address",
+        "Enter the facilitator's email address.",
         help_text="If you are awarded, the invitation to set up the site goes here.",
-        error_messages={
-            "required": "Enter the facilitator's email address.",
-            "invalid": "Enter an email address like name@example.org.",
-        },
     )
-    facilitator_experience = forms.CharField(
-        label="The facilitator's experience of setting up and running groups",
+    facilitator_experience = _text(
+        "The facilitator's experience of setting up and running groups",
+        "Describe the facilitator's experience of running groups: it is part of the selection.",
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Groups they have set up or run, for whom, and for how long.",
-        error_messages={
-            "required": "Describe the facilitator's experience of running groups: it is part of the selection."
-        },
+        help_text="Groups they have set up or run, for whom, and for how long. A few sentences are enough.",
     )
     sectors = forms.MultipleChoiceField(
         label="Sectors you can reach",
         choices=Sector.choices,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Where you have contacts who could release front-line staff.",
+        help_text="Where you have contacts who could release front-line staff. Tick all that apply.",
         error_messages={"required": "Tick at least one sector your organisation can reach."},
     )
-    sponsor_name = forms.CharField(
-        label="Senior sponsor",
-        max_length=200,
-        help_text="Someone senior who will open doors to other agencies' managers.",
-        error_messages={"required": "Name a senior sponsor: sites without one struggled to recruit."},
+    sponsor_name = _text(
+        "Senior sponsor's name",
+        "Name a senior sponsor: sites without one struggled to recruit.",
+        help_text="Someone senior in your organisation who will open doors to other agencies' managers.",
     )
-    sponsor_role = forms.CharField(
-        label="Senior sponsor's role", max_length=200, error_messages={"required": "Enter the sponsor's role."}
+    sponsor_role = _text(
+        "Senior sponsor's role", "Enter the sponsor's role.", help_text="For example “Chief executive”."
     )
-    venue = forms.CharField(
-        label="Venue",
+    venue = _text(
+        "Venue",
+        "Enter a venue for the meetings.",
         max_length=300,
         help_text="Where the monthly two-hour meetings would be held.",
-        error_messages={"required": "Enter a venue for the meetings."},
     )
+
+    sections = [
+        ("About your organisation", ["organisation", "town", "contact_name", "contact_email", "sectors"]),
+        ("The proposed facilitator", ["facilitator_name", "facilitator_email", "facilitator_experience"]),
+        ("Senior sponsor and venue", ["sponsor_name", "sponsor_role", "venue"]),
+    ]
+
+    def grouped_fields(self) -> list[tuple[str, list]]:
+        return [(legend, [self[name] for name in names]) for legend, names in self.sections]
+
+
+SCORES = [(0, "0: not met")] + [(n, str(n)) for n in range(1, 5)] + [(5, "5: fully met")]
 
 
 class ScoreForm(forms.Form):
@@ -230,7 +203,7 @@ class ScoreForm(forms.Form):
             self.fields[f"criterion_{index}"] = forms.TypedChoiceField(
                 label=criterion,
                 coerce=int,
-                choices=[("", "Choose a score")] + [(n, str(n)) for n in range(6)],
+                choices=[("", "Choose a score")] + SCORES,
                 initial=(initial_scores or {}).get(index),
                 error_messages={"required": f"Score “{criterion}” from 0 to 5."},
             )

@@ -7,6 +7,7 @@ urlpatterns = [
     # A site's recruitment work (under /sites/<pk>/recruitment/)
     path("<int:site_pk>/recruitment/agencies/", views.agencies, name="agencies"),
     path("<int:site_pk>/recruitment/agencies/<int:pk>/", views.agency, name="agency"),
+    path("<int:site_pk>/recruitment/agencies/<int:agency_pk>/approaches/<int:pk>/", views.approach, name="approach"),
     path("<int:site_pk>/recruitment/sponsor/", views.sponsor, name="sponsor"),
 ]
 

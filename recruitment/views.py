@@ -11,6 +11,7 @@ from core.access import get_visible_or_404
 from core.forms import add_service_error
 from recruitment import selectors
 from recruitment.forms import AgencyForm, AgencyManagerForm, ApproachForm, SeniorSponsorForm
+from recruitment.models import Agency, Approach
 from recruitment.services import agencies as services
 from sites.models import Site
 from toolkit.documents import DOCUMENTS
@@ -98,3 +99,24 @@ def sponsor(request, site_pk: int):
             messages.success(request, f"{chosen.name} is recorded as the senior sponsor of {site.code}.")
             return redirect(reverse("sites:detail", args=[site.pk]) + "#recruitment-heading")
     return render(request, "recruitment/sponsor.html", {"site": site, "form": form, "sponsor": current})
+
+
+@login_required
+def approach(request, site_pk: int, agency_pk: int, pk: int):
+    """Change an approach recorded earlier: a correction, or the agency's answer and the next step."""
+    site = _access_recruitment(request.user, site_pk)
+    # The agency first, by its own id: a huge number in a foreign key lookup (agency_id=...) overflows SQLite.
+    agency = get_object_or_404(Agency, pk=agency_pk, site=site)
+    found = get_object_or_404(Approach.objects.select_related("agency", "manager"), pk=pk, agency=agency)
+    initial = {name: getattr(found, name) for name in ApproachForm.base_fields}
+    form = ApproachForm(request.POST or None, agency=found.agency, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_approach(approach=found, by=request.user, **form.cleaned_data)
+        except ValidationError as problem:
+            add_service_error(form, problem)
+        else:
+            messages.success(request, f"Approach of {found.approached_on:%d/%m/%Y} saved.")
+            return redirect("recruitment:agency", site.pk, found.agency_id)
+    context = {"site": site, "agency": found.agency, "approach": found, "form": form}
+    return render(request, "recruitment/approach.html", context)

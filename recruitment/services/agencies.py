@@ -74,8 +74,7 @@ def add_agency_manager(
     return manager
 
 
-@transaction.atomic
-def record_approach(
+def _approach_values(
     *,
     agency: Agency,
     by: User,
@@ -87,9 +86,8 @@ def record_approach(
     next_step: str = "",
     next_step_by: date | None = None,
     letter: str = "",
-) -> Approach:
-    """One approach to an agency. A letter is one of the toolkit's documents, sent with the approach."""
-    _check(by, agency.site)
+) -> dict:
+    """An approach's fields, checked and tidied, for recording it or changing it."""
     errors = {}
     if manager is not None and manager.agency_id != agency.pk:
         errors["manager"] = "Choose a manager at this agency."
@@ -101,19 +99,44 @@ def record_approach(
         errors["next_step_by"] = "The next step cannot be due before the approach was made."
     if errors:
         raise ValidationError(errors)
-    approach = Approach.objects.create(
-        agency=agency,
-        manager=manager,
-        approached_on=approached_on,
-        made_by=made_by.strip() or by.name,
-        method=method,
-        outcome=outcome,
-        next_step=next_step.strip(),
-        next_step_by=next_step_by,
-        letter=letter,
-        recorded_by=by,
-    )
+    return {
+        "approached_on": approached_on,
+        "made_by": made_by.strip() or by.name,
+        "method": method,
+        "outcome": outcome,
+        "manager": manager,
+        "next_step": next_step.strip(),
+        "next_step_by": next_step_by,
+        "letter": letter,
+    }
+
+
+@transaction.atomic
+def record_approach(*, agency: Agency, by: User, **fields) -> Approach:
+    """One approach to an agency (`fields` as _approach_values takes them). A letter is one of the toolkit's
+    documents, sent with the approach."""
+    _check(by, agency.site)
+    values = _approach_values(agency=agency, by=by, **fields)
+    approach = Approach.objects.create(agency=agency, recorded_by=by, **values)
     record_event(actor=by, action=AuditAction.CREATED, target=approach, detail=f"approach to {agency.name}")
+    return approach
+
+
+@transaction.atomic
+def update_approach(*, approach: Approach, by: User, **fields) -> Approach:
+    """Correct an approach, or bring it up to date as the agency answers (the outcome, the next step). Who recorded
+    it first stays; the audit log says who changed which fields."""
+    agency = approach.agency
+    _check(by, agency.site)
+    values = _approach_values(agency=agency, by=by, **fields)
+    changed = [name for name, value in values.items() if getattr(approach, name) != value]
+    if not changed:
+        return approach
+    for name in changed:
+        setattr(approach, name, values[name])
+    approach.save(update_fields=changed)
+    detail = f"approach to {agency.name}: {', '.join(changed)}"[:300]
+    record_event(actor=by, action=AuditAction.CHANGED, target=approach, detail=detail)
     return approach
 
 

@@ -194,3 +194,44 @@ def test_the_agencies_page_asks_a_fixed_number_of_queries(
         assert client.get(reverse("recruitment:agencies", args=[site.pk])).status_code == 200
     with django_assert_max_num_queries(45):
         assert client.get(reverse("sites:detail", args=[site.pk])).status_code == 200
+
+
+def test_a_facilitator_changes_an_approach_as_the_agency_answers(client, site, other_site, facilitator, member):
+    agency = add_agency(site=site, by=facilitator, name="Sussex Partnership NHS Trust")
+    manager = add_agency_manager(agency=agency, by=facilitator, name="Dana Reid", email="dana@example.org")
+    last_week = timezone.localdate() - timedelta(days=7)
+    approach = record_approach(agency=agency, by=facilitator, approached_on=last_week, made_by="Fran",
+                               method="email", outcome=ApproachOutcome.AWAITING)  # fmt: skip
+    page = reverse("recruitment:agency", args=[site.pk, agency.pk])
+    url = reverse("recruitment:approach", args=[site.pk, agency.pk, approach.pk])
+    client.force_login(facilitator)
+    assert url in Text.of(client.get(page).content.decode()).links
+    form = client.get(url).content.decode()
+    assert f'value="{last_week.isoformat()}"' in form and 'value="Fran"' in form  # what was recorded, to change
+
+    response = client.post(url, {
+        "approached_on": last_week.isoformat(), "made_by": "Fran", "method": "email", "manager": manager.pk,
+        "letter": "invitation_letter", "outcome": "releasing", "next_step": "Send the meeting dates",
+    })  # fmt: skip
+    assert response.status_code == 302 and response["Location"] == page
+    approach.refresh_from_db()
+    assert (approach.outcome, approach.manager, approach.letter) == ("releasing", manager, "invitation_letter")
+    assert approach.recorded_by == facilitator and Approach.objects.count() == 1
+    event = AuditEvent.objects.get(action=AuditAction.CHANGED, target_type="recruitment.approach")
+    assert "outcome" in event.detail and "next_step" in event.detail and "made_by" not in event.detail
+    assert "Agreed to release a worker" in Text.of(client.get(page).content.decode()).words
+
+    # The same rules as when it was recorded; what was typed stays on the page.
+    response = client.post(url, {"approached_on": "2099-01-01", "made_by": "Fran", "method": "email",
+                                 "outcome": "declined", "next_step": "Try again in spring"})  # fmt: skip
+    html = response.content.decode()
+    assert response.status_code == 200 and "cannot be in the future" in html and 'value="Try again in spring"' in html
+    approach.refresh_from_db()
+    assert approach.outcome == "releasing"
+
+    # Another site's facilitator, a member, or the wrong agency in the address: nothing to see.
+    theirs = add_agency(site=other_site, by=MembershipFactory(site=other_site, role="facilitator").person, name="X")
+    assert client.get(reverse("recruitment:approach", args=[site.pk, theirs.pk, approach.pk])).status_code == 404
+    assert client.get(reverse("recruitment:approach", args=[other_site.pk, agency.pk, approach.pk])).status_code == 404
+    client.force_login(member)
+    assert client.get(url).status_code == 403

@@ -1,6 +1,7 @@
 """The recruitment health rules on the report's stories: CP2 (no senior sponsor; closed after its third meeting),
 CP3 (agencies sent "someone", not the same worker each time), CP6 (two experts by experience, from the outset)."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -139,3 +140,26 @@ def test_cp6_with_two_experts_and_a_sponsor_and_steady_workers_has_no_recruitmen
     assert not {"no_senior_sponsor", "agency_sends_different_people", "too_few_experts_by_experience"} & set(
         warnings(site)
     )
+
+
+def test_the_site_page_shows_who_came_from_each_agency(client, other_site):
+    """CP3's facilitator reads, per agency, how many different people came and whether anyone came back."""
+    site = other_site
+    first = timezone.localdate() - timedelta(days=130)
+    social_care = [
+        MembershipFactory(site=site, joined=first - timedelta(days=30), person__agency="Essex adult social care").person
+        for _ in range(3)
+    ]
+    probation = MembershipFactory(site=site, joined=first - timedelta(days=30), person__agency="Probation").person
+    for n in range(3):
+        hold_meeting(site, first + timedelta(days=28 * n), {social_care[n]: PRESENT, probation: PRESENT})
+    facilitator = MembershipFactory(site=site, role=MembershipRole.FACILITATOR).person
+    client.force_login(facilitator)
+    html = client.get(reverse("sites:detail", args=[site.pk])).content.decode()
+    panel = html[html.index("Who comes from each agency") : html.index("</table>", html.index("Who comes from"))]
+    rows = [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in panel.split("<tr>")[2:]]
+    assert rows == [
+        "Essex adult social care 3 3 No: a different person each time",
+        "Probation 3 1 Yes",
+    ]
+    assert "Over the last 3 meetings held" in panel

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from recruitment.models import ApplicationNotice, ApplicationStatus, HostSiteApplication, HostSiteCall
 from recruitment.services import calls
+from recruitment.tasks import send_application_notice
 from sites.models import Invitation, SiteStatus
 from toolkit.models import SiteChecklistItem
 from toolkit.services.health import assess_site_health
@@ -96,7 +97,7 @@ def test_an_application_goes_from_the_public_form_to_a_site(
     assert "no_senior_sponsor" not in {r["rule"] for r in assess_site_health(site=site).reasons}
 
 
-def test_refused_applicants_are_told_once(client, call, programme_admin, django_capture_on_commit_callbacks):
+def test_every_applicant_awarded_or_refused_is_told_the_outcome_once(client, call, programme_admin, django_capture_on_commit_callbacks):
     for n in (1, 2, 3):
         apply_through_the_form(client, call, n=n)
     first, second, third = HostSiteApplication.objects.order_by("pk")
@@ -110,6 +111,13 @@ def test_refused_applicants_are_told_once(client, call, programme_admin, django_
             client.post(reverse("host_sites:decide", args=[refused.pk, "award"]))  # or a change of mind: refused
     refusals = [m for m in mail.outbox if m.subject == "Your application to host a community of practice"]
     assert sorted(m.to[0] for m in refusals) == ["ruth2@cva.example.org", "ruth3@cva.example.org"]
+    awarded = [m for m in mail.outbox if m.to == ["ruth1@cva.example.org"]]
+    assert [m.subject for m in awarded] == ["Calderdale Voluntary Action 1 will host the Halifax community of practice"]
+    # A second click on "Award", or the worker running the outcome's task again, sends nothing more.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("host_sites:decide", args=[first.pk, "award"]))
+    for notice in ApplicationNotice.objects.filter(kind="outcome"):
+        send_application_notice(notice.pk)
     assert len(mail.outbox) == 3 + 1  # one outcome each, plus the facilitator's invitation
     assert ApplicationNotice.objects.filter(kind="outcome").count() == 3
     second.refresh_from_db()

@@ -480,6 +480,11 @@ MATRIX: dict[str, Entry] = {
         args=lambda w: [w.site.pk, w.agency(other_site=True).pk],
         get=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN),
     ),
+    "recruitment:approach": Entry(args=lambda w: [w.site.pk, w.agency().pk, w.approach().pk], get=SITE_MANAGERS),
+    "recruitment:approach@other_site_approach": Entry(
+        args=lambda w: [w.site.pk, w.agency(other_site=True).pk, w.approach(other_site=True).pk],
+        get=signed_in([], denied=NOT_FOUND, member=FORBIDDEN, broker=FORBIDDEN),
+    ),
     "recruitment:sponsor": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS),
     # The call for host sites: programme admins; the application form is public (410 once the call has closed)
     "host_sites:calls": Entry(get=signed_in(["admin"])),

@@ -291,6 +291,12 @@ FUZZ: dict[str, Fuzz] = {
         },
         shows=url("recruitment:agency", site, lambda w: w.agency().pk),
     ),  # fmt: skip
+    "approach change": Fuzz(
+        (recruitment_forms.ApproachForm,), "facilitator",
+        url("recruitment:approach", site, lambda w: w.agency().pk, lambda w: w.approach().pk),
+        valid=lambda w: {"approached_on": today(), "made_by": "Me", "method": "in_person", "outcome": "awaiting"},
+        shows=url("recruitment:agency", site, lambda w: w.agency().pk),
+    ),  # fmt: skip
     "sponsor": Fuzz(
         (recruitment_forms.SeniorSponsorForm,),
         "facilitator",

@@ -301,6 +301,18 @@ class World:
 
         return self.cached(f"agency-{site.code}", build)
 
+    def approach(self, *, other_site: bool = False):
+        """An approach recorded to that agency last week."""
+        from recruitment.models import Approach
+
+        agency = self.agency(other_site=other_site)
+        return self.cached(
+            f"approach-{agency.pk}",
+            lambda: Approach.objects.create(
+                agency=agency, approached_on=timezone.localdate() - timedelta(days=7), made_by="Fran"
+            ),
+        )
+
     def host_site_call(self, *, closed: bool = False):
         """A call for host sites, open for two more weeks or closed yesterday."""
         from recruitment.models import HostSiteCall
