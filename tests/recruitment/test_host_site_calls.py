@@ -97,7 +97,9 @@ def test_an_application_goes_from_the_public_form_to_a_site(
     assert "no_senior_sponsor" not in {r["rule"] for r in assess_site_health(site=site).reasons}
 
 
-def test_every_applicant_awarded_or_refused_is_told_the_outcome_once(client, call, programme_admin, django_capture_on_commit_callbacks):
+def test_every_applicant_awarded_or_refused_is_told_the_outcome_once(
+    client, call, programme_admin, django_capture_on_commit_callbacks
+):
     for n in (1, 2, 3):
         apply_through_the_form(client, call, n=n)
     first, second, third = HostSiteApplication.objects.order_by("pk")
