@@ -369,7 +369,9 @@ def meeting_guests(request, pk: int):
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            messages.success(request, "Invited: they can read this meeting's agenda and the issues raised on it.")
+            messages.success(
+                request, "Invited and told by email: they can read this meeting's agenda and the issues raised on it."
+            )
             return redirect("cycle:guests", meeting.pk)
     context = {"meeting": meeting, "site": meeting.site, "form": form, "guests": guests_of(meeting)}
     return render(request, "cycle/guests.html", context)
@@ -383,7 +385,7 @@ def meeting_guest_withdraw(request, pk: int, guest_pk: int):
         raise PermissionDenied("Only this site's facilitators can withdraw an invitation.")
     guest = get_object_or_404(MeetingGuest, pk=guest_pk, meeting=meeting)
     guests.withdraw_invitation(guest=guest, withdrawn_by=request.user)
-    messages.success(request, "Invitation withdrawn: they can no longer read this meeting's agenda.")
+    messages.success(request, "Invitation withdrawn and they are told by email: the agenda is closed to them.")
     return redirect("cycle:guests", meeting.pk)
 
 
