@@ -11,6 +11,7 @@ from cases.services.known_terms import forget_known_terms  # noqa: E402
 from sites.models import MembershipRole  # noqa: E402
 from tests import figures  # noqa: E402
 from tests.factories import MembershipFactory, SiteFactory, UserFactory  # noqa: E402
+from tests.seeds import restore_seeded_rows  # noqa: E402
 
 WORKER_FIGURES = pytest.StashKey[dict]()
 
@@ -43,6 +44,19 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture(autouse=True)
+def seeded_rows(request):
+    """Each test that uses the database finds the rows the data migrations seed, even after a flush (tests/seeds.py)."""
+    names = set(request.fixturenames)
+    if "transactional_db" in names or "live_server" in names:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+    else:
+        return
+    restore_seeded_rows()
 
 
 @pytest.fixture(autouse=True)
