@@ -277,9 +277,11 @@ def record_entry(request, pk: int, entry_pk: int):
     action_form = forms.ActionForm(data if typed_action else None, owners=owners, prefix="action")
     bound = [f for f in (form, action_form) if f.is_bound]
     if bound and all(f.is_valid() for f in bound) and _save_entry(request.user, entry, form, action_form):
-        messages.success(request, "Saved." if not action_form.is_bound else "Saved, with the new action.")
-        return redirect("network:record_entry" if action_form.is_bound else "network:record", pk, *(
-            [entry.pk] if action_form.is_bound else []))  # fmt: skip
+        if action_form.is_bound:  # back to the item, to see the action listed or add another
+            messages.success(request, "Saved, with the new action.")
+            return redirect("network:record_entry", pk, entry.pk)
+        messages.success(request, "Saved.")
+        return redirect("network:record", pk)
     context = {"meeting": current.meeting, "record": current, "entry": entry, "form": form, "action_form": action_form,
                "actions": entry.actions.select_related("owner")}  # fmt: skip
     return render(request, "network/record_entry.html", context)
