@@ -23,7 +23,14 @@ from django.db.models import Q
 
 from cases.models import LEARNING_OBJECT_STATUSES, Case, CaseStatus, EvidenceLink
 from core.rules import is_commissioner, is_knowledge_broker, is_programme_admin, is_signed_in
-from sites.rules import facilitated_site_ids, has_any_site, is_site_facilitator, is_site_member, site_roles
+from sites.rules import (
+    facilitated_site_ids,
+    has_any_site,
+    is_open_site,
+    is_site_facilitator,
+    is_site_member,
+    site_roles,
+)
 
 CASE_SITE_STATUSES = (CaseStatus.SHARED, CaseStatus.DISCUSSED, CaseStatus.FOLLOWED_UP, CaseStatus.WRITTEN_UP)
 CASE_PRESENTER_EDITABLE = (CaseStatus.DRAFT, CaseStatus.SHARED, CaseStatus.DISCUSSED, CaseStatus.FOLLOWED_UP)
@@ -76,19 +83,21 @@ can_see_case_in_site = (is_draft_case & (is_case_presenter | is_site_facilitator
 )
 rules.add_perm("cases.list_cases", has_any_site | is_knowledge_broker | is_programme_admin)
 rules.add_perm("cases.add_case", has_any_site)
-rules.add_perm("cases.add_case_at_site", is_site_member)  # obj: a Site
+rules.add_perm("cases.add_case_at_site", is_site_member & is_open_site)  # obj: a Site
 rules.add_perm("cases.view_case", can_see_case_in_site)
 rules.add_perm("cases.view_learning_object", is_signed_in & is_learning_object)
-rules.add_perm("cases.change_case", (is_case_presenter & is_presenter_editable_case) | is_site_facilitator)
-rules.add_perm("cases.share_case", is_draft_case & (is_case_presenter | is_site_facilitator))
-rules.add_perm("cases.record_discussion", is_site_facilitator)
-rules.add_perm("cases.record_follow_up", is_case_presenter | is_site_facilitator)
-rules.add_perm("cases.write_up_case", is_site_facilitator)
-rules.add_perm("cases.publish_case", is_site_facilitator | is_programme_admin)
-rules.add_perm("cases.make_case_public", is_site_facilitator | is_programme_admin)
-rules.add_perm("cases.withdraw_case", is_site_facilitator | is_programme_admin)
-rules.add_perm("cases.dismiss_finding", is_case_presenter | is_site_facilitator)
-rules.add_perm("cases.review_findings", is_site_facilitator)
+rules.add_perm(
+    "cases.change_case", ((is_case_presenter & is_presenter_editable_case) | is_site_facilitator) & is_open_site
+)
+rules.add_perm("cases.share_case", is_draft_case & (is_case_presenter | is_site_facilitator) & is_open_site)
+rules.add_perm("cases.record_discussion", is_site_facilitator & is_open_site)
+rules.add_perm("cases.record_follow_up", (is_case_presenter | is_site_facilitator) & is_open_site)
+rules.add_perm("cases.write_up_case", is_site_facilitator & is_open_site)
+rules.add_perm("cases.publish_case", (is_site_facilitator & is_open_site) | is_programme_admin)
+rules.add_perm("cases.make_case_public", (is_site_facilitator & is_open_site) | is_programme_admin)
+rules.add_perm("cases.withdraw_case", (is_site_facilitator & is_open_site) | is_programme_admin)
+rules.add_perm("cases.dismiss_finding", (is_case_presenter | is_site_facilitator) & is_open_site)
+rules.add_perm("cases.review_findings", is_site_facilitator & is_open_site)
 rules.add_perm("cases.view_case_history", is_site_facilitator | is_programme_admin)
 rules.add_perm("cases.view_repository", is_signed_in)
 rules.add_perm("cases.manage_known_terms", is_programme_admin)  # the gate's known organisations and numbers
@@ -179,8 +188,8 @@ rules.add_perm("cases.view_evidence", can_read_library | (is_signed_in & is_atta
 rules.add_perm("cases.view_broker_names", can_read_library)
 rules.add_perm("cases.manage_evidence", is_knowledge_broker | is_programme_admin)
 rules.add_perm("cases.download_evidence_file", is_signed_in & may_fetch_evidence_file)
-rules.add_perm("cases.attach_evidence", is_knowledge_broker & is_case_past_draft)  # obj: a Case
-rules.add_perm("cases.ask_question", is_site_member & is_case_past_draft)  # obj: a Case
+rules.add_perm("cases.attach_evidence", is_knowledge_broker & is_case_past_draft & is_open_site)  # obj: a Case
+rules.add_perm("cases.ask_question", is_site_member & is_case_past_draft & is_open_site)  # obj: a Case
 rules.add_perm("cases.view_question_queue", is_knowledge_broker | is_programme_admin)
 rules.add_perm("cases.answer_question", is_knowledge_broker)
 # A question's page: brokers, and people who may see its case on the site's pages.

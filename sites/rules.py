@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.rules import is_knowledge_broker, is_programme_admin, is_self, is_signed_in
-from sites.models import Membership, MembershipRole, Site
+from sites.models import ENDED_STATUSES, Membership, MembershipRole, Site
 
 
 def site_roles(user) -> dict[int, str]:
@@ -90,6 +90,33 @@ def facilitates_site_or_any(user, obj=None) -> bool:
     return site_id_of(obj) in facilitated_site_ids(user)
 
 
+def ended_site_ids(user) -> set[int]:
+    """The sites that have closed or failed, cached on the user object for the request (one query)."""
+    cached = getattr(user, "_cop_ended_site_ids", None)
+    if cached is None:
+        cached = set(Site.objects.filter(status__in=ENDED_STATUSES).values_list("pk", flat=True))
+        if user is not None:
+            user._cop_ended_site_ids = cached
+    return cached
+
+
+@rules.predicate
+def is_open_site(user, obj) -> bool:
+    """Whether the site (or the site of anything that belongs to one) is still open: a closed or failed site is
+    read-only for everyone but programme admins. Asks the database only when the site is not already loaded."""
+    if isinstance(obj, Site):
+        return not obj.has_ended
+    site = getattr(getattr(obj, "_state", None), "fields_cache", {}).get("site")
+    if site is not None:
+        return not site.has_ended
+    site_id = site_id_of(obj)
+    return site_id is None or site_id not in ended_site_ids(user)
+
+
+# Writing at a site: its facilitators (or members) while it is open; programme admins always.
+open_site_facilitator = is_site_facilitator & is_open_site
+open_site_member = is_site_member & is_open_site
+
 # Everyone with a place in the programme: a site role, or a programme role other than commissioner.
 is_in_programme = is_signed_in & (has_any_site | is_knowledge_broker | is_programme_admin)
 
@@ -98,38 +125,38 @@ rules.add_perm("sites.list_sites", is_programme_admin | is_knowledge_broker | ha
 rules.add_perm("sites.view_site", is_programme_admin | is_knowledge_broker | is_site_member)
 rules.add_perm("sites.add_site", is_programme_admin)
 rules.add_perm("sites.change_site", is_programme_admin)
-rules.add_perm("sites.manage_site", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.manage_site", is_programme_admin | open_site_facilitator)
 
 # Budgets, members, recruitment gaps, the membership matrix, imports. With a site these ask about that site;
 # without one, whether the person may use the feature at all (a facilitator of any site).
 rules.add_perm("sites.view_budget", is_programme_admin | is_site_facilitator)
-rules.add_perm("sites.add_expense", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.add_expense", is_programme_admin | open_site_facilitator)
 rules.add_perm("sites.change_award", is_programme_admin)
-rules.add_perm("sites.manage_members", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.manage_members", is_programme_admin | open_site_facilitator)
 rules.add_perm("sites.view_gaps", is_programme_admin | is_site_member)
-rules.add_perm("sites.manage_targets", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.manage_targets", is_programme_admin | open_site_facilitator)
 rules.add_perm("sites.view_matrix", is_programme_admin | facilitates_site_or_any)
 rules.add_perm("sites.import_registers", is_programme_admin | facilitates_site_or_any)
 
 # Invitations: facilitators invite to their sites; programme admins to any site and to the programme-wide roles.
-rules.add_perm("sites.invite_to_site", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.invite_to_site", is_programme_admin | open_site_facilitator)
 rules.add_perm("sites.invite_any", is_programme_admin | is_any_facilitator)
 rules.add_perm("sites.invite_programme_role", is_programme_admin)
 
 # Meetings, series and the attendance register (obj: a Meeting, a series or a Site)
 rules.add_perm("sites.view_meeting", is_programme_admin | is_knowledge_broker | is_site_member)
-rules.add_perm("sites.manage_meetings", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.manage_meetings", is_programme_admin | open_site_facilitator)
 # Attending: the site's members and facilitators, and knowledge brokers (they attend every site's meetings). They
 # see the video link, on the meeting page and in their calendar.
 rules.add_perm("sites.attend_meeting", is_site_member | is_knowledge_broker)
 # The meeting's papers: people who may attend, and those who manage the meeting (who add them).
 rules.add_perm("sites.read_meeting_papers", is_site_member | is_knowledge_broker | is_programme_admin)
 # Replying coming / can't come / maybe: the site's current members and facilitators (never a commissioner).
-rules.add_perm("sites.reply_to_meeting", is_site_member)
+rules.add_perm("sites.reply_to_meeting", open_site_member)
 
 # Ground rules: the site's facilitators (and programme admins) write new versions; its members confirm them.
-rules.add_perm("sites.manage_ground_rules", is_programme_admin | is_site_facilitator)
-rules.add_perm("sites.confirm_ground_rules", is_site_member)
+rules.add_perm("sites.manage_ground_rules", is_programme_admin | open_site_facilitator)
+rules.add_perm("sites.confirm_ground_rules", open_site_member)
 
 # The facilitators' network: a facilitator's training record (obj: the facilitator, a User). The programme team
 # records it and reads everyone's; a facilitator reads their own; nobody else sees it.
@@ -137,7 +164,7 @@ rules.add_perm("sites.view_training", is_signed_in & (is_programme_admin | (is_s
 rules.add_perm("sites.record_training", is_signed_in & is_programme_admin)
 
 # Consents and payments of experts by experience: the site's facilitators and programme admins only.
-rules.add_perm("sites.manage_experts", is_programme_admin | is_site_facilitator)
+rules.add_perm("sites.manage_experts", is_programme_admin | open_site_facilitator)
 
 
 # Queryset scopes: the same rules, as filters for list pages.

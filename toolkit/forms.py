@@ -72,3 +72,46 @@ class WarningThresholdsForm(forms.ModelForm):
             "budget_margin_points": "Watch a site whose share of the award spent is more than this many points above "
             "its share of the six expected meetings held.",
         }
+
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class CloseSiteForm(forms.Form):
+    ended_on = forms.DateField(
+        label="Closing date",
+        widget=DATE_INPUT,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        initial=timezone.localdate,
+        help_text="Memberships end on this day. Today, or the day of the last meeting.",
+        error_messages={"required": "Enter the closing date, for example 05/03/2026."},
+    )
+    reason = forms.CharField(
+        label="Why the site is closing",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For the programme's learning: what happened, in a sentence or two. About the site, not people.",
+        error_messages={"required": "Say why the site is closing, for the programme's learning."},
+    )
+
+
+class SproutSiteForm(forms.Form):
+    """The new site's own details, and which parts of the existing site it starts with."""
+
+    code = forms.CharField(label="Code", max_length=12, help_text="Short code, for example CP7.")
+    name = forms.CharField(label="Name", max_length=200, help_text="For example “Hastings Community of Practice”.")
+    town = forms.CharField(label="Town", max_length=100)
+    host_organisation = forms.CharField(label="Host organisation", max_length=200)
+    start_date = forms.DateField(
+        label="Start date", widget=DATE_INPUT, input_formats=["%Y-%m-%d", "%d/%m/%Y"], initial=timezone.localdate
+    )
+    parts = forms.MultipleChoiceField(
+        label="Start with these parts of the existing site",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, available: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parts"].choices = list(available.items())
+        self.fields["parts"].initial = [key for key in available if key != "meeting_pattern"]

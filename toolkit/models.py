@@ -191,3 +191,28 @@ class SiteHealthChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.site_id}: {self.previous_status or 'new'} to {self.status}"
+
+
+class ClosingNoticeKind(models.TextChoices):
+    THANKS = "thanks", "Thank-you to a member"
+    DRAFT = "draft", "A presenter told what happens to their draft"
+
+
+class ClosingNotice(models.Model):
+    """One email sent while a site closes: the thank-you to each member, or the note to a presenter about their
+    drafts. One row per site, person and kind claims the email, so it is sent once (core/outbox.py)."""
+
+    site = models.ForeignKey("sites.Site", on_delete=models.CASCADE, related_name="closing_notices")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=8, choices=ClosingNoticeKind.choices)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["site", "kind", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "person", "kind"], name="closing_notice_once_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.site_id}, {self.person_id})"

@@ -3,12 +3,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from cases.models import Case, CaseStatus
 from sites.models import Meeting, Membership, Site
 from toolkit.checklist_answers import Answer, answers_for_sites
-from toolkit.models import HealthStatus, SiteChecklistItem, SiteHealth, SiteHealthChange
+from toolkit.models import (
+    ClosingNotice,
+    ClosingNoticeKind,
+    HealthStatus,
+    SiteChecklistItem,
+    SiteHealth,
+    SiteHealthChange,
+)
 from toolkit.services.checklist import ensure_site_checklist
 from toolkit.services.health import CHECKED_STATUSES
 
@@ -118,3 +127,21 @@ def sites_needing_attention(*, limit: int = 10) -> list[SiteHealth]:
     for health in ordered:
         health.first_reason = next((reason.get("text", "") for reason in health.reasons or []), "")
     return ordered[:limit]
+
+
+def closing_email_details(notice: ClosingNotice) -> dict:
+    """What a closing email fills in: the site's facilitators, and for a presenter the titles of their drafts."""
+    details = {
+        "facilitators": [
+            m.person
+            for m in Membership.objects.filter(site=notice.site, role="facilitator", left__isnull=True)
+            .select_related("person")
+            .order_by("person__name")
+        ],
+        "retention_days": settings.DRAFT_RETENTION_DAYS,
+    }
+    if notice.kind == ClosingNoticeKind.DRAFT:
+        details["drafts"] = list(
+            Case.objects.filter(site=notice.site, status=CaseStatus.DRAFT, presenters=notice.person).order_by("pk")
+        )
+    return details

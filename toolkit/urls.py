@@ -7,6 +7,10 @@ urlpatterns = [
     # A site's checklist and documents
     path("sites/<int:site_pk>/checklist/<int:item_pk>/", views.checklist_item, name="checklist_item"),
     path("sites/<int:site_pk>/documents/<slug:slug>.<str:extension>", views.document, name="document"),
+    # Endings and new starts: closing a site, and starting a new site from it
+    path("sites/<int:site_pk>/close/", views.close_site, name="close_site"),
+    path("sites/<int:site_pk>/close/<slug:step>/", views.closing_step, name="closing_step"),
+    path("sites/<int:site_pk>/new-from-this/", views.sprout_site, name="sprout_site"),
     # The default checklist
     path("checklist/", views.default_checklist, name="default_checklist"),
     path("checklist/<int:pk>/", views.default_checklist_item, name="default_checklist_item"),

@@ -1,5 +1,6 @@
 from functools import partial
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,14 +11,21 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.access import get_visible_or_404
+from core.forms import add_service_error
 from sites.models import Site
 from sites.rules import facilitated_site_ids
 from toolkit import selectors
 from toolkit.documents import DOCUMENTS, document_filename, render_document_text
-from toolkit.forms import ChecklistItemForm, DefaultChecklistItemForm, WarningThresholdsForm
+from toolkit.forms import (
+    ChecklistItemForm,
+    CloseSiteForm,
+    DefaultChecklistItemForm,
+    SproutSiteForm,
+    WarningThresholdsForm,
+)
 from toolkit.models import DefaultChecklistItem, SiteChecklistItem, WarningThresholds
 from toolkit.pdf import PDF_RENDERERS
-from toolkit.services import checklist, health
+from toolkit.services import checklist, endings, health, sprouting
 
 
 def _require(user, permission: str) -> None:
@@ -161,3 +169,76 @@ def warning_thresholds(request):
         )
         return redirect("toolkit:site_health")
     return render(request, "toolkit/warning_thresholds.html", {"form": form})
+
+
+# Endings and new starts
+@login_required
+def close_site(request, site_pk: int):
+    """The closing steps on one page; POST closes the site (programme admins), refused until the steps are done."""
+    site = get_visible_or_404(
+        Site, request.user, "sites.view_site", change_perm="toolkit.view_closing", refusal="", pk=site_pk
+    )
+    can_close = request.user.has_perm("toolkit.close_site", site)
+    form = CloseSiteForm(request.POST or None)
+    if request.method == "POST":
+        if not can_close:
+            raise PermissionDenied("Only a programme admin can close a site.")
+        if form.is_valid():
+            try:
+                endings.close_site(site=site, closed_by=request.user, **form.cleaned_data)
+            except ValidationError as problem:
+                add_service_error(form, problem)
+            else:
+                messages.success(request, f"{site.code} {site.name} is closed. It stays in the programme's history.")
+                return redirect("sites:detail", site.pk)
+    context = {"site": site, "form": form, "can_close": can_close, "state": endings.closing_state(site)}
+    context["can_prepare"] = request.user.has_perm("toolkit.prepare_closing", site)
+    context["retention_days"] = settings.DRAFT_RETENTION_DAYS
+    return render(request, "toolkit/close_site.html", context)
+
+
+CLOSING_STEPS = {
+    "thanks": (endings.send_closing_thanks, "Thank-you sent to {count} {people}."),
+    "drafts": (endings.tell_draft_presenters, "Told {count} {people} what happens to their drafts."),
+}
+
+
+@login_required
+@require_POST
+def closing_step(request, site_pk: int, step: str):
+    site = get_visible_or_404(
+        Site, request.user, "sites.view_site", change_perm="toolkit.prepare_closing", refusal="", pk=site_pk
+    )
+    if step not in CLOSING_STEPS:
+        raise Http404
+    run, message = CLOSING_STEPS[step]
+    try:
+        count = run(site=site, by=request.user)
+    except ValidationError as problem:
+        messages.info(request, " ".join(problem.messages))
+    else:
+        messages.success(request, message.format(count=count, people="person" if count == 1 else "people"))
+    return redirect(reverse("toolkit:close_site", args=[site.pk]) + f"#step-{step}")
+
+
+@login_required
+def sprout_site(request, site_pk: int):
+    """Start a new site from this one: what will be copied, then the new site's details."""
+    source = get_visible_or_404(
+        Site, request.user, "sites.view_site", change_perm="toolkit.sprout_site", refusal="", pk=site_pk
+    )
+    preview = sprouting.sprout_preview(source)
+    form = SproutSiteForm(request.POST or None, available=preview.available)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            site = sprouting.sprout_site(source=source, created_by=request.user, parts=set(data.pop("parts")), **data)
+        except ValidationError as problem:
+            add_service_error(form, problem)
+        else:
+            messages.success(
+                request, f"{site.code} {site.name} created from {source.code}. Next, add its facilitators."
+            )
+            return redirect("sites:detail", site.pk)
+    context = {"source": source, "site": source, "form": form, "preview": preview, "never": sprouting.NEVER_COPIED}
+    return render(request, "toolkit/sprout_site.html", context)

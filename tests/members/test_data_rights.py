@@ -136,10 +136,12 @@ NOT_EXPORTED = {
         "evaluation.ImprovementPlan.written_by", "sites.GuestSpeaker.added_by", "sites.FacilitatorTraining.recorded_by",
         "cases.IssueGroup.created_by", "cycle.MeetingGuest.invited_by", "network.NetworkMeeting.created_by",
         "network.NetworkInvitee.added_by", "network.NetworkRecord.approved_by",
+        "toolkit.ClosingNotice.sent_by",
     ],
     "delivery bookkeeping: which emails were sent to them, not what they wrote": [
         "newsletters.Delivery.person", "forum.Delivery.recipient", "cycle.AgendaDelivery.person",
         "cycle.RecordDelivery.person", "sites.MeetingReminder.person", "cases.IssueUpdateDelivery.person",
+        "toolkit.ClosingNotice.person",
     ],
     "settings and reading state, not personal records": [
         "api.ApiToken.user", "digests.DigestSubscription.person", "newsletters.NewsletterPreference.person",

@@ -672,6 +672,12 @@ MATRIX: dict[str, Entry] = {
     "toolkit:site_health": Entry(get=signed_in(["admin", "facilitator", "other_facilitator"])),  # theirs only
     "toolkit:check_site_health_now": Entry(get=POST_ONLY, post=signed_in(["admin"])),
     "toolkit:warning_thresholds": Entry(get=signed_in(["admin"])),
+    # Endings and new starts: the site's facilitators see the closing steps and do the first ones; programme admins
+    # close the site and start a new site from it.
+    "toolkit:close_site": Entry(args=lambda w: [w.site.pk], get=SITE_MANAGERS,
+                                post={**SITE_MANAGERS, "facilitator": FORBIDDEN}),  # fmt: skip
+    "toolkit:closing_step": Entry(args=lambda w: [w.site.pk, "thanks"], get=POST_ONLY, post=SITE_MANAGERS),
+    "toolkit:sprout_site": Entry(args=lambda w: [w.site.pk], get=SITE_ADMIN_ONLY),
     # Newsletter: the archive and sign-up are public; editing is for brokers and admins
     "newsletters:archive": Entry(get=EVERYONE),
     "newsletters:issue_public": Entry(args=lambda w: [w.sent_newsletter().slug], get=EVERYONE),

@@ -176,6 +176,20 @@ def _site_at_risk(w, text):
     send_at_risk_alerts()
 
 
+def _closing_thanks(w, text):
+    from toolkit.services.endings import send_closing_thanks
+
+    send_closing_thanks(site=w.site, by=w.people["admin"])
+
+
+def _closing_drafts(w, text):
+    from cases.services import lifecycle
+    from toolkit.services.endings import tell_draft_presenters
+
+    lifecycle.create_case(site=w.site, by=w.people["member"], title=text, presentation="A man in his forties.")
+    tell_draft_presenters(site=w.site, by=w.people["admin"])
+
+
 def _host_site_application(decision: str = ""):
     """An application to host a site, every answer the hostile text; then awarded or refused if asked."""
 
@@ -216,6 +230,8 @@ EMAILS: dict[str, Email] = {
     "newsletters/emails/already_subscribed": Email(_already_subscribed, shows_typed_text=False),
     "newsletters/emails/issue": Email(_newsletter),
     "toolkit/emails/site_at_risk": Email(_site_at_risk),
+    "toolkit/emails/closing_thanks": Email(_closing_thanks),
+    "toolkit/emails/closing_drafts": Email(_closing_drafts),
 }
 
 

@@ -743,6 +743,8 @@ FUZZ: dict[str, Fuzz] = {
         url("toolkit:default_checklist_item", lambda w: w.default_checklist_item().pk),
     ),  # fmt: skip
     "warning thresholds": Fuzz((toolkit_forms.WarningThresholdsForm,), "admin", url("toolkit:warning_thresholds")),
+    "close site": Fuzz((toolkit_forms.CloseSiteForm,), "admin", url("toolkit:close_site", site)),
+    "start a site from another": Fuzz((toolkit_forms.SproutSiteForm,), "admin", url("toolkit:sprout_site", site)),
     # Audit
     # The forum (posts pass the gate; Markdown is sanitised)
     "forum programme topic": Fuzz(

@@ -56,7 +56,10 @@ def assess_all_sites(*, now: datetime | None = None) -> int:
 def send_at_risk_alerts() -> int:
     """Email programme admins about each change to at risk not yet announced. Each change is claimed
     before sending, so a second run (or a parallel one) sends nothing more."""
-    pending = SiteHealthChange.objects.filter(status=HealthStatus.AT_RISK, alert_sent_at__isnull=True)
+    # A site that closed or failed since is left alone: its alert is not news any more.
+    pending = SiteHealthChange.objects.filter(
+        status=HealthStatus.AT_RISK, alert_sent_at__isnull=True, site__status__in=CHECKED_STATUSES
+    )
     recipients = list(
         User.objects.filter(is_programme_admin=True, is_active=True).exclude(email="").values_list("email", flat=True)
     )
