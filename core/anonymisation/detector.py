@@ -17,6 +17,7 @@ from core.anonymisation.identifiers import Span, nhs_check_digit_ok
 from core.anonymisation.known import KnownMatcher, KnownTerms, matcher_for
 from core.anonymisation.normalise import normalise
 from core.anonymisation.people import find_names
+from core.anonymisation.policy import initial_pseudonym
 
 __all__ = ["KIND_LABELS", "KINDS", "Finding", "find_personal_data", "nhs_check_digit_ok"]
 
@@ -102,13 +103,18 @@ _SERVICE_AFTER = re.compile(
     r"council|cyngor|surgery|practice|centre|clinic|office)\b|(?:during|in)\s+(?:office|opening|working)\s+hours)",
     re.IGNORECASE,
 )
+# Said straight after a landline, of when it answers: "01632 960777 out of hours", "(24/7)": a service's line,
+# unless the sentence says whose it is ("her landline ... out of hours").
+_HOURS_AFTER = re.compile(r"\s*(?:\(\s*)?(?:out[\s-]+of[\s-]+hours|24/7|24\s+hours(?:\s+a\s+day)?)\b", re.IGNORECASE)
 # Said of a person's own line: "her landline", "his sister on", "ring mum on".
 _PERSONAL_NUMBER_CUE = re.compile(
     r"\b(?:his|her|their|my|home|personal|private|own|mobile|mum|mam|dad|nan|gran|sister|brother|son|daughter|"
     r"partner|wife|husband|friend|neighbour|landlord|landlady|me)\b",
     re.IGNORECASE,
 )
-_CUE_TO_NUMBER = re.compile(r"(?:\s*(?:on|is|at|number|line|no\.?|tel\.?|telephone|phone|[:(\-]))*\s*", re.IGNORECASE)
+_CUE_TO_NUMBER = re.compile(
+    r"(?:\s*(?:on|is|are|at|number|line|no\.?|tel\.?|telephone|phone|team|service|desk|[:(\-]))*\s*", re.IGNORECASE
+)
 # Said in the sentence before: "Our opening hours are 9-5. If you are homeless tonight please call 0113 ...".
 _INSTITUTION_CUE = re.compile(
     r"\b(?:opening\s+hours|switchboard|contact\s+centre|customer\s+services?|housing\s+options|thank\s+you\s+for\s+"
@@ -148,10 +154,11 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     for recogniser in _STRUCTURED:
         candidates.extend(recogniser(text))
     candidates.extend(
-        span for span in identifiers.find_phones(text) if not _public_number(text, span, matcher, organisations)
+        span for span in identifiers.find_phones(text) if not public_number(text, span, matcher, organisations)
     )
     emails = [(start, end) for start, end, kind in candidates if kind == "email"]  # "abi.whiteley@" is no name
     names = find_names(text, organisations + emails + _localities(text, candidates))
+    names = [span for span in names if not initial_pseudonym(text[span[0] : span[1]])]  # "Mrs P": policy.py
     candidates.extend(names)
     candidates.extend(identifiers.find_dates_of_birth(text, names))
     return _resolve_overlaps(candidates)
@@ -172,7 +179,7 @@ def _localities(text: str, candidates: list[Span]) -> list[tuple[int, int]]:
     return spans
 
 
-def _public_number(text: str, span: Span, matcher: KnownMatcher, organisations: list[tuple[int, int]]) -> bool:
+def public_number(text: str, span: Span, matcher: KnownMatcher, organisations: list[tuple[int, int]]) -> bool:
     """A known helpline; a landline given as a service's switchboard or front door; or an organisation-only number
     (0800, 0300...) given for a service named just before, or as "the 0800 ... number". A mobile is never a
     service's."""
@@ -190,6 +197,7 @@ def _public_number(text: str, span: Span, matcher: KnownMatcher, organisations: 
         _switchboard(text, start, sentence_start)
         or _SERVICE_AFTER.match(text, end)
         or _SERVICE_NAMED_BEFORE.search(before)
+        or (_HOURS_AFTER.match(text, end) and not _PERSONAL_NUMBER_CUE.search(before))
     ):
         return True  # "the council's main number (0121 ...)", "Adult Social Care front door on 0161 ..."
     if not _SERVICE_NUMBER.match(number):
