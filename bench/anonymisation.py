@@ -346,7 +346,8 @@ def policy_report(result: Result) -> list[str]:
         before, after = result.kinds[kind], adjusted.kinds[kind]
         if before.labelled != after.labelled:
             lines.append(
-                f"  {kind:<15}labelled {after.labelled:>5}  recall {after.recall:.3f} (as labelled: {before.recall:.3f})"
+                f"  {kind:<15}labelled {after.labelled:>5}  recall {after.recall:.3f} "
+                f"(as labelled: {before.recall:.3f})"
             )
     lines.append(
         f"  clean passages with any finding: {adjusted.clean_with_findings}/{adjusted.clean_passages} = "
