@@ -597,6 +597,38 @@ _NOT_STREET_WORDS = words.word_set(
 )
 
 
+# An address written out before its postcode, whatever its street is called: "The Old Forge, Church Lane, Little
+# Snoring, Norfolk NR21 0AA", "19 Mount Pleasant, BL1 6QT", "Bryn Teg, Llanfair PG LL61 5AA". Comma-separated
+# parts of capitalised words on the postcode's line, the first with a house number or after an address cue.
+_ADDRESS_PART = (
+    r"(?:\d{1,4}[A-Za-z]?,?\s+)?(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|on|upon|in|under|le|by|of|y|yr))*"
+)
+_PARTS_BEFORE_POSTCODE = re.compile(rf"(?P<address>{_ADDRESS_PART}(?:,[ \t]+{_ADDRESS_PART}){{0,4}}),?[ \t]+$")
+_ADDRESS_CUE_BEFORE = re.compile(
+    r"(?:\b(?:address(?:\s+is)?|addr|lives\s+at|living\s+at|staying\s+at|resides\s+at|moved\s+to|home\s+is|"
+    r"c/o|care\s+of|new\s+address)|(?:^|\n)[ \t]*)[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
+_NOT_A_HOME = re.compile(
+    r"\b(?:Surgery|Pharmacy|Chemists?|Hospital|Clinic|Practice|Centre|Center|Offices?|Council|Library|School|"
+    r"College|Academy|Church|Mosque|Temple|Station|Jobcentre|Trust|Ltd|Limited|Plc)(?:,|$)"
+)  # a part that ends with one of these is a service's premises: "Riverside Surgery, Bolton"; not "Church Lane"
+
+
+def _address_before_postcode(text: str, postcode_start: int) -> tuple[int, int] | None:
+    line_start = max(text.rfind("\n", max(0, postcode_start - 120), postcode_start) + 1, postcode_start - 120)
+    match = _PARTS_BEFORE_POSTCODE.search(text, line_start, postcode_start)
+    if match is None:
+        return None
+    address = match.group("address")
+    if _NOT_A_HOME.search(address) or not ("," in address or address[0].isdigit()):
+        return None
+    if address[0].isdigit() or _ADDRESS_CUE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        end = match.end("address")
+        return match.start(), end
+    return None
+
+
 def find_addresses(text: str) -> Iterable[Span]:
     """Street addresses, each from the flat, room, house name or "c/o" up to the town, without the postcode."""
     streets = list(_find_streets(text))
@@ -610,6 +642,10 @@ def find_addresses(text: str) -> Iterable[Span]:
         house = _HOUSE_NAME_THEN_TOWN.search(text, max(0, postcode.start() - 90), postcode.start())
         if house is not None:
             yield house.start(), house.end("house"), "address"  # "Tan-y-Bryn, Llanrug LL55 4AA"
+            continue
+        written_out = _address_before_postcode(text, postcode.start())
+        if written_out is not None:
+            yield *written_out, "address"  # "The Old Forge, Church Lane, Little Snoring, Norfolk NR21 0AA"
 
 
 def _find_streets(text: str) -> Iterable[Span]:

@@ -19,11 +19,13 @@ protect people's personal data should not ship.
 
 from __future__ import annotations
 
+import gzip
 import importlib
 import sys
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from core.anonymisation import names as words
 
@@ -37,6 +39,9 @@ LOCALES = (
 # Words in Faker's English word list that are mostly names in case notes.
 _NAMES_IN_WORD_LIST = frozenset({"bill", "mark", "will", "may", "hope", "summer", "grace", "rose", "joy", "faith"})
 
+# Ordinary English words, as a dictionary writes them in lower case (SCOWL, British English; see data/README.md).
+DICTIONARY_FILE = Path(__file__).resolve().parent / "data" / "english-words.txt.gz"
+
 _FIRST_NAME_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 _SURNAME_ATTRIBUTES = ("last_names", "last_names_male", "last_names_female")
 
@@ -47,6 +52,7 @@ class NameData:
     surnames: frozenset[str]  # surnames that are not ordinary English words
     english_words: frozenset[str]  # first names or surnames that are also English words ("Hope", "Mark")
     common_english: frozenset[str]  # about a thousand common English words, lower case (Faker's word list)
+    dictionary: frozenset[str]  # about 63,000 words a dictionary writes in lower case: ordinary words, not names
     source: str
     load_seconds: float
     memory_bytes: int  # memory held by the sets above, as measured while loading
@@ -93,10 +99,16 @@ def _build() -> NameData:
         surnames=frozenset(surnames - english - never),
         english_words=frozenset(english),
         common_english=common,
-        source=f"Faker {faker.VERSION} person names, {len(LOCALES)} locales",
+        dictionary=_read_dictionary(),
+        source=f"Faker {faker.VERSION} person names, {len(LOCALES)} locales; {DICTIONARY_FILE.name}",
         load_seconds=0.0,
         memory_bytes=0,
     )
+
+
+def _read_dictionary() -> frozenset[str]:
+    with gzip.open(DICTIONARY_FILE, "rt", encoding="utf-8") as handle:
+        return frozenset(handle.read().split())
 
 
 @lru_cache(maxsize=1)
@@ -106,13 +118,20 @@ def load_name_data() -> NameData:
     data = _build()
     seconds = time.perf_counter() - started
     return NameData(
-        data.given_names, data.surnames, data.english_words, data.common_english, data.source, seconds, _size_of(data)
+        data.given_names,
+        data.surnames,
+        data.english_words,
+        data.common_english,
+        data.dictionary,
+        data.source,
+        seconds,
+        _size_of(data),
     )
 
 
 def _size_of(data: NameData) -> int:
-    """Bytes held by the three sets and their strings."""
+    """Bytes held by the sets and their strings."""
     total = 0
-    for entries in (data.given_names, data.surnames, data.english_words, data.common_english):
+    for entries in (data.given_names, data.surnames, data.english_words, data.common_english, data.dictionary):
         total += sys.getsizeof(entries) + sum(sys.getsizeof(entry) for entry in entries)
     return total

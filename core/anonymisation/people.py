@@ -184,7 +184,7 @@ _PATRONYMIC_PARTICLES = words.word_set("ap ab ferch verch bin binti bint ibn")
 _NAME_OWNERS = words.word_set("the her his my their your first real full birth preferred street middle")
 # Small words inside a full name: Welsh "ap", Arabic "bin", Dutch "van", Portuguese "de"...
 _NAME_PARTICLES = words.word_set(
-    "ap ab ferch verch bin binti bint ibn van von der den de da di du del della dos das le la"
+    "ap ab ferch verch bin binti bint ibn van von der den de da di du del della dos das le la Ó Ní Nic Uí Ua"
 )
 # After a name already read as a person's: "Holly to visit", "Mark and Bill disagreed".
 _ACTION_AFTER_NAME = re.compile(r" (?:to [a-z]{3,}|and [A-Z][a-z]+ [a-z]{3,})")
@@ -250,6 +250,27 @@ def _looks_like_noun(word: str) -> bool:
     suffix = _NOUN_SUFFIX.search(word)
     return bool(suffix) and suffix.start() >= 3  # "Adulthood", "Partnership"; not "Agness" or "Prue"
 
+
+# What is said only of a person, after their name: "Olumide was tearful", "Amber was crying", "Rose has been
+# drinking again", "Gift seemed very withdrawn". Not "low", "poor", "calm" or "better": said of moods and seas too.
+_HUMAN_STATE_AFTER = re.compile(
+    r" (?:is|was|has\s+been|had\s+been|seemed|seems|appeared|appears|looked|looks|became|got|felt|feels|kept|"
+    r"started|began)\s+(?:(?:very|really|quite|so|more|less|extremely|visibly|increasingly|clearly|a\s+bit|a\s+little|"
+    r"slightly|still|now|also)\s+)?(?:angry|upset|tearful|distressed|agitated|aggressive|intoxicated|drunk|frightened|"
+    r"scared|worried|anxious|withdrawn|hostile|abusive|rude|polite|chatty|unkempt|dishevelled|pleased|relieved|"
+    r"annoyed|furious|confused|disorientated|disoriented|exhausted|hungry|apologetic|guarded|evasive|emotional|"
+    r"cheerful|paranoid|suicidal|pregnant|homeless|crying|shouting|screaming|sobbing|swearing|laughing|shaking|"
+    r"vomiting|begging|pacing|drinking|smoking|injecting|self-harming|sleeping\s+rough|refusing|asking|talking|"
+    r"threatening|hearing\s+voices|arrested|sectioned|admitted|evicted|discharged|released|remanded|charged|"
+    r"cautioned|assaulted|attacked|born)\b"
+)
+# Verbs said of a person, after an unlisted ordinary English word ("Gift said", "Favour rang"): a dictionary word
+# needs one of these, not merely any verb ("Threshold met", "Paperwork completed", "Funding agreed").
+_STRONG_PERSON_VERBS = words.word_set(
+    "said says told tells asked asks rang rings phoned phones texted texts messaged emailed cried shouted screamed "
+    "disclosed explained stated wants wanted feels felt thinks thought lives lived hopes hoped believes admitted "
+    "denied self-discharged absconded overdosed"
+)
 
 # After an unlisted word that starts a sentence, what things have as often as people.
 _THING_AFTER = re.compile(r"\s+(?:from\s+(?:the\s+)?[A-Z]|(?:is|was)\s+\d{1,2}\s*(?:[.;)]|$))")
@@ -339,6 +360,7 @@ class _Lexicon:
     lower_ambiguous: frozenset[str]  # lower-case names that are also words ("summer"): only after a strong cue
     lower_surnames: frozenset[str]  # lower-case surnames that are no ordinary word, for "maria santos"
     common_english: frozenset[str]  # common English words in lower case, never a name on their own
+    dictionary: frozenset[str]  # ordinary English words in lower case: an unlisted one is a name only on plain evidence
 
 
 @lru_cache(maxsize=1)
@@ -365,6 +387,7 @@ def _lexicon() -> _Lexicon:
         frozenset(lower_ambiguous),
         frozenset(lower_surnames - lower_ambiguous),
         data.common_english,
+        data.dictionary,
     )
 
 
@@ -935,7 +958,14 @@ class _NameFinder:
                 self.flagged.update(run)
         elif all(
             self._name_like_unknown(base) and not _looks_like_noun(base) and not _english_suffix(base) for base in bases
-        ) and (evidence or not (self.tokens[run[0]].sentence_start or self._determiner_before(run[0]))):
+        ) and (
+            evidence
+            or not (
+                self.tokens[run[0]].sentence_start
+                or self._determiner_before(run[0])
+                or any(base.lower() in self.lexicon.dictionary for base in bases)  # "see Cheshire West"
+            )
+        ):
             # Two or three unlisted capitalised words inside a sentence, with no organisation word among them and
             # no "the" before, read as a full name ("referral for Anastasia Nwosu from ...", not "the Blue Badge").
             self.flagged.update(run)
@@ -977,6 +1007,8 @@ class _NameFinder:
             return
         if not self._name_like_unknown(word) or word.lower() in self.lexicon.common_english:
             return
+        if word.lower() in self.lexicon.dictionary and not self._strong_person_evidence(index):
+            return  # "Threshold met", "Paperwork completed": an ordinary word, unless it is plainly a person's name
         thing_like = _english_suffix(word) or self._only_a_weak_verb_after(index)
         if token.sentence_start and thing_like and not self._cue_before(index):
             return  # "Post goes to...", "Funding was cut": a sentence about a thing
@@ -988,6 +1020,24 @@ class _NameFinder:
             return
         if evidence or (self._weak_cue_before(index) and not token.sentence_start):
             self.flagged.add(index)
+
+    def _strong_person_evidence(self, index: int) -> bool:
+        """An ordinary English word is a name only with plain evidence: a cue before it, an age, a role or a relation
+        in brackets after it, a verb said only of people, a human state, or a person's things after its possessive."""
+        token = self.tokens[index]
+        if self._cue_before(index):
+            return True
+        after = self.text[token.end : token.end + 60]
+        if _AGE_AFTER.match(after) or (not token.possessive and _person_after(after)):
+            return True
+        if not token.possessive and _HUMAN_STATE_AFTER.match(self.text, token.end):
+            return True
+        following = index + 1
+        if following >= len(self.tokens):
+            return False
+        if token.possessive:
+            return self.tokens[following].raw in _PERSONAL_NOUNS
+        return self._joined(index, following) and self.tokens[following].raw in _STRONG_PERSON_VERBS
 
     def _relation_after(self, index: int) -> bool:
         token = self.tokens[index]
@@ -1035,6 +1085,8 @@ class _NameFinder:
         after = self.text[token.end : token.end + 40]
         if token.possessive or _AGE_AFTER.match(after) or _PERSON_AFTER.match(after):
             return False
+        if _HUMAN_STATE_AFTER.match(self.text, token.end):
+            return False  # "Olumide was tearful": a person
         following = index + 1
         if following >= len(self.tokens) or self.tokens[following].raw not in _WEAK_VERBS:
             return False
@@ -1200,6 +1252,8 @@ class _NameFinder:
         after = self.text[token.end : token.end + 60]
         if _AGE_AFTER.match(after) or (not token.possessive and _person_after(after)):
             return True
+        if not token.possessive and _HUMAN_STATE_AFTER.match(self.text, token.end):
+            return True  # "Olumide was tearful", "Amber was crying"
         if token.possessive:
             following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
             return following is not None and (
@@ -1221,6 +1275,8 @@ class _NameFinder:
         after = self.text[token.end : token.end + 60]
         if _AGE_AFTER.match(after) or (not token.possessive and _person_after(after)):
             return True
+        if not token.possessive and _HUMAN_STATE_AFTER.match(self.text, token.end):
+            return True  # "Amber was crying when I arrived", "Rose has been drinking again"
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         if following is None:
             return False
