@@ -270,7 +270,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _DOB_CUE = re.compile(
-    r"(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+of\s+birth\b|\bborn\b|(?<![A-Za-z.])b\.|\bbirthday\b|\bDoB\b)",
+    r"(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+of\s+birth\b|\bbirth\s?date\b|\bborn\b|(?<![A-Za-z.])b\.|\bbirthday\b|\bDoB\b)",
     re.IGNORECASE,
 )
 _DOB_GAP = re.compile(
@@ -304,9 +304,12 @@ _PARTIAL_DOB_BEFORE = re.compile(
 # After a cue only: a date typed with spaces ("DOB: 12 03 1989") or a birthday without its year ("birthday is 12th
 # March").
 _CUE_THEN_DATE = re.compile(
-    r"(?=[dDbB])(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+of\s+birth\b|\bborn\b|\bbirthday\b)"
+    r"(?=[dDbB])(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+of\s+birth\b|\bbirth\s?date\b|\bborn\b|"
+    r"\bbirthday\b)"
     r"[\s:;,(\-|._]*(?:(?:is|was|on|the)\s+)*"
-    rf"(?P<date>\d{{1,2}} \d{{1,2}} (?:19|20)?\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}"
+    # "DOB 12031989", "dob 120389": a date typed without separators, after a cue only
+    rf"(?P<date>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)?\d{{2}}(?!\d)"
+    rf"|\d{{1,2}} \d{{1,2}} (?:19|20)?\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\d/.-]?\d|,?\s+(?:19|20)?\d{{2}}\b)",
     re.IGNORECASE,
 )
@@ -371,9 +374,26 @@ def _after_name(text: str, match: re.Match[str], name_ends: list[tuple[int, int]
     if "\n" in gap and not _AFTER_LONE_DATE.match(text, match.end()):
         return False  # a chronology: a heading with the name, then "12 Jan 2026 - seen at ED" on the next line
     if gap.strip(" '") in ("", "s"):
-        # "Shannon Hughes 12/03/1989" only as a line of its own (a list of people), not "saw Jade 12 May 2025"
-        return bool(_LINE_START.search(text, 0, name_start)) and bool(_AFTER_LONE_DATE.match(text, match.end()))
+        # "Shannon Hughes 12/03/1989" as a line of its own (a list of people), or a date straight after a name whose
+        # year is a birth year, not an event's ("Tomasz Zielinski 12/7/85 was released"; not "saw Jade 12 May 2025")
+        if _LINE_START.search(text, 0, name_start) and _AFTER_LONE_DATE.match(text, match.end()):
+            return True
+        return _years_ago(match) >= 12
     return True
+
+
+def _years_ago(match: re.Match[str]) -> int:
+    """How many years before this year the date's year is (two-digit years read as the last century's when they
+    are ahead of this year's: "85" is 1985, "09" is 2009); -1 without a year."""
+    year = match.group("y1") or match.group("y2") or match.group("y3") or match.group("y4")
+    if not year:
+        return -1
+    digits = year.lstrip("'")
+    this_year = date.today().year
+    if len(digits) == 2:
+        value = 2000 + int(digits)
+        digits = str(value if value <= this_year else value - 100)
+    return this_year - int(digits)
 
 
 def _in_the_future(match: re.Match[str]) -> bool:
@@ -473,7 +493,8 @@ _HOUSE_BEFORE_COMMA = re.compile(rf"(?<![\w'’-]){_BUILDING}$")
 # Ashdown Road last month", "address: Heol y Nant".
 _RESIDENCE_CUE = re.compile(
     r"(?=[lrsmhpaLRSMHPA])\b(?:(?P<move>moved|moving|housed|placed|relocated|rehoused)|lives|living|lived|live|"
-    r"resides|residing|stays|staying|stopping|address(?:\s+is)?|home\s+is|flat\s+is|house\s+is)\s*"
+    r"resides|residing|stays|staying|stopping|address(?:\s+is)?|home\s+is|flat\s+is|house\s+is|accommodation|"
+    r"accommodated|squatting|sofa[\s-]surfing)\s*"
     r"(?:(?:on|in|at|to|into)\s+)?(?:[:,-]\s*)?",
     re.IGNORECASE,
 )
@@ -509,6 +530,10 @@ _BEFORE_STREET = re.compile(
     rf"|(?<![\w'’-])(?:{_UNIT},?\s+)?(?:(?:{_STREET_WORD}\s+){{0,3}}{_PLACE_WORD},\s+)"
     rf"|(?<![\w'’-]){_UNIT},?\s+"
     r"|(?<![\w'’-])(?:Flat|Apartment|Apt|Room|Rm|Unit|Studio|Maisonette|Bedsit)\.?\s+)$"  # "Flat 3, Marlowe Rise"
+)
+# Where someone is put up, then its street: "accommodation at the Travelodge, Station Road, Crewe".
+_PLACE_THEN_STREET = re.compile(
+    rf"(?:the\s+)?(?:{_STREET_WORD}\s+){{0,3}}{_PLACE_WORD},\s+(?=[{_UPPER}])(?:{_STREET})(?![A-Za-z])"
 )
 _UPPER_POSTCODE = re.compile(rf"(?=[A-PR-UWYZ])(?<![A-Za-z0-9]){_OUTWARD} ?[0-9][ABD-HJLNP-UW-Z]{{2}}(?![A-Za-z0-9])")
 _BEFORE_STREET_END = re.compile(r"(?:,|[\dA-Za-z],?)\s+$")
@@ -660,7 +685,7 @@ def _find_streets(text: str) -> Iterable[Span]:
             continue  # "at 2pm, Room 3, Hope House"
         yield match.start(), match.end(), "address"
     for cue in _RESIDENCE_CUE.finditer(text):
-        match = _STREET_ALONE.match(text, cue.end())
+        match = _STREET_ALONE.match(text, cue.end()) or _PLACE_THEN_STREET.match(text, cue.end())
         if match is None:
             continue
         if cue.group("move") and not _PERSON_MOVED.search(text, max(0, cue.start() - 30), cue.start()):
@@ -711,7 +736,10 @@ _RECORD_NOUNS = (
 _REF_CUE = (
     r"(?:MRN|unit\s+number|CRN|PNC(?:\s+(?:id|no\.?|number|ref))?|NOMIS(?:\s+(?:id|number|no\.?))?|"
     rf"{_RECORD_NOUNS}\s+(?:ref(?:erence)?s?|numbers?|num|nos?\.?|ids?|#)(?:\s+(?:number|no\.?))?|"
-    rf"our\s+ref(?:erence)?|your\s+ref(?:erence)?|ref(?:erence)?s?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS})"
+    rf"our\s+ref(?:erence)?|your\s+ref(?:erence)?|ref(?:erence)?s?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS}|"
+    # an account's number needs no "number": "council tax account 40012345", "rent account: 2231887"
+    r"(?:rent|council\s+tax|bank|housing|benefits?|customer|tenancy|utility|gas|electric(?:ity)?|water|energy|"
+    r"mortgage|loan|catalogue|payroll)\s+account)"
 )
 # A token that may be a reference (it needs three digits or more), and the cue that must end right before it:
 # the cue, then "is", "it's", a colon or a dash, then perhaps capitals and a space ("hospital number its RRK 8834127").
@@ -740,6 +768,13 @@ _NOT_A_REFERENCE_PREFIX = frozenset(
 )
 # Letters and numbers in three or more parts: "MP/24/118306", "CRI-24-0883412", "COMP/2024/0412".
 _PARTED_REFERENCE = re.compile(r"(?<![\w/-])[A-Z]{1,5}\d{0,4}(?:[/-][A-Z0-9]{1,8}){2,4}(?![\w/]|-\w)")
+# A police incident log, numbered within its day: "Log 0456 of 12/03", "incident number 1234 of 5 May", "CAD 771 of
+# 02/11/25".
+_POLICE_LOG = re.compile(
+    r"(?=[lLiIcCoOsS])\b(?i:log|incident|cad|occurrence|storm|serial)\s*(?i:no\.?|number|ref(?:erence)?)?\s*[:#]?\s*"
+    r"(?P<ref>\d{1,6}\s+of\s+(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}"
+    r"(?:\s+\d{4})?))(?![\d/])"
+)
 _PNC = re.compile(r"(?<![\w/])(?:19|20)?\d{2}/\d{4,7}[A-Z](?![\w/])")
 _PRISON_NUMBER = re.compile(r"(?<![\w/])[A-Z]\d{4}[A-Z]{2}(?![\w/])")
 
@@ -767,6 +802,8 @@ def find_references(text: str) -> Iterable[Span]:
     for match in _CHECK_DIGIT_NUMBER.finditer(text):
         if _RECORD_NOUN_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             yield match.start(), match.end(), "reference"  # "her Housing Benefit: 4410228-2", not an invoice
+    for match in _POLICE_LOG.finditer(text):
+        yield match.start("ref"), match.end("ref"), "reference"
     for pattern in (_PNC, _PRISON_NUMBER):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), "reference"

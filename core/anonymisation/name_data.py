@@ -89,7 +89,7 @@ def _build() -> NameData:
         surnames |= locale_surnames
     given |= words.COMMUNITY_GIVEN_NAMES
     never = words.COMMON_WORDS | words.ORGANISATION_WORDS | words.TOWNS | words.DRUGS | words.MONTHS | words.WEEKDAYS
-    never |= words.PLACES_ABROAD
+    never |= words.PLACES_ABROAD | words.CONDITION_EPONYMS
     english = (given | surnames) & (words.ENGLISH_WORDS_IN_NAME_DATA | words.AMBIGUOUS_GIVEN_NAMES)
     english -= words.GIVEN_NAMES
     common = frozenset(importlib.import_module("faker.providers.lorem.en_US").Provider.word_list)

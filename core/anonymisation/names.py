@@ -393,6 +393,20 @@ DRUGS = _words(
     """
 )
 
+# Conditions named after the people who described them, that case notes name far more often than any person with
+# that surname: "Parkinson's nurse", "Crohn's flare-up", "Alzheimer's Society", "Asperger's". Never a name on their
+# own; after a title they still are ("Mr Parkinson"). Surnames common in the UK (Turner, Bell, Wilson, Graves,
+# Addison, Huntington) are left out: those conditions are caught by the word after them ("Wilson's disease").
+CONDITION_EPONYMS = _words(
+    """
+    Parkinson Parkinson's Parkinsons Alzheimer Alzheimer's Alzheimers Crohn Crohn's Crohns Asperger Asperger's
+    Aspergers Tourette Tourette's Tourettes Hodgkin Hodgkin's Korsakoff Korsakoff's Korsakov Wernicke Wernicke's
+    Munchausen Munchausen's Raynaud Raynaud's Duchenne Creutzfeldt Guillain Klinefelter Hirschsprung Sjogren Sjögren
+    Ménière Meniere Kawasaki Hashimoto Hashimoto's Lewy Kaposi Dupuytren Dupuytren's Marfan Behcet Behçet Angelman
+    Perthes Charcot Tay-Sachs Legionnaires Legionnaires' Ehlers-Danlos Danlos Prader-Willi Asperger-type
+    """
+)
+
 # Organisations, services, brands and other proper nouns that are never a person here.
 ORGANISATION_WORDS = _words(
     """
@@ -457,7 +471,8 @@ RUN_KILLERS = _words(
     Homecare Healthcare Lettings Solicitors Associates Agency Recruitment Consultancy Solutions Enterprises
     Properties Estates Nursing Training Award Awards Lecture Memorial Bursary Cymru
     Futures Beginnings Horizons Pathways Journeys Choices Chances Connections Foundations Directions Opportunities
-    Routes Visions Outcomes Horizon Tomorrow Tomorrows Command
+    Routes Visions Outcomes Horizon Tomorrow Tomorrows Command Dock Docks Basin Marina Pier Embankment Promenade
+    Esplanade Broadway Precinct Retail-Park Interchange Terminal Depot
     """
 )
 
@@ -737,5 +752,8 @@ STOP_PHRASES = _phrases(
     pandora's box
     trojan horse
     catch-22
+    deprivation of liberty
+    liberty protection safeguards
+    court of protection
     """
 )

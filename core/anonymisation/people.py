@@ -198,8 +198,11 @@ _NAMED_FOR = words.word_set("Law Laws Act Rule Principle Syndrome Disease Wish")
 # "the Peter principle", "Gibbs' reflective cycle", "the Karpman drama triangle".
 _EPONYM_AFTER = re.compile(
     r"(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:cycle|hierarchy|model|theory|triangle|principles?|syndrome|paradox|razor|"
-    r"pyramid|ladder|wheel|curve|window|stages|scale|criteria|matrix|quadrant|effect|complex|pyramid)\b"
+    r"pyramid|ladder|wheel|curve|window|stages|scale|criteria|matrix|quadrant|effect|complex|pyramid|disease|"
+    r"palsy|chorea|dementia|lymphoma|sarcoma|phenomenon|sign|test|score|competence|guidelines|ruling|judgment)\b"
 )
+# Shops and firms written with their founder's possessive: "Lloyd's pharmacy", "Timpson's", "Greggs'".
+_BUSINESS_AFTER_POSSESSIVE = words.word_set("pharmacy chemist chemists opticians bakery garage dispensary")
 # Places and organisations named after a person: "Joseph's House", "Ellen's Place", "Jo's Trust".
 _NAMED_PLACE_WORDS = words.word_set(
     "House Place Court Lodge Mews Home Homes Centre Center Hostel Hospice Trust Foundation Fund Project Cafe Café "
@@ -314,6 +317,7 @@ _NEVER_NAMES = _with_possessive_bases(
     | words.DRUGS
     | _MONTH_NAMES
     | words.PLACES_ABROAD
+    | words.CONDITION_EPONYMS
     | (words.JOB_TITLES - {"Sister"})
 )
 
@@ -821,6 +825,14 @@ class _NameFinder:
             return
         if self._eponym(run):
             self.blocked.update(run)  # "Kolb's cycle", "the Peter principle": a theory, not a person
+            return
+        if (
+            last.possessive
+            and len(run) == 1
+            and self._word(run[-1] + 1) in _BUSINESS_AFTER_POSSESSIVE
+            and not self._given(last.base)
+        ):
+            self.blocked.update(run)  # "Rowland's pharmacy did the blister packs"; not "Kayla's pharmacy run"
             return
         if last.possessive and self._named_place_follows(run[-1]):
             self.blocked.update(run)  # "Joseph's House", "Ellen's Place": a place named for someone

@@ -117,3 +117,104 @@ def test_a_written_out_address_before_a_postcode_is_found(text: str, address: st
 )
 def test_a_service_or_a_bare_town_before_a_postcode_is_no_home_address(text: str) -> None:
     assert kinds_of(text, "address") == []
+
+
+# --- Dates of birth: straight after a name when the year is a birth year; typed without separators after a cue ------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Tomasz Zielinski 12/7/85 was released on licence.", "12/7/85"),
+        ("Mr Chen Wei 1967-04-23 attended with his daughter.", "1967-04-23"),
+        ("Referral received for Aleksandra Nowak 04.11.1979 from the CMHT.", "04.11.1979"),
+        ("Gemma Lowe 14 February 1990 and her son came in.", "14 February 1990"),
+        ("DOB 12031989, NHS number to follow.", "12031989"),
+        ("dob 070288 per the GP letter", "070288"),
+        ("Birth date 03/03/1989 on the form.", "03/03/1989"),
+    ],
+)
+def test_a_date_of_birth_in_more_shapes(text: str, date: str) -> None:
+    assert kinds_of(text, "date_of_birth") == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saw Jade Hughes 12 May 2025 at the hub.",  # this year's or last year's date after a name: an event
+        "Kelly Marsh 3rd March 2019 - moved into the refuge.",
+        "Jade 2/3/24 seen again at the clinic.",
+    ],
+)
+def test_a_recent_date_after_a_name_is_an_event_not_a_birth(text: str) -> None:
+    assert kinds_of(text, "date_of_birth") == []
+
+
+# --- Clean look-alikes: conditions, theories and shops named after people; places; legal terms ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parkinson's nurse reviewed his medication on Friday.",
+        "Crohn's flare-up meant she missed the meeting.",
+        "The Alzheimer's Society sent a leaflet about day care.",
+        "Tourette's was mentioned by the school nurse.",
+        "Bell's palsy affected her speech for a month.",
+        "Gillick competence was assessed by the sexual health nurse.",
+        "Patel's pharmacy did the blister packs.",
+        "Albert Dock is where he sleeps out most nights.",
+        "Deprivation of Liberty Safeguards were applied at the care home.",
+    ],
+)
+def test_a_condition_a_test_a_shop_or_a_place_named_after_someone_is_no_name(text: str) -> None:
+    assert kinds_of(text, "name") == []
+
+
+def test_a_condition_s_name_after_a_title_is_still_a_person() -> None:
+    assert kinds_of("Mr Parkinson was seen in the falls clinic.", "name") == ["Parkinson"]
+
+
+def test_a_listed_first_name_before_a_shop_word_is_still_a_person() -> None:
+    assert kinds_of("Kayla's pharmacy run was missed again.", "name") == ["Kayla"]
+
+
+# --- References: police logs numbered within their day, account numbers -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Police were called, log 0456 of 12/03.", "0456 of 12/03"),
+        ("Incident number 1234 of 5 May refers.", "1234 of 5 May"),
+        ("CAD 771 of 02/11/25 was closed.", "771 of 02/11/25"),
+        ("Council tax account 40012345 is in arrears.", "40012345"),
+        ("Her rent account: 2231887.", "2231887"),
+    ],
+)
+def test_a_police_log_or_an_account_number_is_a_reference(text: str, reference: str) -> None:
+    assert kinds_of(text, "reference") == [reference]
+
+
+@pytest.mark.parametrize("text", ["The log was 3 pages of notes.", "Incident 2 of the 5 was the worst."])
+def test_a_count_of_things_is_no_police_log(text: str) -> None:
+    assert kinds_of(text, "reference") == []
+
+
+# --- Addresses: where someone is put up, then its street ------------------------------------------------------
+
+
+def test_a_placement_then_its_street_is_an_address() -> None:
+    text = "Now in temporary accommodation at the Travelodge, Station Road, Crewe."
+    assert kinds_of(text, "address") == ["the Travelodge, Station Road, Crewe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Duty covered the visit to the flat on Pemberton Road; nobody was in.",  # a street alone identifies no one
+        "The office moved to Station Road last year.",
+    ],
+)
+def test_a_street_with_no_number_and_no_one_living_there_is_no_address(text: str) -> None:
+    assert kinds_of(text, "address") == []
