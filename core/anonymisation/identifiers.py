@@ -362,10 +362,10 @@ def _after_cue(text: str, match: re.Match[str]) -> bool:
 
 def _after_name(text: str, match: re.Match[str], name_ends: list[tuple[int, int]]) -> bool:
     """A date right after a name, with at most punctuation or an age between, is that person's date of birth."""
-    earlier = [(end, start) for end, start in name_ends if end <= match.start() and match.start() - end <= 40]
-    if not earlier:
+    at = bisect.bisect_right(name_ends, (match.start(), len(text)))  # the last name ending before the date: no scan
+    if at == 0 or match.start() - name_ends[at - 1][0] > 40:
         return False
-    name_end, name_start = earlier[-1]
+    name_end, name_start = name_ends[at - 1]
     gap = text[name_end : match.start()]
     if not _NAME_DATE_GAP.match(gap) or _in_the_future(match):
         return False
@@ -376,10 +376,20 @@ def _after_name(text: str, match: re.Match[str], name_ends: list[tuple[int, int]
     if gap.strip(" '") in ("", "s"):
         # "Shannon Hughes 12/03/1989" as a line of its own (a list of people), or a date straight after a name whose
         # year is a birth year, not an event's ("Tomasz Zielinski 12/7/85 was released"; not "saw Jade 12 May 2025")
-        if _LINE_START.search(text, 0, name_start) and _AFTER_LONE_DATE.match(text, match.end()):
+        if _line_start_before(text, name_start) and _AFTER_LONE_DATE.match(text, match.end()):
             return True
         return _years_ago(match) >= 12
     return True
+
+
+def _line_start_before(text: str, position: int) -> bool:
+    """Only a list marker or a short label stands between the line's start and `position` ("- ", "Subject: "). The
+    look back is bounded, so a long text of names and dates costs linear time."""
+    window = max(0, position - 80)
+    line_start = text.rfind("\n", window, position)
+    if line_start < 0 and window > 0:
+        return False
+    return bool(_LINE_START.match(text, max(line_start, 0), position))
 
 
 def _years_ago(match: re.Match[str]) -> int:

@@ -134,6 +134,15 @@ COMMUNITY_GIVEN_NAMES = _words(
     Gosia Kasia Basia Ola Asia Zosia Jola Magda Beata Iwona Ewa Agnieszka Malgorzata Joanna Dorota Wojtek
     Tomek Kuba Bartek Piotrek Grzegorz Przemek Szymon Mateusz Lukasz Krzysztof Tomasz Marek Jacek Pawel
     Abi Abbi Babs Bex Becs Jas Jaz Kaz Shaz Baz Daz Gaz Tez Loz Soph Ems Nat Vic Fi Jools Mags Steph
+    Oksana Olena Olha Iryna Nataliya Tetiana Tetyana Svitlana Yulia Yuliia Kateryna Anastasiia Viktoriia Halyna
+    Larysa Liudmyla Mykola Mykhailo Oleksandr Oleksii Oleksiy Andrii Dmytro Serhii Volodymyr Vasyl Yurii Ihor Bohdan
+    Taras Vitalii Maksym Denys Pavlo Petro Stepan Valentyna Nadiya Lyudmila Tatiana Ekaterina Svetlana Dmitri Alexei
+    Nikolai Anatoly Omid Farid Hamid Rahim Karim Zahra Fatemeh Parisa Soraya Reza Hossein Mohsen Saeed Behrouz Dilan
+    Rojin Zana Soran Hemin Kawa Azad Baran Jwan Sherko Sarwar Rebin Shwan Ionut Catalin Marius Vasile Gheorghe
+    Mihaela Andreea Florentina Roxana Loredana Oana Xiaoling Xiaoming Xiaoyan Jiahui Zihan Yiming Haoran Yuxuan
+    Zhiwei Jianhua Olamide Olumide Oluwaseun Oluwatobi Temitope Ayomide Damilola Babajide Chinonso Chukwudi Ebuka
+    Ifunanya Nonso Obiageli Uchenna Tendai Tatenda Tafadzwa Rutendo Nyasha Farai Chipo Tinashe Kudzai Rumbidzai
+    Thandiwe Nomvula Sipho Themba Lindiwe Baraka Wanjiru Njeri Kamau Otieno Achieng Akinyi
     """
 )
 
@@ -307,7 +316,9 @@ ROLE_CUES = _words(
     CPN SW PO IDVA AMHP GP Nurse Officer Worker Manager Coordinator Co-ordinator Practitioner
     Navigator Psychiatrist Consultant Midwife Keyworker Mentor Paramedic Therapist Counsellor
     Advocate Sergeant PC DC DS Inspector Sgt Constable Warden Caseworker Lead Matron Agent Supervisee
-    Supervisor Assessor Interpreter Chaplain Receptionist Volunteer
+    Supervisor Assessor Interpreter Chaplain Receptionist Volunteer Professional Adviser Advisor Visitor Broker
+    Facilitator Clinician Psychologist Physiotherapist Teacher Tutor Solicitor Barrister Guardian Pharmacist
+    Dietitian Surgeon Registrar Paediatrician Director Administrator Commissioner Assistant Specialist
     """
 )
 
@@ -390,6 +401,15 @@ DRUGS = _words(
     Amitriptyline Propranolol Haloperidol Zuclopenthixol Depixol Paliperidone Insulin Metformin
     Salbutamol Ventolin Amoxicillin Flucloxacillin Omeprazole Vodka Lager Cider Benzos Benzo
     Amphetamine Speed Meth Crystal GBL GHB Nitrous Diamorphine Zyprexa Seroquel Prozac Adderall
+    Oramorph Oxynorm Zomorph Fortisip Fortijuce Complan Fresubin Calogen Ensure Creon Movicol Laxido Lactulose
+    Senna Gaviscon Kalms Nytol Piriton Sudafed Calpol Nurofen Anadin Solpadeine Co-codamol Dihydrocodeine Buscopan
+    Imodium Voltarol Diprobase Epaderm Oilatum Sudocrem Canesten Zoladex Nexplanon Mirena Microgynon
+    Cerazette Clexane Warfarin Apixaban Rivaroxaban Edoxaban Atorvastatin Simvastatin Ramipril Amlodipine
+    Bisoprolol Lansoprazole Levothyroxine Prednisolone Furosemide Gliclazide Levetiracetam Lamotrigine Epilim Keppra
+    Carbamazepine Tegretol Phenytoin Donepezil Memantine Rivastigmine Galantamine Melatonin Circadin Promethazine
+    Phenergan Hydroxyzine Trazodone Venlafaxine Duloxetine Paroxetine Escitalopram Vortioxetine Bupropion Lurasidone
+    Amisulpride Sulpiride Chlorpromazine Flupentixol Fluphenazine Xeplion Trevicta Abilify Risperdal Aristada
+    Suboxone Physeptone Methadose Champix Varenicline Nicorette Sativex Epidiolex Naproxen Diclofenac Pregabalin
     """
 )
 
@@ -755,5 +775,24 @@ STOP_PHRASES = _phrases(
     deprivation of liberty
     liberty protection safeguards
     court of protection
+    holland & barrett
+    holland and barrett
+    marks & spencer
+    marks and spencer
+    john lewis
+    sue ryder
+    marie curie
+    leonard cheshire
+    florence nightingale
+    mary seacole
+    st john ambulance
+    ronald mcdonald house
+    mother teresa
+    yarl's wood
+    yarls wood
+    wormwood scrubs
+    elizabeth line
+    jubilee line
+    victoria line
     """
 )

@@ -289,7 +289,44 @@ _LOWER_NOT_NAMES = words.word_set(
 )
 _SELF_NAMING = words.word_set("its it's im i'm")  # in a text: "its shelley", "im kayleigh"
 _LOWER_PAIRS = frozenset(
-    {("me", "and"), ("and", "me"), ("this", "is"), ("my", "name's"), ("name", "is"), ("with", "me")}
+    {
+        ("me", "and"),
+        ("and", "me"),
+        ("this", "is"),
+        ("my", "name's"),
+        ("name", "is"),
+        ("with", "me"),
+        ("me", "n"),
+        ("me", "&"),
+        ("left", "for"),
+        ("message", "for"),
+        ("msg", "for"),
+        ("vm", "for"),
+        ("voicemail", "for"),
+        ("txt", "to"),
+        ("text", "to"),
+        ("texted", "to"),
+        ("msg", "to"),
+        ("message", "to"),
+        ("said", "to"),
+    }
+)
+# Lower-case words that are no one's name although no dictionary holds them: texting, notes' shorthand.
+_LOWER_SHORTHAND = words.word_set(
+    "hun babe bae bro bruv fam lol omg tbh ngl idk pls plz thx tmrw tmoz cya luv appt appts dept asap fyi nfa etc "
+    "hse thru tho coz cos cuz wiv wid sumfin nuffin summat gonna wanna gotta innit dunno yeah yep nope aww hiya "
+    "mins hrs wks yrs approx info admin meds obs pcso paeds ortho uni hosp dr txts msgs vms ok okay okey tbc tba"
+)
+# Who said it, reported: "x said tomasz was back", "apparently kayleigh has moved".
+_REPORTED_BEFORE = words.word_set("said says thinks reckons heard apparently think reckon told")
+# A message signed off at its end: "from leanne x", "kemi x", "love, shaz xx".
+_SIGNED_LOWER = re.compile(r"[ \t]*(?:x+|xox+)?[ \t]*[.!]?[ \t]*(?:\n|$)")
+# A letter or email signed off: a closing line, then the writer's name alone on the next line.
+_SIGN_OFF = re.compile(
+    r"(?im)^[ \t]*(?:kind(?:est)?\s+regards|best\s+regards|warm(?:est)?\s+regards|regards|best\s+wishes|"
+    r"many\s+thanks|thanks(?:\s+again)?|thank\s+you|cheers|best|speak\s+soon|take\s+care|love|with\s+thanks|"
+    r"yours\s+(?:sincerely|faithfully|truly))[ \t]*[,.!]?[ \t]*\n[ \t]*"
+    r"(?P<name>[^\W\d_][^\n,(]{1,40}?)[ \t]*(?:[,(][^\n]*)?$"
 )
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b")
 _WEAK_VERBS = words.word_set(
@@ -363,6 +400,7 @@ class _Lexicon:
     lower_given: frozenset[str]  # lower-case first names that are not also ordinary lower-case words
     lower_ambiguous: frozenset[str]  # lower-case names that are also words ("summer"): only after a strong cue
     lower_surnames: frozenset[str]  # lower-case surnames that are no ordinary word, for "maria santos"
+    lower_not_names: frozenset[str]  # lower-case words the lists know as services, roles, cues, never names
     common_english: frozenset[str]  # common English words in lower case, never a name on their own
     dictionary: frozenset[str]  # ordinary English words in lower case: an unlisted one is a name only on plain evidence
 
@@ -390,6 +428,7 @@ def _lexicon() -> _Lexicon:
         frozenset(lower_given),
         frozenset(lower_ambiguous),
         frozenset(lower_surnames - lower_ambiguous),
+        frozenset(lower_words | {word.lower() for word in words.INITIALISMS} | _LOWER_SHORTHAND | _LOWER_NOT_NAMES),
         data.common_english,
         data.dictionary,
     )
@@ -459,6 +498,7 @@ class _NameFinder:
         self._flag_nicknames()
         self._flag_initials()
         self._flag_speakers()
+        self._flag_sign_offs()
         self._flag_and_pairs()
         self._propagate()
         self._flag_and_pairs()
@@ -1135,6 +1175,19 @@ class _NameFinder:
                 self.flagged.add(index)  # "hi its me kez, ..."
                 continue
             if not (listed or ambiguous):
+                if self._unlisted_lower_name(index):
+                    self.flagged.add(index)  # "spoke with oksana re the rent": no list needed after so strong a cue
+                continue
+            if listed and self._signed_lower(index):
+                self.flagged.add(index)  # "thanks hun, from leanne x", "ok see u then\nkemi x"
+                continue
+            if (
+                listed
+                and self._word(index - 1) in _REPORTED_BEFORE
+                and self._joined(index - 1, index)
+                and self._lower_verb_after(index)
+            ):
+                self.flagged.add(index)  # "x said tomasz was back on the estate"
                 continue
             if self._strong_lower_cue_before(index) or (listed and self._lower_subject(index, auxiliaries=True)):
                 self.flagged.add(index)
@@ -1146,6 +1199,57 @@ class _NameFinder:
                 self.flagged.add(index)  # "jordan's mum says..."
             elif ambiguous and token.sentence_start and self._reported_speech_after(index):
                 self.flagged.add(index)  # "daisy says can she bring ..."
+
+    def _unlisted_lower_name(self, index: int) -> bool:
+        """A lower-case word in no list, after a cue as strong as "spoke with", "msg from", "her cpn" or "mum": a name,
+        unless a dictionary, the lists or texting shorthand know it as a word ("spoke with housing", "txt from hun")."""
+        word = self.tokens[index].base
+        if len(word) < 3 or not word.isalpha() or not word.isascii() or word in self.lexicon.dictionary:
+            return False  # not ASCII: a word of a message in another language ("mam pracę"), which the lists would know
+        if word in self.lexicon.lower_not_names or word in self.lexicon.common_english:
+            return False
+        if word in self.lexicon.lower_ambiguous or word.title() in _NEVER_NAMES:
+            return False
+        return self._strong_lower_cue_before(index)
+
+    def _signed_lower(self, index: int) -> bool:
+        """ "... from leanne x" at the end of a message, or "kemi x" alone on its last line."""
+        token = self.tokens[index]
+        if not _SIGNED_LOWER.match(self.text, token.end):
+            return False
+        if self._word(index - 1) == "from" and self._joined(index - 1, index):
+            return True
+        line_start = self.text.rfind("\n", 0, token.start) + 1
+        return (
+            self.text[line_start : token.start].strip() == ""
+            and "x" in self.text[token.end : token.end + 4]
+            and line_start > 0
+        )
+
+    def _lower_verb_after(self, index: int) -> bool:
+        following = index + 1
+        return (
+            following < len(self.tokens)
+            and self._joined(index, following)
+            and self.tokens[following].raw in words.NAME_VERBS
+        )
+
+    def _flag_sign_offs(self) -> None:
+        """ "Kind regards,\nTendai Moyo", "Speak soon\nOksana": the writer's name alone on the line after a closing."""
+        for match in _SIGN_OFF.finditer(self.text):
+            parts = [self._at(m.start() + match.start("name")) for m in _TOKEN.finditer(match.group("name"))]
+            if not parts or len(parts) > 3 or any(index is None for index in parts):
+                continue
+            tokens = [self.tokens[index] for index in parts]
+            if not all(token.capitalised for token in tokens):
+                continue
+            if any(token.base in _NEVER_NAMES and not self._known_name(token.base) for token in tokens):
+                continue  # "Kind regards,\nHousing Options"
+            if any(
+                token.base.lower() in self.lexicon.dictionary and not self._known_name(token.base) for token in tokens
+            ):
+                continue  # "Best wishes,\nThe Team"
+            self.flagged.update(parts)
 
     def _reported_speech_after(self, index: int) -> bool:
         following = index + 1

@@ -218,3 +218,108 @@ def test_a_placement_then_its_street_is_an_address() -> None:
 )
 def test_a_street_with_no_number_and_no_one_living_there_is_no_address(text: str) -> None:
     assert kinds_of(text, "address") == []
+
+
+# --- Names in lower case where the context is strong, sign-offs, names after job titles ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("spoke with yevheniia re the rent arrears", "yevheniia"),  # in no list: the cue is enough
+        ("msg from oksana - she cant make it", "oksana"),
+        ("voicemail left for fatima this morning", "fatima"),
+        ("x said tomasz was back on the estate", "tomasz"),
+        ("thanks hun, from leanne x", "leanne"),
+        ("me n jodie r at the park", "jodie"),
+    ],
+)
+def test_a_lower_case_name_after_a_strong_cue(text: str, name: str) -> None:
+    assert kinds_of(text, "name") == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spoke with housing about the repairs",
+        "msg from hun about tmrw",
+        "spoke with amhp today re the assessment",
+        'Polish text from her: "jutro mam pracę, nie mogę"',  # a message in another language
+    ],
+)
+def test_a_lower_case_word_after_a_cue_is_not_always_a_name(text: str) -> None:
+    assert kinds_of(text, "name") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Thanks for this.\n\nKind regards,\nTendai Moyo", "Tendai Moyo"),
+        ("See you Thursday.\nBest wishes,\nGrainne\nSenior Social Worker", "Grainne"),
+        ("Will call later.\nSpeak soon\nOksana", "Oksana"),
+        ("ok see u then\nkemi x", "kemi"),
+    ],
+)
+def test_the_writer_s_name_after_a_closing(text: str, name: str) -> None:
+    assert kinds_of(text, "name") == [name]
+
+
+@pytest.mark.parametrize("text", ["Kind regards,\nHousing Options", "Best wishes,\nThe Team", "Thanks\nDuty Team"])
+def test_a_team_signing_off_is_no_name(text: str) -> None:
+    assert kinds_of(text, "name") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Approved Mental Health Professional Baraka Otieno assessed him.", "Baraka Otieno"),
+        ("Welfare Rights Adviser Sunniva Olsen helped with the form.", "Sunniva Olsen"),
+        ("Our Youth Worker Kezia has been great.", "Kezia"),
+        ("Clinical Psychologist Dr Ama Owusu will see her.", "Ama Owusu"),
+    ],
+)
+def test_a_name_after_a_job_title(text: str, name: str) -> None:
+    assert kinds_of(text, "name") == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fortisip drinks twice a day, prescribed by the dietitian.",
+        "Kalms tablets from Holland & Barrett.",
+        "Elizabeth line was delayed so she missed it.",
+        "He was held at Yarl's Wood before the transfer.",
+        "Referred to Sue Ryder for hospice care.",
+    ],
+)
+def test_brands_lines_and_institutions_with_name_words_are_no_names(text: str) -> None:
+    assert kinds_of(text, "name") == []
+
+
+# Long texts built from the shapes the rules above read: each must stay linear (see test_anonymisation.py).
+GENERALISING_SHAPES_AT_LENGTH = {
+    "parts before postcodes": "The Old Forge, Church Lane, Little Snoring NR21 0AA ",
+    "parts without postcodes": "Abc Def, Ghi Jkl, ",
+    "police logs": "log 0456 of ",
+    "log words and spaces": "log      ",
+    "human states": "Amber was very ",
+    "sign-offs": "Kind regards,\nTendai Moyo\n",
+    "closings alone": "Regards\n",
+    "lower-case cues": "spoke with oksana ",
+    "signed messages": "from leanne x\n",
+    "dates after names": "Tomasz Zielinski 12/7/85 ",
+    "undivided dates": "DOB 12031989 ",
+    "run-together mailboxes": "adultsocialcareadultsocialcare@x.uk ",
+}
+
+
+@pytest.mark.parametrize("family", GENERALISING_SHAPES_AT_LENGTH)
+def test_the_generalising_rules_stay_linear_on_long_input(family: str) -> None:
+    import time
+
+    piece = GENERALISING_SHAPES_AT_LENGTH[family]
+    text = (piece * (50_000 // len(piece) + 1))[:50_000]
+    find_personal_data("Warm up: Tanisha Okafor")
+    started = time.process_time()
+    find_personal_data(text)
+    assert time.process_time() - started < 3, f"{family}: the detector is not linear on long input"
