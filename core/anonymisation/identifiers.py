@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from core.anonymisation import names as words
+from core.anonymisation.name_data import load_name_data
 
 Span = tuple[int, int, str]
 
@@ -270,7 +271,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _DOB_CUE = re.compile(
-    r"(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+of\s+birth\b|\bbirth\s?date\b|\bborn\b|(?<![A-Za-z.])b\.|\bbirthday\b|\bDoB\b)",
+    r"(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+o(?:f|['’])?\s+birth\b|\bbirth\s?date\b|\bborn\b|(?<![A-Za-z.])b\.|\bbirthday\b|\bDoB\b)",
     re.IGNORECASE,
 )
 _DOB_GAP = re.compile(
@@ -304,7 +305,7 @@ _PARTIAL_DOB_BEFORE = re.compile(
 # After a cue only: a date typed with spaces ("DOB: 12 03 1989") or a birthday without its year ("birthday is 12th
 # March").
 _CUE_THEN_DATE = re.compile(
-    r"(?=[dDbB])(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+of\s+birth\b|\bbirth\s?date\b|\bborn\b|"
+    r"(?=[dDbB])(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+o(?:f|['’])?\s+birth\b|\bbirth\s?date\b|\bborn\b|"
     r"\bbirthday\b)"
     r"[\s:;,(\-|._]*(?:(?:is|was|on|the)\s+)*"
     # "DOB 12031989", "dob 120389": a date typed without separators, after a cue only
@@ -458,13 +459,13 @@ _THE_STREETS = (
 )
 _LONE_STREETS = r"(?:Broadway|Esplanade|Promenade|Strand|Quayside|Boulevard|Parade|Embankment)"
 _STREET = (
-    rf"(?:(?:The\s+)?(?:{_STREET_WORD}\s+){{1,3}}{_STREET_SUFFIX}|The\s+{_STREET_SUFFIX}|(?:The\s+)?{_LONE_STREETS}"
+    rf"(?:(?:The\s+|St\.\s+)?(?:{_STREET_WORD}\s+){{1,3}}{_STREET_SUFFIX}|The\s+{_STREET_SUFFIX}|(?:The\s+)?{_LONE_STREETS}"
     rf"|The\s+{_THE_STREETS}|{_WELSH_STREET})"
 )
 # A flat, room, pitch or plot before the house number or the building: "Flat 3, 9 Peabody Buildings",
 # "First Floor Flat, 62 Dale Street", "Pitch 4, Lower Lane Travellers Site", "Room 11, Crown Hotel, 2 Esplanade".
 _UNIT = (
-    r"(?:(?:Flat|Apartment|Apt|Room|Rm|Unit|Studio|Maisonette|Pitch|Plot|Berth|Bedsit)\.?\s+\d{1,4}[A-Za-z]?"
+    r"(?:(?:Flat|Apartment|Apt|Room|Rm|Unit|Studio|Maisonette|Pitch|Plot|Berth|Bedsit|Caravan)\.?\s+\d{1,4}[A-Za-z]?"
     r"|Flat\s+[A-H](?![\w'])|(?:Ground|First|Second|Third|Top|Basement|Upper|Lower)[\s-]+Floor"
     r"(?:\s+(?:Flat|Maisonette|Apartment|Front|Back|Rear))?|(?:Basement|Garden|Top|Attic)\s+Flat)"
 )
@@ -541,6 +542,16 @@ _BEFORE_STREET = re.compile(
     rf"|(?<![\w'’-]){_UNIT},?\s+"
     r"|(?<![\w'’-])(?:Flat|Apartment|Apt|Room|Rm|Unit|Studio|Maisonette|Bedsit)\.?\s+)$"  # "Flat 3, Marlowe Rise"
 )
+# After a word that says someone lives there, a house number and a name with no street word ("lives at 6 Brookside,
+# Halewood", "address: 23 Windermere"), or a flat in a block of an estate ("Flat 14, Block C, Park Estate").
+_CUED_NUMBERED = re.compile(
+    rf"(?:(?:no\.?|number)\s+)?(?P<start>\d{{1,4}}[A-Za-z]?),?\s+(?:{_STREET_WORD}\s+){{0,2}}{_STREET_WORD}(?![\w'’-])"
+)
+_CUED_UNIT = re.compile(
+    rf"{_UNIT}(?:,?\s+(?:Block|Floor|Level)\s+[A-Z0-9]{{1,3}}\b)?,\s+(?:{_STREET_WORD}\s+){{0,3}}{_STREET_WORD}"
+    rf"(?![\w'’-])"
+)
+_NOT_A_STREET_NAME = words.MONTHS | words.WEEKDAYS | words.COMMON_WORDS - {"Park", "Green", "Hill"}
 # Where someone is put up, then its street: "accommodation at the Travelodge, Station Road, Crewe".
 _PLACE_THEN_STREET = re.compile(
     rf"(?:the\s+)?(?:{_STREET_WORD}\s+){{0,3}}{_PLACE_WORD},\s+(?=[{_UPPER}])(?:{_STREET})(?![A-Za-z])"
@@ -683,6 +694,21 @@ def find_addresses(text: str) -> Iterable[Span]:
             yield *written_out, "address"  # "The Old Forge, Church Lane, Little Snoring, Norfolk NR21 0AA"
 
 
+def _cued_numbered(text: str, at: int) -> re.Match[str] | None:
+    """ "lives at 6 Brookside", "Lives at Flat 14, Block C, Park Estate": after a residence cue only."""
+    match = _CUED_UNIT.match(text, at)
+    if match is not None:
+        return match
+    match = _CUED_NUMBERED.match(text, at)
+    if match is None:
+        return None
+    named = match.group()[match.end("start") - match.start() :].replace(",", " ").split()
+    dictionary = load_name_data().dictionary
+    if any(word in _NOT_A_STREET_NAME or len(word) < 3 or word.lower() in dictionary for word in named):
+        return None  # "staying at 5 Star Hotel", "address: 12 May", "living at 2 Seasons": ordinary words
+    return match
+
+
 def _find_streets(text: str) -> Iterable[Span]:
     for match in _ADDRESS.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()]
@@ -696,6 +722,8 @@ def _find_streets(text: str) -> Iterable[Span]:
         yield match.start(), match.end(), "address"
     for cue in _RESIDENCE_CUE.finditer(text):
         match = _STREET_ALONE.match(text, cue.end()) or _PLACE_THEN_STREET.match(text, cue.end())
+        if match is None and not cue.group("move"):
+            match = _cued_numbered(text, cue.end())
         if match is None:
             continue
         if cue.group("move") and not _PERSON_MOVED.search(text, max(0, cue.start() - 30), cue.start()):
@@ -744,7 +772,7 @@ _RECORD_NOUNS = (
     rf"safeguarding|MARAC|MASH|CSC|ASC|DWP|UC|PIP|ESA|{_RECORD_SYSTEMS})"
 )
 _REF_CUE = (
-    r"(?:MRN|unit\s+number|CRN|PNC(?:\s+(?:id|no\.?|number|ref))?|NOMIS(?:\s+(?:id|number|no\.?))?|"
+    r"(?:MRN|unit\s+number|CRN|CRO|URN|PNC(?:\s+(?:id|no\.?|number|ref))?|NOMIS(?:\s+(?:id|number|no\.?))?|"
     rf"{_RECORD_NOUNS}\s+(?:ref(?:erence)?s?|numbers?|num|nos?\.?|ids?|#)(?:\s+(?:number|no\.?))?|"
     rf"our\s+ref(?:erence)?|your\s+ref(?:erence)?|ref(?:erence)?s?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS}|"
     # an account's number needs no "number": "council tax account 40012345", "rent account: 2231887"
@@ -761,7 +789,9 @@ _REF_CUE_BEFORE = re.compile(
 )
 # A reference with no cue, in the shape local authorities, hospitals, landlords and benefit services use: two to
 # four capitals, an optional space or dash, then six to ten digits ("LAS 1184420", "MOS-2231874", "HB 60031278").
-_LETTERS_AND_DIGITS = re.compile(r"(?<![\w/-])(?P<letters>[A-Z]{2,4})(?:[ -]?\d{6,10}|-\d{5})(?![\w/]|-\d)")
+_LETTERS_AND_DIGITS = re.compile(
+    r"(?<![\w/-])(?P<letters>[A-Z]{2,4}|R[A-Z0-9]{2})(?:[ -]?\d{6,10}|-\d{5}|[ -]\d{2}-\d{4,6})(?![\w/]|-\d)"
+)  # also an NHS trust's code ("RJ1 5518824") and a clinic's year and number ("GUM 22-04413")
 # Digits in groups after a record's system or cue ("SystmOne 5528 3301 9902", "Mosaic 998 4412"), and a claim or
 # account number with a check digit after a dash ("4410228-2").
 _SPACED_DIGITS = re.compile(r"(?=\d)(?<![\w/.-])\d{3,4}(?: \d{3,4}){1,3}(?![\w/]|[.-]\d)")

@@ -335,7 +335,8 @@ NAME_VERBS = _words(
     won't can't couldn't wouldn't who whose whom became becomes sees saw met tried tries knows
     knew thinks thought believes believed reports disclosed admits denies hopes hoped cried
     shouted threatened assaulted overdosed collapsed relapsed smelt smelled seems presents
-    share shares live work works sleep sleeps drink drinks smoke smokes owe owes
+    share shares live work works sleep sleeps drink drinks smoke smokes owe owes confirms agrees declines refuses
+    explains describes mentions informs advises requests attends arrives returns misses discloses admits
     keep keeps sells sold buys bought begs begged uses injects injected
     """
 )

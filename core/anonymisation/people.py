@@ -134,6 +134,10 @@ _QUOTED_NICKNAME = re.compile(r"\s*\(?\s*\"(?P<nick>[A-Z][A-Za-z'’-]*(?:\s[A-Z
 _QUOTED_ADJECTIVE_NAME = re.compile(r"\"(?P<adjective>[A-Z][a-z]+)\s+(?P<name>[A-Z][a-z'’-]+)\"")
 # Whoever is in a room or bed in a hostel or ward: "Room 9 (Gaz)", "Bed 4 (Sandra)".
 _OCCUPANT = re.compile(r"\b(?:Room|Rm|Bed|Flat|Bay)\s*\d+[A-Za-z]?\s*\(\s*(?P<name>[A-Z][a-z'’-]+)\s*\)")
+# A name, then the room or bed they are in: "Ash (Room 2)", "Sandra (bed 4)".
+_NAME_THEN_ROOM = re.compile(r"(?P<name>[A-Z][a-z'’-]+)\s*\(\s*(?i:room|rm|bed|bay|flat)\s*\d+[A-Za-z]?\s*\)")
+# A name, then its short form in quotes in brackets: 'Ikechukwu ("Ike")', 'Oluwaseun ("Seun")'.
+_NAME_THEN_SHORT_FORM = re.compile(r"(?P<name>[A-Z][a-z'’-]{3,})\s*\(\s*\"(?P<short>[A-Z][a-z]{1,9})\"\s*\)")
 # "the Loveridge family", "the Mohamud household": a surname.
 _FAMILY_OF = re.compile(
     r"\b[Tt]he\s+(?P<name>[A-Z][a-z'’-]+)\s+(?:family|families|household|children|kids|brothers|sisters|twins|"
@@ -215,7 +219,9 @@ _ROLE_ACRONYMS = (
     r"EWO|LADO|IRO|DS|DI|SALT|TA|HT|PA|PT|OM|POM|SPO|chair|Chair"
 )
 _ROLE_AFTER = re.compile(
-    r"^\s*\(\s*(?:the\s+|a\s+|an\s+|our\s+|her\s+|his\s+|their\s+|student\s+|trainee\s+|senior\s+)?"
+    r"^\s*\(\s*(?:the\s+|a\s+|an\s+|our\s+|her\s+|his\s+|their\s+)?"
+    r"(?:(?:student|trainee|senior|foster|kinship|support|key|link|family|lead|named|allocated|social|paid|"
+    r"unpaid|informal|main|young|older|former|birth|step)[\s-]+){0,2}"
     rf"(?:(?:{'|'.join(sorted(words.BRACKETED_ROLES | words.STRONG_CUES, key=len, reverse=True))})s?"
     rf"|(?:{_ROLE_ACRONYMS}))\b(?:[^()\n]{{0,40}})\)"
 )
@@ -499,6 +505,7 @@ class _NameFinder:
         self._flag_initials()
         self._flag_speakers()
         self._flag_sign_offs()
+        self._flag_shouted_names()
         self._flag_and_pairs()
         self._propagate()
         self._flag_and_pairs()
@@ -536,9 +543,15 @@ class _NameFinder:
             index = self._at(match.start("name"))
             if index is not None and self.tokens[index].capitalised:
                 self._flag_if_name_like(index)
-        for pattern in (_OCCUPANT, _FAMILY_OF):
+        for pattern in (_OCCUPANT, _FAMILY_OF, _NAME_THEN_ROOM):
             for match in pattern.finditer(text):
                 self._flag_if_name_like(self._at(match.start("name")))
+        for match in _NAME_THEN_SHORT_FORM.finditer(text):
+            name, short = match.group("name"), match.group("short").lower()
+            if name.lower().startswith(short[:2]) or short in name.lower():
+                index = self._at(match.start("name"))
+                if index is not None and index not in self.blocked and name not in _NEVER_NAMES:
+                    self.flagged.add(index)  # 'Ikechukwu ("Ike")': a short form of the word is a nickname
         for match in _INITIAL_SURNAME.finditer(text):
             initial, surname = self._at(match.start("initial")), self._at(match.start("surname"))
             if initial is None or surname is None:
@@ -811,6 +824,9 @@ class _NameFinder:
         # Skip initials such as "Mr J. Smith" or "Dr A Patel".
         while index < len(self.tokens) and _INITIAL.fullmatch(self.tokens[index].raw):
             index += 1
+        if index < len(self.tokens) and self._capital_surname(index):
+            self.flagged.add(index)  # "Usual GP: Dr HUSSAIN", "Mrs O'REILLY"
+            return
         taken = 0
         first = index
         while index < len(self.tokens) and taken < 3:
@@ -825,6 +841,30 @@ class _NameFinder:
         if taken and self._organisation_follows(first + taken - 1):
             self.flagged.difference_update(range(first, first + taken))  # "the Dr Foster practice"
             self.blocked.update(range(first, first + taken))
+
+    def _capital_surname(self, index: int) -> bool:
+        raw = self.tokens[index].base
+        return (
+            len(raw) >= 2
+            and raw.isupper()
+            and raw.replace("'", "").replace("’", "").replace("-", "").isalpha()
+            and raw not in words.INITIALISMS
+            and index not in self.blocked
+            and raw.title() not in _NEVER_NAMES
+        )
+
+    def _flag_shouted_names(self) -> None:
+        """ "CAN U TELL LIAM IM NOT GOING, SHARON IS": a listed first name in a message typed in capitals."""
+        for index, token in enumerate(self.tokens):
+            raw = token.base
+            if len(raw) < 3 or not raw.isupper() or not raw.isalpha() or raw in words.INITIALISMS:
+                continue
+            title = raw.title()
+            if not self._given(title) or self._ambiguous(title) or title in _NEVER_NAMES or index in self.blocked:
+                continue
+            neighbours = [self.tokens[i].raw for i in (index - 1, index + 1) if 0 <= i < len(self.tokens)]
+            if any(len(word) >= 2 and word.isupper() and word.isalpha() for word in neighbours):
+                self.flagged.add(index)
 
     def _surname_like(self, word: str, first: bool) -> bool:
         """After a title anything name-shaped is a name ("Mrs Hope Marsh", "Mr Best") except a service word."""
@@ -923,7 +963,7 @@ class _NameFinder:
             len(bases) == 2
             and self._given(bases[0])
             and bases[0] not in _NEVER_NAMES
-            and bases[1] in words.ORGANISATION_WORDS
+            and bases[1] in words.ORGANISATION_WORDS | words.TOWNS  # "Bradley Kemp", "Amelia Bolton"
             and bases[1] not in words.COMMON_WORDS
         ):
             self.flagged.update(run)  # "Liam Ashworth": a surname that is also a hospital's name
@@ -1128,8 +1168,10 @@ class _NameFinder:
     def _determiner_before(self, index: int) -> bool:
         if index == 0 or self.tokens[index - 1].raw.lower() not in _DETERMINERS or not self._joined(index - 1, index):
             return False
-        # "its Tomasz from the warehouse": "it's" in a text message, before a first name
-        return not (self.tokens[index - 1].raw.lower() == "its" and self._given(self.tokens[index].base))
+        # "its Tomasz from the warehouse": "it's" in a text message, before a first name; "is this Mandy's worker?"
+        word = self.tokens[index - 1].raw.lower()
+        given = self._given(self.tokens[index].base)
+        return not (given and (word == "its" or (word == "this" and self.tokens[index].possessive)))
 
     def _only_a_weak_verb_after(self, index: int) -> bool:
         """ "X was", "X goes": said of things as often as of people; "X said", "X (34)" are people."""
@@ -1338,6 +1380,8 @@ class _NameFinder:
         pair = (self._word(index - 2), previous.lower())
         if pair in _TWO_WORD_CUES and pair[0] != "spoke" and pair[1] not in {"to", "with", "on"}:
             return True
+        if pair == ("known", "to") and self._given(self.tokens[index].base):
+            return True  # "she is known to Bernadette at the Recovery College"
         return self._known_as(index)
 
     def _name_word_before(self, index: int) -> bool:

@@ -323,3 +323,102 @@ def test_the_generalising_rules_stay_linear_on_long_input(family: str) -> None:
     started = time.process_time()
     find_personal_data(text)
     assert time.process_time() - started < 3, f"{family}: the detector is not linear on long input"
+
+
+# --- More address shapes after a residence cue ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Lives at 6 Brookside, Halewood.", "6 Brookside, Halewood"),  # a house number and a name, no street word
+        ("Her address: 23 Thirlmere, Skelmersdale.", "23 Thirlmere, Skelmersdale"),
+        ("Lives at Flat 14, Block C, Pemberton Estate.", "Flat 14, Block C, Pemberton Estate"),
+        ("She lives at Caravan 6, Meadow View site.", "Caravan 6, Meadow View"),
+        ("Lives at 29 St. John's Avenue.", "29 St. John's Avenue"),
+    ],
+)
+def test_more_addresses_after_a_residence_cue(text: str, address: str) -> None:
+    assert kinds_of(text, "address") == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She was living at 12 May.", "Staying at 2 Seasons for now.", "They moved to 3 weeks ago."],
+)
+def test_a_number_and_ordinary_words_after_a_cue_is_no_address(text: str) -> None:
+    assert kinds_of(text, "address") == []
+
+
+# --- Names: capitals, short forms, rooms, roles in brackets, a town word as a surname -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Usual GP: Dr OKONKWO", ["OKONKWO"]),
+        ("PLEASE TELL DARREN IM NOT COMING, KAREN WILL BE THERE", ["DARREN", "KAREN"]),
+        ('Supervision: Olufunmilayo ("Funmi") talked about the complaint.', ["Olufunmilayo", "Funmi"]),
+        ("fyi Reggie (Room 4) has lost his phone again", ["Reggie"]),
+        ("From Maxine (foster carer): he came home at 11.", ["Maxine"]),
+        ("Is this Kerry's worker? she needs a call", ["Kerry"]),
+        ("She is known to Bernadette at the wellbeing college.", ["Bernadette"]),
+        ("Police PPN: Callum Preston, 06/06/1997, found asleep in a doorway.", ["Callum Preston"]),
+        ("Filmon confirms he is still at the hostel.", ["Filmon"]),
+    ],
+)
+def test_names_in_capitals_short_forms_rooms_and_roles(text: str, names: list[str]) -> None:
+    assert kinds_of(text, "name") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "URGENT: PLEASE CALL THE DUTY TEAM ASAP",
+        "NOTE: DO NOT DISCHARGE WITHOUT A PACKAGE OF CARE",
+        "Funding confirms the plan for another year.",
+    ],
+)
+def test_capitals_and_things_that_confirm_are_no_names(text: str) -> None:
+    assert kinds_of(text, "name") == []
+
+
+def test_a_date_of_birth_after_a_town_surname_and_a_dialect_cue() -> None:
+    assert kinds_of("Police PPN: Callum Preston, 06/06/1997, found asleep.", "date_of_birth") == ["06/06/1997"]
+    assert kinds_of("ma date o birth is 8/3/74 for the form", "date_of_birth") == ["8/3/74"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("CRO: 117423/04U on the PNC printout.", "117423/04U"),
+        ("Listed at the magistrates, URN 62SK0419824.", "62SK0419824"),
+        ("Hospital number RXF 4410239 on the discharge letter.", "RXF 4410239"),
+        ("Trust number R1H 5532190 is on the wristband.", "R1H 5532190"),
+        ("Clinic number GUM 23-11872 on the letter.", "GUM 23-11872"),
+    ],
+)
+def test_more_reference_shapes(text: str, reference: str) -> None:
+    assert kinds_of(text, "reference") == [reference]
+
+
+MORE_SHAPES_AT_LENGTH = {
+    "capitals": "CAN U TELL LIAM ",
+    "titles and capitals": "Dr HUSSAIN ",
+    "short forms": 'Ikechukwu ("Ike") ',
+    "rooms after names": "Ash (Room 2) ",
+    "cued numbers": "lives at 6 Brookside ",
+    "cued flats": "lives at Flat 14, Block C, Park Estate, ",
+}
+
+
+@pytest.mark.parametrize("family", MORE_SHAPES_AT_LENGTH)
+def test_more_rules_stay_linear_on_long_input(family: str) -> None:
+    import time
+
+    piece = MORE_SHAPES_AT_LENGTH[family]
+    text = (piece * (50_000 // len(piece) + 1))[:50_000]
+    find_personal_data("Warm up: Tanisha Okafor")
+    started = time.process_time()
+    find_personal_data(text)
+    assert time.process_time() - started < 3, f"{family}: the detector is not linear on long input"
