@@ -862,9 +862,13 @@ class _NameFinder:
             title = raw.title()
             if not self._given(title) or self._ambiguous(title) or title in _NEVER_NAMES or index in self.blocked:
                 continue
-            neighbours = [self.tokens[i].raw for i in (index - 1, index + 1) if 0 <= i < len(self.tokens)]
+            neighbours = [
+                self.tokens[i].raw
+                for i in (index - 1, index + 1)
+                if 0 <= i < len(self.tokens) and self._joined(min(i, index), max(i, index))
+            ]
             if any(len(word) >= 2 and word.isupper() and word.isalpha() for word in neighbours):
-                self.flagged.add(index)
+                self.flagged.add(index)  # words joined by a space, not "CONN_MAX_AGE"
 
     def _surname_like(self, word: str, first: bool) -> bool:
         """After a title anything name-shaped is a name ("Mrs Hope Marsh", "Mr Best") except a service word."""
@@ -1252,6 +1256,10 @@ class _NameFinder:
             return False
         if word in self.lexicon.lower_ambiguous or word.title() in _NEVER_NAMES:
             return False
+        if self._word(index - 1) in _SELF_NAMING:
+            return False  # "its whitespace", "its catalog": a possessive as often as "it's"; listed names only there
+        if self._word(index - 2) in {"him", "her", "them", "us", "me"} and self._word(index - 1) == "as":
+            return False  # "started against them as subprocesses": a role, not a name
         return self._strong_lower_cue_before(index)
 
     def _signed_lower(self, index: int) -> bool:

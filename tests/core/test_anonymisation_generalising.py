@@ -422,3 +422,15 @@ def test_more_rules_stay_linear_on_long_input(family: str) -> None:
     started = time.process_time()
     find_personal_data(text)
     assert time.process_time() - started < 3, f"{family}: the detector is not linear on long input"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Error pages keep its stylesheet and menu bar.",  # "its", a possessive, before a word in no list
+        "The workers were started against them as subprocesses.",
+        "Settings such as CONN_MAX_AGE and CONN_HEALTH_CHECKS are read at start-up.",
+    ],
+)
+def test_a_lower_case_word_after_a_weak_cue_and_capitals_joined_by_underscores_are_no_names(text: str) -> None:
+    assert kinds_of(text, "name") == []
