@@ -89,7 +89,7 @@ _SERVICE_CUE = re.compile(
 # A landline given as a council's or a service's own line: its switchboard, front door or opening hours.
 _SWITCHBOARD_CUE = re.compile(
     r"\b(?:main\s+(?:number|line|switchboard)|switchboard|front\s+door|opening\s+hours|out[\s-]+of[\s-]+hours|"
-    r"duty\s+team|emergency\s+duty|housing\s+options|contact\s+centre|customer\s+services?|general\s+enquiries|"
+    r"duty\s+team|emergency\s+duty|(?:the|our)\s+office|housing\s+options|contact\s+centre|customer\s+services?|general\s+enquiries|"
     r"enquiries\s+line|appointments?\s+line|booking\s+line|council['’]s|the\s+council\s+on|reception\s+desk|"
     r"(?:council\s+tax|benefits?|housing|repairs|rents?|income|intake|access|referrals?|crisis|homeless(?:ness)?|"
     r"safeguarding|emergency|allocations|welfare\s+rights|revenues)\s+(?:team|line|department|desk|office|unit|"

@@ -675,8 +675,18 @@ def _address_before_postcode(text: str, postcode_start: int) -> tuple[int, int] 
     return None
 
 
+# A company's or a charity's registered office, given in its email footer: not where anyone lives.
+_REGISTERED_OFFICE = re.compile(r"\bregistered\s+(?:office|address)(?:\s+(?:is|at))?\s*:?\s*$", re.IGNORECASE)
+
+
 def find_addresses(text: str) -> Iterable[Span]:
     """Street addresses, each from the flat, room, house name or "c/o" up to the town, without the postcode."""
+    for start, end, kind in _find_addresses(text):
+        if not _REGISTERED_OFFICE.search(text, max(0, start - 32), start):
+            yield start, end, kind
+
+
+def _find_addresses(text: str) -> Iterable[Span]:
     streets = list(_find_streets(text))
     for start, end, kind in streets:
         yield _address_start(text, start), _address_end(text, end), kind

@@ -793,6 +793,16 @@ STOP_PHRASES = _phrases(
     yarls wood
     wormwood scrubs
     elizabeth line
+    bună ziua
+    buna ziua
+    dzień dobry
+    dzien dobry
+    bore da
+    prynhawn da
+    noswaith dda
+    shwmae
+    salaam alaikum
+    as-salamu alaykum
     jubilee line
     victoria line
     """

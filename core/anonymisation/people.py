@@ -346,6 +346,10 @@ _FUNCTION_WORDS = words.word_set(
     "when then now again too also still yet today tonight this that the a an overnight"
 )
 _DETERMINERS = words.word_set("the a an this these those its any every each")
+# Titles that name pubs and places after "the": "the Lord Nelson", "the Queen Victoria", "the Marquis of Granby".
+_PUB_TITLES = words.word_set(
+    "Lord Lady Duke Duchess Queen King Prince Princess Marquis Marquess Earl Admiral General Sir"
+)
 _PLACE_PREPOSITIONS = words.word_set("in at from near to into around outside across towards via of")
 
 
@@ -816,6 +820,8 @@ class _NameFinder:
             following = self.text[token.end : token.end + 2]
             if token.raw in {"Sister", "Father", "Lady", "Lord", "Master", "Madam"} and token.sentence_start:
                 continue
+            if token.raw in _PUB_TITLES and self._word(index - 1) == "the":
+                continue  # "quiz at the Lord Nelson", "the Duke of York's": a pub or a place, not a person
             if not re.match(r"\.?\s", following):
                 continue
             self._flag_title_name(index + 1)
@@ -935,7 +941,7 @@ class _NameFinder:
             len(run) > 1
             and self._word(run[0] - 1) == "the"
             and self._joined(run[0] - 1, run[0])
-            and self._given(self.tokens[run[0]].base)
+            and (self._given(self.tokens[run[0]].base) or self.tokens[run[0]].raw in _PUB_TITLES)
             and not any(i in self.flagged for i in run)
         ):
             self.blocked.update(run)  # "admitted to the John Radcliffe": people are not "the" anyone
@@ -1551,6 +1557,8 @@ class _NameFinder:
             if index in self.flagged or index in self.blocked:
                 continue
             if not token.capitalised:
+                if index > 0 and self._word(index - 1) in _DETERMINERS:
+                    continue  # "PoP Charlie says he is only on the charlie": a thing after "the"
                 if token.base in sure_lower or (token.base in sure_capitals and token.base == token.raw):
                     self.flagged.add(index)  # "kayleigh" after "Kayleigh"; "JJ" again after 'Jermaine "JJ" Campbell'
                 continue

@@ -434,3 +434,30 @@ def test_more_rules_stay_linear_on_long_input(family: str) -> None:
 )
 def test_a_lower_case_word_after_a_weak_cue_and_capitals_joined_by_underscores_are_no_names(text: str) -> None:
     assert kinds_of(text, "name") == []
+
+
+# --- An office's line, a registered office, a pub named for a lord, a drug's street name, greetings abroad -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("To cancel, call the office on 0300 555 0199.", "phone"),
+        ("Registered office: Unit 4, Canal Wharf. This email is confidential.", "address"),
+        ("Fri - quiz at the Lord Nelson, all welcome.", "name"),
+        ("We met at the Duke of Wellington on Friday.", "name"),
+        ('She wrote: "Bună ziua, thank you for the help."', "name"),
+        ("Voice note: Dzień dobry, I am at the hostel.", "name"),
+    ],
+)
+def test_a_service_s_office_a_pub_and_a_greeting_abroad_are_not_personal(text: str, kind: str) -> None:
+    assert kinds_of(text, kind) == []
+
+
+def test_a_drug_s_street_name_after_the_is_not_the_person_of_the_same_name() -> None:
+    text = 'PoP Charlie says he is "only on the charlie at weekends".'
+    assert kinds_of(text, "name") == ["Charlie"]
+
+
+def test_a_person_s_own_office_line_stays_personal() -> None:
+    assert kinds_of("Call her at her office on 0121 496 0000.", "phone") == ["0121 496 0000"]
