@@ -13,6 +13,7 @@ from django.utils import timezone
 from audit.models import AuditAction, AuditEvent
 from cases.models import Case, CaseStatus
 from cases.services import lifecycle
+from evaluation.dashboard import Period, programme_dashboard
 from sites.models import Invitation, Meeting, MeetingReminder, MeetingSeries, Membership, MembershipRole, SiteStatus
 from sites.services.invitations import invite_person
 from sites.services.reminders import send_meeting_reminders
@@ -21,6 +22,7 @@ from tests.factories import MeetingFactory, MembershipFactory, SiteFactory, at
 from tests.html import parse, select, text
 from tests.security.world import build_case
 from toolkit.models import ClosingNotice, ClosingNoticeKind, HealthStatus, SiteHealthChange
+from toolkit.selectors import health_overview
 from toolkit.services import endings, health
 
 pytestmark = pytest.mark.django_db
@@ -263,3 +265,11 @@ def test_a_site_without_members_or_meetings_can_close(programme_admin):
     site = SiteFactory(code="CP9")
     closed = endings.close_site(site=site, closed_by=programme_admin, ended_on=TODAY(), reason="Never recruited.")
     assert closed.status == SiteStatus.CLOSED
+
+
+def test_a_closed_site_leaves_the_active_lists_but_stays_in_the_dashboards_history(programme_admin, site, member, held):
+    ready_to_close(site, programme_admin)
+    endings.close_site(site=site, closed_by=programme_admin, ended_on=TODAY(), reason="Funding ended.")
+    assert site.pk not in [each.pk for each in health_overview()]
+    rows = programme_dashboard(programme_admin, period=Period())["meetings"]["rows"]
+    assert [(row["site"].code, row["held"]) for row in rows] == [("CP1", 1)]
