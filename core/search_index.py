@@ -1,9 +1,9 @@
 """Stored full-text search documents kept up to date by PostgreSQL itself, for the migrations that add them.
 
-A model that one search box reads (forum posts, meetings, meeting records, newsletter issues) has a
-`search_vector = SearchVectorField(null=True, editable=False)` column. On PostgreSQL a trigger recomputes it from
-the row's own text columns on every insert and on every update of those columns (a save through a form, a
-service's `update_fields`, a bulk `update()`: none can leave it stale), and a GIN index serves the search. On
+A model that one search box reads (forum posts, meetings, agenda items, meeting records, newsletter issues and their
+articles) has a `search_vector = SearchVectorField(null=True, editable=False)` column. On PostgreSQL a trigger
+recomputes it from the row's own text columns on every insert and on every update of those columns (a save through a
+form, a service's `update_fields`, a bulk `update()`: none can leave it stale), and a GIN index serves the search. On
 SQLite (development) these do nothing: the search falls back to a case-insensitive match of the text itself.
 
 Each column is weighted: A for titles, B for summaries, C for bodies (ts_rank ranks A matches first).

@@ -6,7 +6,7 @@ import rules
 from django.db.models import Q
 
 from core.rules import is_commissioner, is_knowledge_broker, is_programme_admin, is_signed_in
-from cycle.models import MeetingGuest, RecordStatus
+from cycle.models import AgendaPublication, MeetingGuest, RecordStatus
 from sites.models import Attendance, AttendanceStatus, Meeting
 from sites.rules import facilitated_site_ids, has_any_site, is_site_facilitator, is_site_member, meetings_visible_q
 
@@ -53,3 +53,15 @@ def records_visible_q(user) -> Q:
     present = Attendance.objects.filter(person_id=user.pk, status=AttendanceStatus.PRESENT).values("meeting_id")
     draft_readers = Q(meeting__site_id__in=list(facilitated_site_ids(user))) | Q(meeting__in=present)
     return visible & (Q(status=RecordStatus.APPROVED) | draft_readers)
+
+
+def agenda_items_visible_q(user) -> Q:
+    """Agenda items a person may read on the meeting's agenda page, as a filter on AgendaItem: every item, the
+    proposed ones before publication and the removed ones too, for those who run the meeting's cycle (programme
+    admins and the site's facilitators: cycle.manage_meeting_cycle); for everyone else who may open the meeting, the
+    items still on its agenda once it is published."""
+    visible = Q(meeting__in=Meeting.objects.filter(meetings_visible_q(user)).values("pk"))
+    if is_programme_admin(user):
+        return visible
+    published = Q(meeting__in=AgendaPublication.objects.values("meeting_id"), removed=False)
+    return visible & (Q(meeting__site_id__in=list(facilitated_site_ids(user))) | published)

@@ -103,6 +103,8 @@ class NewsletterItem(models.Model):
     removed = models.BooleanField(default=False)
     source_key = models.CharField(max_length=200)
     edited_at = models.DateTimeField(null=True, blank=True, help_text="When an editor last changed the text.")
+    # The search document (the title, then the body), kept up to date by PostgreSQL: core/search_index.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     # Items are compiled from gated text, and checked again before an issue is approved (services/editing.py).
     text_gate = TextGate(

@@ -7,14 +7,17 @@ shows exactly what the person could open from the app's own pages, and nothing e
 - evidence: evidence_visible_q (the library's readers every item; commissioners items on a learning object);
 - forum threads and posts: forum_threads_q and forum_posts_q (a held post only for its author and moderators);
 - meetings: meetings_visible_q (their sites' meetings; every site's for brokers and programme admins);
+- agenda items: agenda_items_visible_q (as the agenda page shows them: once published, the items still on it; before
+  publication, and the removed ones, only for programme admins and the site's facilitators);
 - meeting records: records_visible_q (a draft record only for admins, the site's facilitators, who was there);
 - newsletter issues: issues_visible_to (drafts for editors only);
+- newsletter articles: the items of those issues, never a removed one;
 - people: the current members of the sites the person sees (sites_visible_q), as the site's members page lists them.
 
 Matching and ranking: PostgreSQL full text over each model's stored, weighted document (cases.search.ranked_search;
-the documents of the forum, meetings, records and newsletters are kept up to date by triggers: core/search_index.py);
-elsewhere a case-insensitive match. People are matched by name, job title or agency as typed (names are not words
-to stem)."""
+the documents of the forum, meetings, agendas, records and newsletters are kept up to date by triggers:
+core/search_index.py); elsewhere a case-insensitive match. People are matched by name, job title or agency as typed
+(names are not words to stem)."""
 
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import quote_plus
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -31,12 +34,13 @@ from cases.models import Evidence
 from cases.rules import evidence_visible_q
 from cases.search import ranked_search, search_cases, search_evidence
 from cases.selectors.cases import cases_visible_to, learning_objects_for
-from cycle.models import MeetingRecord, RecordEntry, RecordStatus
-from cycle.rules import records_visible_q
+from cycle.models import AgendaItem, AgendaPublication, MeetingRecord, RecordEntry, RecordStatus
+from cycle.rules import agenda_items_visible_q, records_visible_q
+from cycle.templatetags.cycle import agenda_heading
 from forum.models import Post, PostStatus
 from forum.rules import forum_posts_q
 from forum.selectors import threads_visible_to
-from newsletters.models import IssueStatus
+from newsletters.models import IssueStatus, NewsletterItem
 from newsletters.selectors import issues_visible_to
 from search.snippets import snippet
 from sites.models import Meeting, MeetingStatus, Membership, Site
@@ -174,6 +178,40 @@ def _meetings(user, text: str, limit: int) -> tuple[list[Hit], bool]:
     return hits, len(rows) > limit
 
 
+def _agenda_items(user, text: str, limit: int) -> tuple[list[Hit], bool]:
+    visible = (
+        AgendaItem.objects.filter(agenda_items_visible_q(user))
+        .annotate(published=Exists(AgendaPublication.objects.filter(meeting_id=OuterRef("meeting_id"))))
+        .select_related("meeting__site", "case")
+        .defer("search_vector", "meeting__search_vector", "case__search_vector")
+    )
+    rows = list(
+        ranked_search(
+            visible, text, title="title", secondary="title", others=(), then=("-meeting__starts_at", "position", "pk")
+        )[: limit + 1]
+    )
+    hits = []
+    for item in rows[:limit]:
+        meeting, heading = item.meeting, agenda_heading(item)  # a case's title only when the case is not a draft
+        hits.append(
+            Hit(
+                title=f"{meeting.site.code} meeting, {_date(meeting.starts_at)}: {heading}",
+                url=reverse("cycle:agenda", args=[meeting.pk]) + f"#agenda-item-{item.pk}",
+                snippet=snippet([heading], text),
+                details=(meeting.site.name, item.get_kind_display()),
+                state=_agenda_state(item),
+            )
+        )
+    return hits, len(rows) > limit
+
+
+def _agenda_state(item: AgendaItem) -> str:
+    """What only the people who run the meeting's cycle see: an item taken off the agenda, or one not yet published."""
+    if item.removed:
+        return "Removed from the agenda"
+    return "" if item.published else "Agenda not yet published"
+
+
 def _records(user, text: str, limit: int) -> tuple[list[Hit], bool]:
     visible = (
         RecordEntry.objects.filter(record__in=_visible_records(user))
@@ -225,6 +263,37 @@ def _newsletters(user, text: str, limit: int) -> tuple[list[Hit], bool]:
         )
         for issue in rows[:limit]
     ]
+    return hits, len(rows) > limit
+
+
+def _newsletter_articles(user, text: str, limit: int) -> tuple[list[Hit], bool]:
+    visible = (
+        NewsletterItem.objects.filter(issue__in=issues_visible_to(user).values("pk"), removed=False)
+        .select_related("issue")
+        .defer("search_vector", "issue__search_vector")
+    )
+    rows = list(
+        ranked_search(
+            visible, text, title="title", secondary="body", others=(), then=("-issue__month", "position", "pk")
+        )[: limit + 1]
+    )
+    hits = []
+    for item in rows[:limit]:
+        issue = item.issue
+        page = (
+            reverse("newsletters:issue_members", args=[issue.slug])
+            if issue.status == IssueStatus.SENT
+            else reverse("newsletters:edit", args=[issue.pk])
+        )
+        hits.append(
+            Hit(
+                title=item.title,
+                url=f"{page}#item-{item.pk}",
+                snippet=snippet([item.body_text, item.title], text),
+                details=(str(issue), item.get_section_display()),
+                state="" if issue.status == IssueStatus.SENT else f"{issue.get_status_display()} issue",
+            )
+        )
     return hits, len(rows) > limit
 
 
@@ -285,8 +354,10 @@ KINDS = (
     Kind("threads", "Forum topics", _threads),
     Kind("posts", "Forum posts", _posts),
     Kind("meetings", "Meetings", _meetings),
+    Kind("agenda_items", "Agenda items", _agenda_items),
     Kind("records", "Meeting records", _records),
     Kind("newsletters", "Newsletters", _newsletters),
+    Kind("newsletter_articles", "Newsletter articles", _newsletter_articles),
     Kind("people", "People", _people),
 )
 KIND_KEYS = tuple(kind.key for kind in KINDS)

@@ -1,6 +1,7 @@
 """A meeting's agenda: proposed items, the facilitator's changes, its publication and who was sent it."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 
@@ -29,6 +30,8 @@ class AgendaItem(models.Model):
     case = models.ForeignKey("cases.Case", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     source_key = models.CharField(max_length=80, blank=True)
     removed = models.BooleanField(default=False)
+    # The search document (the title), kept up to date by PostgreSQL: core/search_index.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     text_gate = TextGate(
         gated={"title": "Agenda item"},

@@ -1,10 +1,10 @@
 """One search finds, for each person, exactly what they may open, and nothing else: every kind of result in every
 state that matters (a draft case, a held forum post, another site's meeting record, a draft newsletter...) walked
-against every role of the authorisation matrix.
+against every role of the authorisation matrix (with the agenda items in each state and the newsletter articles).
 
 Each object carries a word found nowhere else. The oracle is the rule each app's pages ask (django-rules
 `has_perm`), not the search's own scopes: a search that drifted from the pages' rules fails here. Every result
-link is also opened as the same person and must answer 200."""
+link is also opened as the same person and must answer 200, with the element its #anchor names on the page."""
 
 import contextlib
 import importlib
@@ -21,10 +21,12 @@ from django.utils import timezone
 from cases.models import Case, Evidence
 from cases.search import update_evidence_search_document, update_search_document
 from cycle.models import AgendaItem, RecordEntry
+from cycle.services import agenda as agenda_services
 from cycle.services import record as record_services
 from forum import services as forum_services
 from forum.models import Thread
-from newsletters.models import NewsletterIssue
+from newsletters.models import NewsletterIssue, NewsletterItem
+from newsletters.services import editing as newsletter_editing
 from sites.models import Attendance
 from tests.factories import MeetingFactory, MembershipFactory, at
 from tests.security.matrix import ROLES
@@ -97,6 +99,48 @@ def _post(world, kind: str, word: str, *, held: bool = False):
     post = forum_services.add_post(thread=world.forum_thread(kind), by=author, body=body)
     assert post.status == ("held" if held else "visible")
     return post
+
+
+def _agenda_item(world, site, word: str, *, published: bool, removed: bool = False) -> AgendaItem:
+    """An item added by the site's facilitator to a coming meeting's agenda, published or not, taken off or not."""
+    facilitator = world.people["facilitator" if site == world.site else "other_facilitator"]
+    meeting = MeetingFactory(site=site)
+    item = agenda_services.add_agenda_item(meeting=meeting, added_by=facilitator, title=f"Planning {word} together")
+    if published:
+        if removed:  # an agenda is published with at least one item on it
+            agenda_services.add_agenda_item(meeting=meeting, added_by=facilitator, title="Welcome")
+        agenda_services.publish_agenda(meeting=meeting, published_by=facilitator)
+    if removed:
+        agenda_services.remove_agenda_item(item=item, removed_by=facilitator)
+    return item
+
+
+def _may_read_agenda_item(user, item: AgendaItem) -> bool:
+    """The agenda page's rule (cycle.views.agenda_page): whoever may open the meeting reads the published agenda's
+    items; those who run the meeting's cycle also the items before publication and the ones taken off."""
+    meeting = item.meeting
+    if not user.has_perm("sites.view_meeting", meeting):
+        return False
+    if user.has_perm("cycle.manage_meeting_cycle", meeting):
+        return True
+    return hasattr(meeting, "agenda_publication") and not item.removed
+
+
+def _article(world, issue: NewsletterIssue, word: str, *, removed: bool = False) -> NewsletterItem:
+    """An item of `issue` whose body holds `word` (a draft's through the editor's service; a sent issue can no
+    longer be edited, so its item is written as compiling wrote it)."""
+    if issue.is_draft:
+        item = newsletter_editing.add_free_item(
+            issue=issue, section="notices", title="A call for cases", body=f"Bring your {word} stories.",
+            audience="members_only", by=world.people["broker"],
+        )  # fmt: skip
+        if removed:
+            newsletter_editing.set_item_removed(item=item, removed=True)
+        return item
+    return NewsletterItem.objects.create(
+        issue=issue, section="programme", title="Across the programme", body=f"Bring your {word} stories.",
+        source_key=f"test:{word}", removed=removed,
+    )  # fmt: skip
 
 
 def plant_everything(world) -> dict[str, Planted]:
@@ -189,6 +233,28 @@ def plant_everything(world) -> dict[str, Planted]:
         else:
             url, perm = reverse("newsletters:edit", args=[issue.pk]), "newsletters.edit_issue"
         planted[name] = Planted(word, url, lambda user, perm=perm: user.has_perm(perm))
+        for article, removed in ((f"article in a {name}", False), (f"removed article in a {name}", True)):
+            word = "quokka" + "".join(ch for ch in article if ch.isalpha())
+            item = _article(world, issue, word, removed=removed)
+            planted[article] = Planted(
+                word, f"{url}#item-{item.pk}",
+                lambda user, perm=perm, removed=removed: not removed and user.has_perm(perm),
+            )  # fmt: skip
+
+    agenda_items = {
+        "agenda item": (world.site, True, False),
+        "agenda item not yet published": (world.site, False, False),
+        "agenda item taken off": (world.site, True, True),
+        "agenda item of another site": (world.other_site, True, False),
+        "agenda item not yet published of another site": (world.other_site, False, False),
+    }
+    for name, (site, published, removed) in agenda_items.items():
+        word = "quokka" + "".join(ch for ch in name if ch.isalpha())
+        item = _agenda_item(world, site, word, published=published, removed=removed)
+        planted[name] = Planted(
+            word, reverse("cycle:agenda", args=[item.meeting_id]) + f"#agenda-item-{item.pk}",
+            lambda user, item=item: _may_read_agenda_item(user, item),
+        )  # fmt: skip
 
     for name, site in (("person", world.site), ("person of another site", world.other_site)):
         word = f"quokka{name.replace(' ', '')}"
@@ -212,17 +278,21 @@ def test_each_person_finds_exactly_what_they_may_open(client, world):
             continue
         user = world.people[role]
         client.force_login(user)
-        opened: set[str] = set()
+        pages: dict[str, str] = {}
         for name, thing in planted.items():
             links = result_links(client, thing.word)
             found = thing.url in links
             if found != bool(thing.may_open(user)):
                 wrong[(role, name)] = "found" if found else "missed"
-            for link in {link.split("#")[0] for link in links} - opened:  # every result opens for whoever saw it
-                opened.add(link)
-                answer = client.get(link).status_code
-                if answer != 200:
-                    broken[(role, name, link)] = answer
+            for link in links:  # every result opens for whoever saw it, on the element its anchor names
+                page, _, anchor = link.partition("#")
+                if page not in pages:
+                    response = client.get(page)
+                    pages[page] = response.content.decode() if response.status_code == 200 else ""
+                    if response.status_code != 200:
+                        broken[(role, name, link)] = response.status_code
+                if pages[page] and anchor and f'id="{anchor}"' not in pages[page]:
+                    broken[(role, name, link)] = "no such anchor"
     assert wrong == {}
     assert broken == {}
 
@@ -241,6 +311,13 @@ def test_the_walk_covers_the_cases_that_matter(world):
         "draft newsletter": ["member", "facilitator", "commissioner"],
         "person of another site": ["member", "facilitator", "commissioner"],
         "meeting of another site": ["member", "facilitator", "commissioner"],
+        "article in a draft newsletter": ["member", "facilitator", "commissioner"],
+        "removed article in a sent newsletter": list(people),
+        "removed article in a draft newsletter": list(people),
+        "agenda item not yet published": ["member", "broker", "commissioner", "other_member", "other_facilitator"],
+        "agenda item taken off": ["member", "broker", "commissioner", "other_member", "other_facilitator"],
+        "agenda item of another site": ["member", "facilitator", "commissioner"],
+        "agenda item not yet published of another site": ["member", "facilitator", "broker", "other_member"],
     }
     for name, roles in never.items():
         for role in roles:
@@ -248,6 +325,11 @@ def test_the_walk_covers_the_cases_that_matter(world):
     assert planted["held forum post site_board"].may_open(people["member"])  # its author
     assert planted["held forum post site_board"].may_open(people["facilitator"])  # its moderator
     assert planted["learning object published"].may_open(people["commissioner"])
+    assert planted["article in a sent newsletter"].may_open(people["commissioner"])
+    assert planted["article in a draft newsletter"].may_open(people["broker"])
+    for name in ("agenda item not yet published", "agenda item taken off"):  # the site's facilitator prepares them
+        assert planted[name].may_open(people["facilitator"]) and planted[name].may_open(people["admin"]), name
+    assert planted["agenda item"].may_open(people["member"]) and planted["agenda item"].may_open(people["broker"])
 
 
 @pytest.mark.django_db
@@ -262,12 +344,18 @@ def test_search_documents_follow_every_kind_of_save(world):
     post.save(update_fields=["body"])
     entry = RecordEntry.objects.get(record=_record(world, world.site, word="quokkaold", present=[], approved=False))
     RecordEntry.objects.filter(pk=entry.pk).update(discussion="Changed to quokkanew.")
+    article = _article(world, world.draft_newsletter(), "quokkafirstdraft")
+    newsletter_editing.update_item(item=article, title="quokkaretitled", body="Bring your stories.", by=admin)
+    agenda_item = _agenda_item(world, world.site, "quokkaagendabefore", published=False)
+    AgendaItem.objects.filter(pk=agenda_item.pk).update(title="Planning quokkaagendaafter together")
 
     def kinds(word):
         return {group.kind for group in search_everything(admin, word)}
 
     assert kinds("quokkabefore") == set() and kinds("quokkaafter") == {"posts"}
     assert kinds("quokkaold") == set() and kinds("quokkanew") == {"records"}
+    assert kinds("quokkafirstdraft") == set() and kinds("quokkaretitled") == {"newsletter_articles"}
+    assert kinds("quokkaagendabefore") == set() and kinds("quokkaagendaafter") == {"agenda_items"}
 
 
 FILL_MIGRATIONS = [
@@ -276,6 +364,8 @@ FILL_MIGRATIONS = [
     "sites.migrations.0008_fill_search_documents",
     "cycle.migrations.0005_fill_search_documents",
     "newsletters.migrations.0006_fill_search_documents",
+    "cycle.migrations.0008_fill_agenda_item_search_documents",
+    "newsletters.migrations.0008_fill_item_search_documents",
 ]
 TABLES = [
     "cases_case",
@@ -284,6 +374,8 @@ TABLES = [
     "sites_meeting",
     "sites_recordentry",
     "newsletters_newsletterissue",
+    "sites_agendaitem",
+    "newsletters_newsletteritem",
 ]
 
 
@@ -297,8 +389,11 @@ def test_the_migrations_fill_the_documents_of_rows_saved_before_them(world):
     MeetingFactory(site=world.site, notes="quokkaoldmeeting")
     _record(world, world.site, word="quokkaoldrecord", present=[], approved=True)
     NewsletterIssue.objects.filter(pk=world.sent_newsletter().pk).update(introduction="quokkaoldissue")
+    _article(world, world.sent_newsletter(), "quokkaoldarticle")
+    _agenda_item(world, world.site, "quokkaoldagenda", published=True)
     words = {"quokkaoldcase": "cases", "quokkaoldpost": "posts", "quokkaoldmeeting": "meetings"}
     words |= {"quokkaoldrecord": "records", "quokkaoldissue": "newsletters"}
+    words |= {"quokkaoldarticle": "newsletter_articles", "quokkaoldagenda": "agenda_items"}
     if connection.vendor == "postgresql":  # SQLite keeps no documents: its plain match finds the rows either way
         with connection.cursor() as cursor:
             for table in TABLES:  # as they were before the migrations: no document (the triggers watch the text only)

@@ -11,7 +11,7 @@ from search.snippets import query_words, snippet
 from tests.factories import MembershipFactory
 from tests.security.hostile import MARKER, SCRIPT_PAYLOADS, live_markup
 
-MAX_QUERIES = 20  # the session, the person, their site roles, one query per kind, the themes
+MAX_QUERIES = 22  # the session, the person, their site roles, one query per kind, the themes
 
 
 def test_query_words_leave_out_excluded_words_and_operators():
@@ -124,7 +124,8 @@ def test_the_page_reads_a_fixed_number_of_queries_however_many_results(
     from cases.models import Case, Theme
     from cases.search import update_evidence_search_document
     from cases.services import lifecycle
-    from newsletters.models import NewsletterIssue
+    from cycle.services import agenda
+    from newsletters.models import NewsletterIssue, NewsletterItem
     from tests.factories import EvidenceFactory, MeetingFactory
 
     theme = Theme.objects.create(name="Tenancy sustainment")
@@ -133,17 +134,27 @@ def test_the_page_reads_a_fixed_number_of_queries_however_many_results(
         case.themes.add(theme)
         if n % 2:
             Case.objects.filter(pk=case.pk).update(status="published", published_at=timezone.now())
+            case.refresh_from_db()
         update_evidence_search_document(EvidenceFactory(title=f"Tenancy evidence {n}"))
         forum_services.start_topic(by=member, title=f"Tenancy question {n}", body="Any tenancy advice?")
-        MeetingFactory(site=site, notes="Tenancy workshop")
-        NewsletterIssue.objects.create(month=date(2020, n + 1, 1), status="sent", introduction="Tenancy news.")
+        meeting = MeetingFactory(site=site, notes="Tenancy workshop")
+        agenda.add_agenda_item(
+            meeting=meeting, added_by=facilitator, title="Tenancy panel", case=case if n % 2 else None
+        )
+        if n % 2:
+            agenda.publish_agenda(meeting=meeting, published_by=facilitator)
+        issue = NewsletterIssue.objects.create(month=date(2020, n + 1, 1), status="sent", introduction="Tenancy news.")
+        NewsletterItem.objects.create(issue=issue, section="programme", title="Tenancy", source_key=f"t{n}")
         MembershipFactory(site=site, person__job_title="Tenancy officer")
     client.force_login(facilitator)
     client.get(reverse("home"))  # the session and the person, read once
     with django_assert_max_num_queries(MAX_QUERIES):
         groups = client.get(reverse("search:results"), {"q": "tenancy"}).context["groups"]
     kinds = {group.kind for group in groups}
-    assert kinds == {"learning_objects", "cases", "evidence", "threads", "posts", "meetings", "newsletters", "people"}
+    assert kinds == {
+        "learning_objects", "cases", "evidence", "threads", "posts", "meetings", "agenda_items", "newsletters",
+        "newsletter_articles", "people",
+    }  # fmt: skip
     shown = {group.kind: (len(group.hits), group.more) for group in groups}
     assert shown.pop("learning_objects") == (3, False)
     assert set(shown.values()) == {(5, True)}

@@ -1,0 +1,32 @@
+"""The stored search document of newsletter items, the articles (one search over everything a person may see): a
+column, and on PostgreSQL the trigger that keeps it up to date and its GIN index (core/search_index.py)."""
+
+import django.contrib.postgres.search
+from django.db import migrations
+
+from core import search_index
+
+
+def install(apps, schema_editor):
+    search_index.install_search_document(
+        schema_editor, table="newsletters_newsletteritem", columns={"title": "A", "body": "C"}
+    )
+
+
+def remove(apps, schema_editor):
+    search_index.remove_search_document(schema_editor, table="newsletters_newsletteritem")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("newsletters", "0006_fill_search_documents"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="newsletteritem",
+            name="search_vector",
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.RunPython(install, remove),
+    ]
