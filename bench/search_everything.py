@@ -24,10 +24,10 @@ from django.contrib.postgres.search import SearchQuery  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from bench.search import QUERIES, percentile  # noqa: E402
-from cycle.models import RecordEntry  # noqa: E402
+from cycle.models import AgendaItem, RecordEntry  # noqa: E402
 from forum.models import Post, Thread  # noqa: E402
 from members.models import User  # noqa: E402
-from newsletters.models import NewsletterIssue  # noqa: E402
+from newsletters.models import NewsletterIssue, NewsletterItem  # noqa: E402
 from search.selectors import search_everything  # noqa: E402
 from sites.models import Meeting, Membership, MembershipRole  # noqa: E402
 
@@ -37,8 +37,10 @@ DOCUMENTS = {
     "forum_thread": Thread,
     "forum_post": Post,
     "sites_meeting": Meeting,
+    "sites_agendaitem": AgendaItem,
     "sites_recordentry": RecordEntry,
     "newsletters_newsletterissue": NewsletterIssue,
+    "newsletters_newsletteritem": NewsletterItem,
 }
 
 

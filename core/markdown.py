@@ -3,6 +3,9 @@
 The text is rendered with `markdown`, then `nh3` keeps only a few basic tags: no images, scripts,
 inline styles or javascript: links survive, whatever was typed."""
 
+import html
+import re
+
 import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -41,3 +44,13 @@ def render_markdown(text: str) -> SafeString:
         link_rel="nofollow noopener",
     )
     return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 just above
+
+
+_BLOCK_END = re.compile(r"</(?:p|li|h[3-6]|blockquote|pre)>|<br\s*/?>")
+
+
+def markdown_to_text(text: str) -> str:
+    """The words of Markdown without its markup (no asterisks, no link addresses), on one line: plain text for an
+    extract that is escaped where it is shown. Scripts and styles go with their content, as when rendered."""
+    spaced = _BLOCK_END.sub(lambda end: end.group() + " ", render_markdown(text))
+    return " ".join(html.unescape(nh3.clean(spaced, tags=set())).split())

@@ -34,7 +34,8 @@ from cases.models import Evidence
 from cases.rules import evidence_visible_q
 from cases.search import ranked_search, search_cases, search_evidence
 from cases.selectors.cases import cases_visible_to, learning_objects_for
-from cycle.models import AgendaItem, AgendaPublication, MeetingRecord, RecordEntry, RecordStatus
+from core.markdown import markdown_to_text
+from cycle.models import AgendaItem, AgendaItemKind, AgendaPublication, MeetingRecord, RecordEntry, RecordStatus
 from cycle.rules import agenda_items_visible_q, records_visible_q
 from cycle.templatetags.cycle import agenda_heading
 from forum.models import Post, PostStatus
@@ -193,12 +194,13 @@ def _agenda_items(user, text: str, limit: int) -> tuple[list[Hit], bool]:
     hits = []
     for item in rows[:limit]:
         meeting, heading = item.meeting, agenda_heading(item)  # a case's title only when the case is not a draft
+        kind = () if item.kind == AgendaItemKind.OTHER else (item.get_kind_display(),)  # as the agenda shows it
         hits.append(
             Hit(
-                title=f"{meeting.site.code} meeting, {_date(meeting.starts_at)}: {heading}",
+                title=f"Agenda of the {meeting.site.code} meeting, {_date(meeting.starts_at)}",
                 url=reverse("cycle:agenda", args=[meeting.pk]) + f"#agenda-item-{item.pk}",
                 snippet=snippet([heading], text),
-                details=(meeting.site.name, item.get_kind_display()),
+                details=(meeting.site.name, *kind),
                 state=_agenda_state(item),
             )
         )
@@ -289,7 +291,7 @@ def _newsletter_articles(user, text: str, limit: int) -> tuple[list[Hit], bool]:
             Hit(
                 title=item.title,
                 url=f"{page}#item-{item.pk}",
-                snippet=snippet([item.body_text, item.title], text),
+                snippet=snippet([markdown_to_text(item.body), item.title], text),
                 details=(str(issue), item.get_section_display()),
                 state="" if issue.status == IssueStatus.SENT else f"{issue.get_status_display()} issue",
             )

@@ -1,6 +1,6 @@
 from django.template import Context, Template
 
-from core.markdown import render_markdown
+from core.markdown import markdown_to_text, render_markdown
 
 
 def test_basic_markdown_is_rendered():
@@ -47,3 +47,10 @@ def test_template_filter_renders_safely():
     rendered = Template("{% load markdown %}{{ text|markdown }}").render(Context({"text": "*hi* <script>x()</script>"}))
     assert "<em>hi</em>" in rendered
     assert "<script" not in rendered and "&lt;script" not in rendered
+
+
+def test_markdown_as_text_keeps_the_words_without_the_markup():
+    typed = "A **free** course on [hoarding](https://example.org/h).\n\n- one\n- two &amp; <b>three</b>"
+    assert markdown_to_text(typed) == "A free course on hoarding. one two & three"
+    assert markdown_to_text("Before <script>alert(1)</script> after") == "Before after"
+    assert markdown_to_text("Fish &lt;chips&gt; 5 < 6") == "Fish <chips> 5 < 6"  # text, escaped where it is shown
