@@ -364,7 +364,7 @@ FILL_MIGRATIONS = [
     "sites.migrations.0008_fill_search_documents",
     "cycle.migrations.0005_fill_search_documents",
     "newsletters.migrations.0006_fill_search_documents",
-    "cycle.migrations.0008_fill_agenda_item_search_documents",
+    "cycle.migrations.0009_fill_agenda_item_search_documents",
     "newsletters.migrations.0008_fill_item_search_documents",
 ]
 TABLES = [

@@ -15,6 +15,6 @@ def empty(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cycle", "0007_agenda_item_search_documents")]
+    dependencies = [("cycle", "0008_agenda_item_search_documents")]
 
     operations = [migrations.RunPython(fill, empty)]

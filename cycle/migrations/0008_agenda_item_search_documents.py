@@ -17,7 +17,7 @@ def remove(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cycle", "0006_commissioners_updates_and_guests"),
+        ("cycle", "0007_guest_notices"),
     ]
 
     operations = [
