@@ -43,3 +43,28 @@ def test_the_sign_in_page_has_one_password_reset_link(page, live_server):
     expect(links).to_have_text("Forgotten your password?")
     links.click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+# Every kind of form field's edge, read as the browser draws it (WCAG 2.2 1.4.11: at least 3:1 against the page).
+FIELD_BORDERS = """() => [...document.querySelectorAll('main input:not([type=hidden]), main select, main textarea')]
+  .filter(el => el.offsetParent !== null)
+  .map(el => ({field: el.name || el.type, colour: getComputedStyle(el).borderTopColor}))"""
+
+
+def _contrast_on_white(rgb: str) -> float:
+    channels = [int(part) / 255 for part in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def test_every_form_fields_edge_can_be_seen(page, live_server, member):
+    page.goto(f"{live_server.url}/accounts/login/")
+    fields = page.evaluate(FIELD_BORDERS)
+    sign_in(page, live_server, member.email)
+    page.goto(f"{live_server.url}/cases/new/")
+    fields += page.evaluate(FIELD_BORDERS)
+    kinds = {field["field"] for field in fields}
+    assert {"login", "password", "remember", "title", "presentation"} <= kinds, kinds
+    faint = [field for field in fields if _contrast_on_white(field["colour"]) < 3]
+    assert not faint, faint
