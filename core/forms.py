@@ -4,6 +4,7 @@ service's refusal on the form whose data it refused."""
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 
 class CrispyFieldsForm(forms.Form):
@@ -24,3 +25,20 @@ def add_service_error(form: forms.Form, error: ValidationError) -> None:
                 form.add_error(field if field in form.fields else None, each)
     else:
         form.add_error(None, error)
+
+
+def save_all_or_none(steps, *, changed_only=()) -> bool:
+    """Run each (form, save) of a page that submits two forms at once, all or none: a form that was not submitted is
+    skipped, and so is one of `changed_only` that did not change; a service's refusal is shown on its own form and
+    nothing is kept. True when saved."""
+    with transaction.atomic():
+        for form, save in steps:
+            if not form.is_bound or (form in changed_only and not form.has_changed()):
+                continue
+            try:
+                save()
+            except ValidationError as error:
+                add_service_error(form, error)
+                transaction.set_rollback(True)
+                return False
+    return True

@@ -5,7 +5,7 @@ import contextlib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,7 +15,7 @@ from audit.models import AuditAction
 from audit.services import record_event
 from cases.models import ActionItem
 from core.access import get_visible_or_404
-from core.forms import add_service_error
+from core.forms import add_service_error, save_all_or_none
 from core.health import tell_if_jobs_are_delayed
 from cycle import forms
 from cycle.models import AgendaItem, MeetingGuest, MeetingRecord, RecordAction, RecordEntry
@@ -203,21 +203,11 @@ def _record_entry_page(request, pk: int, entry_pk: int, *, action_button: bool):
 
 def _save_entry(user, entry, form, action_form) -> bool:
     """Saves what was typed, both or neither: a refusal (the gate, a locked record) is shown on its own form."""
-    with transaction.atomic():
-        steps = [
-            (form, lambda: record.record_discussion(entry=entry, written_by=user, **form.cleaned_data)),
-            (action_form, lambda: record.add_record_action(entry=entry, added_by=user, **action_form.cleaned_data)),
-        ]
-        for step_form, save in steps:
-            if not step_form.is_bound or (step_form is form and not form.has_changed()):
-                continue
-            try:
-                save()
-            except ValidationError as error:
-                add_service_error(step_form, error)
-                transaction.set_rollback(True)
-                return False
-    return True
+    steps = [
+        (form, lambda: record.record_discussion(entry=entry, written_by=user, **form.cleaned_data)),
+        (action_form, lambda: record.add_record_action(entry=entry, added_by=user, **action_form.cleaned_data)),
+    ]
+    return save_all_or_none(steps, changed_only=(form,))
 
 
 @login_required

@@ -3,14 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from core.access import get_visible_or_404
-from core.forms import add_service_error
+from core.forms import add_service_error, save_all_or_none
 from cycle.forms import AgendaItemForm, MoveForm
 from members.models import User
 from network import forms, services
@@ -289,21 +288,11 @@ def record_entry(request, pk: int, entry_pk: int):
 
 def _save_entry(user, entry, form, action_form) -> bool:
     """Saves what was typed, both or neither: a refusal (the gate, a locked record) is shown on its own form."""
-    with transaction.atomic():
-        steps = [
-            (form, lambda: services.record_discussion(entry=entry, written_by=user, **form.cleaned_data)),
-            (action_form, lambda: services.add_action(entry=entry, added_by=user, **action_form.cleaned_data)),
-        ]
-        for step_form, save in steps:
-            if not step_form.is_bound or (step_form is form and not form.has_changed()):
-                continue
-            try:
-                save()
-            except ValidationError as error:
-                add_service_error(step_form, error)
-                transaction.set_rollback(True)
-                return False
-    return True
+    steps = [
+        (form, lambda: services.record_discussion(entry=entry, written_by=user, **form.cleaned_data)),
+        (action_form, lambda: services.add_action(entry=entry, added_by=user, **action_form.cleaned_data)),
+    ]
+    return save_all_or_none(steps, changed_only=(form,))
 
 
 @login_required
