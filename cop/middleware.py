@@ -1,5 +1,6 @@
 """Two-factor sign-in for the privileged roles, which come from two layers: programme roles (members) and
-facilitating a site (sites). The policy is sites.rules.meets_sign_in_requirement, which API tokens obey too."""
+facilitating a site (sites). The policy is sites.rules.meets_sign_in_requirement, which API tokens obey too.
+The ground rules' gate, and the menu's counts forgotten after each change a person makes."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -7,6 +8,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from home.selectors import forget_menu_counts
 from members.sso import MFA_BY_PROVIDER_SESSION_KEY
 from sites.rules import meets_sign_in_requirement
 from sites.services.ground_rules import GroundRulesRequired
@@ -57,3 +59,20 @@ class GroundRulesGateMiddleware:
         back = request.get_full_path() if request.method == "GET" else request.META.get("HTTP_REFERER", "")
         url = reverse("sites:ground_rules", args=[exception.site_id])
         return redirect(f"{url}?{urlencode({'next': back})}" if back else url)
+
+
+class ForgetMenuCountsAfterChangesMiddleware:
+    """The menu's counts are kept for a minute (home.selectors.menu_counts_for): after a request that may have
+    changed something (anything but GET, HEAD and OPTIONS), the person's next page counts again."""
+
+    SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if request.method not in self.SAFE_METHODS and user is not None and user.is_authenticated:
+            forget_menu_counts(user)
+        return response

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "cop.middleware.RequireMFAMiddleware",
     "cop.middleware.GroundRulesGateMiddleware",
+    "cop.middleware.ForgetMenuCountsAfterChangesMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -265,6 +266,8 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
+    # Each request reads its session from Redis, the database behind it (written on every change, read on a miss).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CELERY_BROKER_URL = "memory://"
     CELERY_TASK_ALWAYS_EAGER = True
@@ -344,6 +347,9 @@ SPECTACULAR_SETTINGS = {
         "EvidenceKindEnum": "cases.models.EvidenceKind",
     },
 }
+
+# The menu's badges (what waits for the person) are counted again after this long, or at once after their own change.
+MENU_COUNTS_SECONDS = env.int("MENU_COUNTS_SECONDS", default=60)
 
 SESSION_COOKIE_AGE = 30 * 60
 # Signed out after 30 idle minutes; an unchanged session is saved again at most once a minute (cop/sessions.py).

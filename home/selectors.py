@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
@@ -239,11 +241,28 @@ def confirmations_waiting(user, *, facilitates: bool) -> list[dict]:
     return waiting
 
 
+def _menu_counts_key(user) -> str:
+    return f"menu-counts:{user.pk}"
+
+
 def menu_counts_for(request) -> dict[str, int]:
-    """The menu's counts, read once per request (the menu and the home page both use them)."""
+    """The menu's counts, read once per request (the menu and the home page both use them) and kept for
+    MENU_COUNTS_SECONDS: every page shows them, and they cost more than many a page's own reads. What the person
+    changes themselves shows at once (forget_menu_counts, after each of their changes); what others change, within
+    that time."""
     if not hasattr(request, "_menu_counts"):
-        request._menu_counts = menu_counts(request.user)
+        seconds = settings.MENU_COUNTS_SECONDS
+        counts = cache.get(_menu_counts_key(request.user)) if seconds else None
+        if counts is None:
+            counts = menu_counts(request.user)
+            if seconds:
+                cache.set(_menu_counts_key(request.user), counts, seconds)
+        request._menu_counts = counts
     return request._menu_counts
+
+
+def forget_menu_counts(user) -> None:
+    cache.delete(_menu_counts_key(user))
 
 
 def home_page(user, *, counts: dict[str, int]) -> dict:

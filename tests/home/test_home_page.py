@@ -6,6 +6,7 @@ queries does not grow with sites, meetings, cases or actions."""
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -158,3 +159,35 @@ def test_a_programme_admin_home_names_the_sites_on_watch_or_at_risk(client, prog
     assert "Sites to look at" in page and "No meeting for 90 days." in page and "No case at three meetings." in page
     assert page.index("CP8 Lewes") < page.index(f"{site.code} {site.town}"), "at risk first"
     assert "My sites" not in page
+
+
+def test_the_menu_counts_are_kept_a_minute_and_counted_again_after_the_persons_own_change(
+    client, settings, site, member, broker
+):
+    """Issue 24: every page shows the menu's counts, so they are kept (in the shared cache) rather than counted on each
+    page; the person's own change shows at once, someone else's within the minute."""
+    settings.MENU_COUNTS_SECONDS = 60
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "menu"}}
+    case = lifecycle.create_case(site=site, by=member, title="Shared", presentation="A man.")
+    lifecycle.share_case(case=case, by=member)
+    first = Question.objects.create(case=case, asked_by=member, text="Anything on this?")
+    client.force_login(broker)
+
+    def questions_badge() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("home"))
+        counted = sum("SELECT COUNT(*) FROM" in q["sql"] for q in queries.captured_queries)
+        return {i["label"]: i["count"] for i in response.context["nav_items"]}["Questions"], counted
+
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        assert questions_badge() == (1, 1)
+        Question.objects.create(case=case, asked_by=member, text="And on this?")  # someone else's change
+        assert questions_badge() == (1, 0)  # kept: not counted again
+        clock.shift(timedelta(seconds=61))
+        assert questions_badge() == (2, 1)  # a minute on: counted again
+        # The broker closes a question: their next page counts again, at once.
+        response = client.post(reverse("evidence:question_status", args=[first.pk]), {"status": "closed"})
+        assert response.status_code == 302
+        assert questions_badge() == (1, 1)
+        # A page they only read does not.
+        assert questions_badge() == (1, 0)

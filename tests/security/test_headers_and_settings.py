@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -75,8 +76,10 @@ def test_production_turns_on_sign_in_rate_limits_secure_cookies_and_mfa(producti
 def test_the_client_address_is_read_past_the_trusted_proxies_only():
     """Without TRUSTED_PROXY_COUNT nothing in X-Forwarded-For is believed (DRF's default, None, believes it all);
     with it, allauth's sign-in limits and the API's throttles both take the entry our own proxy added."""
-    script = "import django, json; django.setup(); from django.conf import settings; " \
-             "print(json.dumps([settings.ALLAUTH_TRUSTED_PROXY_COUNT, settings.REST_FRAMEWORK['NUM_PROXIES']]))"
+    script = (
+        "import django, json; django.setup(); from django.conf import settings; "
+        "print(json.dumps([settings.ALLAUTH_TRUSTED_PROXY_COUNT, settings.REST_FRAMEWORK['NUM_PROXIES']]))"
+    )
     for environment, expected in (({}, [0, 0]), ({"TRUSTED_PROXY_COUNT": "1"}, [1, 1])):
         result = production("-c", script, env=environment)
         assert result.returncode == 0, result.stderr
@@ -130,8 +133,13 @@ def test_repeated_failed_sign_ins_are_rate_limited(client, settings, member, pro
     cache.clear()
 
 
+DATABASE_SESSIONS = "django.contrib.sessions.backends.db"
+CACHED_SESSIONS = "django.contrib.sessions.backends.cached_db"
+
+
 @pytest.mark.django_db
-def test_a_session_idle_for_thirty_minutes_is_signed_out(client, member):
+def test_a_session_idle_for_thirty_minutes_is_signed_out(client, settings, member):
+    settings.SESSION_ENGINE = DATABASE_SESSIONS  # the rows are aged by hand here; the cached copy's test is below
     client.force_login(member)
     session = Session.objects.get(session_key=client.session.session_key)
     # 29 minutes idle: still signed in, and the request renews the half hour.
@@ -146,9 +154,10 @@ def test_a_session_idle_for_thirty_minutes_is_signed_out(client, member):
 
 
 @pytest.mark.django_db
-def test_an_unchanged_session_is_written_at_most_once_a_minute(client, member):
+def test_an_unchanged_session_is_written_at_most_once_a_minute(client, settings, member):
     """Issue 24: no database write on a request that changes nothing, yet the idle half hour still runs from the last
     minute of use."""
+    settings.SESSION_ENGINE = DATABASE_SESSIONS
 
     def session_writes(path):
         with CaptureQueriesContext(connection) as queries:
@@ -170,6 +179,51 @@ def test_an_unchanged_session_is_written_at_most_once_a_minute(client, member):
         clock.shift(timedelta(minutes=5))
         response = client.get(reverse("home"))
         assert response.status_code == 302 and not Session.objects.filter(expire_date__gt=timezone.now()).exists()
+
+
+def test_with_redis_sessions_are_read_from_the_cache_with_the_database_behind_them():
+    result = production(
+        "-c", "import django; django.setup(); from django.conf import settings; print(settings.SESSION_ENGINE)"
+    )
+    assert result.stdout.strip() == CACHED_SESSIONS, result.stderr
+
+
+@pytest.mark.django_db
+def test_a_cached_session_reads_no_row_yet_still_times_out_and_signs_out(settings, member):
+    """Issue 24: with Redis, a signed-in page reads its session from the cache, not the database; the half-hour idle
+    timeout and signing out hold as with sessions in the database."""
+    settings.SESSION_ENGINE = CACHED_SESSIONS
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sessions"}}
+
+    def session_queries(client, path=None):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path or reverse("home"))
+        return response, [q["sql"] for q in queries if "django_session" in q["sql"]]
+
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        client = Client()
+        client.force_login(member)
+        session_queries(client)
+        response, queries = session_queries(client)
+        assert response.status_code == 200 and queries == []
+        # The once-a-minute refresh writes the row and the cached copy: the half hour runs from then.
+        clock.shift(timedelta(seconds=61))
+        response, queries = session_queries(client)
+        assert response.status_code == 200 and len(queries) == 1 and queries[0].startswith("UPDATE")
+        clock.shift(timedelta(minutes=29))
+        assert session_queries(client)[0].status_code == 200
+        clock.shift(timedelta(minutes=31))
+        response, _ = session_queries(client)
+        assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+
+        # Signing out ends the session in the cache too: its cookie, kept by someone else, no longer signs in.
+        client.force_login(member)
+        assert session_queries(client)[0].status_code == 200
+        kept = Client()
+        kept.cookies = client.cookies.__class__(client.cookies)
+        assert client.post(reverse("account_logout")).status_code == 302
+        response, _ = session_queries(kept)
+        assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
 
 
 @pytest.mark.parametrize("email_url", [None, "", "consolemail://", "filemail:///tmp/cop-mail", "memorymail://"])
