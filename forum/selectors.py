@@ -159,11 +159,9 @@ def moderation_queue(user) -> dict:
     return {"reports": list(reports[:200]), "held": list(held[:200]), "to_confirm": list(to_confirm[:200])}
 
 
-def post_findings_awaiting_confirmation_count(user) -> int:
-    """How many "not personal data" in posts wait for this moderator to confirm (for the home page)."""
+def post_findings_awaiting_confirmation(user) -> QuerySet[PostFinding]:
+    """The "not personal data" in posts that wait for this moderator to confirm (the home page counts them)."""
     moderated = Thread.objects.filter(forum_moderated_q(user))
-    return (
-        PostFinding.objects.filter(status=PostFindingStatus.AWAITING, post__thread__in=moderated)
-        .exclude(dismissed_by=user)
-        .count()
+    return PostFinding.objects.filter(status=PostFindingStatus.AWAITING, post__thread__in=moderated).exclude(
+        dismissed_by=user
     )

@@ -18,12 +18,12 @@ from django.utils import timezone
 
 from cases.models import ActionItem, ActionStatus, Case, CaseStatus, Finding, Question, QuestionStatus
 from cases.models.findings import BLOCKING_FINDING_STATUSES
-from cases.selectors.cases import findings_awaiting_confirmation
+from cases.selectors.cases import awaiting_confirmation_by
 from cases.selectors.evidence import broker_queue
 from cycle.models import RecordAction, RecordActionStatus
 from digests.selectors import commissioner_home
 from evaluation.selectors import open_rounds_for, open_surveys_for
-from forum.selectors import post_findings_awaiting_confirmation_count, whats_new
+from forum.selectors import post_findings_awaiting_confirmation, whats_new
 from members.models import User
 from network.selectors import next_network_meeting
 from sites.models import Attendance, Invitation, Meeting, Membership
@@ -34,6 +34,10 @@ from toolkit.models import SiteHealth
 from toolkit.selectors import checklist_lines, sites_needing_attention
 
 LIST_LIMIT = 5
+# Counted with the menu's badges, for the home page only (no menu entry has these names).
+PENDING_INVITATIONS = "pending invitations"
+FINDINGS_TO_CONFIRM = "findings to confirm"
+POST_FINDINGS_TO_CONFIRM = "post findings to confirm"
 AGENDA_NOTICE_DAYS = 10  # the agenda should reach members a week or so before the meeting
 
 
@@ -72,7 +76,9 @@ def open_questions() -> QuerySet[Question]:
 
 def menu_counts(user) -> dict[str, int]:
     """The badges on the menu, {url name: count}, in one query: open actions the person owns, findings to fix in
-    the cases they present, registers not yet taken at the sites they facilitate, open questions for brokers."""
+    the cases they present, registers not yet taken at the sites they facilitate, open questions for brokers; and,
+    for the home page's list of what waits, invitations not yet accepted at those sites and the "not personal data"
+    waiting for the person to confirm."""
     counts = {
         "count_actions": SubqueryCount(open_meeting_actions(user).values("pk")),
         "count_case_actions": SubqueryCount(open_case_actions(user).values("pk")),
@@ -81,6 +87,12 @@ def menu_counts(user) -> dict[str, int]:
     facilitated = facilitated_site_ids(user)
     if facilitated:
         counts["count_registers"] = SubqueryCount(registers_not_taken(facilitated).values("pk"))
+        counts["count_invitations"] = SubqueryCount(
+            Invitation.objects.pending().filter(site_id__in=facilitated).values("pk")
+        )
+        counts["count_to_confirm"] = SubqueryCount(awaiting_confirmation_by(user).values("pk"))
+    if facilitated or user.is_programme_admin:
+        counts["count_posts_to_confirm"] = SubqueryCount(post_findings_awaiting_confirmation(user).values("pk"))
     if user.has_perm("cases.view_question_queue"):
         counts["count_questions"] = SubqueryCount(open_questions().values("pk"))
     row = User.objects.filter(pk=user.pk).annotate(**counts).values(*counts).first() or {}
@@ -89,6 +101,9 @@ def menu_counts(user) -> dict[str, int]:
         "cases:list": row.get("count_findings", 0),
         "sites:list": row.get("count_registers", 0),
         "evidence:questions": row.get("count_questions", 0),
+        PENDING_INVITATIONS: row.get("count_invitations", 0),
+        FINDINGS_TO_CONFIRM: row.get("count_to_confirm", 0),
+        POST_FINDINGS_TO_CONFIRM: row.get("count_posts_to_confirm", 0),
     }
     return {name: count for name, count in badges.items() if count}
 
@@ -189,7 +204,7 @@ def _long_date(moment) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def waiting_for(*, counts: dict[str, int], facilitating: list[dict], pending_invitations: int) -> list[dict]:
+def waiting_for(*, counts: dict[str, int], facilitating: list[dict]) -> list[dict]:
     """The short list at the top of the page: each thing that needs the person, with where to do it."""
     waiting = []
     soon = timezone.now() + timedelta(days=AGENDA_NOTICE_DAYS)
@@ -219,7 +234,12 @@ def waiting_for(*, counts: dict[str, int], facilitating: list[dict], pending_inv
             "question waits for a knowledge broker",
             "questions wait for a knowledge broker",
         ),
-        (pending_invitations, "memberships:invitations", "invitation not yet accepted", "invitations not yet accepted"),
+        (
+            counts.get(PENDING_INVITATIONS, 0),
+            "memberships:invitations",
+            "invitation not yet accepted",
+            "invitations not yet accepted",
+        ),
     ]
     for count, url_name, one, many in counted:
         if count:
@@ -227,14 +247,14 @@ def waiting_for(*, counts: dict[str, int], facilitating: list[dict], pending_inv
     return waiting
 
 
-def confirmations_waiting(user, *, facilitates: bool) -> list[dict]:
+def confirmations_waiting(counts: dict[str, int]) -> list[dict]:
     """ "Not personal data" on structured identifiers that wait for this facilitator (cases) or moderator (forum)."""
     waiting = []
-    if facilitates and (count := len(findings_awaiting_confirmation(user))):
+    if count := counts.get(FINDINGS_TO_CONFIRM, 0):
         waiting.append(
             {"label": f"{count} “not personal data” in cases to confirm", "url": reverse("cases:findings_to_confirm")}
         )
-    if (facilitates or user.is_programme_admin) and (count := post_findings_awaiting_confirmation_count(user)):
+    if count := counts.get(POST_FINDINGS_TO_CONFIRM, 0):
         waiting.append(
             {"label": f"{count} “not personal data” in forum posts to confirm", "url": reverse("forum:moderation")}
         )
@@ -274,10 +294,8 @@ def home_page(user, *, counts: dict[str, int]) -> dict:
     )
     sites = {m.site_id: m.site for m in memberships}
     facilitated = {m.site_id for m in memberships if m.is_facilitator}
-    pending = Invitation.objects.pending().filter(site_id__in=facilitated).count() if facilitated else 0
     facilitating = facilitator_work(facilitated, sites)
-    waiting = waiting_for(counts=counts, facilitating=facilitating, pending_invitations=pending)
-    waiting += confirmations_waiting(user, facilitates=bool(facilitated))
+    waiting = waiting_for(counts=counts, facilitating=facilitating) + confirmations_waiting(counts)
     return {
         "memberships": memberships,
         "next_meetings": upcoming_meetings_for(user),

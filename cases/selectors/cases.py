@@ -53,16 +53,17 @@ def cases_page(user) -> dict:
     }
 
 
-def findings_awaiting_confirmation(user) -> list[Finding]:
+def awaiting_confirmation_by(user) -> QuerySet[Finding]:
     """Structured identifiers marked "not personal data" at the sites this person facilitates, waiting for them
     (not those they asked about themselves: another facilitator confirms those)."""
+    return Finding.objects.filter(
+        status=FindingStatus.AWAITING, in_text=True, case__site_id__in=facilitated_site_ids(user)
+    ).exclude(dismissed_by=user)
+
+
+def findings_awaiting_confirmation(user) -> list[Finding]:
     return list(
-        Finding.objects.filter(
-            status=FindingStatus.AWAITING, in_text=True, case__site_id__in=facilitated_site_ids(user)
-        )
-        .exclude(dismissed_by=user)
-        .select_related("case__site", "dismissed_by")
-        .order_by("dismissed_at", "pk")
+        awaiting_confirmation_by(user).select_related("case__site", "dismissed_by").order_by("dismissed_at", "pk")
     )
 
 

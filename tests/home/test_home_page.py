@@ -15,7 +15,8 @@ from django.utils import timezone
 from cases.models import Question, QuestionStatus
 from cases.services import lifecycle
 from cycle.models import AgendaItem, AgendaItemKind, MeetingRecord, RecordAction, RecordEntry
-from sites.models import AttendanceStatus, MembershipRole
+from sites.models import AttendanceStatus, Invitation, MembershipRole
+from sites.services.invitations import invite_person
 from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory, SiteFactory, at
 from toolkit.models import HealthStatus, SiteHealth
 from toolkit.services.checklist import ensure_site_checklist
@@ -191,3 +192,15 @@ def test_the_menu_counts_are_kept_a_minute_and_counted_again_after_the_persons_o
         assert questions_badge() == (1, 1)
         # A page they only read does not.
         assert questions_badge() == (1, 0)
+
+
+def test_a_facilitator_is_told_of_invitations_to_their_sites_not_yet_accepted(client, site, facilitator):
+    other_site = SiteFactory(code="CP9")
+    invite_person(invited_by=facilitator, email="pending@example.org", role="member", site=site)
+    revoked = invite_person(invited_by=facilitator, email="revoked@example.org", role="member", site=site)
+    Invitation.objects.filter(pk=revoked.invitation.pk).update(revoked_at=timezone.now())
+    elsewhere = MembershipFactory(site=other_site, role=MembershipRole.FACILITATOR).person
+    invite_person(invited_by=elsewhere, email="elsewhere@example.org", role="member", site=other_site)
+    client.force_login(facilitator)
+    page = client.get(reverse("home")).content.decode()
+    assert "1 invitation not yet accepted" in page and reverse("memberships:invitations") in page
