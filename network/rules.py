@@ -30,16 +30,21 @@ def is_network_facilitator(user) -> bool:
     return facilitates_a_running_site(user)
 
 
+def may_be_named(user) -> bool:
+    """Anyone signed in but a commissioner: commissioners never see discussion, even if named before they became one."""
+    return getattr(user, "is_authenticated", False) and not getattr(user, "is_commissioner", False)
+
+
 @rules.predicate
 def is_named_invitee(user, meeting) -> bool:
-    if meeting is None or not getattr(user, "is_authenticated", False):
+    if meeting is None or not may_be_named(user):
         return False
     return NetworkInvitee.objects.filter(meeting_id=meeting.pk, person_id=user.pk).exists()
 
 
 @rules.predicate
 def is_named_anywhere(user) -> bool:
-    return getattr(user, "is_authenticated", False) and NetworkInvitee.objects.filter(person_id=user.pk).exists()
+    return may_be_named(user) and NetworkInvitee.objects.filter(person_id=user.pk).exists()
 
 
 in_network = is_signed_in & (is_programme_admin | is_network_facilitator)
@@ -57,4 +62,6 @@ def network_meetings_visible_q(user) -> Q:
         return Q(pk__in=[])
     if is_programme_admin(user) or facilitates_a_running_site(user):
         return Q()
+    if not may_be_named(user):
+        return Q(pk__in=[])
     return Q(invitees__person_id=user.pk)

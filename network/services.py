@@ -92,6 +92,10 @@ def invite_to_network_meeting(*, meeting: NetworkMeeting, person, invited_by) ->
     _require_admin(invited_by)
     if not person.is_active:
         raise ValidationError({"person": "Choose someone whose account is active."})
+    if person.is_commissioner:
+        raise ValidationError(
+            {"person": "Commissioners read the digests of issues, never the network's discussion: choose someone else."}
+        )
     invitee, created = NetworkInvitee.objects.get_or_create(
         meeting=meeting, person=person, defaults={"added_by": invited_by}
     )

@@ -137,7 +137,11 @@ def meeting_ics(request, pk: int):
 def invitees(request, pk: int):
     meeting = _meeting(request.user, pk, manage=True)
     named = meeting.invitees.select_related("person").order_by("person__name")
-    people = User.objects.filter(is_active=True).exclude(pk__in=invited_people(meeting).values("pk")).order_by("name")
+    people = (
+        User.objects.filter(is_active=True, is_commissioner=False)
+        .exclude(pk__in=invited_people(meeting).values("pk"))
+        .order_by("name")
+    )
     form = forms.InviteeForm(request.POST or None, people=people)
     if form.is_valid():
         try:

@@ -4,6 +4,8 @@ takes, the record drafted and approved, the gate on every typed text, the calend
 from datetime import timedelta
 
 import pytest
+import time_machine
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -66,6 +68,29 @@ def test_a_named_invitee_sees_that_meeting_only(client, programme_admin, broker)
     assert client.post(reverse("network:cancel", args=[mine.pk])).status_code == 403
     invitee = mine.invitees.get()
     assert logged(AuditAction.CREATED, invitee) == [f"network meeting {mine.pk}"]
+
+
+def test_a_commissioner_cannot_be_named_and_a_named_person_made_commissioner_sees_nothing(
+    client, programme_admin, commissioner, member
+):
+    """Commissioners read the digests of issues, never discussion: the network's meetings and records included."""
+    meeting = network_meeting(admin=programme_admin)
+    client.force_login(programme_admin)
+    page = parse(client.get(reverse("network:invitees", args=[meeting.pk])).content)
+    offered = " | ".join(text(option) for option in select(page, "select[name=person] option"))
+    assert commissioner.name not in offered and member.name in offered
+    response = client.post(reverse("network:invitees", args=[meeting.pk]), {"person": commissioner.pk})
+    assert response.status_code == 200 and "Choose a person from the list." in response.content.decode()
+    with pytest.raises(ValidationError):
+        services.invite_to_network_meeting(meeting=meeting, person=commissioner, invited_by=programme_admin)
+    assert not meeting.invitees.exists()
+    # Named as an advisory member, then made a commissioner: the meeting is closed to them from then on.
+    services.invite_to_network_meeting(meeting=meeting, person=member, invited_by=programme_admin)
+    type(member).objects.filter(pk=member.pk).update(is_commissioner=True)
+    client.force_login(member)
+    assert client.get(reverse("network:index")).status_code == 403
+    for name in ("network:meeting", "network:record", "network:ics"):
+        assert client.get(reverse(name, args=[meeting.pk])).status_code == 404, name
 
 
 def test_the_video_link_reaches_invited_people_only(client, facilitator, member, programme_admin):
@@ -293,7 +318,8 @@ def test_an_action_is_owned_by_someone_invited_and_due_after_the_meeting(program
 # A person's own data
 def test_my_data_holds_my_network_items_attendance_and_actions(client, programme_admin, facilitator):
     meeting = network_meeting(days=0, admin=programme_admin)
-    services.propose_agenda_item(meeting=meeting, proposed_by=facilitator, title="Peer supervision")
+    with time_machine.travel(meeting.starts_at - timedelta(hours=2), tick=False):  # before it: whatever the hour now
+        services.propose_agenda_item(meeting=meeting, proposed_by=facilitator, title="Peer supervision")
     services.take_register(meeting=meeting, taken_by=programme_admin, statuses={facilitator.pk: "present"})
     record = services.open_record(meeting=meeting, opened_by=programme_admin)
     services.add_action(entry=record.entries.first(), added_by=programme_admin, text="Share the leaflet",
