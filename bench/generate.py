@@ -1,6 +1,6 @@
 # ruff: noqa: E501
-"""A synthetic programme for benchmarks and query-count tests: sites, people, memberships, meetings, attendance
-and cases, written with bulk_create in batches (never the services: no per-case anonymisation gate, no Finding
+"""A synthetic programme for benchmarks and query-count tests: sites, people, memberships, meetings, attendance,
+cases, knowledge brokers and commissioners, forum threads and newsletter issues, written with bulk_create in batches (never the services: no per-case anonymisation gate, no Finding
 rows; the generated text is built from clean sentences with no names, dates or numbers).
 
 Everything generated is recognisable: site codes start with SYN, e-mail addresses end in @synthetic.invalid.
@@ -16,9 +16,12 @@ from datetime import time as dtime
 from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
+from django.urls import reverse
 
 from cases.models import ActionItem, Case, CaseKind, CaseStatus, FollowUp, Outcome, Theme
+from forum.models import Post, PostStatus, ReadMarker, Thread, ThreadFollow, ThreadKind
 from members.models import Sector, User
+from newsletters.models import Audience, IssueStatus, NewsletterIssue, NewsletterItem, Section
 from sites.models import (
     Attendance,
     AttendanceStatus,
@@ -472,6 +475,34 @@ STATUS_WEIGHTS = {
 }
 ATTENDANCE_WEIGHTS = {AttendanceStatus.PRESENT: 72, AttendanceStatus.APOLOGIES: 19, AttendanceStatus.ABSENT: 9}
 ORDER = list(CaseStatus)
+# The forum: topics on a site's board are about a theme; posts are sentences of the cases' own word lists.
+BOARD_QUESTIONS = [
+    "what has worked for you?",
+    "who to ask in the other services",
+    "ideas for the next meeting",
+    "a referral that went well",
+    "thresholds we keep running into",
+    "out of hours options",
+    "sharing information safely",
+]
+REPLIES = [
+    "We had the same problem last year.",
+    "Thanks, that is really useful.",
+    "Could we bring this to the next meeting?",
+    "I agree, and our team would be glad to help.",
+    "The same happened in our service and the joint plan made the difference.",
+]
+# Programme-wide people: a knowledge broker for about every fifty sites, a commissioner for about every twenty-five.
+BROKER_JOB = ("Knowledge Broker", "Programme team")
+COMMISSIONER_JOBS = [
+    (Sector.LOCAL_AUTHORITY, "Commissioning Manager", "County Council Commissioning"),
+    (Sector.NHS, "Senior Commissioner", "Integrated Care Board"),
+]
+NEWSLETTER_MONTHS = 6  # the current month's draft and five sent before it
+NEWSLETTER_SITE_UPDATES = 10
+NEWSLETTER_LEARNING_OBJECTS = 12
+# Marks the generated newsletters' items (the key is never shown), so a second run can find and delete them.
+NEWSLETTER_KEY = "synthetic:"
 
 
 # Generation ---------------------------------------------------------------------------------------------------
@@ -488,6 +519,8 @@ def synthetic_people():
 def delete_synthetic() -> None:
     """Remove everything generate_programme made (cases first: they protect their site and meetings)."""
     sites = synthetic_sites()
+    NewsletterIssue.objects.filter(items__source_key__startswith=NEWSLETTER_KEY).delete()
+    Thread.objects.filter(site__in=sites).delete()
     FollowUp.objects.filter(case__site__in=sites).delete()
     Case.objects.filter(site__in=sites).delete()
     sites.delete()
@@ -532,6 +565,10 @@ def generate(*, size: Size = Size(), seed: int = 1, replace: bool = False, today
         meetings_by_site = _make_meetings(rng, sites, size, today, timings)
         _make_attendance(rng, meetings_by_site, members_by_site, size, timings)
         _make_cases(rng, sites, members_by_site, meetings_by_site, size, today, timings)
+        # Their own random streams, so adding them left the earlier tables as every earlier run made them.
+        brokers, _ = _make_programme_people(random.Random(f"{seed}:people"), sites, timings)
+        _make_forum(random.Random(f"{seed}:forum"), sites, members_by_site, timings)
+        _make_newsletters(random.Random(f"{seed}:newsletters"), sites, brokers, today, timings)
     started = time.perf_counter()
     analyse()
     timings.record("vacuum and analyse", 0, started)
@@ -759,6 +796,166 @@ def _make_cases(rng, sites, members_by_site, meetings_by_site, size, today, timi
     timings.record("cases_case.search_vector", rows, started)
 
 
+def _make_programme_people(rng, sites, timings) -> tuple[list[User], list[User]]:
+    """Knowledge brokers and commissioners: programme-wide roles, members of no site."""
+    people = []
+    brokers, commissioners = max(1, len(sites) // 50), max(1, len(sites) // 25)
+    for i in range(1, brokers + commissioners + 1):
+        first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
+        broker = i <= brokers
+        sector, title, agency = (Sector.VOLUNTARY, *BROKER_JOB) if broker else rng.choice(COMMISSIONER_JOBS)
+        people.append(
+            User(
+                email=f"{first}.{last}.{'kb' if broker else 'com'}{i}@{EMAIL_DOMAIN}".lower().replace("'", ""),
+                name=f"{first} {last}",
+                job_title=title,
+                agency=agency,
+                sector=sector,
+                is_knowledge_broker=broker,
+                is_commissioner=not broker,
+                password="!",  # noqa: S106 unusable, as for the members
+            )
+        )
+    created = _bulk(User, people, timings, "members_user")
+    return created[:brokers], created[brokers:]
+
+
+def _post_count(rng) -> int:
+    """Most threads are short; about one in ten runs long."""
+    return rng.randint(40, 80) if rng.random() < 0.1 else rng.randint(3, 15)
+
+
+def _post_body(rng, theme: str) -> str:
+    sentences = rng.sample(SENTENCES[theme], rng.randint(1, 2)) + rng.sample(LEARNING + ACTIONS + FOLLOW_UPS, 1)
+    if rng.random() < 0.4:
+        sentences.insert(0, rng.choice(REPLIES))
+    return " ".join(sentences)
+
+
+def _make_forum(rng, sites, members_by_site, timings) -> None:
+    """Per site: two to four topics on its board and the discussions of up to three of its shared cases, with posts
+    by its current members, visible as the gate would have let them through; every poster follows the thread, and
+    a few members have read part of it. The first site's first topic is a long one, for the benchmark's thread page."""
+    now = datetime.now(tz=LONDON)
+    shared: dict[int, list[tuple[int, str, datetime]]] = {}
+    cases = Case.objects.filter(site__in=sites).exclude(status=CaseStatus.DRAFT).order_by("pk")
+    for pk, site_id, title, created_at in cases.values_list("pk", "site_id", "title", "created_at"):
+        shared.setdefault(site_id, []).append((pk, title, created_at))
+    threads, plans = [], []
+    for index, site in enumerate(sites):
+        members = members_by_site[site.pk]
+        if len(members) < 2:
+            continue
+        for n in range(rng.randint(2, 4)):
+            theme = rng.choice(THEMES)
+            created = now - timedelta(days=rng.randint(5, 200), hours=rng.randint(0, 23))
+            threads.append(Thread(kind=ThreadKind.SITE_BOARD, site=site, title=f"{theme}: {rng.choice(BOARD_QUESTIONS)}",
+                                  started_by_id=rng.choice(members[:2]) if n == 0 else rng.choice(members),
+                                  created_at=created))  # fmt: skip
+            plans.append((members, theme, 60 if index == 0 and n == 0 else _post_count(rng)))
+        site_cases = shared.get(site.pk, [])
+        for pk, title, case_created in rng.sample(site_cases, min(len(site_cases), rng.randint(1, 3))):
+            created = min(now - timedelta(days=1), case_created + timedelta(days=rng.randint(1, 20)))
+            threads.append(Thread(kind=ThreadKind.CASE, case_id=pk, site=site, title=title, created_at=created))
+            plans.append((members, rng.choice(THEMES), _post_count(rng)))
+    threads = _bulk(Thread, threads, timings, "forum_thread")
+
+    posts, follows, markers = [], [], []
+    for thread, (members, theme, count) in zip(threads, plans, strict=True):
+        span = (now - thread.created_at).total_seconds()
+        times = sorted([thread.created_at] + [thread.created_at + timedelta(seconds=rng.random() * span)
+                                              for _ in range(count - 1)])  # fmt: skip
+        authors = [thread.started_by_id or rng.choice(members)] + [rng.choice(members) for _ in range(count - 1)]
+        for at, author in zip(times, authors, strict=True):
+            posts.append(Post(thread=thread, author_id=author, body=_post_body(rng, theme), status=PostStatus.VISIBLE,
+                              created_at=at, visible_at=at))  # fmt: skip
+        thread.last_post_at = times[-1]
+        follows.extend(ThreadFollow(thread=thread, person_id=person, created_at=thread.created_at)
+                       for person in dict.fromkeys(authors))  # fmt: skip
+        for person in rng.sample(members, min(len(members), rng.randint(1, 5))):
+            markers.append(ReadMarker(thread=thread, person_id=person, read_at=rng.choice(times)))
+    posts = _bulk(Post, posts, timings, "forum_post")
+    started = time.perf_counter()
+    Thread.objects.bulk_update(threads, ["last_post_at"], batch_size=BATCH)
+    timings.record("forum_thread", 0, started)
+    # One reply in twelve quotes an earlier post of its thread.
+    quoting, earlier = [], {}
+    for post in posts:
+        previous = earlier.setdefault(post.thread_id, [])
+        if previous and rng.random() < 1 / 12:
+            post.quoted_id = rng.choice(previous)
+            quoting.append(post)
+        previous.append(post.pk)
+    started = time.perf_counter()
+    Post.objects.bulk_update(quoting, ["quoted"], batch_size=BATCH)
+    timings.record("forum_post", 0, started)
+    _bulk(ThreadFollow, follows, timings, "forum_threadfollow")
+    _bulk(ReadMarker, markers, timings, "forum_readmarker")
+
+
+def _make_newsletters(rng, sites, brokers, today, timings) -> None:
+    """The current month's draft and the five issues sent before it (months that already have an issue are left
+    alone), each with an overview, news from some sites and learning objects published by then, linked."""
+    now = datetime.now(tz=LONDON)
+    current = today.replace(day=1)
+    months = [current]
+    for _ in range(NEWSLETTER_MONTHS - 1):
+        months.append((months[-1] - timedelta(days=1)).replace(day=1))
+    taken = set(NewsletterIssue.objects.filter(month__in=months).values_list("month", flat=True))
+    months = [month for month in months if month not in taken]
+    published = list(
+        Case.objects.filter(site__in=sites, status__in=[CaseStatus.PUBLISHED, CaseStatus.PUBLIC])
+        .order_by("-published_at", "pk")
+        .values_list("pk", "title", "kind", "summary", "status", "site_id", "published_at")
+    )
+    issues = []
+    for month in months:
+        sent = min(now - timedelta(hours=1), _aware(month + timedelta(days=34), 9).replace(day=3))  # the next month
+        draft = month == current
+        issues.append(
+            NewsletterIssue(
+                month=month,
+                status=IssueStatus.DRAFT if draft else IssueStatus.SENT,
+                introduction=" ".join(rng.sample(LEARNING, 2)),
+                compiled_at=now if draft else sent - timedelta(days=2),
+                approved_by=None if draft else brokers[0],
+                approved_at=None if draft else sent - timedelta(days=1),
+                sent_at=None if draft else sent,
+            )
+        )
+    issues = _bulk(NewsletterIssue, issues, timings, "newsletters_newsletterissue")
+    kinds = dict(CaseKind.choices)
+    items = []
+    for issue in issues:
+        month_end = _aware((issue.month + timedelta(days=32)).replace(day=1), 0)
+        items.append(NewsletterItem(issue=issue, section=Section.PROGRAMME, title="Across the programme",
+                                    body=" ".join(rng.sample(LEARNING, 2)), audience=Audience.PUBLIC,
+                                    source_key=f"{NEWSLETTER_KEY}programme:overview"))  # fmt: skip
+        for position, site in enumerate(rng.sample(sites, min(len(sites), NEWSLETTER_SITE_UPDATES))):
+            items.append(NewsletterItem(issue=issue, section=Section.SITE_UPDATES, position=position,
+                                        title=f"{site.code} {site.town}",
+                                        body=f"The site met this month. {rng.choice(LEARNING)}", site=site,
+                                        source_key=f"{NEWSLETTER_KEY}site_updates:site:{site.pk}"))  # fmt: skip
+        by_then = [case for case in published if case[6] < month_end][:NEWSLETTER_LEARNING_OBJECTS]
+        for position, (pk, title, kind, summary, status, site_id, _) in enumerate(by_then):
+            link = reverse("repository:detail", args=[pk])
+            items.append(
+                NewsletterItem(
+                    issue=issue,
+                    section=Section.LEARNING_OBJECTS,
+                    position=position,
+                    title=f"{title} ({kinds[kind].lower()})",
+                    body=f"{summary}\n\n[Read the learning object]({link})",
+                    site_id=site_id,
+                    audience=Audience.PUBLIC if status == CaseStatus.PUBLIC else Audience.MEMBERS_ONLY,
+                    source_key=f"{NEWSLETTER_KEY}learning_objects:case:{pk}",
+                )
+            )
+    if issues and issues[0].status == IssueStatus.DRAFT and len(items) > 1:
+        items[1].removed = True  # the editor took one site's news out of the draft
+    _bulk(NewsletterItem, items, timings, "newsletters_newsletteritem")
+
+
 def analyse() -> None:
     """Refresh the planner's statistics after a bulk load (PostgreSQL only). VACUUM as well, when not inside a
     transaction (the tests run in one): it merges the GIN indexes' pending lists, which a bulk load leaves long
@@ -767,6 +964,8 @@ def analyse() -> None:
         return
     tables = ["sites_site", "members_user", "members_membership", "sites_meeting", "sites_attendance"]
     tables += ["cases_case", "cases_case_themes", "cases_case_presenters", "cases_actionitem", "cases_followup"]
+    tables += ["forum_thread", "forum_post", "forum_threadfollow", "forum_readmarker"]
+    tables += ["newsletters_newsletterissue", "newsletters_newsletteritem"]
     command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
     with connection.cursor() as cursor:
         cursor.execute(f"{command} {', '.join(tables)}")

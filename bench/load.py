@@ -31,7 +31,7 @@ setup_django("bench.settings")
 from django.conf import settings  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from bench.pages import first_site, main_pages, site_facilitator  # noqa: E402
+from bench.pages import first_site, main_pages, page_people  # noqa: E402
 from members.models import User  # noqa: E402
 
 HOST = "127.0.0.1"
@@ -122,7 +122,7 @@ def main() -> int:
     if first_site() is None:
         print("No synthetic programme: run python manage.py generate_programme first.")
         return 1
-    cookies = {"facilitator": session_cookie(site_facilitator(first_site())), "admin": session_cookie(bench_admin())}
+    cookies = {who: session_cookie(person) for who, person in page_people(bench_admin()).items()}
     pages = [
         ("reference: trivial", "/bench/trivial/", "facilitator"),
         ("reference: page", "/bench/reference/", "facilitator"),
@@ -148,7 +148,7 @@ def main() -> int:
         process.wait(timeout=20)
     load = os.getloadavg()[0]
     print(f"\n{os.cpu_count()} CPUs, load average {load:.1f}; gunicorn 3 sync workers; wrk {args.seconds} s per page")
-    header = f"{'page':<22} {'users':>5} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6}"
+    header = f"{'page':<24} {'users':>5} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6}"
     print(header + f" {'x trivial':>9} {'x page':>7}")
     for users in args.users:
         trivial, reference = results[("reference: trivial", users)], results[("reference: page", users)]
@@ -156,7 +156,7 @@ def main() -> int:
             r = results[(label, users)]
             share_trivial, share_page = r["rps"] / max(trivial["rps"], 1e-9), r["rps"] / max(reference["rps"], 1e-9)
             print(
-                f"{label:<22} {users:>5} {r['rps']:>8.1f} {r['p50']:>8.1f} {r['p95']:>8.1f} {r['p99']:>8.1f} "
+                f"{label:<24} {users:>5} {r['rps']:>8.1f} {r['p50']:>8.1f} {r['p95']:>8.1f} {r['p99']:>8.1f} "
                 f"{r['errors']:>6} {share_trivial:>9.2f} {share_page:>7.2f}"
             )
             if r["errors"]:

@@ -1,14 +1,18 @@
 """The pages people use most, as (label, path, who) for the query-count test and the load benchmark.
 
-`who` is "facilitator" (the first facilitator of the first synthetic site) or "admin" (a programme admin).
+`who` is one of PEOPLE: the first facilitator and the first member of the first synthetic site, the first synthetic
+knowledge broker and commissioner, or a programme admin (who is not generated: the caller brings one).
 """
 
 from datetime import datetime
 
+from django.db.models import Count
 from django.urls import reverse
 
-from bench.generate import synthetic_sites
+from bench.generate import synthetic_people, synthetic_sites
 from cases.models import Case, CaseStatus
+from forum.models import Thread
+from newsletters.models import IssueStatus, NewsletterIssue
 from sites.models import Meeting, MeetingStatus, Membership, MembershipRole
 
 SEARCH_QUERY = "dual diagnosis housing"
@@ -23,6 +27,31 @@ def site_facilitator(site):
         Membership.objects.filter(site=site, role=MembershipRole.FACILITATOR, left__isnull=True).order_by("pk").first()
     )
     return membership.person
+
+
+def site_member(site):
+    """The first current member of the site who facilitates nowhere (a tenth of people join a second site)."""
+    facilitators = Membership.objects.filter(role=MembershipRole.FACILITATOR).values("person_id")
+    membership = (
+        Membership.objects.filter(site=site, role=MembershipRole.MEMBER, left__isnull=True)
+        .exclude(person_id__in=facilitators)
+        .order_by("pk")
+        .first()
+    )
+    return membership.person
+
+
+def page_people(admin) -> dict:
+    """Who opens the pages, by `who`."""
+    site = first_site()
+    programme = synthetic_people().order_by("pk")
+    return {
+        "facilitator": site_facilitator(site),
+        "member": site_member(site),
+        "knowledge broker": programme.filter(is_knowledge_broker=True).first(),
+        "commissioner": programme.filter(is_commissioner=True).first(),
+        "admin": admin,
+    }
 
 
 def main_pages(now: datetime | None = None, *, search: str = SEARCH_QUERY) -> list[tuple[str, str, str]]:
@@ -41,12 +70,21 @@ def main_pages(now: datetime | None = None, *, search: str = SEARCH_QUERY) -> li
         .first()
         or Case.objects.filter(site=site).exclude(status=CaseStatus.DRAFT).order_by("pk").first()
     )
+    longest_thread = (
+        Thread.objects.filter(site=site).annotate(posts_count=Count("posts")).order_by("-posts_count", "pk").first()
+    )
+    draft = NewsletterIssue.objects.filter(status=IssueStatus.DRAFT).order_by("-month").first()
     return [
         ("home", reverse("home"), "facilitator"),
+        ("home (member)", reverse("home"), "member"),
+        ("home (knowledge broker)", reverse("home"), "knowledge broker"),
+        ("home (commissioner)", reverse("home"), "commissioner"),
         ("site page", reverse("sites:detail", args=[site.pk]), "facilitator"),
         ("attendance register", reverse("sites:meeting_register", args=[register_meeting.pk]), "facilitator"),
         ("case page", reverse("cases:detail", args=[case.pk]), "facilitator"),
         ("repository search", f"{reverse('repository:list')}?q={search.replace(' ', '+')}", "facilitator"),
         ("membership matrix", reverse("sites:matrix"), "admin"),
         ("dashboard", reverse("evaluation:dashboard"), "admin"),
+        ("forum thread", reverse("forum:thread", args=[longest_thread.pk]), "facilitator"),
+        ("newsletter editor", reverse("newsletters:edit", args=[draft.pk]), "knowledge broker"),
     ]

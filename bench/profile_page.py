@@ -29,7 +29,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench.pages import first_site, main_pages, site_facilitator  # noqa: E402
+from bench.pages import main_pages, page_people  # noqa: E402
 from members.models import User  # noqa: E402
 
 OUR_APPS = ("cop", "api", "home", "demo", "digests", "newsletters", "evaluation", "toolkit", "forum", "cycle",
@@ -90,7 +90,7 @@ def main() -> int:
     admin, _ = User.objects.get_or_create(
         email="bench-admin@bench.invalid", defaults={"name": "Bench Admin", "is_programme_admin": True}
     )
-    people = {"facilitator": site_facilitator(first_site()), "admin": admin}
+    people = page_people(admin)
     pages = [page for page in main_pages() if args.label in (None, page[0])]
     if not pages:
         print(f"No page called {args.label!r}; choose from: {', '.join(p[0] for p in main_pages())}")
@@ -102,7 +102,7 @@ def main() -> int:
         result = profile(client, path, args.runs)
         areas = ", ".join(f"{name} {ms:.1f}" for name, ms in sorted(result["areas"].items(), key=lambda a: -a[1])[:6])
         print(
-            f"{label:<20} {result['status']} queries {result['queries']:>3}  wall {result['wall_ms']:6.1f}  "
+            f"{label:<24} {result['status']} queries {result['queries']:>3}  wall {result['wall_ms']:6.1f}  "
             f"cpu {result['cpu_ms']:6.1f}  sql {result['sql_ms']:5.1f}  | {areas}"
         )
         if args.label:

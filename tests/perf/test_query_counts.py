@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bench.generate import Size, generate
-from bench.pages import first_site, main_pages, site_facilitator
+from bench.pages import main_pages, page_people
 from cases.selectors.cases import repository_page
 from tests.factories import UserFactory
 
@@ -25,7 +25,7 @@ SEARCH = "housing"  # a word the generated learning objects hold on both databas
 
 
 def page_query_counts(client, admin) -> dict[str, int]:
-    people = {"facilitator": site_facilitator(first_site()), "admin": admin}
+    people = page_people(admin)
     counts = {}
     for label, path, who in main_pages(search=SEARCH):
         client.force_login(people[who])
