@@ -22,7 +22,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench.pages import first_site, main_pages, site_facilitator  # noqa: E402
+from bench.pages import main_pages, page_people  # noqa: E402
 from members.models import User  # noqa: E402
 
 
@@ -31,9 +31,9 @@ def main() -> int:
     admin, _ = User.objects.get_or_create(
         email="bench-admin@bench.invalid", defaults={"name": "Bench Admin", "is_programme_admin": True}
     )
-    people = {"facilitator": site_facilitator(first_site()), "admin": admin}
+    people = page_people(admin)
     client = Client()
-    print(f"{'page':<22} {'status':>6} {'queries':>7} {'ms':>8} {'KB':>6}")
+    print(f"{'page':<24} {'status':>6} {'queries':>7} {'ms':>8} {'KB':>6}")
     for label, path, who in main_pages():
         client.force_login(people[who])
         client.get(path)
@@ -42,7 +42,7 @@ def main() -> int:
             response = client.get(path)
             elapsed = (time.perf_counter() - started) * 1000
         size = len(response.content) / 1024
-        print(f"{label:<22} {response.status_code:>6} {len(queries):>7} {elapsed:>8.1f} {size:>6.0f}")
+        print(f"{label:<24} {response.status_code:>6} {len(queries):>7} {elapsed:>8.1f} {size:>6.0f}")
         if os.environ.get("SHOW_SLOW"):
             for q in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:3]:
                 print(f"    {q['time']}s  {q['sql'][:300]}")

@@ -39,7 +39,7 @@ from django.utils import timezone  # noqa: E402
 
 from bench._setup import REPO_ROOT  # noqa: E402
 from bench.load import HOST, bench_admin, session_cookie, start_gunicorn  # noqa: E402  (sets Django up)
-from bench.pages import first_site, main_pages, site_facilitator  # noqa: E402
+from bench.pages import first_site, main_pages, page_people  # noqa: E402
 from digests.models import Digest  # noqa: E402
 
 WARM_UP_SECONDS = 60
@@ -147,7 +147,7 @@ def main() -> int:
         print("No synthetic programme: run python manage.py generate_programme first.")
         return 1
     admin = bench_admin()
-    cookies = {"facilitator": session_cookie(site_facilitator(site)), "admin": session_cookie(admin)}
+    cookies = {who: session_cookie(person) for who, person in page_people(admin).items()}
     pages = main_pages()
     register_path = next(path for label, path, _ in pages if label == "attendance register")
     base = f"http://{HOST}:{args.port}"
