@@ -5,10 +5,10 @@ refreshed by the services, queried with websearch_to_tsquery and ranked with ts_
 development): a simple case-insensitive match, title matches first.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connection
 from django.db.models import Case as When_
-from django.db.models import F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import F, Func, IntegerField, Q, QuerySet, Value, When
 
 from cases.models import Case, Evidence
 
@@ -34,23 +34,37 @@ def update_search_document(case: Case) -> None:
 
 
 def ranked_search(
-    queryset: QuerySet, text: str, *, title: str, secondary: str, others: tuple[str, ...], then: tuple[str, ...]
+    queryset: QuerySet,
+    text: str,
+    *,
+    title: str,
+    secondary: str,
+    others: tuple[str, ...],
+    then: tuple[str, ...],
+    candidates: int | None = None,
 ) -> QuerySet:
     """Rows of `queryset` matching `text`, most relevant first (shared by the repository and the evidence library).
 
     PostgreSQL: the stored `search_vector` with websearch syntax, ranked by ts_rank. Elsewhere: a case-insensitive
     match on `title`, `secondary` and `others`, title matches first, then `secondary` matches.
+
+    With `candidates` (PostgreSQL, for a first page only: never for a list that pages through every match), only
+    that many of the newest matches and that many title matches are ranked: a common word matches thousands of
+    rows, and reading each from the table to rank it cost more than the rest of the search together. A title match
+    outranks any match elsewhere for a word, so the best matches stay first.
     """
     text = text.strip()
     if not text:
         return queryset
     if uses_postgres():
         query = SearchQuery(text, search_type="websearch", config=CONFIG)
-        return (
-            queryset.filter(search_vector=query)
-            .annotate(rank=SearchRank(F("search_vector"), query))
-            .order_by("-rank", *then)
-        )
+        found = queryset.filter(search_vector=query)
+        if candidates:
+            newest = found.order_by("-pk").values("pk")[:candidates]
+            titled = queryset.alias(title_vector=title_document()).filter(title_vector=query)
+            titled = titled.order_by().values("pk")[:candidates]  # any of them: each outranks the rest
+            found = queryset.filter(pk__in=newest.union(titled, all=True))
+        return found.annotate(rank=SearchRank(F("search_vector"), query)).order_by("-rank", *then)
     matches = Q(**{f"{title}__icontains": text}) | Q(**{f"{secondary}__icontains": text})
     for name in others:
         matches |= Q(**{f"{name}__icontains": text})
@@ -68,8 +82,13 @@ def ranked_search(
     )
 
 
-def search_cases(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
-    """Cases matching `text`, most relevant first."""
+def title_document() -> Func:
+    """The title part (weight A) of a stored document, as its expression index has it (cases_case_title_search_gin)."""
+    return Func(F("search_vector"), Value("{a}"), function="ts_filter", output_field=SearchVectorField())
+
+
+def search_cases(queryset: QuerySet[Case], text: str, *, candidates: int | None = None) -> QuerySet[Case]:
+    """Cases matching `text`, most relevant first (see ranked_search for `candidates`)."""
     return ranked_search(
         queryset,
         text,
@@ -77,6 +96,7 @@ def search_cases(queryset: QuerySet[Case], text: str) -> QuerySet[Case]:
         secondary="summary",
         others=("presentation", "learning", "commissioner_issues"),
         then=("-published_at", "pk"),
+        candidates=candidates,
     )
 
 

@@ -50,6 +50,7 @@ from sites.rules import meetings_visible_q, sites_visible_q
 PER_KIND = 5  # results of each kind on the page of every kind
 ONE_KIND = 50  # results when the person asks for one kind
 MAX_QUERY = 200
+CANDIDATES = 200  # of a common word's matching cases, the newest and the title matches ranked (ranked_search)
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def _date(value) -> str:
 
 
 def _cases(user, text: str, limit: int) -> tuple[list[Hit], bool]:
-    rows = list(search_cases(cases_visible_to(user).defer("search_vector"), text)[: limit + 1])
+    rows = list(search_cases(cases_visible_to(user).defer("search_vector"), text, candidates=CANDIDATES)[: limit + 1])
     hits = [
         Hit(
             title=case.title,
@@ -90,7 +91,9 @@ def _cases(user, text: str, limit: int) -> tuple[list[Hit], bool]:
 
 
 def _learning_objects(user, text: str, limit: int) -> tuple[list[Hit], bool]:
-    rows = list(search_cases(learning_objects_for(user).defer("search_vector"), text)[: limit + 1])
+    rows = list(
+        search_cases(learning_objects_for(user).defer("search_vector"), text, candidates=CANDIDATES)[: limit + 1]
+    )
     hits = [
         Hit(
             title=case.title,
