@@ -7,7 +7,7 @@ from django.db.models import Q
 
 from core.rules import is_commissioner, is_knowledge_broker, is_programme_admin, is_signed_in
 from cycle.models import AgendaPublication, MeetingGuest, RecordStatus
-from sites.models import Attendance, AttendanceStatus, Meeting
+from sites.models import Attendance, AttendanceStatus
 from sites.rules import facilitated_site_ids, has_any_site, is_site_facilitator, is_site_member, meetings_visible_q
 
 
@@ -47,7 +47,7 @@ def records_visible_q(user) -> Q:
     """Meeting records whose text a person may read, as a filter on MeetingRecord: approved records of the meetings
     they may open (cycle.view_record); draft ones only for programme admins, the site's facilitators and the people
     who were present (cycle.view_draft_record)."""
-    visible = Q(meeting__in=Meeting.objects.filter(meetings_visible_q(user)).values("pk"))
+    visible = meetings_visible_q(user, via="meeting__")
     if is_programme_admin(user):
         return visible
     present = Attendance.objects.filter(person_id=user.pk, status=AttendanceStatus.PRESENT).values("meeting_id")
@@ -60,7 +60,7 @@ def agenda_items_visible_q(user) -> Q:
     proposed ones before publication and the removed ones too, for those who run the meeting's cycle (programme
     admins and the site's facilitators: cycle.manage_meeting_cycle); for everyone else who may open the meeting, the
     items still on its agenda once it is published."""
-    visible = Q(meeting__in=Meeting.objects.filter(meetings_visible_q(user)).values("pk"))
+    visible = meetings_visible_q(user, via="meeting__")
     if is_programme_admin(user):
         return visible
     published = Q(meeting__in=AgendaPublication.objects.values("meeting_id"), removed=False)

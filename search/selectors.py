@@ -12,7 +12,7 @@ shows exactly what the person could open from the app's own pages, and nothing e
 - meeting records: records_visible_q (a draft record only for admins, the site's facilitators, who was there);
 - newsletter issues: issues_visible_to (drafts for editors only);
 - newsletter articles: the items of those issues, never a removed one;
-- people: the current members of the sites the person sees (sites_visible_q), as the site's members page lists them.
+- people: the current members of the sites the person sees (on_visible_sites_q), as the site's members page lists them.
 
 Matching and ranking: PostgreSQL full text over each model's stored, weighted document (cases.search.ranked_search;
 the documents of the forum, meetings, agendas, records and newsletters are kept up to date by triggers:
@@ -35,6 +35,7 @@ from cases.rules import evidence_visible_q
 from cases.search import ranked_search, search_cases, search_evidence
 from cases.selectors.cases import cases_visible_to, learning_objects_for
 from core.markdown import markdown_to_text
+from core.rules import is_knowledge_broker, is_programme_admin
 from cycle.models import AgendaItem, AgendaItemKind, AgendaPublication, MeetingRecord, RecordEntry, RecordStatus
 from cycle.rules import agenda_items_visible_q, records_visible_q
 from cycle.templatetags.cycle import agenda_heading
@@ -44,13 +45,13 @@ from forum.selectors import threads_visible_to
 from newsletters.models import IssueStatus, NewsletterItem
 from newsletters.selectors import issues_visible_to
 from search.snippets import snippet
-from sites.models import Meeting, MeetingStatus, Membership, Site
-from sites.rules import meetings_visible_q, sites_visible_q
+from sites.models import Meeting, MeetingStatus, Membership
+from sites.rules import meetings_visible_q, on_visible_sites_q
 
 PER_KIND = 5  # results of each kind on the page of every kind
 ONE_KIND = 50  # results when the person asks for one kind
 MAX_QUERY = 200
-CANDIDATES = 200  # of a common word's matching cases, the newest and the title matches ranked (ranked_search)
+CANDIDATES = 200  # of a common word's cases, the newest and the title matches are ranked (ranked_search)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,9 @@ def _date(value) -> str:
 
 
 def _cases(user, text: str, limit: int) -> tuple[list[Hit], bool]:
-    rows = list(search_cases(cases_visible_to(user).defer("search_vector"), text, candidates=CANDIDATES)[: limit + 1])
+    # Only programme-wide people see thousands of cases; ranking a site's few hundred costs less than limiting them.
+    candidates = CANDIDATES if is_programme_admin(user) or is_knowledge_broker(user) else None
+    rows = list(search_cases(cases_visible_to(user).defer("search_vector"), text, candidates=candidates)[: limit + 1])
     hits = [
         Hit(
             title=case.title,
@@ -91,9 +94,7 @@ def _cases(user, text: str, limit: int) -> tuple[list[Hit], bool]:
 
 
 def _learning_objects(user, text: str, limit: int) -> tuple[list[Hit], bool]:
-    rows = list(
-        search_cases(learning_objects_for(user).defer("search_vector"), text, candidates=CANDIDATES)[: limit + 1]
-    )
+    rows = list(search_cases(learning_objects_for(user).defer("search_vector"), text)[: limit + 1])
     hits = [
         Hit(
             title=case.title,
@@ -313,7 +314,7 @@ def _people(user, text: str, limit: int) -> tuple[list[Hit], bool]:
         )
     rows = list(
         Membership.objects.current(timezone.localdate())
-        .filter(site__in=Site.objects.filter(sites_visible_q(user)).values("pk"), person__is_active=True)
+        .filter(on_visible_sites_q(user), person__is_active=True)
         .filter(matches)
         .select_related("person", "site")
         .order_by("person__name", "site__code", "pk")[: limit + 1]

@@ -169,9 +169,15 @@ rules.add_perm("sites.manage_experts", is_programme_admin | open_site_facilitato
 
 # Queryset scopes: the same rules, as filters for list pages.
 def sites_visible_q(user) -> Q:
+    return on_visible_sites_q(user, "pk")
+
+
+def on_visible_sites_q(user, field: str = "site_id") -> Q:
+    """Rows of the sites a person sees (every site for programme admins and brokers, else their current sites), as
+    a filter on `field`, a site's id: no subquery over the sites (one search asks this for several kinds)."""
     if is_programme_admin(user) or is_knowledge_broker(user):
         return Q()
-    return Q(pk__in=list(site_roles(user)))
+    return Q(**{f"{field}__in": list(site_roles(user))})
 
 
 def sites_managed_q(user) -> Q:
@@ -192,6 +198,7 @@ def calendar_meetings_q(user) -> Q:
     return Q(site_id__in=list(site_roles(user)))
 
 
-def meetings_visible_q(user) -> Q:
-    """Meetings a person may open (sites.view_meeting as a filter on Meeting): the meetings of the sites they see."""
-    return Q(site__in=Site.objects.filter(sites_visible_q(user)).values("pk"))
+def meetings_visible_q(user, *, via: str = "") -> Q:
+    """Meetings a person may open (sites.view_meeting as a filter on Meeting, or through `via`, such as "meeting__",
+    on what belongs to a meeting): the meetings of the sites they see."""
+    return on_visible_sites_q(user, f"{via}site_id")
