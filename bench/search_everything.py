@@ -1,7 +1,7 @@
 """One search over everything (search.selectors.search_everything) on the generated programme, on PostgreSQL:
 p50/p95 of the whole page's reads per person and query, and whether each kind's plan uses its GIN index.
 
-    DATABASE_URL=postgres://cop:cop@127.0.0.1:5432/cop_bench python bench/search_everything.py [--runs 20]
+    DATABASE_URL=postgres://cop:cop@127.0.0.1:5432/cop_bench python bench/search_everything.py [--runs 20] [--kinds]
 
 Each timing is what /search/?q= reads for one signed-in person: the first results of every kind, ranked, with their
 extracts. People searched as: a programme admin (every site), a knowledge broker, a member of one site and a
@@ -10,9 +10,11 @@ Measure on a quiet machine: on 2 shared cores the same run varied by 30% (STACK.
 """
 
 import argparse
+import re
 import statistics
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -22,13 +24,14 @@ setup_django()
 
 from django.contrib.postgres.search import SearchQuery  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.search import QUERIES, percentile  # noqa: E402
 from cycle.models import AgendaItem, RecordEntry  # noqa: E402
 from forum.models import Post, Thread  # noqa: E402
 from members.models import User  # noqa: E402
 from newsletters.models import NewsletterIssue, NewsletterItem  # noqa: E402
-from search.selectors import search_everything  # noqa: E402
+from search.selectors import KINDS, search_everything  # noqa: E402
 from sites.models import Meeting, Membership, MembershipRole  # noqa: E402
 
 TARGET_P95_MS = 50.0
@@ -57,7 +60,7 @@ def people() -> dict[str, User]:
 
 def index_used(model, text: str) -> bool:
     queryset = model.objects.filter(search_vector=SearchQuery(text, search_type="websearch", config="english"))
-    sql, params = queryset.values("pk").query.sql_with_params()
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()  # a model's ordering may steer the plan
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")  # small tables: would the planner use the index at all?
         cursor.execute(f"EXPLAIN {sql}", params)
@@ -66,13 +69,49 @@ def index_used(model, text: str) -> bool:
     return "_search_vector_gin" in plan
 
 
+def database_ms(sql: str) -> float:
+    """The database's own time for one query (planning and execution, EXPLAIN ANALYZE): not the machine's queue."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    return sum(float(ms) for ms in re.findall(r"(?:Planning|Execution) Time: ([\d.]+) ms", plan))
+
+
+def per_kind(label: str, person: User) -> None:
+    """Each kind's database time (median and max over the queries), the queries per search and the Python CPU time
+    of a whole search (process time: what a loaded machine's queue does not inflate)."""
+    database, queries, cpu = defaultdict(list), [], []
+    for text in QUERIES:
+        person = User.objects.get(pk=person.pk)
+        started = time.process_time()
+        with CaptureQueriesContext(connection) as captured:
+            search_everything(person, text)
+        cpu.append((time.process_time() - started) * 1000)
+        queries.append(len(captured))
+        for kind in KINDS:
+            with CaptureQueriesContext(connection) as captured:
+                kind.find(person, text, 5)
+            database[kind.key].append(sum(database_ms(query["sql"]) for query in captured.captured_queries))
+    print(f"{label}: {min(queries)}-{max(queries)} queries, Python CPU p50 {statistics.median(cpu):.1f} ms")
+    print("  database ms (median/max): " + ", ".join(
+        f"{key} {statistics.median(ms):.1f}/{max(ms):.1f}" for key, ms in database.items()
+    ))  # fmt: skip
+    totals = [sum(ms[n] for ms in database.values()) for n in range(len(QUERIES))]
+    print(f"  whole search's database ms: median {statistics.median(totals):.1f}, max {max(totals):.1f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--kinds", action="store_true", help="each kind's database time, query counts, Python CPU")
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         print("Needs PostgreSQL: set DATABASE_URL.")
         return 1
+    if args.kinds:
+        for label, person in people().items():
+            per_kind(label, person)
+        return 0
     counts = ", ".join(f"{model.__name__} {model.objects.count():,}" for model in DOCUMENTS.values())
     print(f"Rows: {counts}; {args.runs} runs per person and query\n")
     print(f"{'person':<18} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
