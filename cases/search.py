@@ -50,8 +50,8 @@ def ranked_search(
 
     With `candidates` (PostgreSQL, for a first page only: never for a list that pages through every match), only
     that many of the newest matches and that many title matches are ranked: a common word matches thousands of
-    rows, and reading each from the table to rank it cost more than the rest of the search together. A title match
-    outranks any match elsewhere for a word, so the best matches stay first.
+    rows, and reading each from the table to rank it cost more than the rest of the search together. ts_rank weighs
+    a title's words (A) above the rest, so for one word a title match outranks every other match: the best stay first.
     """
     text = text.strip()
     if not text:
@@ -62,7 +62,7 @@ def ranked_search(
         if candidates:
             newest = found.order_by("-pk").values("pk")[:candidates]
             titled = queryset.alias(title_vector=title_document()).filter(title_vector=query)
-            titled = titled.order_by().values("pk")[:candidates]  # any of them: each outranks the rest
+            titled = titled.order_by().values("pk")[:candidates]  # any of them: the title is what ranks
             found = queryset.filter(pk__in=newest.union(titled, all=True))
         return found.annotate(rank=SearchRank(F("search_vector"), query)).order_by("-rank", *then)
     matches = Q(**{f"{title}__icontains": text}) | Q(**{f"{secondary}__icontains": text})
