@@ -161,6 +161,7 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     names = [span for span in names if not initial_pseudonym(text[span[0] : span[1]])]  # "Mrs P": policy.py
     candidates.extend(names)
     candidates.extend(identifiers.find_dates_of_birth(text, names))
+    candidates.extend(identifiers.find_table_cells(text))
     return _resolve_overlaps(candidates)
 
 

@@ -79,7 +79,7 @@ def _service_words_run_together(part: str) -> bool:
 
 _NHS_SEPARATOR = r"(?:\s?[.-]\s?|\s{1,2})?"
 _NHS_CANDIDATE = re.compile(
-    rf"(?<![\d/.£$-])(\d{{3}}){_NHS_SEPARATOR}(\d{{3}}){_NHS_SEPARATOR}(\d{{4}})(?![\d/]|[.-]\d|\s[.-]?\s?\d)"
+    rf"(?<![\d/.£$-])(\d{{3}}){_NHS_SEPARATOR}(\d{{3}}){_NHS_SEPARATOR}(\d{{4}})(?![\d/]|[.-]\d|[ \t][.-]?[ \t]?\d)"
 )
 _NHS_CUE = re.compile(
     r"\b(?:NHS|CHI|H&C|H\+C)\s*(?:no\.?|num(?:ber)?\.?|#|number\s+is|no\s+is)?\s*[:.=-]?\s*(?:is\s+)?$", re.IGNORECASE
@@ -100,8 +100,18 @@ def nhs_check_digit_ok(digits: str) -> bool:
 # Ten digits in any other grouping ("6148 525 380", "614 8525 380", "61485 25380"): an NHS number when the check
 # digit holds or a cue says so. Not after a digit and a separator (the tail of a longer number), nor before one.
 _NHS_OTHER_GROUPING = re.compile(
-    r"(?=\d\d)(?<![\d/.£$-])(?<!\d[ .-])\d{2,5}(?:[ .-]\d{2,5}){1,3}(?![\d/]|[.-]\d|\s[.-]?\s?\d)"
+    r"(?=\d\d)(?<![\d/.£$-])(?<!\d[ .-])\d{2,5}(?:[ .-]\d{2,5}){1,3}(?![\d/]|[.-]\d|[ \t][.-]?[ \t]?\d)"
 )
+
+
+# NHS numbers talked of earlier in the sentence or the line before: "NHS number 943 476 5919 is correct; the old
+# letter quoted 943 476 5918 in error". Ten digits in the NHS's own 3-3-4 layout, so with a wrong check digit it is
+# still someone's NHS number (a mistyped one), not a phone (those start with 0).
+_NHS_SPOKEN_OF = re.compile(r"\b(?:NHS|CHI)\b")
+
+
+def _nhs_spoken_of(text: str, start: int, digits: str) -> bool:
+    return digits[0] != "0" and _NHS_SPOKEN_OF.search(text, max(0, start - 160), start) is not None
 
 
 def find_nhs_numbers(text: str) -> Iterable[Span]:
@@ -109,7 +119,7 @@ def find_nhs_numbers(text: str) -> Iterable[Span]:
     for match in _NHS_CANDIDATE.finditer(text):
         digits = match.group(1) + match.group(2) + match.group(3)
         labelled = _NHS_CUE.search(text[max(0, match.start() - 24) : match.start()])
-        if labelled or nhs_check_digit_ok(digits):
+        if labelled or nhs_check_digit_ok(digits) or _nhs_spoken_of(text, match.start(), digits):
             found.add(match.start())
             yield match.start(), match.end(), "nhs_number"
     for match in _NHS_OTHER_GROUPING.finditer(text):
@@ -203,7 +213,14 @@ def _after_town(before: str) -> bool:
 
 # --- Phone number ------------------------------------------------------------------------
 
-_PHONE_START = re.compile(r"(?<![\w+£$.,/:-])(?:\+44|0044|\(0|0)(?=[\d\s().-])")
+# Not inside a longer number or a decimal; a label run into the number is fine ("Mob.07700900123").
+_PHONE_START = re.compile(r"(?<![\w+£$,/:-])(?<![\d,]\.)(?:\+44|0044|\(0|0)(?=[\d\s().-])")
+# Said right before a number: a typed number one digit short is still read as a phone after one ("mob 0770 090 012").
+_PHONE_CUE_BEFORE = re.compile(
+    r"(?:\b(?:tel(?:ephone)?|phone|ph|mob(?:ile)?|m|t|landline|number|no|call|ring|text|contact(?:ed)?|on)\b[.:]?"
+    r"|\b(?:tel|mob)\.)\s*(?:is\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # A number in international form with another country's code: "+48 512 345 678", "+353 (0)87 123 4567".
@@ -221,6 +238,28 @@ def find_phones(text: str) -> Iterable[Span]:
     for match in _FOREIGN_PHONE.finditer(text):
         if 8 <= sum(char.isdigit() for char in match.group()) <= 15:
             yield match.start(), match.end(), "phone"
+    for match in _SPOKEN_PHONE.finditer(text):
+        if _spoken_digits(match.group()) in (10, 11):
+            yield match.start(), match.end(), "phone"
+
+
+# A number read out in words, as a voicemail is transcribed: "oh seven seven double oh nine ...". It starts with a
+# zero ("oh", "zero", "nought") and holds ten or eleven digits, "double" and "triple" counting twice and three times.
+_DIGIT_WORD = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_PHONE = re.compile(
+    rf"(?=[oOzZnN])\b(?:oh|zero|nought)(?:[ ,-]+(?:(?:double|triple|treble)[ -])?{_DIGIT_WORD}\b){{5,12}}",
+    re.IGNORECASE,
+)
+
+
+def _spoken_digits(words_read: str) -> int:
+    count, repeat = 0, 1
+    for word in re.split(r"[ ,-]+", words_read.lower()):
+        if word in ("double", "triple", "treble"):
+            repeat = 2 if word == "double" else 3
+        else:
+            count, repeat = count + repeat, 1
+    return count
 
 
 def _phone_end(text: str, start: int, prefix: str) -> int | None:
@@ -242,12 +281,25 @@ def _phone_end(text: str, start: int, prefix: str) -> int | None:
         elif char in " -." and may_separate and text[position + 1 : position + 2].isdigit():
             may_separate = False
         else:
+            break
+        position += 1
+    separated = sum(char in " -.)" for char in text[start:position])
+    if len(digits) == needed and text[position : position + 1].isdigit():
+        # One digit too many, typed in a phone's groups ("01248 496 0337"): someone's number mistyped, still theirs.
+        if separated < 2 or text[position + 1 : position + 2].isdigit() or _DIGIT_AFTER_GAP.match(text, position + 1):
             return None
         position += 1
-    if len(digits) != needed or text[position : position + 1].isdigit():
+    elif len(digits) == needed - 1:
+        # One digit short ("0770 090 012", "016977 3456"): a phone only when the text says so right before it.
+        if not separated or not _PHONE_CUE_BEFORE.search(text, max(0, start - 24), start):
+            return None
+    elif len(digits) != needed:
         return None
     national = digits if not international else "0" + digits
     return position if national[1] in "1235789" else None
+
+
+_DIGIT_AFTER_GAP = re.compile(r"[ .-]\d")
 
 
 _INTERNATIONAL_ZERO = re.compile(r"\s?(?:\(0\)\s?)?")
@@ -283,7 +335,8 @@ _DOB_GAP = re.compile(
 # "Shannon (12/03/1989)", "Mr Okafor, 3rd May 1971", "Jade Hughes - 12.3.89", "Kyle, 34, (4/5/1990)".
 _NAME_DATE_GAP = re.compile(
     r"^(?:'s?)?\s*(?:[,(\[:;/|-]\s*)?"
-    r"(?:(?:aged?\s*)?\d{1,3}\s*(?:yrs?|years?(?:\s+old)?|y/?o)?\s*[,;)/-]?\s*)?"
+    # an age or a school year, bracketed or not: "Tiffany Cooper (19), 01/06/2007", "Harrison Bell (Y5, 11/07/2016)"
+    r"(?:(?:(?:aged?\s*)?\d{1,3}\s*(?:yrs?|years?(?:\s+old)?|y/?o)?|(?:Y|Yr|Year)\s?\d{1,2})\s*[)\]]?\s*[,;)/-]?\s*)?"
     r"(?:[(\[]\s*)?(?:(?:dob|d\.o\.b\.?|date of birth|born|b\.)\s*:?\s*)?$",
     re.IGNORECASE,
 )
@@ -352,13 +405,23 @@ _AGE_BEFORE = re.compile(
 def _after_cue(text: str, match: re.Match[str]) -> bool:
     if _AGE_BEFORE.search(text, max(0, match.start() - 24), match.start()):
         return True  # "a woman aged 34 (12.03.89)": an age and then a date is the date of birth
-    window_start = max(0, match.start() - 40)
+    window_start = max(0, match.start() - 64)
     cues = list(_DOB_CUE.finditer(text, window_start, match.start()))
     if not cues:
         return False
     gap = text[cues[-1].end() : match.start()]
     short_gap = len(gap) <= 16 and not re.search(r"[.!?;\n]", gap)
-    return bool(_DOB_GAP.match(gap)) or short_gap
+    restated = not cues[-1].group().lower().startswith("born") and _DOB_RESTATED.search(gap) is not None
+    return bool(_DOB_GAP.match(gap)) or short_gap or restated
+
+
+# The date of birth restated or corrected later in the cue's clause: "dob on the referral is wrong - should be
+# 22/3/14", "DOB on the old file reads 3.4.88". Not a date that something happened on ("DOB checked on 12/03").
+_DOB_RESTATED = re.compile(
+    r"^[^.!?;\n\d]{0,50}\b(?:should\s+(?:be|read|say)|is\s+actually|actually|correct(?:ed)?\s+(?:to|is|as)|"
+    r"amended\s+to|changed\s+to|reads?|says|given\s+as|recorded\s+as|listed\s+as|is|was)\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _after_name(text: str, match: re.Match[str], name_ends: list[tuple[int, int]]) -> bool:
@@ -782,7 +845,9 @@ _RECORD_NOUNS = (
     rf"safeguarding|MARAC|MASH|CSC|ASC|DWP|UC|PIP|ESA|{_RECORD_SYSTEMS})"
 )
 _REF_CUE = (
-    r"(?:MRN|unit\s+number|CRN|CRO|URN|PNC(?:\s+(?:id|no\.?|number|ref))?|NOMIS(?:\s+(?:id|number|no\.?))?|"
+    r"(?:MRN|unit\s+number|CRN|CRO|URN|UPN|ULN|UCI|PNC(?:\s+(?:id|no\.?|number|ref))?|NOMIS(?:\s+(?:id|number|no\.?))?|"
+    # a code a service gives a person in place of a name: "client code KJ0785M", "service user identifier"
+    r"(?:client|service\s+user|patient|pupil|participant|anonymised)\s+(?:code|identifier)|"
     rf"{_RECORD_NOUNS}\s+(?:ref(?:erence)?s?|numbers?|num|nos?\.?|ids?|#)(?:\s+(?:number|no\.?))?|"
     rf"our\s+ref(?:erence)?|your\s+ref(?:erence)?|ref(?:erence)?s?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS}|"
     # an account's number needs no "number": "council tax account 40012345", "rent account: 2231887"
@@ -822,7 +887,7 @@ _PARTED_REFERENCE = re.compile(r"(?<![\w/-])[A-Z]{1,5}\d{0,4}(?:[/-][A-Z0-9]{1,8
 # 02/11/25".
 _POLICE_LOG = re.compile(
     r"(?=[lLiIcCoOsS])\b(?i:log|incident|cad|occurrence|storm|serial)\s*(?i:no\.?|number|ref(?:erence)?)?\s*[:#]?\s*"
-    r"(?P<ref>\d{1,6}\s+of\s+(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}"
+    r"(?:(?i:CAD|STORM|log)\s*)?(?P<ref>\d{1,6}\s+(?:of\s+)?(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}"
     r"(?:\s+\d{4})?))(?![\d/])"
 )
 _PNC = re.compile(r"(?<![\w/])(?:19|20)?\d{2}/\d{4,7}[A-Z](?![\w/])")
@@ -863,6 +928,20 @@ def find_references(text: str) -> Iterable[Span]:
     for match in _PARTED_REFERENCE.finditer(text):
         if sum(char.isdigit() for char in match.group()) >= 5:
             yield match.start(), match.end(), "reference"
+    for match in _CODE_SHAPE.finditer(text):
+        code = match.group()
+        letters = sum(char.isalpha() for char in code)
+        if letters <= 4 and len(code) - letters >= 5 and not _DATE_CODE.search(code):
+            prefix = re.match(r"[A-Z]*", code).group()
+            if prefix not in _NOT_A_REFERENCE_PREFIX:
+                yield match.start(), match.end(), "reference"
+
+
+# Capitals and digits run together, five digits or more, with no cue: the shape case, tenancy, court, pupil and
+# hospital systems give their records ("T000188234", "U20260871", "M0028874", "0102SU441926", "D773402"). Lower case
+# (a hash, a file name) and units ("5000IU") are not this shape.
+_CODE_SHAPE = re.compile(r"(?=[A-Z0-9]{7})(?<![\w/.-])(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{7,16}(?![\w/]|[-.]\w)")
+_DATE_CODE = re.compile(r"\d(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d|IU$|MG$|ML$|MCG$|KG$")
 
 
 def _same_shape(first: str, second: str) -> bool:
@@ -872,3 +951,98 @@ def _same_shape(first: str, second: str) -> bool:
 
 def _looks_like_date(token: str) -> bool:
     return bool(re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", token))
+
+
+# --- Tables ------------------------------------------------------------------------------
+
+# A pasted table (Markdown pipes, tabs, CSV) says in its header what each column holds: "| Name | DOB | NHS No |",
+# "surname,forename,dob,nhs". A cell is read as the kind its header names, with the shape checked loosely (a
+# mistyped NHS number in the NHS column is still someone's). Phones are left to their own recogniser, which knows a
+# service's line from a person's.
+_COLUMN_KINDS = (
+    ("nhs_number", re.compile(r"(?:nhs|chi)(?:\s*(?:no\.?|num(?:ber)?|#))?", re.IGNORECASE)),
+    ("date_of_birth", re.compile(r"d\.?o\.?b\.?|date\s+of\s+birth|birth\s?date|born", re.IGNORECASE)),
+    (
+        "name",
+        re.compile(
+            r"(?:(?:patient|client|child|pupil|service\s+user|person|full|first|last|family|given)\s+)?"
+            r"name|surname|forename|first\s+names?",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_TABLE_HEADER_HINT = re.compile(r"(?i:nhs|chi|dob|birth|born|name)")
+_TABLE_RULE = re.compile(r"^[\s|:+-]*$")
+_CELL_NAME = re.compile(r"[A-Z][A-Za-z'’-]+(?:,?\s+[A-Z][A-Za-z'’-]*){0,3}")
+
+
+def find_table_cells(text: str) -> Iterable[Span]:
+    if "|" not in text and "\t" not in text and "," not in text:
+        return
+    columns: dict[int, str] | None = None
+    separator = ""
+    position = 0
+    for line in text.split("\n"):
+        line_start, position = position, position + len(line) + 1
+        if columns is not None and separator in line:
+            if not _TABLE_RULE.match(line):
+                yield from _cells_of_kind(line, line_start, separator, columns)
+            continue
+        columns = None
+        if not _TABLE_HEADER_HINT.search(line):
+            continue
+        for separator in ("|", "\t", ","):
+            if line.count(separator) >= (2 if separator == "|" else 1):
+                columns = _header_columns(line, separator)
+                if columns:
+                    break
+        else:
+            columns = None
+
+
+def _split_cells(line: str, separator: str) -> list[tuple[int, int]]:
+    """Each cell's span inside the line, without its spaces and quotes."""
+    cells, start, quoted = [], 0, False
+    for index in range(len(line) + 1):
+        if index < len(line) and line[index] == '"':
+            quoted = not quoted  # CSV: "Okafor, Chinedu" is one cell
+        if index == len(line) or (line[index] == separator and not quoted):
+            cell_start, cell_end = start, index
+            while cell_start < cell_end and line[cell_start] in " \"'":
+                cell_start += 1
+            while cell_end > cell_start and line[cell_end - 1] in " \"'\r":
+                cell_end -= 1
+            cells.append((cell_start, cell_end))
+            start = index + 1
+    return cells
+
+
+def _header_columns(line: str, separator: str) -> dict[int, str] | None:
+    cells = _split_cells(line, separator)
+    columns = {}
+    for index, (start, end) in enumerate(cells):
+        for kind, header in _COLUMN_KINDS:
+            if header.fullmatch(line, start, end):
+                columns[index] = kind
+                break
+    # A header names its columns and nothing else: a sentence with commas that mentions a name is no header.
+    if not columns or any(end - start > 30 for start, end in cells):
+        return None
+    if set(columns.values()) == {"name"} and len(columns) < 2:
+        return None  # "| Name | Role |": a list of services or staff as often as of people
+    return columns
+
+
+def _cells_of_kind(line: str, line_start: int, separator: str, columns: dict[int, str]) -> Iterable[Span]:
+    for index, (start, end) in enumerate(_split_cells(line, separator)):
+        kind = columns.get(index)
+        cell = line[start:end]
+        if kind is None or not cell:
+            continue
+        digits = sum(char.isdigit() for char in cell)
+        if (
+            (kind == "nhs_number" and digits == 10 and len(cell) <= 14)
+            or (kind == "date_of_birth" and 4 <= digits <= 8 and len(cell) <= 20)
+            or (kind == "name" and _CELL_NAME.fullmatch(cell))
+        ):
+            yield line_start + start, line_start + end, kind
