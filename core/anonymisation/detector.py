@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from core.anonymisation import identifiers
@@ -89,7 +90,7 @@ _SERVICE_CUE = re.compile(
 # A landline given as a council's or a service's own line: its switchboard, front door or opening hours.
 _SWITCHBOARD_CUE = re.compile(
     r"\b(?:main\s+(?:number|line|switchboard)|switchboard|front\s+door|opening\s+hours|out[\s-]+of[\s-]+hours|"
-    r"duty\s+team|emergency\s+duty|(?:the|our)\s+office|housing\s+options|contact\s+centre|customer\s+services?|general\s+enquiries|"
+    r"duty\s+team|emergency\s+duty|(?:the|our)\s+(?:office|surgery|practice|clinic|ward|school|nursery)|housing\s+options|contact\s+centre|customer\s+services?|general\s+enquiries|"
     r"enquiries\s+line|appointments?\s+line|booking\s+line|council['’]s|the\s+council\s+on|reception\s+desk|"
     r"(?:council\s+tax|benefits?|housing|repairs|rents?|income|intake|access|referrals?|crisis|homeless(?:ness)?|"
     r"safeguarding|emergency|allocations|welfare\s+rights|revenues)\s+(?:team|line|department|desk|office|unit|"
@@ -105,7 +106,13 @@ _SERVICE_AFTER = re.compile(
 )
 # Said straight after a landline, of when it answers: "01632 960777 out of hours", "(24/7)": a service's line,
 # unless the sentence says whose it is ("her landline ... out of hours").
-_HOURS_AFTER = re.compile(r"\s*(?:\(\s*)?(?:out[\s-]+of[\s-]+hours|24/7|24\s+hours(?:\s+a\s+day)?)\b", re.IGNORECASE)
+_HOURS_AFTER = re.compile(
+    r"\s*(?:\(\s*)?(?:out[\s-]+of[\s-]+hours|24/7|24\s+hours(?:\s+a\s+day)?|"
+    # opening hours: "(Mon-Fri 8.30-5)", "\tMon-Fri 9-5", "(9am-5pm weekdays)"
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s*(?:-|–|to)\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|"
+    r"\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\s*(?:-|–|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?(?:\s+(?:weekdays|daily))?\))",
+    re.IGNORECASE,
+)
 # Said of a person's own line: "her landline", "his sister on", "ring mum on".
 _PERSONAL_NUMBER_CUE = re.compile(
     r"\b(?:his|her|their|my|home|personal|private|own|mobile|mum|mam|dad|nan|gran|sister|brother|son|daughter|"
@@ -159,10 +166,39 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     emails = [(start, end) for start, end, kind in candidates if kind == "email"]  # "abi.whiteley@" is no name
     names = find_names(text, organisations + emails + _localities(text, candidates))
     names = [span for span in names if not initial_pseudonym(text[span[0] : span[1]])]  # "Mrs P": policy.py
+    names = [span for span in names if not _party_to_reported_case(text, span)] + list(_prosecuted(text, names))
     candidates.extend(names)
     candidates.extend(identifiers.find_dates_of_birth(text, names))
     candidates.extend(identifiers.find_table_cells(text))
     return _resolve_overlaps(candidates)
+
+
+# A reported case is public law, not a person in this case: "R v Ali [2023] EWCA Crim 232", "Cheshire West (P v
+# Cheshire West and Chester Council [2014] UKSC 19)". A case with no citation is a live one: "R v Hinds, case ...".
+_CITATION = re.compile(
+    r"\[(?:19|20)\d{2}\]\s*(?:UKSC|UKHL|UKPC|EWCA|EWHC|EWCOP|EWFC|UKUT|UKFTT|CSIH|CSOH|NICA|NIQB|\d+\s+[A-Z][A-Za-z]{1,4}\b)"
+)
+_PARTY_BEFORE = re.compile(r"\b(?:v\.?|Re)\s+$")
+_PARTY_AFTER = re.compile(r"\s+v\.?\s|\s*\([^()\n]{0,40}\sv\.?\s")
+_PROSECUTION = re.compile(r"\b(?:R|Regina|Rex|DPP|CPS)\s+v\.?\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)")
+
+
+def _party_to_reported_case(text: str, span: Span) -> bool:
+    start, end, _ = span
+    if not (_PARTY_BEFORE.search(text, max(0, start - 4), start) or _PARTY_AFTER.match(text, end)):
+        return False
+    line_end = text.find("\n", end, end + 120)
+    return _CITATION.search(text, end, line_end if line_end >= 0 else end + 120) is not None
+
+
+def _prosecuted(text: str, names: list[Span]) -> Iterable[Span]:
+    if " v" not in text:
+        return
+    taken = {(start, end) for start, end, _ in names}
+    for match in _PROSECUTION.finditer(text):
+        span = (*match.span(1), "name")
+        if span[:2] not in taken and not _party_to_reported_case(text, span):
+            yield span
 
 
 # The town or district after a street address: "79 Stapleton Road, Easton, BS5 0QR", "12 Mill Lane, Hove."

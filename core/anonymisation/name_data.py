@@ -41,6 +41,8 @@ _NAMES_IN_WORD_LIST = frozenset({"bill", "mark", "will", "may", "hope", "summer"
 
 # Ordinary English words, as a dictionary writes them in lower case (SCOWL, British English; see data/README.md).
 DICTIONARY_FILE = Path(__file__).resolve().parent / "data" / "english-words.txt.gz"
+# Words of the field the general dictionary lacks ("wellbeing", "criminogenic", "reablement").
+CARE_WORDS_FILE = Path(__file__).resolve().parent / "data" / "care-words.txt"
 
 _FIRST_NAME_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 _SURNAME_ATTRIBUTES = ("last_names", "last_names_male", "last_names_female")
@@ -108,7 +110,9 @@ def _build() -> NameData:
 
 def _read_dictionary() -> frozenset[str]:
     with gzip.open(DICTIONARY_FILE, "rt", encoding="utf-8") as handle:
-        return frozenset(handle.read().split())
+        general = handle.read().split()
+    care = [line.strip() for line in CARE_WORDS_FILE.read_text(encoding="utf-8").splitlines()]
+    return frozenset(general + [word for word in care if word and not word.startswith("#")])
 
 
 @lru_cache(maxsize=1)

@@ -494,6 +494,8 @@ RUN_KILLERS = _words(
     Futures Beginnings Horizons Pathways Journeys Choices Chances Connections Foundations Directions Opportunities
     Routes Visions Outcomes Horizon Tomorrow Tomorrows Command Dock Docks Basin Marina Pier Embankment Promenade
     Esplanade Broadway Precinct Retail-Park Interchange Terminal Depot
+    Mansions Heights Buildings Blocks Villas Cottages Flats Apartments
+    Report Review Inquiry Enquiry Commission
     """
 )
 

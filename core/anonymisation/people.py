@@ -203,7 +203,15 @@ _NAMED_FOR = words.word_set("Law Laws Act Rule Principle Syndrome Disease Wish")
 _EPONYM_AFTER = re.compile(
     r"(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:cycle|hierarchy|model|theory|triangle|principles?|syndrome|paradox|razor|"
     r"pyramid|ladder|wheel|curve|window|stages|scale|criteria|matrix|quadrant|effect|complex|pyramid|disease|"
-    r"palsy|chorea|dementia|lymphoma|sarcoma|phenomenon|sign|test|score|competence|guidelines|ruling|judgment)\b"
+    r"palsy|chorea|dementia|lymphoma|sarcoma|phenomenon|sign|test|score|competence|guidelines|ruling|judgment|"
+    # reports and inquiries named for who led them: "the Bradley Report", "the Munro Review", "the Francis Inquiry"
+    r"Report|Review|Inquiry|Enquiry)\b"
+)
+# Conditions named for a doctor are never a person's, even when the doctor's name is also a first name: "Addison's
+# disease", "Barrett's oesophagus", "Bell's palsy" (not "Kayla's eating disorder": no word may come between).
+_MEDICAL_EPONYM_AFTER = re.compile(
+    r"['’]s?\s+(?:disease|syndrome|palsy|chorea|oesophagus|esophagus|ulcer|contracture|fracture|lymphoma|sarcoma|"
+    r"anomaly|anaemia|anemia|encephalopathy|neuralgia|neuroma|phenomenon|thyroiditis|tumou?r|diverticulum)\b"
 )
 # Shops and firms written with their founder's possessive: "Lloyd's pharmacy", "Timpson's", "Greggs'".
 _BUSINESS_AFTER_POSSESSIVE = words.word_set("pharmacy chemist chemists opticians bakery garage dispensary")
@@ -211,7 +219,7 @@ _BUSINESS_AFTER_POSSESSIVE = words.word_set("pharmacy chemist chemists opticians
 _NAMED_PLACE_WORDS = words.word_set(
     "House Place Court Lodge Mews Home Homes Centre Center Hostel Hospice Trust Foundation Fund Project Cafe Café "
     "Kitchen Pantry Garden Gardens Farm Barn Hall Rooms Hub Club Academy School Nursery Surgery Clinic Ward Wing "
-    "Unit Charity Appeal Walk Way"
+    "Unit Charity Appeal Walk Way Mansions Tower Towers Heights Buildings Blocks Villas Cottages"
 )
 # A role or relation in brackets after a name: "Babs (neighbour, ...)", "Joy (student)", "Martin (TM)".
 _ROLE_ACRONYMS = (
@@ -996,6 +1004,8 @@ class _NameFinder:
         """ "Maslow's hierarchy", "the Peter principle": a theory named for its author. A listed first name with a
         possessive stays a person ("Kayla's cycle of self-harm")."""
         last = self.tokens[run[-1]]
+        if last.possessive and _MEDICAL_EPONYM_AFTER.match(self.text, last.start + len(last.base)):
+            return True
         if not _EPONYM_AFTER.match(self.text, last.start + len(last.base)):
             return False
         return not (last.possessive and len(run) == 1 and self._given(last.base))

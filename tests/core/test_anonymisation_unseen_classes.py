@@ -336,3 +336,94 @@ def test_the_new_rules_stay_linear_on_long_input(piece: str) -> None:
     started = time.process_time()
     find_personal_data(text)
     assert time.process_time() - started < 3, f"{piece!r}: the detector is not linear on long input"
+
+
+# --- Clean look-alikes: reported cases, named reports, eponymous conditions, buildings, words of the field ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Consider R v Ali [2023] EWCA Crim 232 on the prison population.",
+        "Following P v Cheshire West and Chester Council [2014] UKSC 19, all placements were reviewed.",
+        "The court applied Gillick v West Norfolk and Wisbech AHA [1986] AC 112.",
+        "See Re Jones [2019] EWCOP 11 on best interests.",
+        "Per Bradford v Hughes [2007] EWHC 1422 (Fam), the threshold is the same.",
+    ],
+)
+def test_the_parties_to_a_reported_case_are_no_names(text: str) -> None:
+    assert kinds_of(text, "name") == [], text
+
+
+@pytest.mark.parametrize("surname", ["Hinds", "Dunmore", "Okafor", "Kowalczyk", "Pritchard"])
+def test_the_defendant_in_a_live_case_is_a_name(surname: str) -> None:
+    text = f"Email to court: R v {surname}, listed for 11 December. The PSR will be ready."
+    assert found_as(text, surname, "name"), text
+
+
+@pytest.mark.parametrize("person", ["Bradley", "Munro", "Francis", "Laming", "Casey", "Jay", "Lampard", "Wood"])
+@pytest.mark.parametrize("kind", ["Report", "Review", "Inquiry"])
+def test_a_report_named_for_who_led_it_is_no_name(person: str, kind: str) -> None:
+    text = f"The team relies on the {person} {kind} recommendations. {person} {kind} findings were shared."
+    assert kinds_of(text, "name") == [], text
+
+
+@pytest.mark.parametrize(
+    "condition",
+    ["Addison's disease", "Barrett's oesophagus", "Bell's palsy", "Graves' disease", "Paget's disease",
+     "Wilson's disease", "Raynaud's phenomenon", "Colles' fracture", "Dupuytren's contracture", "Hodgkin's lymphoma",
+     "Ewing's sarcoma", "Huntington's disease", "Sjogren's syndrome", "Hashimoto's thyroiditis"],
+)  # fmt: skip
+def test_a_condition_named_for_a_doctor_is_no_name(condition: str) -> None:
+    text = f"Diagnoses: {condition} (on treatment); reviewed by the GP."
+    assert kinds_of(text, "name") == [], text
+
+
+def test_a_person_with_a_possessive_and_a_condition_word_after_another_word_stays_a_person() -> None:
+    assert kinds_of("Kayla's eating disorder has worsened since March.", "name") == ["Kayla"]
+
+
+@pytest.mark.parametrize("first", ["Grace", "Victoria", "Albert", "Florence", "Hope", "Jubilee"])
+@pytest.mark.parametrize("building", ["Mansions", "Heights", "Buildings", "Villas", "Cottages", "Tower"])
+def test_a_building_named_with_a_first_name_is_no_name(first: str, building: str) -> None:
+    text = f"Repairs at {first} {building} (the former hostel) will be carried out in May."
+    assert kinds_of(text, "name") == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Criminogenic needs: thinking and behaviour, alcohol, lifestyle.",
+        "Discussed worker wellbeing. Worker says the caseload is heavy.",
+        "Reablement ended on Friday; telecare installed.",
+        "Neurodivergent young people were consulted. Coproduction is the aim.",
+        "Polypharmacy review booked. Deconditioning noted after the admission.",
+        "Cuckooing concerns raised by the neighbourhood team.",
+    ],
+)
+def test_words_of_the_field_the_general_dictionary_lacks_are_no_names(text: str) -> None:
+    assert kinds_of(text, "name") == [], text
+
+
+@pytest.mark.parametrize("hours", ["(Mon-Fri 8.30-5)", "(9am-5pm)", "(Monday to Friday)", "\tMon-Fri 9-5"])
+@pytest.mark.parametrize("number", ["0300 123 4567", "0114 496 0731", "0161 496 0000"])
+def test_a_landline_given_with_its_opening_hours_is_a_services_line(hours: str, number: str) -> None:
+    text = f"Please send all referrals or call {number} {hours}. In an emergency call 999."
+    assert kinds_of(text, "phone") == [], text
+
+
+@pytest.mark.parametrize("place", ["the surgery", "the practice", "the clinic", "the ward", "the school"])
+def test_a_landline_given_as_a_surgerys_or_schools_number_is_a_services_line(place: str) -> None:
+    text = f"If you need anything please call {place} on 0151 496 0000 and ask for me."
+    assert kinds_of(text, "phone") == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring her mum on 0151 496 0000 (9am-5pm).",  # whose line it is is said
+        "Ring Mandy on 07700 900123 (Mon-Fri).",  # a mobile is never a service's
+    ],
+)
+def test_a_persons_number_with_hours_stays_a_phone(text: str) -> None:
+    assert kinds_of(text, "phone"), text
