@@ -192,7 +192,7 @@ def _party_to_reported_case(text: str, span: Span) -> bool:
 
 
 def _prosecuted(text: str, names: list[Span]) -> Iterable[Span]:
-    if " v" not in text:
+    if " v " not in text and " v. " not in text:
         return
     taken = {(start, end) for start, end, _ in names}
     for match in _PROSECUTION.finditer(text):

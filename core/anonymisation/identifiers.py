@@ -238,6 +238,9 @@ def find_phones(text: str) -> Iterable[Span]:
     for match in _FOREIGN_PHONE.finditer(text):
         if 8 <= sum(char.isdigit() for char in match.group()) <= 15:
             yield match.start(), match.end(), "phone"
+    lowered = text.lower()
+    if "oh " not in lowered and "zero " not in lowered and "nought " not in lowered:
+        return
     for match in _SPOKEN_PHONE.finditer(text):
         if _spoken_digits(match.group()) in (10, 11):
             yield match.start(), match.end(), "phone"
@@ -976,8 +979,26 @@ _TABLE_RULE = re.compile(r"^[\s|:+-]*$")
 _CELL_NAME = re.compile(r"[A-Z][A-Za-z'’-]+(?:,?\s+[A-Z][A-Za-z'’-]*){0,3}")
 
 
+# A header word right before a cell's end. Found from the delimiters (few in prose) rather than by a regular
+# expression tried at every position, so text with no table costs almost nothing.
+_HEADER_ENDINGS = (
+    "nhs", "chi", "dob", "d.o.b", "birth", "born", "name", "names", "surname", "forename",
+    "nhs no", "nhs no.", "nhs number", "nhs #", "chi no", "chi number",
+)  # fmt: skip
+
+
+def _has_header_cell(text: str) -> bool:
+    for separator in "|\t,":
+        at = text.find(separator)
+        while at >= 0:
+            if text[max(0, at - 12) : at].rstrip(" \"'").lower().endswith(_HEADER_ENDINGS):
+                return True
+            at = text.find(separator, at + 1)
+    return False
+
+
 def find_table_cells(text: str) -> Iterable[Span]:
-    if "|" not in text and "\t" not in text and "," not in text:
+    if not _has_header_cell(text):
         return
     columns: dict[int, str] | None = None
     separator = ""

@@ -121,7 +121,7 @@ _NAME_PART_CUES = words.word_set("surname surnames forename forenames nee née m
 # A capitalised word at the start of a text message or voice note, after "it's": the sender naming themselves
 # ("hiya its Jade cant make it", "Hi, it's Nkechi from the perinatal team", "yeah it's Mo, I'm at ...").
 _SELF_NAMED = re.compile(
-    r"(?i:\b(?:it['’]?s|it\s+is|this\s+is))\s+(?i:me\s+|only\s+)?(?P<name>[A-Z][a-z'’-]+)"
+    r"(?=[iItT])(?i:\b(?:it['’]?s|it\s+is|this\s+is))\s+(?i:me\s+|only\s+)?(?P<name>[A-Z][a-z'’-]+)"
     r"(?=\s*(?:[,.!:;)\-]|$)|\s+(?i:from|here|at|again|cant|can't|can|just|i|i'm|im|ringing|texting|calling|x+)\b)"
 )
 # What opens the message before "it's": its start, a quote or bracket, or a greeting.
@@ -981,7 +981,7 @@ class _NameFinder:
             len(bases) == 2
             and self._given(bases[0])
             and bases[0] not in _NEVER_NAMES
-            and bases[1] in words.ORGANISATION_WORDS | words.TOWNS  # "Bradley Kemp", "Amelia Bolton"
+            and (bases[1] in words.ORGANISATION_WORDS or bases[1] in words.TOWNS)  # "Bradley Kemp", "Amelia Bolton"
             and bases[1] not in words.COMMON_WORDS
         ):
             self.flagged.update(run)  # "Liam Ashworth": a surname that is also a hospital's name
