@@ -600,7 +600,8 @@ _PREMISES_BEFORE = re.compile(
 # "Willow House Children's Home, " (a named building ending in a building word).
 _PLACE_WORD = (
     r"(?:House|Home|Hostel|Hotel|Lodge|Court|Centre|Center|Mission|Refuge|Foyer|Shelter|Project|Flats|Cottages?|"
-    r"Farm|Hall|Mansions|Buildings|Apartments|Residence|Villas|Lodgings|Travelodge|Inn)"
+    r"Farm|Hall|Mansions|Buildings|Apartments|Residence|Villas|Lodgings|Travelodge|Inn|Premises|Rectory|Vicarage|"
+    r"Manse|Grange|Manor|Farmhouse)"
 )
 _BEFORE_STREET = re.compile(
     rf"(?:(?<![\w/])c/o\s+[^,.;:\n]{{1,40}},\s+"
@@ -738,6 +739,35 @@ def _address_before_postcode(text: str, postcode_start: int) -> tuple[int, int] 
     if address[0].isdigit() or _ADDRESS_CUE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
         end = match.end("address")
         return match.start(), end
+    return _from_the_street(match)
+
+
+# A part of an address that is its street: a house number first, or a street word last ("Fen Lane", "4 Canal St").
+_STREET_PART = re.compile(rf"^(?:\d|.*\b{_STREET_SUFFIX}$)")
+# A part just before the street that belongs to the address: a named house, a flat, premises ("The Old Rectory",
+# "Flat B", "The Bridge Approved Premises", "Achnagairn Farm Cottage"); not a person's name ("Harriet Chamberlain").
+_HOUSE_PART = re.compile(
+    rf"^(?:The\s|(?:Flat|Apartment|Apt|Room|Unit|Studio|Maisonette)\s)|\b(?:{_BUILDING_SUFFIX}|Premises|Rectory|"
+    r"Vicarage|Manse|Grange|Manor|Farmhouse|Croft|Steading|Bothy)$"
+)
+
+
+def _from_the_street(match: re.Match[str]) -> tuple[int, int] | None:
+    """An address written out before its postcode with no cue before it ("..., Lark Rise, Fen Lane, Ely CB6 2RR",
+    "at The Old Rectory, Church Street, Cerne Abbas DT2 7JG"): from its street, or the named house or flat before
+    the street, to the postcode. What stands before that (a person's name, a verb) is not the address."""
+    address = match.group("address")
+    offsets, position = [], 0
+    for part in address.split(", "):
+        offsets.append((position, part))
+        position += len(part) + 2
+    for index, (_offset, part) in enumerate(offsets):
+        if index == len(offsets) - 1:
+            return None  # the street must be followed by at least its town
+        if _STREET_PART.match(part):
+            if index > 0 and _HOUSE_PART.search(offsets[index - 1][1]):
+                index -= 1
+            return match.start("address") + offsets[index][0], match.end("address")
     return None
 
 

@@ -427,3 +427,42 @@ def test_a_landline_given_as_a_surgerys_or_schools_number_is_a_services_line(pla
 )
 def test_a_persons_number_with_hours_stays_a_phone(text: str) -> None:
     assert kinds_of(text, "phone"), text
+
+
+# --- Addresses written out before their postcode, with no cue: from the street or the house before it --------------
+
+_HOUSES = [
+    "The Old Rectory",
+    "Lark Rise",
+    "The Bridge Approved Premises",
+    "Flat B",
+    "Orchard Farm Cottage",
+    "The Manse",
+]
+_STREETS = ["Church Street", "Fen Lane", "4 Canal Street", "88 Newland", "12 Mill Road"]
+
+
+@pytest.mark.parametrize(("house", "street"), list(itertools.product(_HOUSES, _STREETS)))
+def test_an_address_before_its_postcode_is_found_from_the_house_or_the_street(house: str, street: str) -> None:
+    address = f"{house}, {street}, Ely"
+    for before in (
+        "Host Judith Lovell at",
+        "Parents Oliver and Harriet Chamberlain,",
+        "Release proposed to",
+        "2023-now",
+    ):
+        text = f"{before} {address} CB6 2RR. Interpreter used."
+        assert found_as(text, address, "address"), text
+        if "Chamberlain" in before:
+            assert found_as(text, "Harriet Chamberlain", "name"), text  # the person before it stays a name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referrals to Riverside Surgery, Church Street, Ely CB6 2RR.",  # a service's premises
+        "Write to Ely City Council, The Grange, Nuns Way, Ely CB6 2RR.",
+    ],
+)
+def test_a_services_premises_before_a_postcode_is_no_home_address(text: str) -> None:
+    assert kinds_of(text, "address") == [], text
