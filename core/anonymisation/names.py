@@ -143,6 +143,11 @@ COMMUNITY_GIVEN_NAMES = _words(
     Zhiwei Jianhua Olamide Olumide Oluwaseun Oluwatobi Temitope Ayomide Damilola Babajide Chinonso Chukwudi Ebuka
     Ifunanya Nonso Obiageli Uchenna Tendai Tatenda Tafadzwa Rutendo Nyasha Farai Chipo Tinashe Kudzai Rumbidzai
     Thandiwe Nomvula Sipho Themba Lindiwe Baraka Wanjiru Njeri Kamau Otieno Achieng Akinyi
+    Saima Shabana Naila Asma Uzma Tahira Bushra Shamim Zubaida Mehwish Anum Hina Rabia Sidra Shaista Shehnaz
+    Nargis Ghazala Naheed Sobia Tasleem Shakeela Nighat Farhana Aqsa Samreen Shagufta Fouzia Riffat Nuzhat
+    Kulsoom Sumera Mehreen Nosheen Sumaiya Tayyaba Ambreen Rukhsar Waqas Arshad Javed Zeeshan Haris Shoaib
+    Mohsin Amjad Tanveer Mushtaq Ishtiaq Nasir Saqib Adeel Fahad Atif Kashif Nauman Umair Owais Shehzad Azhar
+    Akhtar Pervez Parvez Iftikhar Ijaz Ejaz Sarfraz Khurram Mudassar Tauseef Touseef Rehan Raheel Naeem Nadeem
     """
 )
 

@@ -112,6 +112,14 @@ _PERSON_ROLE_WORDS = words.word_set(
     "victim offender perpetrator perp suspect defendant appellant claimant applicant supervisee supervisor tenant "
     "resident patient client pt su yp pop"
 )
+# Family relations, as written before a relative's name: "Nephew Colin", "Daughter-in-law Saima".
+_KIN = words.word_set(
+    "son daughter mother father mum mam dad brother sister wife husband boyfriend girlfriend niece nephew cousin uncle "
+    "aunt auntie nan nana gran granny grandma grandad grandson granddaughter grandmother grandfather stepson "
+    "stepdaughter stepmother stepfather stepmum stepdad half-brother half-sister twin son-in-law daughter-in-law "
+    "mother-in-law father-in-law brother-in-law sister-in-law fiance fiancee fiancé fiancée ex-partner ex-husband ex-wife"
+)
+_KIN_OR_LABEL = _KIN | words.word_set("signed sgd name named")
 # Verbs that take a person, after which a listed first name that is no English word is a name in lower case too.
 _LOWER_PERSON_VERBS = words.word_set(
     "tell told ask asked ring rang text texted phone phoned message messaged see saw meet met visit visited thank"
@@ -201,7 +209,10 @@ _NAMED_FOR = words.word_set("Law Laws Act Rule Principle Syndrome Disease Wish")
 # Theories, models and tools named after the people who made them: "Kolb's cycle", "Maslow's hierarchy of needs",
 # "the Peter principle", "Gibbs' reflective cycle", "the Karpman drama triangle".
 _EPONYM_AFTER = re.compile(
-    r"(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:cycle|hierarchy|model|theory|triangle|principles?|syndrome|paradox|razor|"
+    # one describing word may come between ("Gibbs' reflective cycle"), not a word that says what a person has
+    # ("Alan Pritchett with dementia", "Rose who has Parkinson's")
+    r"(?:['’]s?)?\s+(?:(?!(?:with|has|had|have|and|or|is|was|who|whose|of|in|for|on|to|from|at|by|the|a|an|her|his|"
+    r"their|living|diagnosed|suffering|having|early|late)\b)[a-z]+\s+)?(?:cycle|hierarchy|model|theory|triangle|principles?|syndrome|paradox|razor|"
     r"pyramid|ladder|wheel|curve|window|stages|scale|criteria|matrix|quadrant|effect|complex|pyramid|disease|"
     r"palsy|chorea|dementia|lymphoma|sarcoma|phenomenon|sign|test|score|competence|guidelines|ruling|judgment|"
     # reports and inquiries named for who led them: "the Bradley Report", "the Munro Review", "the Francis Inquiry"
@@ -955,6 +966,14 @@ class _NameFinder:
             self.blocked.update(run)  # "admitted to the John Radcliffe": people are not "the" anyone
             return
         if (
+            len(run) == 3
+            and self.tokens[run[0]].base.lower() in _KIN
+            and self._given(self.tokens[run[1]].base)
+            and self._surname(self.tokens[run[2]].base)
+        ):
+            self.flagged.update(run[1:])  # "Niece Denise Hall informed": a relative, whose surname is also a place
+            return
+        if (
             any(self.tokens[i].base in words.RUN_KILLERS for i in run)
             or self._organisation_follows(run[-1])
             or self._names_a_thing(run)
@@ -973,6 +992,16 @@ class _NameFinder:
             token = self.tokens[run[0]]
             role_cue = role_cue or token.raw in words.ROLE_CUES or token.raw.lower() in _PERSON_ROLE_WORDS
             inside_phrase = inside_phrase or (not token.sentence_start and token.raw not in words.ROLE_CUES)
+            run = run[1:]
+        if (
+            len(run) > 1
+            and self.tokens[run[0]].base.lower() in _KIN_OR_LABEL
+            and not self._known_name(self.tokens[run[0]].base)  # "Nana Ama" is an Akan name, not a grandmother
+            and self._given(self.tokens[run[1]].base)
+        ):
+            # A relation or a form's label written with a capital, then a listed first name: "Nephew Colin holds
+            # LPA", "Signed Morgan Pryce", "Name Daniel Jakub Nowak DOB ...". The cue is not part of the name.
+            role_cue = True
             run = run[1:]
         if not run:
             return

@@ -466,3 +466,67 @@ def test_an_address_before_its_postcode_is_found_from_the_house_or_the_street(ho
 )
 def test_a_services_premises_before_a_postcode_is_no_home_address(text: str) -> None:
     assert kinds_of(text, "address") == [], text
+
+
+# --- Names: a relation or a form label with a capital before a first name; a person with a condition --------------
+
+_KIN_WORDS = ["Nephew", "Niece", "Husband", "Daughter-in-law", "Son", "Sister", "Grandson", "Stepdad", "Cousin"]
+_FIRST_NAMES = ["Colin", "Denise", "Alan", "Saima", "Kwabena", "Oksana", "Morgan"]
+
+
+@pytest.mark.parametrize("kin", _KIN_WORDS)
+@pytest.mark.parametrize("first", _FIRST_NAMES)
+def test_a_first_name_after_a_capitalised_relation_is_a_name(kin: str, first: str) -> None:
+    for text in (f"{kin} {first} holds LPA (health and welfare).", f"Visited today. {kin} {first} informed."):
+        assert found_as(text, first, "name"), text
+        assert kin not in " ".join(kinds_of(text, "name")), text  # the relation is the cue, not the name
+
+
+@pytest.mark.parametrize("kin", ["Niece", "Husband", "Brother"])
+@pytest.mark.parametrize("surname", ["Hall", "Ward", "Hill", "Wood", "Green"])
+def test_a_relative_whose_surname_is_a_place_word_is_a_name(kin: str, surname: str) -> None:
+    text = f"Moved to the new flat. {kin} Denise {surname} informed by phone."
+    assert found_as(text, f"Denise {surname}", "name"), text
+
+
+@pytest.mark.parametrize("label", ["Signed", "Name", "Sgd"])
+@pytest.mark.parametrize("name", ["Morgan Pryce", "Daniel Jakub Nowak", "Alan Pritchett"])
+def test_a_name_after_a_signature_or_a_label_without_colon_is_a_name(label: str, name: str) -> None:
+    text = f"{label} {name} DOB 02/08/1992"
+    assert found_as(text, name, "name"), text
+
+
+@pytest.mark.parametrize("condition", ["dementia", "Parkinson's disease", "Crohn's disease", "a Bell's palsy"])
+@pytest.mark.parametrize("joiner", ["with", "who has", "has had"])
+def test_a_person_said_to_have_a_condition_named_for_a_doctor_stays_a_name(condition: str, joiner: str) -> None:
+    text = f"Marjorie rang out of hours - husband Alan Pritchett {joiner} {condition} left the house at 02:00."
+    assert found_as(text, "Alan Pritchett", "name"), text
+
+
+@pytest.mark.parametrize("name", ["Saima", "Shabana", "Bushra", "Waqas", "Javed", "Zeeshan", "Mehwish", "Shoaib"])
+def test_first_names_of_the_pakistani_community_are_known(name: str) -> None:
+    for text in (f"{name} rang the office about the rent.", f"Lives with her sister {name}."):
+        assert found_as(text, name, "name"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Has a new baby (Nana Ama, born 14/02/2025).",  # Nana is an Akan first name here, not a grandmother
+    ],
+)
+def test_a_relation_word_that_is_also_a_first_name_stays_part_of_the_name(text: str) -> None:
+    assert found_as(text, "Nana Ama", "name"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Son Rise programme discussed with the family.",
+        "Signed Off by the panel on Friday.",
+        "Name Badge to be worn at all times.",
+        "Sister Ward staff were helpful.",
+    ],
+)
+def test_a_relation_or_label_before_an_ordinary_word_flags_nothing(text: str) -> None:
+    assert kinds_of(text, "name") == [], text
