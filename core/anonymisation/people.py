@@ -117,7 +117,8 @@ _KIN = words.word_set(
     "son daughter mother father mum mam dad brother sister wife husband boyfriend girlfriend niece nephew cousin uncle "
     "aunt auntie nan nana gran granny grandma grandad grandson granddaughter grandmother grandfather stepson "
     "stepdaughter stepmother stepfather stepmum stepdad half-brother half-sister twin son-in-law daughter-in-law "
-    "mother-in-law father-in-law brother-in-law sister-in-law fiance fiancee fiancé fiancée ex-partner ex-husband ex-wife"
+    "mother-in-law father-in-law brother-in-law sister-in-law fiance fiancee fiancé fiancée ex-partner ex-husband "
+    "ex-wife"
 )
 _KIN_OR_LABEL = _KIN | words.word_set("signed sgd name named")
 # Verbs that take a person, after which a listed first name that is no English word is a name in lower case too.
