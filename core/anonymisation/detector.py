@@ -17,7 +17,7 @@ from core.anonymisation import identifiers
 from core.anonymisation.identifiers import Span, nhs_check_digit_ok
 from core.anonymisation.known import KnownMatcher, KnownTerms, matcher_for
 from core.anonymisation.normalise import normalise
-from core.anonymisation.people import find_names
+from core.anonymisation.people import find_names, is_first_name
 from core.anonymisation.policy import initial_pseudonym
 
 __all__ = ["KIND_LABELS", "KINDS", "Finding", "find_personal_data", "nhs_check_digit_ok"]
@@ -169,6 +169,7 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     names = [span for span in names if not _party_to_reported_case(text, span)] + list(_prosecuted(text, names))
     candidates.extend(names)
     candidates.extend(identifiers.find_dates_of_birth(text, names))
+    candidates.extend(identifiers.years_of_birth(text, names, is_first_name))  # "children Mina (2016)"
     candidates.extend(identifiers.find_table_cells(text))
     return _resolve_overlaps(candidates)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from core.anonymisation import names as words
@@ -398,6 +398,20 @@ def find_dates_of_birth(text: str, names: Sequence[Span] = ()) -> Iterable[Span]
         start = cue.start("month") if cue.group("month") else year.start()
         if not any(start < other_end and other_start < year.end() for other_start, other_end in found):
             yield start, year.end(), "date_of_birth"
+
+
+# A year in brackets straight after a first name is the year that person was born: "children Mina (2016) and Omid
+# (2019)". After a surname it is a citation ("Munro (2011)", "Kolb (1984)"), so the name must end in a first name.
+_YEAR_IN_BRACKETS = re.compile(r"\s?\((?:b\.\s?|born\s)?(?P<year>(?:19|20)\d{2})\)")
+
+
+def years_of_birth(text: str, names: Sequence[Span], is_first_name: Callable[[str], bool]) -> Iterable[Span]:
+    if "(" not in text:
+        return
+    for start, end, _ in names:
+        year = _YEAR_IN_BRACKETS.match(text, end)
+        if year and is_first_name(text[start:end].split()[-1]):
+            yield year.start("year"), year.end("year"), "date_of_birth"
 
 
 _AGE_BEFORE = re.compile(

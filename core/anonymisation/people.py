@@ -468,6 +468,12 @@ def _person_after(after: str) -> bool:
     return bool(_PERSON_AFTER.match(after) or _ROLE_AFTER.match(after))
 
 
+def is_first_name(word: str) -> bool:
+    """A first name in the lists that is not also a surname ("Mina", "Jade"; not "Munro", "Francis")."""
+    lexicon = _lexicon()
+    return (word in lexicon.given or word in lexicon.ambiguous) and word not in lexicon.surnames
+
+
 @dataclass(slots=True)
 class _Token:
     start: int

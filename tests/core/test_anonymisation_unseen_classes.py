@@ -530,3 +530,26 @@ def test_a_relation_word_that_is_also_a_first_name_stays_part_of_the_name(text: 
 )
 def test_a_relation_or_label_before_an_ordinary_word_flags_nothing(text: str) -> None:
     assert kinds_of(text, "name") == [], text
+
+
+# --- A year in brackets after a first name is a year of birth; after a surname, a citation ------------------------
+
+
+@pytest.mark.parametrize("first", ["Mina", "Omid", "Jade", "Kai", "Tomasz", "Chiamaka"])
+@pytest.mark.parametrize("bracket", ["(2016)", "(b. 2009)", "(born 1998)"])
+def test_a_year_in_brackets_after_a_first_name_is_a_date_of_birth(first: str, bracket: str) -> None:
+    text = f"Resettled family, children {first} {bracket} and another. Interpreter booked."
+    year = bracket.strip("()").split()[-1]
+    assert found_as(text, year, "date_of_birth"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As Munro (2011) argued, and as Kolb (1984) showed.",
+        "The Laming (2003) report and Eileen Munro (2011).",
+        "Sarah (2019 review) noted progress.",
+    ],
+)
+def test_a_year_after_a_surname_is_a_citation_not_a_date_of_birth(text: str) -> None:
+    assert kinds_of(text, "date_of_birth") == [], text
