@@ -5,6 +5,7 @@ inline styles or javascript: links survive, whatever was typed."""
 
 import html
 import re
+import threading
 
 import markdown as markdown_lib
 import nh3
@@ -33,8 +34,20 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 DROPPED_WITH_CONTENT = {"script", "style"}
 
 
+_converters = threading.local()
+
+
+def _markdown_to_html(text: str) -> str:
+    """One converter per thread, reset for each text: building one costs as much as converting a short post, and a
+    forum thread renders dozens."""
+    converter = getattr(_converters, "markdown", None)
+    if converter is None:
+        converter = _converters.markdown = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
+    return converter.reset().convert(text or "")
+
+
 def render_markdown(text: str) -> SafeString:
-    html = markdown_lib.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    html = _markdown_to_html(text)
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
