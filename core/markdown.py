@@ -3,6 +3,7 @@
 The text is rendered with `markdown`, then `nh3` keeps only a few basic tags: no images, scripts,
 inline styles or javascript: links survive, whatever was typed."""
 
+import functools
 import html
 import re
 import threading
@@ -43,20 +44,32 @@ def _markdown_to_html(text: str) -> str:
     converter = getattr(_converters, "markdown", None)
     if converter is None:
         converter = _converters.markdown = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
-    return converter.reset().convert(text or "")
+    return converter.reset().convert(text)
 
 
-def render_markdown(text: str) -> SafeString:
-    html = _markdown_to_html(text)
-    cleaned = nh3.clean(
-        html,
+def _sanitised_html(text: str) -> str:
+    return nh3.clean(
+        _markdown_to_html(text),
         tags=ALLOWED_TAGS,
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="nofollow noopener",
     )
-    return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 just above
+
+
+# The same text always gives the same HTML, and a page shows the same texts again and again (a thread's posts, each
+# quoted post): texts up to KEPT_LENGTH characters are kept rendered per process, the least recently shown of
+# KEPT_TEXTS dropped first (a few MB at most).
+KEPT_TEXTS = 512
+KEPT_LENGTH = 4000
+_kept_html = functools.lru_cache(maxsize=KEPT_TEXTS)(_sanitised_html)
+
+
+def render_markdown(text: str) -> SafeString:
+    text = text or ""
+    html = _kept_html(text) if len(text) <= KEPT_LENGTH else _sanitised_html(text)
+    return mark_safe(html)  # noqa: S308 - sanitised by nh3 in _sanitised_html
 
 
 _BLOCK_END = re.compile(r"</(?:p|li|h[3-6]|blockquote|pre)>|<br\s*/?>")

@@ -14,7 +14,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from core.markdown import render_markdown
+from core.markdown import KEPT_LENGTH, render_markdown
 from forum import services as forum_services
 from newsletters.emails import build_issue_email
 from newsletters.models import Audience, NewsletterIssue, NewsletterItem, Section
@@ -43,13 +43,13 @@ HOSTILE_MARKDOWN = [
     f"<svg><script>alert('{MARKER}')</script></svg>",
     f"<img src=x onerror=alert('{MARKER}')>",
     f"<a href=\"javascript:alert('{MARKER}')\">click</a>",
-    f"<a href=\"data:text/html,{MARKER}\">click</a>",
-    f"<a href=\"https://example.org\" onclick=\"alert('{MARKER}')\">click</a>",
+    f'<a href="data:text/html,{MARKER}">click</a>',
+    f'<a href="https://example.org" onclick="alert(\'{MARKER}\')">click</a>',
     f"<details open ontoggle=alert('{MARKER}')>x</details>",
     f"<script>alert('{MARKER}')</script>",
     f"<iframe src=\"javascript:alert('{MARKER}')\"></iframe>",
-    f"<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/{MARKER}\">",
-    f"<form action=\"https://evil.example/{MARKER}\"><button>Sign in again</button></form>",
+    f'<meta http-equiv="refresh" content="0;url=https://evil.example/{MARKER}">',
+    f'<form action="https://evil.example/{MARKER}"><button>Sign in again</button></form>',
     f"<math><mi xlink:href=\"javascript:alert('{MARKER}')\">x</mi></math>",
     f"[click](https://example.org \"title\" onclick=alert('{MARKER}'))",
     f"*emphasis <b onmouseover=alert('{MARKER}')>bold</b>*",
@@ -214,8 +214,12 @@ def test_every_markdown_rendering_refuses_hostile_markup(client, world, path):
 
 
 @pytest.mark.parametrize("payload", HOSTILE_MARKDOWN)
-def test_the_sanitiser_refuses_each_hostile_payload_alone(payload):
-    assert dangerous(str(render_markdown(f"{SHOWN}\n\n{payload}"))) == []
+@pytest.mark.parametrize("padding", [0, KEPT_LENGTH], ids=["kept rendered", "too long to keep"])
+def test_the_sanitiser_refuses_each_hostile_payload_alone_every_time(payload, padding):
+    """Shown twice, as a thread shows a post and its quotes: the second, kept rendering is as safe as the first."""
+    text = f"{SHOWN} {'word ' * (padding // 5)}\n\n{payload}"
+    first, second = str(render_markdown(text)), str(render_markdown(text))
+    assert dangerous(first) == [] and second == first
 
 
 def test_the_sanitiser_keeps_ordinary_markdown():
