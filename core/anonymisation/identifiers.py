@@ -400,9 +400,15 @@ def find_dates_of_birth(text: str, names: Sequence[Span] = ()) -> Iterable[Span]
             yield start, year.end(), "date_of_birth"
 
 
-# A year in brackets straight after a first name is the year that person was born: "children Mina (2016) and Omid
-# (2019)". After a surname it is a citation ("Munro (2011)", "Kolb (1984)"), so the name must end in a first name.
-_YEAR_IN_BRACKETS = re.compile(r"\s?\((?:b\.\s?|born\s)?(?P<year>(?:19|20)\d{2})\)")
+# A year in brackets straight after a first name is the year that person was born when the sentence is about
+# children or says "born": "children Mina (2016) and Omid (2019)". Otherwise it may be when something happened
+# ("convictions against two partners: Kinga (2015) and Natalia (2020)"); after a surname it is a citation ("Munro
+# (2011)"), so the name must end in a first name.
+_YEAR_IN_BRACKETS = re.compile(r"\s?\((?P<born>b\.\s?|born\s)?(?P<year>(?:19|20)\d{2})\)")
+_CHILDREN_BEFORE = re.compile(
+    r"\b(?:children|child|kids|sons?|daughters?|babies|baby|siblings|twins|grandchildren|stepchildren)\b[^.;\n]*$",
+    re.IGNORECASE,
+)
 
 
 def years_of_birth(text: str, names: Sequence[Span], is_first_name: Callable[[str], bool]) -> Iterable[Span]:
@@ -410,7 +416,9 @@ def years_of_birth(text: str, names: Sequence[Span], is_first_name: Callable[[st
         return
     for start, end, _ in names:
         year = _YEAR_IN_BRACKETS.match(text, end)
-        if year and is_first_name(text[start:end].split()[-1]):
+        if year is None or not is_first_name(text[start:end].split()[-1]):
+            continue
+        if year.group("born") or _CHILDREN_BEFORE.search(text, max(0, start - 80), start):
             yield year.start("year"), year.end("year"), "date_of_birth"
 
 

@@ -549,6 +549,8 @@ def test_a_year_in_brackets_after_a_first_name_is_a_date_of_birth(first: str, br
         "As Munro (2011) argued, and as Kolb (1984) showed.",
         "The Laming (2003) report and Eileen Munro (2011).",
         "Sarah (2019 review) noted progress.",
+        "Previous convictions against two partners: Kinga (2015) and Natalia (2020).",  # when, not born
+        "Complaints from Jade (2019) and from Kai (2021) were upheld.",
     ],
 )
 def test_a_year_after_a_surname_is_a_citation_not_a_date_of_birth(text: str) -> None:
