@@ -19,7 +19,8 @@ first corpus, lives in bench/data/independent2/ and converts with
   --input bench/data/independent2
   --output bench/data/anonymisation_corpus_independent2.jsonl --prefix ind2
 so its ids are ind2-0001, ... (the default prefix "ind" keeps the first corpus's ids). A third, in
-bench/data/independent3/, converts with --as-written --prefix ind3 (see AS_WRITTEN).
+bench/data/independent3/, converts with --as-written --prefix ind3 (see AS_WRITTEN), and a fourth, in
+bench/data/independent4/, with --as-written --prefix ind4.
 
 Standard library only. The converter does no detection of its own: every span comes
 from the hand-written markup.
