@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from cases.models import LEARNING_OBJECT_STATUSES
@@ -105,8 +105,20 @@ def whats_new(user, *, limit: int = 8) -> dict | None:
     """The home page panel: threads with posts by others since the user last read them."""
     if not user.has_perm("forum.use_forum"):
         return None
-    threads = with_unread(threads_visible_to(user), user).filter(unread__gt=0).select_related("case", "site")
-    threads = list(threads.order_by("-last_post_at")[: limit + 1])
+    # Which threads have news is asked with EXISTS, newest first, stopping at the limit; posts are counted for those
+    # threads only. Counting every visible thread's posts first cost a knowledge broker, who reads every case's
+    # thread, 80 ms on the national-size programme.
+    read_at = ReadMarker.objects.filter(thread=OuterRef("pk"), person=user).values("read_at")[:1]
+    by_others = Post.objects.filter(thread=OuterRef("pk"), status="visible", deleted_at__isnull=True).exclude(
+        author_id=user.pk
+    )
+    news = (Q(read_at__isnull=True) & Exists(by_others)) | Exists(by_others.filter(visible_at__gt=OuterRef("read_at")))
+    newest = ("-last_post_at", "-pk")
+    with_news = threads_visible_to(user).annotate(read_at=Subquery(read_at)).filter(news).order_by(*newest)
+    ids = list(with_news.values_list("pk", flat=True)[: limit + 1])
+    threads = list(
+        with_unread(Thread.objects.filter(pk__in=ids), user).select_related("case", "site").order_by(*newest)
+    )
     return {"threads": threads[:limit], "more": len(threads) > limit}
 
 

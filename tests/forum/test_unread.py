@@ -61,3 +61,20 @@ def test_the_digest_runs_daily_from_the_beat_schedule():
     entry = settings.CELERY_BEAT_SCHEDULE["send-forum-digests"]
     assert entry["task"] == "forum.periodic.send_forum_digests"
     assert entry["schedule"].hour == {7}
+
+
+def test_whats_new_is_the_newest_threads_with_news_each_counted_as_the_thread_lists_count_it(people, threads):
+    member = people["member"]
+    for thread in threads.values():
+        services.mark_thread_read(thread=thread, person=member)
+    services.add_post(thread=threads["site_board"], by=people["facilitator"], body="The caretaker has it.")
+    services.add_post(thread=threads["site_board"], by=people["facilitator"], body="And the keys.")
+    services.add_post(thread=threads["programme_board"], by=people["admin"], body="Ask the hub.")
+    services.add_post(thread=threads["programme_board"], by=member, body="Will do.")  # my own: not news
+    counted = {t.pk: t.unread for t in selectors.with_unread(selectors.threads_visible_to(member), member)}
+    newest = selectors.whats_new(member, limit=1)
+    assert [t.pk for t in newest["threads"]] == [threads["programme_board"].pk] and newest["more"]
+    every = selectors.whats_new(member)
+    assert [t.pk for t in every["threads"]] == [threads["programme_board"].pk, threads["site_board"].pk]
+    assert [t.unread for t in every["threads"]] == [counted[t.pk] for t in every["threads"]] == [1, 2]
+    assert not every["more"]
