@@ -602,18 +602,20 @@ def _make_people(rng, size, timings) -> list[User]:
     for i, sector in enumerate(sectors, start=1):
         first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
         title, agency = rng.choice(JOB_TITLES[sector])
+        expert = sector == Sector.EXPERTS_BY_EXPERIENCE
         people.append(
-            User(
-                email=f"{first}.{last}.{i}@{EMAIL_DOMAIN}".lower().replace("'", ""),
-                name=f"{first} {last}",
-                job_title=title,
-                agency=agency,
-                sector=sector,
-                expert_by_experience=sector == Sector.EXPERTS_BY_EXPERIENCE,
-                password="!",  # noqa: S106 unusable: synthetic people never sign in with a password
+            _synthetic_person(
+                first, last, str(i), job_title=title, agency=agency, sector=sector, expert_by_experience=expert
             )
         )
     return _bulk(User, people, timings, "members_user")
+
+
+def _synthetic_person(first: str, last: str, number: str, **fields) -> User:
+    """A person on the synthetic domain, numbered so that each address is unique."""
+    email = f"{first}.{last}.{number}@{EMAIL_DOMAIN}".lower().replace("'", "")
+    # An unusable password: synthetic people never sign in with one.
+    return User(email=email, name=f"{first} {last}", password="!", **fields)  # noqa: S106
 
 
 def _make_memberships(rng, sites, people, today, timings) -> dict[int, list[int]]:
@@ -804,18 +806,9 @@ def _make_programme_people(rng, sites, timings) -> tuple[list[User], list[User]]
         first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
         broker = i <= brokers
         sector, title, agency = (Sector.VOLUNTARY, *BROKER_JOB) if broker else rng.choice(COMMISSIONER_JOBS)
-        people.append(
-            User(
-                email=f"{first}.{last}.{'kb' if broker else 'com'}{i}@{EMAIL_DOMAIN}".lower().replace("'", ""),
-                name=f"{first} {last}",
-                job_title=title,
-                agency=agency,
-                sector=sector,
-                is_knowledge_broker=broker,
-                is_commissioner=not broker,
-                password="!",  # noqa: S106 unusable, as for the members
-            )
-        )
+        roles = {"is_knowledge_broker": broker, "is_commissioner": not broker}
+        number = f"{'kb' if broker else 'com'}{i}"
+        people.append(_synthetic_person(first, last, number, job_title=title, agency=agency, sector=sector, **roles))
     created = _bulk(User, people, timings, "members_user")
     return created[:brokers], created[brokers:]
 
