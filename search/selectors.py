@@ -2,8 +2,8 @@
 
 Each kind reads through its own app's scope (the Q filters and selectors beside each app's rules), so the search
 shows exactly what the person could open from the app's own pages, and nothing else:
-- cases on the site's pages, with their state: cases_visible_to (drafts only for their presenters and facilitators);
-- learning objects: learning_objects_for (the repository);
+- cases on the site's pages, with their state: cases_visible_q (drafts only for their presenters and facilitators);
+- learning objects: learning_objects_q (the repository);
 - evidence: evidence_visible_q (the library's readers every item; commissioners items on a learning object);
 - forum threads and posts: forum_threads_q and forum_posts_q (a held post only for its author and moderators);
 - meetings: meetings_visible_q (their sites' meetings; every site's for brokers and programme admins);
@@ -17,7 +17,10 @@ shows exactly what the person could open from the app's own pages, and nothing e
 Matching and ranking: PostgreSQL full text over each model's stored, weighted document (cases.search.ranked_search;
 the documents of the forum, meetings, agendas, records and newsletters are kept up to date by triggers:
 core/search_index.py); elsewhere a case-insensitive match. People are matched by name, job title or agency as typed
-(names are not words to stem)."""
+(names are not words to stem).
+
+Each kind reads only the columns its results show, as dicts (no model instances, no related rows selected whole):
+most of a search's Python time is building and compiling these eleven queries."""
 
 from __future__ import annotations
 
@@ -30,22 +33,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from cases.models import Evidence
-from cases.rules import evidence_visible_q
+from cases.models import Case, CaseStatus, Evidence, EvidenceKind
+from cases.rules import cases_visible_q, evidence_visible_q, learning_objects_q
 from cases.search import ranked_search, search_cases, search_evidence
-from cases.selectors.cases import cases_visible_to, learning_objects_for
 from core.markdown import markdown_to_text
 from core.rules import is_knowledge_broker, is_programme_admin
 from cycle.models import AgendaItem, AgendaItemKind, AgendaPublication, MeetingRecord, RecordEntry, RecordStatus
 from cycle.rules import agenda_items_visible_q, records_visible_q
 from cycle.templatetags.cycle import agenda_heading
-from forum.models import Post, PostStatus
-from forum.rules import forum_posts_q
+from forum.models import Post, PostStatus, ThreadKind
+from forum.rules import forum_posts_q, forum_threads_q
 from forum.selectors import threads_visible_to
-from newsletters.models import IssueStatus, NewsletterItem
+from newsletters.models import IssueStatus, NewsletterIssue, NewsletterItem, Section
 from newsletters.selectors import issues_visible_to
 from search.snippets import snippet
-from sites.models import Meeting, MeetingStatus, Membership
+from sites.models import Meeting, MeetingStatus, Membership, MembershipRole
 from sites.rules import meetings_visible_q, on_visible_sites_q
 
 PER_KIND = 5  # results of each kind on the page of every kind
@@ -76,231 +78,258 @@ def _date(value) -> str:
     return f"{timezone.localtime(value):%-d %B %Y}" if value else ""
 
 
+def _top(found: QuerySet, fields: tuple[str, ...], limit: int) -> tuple[list[dict], bool]:
+    """The first `limit` rows of `found` as dicts of only the columns shown, and whether more matched: no model
+    instances and no related rows selected whole (building and compiling each kind's query is most of a search's
+    Python time)."""
+    rows = list(found.values(*fields)[: limit + 1])
+    return rows[:limit], len(rows) > limit
+
+
 def _cases(user, text: str, limit: int) -> tuple[list[Hit], bool]:
     # Only programme-wide people see thousands of cases; ranking a site's few hundred costs less than limiting them.
     candidates = CANDIDATES if is_programme_admin(user) or is_knowledge_broker(user) else None
-    rows = list(search_cases(cases_visible_to(user).defer("search_vector"), text, candidates=candidates)[: limit + 1])
+    found = search_cases(Case.objects.filter(cases_visible_q(user)), text, candidates=candidates)
+    fields = ("pk", "title", "summary", "presentation", "learning", "commissioner_issues", "status", "updated_at")
+    rows, more = _top(found, (*fields, "site__code"), limit)
     hits = [
         Hit(
-            title=case.title,
-            url=reverse("cases:detail", args=[case.pk]),
-            snippet=snippet([case.summary, case.presentation, case.learning, case.commissioner_issues], text),
-            details=(case.site.code, f"updated {_date(case.updated_at)}"),
-            state=case.get_status_display(),
+            title=case["title"],
+            url=reverse("cases:detail", args=[case["pk"]]),
+            snippet=snippet(
+                [case["summary"], case["presentation"], case["learning"], case["commissioner_issues"]], text
+            ),
+            details=(case["site__code"], f"updated {_date(case['updated_at'])}"),
+            state=CaseStatus(case["status"]).label,
         )
-        for case in rows[:limit]
+        for case in rows
     ]
-    return hits, len(rows) > limit
+    return hits, more
 
 
 def _learning_objects(user, text: str, limit: int) -> tuple[list[Hit], bool]:
-    rows = list(search_cases(learning_objects_for(user).defer("search_vector"), text)[: limit + 1])
+    found = search_cases(Case.objects.filter(learning_objects_q(user)), text)
+    fields = ("pk", "title", "summary", "presentation", "learning", "commissioner_issues", "published_at")
+    rows, more = _top(found, fields, limit)
+    themes = _themes([case["pk"] for case in rows])
     hits = [
         Hit(
-            title=case.title,
-            url=reverse("repository:detail", args=[case.pk]),
-            snippet=snippet([case.summary, case.learning, case.presentation, case.commissioner_issues], text),
-            details=tuple(theme.name for theme in case.themes.all()[:3]) + (f"published {_date(case.published_at)}",),
+            title=case["title"],
+            url=reverse("repository:detail", args=[case["pk"]]),
+            snippet=snippet(
+                [case["summary"], case["learning"], case["presentation"], case["commissioner_issues"]], text
+            ),
+            details=(*themes.get(case["pk"], [])[:3], f"published {_date(case['published_at'])}"),
         )
-        for case in rows[:limit]
+        for case in rows
     ]
-    return hits, len(rows) > limit
+    return hits, more
+
+
+def _themes(case_ids: list[int]) -> dict[int, list[str]]:
+    """Each case's theme names, in the themes' order (no query when there is no case)."""
+    if not case_ids:
+        return {}
+    names: dict[int, list[str]] = {}
+    links = Case.themes.through.objects.filter(case_id__in=case_ids).order_by("theme__name", "theme_id")
+    for case_id, name in links.values_list("case_id", "theme__name"):
+        names.setdefault(case_id, []).append(name)
+    return names
 
 
 def _evidence(user, text: str, limit: int) -> tuple[list[Hit], bool]:
-    visible = Evidence.objects.filter(evidence_visible_q(user)).defer("search_vector")
-    rows = list(search_evidence(visible, text)[: limit + 1])
+    found = search_evidence(Evidence.objects.filter(evidence_visible_q(user)), text)
+    rows, more = _top(found, ("pk", "title", "summary", "abstract", "authors", "kind", "year", "publisher"), limit)
     hits = [
         Hit(
-            title=item.title,
-            url=reverse("evidence:detail", args=[item.pk]),
-            snippet=snippet([item.summary, item.abstract, item.authors], text),
-            details=tuple(str(part) for part in (item.get_kind_display(), item.year, item.publisher) if part),
+            title=item["title"],
+            url=reverse("evidence:detail", args=[item["pk"]]),
+            snippet=snippet([item["summary"], item["abstract"], item["authors"]], text),
+            details=tuple(
+                str(part) for part in (EvidenceKind(item["kind"]).label, item["year"], item["publisher"]) if part
+            ),
         )
-        for item in rows[:limit]
+        for item in rows
     ]
-    return hits, len(rows) > limit
+    return hits, more
 
 
 def _threads(user, text: str, limit: int) -> tuple[list[Hit], bool]:
-    visible = threads_visible_to(user).select_related("site").defer("search_vector")
-    rows = list(
-        ranked_search(visible, text, title="title", secondary="title", others=(), then=("-last_post_at", "-pk"))[
-            : limit + 1
-        ]
+    found = ranked_search(
+        threads_visible_to(user), text, title="title", secondary="title", others=(), then=("-last_post_at", "-pk")
     )
+    rows, more = _top(found, ("pk", "title", "kind", "site__code"), limit)
     hits = [
         Hit(
-            title=thread.title,
-            url=reverse("forum:thread", args=[thread.pk]),
-            snippet=snippet([thread.title], text),
-            details=(thread.get_kind_display(), thread.site.code if thread.site else "Programme"),
+            title=thread["title"],
+            url=reverse("forum:thread", args=[thread["pk"]]),
+            snippet=snippet([thread["title"]], text),
+            details=(ThreadKind(thread["kind"]).label, thread["site__code"] or "Programme"),
         )
-        for thread in rows[:limit]
+        for thread in rows
     ]
-    return hits, len(rows) > limit
+    return hits, more
 
 
 def _posts(user, text: str, limit: int) -> tuple[list[Hit], bool]:
-    visible = (
-        Post.objects.filter(thread__in=threads_visible_to(user).values("pk"), deleted_at__isnull=True)
-        .filter(forum_posts_q(user))
-        .select_related("thread", "author")
-        .defer("search_vector", "thread__search_vector")
-    )
+    # The readable threads joined, not a subquery of them: PostgreSQL then hashes them (a broker: 30 ms to 10).
+    scope = forum_threads_q(user, via="thread__")
+    visible = Post.objects.filter(scope, forum_posts_q(user), deleted_at__isnull=True)
     found = ranked_search(visible, text, title="body", secondary="body", others=(), then=("-created_at", "-pk"))
-    rows = list(found[: limit + 1])
+    rows, more = _top(
+        found, ("pk", "body", "status", "created_at", "thread_id", "thread__title", "author__name"), limit
+    )
     hits = [
         Hit(
-            title=f"In “{post.thread.title}”",
-            url=reverse("forum:thread", args=[post.thread_id]) + f"#post-{post.pk}",
-            snippet=snippet([post.body], text),
-            details=(post.author.name if post.author else "Someone who left", _date(post.created_at)),
-            state="Held: may contain personal data" if post.status == PostStatus.HELD else "",
+            title=f"In “{post['thread__title']}”",
+            url=reverse("forum:thread", args=[post["thread_id"]]) + f"#post-{post['pk']}",
+            snippet=snippet([post["body"]], text),
+            details=(post["author__name"] or "Someone who left", _date(post["created_at"])),
+            state="Held: may contain personal data" if post["status"] == PostStatus.HELD else "",
         )
-        for post in rows[:limit]
+        for post in rows
     ]
-    return hits, len(rows) > limit
+    return hits, more
 
 
 def _meetings(user, text: str, limit: int) -> tuple[list[Hit], bool]:
-    visible = Meeting.objects.filter(meetings_visible_q(user)).select_related("site").defer("search_vector")
-    rows = list(
-        ranked_search(visible, text, title="venue", secondary="notes", others=(), then=("-starts_at", "-pk"))[
-            : limit + 1
-        ]
+    found = ranked_search(
+        Meeting.objects.filter(meetings_visible_q(user)),
+        text,
+        title="venue",
+        secondary="notes",
+        others=(),
+        then=("-starts_at", "-pk"),
     )
+    rows, more = _top(found, ("pk", "starts_at", "venue", "notes", "status", "site__code", "site__name"), limit)
     hits = [
         Hit(
-            title=f"{meeting.site.code} meeting, {_date(meeting.starts_at)}",
-            url=reverse("sites:meeting", args=[meeting.pk]),
-            snippet=snippet([meeting.notes, meeting.venue], text),
-            details=(meeting.site.name, meeting.venue),
-            state="Cancelled" if meeting.status == MeetingStatus.CANCELLED else "",
+            title=f"{meeting['site__code']} meeting, {_date(meeting['starts_at'])}",
+            url=reverse("sites:meeting", args=[meeting["pk"]]),
+            snippet=snippet([meeting["notes"], meeting["venue"]], text),
+            details=(meeting["site__name"], meeting["venue"]),
+            state="Cancelled" if meeting["status"] == MeetingStatus.CANCELLED else "",
         )
-        for meeting in rows[:limit]
+        for meeting in rows
     ]
-    return hits, len(rows) > limit
+    return hits, more
 
 
 def _agenda_items(user, text: str, limit: int) -> tuple[list[Hit], bool]:
-    visible = (
-        AgendaItem.objects.filter(agenda_items_visible_q(user))
-        .annotate(published=Exists(AgendaPublication.objects.filter(meeting_id=OuterRef("meeting_id"))))
-        .select_related("meeting__site", "case")
-        .defer("search_vector", "meeting__search_vector", "case__search_vector")
+    visible = AgendaItem.objects.filter(agenda_items_visible_q(user)).annotate(
+        published=Exists(AgendaPublication.objects.filter(meeting_id=OuterRef("meeting_id")))
     )
-    rows = list(
-        ranked_search(
-            visible, text, title="title", secondary="title", others=(), then=("-meeting__starts_at", "position", "pk")
-        )[: limit + 1]
+    found = ranked_search(
+        visible, text, title="title", secondary="title", others=(), then=("-meeting__starts_at", "position", "pk")
     )
+    fields = ("pk", "title", "kind", "removed", "published", "meeting_id", "case__title", "case__status")
+    rows, more = _top(found, (*fields, "meeting__starts_at", "meeting__site__code", "meeting__site__name"), limit)
     hits = []
-    for item in rows[:limit]:
-        meeting, heading = item.meeting, agenda_heading(item)  # a case's title only when the case is not a draft
-        kind = () if item.kind == AgendaItemKind.OTHER else (item.get_kind_display(),)  # as the agenda shows it
+    for item in rows:
+        kind = () if item["kind"] == AgendaItemKind.OTHER else (AgendaItemKind(item["kind"]).label,)  # as on the agenda
         hits.append(
             Hit(
-                title=f"Agenda of the {meeting.site.code} meeting, {_date(meeting.starts_at)}",
-                url=reverse("cycle:agenda", args=[meeting.pk]) + f"#agenda-item-{item.pk}",
-                snippet=snippet([heading], text),
-                details=(meeting.site.name, *kind),
+                title=f"Agenda of the {item['meeting__site__code']} meeting, {_date(item['meeting__starts_at'])}",
+                url=reverse("cycle:agenda", args=[item["meeting_id"]]) + f"#agenda-item-{item['pk']}",
+                snippet=snippet([_agenda_heading(item)], text),
+                details=(item["meeting__site__name"], *kind),
                 state=_agenda_state(item),
             )
         )
-    return hits, len(rows) > limit
+    return hits, more
 
 
-def _agenda_state(item: AgendaItem) -> str:
+def _agenda_heading(item: dict) -> str:
+    """The heading the agenda shows (a case's title only when the case is not a draft: agenda_heading decides)."""
+    case = Case(title=item["case__title"], status=item["case__status"]) if item["case__status"] else None
+    return agenda_heading(AgendaItem(title=item["title"], case=case))
+
+
+def _agenda_state(item: dict) -> str:
     """What only the people who run the meeting's cycle see: an item taken off the agenda, or one not yet published."""
-    if item.removed:
+    if item["removed"]:
         return "Removed from the agenda"
-    return "" if item.published else "Agenda not yet published"
+    return "" if item["published"] else "Agenda not yet published"
 
 
 def _records(user, text: str, limit: int) -> tuple[list[Hit], bool]:
-    visible = (
-        RecordEntry.objects.filter(record__in=_visible_records(user))
-        .select_related("record__meeting__site", "agenda_item")
-        .defer("search_vector", "record__meeting__search_vector")
+    found = ranked_search(
+        RecordEntry.objects.filter(record__in=_visible_records(user)),
+        text,
+        title="discussion",
+        secondary="follow_ups",
+        others=(),
+        then=("-record__meeting__starts_at",),
     )
-    rows = list(
-        ranked_search(
-            visible, text, title="discussion", secondary="follow_ups", others=(), then=("-record__meeting__starts_at",)
-        )[: limit + 1]
-    )
+    fields = ("pk", "position", "discussion", "follow_ups", "agenda_item__title", "record__status")
+    meeting = ("record__meeting_id", "record__meeting__starts_at", "record__meeting__site__code")
+    rows, more = _top(found, (*fields, *meeting, "record__meeting__site__name"), limit)
     hits = []
-    for entry in rows[:limit]:
-        meeting = entry.record.meeting
-        item = entry.agenda_item.title if entry.agenda_item else f"Item {entry.position}"
+    for entry in rows:
+        item = entry["agenda_item__title"] or f"Item {entry['position']}"
         hits.append(
             Hit(
-                title=f"{meeting.site.code} meeting, {_date(meeting.starts_at)}: {item}",
-                url=reverse("cycle:record", args=[meeting.pk]),
-                snippet=snippet([entry.discussion, entry.follow_ups], text),
-                details=(meeting.site.name,),
-                state="Draft record" if entry.record.status != RecordStatus.APPROVED else "",
+                title=f"{entry['record__meeting__site__code']} meeting, "
+                f"{_date(entry['record__meeting__starts_at'])}: {item}",
+                url=reverse("cycle:record", args=[entry["record__meeting_id"]]),
+                snippet=snippet([entry["discussion"], entry["follow_ups"]], text),
+                details=(entry["record__meeting__site__name"],),
+                state="Draft record" if entry["record__status"] != RecordStatus.APPROVED else "",
             )
         )
-    return hits, len(rows) > limit
+    return hits, more
 
 
 def _visible_records(user) -> QuerySet:
     return MeetingRecord.objects.filter(records_visible_q(user)).values("pk")
 
 
+def _issue_page(issue: NewsletterIssue) -> str:
+    """A sent issue's page for members; a draft's editor (only editors find drafts)."""
+    if issue.status == IssueStatus.SENT:
+        return reverse("newsletters:issue_members", args=[issue.slug])
+    return reverse("newsletters:edit", args=[issue.pk])
+
+
 def _newsletters(user, text: str, limit: int) -> tuple[list[Hit], bool]:
-    visible = issues_visible_to(user).defer("search_vector")
-    rows = list(
-        ranked_search(visible, text, title="introduction", secondary="introduction", others=(), then=("-month",))[
-            : limit + 1
-        ]
+    found = ranked_search(
+        issues_visible_to(user), text, title="introduction", secondary="introduction", others=(), then=("-month",)
     )
-    hits = [
-        Hit(
-            title=str(issue),
-            url=(
-                reverse("newsletters:issue_members", args=[issue.slug])
-                if issue.status == IssueStatus.SENT
-                else reverse("newsletters:edit", args=[issue.pk])
-            ),
-            snippet=snippet([issue.introduction], text),
-            state="" if issue.status == IssueStatus.SENT else issue.get_status_display(),
+    rows, more = _top(found, ("pk", "month", "status", "introduction"), limit)
+    hits = []
+    for row in rows:
+        issue = NewsletterIssue(pk=row["pk"], month=row["month"], status=row["status"])
+        hits.append(
+            Hit(
+                title=str(issue),
+                url=_issue_page(issue),
+                snippet=snippet([row["introduction"]], text),
+                state="" if issue.status == IssueStatus.SENT else issue.get_status_display(),
+            )
         )
-        for issue in rows[:limit]
-    ]
-    return hits, len(rows) > limit
+    return hits, more
 
 
 def _newsletter_articles(user, text: str, limit: int) -> tuple[list[Hit], bool]:
-    visible = (
-        NewsletterItem.objects.filter(issue__in=issues_visible_to(user).values("pk"), removed=False)
-        .select_related("issue")
-        .defer("search_vector", "issue__search_vector")
+    visible = NewsletterItem.objects.filter(issue__in=issues_visible_to(user).values("pk"), removed=False)
+    found = ranked_search(
+        visible, text, title="title", secondary="body", others=(), then=("-issue__month", "position", "pk")
     )
-    rows = list(
-        ranked_search(
-            visible, text, title="title", secondary="body", others=(), then=("-issue__month", "position", "pk")
-        )[: limit + 1]
-    )
+    fields = ("pk", "title", "body", "section", "issue_id", "issue__month", "issue__status")
+    rows, more = _top(found, fields, limit)
     hits = []
-    for item in rows[:limit]:
-        issue = item.issue
-        page = (
-            reverse("newsletters:issue_members", args=[issue.slug])
-            if issue.status == IssueStatus.SENT
-            else reverse("newsletters:edit", args=[issue.pk])
-        )
+    for item in rows:
+        issue = NewsletterIssue(pk=item["issue_id"], month=item["issue__month"], status=item["issue__status"])
         hits.append(
             Hit(
-                title=item.title,
-                url=f"{page}#item-{item.pk}",
-                snippet=snippet([markdown_to_text(item.body), item.title], text),
-                details=(str(issue), item.get_section_display()),
+                title=item["title"],
+                url=f"{_issue_page(issue)}#item-{item['pk']}",
+                snippet=snippet([markdown_to_text(item["body"]), item["title"]], text),
+                details=(str(issue), Section(item["section"]).label),
                 state="" if issue.status == IssueStatus.SENT else f"{issue.get_status_display()} issue",
             )
         )
-    return hits, len(rows) > limit
+    return hits, more
 
 
 def _people(user, text: str, limit: int) -> tuple[list[Hit], bool]:
@@ -312,25 +341,27 @@ def _people(user, text: str, limit: int) -> tuple[list[Hit], bool]:
         matches &= (
             Q(person__name__icontains=word) | Q(person__job_title__icontains=word) | Q(person__agency__icontains=word)
         )
-    rows = list(
+    found = (
         Membership.objects.current(timezone.localdate())
         .filter(on_visible_sites_q(user), person__is_active=True)
         .filter(matches)
-        .select_related("person", "site")
-        .order_by("person__name", "site__code", "pk")[: limit + 1]
+        .order_by("person__name", "site__code", "pk")
+    )
+    rows, more = _top(
+        found, ("site_id", "role", "person__name", "person__job_title", "person__agency", "site__code"), limit
     )
     hits = [
         Hit(
-            title=membership.person.name,
-            url=reverse("memberships:site_members", args=[membership.site_id]),
+            title=membership["person__name"],
+            url=reverse("memberships:site_members", args=[membership["site_id"]]),
             snippet=snippet(
-                [" · ".join(p for p in (membership.person.job_title, membership.person.agency) if p)], text
+                [" · ".join(p for p in (membership["person__job_title"], membership["person__agency"]) if p)], text
             ),
-            details=(f"{membership.get_role_display()} at {membership.site.code}",),
+            details=(f"{MembershipRole(membership['role']).label} at {membership['site__code']}",),
         )
-        for membership in rows[:limit]
+        for membership in rows
     ]
-    return hits, len(rows) > limit
+    return hits, more
 
 
 @dataclass(frozen=True)
