@@ -43,16 +43,17 @@ rules.add_perm("cycle.view_my_actions_menu", has_any_site | is_programme_admin)
 rules.add_perm("cycle.view_site_actions", is_site_facilitator)
 
 
-def records_visible_q(user) -> Q:
-    """Meeting records whose text a person may read, as a filter on MeetingRecord: approved records of the meetings
-    they may open (cycle.view_record); draft ones only for programme admins, the site's facilitators and the people
-    who were present (cycle.view_draft_record)."""
-    visible = meetings_visible_q(user, via="meeting__")
+def records_visible_q(user, *, via: str = "") -> Q:
+    """Meeting records whose text a person may read, as a filter on MeetingRecord, or through `via` ("record__") on
+    what belongs to a record: approved records of the meetings they may open (cycle.view_record); draft ones only for
+    programme admins, the site's facilitators and the people who were present (cycle.view_draft_record)."""
+    visible = meetings_visible_q(user, via=f"{via}meeting__")
     if is_programme_admin(user):
         return visible
     present = Attendance.objects.filter(person_id=user.pk, status=AttendanceStatus.PRESENT).values("meeting_id")
-    draft_readers = Q(meeting__site_id__in=list(facilitated_site_ids(user))) | Q(meeting__in=present)
-    return visible & (Q(status=RecordStatus.APPROVED) | draft_readers)
+    facilitated = Q(**{f"{via}meeting__site_id__in": list(facilitated_site_ids(user))})
+    draft_readers = facilitated | Q(**{f"{via}meeting__in": present})
+    return visible & (Q(**{f"{via}status": RecordStatus.APPROVED}) | draft_readers)
 
 
 def agenda_items_visible_q(user) -> Q:

@@ -38,7 +38,7 @@ from cases.rules import cases_visible_q, evidence_visible_q, learning_objects_q
 from cases.search import ranked_search, search_cases, search_evidence
 from core.markdown import markdown_to_text
 from core.rules import is_knowledge_broker, is_programme_admin
-from cycle.models import AgendaItem, AgendaItemKind, AgendaPublication, MeetingRecord, RecordEntry, RecordStatus
+from cycle.models import AgendaItem, AgendaItemKind, AgendaPublication, RecordEntry, RecordStatus
 from cycle.rules import agenda_items_visible_q, records_visible_q
 from cycle.templatetags.cycle import agenda_heading
 from forum.models import Post, PostStatus, ThreadKind
@@ -254,7 +254,7 @@ def _agenda_state(item: dict) -> str:
 
 def _records(user, text: str, limit: int) -> tuple[list[Hit], bool]:
     found = ranked_search(
-        RecordEntry.objects.filter(record__in=_visible_records(user)),
+        RecordEntry.objects.filter(records_visible_q(user, via="record__")),
         text,
         title="discussion",
         secondary="follow_ups",
@@ -278,10 +278,6 @@ def _records(user, text: str, limit: int) -> tuple[list[Hit], bool]:
             )
         )
     return hits, more
-
-
-def _visible_records(user) -> QuerySet:
-    return MeetingRecord.objects.filter(records_visible_q(user)).values("pk")
 
 
 def _issue_page(issue: NewsletterIssue) -> str:
