@@ -78,7 +78,9 @@ _STRUCTURED = (
 )
 
 # Numbers that only organisations have: freephone, 03 (public bodies and charities), 084/087, and 116 helplines.
-_SERVICE_NUMBER = re.compile(r"^\(?(?:\+44\s?(?:\(0\))?\s?|0044\s?|0)?(?:80[08]|3[0-9]{2}|8[47][0-9]|116)")
+# Ofcom's numbers for organisations: 0800/0808 freephone, 03 (public bodies, charities), 084/087, and 116 helplines
+# (116 123), which Leicester's 0116 is not.
+_SERVICE_NUMBER = re.compile(r"^\(?(?:(?:\+44\s?(?:\(0\))?\s?|0044\s?|0)(?:80[08]|3[0-9]{2}|8[47][0-9])|116)")
 # "the 0800 121 4433 number": an organisation-only number named as a line, not as anyone's.
 _THE_NUMBER_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _THE_NUMBER_AFTER = re.compile(r"\s+(?:number|line|help\s?line|freephone)\b", re.IGNORECASE)
@@ -101,7 +103,8 @@ _SWITCHBOARD_CUE = re.compile(
 # hours".
 _SERVICE_AFTER = re.compile(
     r"\s*(?:\((?:[^()\n]{0,30}\b)?(?:switchboard|reception|main\s+line|main\s+number|helpline|ysbyty|hospital|"
-    r"council|cyngor|surgery|practice|centre|clinic|office)\b|(?:during|in)\s+(?:office|opening|working)\s+hours)",
+    r"council|cyngor|surgery|practice|centre|clinic|office|internal|extension|ext)\b|"
+    r"(?:during|in)\s+(?:office|opening|working)\s+hours)",
     re.IGNORECASE,
 )
 # Said straight after a landline, of when it answers: "01632 960777 out of hours", "(24/7)": a service's line,
@@ -116,7 +119,7 @@ _HOURS_AFTER = re.compile(
 # Said of a person's own line: "her landline", "his sister on", "ring mum on".
 _PERSONAL_NUMBER_CUE = re.compile(
     r"\b(?:his|her|their|my|home|personal|private|own|mobile|mum|mam|dad|nan|gran|sister|brother|son|daughter|"
-    r"partner|wife|husband|friend|neighbour|landlord|landlady|me)\b",
+    r"partner|wife|husband|friend|neighbour|landlord|landlady|me|direct)\b",
     re.IGNORECASE,
 )
 _CUE_TO_NUMBER = re.compile(
@@ -125,7 +128,7 @@ _CUE_TO_NUMBER = re.compile(
 # Said in the sentence before: "Our opening hours are 9-5. If you are homeless tonight please call 0113 ...".
 _INSTITUTION_CUE = re.compile(
     r"\b(?:opening\s+hours|switchboard|contact\s+centre|customer\s+services?|housing\s+options|thank\s+you\s+for\s+"
-    r"contacting|office\s+hours)\b",
+    r"contacting|office\s+hours|(?:mailbox|inbox)\s+is\s+(?:monitored|checked)|do\s+not\s+reply)\b",
     re.IGNORECASE,
 )
 # A number straight after the name of a team or body: "the Rough Sleeping Team (0207 ...)", "the DWP number (0800 ...)".
@@ -134,6 +137,12 @@ _SERVICE_NAMED_BEFORE = re.compile(
     r"Surgery|Practice|Clinic|Project|Charity|Foundation|Association|Partnership|Ombudsman|Commission|Regulator|"
     r"Tribunal|Agency|Authority|DWP|HMRC|NHS|EDT|MASH)"
     r"(?:['’]s)?(?:\s+(?:number|line|switchboard))?\s*(?:on|is|:|-|\()?\s*$"
+)
+# A landline given as a team's or a scheme's, in lower case: "the duty desk on", "repairs reporting line", "call the
+# gas team on", "Grace Mews (sheltered housing scheme, ".
+_TEAM_LINE_BEFORE = re.compile(
+    r"\b(?:team|desk|line|scheme|service|office|switchboard|reception)\s*(?:number|no\.?)?\s*(?:on|is|:|-|\(|,)?\s*$",
+    re.IGNORECASE,
 )
 _MOBILE = re.compile(r"^\(?(?:\+44\s?(?:\(0\))?\s?|0044\s?|0)7")
 
@@ -166,12 +175,28 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     emails = [(start, end) for start, end, kind in candidates if kind == "email"]  # "abi.whiteley@" is no name
     names = find_names(text, organisations + emails + _localities(text, candidates))
     names = [span for span in names if not initial_pseudonym(text[span[0] : span[1]])]  # "Mrs P": policy.py
+    pseudonyms = _pseudonyms(text)
+    names = [span for span in names if text[span[0] : span[1]] not in pseudonyms]
     names = [span for span in names if not _party_to_reported_case(text, span)] + list(_prosecuted(text, names))
     candidates.extend(names)
     candidates.extend(identifiers.find_dates_of_birth(text, names))
     candidates.extend(identifiers.years_of_birth(text, names, is_first_name))  # "children Mina (2016)"
     candidates.extend(identifiers.find_table_cells(text))
     return _resolve_overlaps(candidates)
+
+
+# A name the text says it made up: 'the pseudonym "Anna"', "Anna (a pseudonym)". A review or a learning
+# write-up names its subject so on purpose; it is the anonymisation, like "Mrs P".
+_PSEUDONYM = re.compile(
+    r"\b[Pp]seudonyms?(?:\s+of|\s+is|\s+was)?(?:\s*:)?\s+[\"“‘']?(?P<before>[A-Z][a-z'’-]+)|"
+    r"(?P<after>[A-Z][a-z'’-]+)[\"”’']?\s*\(\s*(?:a\s+)?pseudonym\b"
+)
+
+
+def _pseudonyms(text: str) -> set[str]:
+    if "seudonym" not in text:
+        return set()
+    return {match.group("before") or match.group("after") for match in _PSEUDONYM.finditer(text)}
 
 
 # A reported case is public law, not a person in this case: "R v Ali [2023] EWCA Crim 232", "Cheshire West (P v
@@ -239,7 +264,9 @@ def public_number(text: str, span: Span, matcher: KnownMatcher, organisations: l
     ):
         return True  # "the council's main number (0121 ...)", "Adult Social Care front door on 0161 ..."
     if not _SERVICE_NUMBER.match(number):
-        return False
+        return _TEAM_LINE_BEFORE.search(before) is not None and not _PERSONAL_NUMBER_CUE.search(before)
+    if not _PERSONAL_NUMBER_CUE.search(before):
+        return True  # 03, 08 and 116 numbers are organisations' (Ofcom's plan), unless the sentence says whose
     if _SERVICE_CUE.search(before):
         return True
     if _THE_NUMBER_BEFORE.search(before) and _THE_NUMBER_AFTER.match(text, end):
@@ -259,7 +286,14 @@ def _switchboard(text: str, start: int, sentence_start: int) -> bool:
     previous_start = max(
         text.rfind(".", window, max(window, sentence_start - 1)), text.rfind("\n", window, sentence_start), window
     )
-    return bool(_INSTITUTION_CUE.search(text, previous_start, sentence_start))
+    if _INSTITUTION_CUE.search(text, previous_start, sentence_start):
+        return True
+    # A service's signature: "Duty Social Worker, Children's Services. Tel 01482 ...".
+    return bool(_TEL_ONLY.fullmatch(own) and _SIGNED_BY_SERVICE.search(text, previous_start, sentence_start))
+
+
+_TEL_ONLY = re.compile(r"[\s.]*(?:Tel|Telephone|Phone|T)\.?\s*(?:no\.?)?\s*:?\s*")
+_SIGNED_BY_SERVICE = re.compile(r"(?:Services|Team|Department|Council|Trust|Unit|Hub)\s*$")
 
 
 def _resolve_overlaps(candidates: list[Span]) -> list[Span]:

@@ -32,6 +32,7 @@ _TEAM_MAILBOX_WORDS = words.word_set(
     sleepers sleeping outreach income rents rent repairs benefits benefit council tax finance accounts hr payroll
     general main central north south east west city county borough district london group groups mailbox inbox
     shared generic team1 team2 dutyteam ashub sw workers practice surgery pharmacy gp nurses ward wards discharge
+    cp cpteam cpadmin eip ews governors clerk carers young
     hospital liaison probation police youth justice yot camhs ehcp sen send school schools learning disability ld
     the and for to
     """
@@ -45,9 +46,31 @@ _WEBMAIL = re.compile(
 
 def find_emails(text: str) -> Iterable[Span]:
     for match in _EMAIL.finditer(text):
-        if team_mailbox(match.group()):
+        if team_mailbox(match.group()) or team_mailbox_named_before(text, match.start(), match.group()):
             continue
         yield match.start(), match.end(), "email"
+
+
+# The words right before an address that say it is a team's: "Safeguarding Adults Team <sat@...>", "the CP admin
+# inbox (cpadmin@...)", "the Young Carers Service via youngcarers@...".
+_TEAM_NAMED_BEFORE = re.compile(
+    r"\b(?:team|service|services|unit|hub|inbox|mailbox|office|desk|panel|board|department|admin|governors|"
+    r"clerk|secretariat|helpdesk)\s*(?:['’]s\s+(?:e-?mail|address|inbox)\s*)?(?:<|\(|:|via|at|on|to)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def team_mailbox_named_before(text: str, start: int, address: str) -> bool:
+    """An address the line names as a team's, just before it; never a webmail address, nor one with a first name in
+    its local part ("Team Manager Sue Bell <sue.bell@...>" is hers)."""
+    if _WEBMAIL.search(address):
+        return False
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
+    if not _TEAM_NAMED_BEFORE.search(text, line_start, start):
+        return False
+    local = address.split("@", 1)[0]
+    given = load_name_data().given_names
+    return not any(part.capitalize() in given for part in re.split(r"[._+-]+", local) if len(part) > 2)
 
 
 def team_mailbox(address: str) -> bool:
@@ -149,11 +172,25 @@ def find_ni_numbers(text: str) -> Iterable[Span]:
         if match.group().islower() and match.group(5) is None and not cued:
             continue  # "ab 12 34 56" in lower case without the final letter, and no cue, is too weak
         prefix = match.group(1).upper()
-        if prefix in _NI_BAD_PREFIXES:
+        if prefix in _NI_BAD_PREFIXES or _specimen_ni(text, match):
             continue
         if match.group(5) is None and not cued:
             continue
         yield match.start(), match.end(), "ni_number"
+
+
+_EXAMPLE_CUE = re.compile(
+    r"\be\.g\.|\b(?:example|eg|dummy|specimen|sample|such\s+as|format|fictitious|made[\s-]up)\b", re.I
+)
+
+
+def _specimen_ni(text: str, match: re.Match[str]) -> bool:
+    """ "write AB 12 34 56 C (example)": the digits 123456, said to be an example; a letter's "NI AB 12 34 56 C" is
+    someone's."""
+    if re.sub(r"\D", "", match.group()) != "123456":
+        return False
+    around = text[max(0, match.start() - 40) : match.end() + 20]
+    return _EXAMPLE_CUE.search(around) is not None
 
 
 # --- Postcode ----------------------------------------------------------------------------
@@ -230,7 +267,7 @@ _FOREIGN_PHONE = re.compile(r"(?=\+)(?<![\w+])\+(?!44)[1-9]\d{0,2}(?:[\s.-]?\(0\
 def find_phones(text: str) -> Iterable[Span]:
     for match in _PHONE_START.finditer(text):
         end = _phone_end(text, match.start(), match.group())
-        if end is not None:
+        if end is not None and not _not_diallable(text[match.start() : end]):
             start = match.start()
             if text[start] == "(" and ")" not in text[start:end]:
                 start += 1  # "(0114 496 0731)": the bracket is the sentence's, not the number's
@@ -244,6 +281,16 @@ def find_phones(text: str) -> Iterable[Span]:
     for match in _SPOKEN_PHONE.finditer(text):
         if _spoken_digits(match.group()) in (10, 11):
             yield match.start(), match.end(), "phone"
+
+
+# London's 020 is left out: "0208 000 1111" is 020 8000 1111.
+_UNDIALLABLE = re.compile(r"^\(?01\d{2,3}\)?[ .-]+(?P<local>0[01 .-]*)$")
+
+
+def _not_diallable(number: str) -> bool:
+    """ "0113 000 0000", "01244 000 111": a placeholder (its local number all noughts and ones, starting with a nought,
+    which no UK line has). A mistyped real number ("0113 094 8230") is still someone's."""
+    return bool(_UNDIALLABLE.match(number))
 
 
 # A number read out in words, as a voicemail is transcribed: "oh seven seven double oh nine ...". It starts with a
@@ -950,6 +997,24 @@ _PRISON_NUMBER = re.compile(r"(?<![\w/])[A-Z]\d{4}[A-Z]{2}(?![\w/])")
 
 
 def find_references(text: str) -> Iterable[Span]:
+    for start, end, kind in _find_references(text):
+        if not _no_record(text[start:end]):
+            yield start, end, kind
+
+
+# A code that points at no one's record: a template's blank ("SA-2025-xx", "CP/XXXX") or a month in code form
+# ("PI 12/2025", "DUTY/2025/12": a policy's issue, a month's folder).
+_BLANK_IN_CODE = re.compile(r"(?:^|[-/ ._])(?:x{2,}|X{2,}|0{4,}|#{2,})(?:$|[-/ ._])")
+_MONTH_CODE = re.compile(
+    r"^(?:[A-Za-z]+[ /._-]?)?(?:(?:0?[1-9]|1[0-2])[/._-](?:19|20)\d\d|(?:19|20)\d\d[/._-](?:0?[1-9]|1[0-2]))$"
+)
+
+
+def _no_record(code: str) -> bool:
+    return bool(_BLANK_IN_CODE.search(code) or _MONTH_CODE.match(code))
+
+
+def _find_references(text: str) -> Iterable[Span]:
     for match in _REF_TOKEN.finditer(text):
         token = match.group()
         if sum(char.isdigit() for char in token) < 3 or _looks_like_date(token):

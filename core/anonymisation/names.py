@@ -158,6 +158,7 @@ AMBIGUOUS_GIVEN_NAMES = _words(
     Harmony Heather Holly Honor Hope Iris Ivy Jack Jade Jean June Joy Liberty Lily Mark Max May
     Miles Olive Pat Patience Pearl Penny Poppy Precious Ray Rich Rob Robin Rose Ruby Sandy Sky
     Skye Summer Sunny Violet Will
+    Kit Eve Dot Chin Gene Hung Imam Marsh Mat Non Ems Whit Lacy
     """
 )
 
@@ -436,6 +437,8 @@ CONDITION_EPONYMS = _words(
 # Organisations, services, brands and other proper nouns that are never a person here.
 ORGANISATION_WORDS = _words(
     """
+    Datix Ulysses SystmOne EMIS RiO Liquidlogic CPOMS MyConcern Homechoice Skyguard Allevyn Aquacel Mepilex
+    Inadine Tegaderm
     Mind Shelter Crisis Refuge Samaritans Barnardo's Nacro Catch22 Centrepoint Depaul YMCA YWCA
     Emmaus Oasis Turning Point Salvation Army Citizens Advice StepChange Jobcentre Jobcentre Plus
     Mungo's Mungos Thames Reach Change Grow Live CGL Humankind Forward Trust Addaction WDP
@@ -501,6 +504,7 @@ RUN_KILLERS = _words(
     Esplanade Broadway Precinct Retail-Park Interchange Terminal Depot
     Mansions Heights Buildings Blocks Villas Cottages Flats Apartments
     Report Review Inquiry Enquiry Commission
+    Framework Model Toolkit Wellbeing Cottage Cottages
     """
 )
 
@@ -697,6 +701,11 @@ JOB_TITLES = _words(
 # Multi-word services, roles and institutions that must never be read as a name.
 STOP_PHRASES = _phrases(
     """
+    christmas eve
+    new year's eve
+    new years eve
+    christmas day
+    boxing day
     accident and emergency
     job centre plus
     jobcentre plus

@@ -72,6 +72,7 @@ _FIELD_LABELS = words.word_set(
     "name client patient re mother father mum dad son daughter partner carer nok kin nickname alias aka from to "
     "surname forename forenames firstname given present apologies attendees chair"
 )
+_TOPIC_LABELS = words.word_set("subject re")
 _TWO_WORD_CUES = frozenset(
     {
         ("known", "as"),
@@ -390,6 +391,10 @@ _NEVER_NAMES = _with_possessive_bases(
 
 
 # Lower-case words that, right after a capitalised run, show it is a place or an organisation ("Kingfisher ward").
+_FACILITY_AFTER = re.compile(
+    r" (?:[a-z][a-z'’-]* ){0,2}(?:hub|centre|center|room|rooms|hall|unit|ward|club|cafe|café|project|clinic|"
+    r"surgery|library|suite|building|base|offices|campus|scheme|garden|gardens|annexe|wing)\b"
+)
 _LOWER_ORGANISATION_WORDS = words.word_set(
     "ward wards unit practice surgery hostel centre center trust foundation lodge hospital clinic hospice forum "
     "project charity estate road street lane avenue academy school college church mosque library programme "
@@ -460,7 +465,19 @@ def _lexicon() -> _Lexicon:
         frozenset(lower_surnames - lower_ambiguous),
         frozenset(lower_words | {word.lower() for word in words.INITIALISMS} | _LOWER_SHORTHAND | _LOWER_NOT_NAMES),
         data.common_english,
-        data.dictionary,
+        data.dictionary | _british_spellings(data.dictionary),
+    )
+
+
+_AMERICAN_ENDING = re.compile(r"(iz|yz)(e|ed|es|ing|ation|ations|er|ers)$")
+
+
+def _british_spellings(dictionary: frozenset[str]) -> frozenset[str]:
+    """ "anonymised", "organisation", "analysed": the word list is American, case notes are written in British."""
+    return frozenset(
+        _AMERICAN_ENDING.sub(lambda match: match.group(1).replace("z", "s") + match.group(2), word)
+        for word in dictionary
+        if _AMERICAN_ENDING.search(word)
     )
 
 
@@ -967,7 +984,12 @@ class _NameFinder:
             len(run) > 1
             and self._word(run[0] - 1) == "the"
             and self._joined(run[0] - 1, run[0])
-            and (self._given(self.tokens[run[0]].base) or self.tokens[run[0]].raw in _PUB_TITLES)
+            and (
+                self._given(self.tokens[run[0]].base)
+                or self._ambiguous(self.tokens[run[0]].base)
+                or self.tokens[run[0]].raw in _PUB_TITLES
+                or self._facility_after(run[-1])
+            )
             and not any(i in self.flagged for i in run)
         ):
             self.blocked.update(run)  # "admitted to the John Radcliffe": people are not "the" anyone
@@ -1081,6 +1103,11 @@ class _NameFinder:
             return False
         token = self.tokens[following]
         return token.raw in _LOWER_ORGANISATION_WORDS and self.text[self.tokens[index].end : token.start] == " "
+
+    def _facility_after(self, index: int) -> bool:
+        """ "the Jack Straw youth hub", "the Rose Hill teachers' centre": a place's noun within two words after."""
+        after = self.text[self.tokens[index].end : self.tokens[index].end + 40]
+        return bool(_FACILITY_AFTER.match(after))
 
     def _leading_filler(self, index: int) -> bool:
         token = self.tokens[index]
@@ -1384,6 +1411,8 @@ class _NameFinder:
         if index == 0 or not _CUE_GAP.match(self.text[self.tokens[index - 1].end : self.tokens[index].start]):
             return False
         previous = self.tokens[index - 1].raw.lower()
+        if previous == "miss" and (self._word(index - 2) == "near" or self._word(index - 2) in _DETERMINERS):
+            return False  # "a near miss (anonymised)": the noun, not the title
         if previous in words.GREETINGS or previous in _LOWER_ROLE_CUES:
             return True
         if previous in words.STRONG_CUES and previous not in {"called", "named", "child", "children", "baby", "kids"}:
@@ -1424,7 +1453,9 @@ class _NameFinder:
         gap = self.text[self.tokens[index - 1].end : self.tokens[index].start]
         previous = self.tokens[index - 1].raw
         if _FIELD_GAP.match(gap) and (previous.lower() in _FIELD_LABELS or self._known_as(index)):
-            return True  # form fields: "Name: Precious Adeyemi", "Mother: Marie", "Known as: Paddy"
+            # Form fields: "Name: Precious Adeyemi", "Mother: Marie", "Known as: Paddy"; but "Subject: Confidential -
+            # professionals meeting" is an email's topic, not a person.
+            return not (previous.lower() in _TOPIC_LABELS and self._ordinary_word(index))
         if not _CUE_GAP.match(gap):
             return False
         if previous.lower() in _NAME_PART_CUES:
@@ -1443,6 +1474,10 @@ class _NameFinder:
         if pair == ("known", "to") and self._given(self.tokens[index].base):
             return True  # "she is known to Bernadette at the Recovery College"
         return self._known_as(index)
+
+    def _ordinary_word(self, index: int) -> bool:
+        base = self.tokens[index].base
+        return base.lower() in self.lexicon.dictionary and not self._known_name(base)
 
     def _name_word_before(self, index: int) -> bool:
         previous, before = self._word(index - 1), self._word(index - 2)

@@ -12,13 +12,17 @@ once, and both the detector and `bench/anonymisation.py` read these functions:
   "frontdoor@...", "the emergency duty team on 01632 ...", "the switchboard on ...". They name a service that
   publishes them, not a person. A named worker's own address ("sarah.jones@council...", "k.ahmed@nhs.net") and any
   webmail address are personal data, as is any mobile number.
+- **Organisations' number ranges are not anyone's own line**: 0800/0808, 03, 084/087 and 116 numbers are, by Ofcom's
+  plan, for organisations; one is read as personal only when its sentence says whose it is ("her number is 0300
+  ..."). A landline whose local number is all noughts and ones ("0113 000 0000") is a placeholder.
+- **A pseudonym the text declares is not personal data**: 'the pseudonym "Anna"', "Anna (a pseudonym)".
 """
 
 from __future__ import annotations
 
 import re
 
-from core.anonymisation.identifiers import find_phones, team_mailbox
+from core.anonymisation.identifiers import find_phones, team_mailbox, team_mailbox_named_before
 from core.anonymisation.known import KnownTerms, matcher_for
 from core.anonymisation.normalise import normalise
 
@@ -59,7 +63,7 @@ def policy_of_span(text: str, start: int, end: int, kind: str) -> str | None:
     value = text[start:end]
     if kind == "name" and initial_pseudonym(value):
         return "initial"
-    if kind == "email" and team_mailbox(value):
+    if kind == "email" and (team_mailbox(value) or team_mailbox_named_before(text, start, value)):
         return "team mailbox"
     if kind == "phone" and service_line(text, start, end):
         return "service line"

@@ -98,7 +98,6 @@ def test_outward_code_only_in_an_address_context() -> None:
         "+44 (0)20 7946 0958",
         "(01422) 123456",
         "0161 496 0732",
-        "0800 028 8000",
     ],
 )
 def test_phone_numbers(number: str) -> None:
