@@ -73,11 +73,21 @@ _SPACE_RUN = re.compile(r"  +")
 
 def normalise(text: str) -> Normalised:
     """NFKC, one kind of space, dash and quote, invisible characters removed, any decimal digit as 0-9,
-    and a run of spaces read as one ("943  476  5919" from justified text)."""
+    and a run of spaces read as one ("943  476  5919" from justified text), except a gap of three or more between
+    words, which stays a gap of two (a form's columns)."""
     folded = _fold_characters(text)
     if "  " not in folded.text:
         return folded
     return _collapse_spaces(folded)
+
+
+def _column_gap(text: str, run: re.Match[str]) -> bool:
+    """Three spaces or more between words: a gap between a form's fields, not justified text's word spacing."""
+    if run.end() - run.start() < 3:
+        return False
+    before = text[run.start() - 1] if run.start() else ""
+    after = text[run.end()] if run.end() < len(text) else ""
+    return not (before.isdigit() and after.isdigit())
 
 
 def _collapse_spaces(folded: Normalised) -> Normalised:
@@ -92,9 +102,16 @@ def _collapse_spaces(folded: Normalised) -> Normalised:
         pieces.append(text[copied : match.start()])
         new_starts.extend(starts[copied : match.start()])
         new_ends.extend(ends[copied : match.start()])
-        pieces.append(" ")
-        new_starts.append(starts[match.start()])
-        new_ends.append(ends[match.end() - 1])
+        if _column_gap(text, match):
+            # "Client: Marcus Okoro   NHS: ...": a form's columns stay apart, so a name does not run on into the
+            # next field's label ("Okoro NHS" read as an NHS body).
+            pieces.append("  ")
+            new_starts.extend((starts[match.start()], starts[match.end() - 1]))
+            new_ends.extend((ends[match.start()], ends[match.end() - 1]))
+        else:
+            pieces.append(" ")
+            new_starts.append(starts[match.start()])
+            new_ends.append(ends[match.end() - 1])
         copied = match.end()
     pieces.append(text[copied:])
     new_starts.extend(starts[copied:])

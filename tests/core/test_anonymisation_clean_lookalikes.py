@@ -287,3 +287,27 @@ def test_a_name_the_text_calls_a_pseudonym_is_no_name(name: str, layout: str) ->
 def test_a_name_said_not_to_be_real_is_still_found() -> None:
     """ "not his real name" may mean a nickname known to the group: only "pseudonym" settles it."""
     assert of_kind("Ibrahim (not his real name in the group) sleeps in the car.", "name") == ["Ibrahim"]
+
+
+# --- A form's columns: a name does not run on into the next field's label ------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["Client", "SU", "IDVA", "Applicant", "Patient"])
+@pytest.mark.parametrize(
+    "next_field",
+    [
+        "NHS: 741 466 6328",
+        "Housing ref: NIHE/HA/774120",
+        "Line manager: Kate Rowley",
+        "DOB 19/06/1982",
+        "Trust ID: RX1234567",
+    ],
+)
+@pytest.mark.parametrize("gap", ["   ", "\t", "     "])
+def test_a_name_in_a_forms_column_is_found_whatever_the_next_field(label: str, next_field: str, gap: str) -> None:
+    text = f"{label}: Marcus Okoro{gap}{next_field}"
+    assert "Marcus Okoro" in of_kind(text, "name")
+
+
+def test_justified_spacing_inside_a_number_still_reads_as_one() -> None:
+    assert of_kind("NHS 943   476   5919 confirmed", "nhs_number") == ["943   476   5919"]
