@@ -177,6 +177,7 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     names = [span for span in names if not initial_pseudonym(text[span[0] : span[1]])]  # "Mrs P": policy.py
     pseudonyms = _pseudonyms(text)
     names = [span for span in names if text[span[0] : span[1]] not in pseudonyms]
+    names = [span for span in names if not _service_before_its_number(text, span, matcher)]
     names = [span for span in names if not _party_to_reported_case(text, span)] + list(_prosecuted(text, names))
     candidates.extend(names)
     candidates.extend(identifiers.find_dates_of_birth(text, names))
@@ -191,6 +192,16 @@ _PSEUDONYM = re.compile(
     r"\b[Pp]seudonyms?(?:\s+of|\s+is|\s+was)?(?:\s*:)?\s+[\"“‘']?(?P<before>[A-Z][a-z'’-]+)|"
     r"(?P<after>[A-Z][a-z'’-]+)[\"”’']?\s*\(\s*(?:a\s+)?pseudonym\b"
 )
+
+
+_NAME_TO_NUMBER = re.compile(r"[ \t]*(?:on|:|-|\()?[ \t]*")
+
+
+def _service_before_its_number(text: str, span: Span, matcher: KnownMatcher) -> bool:
+    """ "call Frank 0300 123 6600": a word right before a known service's number is that service's name."""
+    gap = _NAME_TO_NUMBER.match(text, span[1])
+    phone = identifiers.phone_at(text, gap.end())
+    return phone is not None and matcher.is_known_number(phone)
 
 
 def _pseudonyms(text: str) -> set[str]:

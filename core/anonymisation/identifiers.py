@@ -32,7 +32,8 @@ _TEAM_MAILBOX_WORDS = words.word_set(
     sleepers sleeping outreach income rents rent repairs benefits benefit council tax finance accounts hr payroll
     general main central north south east west city county borough district london group groups mailbox inbox
     shared generic team1 team2 dutyteam ashub sw workers practice surgery pharmacy gp nurses ward wards discharge
-    cp cpteam cpadmin eip ews governors clerk carers young
+    cp cpteam cpadmin eip ews governors clerk carers young unit clinical lead legal childcare welfare rights senco
+    outpatients outpatient booking management bed beds op ops encompass step marac triage pals headteacher
     hospital liaison probation police youth justice yot camhs ehcp sen send school schools learning disability ld
     the and for to
     """
@@ -77,10 +78,13 @@ def team_mailbox(address: str) -> bool:
     """A team's or a service's shared mailbox (every part of the local part a service word): not personal data, as
     policy (`policy.py`). A webmail address is always someone's own."""
     local = address.split("@", 1)[0].lower()
-    parts = [part for part in re.split(r"[._+-]+", local) if part]
+    parts = [part.rstrip("0123456789") or part for part in re.split(r"[._+-]+", local) if part]  # "step3.referrals"
     if not parts or _WEBMAIL.search(address):
         return False
-    return all(part in _TEAM_MAILBOX_WORDS or _service_words_run_together(part) for part in parts)
+    return all(
+        part in _TEAM_MAILBOX_WORDS or part.title() in words.TOWNS or _service_words_run_together(part)
+        for part in parts
+    )  # "marac.leicester": a service and the place it serves
 
 
 def _service_words_run_together(part: str) -> bool:
@@ -291,6 +295,15 @@ def _not_diallable(number: str) -> bool:
     """ "0113 000 0000", "01244 000 111": a placeholder (its local number all noughts and ones, starting with a nought,
     which no UK line has). A mistyped real number ("0113 094 8230") is still someone's."""
     return bool(_UNDIALLABLE.match(number))
+
+
+def phone_at(text: str, position: int) -> str | None:
+    """The phone number starting exactly at `position`, if one does."""
+    match = _PHONE_START.match(text, position)
+    if match is None:
+        return None
+    end = _phone_end(text, position, match.group())
+    return text[position:end] if end is not None else None
 
 
 # A number read out in words, as a voicemail is transcribed: "oh seven seven double oh nine ...". It starts with a

@@ -66,10 +66,13 @@ class KnownMatcher:
 
     def __init__(self, organisations: Iterable[str], numbers: Iterable[str]) -> None:
         self._by_first_word: dict[str, list[tuple[str, ...]]] = {}
+        self._capitals_only: set[str] = set()  # one-word names listed in capitals: "FRANK", not "Frank Hollins"
         for phrase in organisations:
             phrase_words = _words_of(normalise(phrase).text)  # read as the text will be: "Esme\u0301e" as "Esmée"
             if phrase_words:
                 self._by_first_word.setdefault(phrase_words[0], []).append(phrase_words)
+                if len(phrase_words) == 1 and phrase.strip().isupper():
+                    self._capitals_only.add(phrase_words[0])
         # By first word: each length of phrase it starts, longest first, with the set of phrases of that length.
         self._lengths: dict[str, list[tuple[int, frozenset[tuple[str, ...]]]]] = {
             first: [
@@ -106,6 +109,8 @@ class KnownMatcher:
                 continue
             if length == 1 and matches[index].group().islower():
                 continue  # a one-word name written in lower case is the ordinary word ("mind", "crisis")
+            if length == 1 and keys[index] in self._capitals_only and not matches[index].group().isupper():
+                continue  # "FRANK" the drugs service, listed in capitals; "Frank" is a person
             return index + length - 1
         return None
 

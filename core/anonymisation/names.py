@@ -92,6 +92,7 @@ INITIALISMS = _words(
     POP PoP PCSO PCSOs HCA RMN RGN SHO SPR FY1 FY2 CAB DVS DAS URGENT FAO ATTN ASAP NOT DO DONT RE FWD CC BCC TO OF AND
     CAF TAF EHA CHC DST LADO IRO ICPC RCPC CLA PLO SGO CAO LPS AA NQSW SWA FSW EWO SALT ABI DOLs CHIN EHCNA
     ISW PRU AP SEMH SEND LAC CP CPP CPR CSP FGC FNP TAC TAMHS HSC NICE RCN HCPC SWE BASW ADCS MHST ERS
+    CAIT HBA FME FMO SOCO CID MISPER CAWN DASH RIC ICTG SCRA CHI DSO IOPC PSNI NIHE GMC NMC
     """
 )
 
@@ -438,7 +439,14 @@ CONDITION_EPONYMS = _words(
 ORGANISATION_WORDS = _words(
     """
     Datix Ulysses SystmOne EMIS RiO Liquidlogic CPOMS MyConcern Homechoice Skyguard Allevyn Aquacel Mepilex
-    Inadine Tegaderm
+    Inadine Tegaderm Braden Waterlow Barthel Tesla Cordia Karma Nirvana Midland Heart Encompass
+    Pupil Pupils Student Students Supervisor Supervisee Colleague Colleagues Grandson Granddaughter Grandchild
+    Neurology Cardiology Oncology Psychiatry Psychology Paediatrics Orthopaedics Gynaecology Dermatology Urology
+    Renfrewshire Tayside Angus Fife Lothian Lanarkshire Ayrshire Grampian Dunbartonshire Inverclyde Clackmannanshire
+    Aberdeenshire Moray Highland Argyll Stirlingshire Kinross Galloway Dumfries Borders Shetland Orkney Powys
+    Ceredigion Gwynedd Conwy Denbighshire Flintshire Wrexham Caerphilly Rhondda Torfaen Monmouthshire
+    Pembrokeshire Carmarthenshire Caerfyrddin Abertawe Caerdydd Casnewydd Builth Llandrindod Plas Hedd Môn
+    Mam Mammy Taid Nain Teesside Tyneside Merseyside Wearside Humberside Clydeside Deeside
     Mind Shelter Crisis Refuge Samaritans Barnardo's Nacro Catch22 Centrepoint Depaul YMCA YWCA
     Emmaus Oasis Turning Point Salvation Army Citizens Advice StepChange Jobcentre Jobcentre Plus
     Mungo's Mungos Thames Reach Change Grow Live CGL Humankind Forward Trust Addaction WDP
@@ -504,7 +512,8 @@ RUN_KILLERS = _words(
     Esplanade Broadway Precinct Retail-Park Interchange Terminal Depot
     Mansions Heights Buildings Blocks Villas Cottages Flats Apartments
     Report Review Inquiry Enquiry Commission
-    Framework Model Toolkit Wellbeing Cottage Cottages
+    Framework Model Toolkit Wellbeing Cottage Cottages Gateway Protocol Room Primary Infants Juniors Secondary
+    Grammar Comprehensive Scale Score Tool Checklist Chronology Basket
     """
 )
 

@@ -35,8 +35,9 @@ _AGE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PERSON_AFTER = re.compile(
-    r"^(?:\s+from\s+(?:the\s+)?[A-Z]|\s*\((?:our|her|his|their|the)?\s*(?:[a-z]+\s+)?"
-    r"(?:worker|nurse|officer|manager|cpn|sw|gp|advocate|mentor|keyworker|navigator|volunteer|practitioner)\b"
+    r"^(?:\s+from\s+(?:the\s+)?[A-Z]|\s*\((?:our|her|his|their|the)?\s*(?:[A-Za-z&-]+\s+){0,2}"
+    r"(?i:worker|nurse|officer|manager|cpn|sw|gp|advocate|mentor|keyworker|navigator|volunteer|practitioner|"
+    r"co-?ordinator|therapist|consultant|teacher|head\s+of|chair|iro|dsl|hv|idva|amhp|senco|interpreter)\b"
     r"|\s+(?:is|was|turned|turns)\s+(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+)?(?:aged\s+)?\d{1,2}\b"
     r"|\s+(?:is|was)\s+born\b"
     r"|\s+(?:has|had)\s+(?:a|two|three|four|no)\s+(?:young\s+|teenage\s+|new\s+)?(?:son|daughter|child|children|"
@@ -230,6 +231,7 @@ _MEDICAL_EPONYM_AFTER = re.compile(
 _BUSINESS_AFTER_POSSESSIVE = words.word_set("pharmacy chemist chemists opticians bakery garage dispensary")
 # Places and organisations named after a person: "Joseph's House", "Ellen's Place", "Jo's Trust".
 _NAMED_PLACE_WORDS = words.word_set(
+    "Lane Road Street Avenue Close Drive Crescent Terrace Grove Row Square Yard "
     "House Place Court Lodge Mews Home Homes Centre Center Hostel Hospice Trust Foundation Fund Project Cafe Café "
     "Kitchen Pantry Garden Gardens Farm Barn Hall Rooms Hub Club Academy School Nursery Surgery Clinic Ward Wing "
     "Unit Charity Appeal Walk Way Mansions Tower Towers Heights Buildings Blocks Villas Cottages"
@@ -390,11 +392,22 @@ _NEVER_NAMES = _with_possessive_bases(
 )
 
 
-# Lower-case words that, right after a capitalised run, show it is a place or an organisation ("Kingfisher ward").
+# Lower-case nouns after one capitalised word that make it a thing's name: "Moses basket", "Lester tool".
+_THING_NOUNS = words.word_set("basket tool scale score protocol chart criteria model approach pathway framework")
+_WARD_NUMBER_BEFORE = re.compile(r"\b(?:Ward|ward|Unit|unit|Bay|bay)\s*\d+[A-Za-z]?\s*\(\s*$")
+# Field labels and record words typed in capitals that may follow a name: not a surname.
+_NOT_SURNAME_CAPITALS = words.word_set(
+    "DOB NHS CRN PNC UPN REF TEL MOB ADDRESS PHONE NAME AGE DATE NOTE NOTES URGENT CONFIDENTIAL AND THE FOR WITH "
+    "RE FAO ATTN CC BCC SENT FROM TO SUBJECT ID NO NUMBER POSTCODE"
+)
+# Surnames that are also the last word of a place's name ("Kingfisher Ward", "Grove Hall"): a person's only after a
+# listed first name, with evidence, and not after "the", "to", "on" ("admitted to Martina Ward" stays a ward).
+_PLACE_SURNAMES = words.word_set("Ward Hall Lane Wood Park Church Field Fields Green Marsh Moss Fell")
 _FACILITY_AFTER = re.compile(
     r" (?:[a-z][a-z'’-]* ){0,2}(?:hub|centre|center|room|rooms|hall|unit|ward|club|cafe|café|project|clinic|"
     r"surgery|library|suite|building|base|offices|campus|scheme|garden|gardens|annexe|wing)\b"
 )
+# Lower-case words that, right after a capitalised run, show it is a place or an organisation ("Kingfisher ward").
 _LOWER_ORGANISATION_WORDS = words.word_set(
     "ward wards unit practice surgery hostel centre center trust foundation lodge hospital clinic hospice forum "
     "project charity estate road street lane avenue academy school college church mosque library programme "
@@ -553,6 +566,7 @@ class _NameFinder:
         self._flag_speakers()
         self._flag_sign_offs()
         self._flag_shouted_names()
+        self._flag_capital_surnames_after()
         self._flag_and_pairs()
         self._propagate()
         self._flag_and_pairs()
@@ -919,6 +933,24 @@ class _NameFinder:
             if any(len(word) >= 2 and word.isupper() and word.isalpha() for word in neighbours):
                 self.flagged.add(index)  # words joined by a space, not "CONN_MAX_AGE"
 
+    def _flag_capital_surnames_after(self) -> None:
+        """ "Victim Kelly ROURKE (11/01/1989)", "Name: Ciarán DOHERTY": police and court records type the surname in
+        capitals after a first name already read as one. Not an acronym or a field's label ("Jade DOB", "Sam NHS")."""
+        for index in sorted(self.flagged):
+            following = index + 1
+            if following >= len(self.tokens) or following in self.flagged or not self._joined(index, following):
+                continue
+            raw = self.tokens[following].base
+            if len(raw) < 3 or not raw.isupper() or not raw.replace("-", "").replace("'", "").isalpha():
+                continue
+            title = raw.title()
+            if raw in words.INITIALISMS or raw in words.SERVICE_ACRONYMS or raw in _NOT_SURNAME_CAPITALS:
+                continue
+            if title in _NEVER_NAMES and not self._surname(title):
+                continue
+            if self._surname(title) or title.lower() not in self.lexicon.dictionary:
+                self.flagged.add(following)
+
     def _surname_like(self, word: str, first: bool) -> bool:
         """After a title anything name-shaped is a name ("Mrs Hope Marsh", "Mr Best") except a service word."""
         if word in words.RUN_KILLERS:
@@ -952,9 +984,15 @@ class _NameFinder:
     # -- judging a run of capitalised words ------------------------------------------------
 
     def _judge_run(self, run: list[int]) -> None:
+        run = [index for index in run if index not in self.blocked]  # blocked by a run judged before this one
+        if not run:
+            return
         last = self.tokens[run[-1]]
         if last.possessive and run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].raw in _NAMED_FOR:
-            self.blocked.update(run)  # "Clare's Law", "Awaab's Law": named for someone, not about them here
+            self.blocked.update([*run, run[-1] + 1])  # "Clare's Law", "Awaab's Law": named for someone, not about them
+            return
+        if len(run) == 1 and not last.possessive and self._thing_named(run[0]):
+            self.blocked.update(run)  # "Moses basket", "Lester tool", "Ward 3 (Rowan)": a thing or a ward's name
             return
         if self._eponym(run):
             self.blocked.update(run)  # "Kolb's cycle", "the Peter principle": a theory, not a person
@@ -1001,6 +1039,9 @@ class _NameFinder:
             and self._surname(self.tokens[run[2]].base)
         ):
             self.flagged.update(run[1:])  # "Niece Denise Hall informed": a relative, whose surname is also a place
+            return
+        if self._first_name_and_place_surname(run):
+            self.flagged.update(run)  # "Martina Ward said", "Bethany Hall (sister)": not "admitted to Rose Ward"
             return
         if (
             any(self.tokens[i].base in words.RUN_KILLERS for i in run)
@@ -1058,6 +1099,31 @@ class _NameFinder:
         else:
             self._judge_single(run[0], evidence)
 
+    def _thing_named(self, index: int) -> bool:
+        token = self.tokens[index]
+        if _WARD_NUMBER_BEFORE.search(self.text, max(0, token.start - 16), token.start):
+            return True
+        following = index + 1
+        return (
+            following < len(self.tokens)
+            and self._joined(index, following)
+            and self.tokens[following].raw in _THING_NOUNS
+            and not self._cue_before(index)
+        )
+
+    def _first_name_and_place_surname(self, run: list[int]) -> bool:
+        if len(run) != 2 or self.tokens[run[1]].base not in _PLACE_SURNAMES:
+            return False
+        first = self.tokens[run[0]].base
+        if not self._given(first) or first in _NEVER_NAMES or self._word(run[0] - 1) in _PLACE_PREPOSITIONS | {"the"}:
+            return False
+        if run[0] > 0 and self.tokens[run[0] - 1].raw.isdigit():
+            return False  # "14 Albert Park": an address
+        if self._organisation_follows(run[1]) or _FACILITY_AFTER.match(self.text, self.tokens[run[1]].end):
+            return False
+        # Wards and halls are named for people and flowers ("Ward round, Jasmine Ward"): a person only on evidence.
+        return self._evidence(run) or self._strong_person_evidence(run[1]) or self._relation_after(run[1])
+
     def _eponym(self, run: list[int]) -> bool:
         """ "Maslow's hierarchy", "the Peter principle": a theory named for its author. A listed first name with a
         possessive stays a person ("Kayla's cycle of self-harm")."""
@@ -1113,7 +1179,16 @@ class _NameFinder:
         token = self.tokens[index]
         if token.raw in words.ROLE_CUES or token.raw.lower() in _PERSON_ROLE_WORDS:
             return True
+        if self._ambiguous(token.base) and self._surname_follows(index):
+            return False  # "Frank Hollins", "Mark Tennant": a first name that is also a word, then a surname
         return token.base in words.COMMON_WORDS and not self._known_name(token.base)
+
+    def _surname_follows(self, index: int) -> bool:
+        following = index + 1
+        if following >= len(self.tokens) or not self._joined(index, following):
+            return False
+        base = self.tokens[following].base
+        return self._surname(base) and base not in _NEVER_NAMES and base.lower() not in self.lexicon.dictionary
 
     def _judge_multi(self, run: list[int], evidence: bool) -> None:
         bases = [self.tokens[i].base for i in run[:3]]
@@ -1477,7 +1552,7 @@ class _NameFinder:
 
     def _ordinary_word(self, index: int) -> bool:
         base = self.tokens[index].base
-        return base.lower() in self.lexicon.dictionary and not self._known_name(base)
+        return base.lower() in self.lexicon.dictionary and (not self._known_name(base) or self._ambiguous(base))
 
     def _name_word_before(self, index: int) -> bool:
         previous, before = self._word(index - 1), self._word(index - 2)

@@ -10,7 +10,7 @@ from cases.services import gate, known_terms, lifecycle
 from core.anonymisation import known_services
 
 ORGANISATION_TEXT = "She goes to Rosie Hart on Tuesdays for peer support."
-NUMBER_TEXT = "He rang the Ferris line on 01273 555019 for a bed."
+NUMBER_TEXT = "He rang the Ferris on 01273 555019 for a bed."
 
 
 def kinds(text: str) -> list[str]:
@@ -64,11 +64,13 @@ def test_adding_an_entry_stops_the_finding_and_removing_it_brings_it_back(
 
 
 def test_removing_a_seeded_entry_brings_its_finding_back(programme_admin, django_capture_on_commit_callbacks):
-    assert kinds("She rang them on 0808 800 4444 last night.") == []
+    # "her number": an 0808 number said to be someone's is read as personal unless the programme lists it.
+    text = "Her number is 0808 800 4444, she said."
+    assert kinds(text) == []
     term = KnownTerm.objects.get(kind=KnownTermKind.NUMBER, text="0808 800 4444")
     with django_capture_on_commit_callbacks(execute=True):
         known_terms.remove_known_term(term=term, by=programme_admin)
-    assert kinds("She rang them on 0808 800 4444 last night.") == ["phone"]
+    assert kinds(text) == ["phone"]
     assert KnownTerm.objects.get(pk=term.pk).listed is False  # kept as the record of the decision
 
 

@@ -311,3 +311,108 @@ def test_a_name_in_a_forms_column_is_found_whatever_the_next_field(label: str, n
 
 def test_justified_spacing_inside_a_number_still_reads_as_one() -> None:
     assert of_kind("NHS 943   476   5919 confirmed", "nhs_number") == ["943   476   5919"]
+
+
+# --- Classes the fifth corpus showed (development data since it was measured) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "surname"),
+    [("Kelly", "ROURKE"), ("Ciarán", "DOHERTY"), ("Lee", "SCANLON"), ("Jason", "O'NEILL"), ("Agnieszka", "KOWALSKA")],
+)
+def test_a_surname_in_capitals_after_a_first_name_is_part_of_the_name(first: str, surname: str) -> None:
+    text = f"Victim {first} {surname} (11/01/1989), seen at the station."
+    assert of_kind(text, "name") == [f"{first} {surname}"]
+    assert of_kind(text, "date_of_birth") == ["11/01/1989"]
+
+
+@pytest.mark.parametrize("label", ["DOB", "NHS", "CRN", "URGENT", "REF"])
+def test_a_field_label_in_capitals_after_a_first_name_is_not_its_surname(label: str) -> None:
+    assert all(label not in name for name in of_kind(f"Client: Kelly {label} 123", "name"))
+
+
+@pytest.mark.parametrize("first", ["Frank", "Mark", "Will", "Rich"])
+@pytest.mark.parametrize("surname", ["Hollins", "Tennant", "Okafor"])
+def test_a_first_name_that_is_a_word_before_a_surname_is_a_name(first: str, surname: str) -> None:
+    names = of_kind(f"(2) {first} {surname} - abstinent 6 months, plan discharge.", "name")
+    assert any(name.startswith(first) for name in names)
+
+
+def test_a_service_listed_in_capitals_is_not_a_person_written_in_title_case() -> None:
+    assert of_kind("Referred to FRANK for advice.", "name") == []
+    assert of_kind("Frank Hollins rang the office.", "name") == ["Frank Hollins"]
+
+
+@pytest.mark.parametrize("role", ["ASB officer", "Head of Year", "social worker", "IDVA", "interpreter"])
+def test_a_role_in_brackets_after_a_full_name_is_evidence(role: str) -> None:
+    assert of_kind(f"Attendees: Frank Tulloch ({role}), others.", "name") == ["Frank Tulloch"]
+
+
+@pytest.mark.parametrize(
+    ("surname", "evidence"),
+    itertools.product(
+        ["Ward", "Hall", "Wood", "Green"], ["{n} said she would come", "her sister {n} rang", "{n} (aunt) attended"]
+    ),
+)
+def test_a_first_name_then_a_place_surname_with_evidence_is_a_name(surname: str, evidence: str) -> None:
+    name = f"Martina {surname}"
+    assert name in of_kind(evidence.format(n=name), "name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ward round, Jasmine Ward, Wednesday.",
+        "admitted to Martina Ward at 10:00",
+        "14 Albert Park, Leeds",
+        "moved to Rose Hall last week",
+    ],
+)
+def test_a_place_named_with_a_first_name_is_no_name(text: str) -> None:
+    assert all(word not in " ".join(of_kind(text, "name")) for word in ("Jasmine", "Martina", "Albert", "Rose"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Safe sleep discussed, Moses basket seen.",
+        "Lester tool red zone for glucose.",
+        "Braden scale 11 today.",
+        "informal admission to Ward 3 (Rowan) arranged.",
+        "Completed the Herbert Protocol form.",
+        "Awaab's Law is coming in.",
+    ],
+)
+def test_a_thing_named_for_someone_is_no_name(text: str) -> None:
+    assert of_kind(text, "name") == []
+
+
+def test_a_service_named_right_before_its_known_number_is_no_name() -> None:
+    assert of_kind("Out of hours call Frank 0300 123 6600 or Samaritans 116 123.", "name") == []
+    assert of_kind("Out of hours call Frank on 07700 900123.", "name") == ["Frank"]
+
+
+@pytest.mark.parametrize(
+    "place", ["Renfrewshire", "Tayside", "Angus", "Powys", "Builth Wells", "Caerfyrddin", "Teesside"]
+)
+def test_scottish_and_welsh_areas_are_no_names(place: str) -> None:
+    assert of_kind(f"Referral from {place} received; allocated today.", "name") == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "marac.leicester@example.gov.uk",
+        "step3.referrals@example.nhs.uk",
+        "bed.management@example.nhs.uk",
+        "clinical.lead@example.org.uk",
+        "outpatients.booking@example.nhs.uk",
+    ],
+)
+def test_role_and_place_mailboxes_are_team_mailboxes(address: str) -> None:
+    assert of_kind(f"email {address} today", "email") == []
+
+
+@pytest.mark.parametrize("address", ["leicester.smith@example.gov.uk", "kelly.lead@example.org.uk"])
+def test_a_mailbox_with_a_persons_name_is_still_an_email(address: str) -> None:
+    assert of_kind(f"email {address} today", "email") == [address]
