@@ -276,7 +276,7 @@ def public_number(text: str, span: Span, matcher: KnownMatcher, organisations: l
         return True  # "the council's main number (0121 ...)", "Adult Social Care front door on 0161 ..."
     if not _SERVICE_NUMBER.match(number):
         return _TEAM_LINE_BEFORE.search(before) is not None and not _PERSONAL_NUMBER_CUE.search(before)
-    if not _PERSONAL_NUMBER_CUE.search(before):
+    if not _PERSONAL_NUMBER_CUE.search(before) or _SWITCHBOARD_CUE.search(before):
         return True  # 03, 08 and 116 numbers are organisations' (Ofcom's plan), unless the sentence says whose
     if _SERVICE_CUE.search(before):
         return True

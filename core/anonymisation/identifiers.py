@@ -61,17 +61,37 @@ _TEAM_NAMED_BEFORE = re.compile(
 )
 
 
+# A sender named by role: "Pastoral Lead", "Hospice at Home", "Prevent Coordinator".
+_ROLE_SENDER_WORDS = words.word_set(
+    "team service services lead coordinator co-ordinator manager officer admin administrator hub unit ward clinic "
+    "hospice home office panel board desk centre center practice surgery department secretary clerk duty inbox"
+)
+_DISPLAY_NAME = re.compile(r"(?:^|:)\s*([^<>\n:;\"]{2,60}?)\s*<\s*$")
+
+
 def team_mailbox_named_before(text: str, start: int, address: str) -> bool:
     """An address the line names as a team's, just before it; never a webmail address, nor one with a first name in
     its local part ("Team Manager Sue Bell <sue.bell@...>" is hers)."""
     if _WEBMAIL.search(address):
         return False
     line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
-    if not _TEAM_NAMED_BEFORE.search(text, line_start, start):
-        return False
+    data = load_name_data()
     local = address.split("@", 1)[0]
-    given = load_name_data().given_names
-    return not any(part.capitalize() in given for part in re.split(r"[._+-]+", local) if len(part) > 2)
+    if any(part.capitalize() in data.given_names for part in re.split(r"[._+-]+", local) if len(part) > 2):
+        return False
+    if _TEAM_NAMED_BEFORE.search(text, line_start, start):
+        return True
+    # "From: Hospice at Home <hah@...>", "Pastoral Lead <pastoral@...>": a sender named by role, no person's name.
+    display = _DISPLAY_NAME.search(text, line_start, start)
+    if display is None:
+        return False
+    names = data.given_names | data.surnames | words.GIVEN_NAMES | words.SURNAMES
+    words_shown = re.findall(r"[^\W\d_]+", display.group(1))
+    return (
+        any(word.lower() in _ROLE_SENDER_WORDS for word in words_shown)
+        and not any(word.capitalize() in names or word in names for word in words_shown)
+        and not any(part.capitalize() in data.surnames for part in re.split(r"[._+-]+", local) if len(part) > 2)
+    )
 
 
 def team_mailbox(address: str) -> bool:

@@ -92,7 +92,7 @@ INITIALISMS = _words(
     POP PoP PCSO PCSOs HCA RMN RGN SHO SPR FY1 FY2 CAB DVS DAS URGENT FAO ATTN ASAP NOT DO DONT RE FWD CC BCC TO OF AND
     CAF TAF EHA CHC DST LADO IRO ICPC RCPC CLA PLO SGO CAO LPS AA NQSW SWA FSW EWO SALT ABI DOLs CHIN EHCNA
     ISW PRU AP SEMH SEND LAC CP CPP CPR CSP FGC FNP TAC TAMHS HSC NICE RCN HCPC SWE BASW ADCS MHST ERS
-    CAIT HBA FME FMO SOCO CID MISPER CAWN DASH RIC ICTG SCRA CHI DSO IOPC PSNI NIHE GMC NMC
+    CAIT HBA FME FMO SOCO CID MISPER CAWN DASH RIC ICTG SCRA CHI DSO IOPC PSNI NIHE GMC NMC CTO IMHA IMCA YM
     """
 )
 
@@ -101,6 +101,8 @@ INITIALISMS = _words(
 # into the name data's first names (`name_data.py`), so the usual word-list checks still apply to each.
 COMMUNITY_GIVEN_NAMES = _words(
     """
+    Taiwo Kehinde Yousef Youssef Rania Segun Olu Tope Funmi Bisi Yinka Ngozi Chidi Obinna Emeka Nkechi Tendai Tatenda
+    Farai Rumbidzai Nyasha Kudzai
     Gurpreet Harpreet Manpreet Jaspreet Navpreet Simranjit Harjit Manjit Sukhjit Paramjit Kuljit Baljit Harjinder
     Baljinder Sukhwinder Jaswinder Parminder Rajinder Surinder Kulwinder Harvinder Gurdeep Kuldeep Mandeep Sandeep
     Navdeep Amandeep Jagdeep Gurinder Jasbir Balbir Harbans Jaspal Gurmit Amrit Kiran Satnam Tejinder Ranjit
@@ -159,7 +161,7 @@ AMBIGUOUS_GIVEN_NAMES = _words(
     Harmony Heather Holly Honor Hope Iris Ivy Jack Jade Jean June Joy Liberty Lily Mark Max May
     Miles Olive Pat Patience Pearl Penny Poppy Precious Ray Rich Rob Robin Rose Ruby Sandy Sky
     Skye Summer Sunny Violet Will
-    Kit Eve Dot Chin Gene Hung Imam Marsh Mat Non Ems Whit Lacy
+    Kit Eve Dot Chin Gene Hung Imam Marsh Mat Non Ems Whit Lacy Reg
     """
 )
 
@@ -232,6 +234,7 @@ PLACE_LIKE_GIVEN_NAMES = _words(
 
 SURNAMES = _words(
     """
+    Haddad Chikwanha Macleod MacLeod Moyo Ncube Sibanda Dube Mutasa Chikore
     Adams Ahmed Akhtar Ali Allen Anderson Andrews Armstrong Atkinson Bailey Baker Ball Barker
     Barnes Barrett Bates Begum Bell Bennett Berry Bibi Bird Bishop Booth Bradley Brennan Brooks
     Brown Burgess Burns Burton Butler Byrne Campbell Carr Carter Chambers Chapman Choudhury Clark
@@ -257,7 +260,7 @@ SURNAMES = _words(
 TITLES = _words(
     """
     Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Father Sister Cllr
-    Councillor Master Madam
+    Councillor Master Madam Sheriff Judge Justice
     """
 )
 
@@ -446,7 +449,7 @@ ORGANISATION_WORDS = _words(
     Aberdeenshire Moray Highland Argyll Stirlingshire Kinross Galloway Dumfries Borders Shetland Orkney Powys
     Ceredigion Gwynedd Conwy Denbighshire Flintshire Wrexham Caerphilly Rhondda Torfaen Monmouthshire
     Pembrokeshire Carmarthenshire Caerfyrddin Abertawe Caerdydd Casnewydd Builth Llandrindod Plas Hedd Môn
-    Mam Mammy Taid Nain Teesside Tyneside Merseyside Wearside Humberside Clydeside Deeside
+    Mam Mammy Taid Nain Sacro Hartmann Hartmann's Teesside Tyneside Merseyside Wearside Humberside Clydeside Deeside
     Mind Shelter Crisis Refuge Samaritans Barnardo's Nacro Catch22 Centrepoint Depaul YMCA YWCA
     Emmaus Oasis Turning Point Salvation Army Citizens Advice StepChange Jobcentre Jobcentre Plus
     Mungo's Mungos Thames Reach Change Grow Live CGL Humankind Forward Trust Addaction WDP
@@ -521,7 +524,7 @@ RUN_KILLERS = _words(
 # "Ysbyty Gwynedd" (hospital). They end a run only with another capitalised word after them ("Tai" is also a name).
 WELSH_ORGANISATION_LEADERS = _words(
     """
-    Tai Cyngor Ysbyty Canolfan Meddygfa Cymdeithas Gwasanaeth Gwasanaethau Coleg Ysgol Prifysgol Cartref Hafan
+    Tai Ty Tŷ Cyngor Ysbyty Canolfan Meddygfa Cymdeithas Gwasanaeth Gwasanaethau Coleg Ysgol Prifysgol Cartref Hafan
     Llys Heddlu Cymorth Gofal Iechyd Bwrdd
     """
 )
@@ -710,6 +713,9 @@ JOB_TITLES = _words(
 # Multi-word services, roles and institutions that must never be read as a name.
 STOP_PHRASES = _phrases(
     """
+    rich tea
+    queen's nurse
+    queens nurse
     christmas eve
     new year's eve
     new years eve

@@ -24,7 +24,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _SENTENCE_BREAK = re.compile(r"(?:[.!?:;•*\n\u2022]|\s[-–]\s|^\s*[-–])[\s\"'“‘(\[]*$")
 _INITIAL = re.compile(r"[A-Z]\.?")
 _AGE_AFTER = re.compile(
-    r"^(?:['’]s)?(?:\s*,\s*(?:aged?\s*)?\d{1,2}\s*(?:,|years|yrs|y/o)|\s*\(\s*(?:aged?\s*)?\d{1,2}\s*\)"
+    r"^(?:['’]s)?(?:\s*,\s*(?:aged?\s*)?\d{1,2}\s*(?:,|years|yrs|y/o)|\s*\(\s*(?:aged?\s*)?\d{1,2}\s*[),;]"
     r"|,?\s*\(\s*(?:DOB|D\.O\.B|b\.|born|aged|age|NHS|date of birth)|\s*,\s*(?:who|whose|aged|age)\b"
     r"|\s*,\s*(?:DOB|D\.O\.B|born|date of birth|NI|NHS|MRN|CRN|known as|aka|a\.k\.a\.)\b"
     r"|\s*\(\s*(?:[MF]|male|female)\s*,\s*(?:aged?\s*)?\d{1,2}\s*\)|\s*\(\s*(?:Y|Yr|Year)\s?\d{1,2}\s*\)"
@@ -314,7 +314,8 @@ _AUXILIARY_VERBS = words.word_set(
 )
 _MESSAGE_SIGNATURE_END = re.compile(r"\s*(?:[,.!;:)\n-]|$|x+\b|here\b)")
 _LOWER_NOT_NAMES = words.word_set(
-    "again here there back now agen ere lol hun babe love mate bro sis mum dad nan your ur the only just still outside"
+    "again here there back now agen ere lol hun babe love mate bro sis mum dad nan your ur the only just still outside "
+    "prescriber prescribers practitioner specialist educator assessor navigator coordinator co-ordinator lead"
 )
 _SELF_NAMING = words.word_set("its it's im i'm")  # in a text: "its shelley", "im kayleigh"
 _LOWER_PAIRS = frozenset(
@@ -410,6 +411,7 @@ _FACILITY_AFTER = re.compile(
 # Lower-case words that, right after a capitalised run, show it is a place or an organisation ("Kingfisher ward").
 _LOWER_ORGANISATION_WORDS = words.word_set(
     "ward wards unit practice surgery hostel centre center trust foundation lodge hospital clinic hospice forum "
+    "building block wing annexe suite "
     "project charity estate road street lane avenue academy school college church mosque library programme "
     "network partnership fellowship collective care"
 )
@@ -1238,6 +1240,9 @@ class _NameFinder:
         if self._ambiguous(word):
             if token.sentence_start and not self._cue_before(index) and not self._human_after(index):
                 return
+            if _AGE_AFTER.match(self.text[token.end : token.end + 60]) and not token.possessive:
+                self.flagged.add(index)  # "Placement of Rio (12)", "Jordan (14, surname ...)": a child's age
+                return
             place = word in words.PLACE_LIKE_GIVEN_NAMES and self._place_preposition_before(index)
             if place and not self._cue_before(index):
                 return  # "her sister in Dublin is on ...": a place
@@ -1259,6 +1264,14 @@ class _NameFinder:
             return
         if word.lower() in self.lexicon.dictionary and not self._strong_person_evidence(index):
             return  # "Threshold met", "Paperwork completed": an ordinary word, unless it is plainly a person's name
+        if (
+            word.lower() in self.lexicon.dictionary
+            and token.sentence_start
+            and not self._cue_before(index)
+            and not _AGE_AFTER.match(self.text[token.end : token.end + 60])
+            and not self._person_verb_after(index)
+        ):
+            return  # "Package is 2 carers x4", "Venue: Room 2.14": a line about a thing, whatever number follows
         thing_like = _english_suffix(word) or self._only_a_weak_verb_after(index)
         if token.sentence_start and thing_like and not self._cue_before(index):
             return  # "Post goes to...", "Funding was cut": a sentence about a thing
@@ -1288,6 +1301,16 @@ class _NameFinder:
         if token.possessive:
             return self.tokens[following].raw in _PERSONAL_NOUNS
         return self._joined(index, following) and self.tokens[following].raw in _STRONG_PERSON_VERBS
+
+    def _person_verb_after(self, index: int) -> bool:
+        """ "Favour rang", "Wisdom told me": a verb said only of people right after the word."""
+        following = index + 1
+        return (
+            following < len(self.tokens)
+            and not self.tokens[index].possessive
+            and self._joined(index, following)
+            and self.tokens[following].raw in _STRONG_PERSON_VERBS
+        )
 
     def _relation_after(self, index: int) -> bool:
         token = self.tokens[index]
@@ -1531,8 +1554,8 @@ class _NameFinder:
             # Form fields: "Name: Precious Adeyemi", "Mother: Marie", "Known as: Paddy"; but "Subject: Confidential -
             # professionals meeting" is an email's topic, not a person.
             return not (previous.lower() in _TOPIC_LABELS and self._ordinary_word(index))
-        if not _CUE_GAP.match(gap):
-            return False
+        if not _CUE_GAP.match(gap) or "\n" in gap:
+            return False  # a cue does not reach over a line break: "... Social Worker\nVenue: Room 2.14"
         if previous.lower() in _NAME_PART_CUES:
             return True  # "(surname Liu)", "née Walsh"
         if self._name_word_before(index):
@@ -1551,7 +1574,10 @@ class _NameFinder:
         return self._known_as(index)
 
     def _ordinary_word(self, index: int) -> bool:
+        """A word, not a name: "Confidential", "Summer term", "Reg 44" (a regulation's number after it)."""
         base = self.tokens[index].base
+        if self._ambiguous(base) and index + 1 < len(self.tokens) and self.tokens[index + 1].raw.isdigit():
+            return True
         return base.lower() in self.lexicon.dictionary and (not self._known_name(base) or self._ambiguous(base))
 
     def _name_word_before(self, index: int) -> bool:

@@ -416,3 +416,67 @@ def test_role_and_place_mailboxes_are_team_mailboxes(address: str) -> None:
 @pytest.mark.parametrize("address", ["leicester.smith@example.gov.uk", "kelly.lead@example.org.uk"])
 def test_a_mailbox_with_a_persons_name_is_still_an_email(address: str) -> None:
     assert of_kind(f"email {address} today", "email") == [address]
+
+
+# --- Classes the sixth corpus showed (development data since it was measured) --------------------------------------
+
+
+@pytest.mark.parametrize("sender", ["Hospice at Home", "Pastoral Lead", "Prevent Coordinator", "Duty Manager"])
+@pytest.mark.parametrize("local", ["hah", "pastoral", "prevent", "xq"])
+def test_a_sender_named_by_role_has_a_team_mailbox(sender: str, local: str) -> None:
+    assert of_kind(f"From: {sender} <{local}@example.org.uk>\nSubject: cover", "email") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "From: Priya Chauhan <pc@example.org>",
+        "From: Chauhan, P <pchauhan@example.org>",
+        "From: Kasia <wiktoria.lis1990@wp.pl>",
+        "From: Team Manager <sue.bell@example.org>",
+    ],
+)
+def test_a_sender_named_as_a_person_keeps_a_personal_email(line: str) -> None:
+    assert len(of_kind(line, "email")) == 1
+
+
+def test_a_service_numbers_switchboard_is_public_even_said_as_theirs() -> None:
+    assert of_kind("Their switchboard is 0300 123 4567 if u need to chase.", "phone") == []
+
+
+@pytest.mark.parametrize("role", ["Social Worker", "Team Manager", "Named Nurse"])
+@pytest.mark.parametrize("word", ["Venue", "Placement", "Package", "Outcome"])
+def test_a_role_at_a_lines_end_is_no_cue_for_the_next_lines_first_word(role: str, word: str) -> None:
+    assert of_kind(f"Present: Police DS, {role}\n{word}: Room 2.14, 14:00", "name") == []
+
+
+@pytest.mark.parametrize("name", ["Favour", "Gift", "Wisdom"])
+def test_a_word_name_starting_a_line_with_a_persons_verb_is_still_a_name(name: str) -> None:
+    assert of_kind(f"Notes:\n{name} rang the office twice this week.", "name") == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ty Hafan can do 2 nights respite.",
+        "Tŷ Gwyn ward is closed.",
+        "Young person brought Rich Tea biscuits.",
+        "Awarded the Queen's Nurse title.",
+        "Room G12 (Grace Darling building), 09:15.",
+        "Subject: Reg 44 visits due",
+    ],
+)
+def test_more_things_named_with_names_are_no_names(text: str) -> None:
+    assert of_kind(text, "name") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Placement of Jordan (12) - stable.", "Jordan"),
+        ("Jordan (14, surname McIlwaine) said he was scared.", "Jordan"),
+        ("Sheriff Macleod commended his progress.", "Macleod"),
+    ],
+)
+def test_an_age_or_a_title_makes_a_word_name_a_person(text: str, name: str) -> None:
+    assert name in of_kind(text, "name")
