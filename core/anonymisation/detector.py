@@ -103,7 +103,7 @@ _SWITCHBOARD_CUE = re.compile(
 # hours".
 _SERVICE_AFTER = re.compile(
     r"\s*(?:\((?:[^()\n]{0,30}\b)?(?:switchboard|reception|main\s+line|main\s+number|helpline|ysbyty|hospital|"
-    r"council|cyngor|surgery|practice|centre|clinic|office|internal|extension|ext)\b|"
+    r"council|cyngor|surgery|practice|centre|clinic|office|internal|extension|ext|published)\b|"
     r"(?:during|in)\s+(?:office|opening|working)\s+hours)",
     re.IGNORECASE,
 )
@@ -141,7 +141,8 @@ _SERVICE_NAMED_BEFORE = re.compile(
 # A landline given as a team's or a scheme's, in lower case: "the duty desk on", "repairs reporting line", "call the
 # gas team on", "Grace Mews (sheltered housing scheme, ".
 _TEAM_LINE_BEFORE = re.compile(
-    r"\b(?:team|desk|line|scheme|service|office|switchboard|reception)\s*(?:number|no\.?)?\s*(?:on|is|:|-|\(|,)?\s*$",
+    r"\b(?:team|desk|line|help\s?line|advice\s?line|scheme|service|office|switchboard|reception)\s*(?:number|no\.?)?"
+    r"\s*(?:on|is|:|-|\(|,)?\s*$",
     re.IGNORECASE,
 )
 _MOBILE = re.compile(r"^\(?(?:\+44\s?(?:\(0\))?\s?|0044\s?|0)7")

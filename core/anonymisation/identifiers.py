@@ -34,6 +34,7 @@ _TEAM_MAILBOX_WORDS = words.word_set(
     shared generic team1 team2 dutyteam ashub sw workers practice surgery pharmacy gp nurses ward wards discharge
     cp cpteam cpadmin eip ews governors clerk carers young unit clinical lead legal childcare welfare rights senco
     outpatients outpatient booking management bed beds op ops encompass step marac triage pals headteacher
+    coordinator spa recovery college business
     hospital liaison probation police youth justice yot camhs ehcp sen send school schools learning disability ld
     the and for to
     """
@@ -417,11 +418,18 @@ _DOB_GAP = re.compile(
 # What may stand between a person's name and their date of birth when no cue word is given:
 # "Shannon (12/03/1989)", "Mr Okafor, 3rd May 1971", "Jade Hughes - 12.3.89", "Kyle, 34, (4/5/1990)".
 _NAME_DATE_GAP = re.compile(
-    r"^(?:'s?)?\s*(?:[,(\[:;/|-]\s*)?"
+    r"^(?:'s?)?\s*(?:\([VSWO]\)\s*)?(?:[,(\[:;/|-]\s*)?"  # "(V)", "(S)": a police record's victim, suspect...
+    # another identifier or a class before it in the same brackets: "(CHI 1506172830, 15/06/17)", "(P4, 2 Aug 2016)"
+    r"(?:(?:CHI|NHS|H&C|UPN|CRN|PNC|P[1-7]|S[1-6]|Yr\s?\d{1,2})\s*[\w/-]{0,14}\s*,\s*)?"
     # an age or a school year, bracketed or not: "Tiffany Cooper (19), 01/06/2007", "Harrison Bell (Y5, 11/07/2016)"
     r"(?:(?:(?:aged?\s*)?\d{1,3}\s*(?:yrs?|years?(?:\s+old)?|y/?o)?|(?:Y|Yr|Year)\s?\d{1,2})\s*[)\]]?\s*[,;)/-]?\s*)?"
     r"(?:[(\[]\s*)?(?:(?:dob|d\.o\.b\.?|date of birth|born|b\.)\s*:?\s*)?$",
     re.IGNORECASE,
+)
+# A relative named by relation with a date alone in brackets after: "Dad (14.2.39)", "Nan (3 March 1941)".
+_RELATIVE_THEN_DATE = re.compile(
+    r"\b(?:[Mm]um|[Mm]am|[Dd]ad|[Nn]an|[Nn]ana|[Gg]ran|[Gg]randad|[Gg]randma|[Gg]randpa|[Gg]randmother|[Gg]randfather|"
+    r"[Ss]tepdad|[Ss]tepmum|[Aa]unt(?:ie|y)?|[Uu]ncle)\s*\(\s*(?P<date>\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2})\s*\)"
 )
 _LINE_START = re.compile(r"(?:^|\n)[\s\-*\d.)]*(?:[A-Za-z][A-Za-z ]{0,20}:\s*)?$")  # "- ", "Subject: "
 _AFTER_LONE_DATE = re.compile(r"\s*(?:[,;)\]|]|$|\n)")
@@ -462,6 +470,11 @@ def find_dates_of_birth(text: str, names: Sequence[Span] = ()) -> Iterable[Span]
         if _after_cue(text, match) or _after_name(text, match, name_ends):
             found.append(match.span())
             yield match.start(), match.end(), "date_of_birth"
+    for match in _RELATIVE_THEN_DATE.finditer(text):
+        start, end = match.span("date")
+        if not any(start < other_end and other_start < end for other_start, other_end in found):
+            found.append((start, end))
+            yield start, end, "date_of_birth"  # "Dad (14.2.39) is at Flat 2": a relative named by relation
     for match in _CUE_THEN_DATE.finditer(text):
         start, end = match.span("date")
         if not any(start < other_end and other_start < end for other_start, other_end in found):
@@ -799,14 +812,14 @@ _BUILDING_ONLY = re.compile(rf"{_BUILDING}|(?:{_STREET_WORD}\s+){{0,3}}{_PLACE_W
 
 # "im at 14 elm grove": a street in lower case, only after a word that introduces an address.
 _LOWER_STREET_SUFFIX = (
-    r"(?:road|rd|street|lane|avenue|ave|close|drive|way|crescent|grove|gardens|terrace|place|court|walk|rise|"
+    r"(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|way|crescent|grove|gardens|terrace|place|court|walk|rise|"
     r"parade|square|mews|hill|park|view|green|row)"
 )
 _LOWER_ADDRESS = re.compile(
     r"(?=[\dfrua])(?<![\w£$.,:/-])(?:(?:flat|room|unit|apartment|apt)\s+\d{1,4}[a-z]?,?\s+)?"
     rf"\d{{1,4}}[a-z]?,?\s+((?:[a-z][a-z'-]+\s+){{1,2}}){_LOWER_STREET_SUFFIX}\b"
 )
-_LOWER_ADDRESS_CUE = re.compile(r"\b(?:at|to|address|addy|lives|living|staying|moved|c/o)\s*:?\s*$")
+_LOWER_ADDRESS_CUE = re.compile(r"\b(?:at|to|in|address|addy|live|lives|living|staying|moved|c/o)\s*:?\s*$")
 _NOT_STREET_WORDS = words.word_set(
     "the a an in on at of to up down my his her their our your this that and or by has have had been is was are"
 )
@@ -970,7 +983,8 @@ def _find_streets(text: str) -> Iterable[Span]:
 # What a record is kept in or about: "Mosaic 3320917", "claim no. HB 60031278", "rent account RA 31155208".
 _RECORD_SYSTEMS = (
     r"(?:Mosaic|Liquidlogic|LAS|LCS|EHM|RiO|Rio|EMIS|SystmOne|Carenotes|Nebula|nDelius|Delius|Carefirst|"
-    r"Frameworki|Eclipse|ContrOCC|Civica|Northgate|Capita|Lorenzo|Cerner|Paris|Swift|Azeus|OHMS|Orchard|NOMIS|PNC)"
+    r"Frameworki|Eclipse|ContrOCC|Civica|Northgate|Capita|Lorenzo|Cerner|Paris|Swift|Azeus|OHMS|Orchard|NOMIS|PNC|"
+    r"CAD|NDTMS|Occ(?:urrence)?|WCCIS|Niche|Athena|Storm)"
 )
 _RECORD_NOUNS = (
     r"(?:case|client|claim|claimant|tenancy|tenant|rent|rent\s+account|account|housing|housing\s+register|"
@@ -992,6 +1006,7 @@ _REF_CUE = (
 # A token that may be a reference (it needs three digits or more), and the cue that must end right before it:
 # the cue, then "is", "it's", a colon or a dash, then perhaps capitals and a space ("hospital number its RRK 8834127").
 # Tokens are found first and the cue looked for behind them: far cheaper than trying every cue at every word.
+_SYSTEM_AT = re.compile(rf"{_RECORD_SYSTEMS}\b", re.IGNORECASE)
 _REF_TOKEN = re.compile(r"(?<![A-Za-z0-9/-])(?=[A-Za-z/-]*\d)[A-Za-z0-9][A-Za-z0-9/-]{3,20}[A-Za-z0-9](?![A-Za-z0-9])")
 _REF_CUE_BEFORE = re.compile(
     rf"\b{_REF_CUE}\b\.?\s*(?:is|was|it'?s|=|:|#|-|–)?\s*(?:is\s+)?(?:(?P<letters>(?-i:[A-Z]{{1,4}})) )?$",
@@ -1055,7 +1070,9 @@ def _find_references(text: str) -> Iterable[Span]:
         cue = _REF_CUE_BEFORE.search(text, max(0, match.start() - 60), match.start())
         if cue is None:
             continue
-        if cue.group("letters") and token.isdigit() and len(token) >= 4:
+        if _SYSTEM_AT.match(text, cue.start()):
+            yield cue.start(), match.end(), "reference"  # "Mosaic ID 7781204": the system's name and its number
+        elif cue.group("letters") and token.isdigit() and len(token) >= 4:
             yield cue.start("letters"), match.end(), "reference"  # "RRK 8834127"
         else:
             yield match.start(), match.end(), "reference"
@@ -1063,10 +1080,12 @@ def _find_references(text: str) -> Iterable[Span]:
         if another and _same_shape(token, another.group(1)):
             yield another.start(1), another.end(1), "reference"  # "refs 41/22901/25 and 41/38720/26"
     for match in _SPACED_DIGITS.finditer(text):
-        if text[match.start()] == "0":
+        if text[match.start()] == "0" and sum(char.isdigit() for char in match.group()) >= 10:
             continue  # a phone number
-        if _REF_CUE_BEFORE.search(text, max(0, match.start() - 60), match.start()):
-            yield match.start(), match.end(), "reference"
+        cue = _REF_CUE_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        if cue:
+            start = cue.start("letters") if cue.group("letters") else match.start()
+            yield start, match.end(), "reference"  # "Claim ref: HB 0938 2217"
     for match in _CHECK_DIGIT_NUMBER.finditer(text):
         if _RECORD_NOUN_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             yield match.start(), match.end(), "reference"  # "her Housing Benefit: 4410228-2", not an invoice

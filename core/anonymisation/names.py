@@ -92,7 +92,7 @@ INITIALISMS = _words(
     POP PoP PCSO PCSOs HCA RMN RGN SHO SPR FY1 FY2 CAB DVS DAS URGENT FAO ATTN ASAP NOT DO DONT RE FWD CC BCC TO OF AND
     CAF TAF EHA CHC DST LADO IRO ICPC RCPC CLA PLO SGO CAO LPS AA NQSW SWA FSW EWO SALT ABI DOLs CHIN EHCNA
     ISW PRU AP SEMH SEND LAC CP CPP CPR CSP FGC FNP TAC TAMHS HSC NICE RCN HCPC SWE BASW ADCS MHST ERS
-    CAIT HBA FME FMO SOCO CID MISPER CAWN DASH RIC ICTG SCRA CHI DSO IOPC PSNI NIHE GMC NMC CTO IMHA IMCA YM
+    CAIT HBA FME FMO SOCO CID MISPER CAWN DASH RIC ICTG SCRA CHI DSO IOPC PSNI NIHE GMC NMC CTO IMHA IMCA YM TOP
     """
 )
 
@@ -449,7 +449,11 @@ ORGANISATION_WORDS = _words(
     Aberdeenshire Moray Highland Argyll Stirlingshire Kinross Galloway Dumfries Borders Shetland Orkney Powys
     Ceredigion Gwynedd Conwy Denbighshire Flintshire Wrexham Caerphilly Rhondda Torfaen Monmouthshire
     Pembrokeshire Carmarthenshire Caerfyrddin Abertawe Caerdydd Casnewydd Builth Llandrindod Plas Hedd Môn
-    Mam Mammy Taid Nain Sacro Hartmann Hartmann's Teesside Tyneside Merseyside Wearside Humberside Clydeside Deeside
+    Mam Mammy Taid Nain Sacro Hartmann Hartmann's Forwarded Teesside
+    Shropshire Lincolnshire Herefordshire Worcestershire Staffordshire Warwickshire Leicestershire Nottinghamshire
+    Derbyshire Cheshire Lancashire Cumbria Northumberland Somerset Dorset Wiltshire Gloucestershire Oxfordshire
+    Buckinghamshire Bedfordshire Hertfordshire Suffolk Norfolk Cambridgeshire Northamptonshire Rutland Surrey
+    Hampshire Berkshire Boston Bassetlaw Frome Clunton Tyneside Merseyside Wearside Humberside Clydeside Deeside
     Mind Shelter Crisis Refuge Samaritans Barnardo's Nacro Catch22 Centrepoint Depaul YMCA YWCA
     Emmaus Oasis Turning Point Salvation Army Citizens Advice StepChange Jobcentre Jobcentre Plus
     Mungo's Mungos Thames Reach Change Grow Live CGL Humankind Forward Trust Addaction WDP
@@ -713,6 +717,8 @@ JOB_TITLES = _words(
 # Multi-word services, roles and institutions that must never be read as a name.
 STOP_PHRASES = _phrases(
     """
+    forwarded message
+    original message
     rich tea
     queen's nurse
     queens nurse

@@ -345,7 +345,8 @@ _LOWER_PAIRS = frozenset(
 _LOWER_SHORTHAND = words.word_set(
     "hun babe bae bro bruv fam lol omg tbh ngl idk pls plz thx tmrw tmoz cya luv appt appts dept asap fyi nfa etc "
     "hse thru tho coz cos cuz wiv wid sumfin nuffin summat gonna wanna gotta innit dunno yeah yep nope aww hiya "
-    "mins hrs wks yrs approx info admin meds obs pcso paeds ortho uni hosp dr txts msgs vms ok okay okey tbc tba"
+    "mins hrs wks yrs approx info admin meds obs pcso paeds ortho uni hosp dr txts msgs vms ok okay okey tbc tba "
+    "ive ill id im youre theyre weve wont dont cant didnt doesnt isnt wasnt"
 )
 # Who said it, reported: "x said tomasz was back", "apparently kayleigh has moved".
 _REPORTED_BEFORE = words.word_set("said says thinks reckons heard apparently think reckon told")
@@ -956,7 +957,8 @@ class _NameFinder:
     def _surname_like(self, word: str, first: bool) -> bool:
         """After a title anything name-shaped is a name ("Mrs Hope Marsh", "Mr Best") except a service word."""
         if word in words.RUN_KILLERS:
-            return first and (self._surname(word) or self._given(word))
+            # "Mr Ward"; and after a first name, a surname that is also a place's word: "Mrs Bridget Ward"
+            return (first and (self._surname(word) or self._given(word))) or word in _PLACE_SURNAMES
         if word in _MONTH_NAMES or word in words.TITLES:
             return False
         if self._known_name(word):

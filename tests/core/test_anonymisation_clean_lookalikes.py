@@ -480,3 +480,74 @@ def test_more_things_named_with_names_are_no_names(text: str) -> None:
 )
 def test_an_age_or_a_title_makes_a_word_name_a_person(text: str, name: str) -> None:
     assert name in of_kind(text, "name")
+
+
+# --- Classes the seventh corpus showed (development data since it was measured) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Child: Skye Reilly (CHI 1506172830, 15/06/17) / Mother: Dawn", "15/06/17"),
+        ("re Robbie Jamieson (P4, 2 Aug 2016) – dad away at the fishing", "2 Aug 2016"),
+        ("Involved: Natalie Crowther (V) 26-09-1995, Jamie Crowther (S)", "26-09-1995"),
+        ("Re: Mrs Bridget Ward, 30/09/1958, NHS 825 550 3113", "30/09/1958"),
+        ("Dad (14.2.39) is at Flat 2, Maple Court", "14.2.39"),
+        ("Nan (03/03/41) lives with them", "03/03/41"),
+    ],
+)
+def test_a_date_of_birth_beside_another_identifier_or_a_relation_is_found(text: str, date: str) -> None:
+    assert date in of_kind(text, "date_of_birth")
+
+
+def test_a_team_members_role_code_and_a_meeting_date_are_no_date_of_birth() -> None:
+    assert of_kind("Supervision: Kelly Ann / Martin (TM), 02/12/2026. Caseload 22.", "date_of_birth") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Review – Tyrese Campbell-Ward (Mosaic ID 7781204) / DOB", "Mosaic ID 7781204"),
+        ("police CAD ref given CAD 7321/22SEP", "CAD 7321/22SEP"),
+        ("Treatment record NDTMS 44821X updated", "NDTMS 44821X"),
+        ("Claim ref: HB 0938 2217   Council tax", "HB 0938 2217"),
+    ],
+)
+def test_a_record_systems_name_and_its_number_are_one_reference(text: str, reference: str) -> None:
+    assert of_kind(text, "reference") == [reference]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("at my nans in 11 coronation st, ebbw vale", "11 coronation st"),
+        ("we live 22 bramble way, frome if police need it", "22 bramble way"),
+        ("staying at 4 elm ln till friday", "4 elm ln"),
+    ],
+)
+def test_a_lower_case_address_after_a_cue_is_found(text: str, address: str) -> None:
+    assert of_kind(text, "address") == [address]
+
+
+@pytest.mark.parametrize("text", ["see you in 3 weeks time", "meet in 2 st johns", "at 10 past 3 today"])
+def test_numbers_after_in_or_at_are_no_address(text: str) -> None:
+    assert of_kind(text, "address") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---------- Forwarded message ---------\nCan you pick this up?",
+        "Case to be heard at the 14 May Shropshire MARAC.",
+        "Reviewed TOP (week 12). Heroin use down.",
+        "[08:06] service manager, ive emailed the landlord",
+        "Drop-out reason: Boston to Lincoln is 1h40 by bus.",
+    ],
+)
+def test_headers_months_counties_and_contractions_are_no_names(text: str) -> None:
+    assert of_kind(text, "name") == []
+
+
+@pytest.mark.parametrize("cue", ["counter-extremism helpline", "advice line", "the DfE helpline"])
+def test_a_landline_named_as_a_helpline_is_no_phone(cue: str) -> None:
+    assert of_kind(f"Parents can use the {cue} 020 7946 0264 (published).", "phone") == []
