@@ -1007,6 +1007,19 @@ _REF_CUE = (
 # the cue, then "is", "it's", a colon or a dash, then perhaps capitals and a space ("hospital number its RRK 8834127").
 # Tokens are found first and the cue looked for behind them: far cheaper than trying every cue at every word.
 _SYSTEM_AT = re.compile(rf"{_RECORD_SYSTEMS}\b", re.IGNORECASE)
+# Logs whose name is part of how the number is written and read: "CAD 7321/22SEP", "NDTMS 44821X".
+_NAMED_LOGS = frozenset({"CAD", "NDTMS", "OCC", "OCCURRENCE", "WCCIS"})
+
+
+def _system_names_it(text: str, cue: re.Match[str]) -> bool:
+    system = _SYSTEM_AT.match(text, cue.start())
+    if system is None:
+        return False
+    if system.group().upper() in _NAMED_LOGS:
+        return True
+    return re.fullmatch(r"\s+ID\s*:?\s*", text[system.end() : cue.end()]) is not None  # "Mosaic ID 7781204"
+
+
 _REF_TOKEN = re.compile(r"(?<![A-Za-z0-9/-])(?=[A-Za-z/-]*\d)[A-Za-z0-9][A-Za-z0-9/-]{3,20}[A-Za-z0-9](?![A-Za-z0-9])")
 _REF_CUE_BEFORE = re.compile(
     rf"\b{_REF_CUE}\b\.?\s*(?:is|was|it'?s|=|:|#|-|–)?\s*(?:is\s+)?(?:(?P<letters>(?-i:[A-Z]{{1,4}})) )?$",
@@ -1070,8 +1083,8 @@ def _find_references(text: str) -> Iterable[Span]:
         cue = _REF_CUE_BEFORE.search(text, max(0, match.start() - 60), match.start())
         if cue is None:
             continue
-        if _SYSTEM_AT.match(text, cue.start()):
-            yield cue.start(), match.end(), "reference"  # "Mosaic ID 7781204": the system's name and its number
+        if _system_names_it(text, cue):
+            yield cue.start(), match.end(), "reference"  # "Mosaic ID 7781204", "CAD 7321/22SEP": one identifier
         elif cue.group("letters") and token.isdigit() and len(token) >= 4:
             yield cue.start("letters"), match.end(), "reference"  # "RRK 8834127"
         else:
