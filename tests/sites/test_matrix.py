@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from members.models import Sector
 from sites.models import AttendanceStatus, MeetingStatus, MembershipRole
@@ -234,7 +235,7 @@ def test_matrix_page_with_a_bad_date_shows_today(client, programme_admin):
 
 @pytest.mark.django_db
 def test_matrix_page_uses_a_fixed_number_of_queries(client, programme_admin, django_assert_max_num_queries):
-    today = date.today()
+    today = timezone.localdate()  # the programme's date, not the server's
     for n in range(6):
         site = SiteFactory(code=f"CP{n + 1}")
         meeting = MeetingFactory(site=site, starts_at=at(today - timedelta(days=10)))
