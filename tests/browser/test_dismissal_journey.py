@@ -24,7 +24,7 @@ def test_a_presenter_asks_and_the_facilitator_confirms(page, live_server, transa
         site=site, role=MembershipRole.FACILITATOR, person__email="fac@example.org", person__name="Fran Facilitator"
     )
     case = lifecycle.create_case(
-        site=site, by=member, title="Weekend crises", presentation="He rang the hub on 0300 123 4567 at weekends."
+        site=site, by=member, title="Weekend crises", presentation="He rang the drop-in on 0161 496 0732 at weekends."
     )
 
     sign_in(page, live_server, member.email)
@@ -33,7 +33,7 @@ def test_a_presenter_asks_and_the_facilitator_confirms(page, live_server, transa
     reason.fill("ok")
     page.get_by_role("button", name="Mark as not personal data").click()
     expect(page.locator(".finding-item").first).to_contain_text("fix the text or mark it as not personal data")
-    page.get_by_label("Why is this not personal data?").fill("It is the hub's public line, printed on its leaflets.")
+    page.get_by_label("Why is this not personal data?").fill("It is the drop-in's public line, on its leaflets.")
     page.get_by_role("button", name="Mark as not personal data").click()
     expect(page.locator(".alert-success")).to_contain_text("Sent to the site's facilitators to confirm")
     expect(page.locator(".finding-item").first).to_contain_text("Waiting for a facilitator to confirm")
@@ -43,7 +43,7 @@ def test_a_presenter_asks_and_the_facilitator_confirms(page, live_server, transa
     sign_in(page, live_server, "fac@example.org")
     page.get_by_role("link", name="1 “not personal data” in cases to confirm").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("“Not personal data” to confirm")
-    expect(page.locator(".finding-item")).to_contain_text("It is the hub's public line")
+    expect(page.locator(".finding-item")).to_contain_text("It is the drop-in's public line")
     for width in (1280, 390):
         page.set_viewport_size({"width": width, "height": 900})
         expect(page.get_by_role("button", name="Confirm: not personal data")).to_be_visible()
