@@ -19,11 +19,9 @@ first corpus, lives in bench/data/independent2/ and converts with
   --input bench/data/independent2
   --output bench/data/anonymisation_corpus_independent2.jsonl --prefix ind2
 so its ids are ind2-0001, ... (the default prefix "ind" keeps the first corpus's ids). A third, in
-bench/data/independent3/, converts with --as-written --prefix ind3 (see AS_WRITTEN), and a fourth, in
-bench/data/independent4/, with --as-written --prefix ind4, and a fifth, in bench/data/independent5/ (two writers, files
-01-06 and 07-12), with --as-written --prefix ind5, and a sixth, in bench/data/independent6/ (two more writers), with
---as-written --prefix ind6, a seventh, in bench/data/independent7/, with --as-written --prefix ind7, and an eighth, in bench/data/independent8/, with
---as-written --prefix ind8.
+bench/data/independent3/, converts with --as-written --prefix ind3 (see AS_WRITTEN). The later ones do the same with
+their own folder and prefix: bench/data/independent4/ (ind4), and, each by two writers (files 01-06 and 07-12),
+independent5/ (ind5), independent6/ (ind6), independent7/ (ind7) and independent8/ (ind8).
 
 Standard library only. The converter does no detection of its own: every span comes
 from the hand-written markup.
