@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from core.anonymisation import names as words
-from core.anonymisation.name_data import load_name_data
+from core.anonymisation.name_data import NameData, load_name_data
 
 Span = tuple[int, int, str]
 
@@ -77,8 +77,8 @@ def team_mailbox_named_before(text: str, start: int, address: str) -> bool:
         return False
     line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
     data = load_name_data()
-    local = address.split("@", 1)[0]
-    if any(part.capitalize() in data.given_names for part in re.split(r"[._+-]+", local) if len(part) > 2):
+    local_parts = [part.capitalize() for part in re.split(r"[._+-]+", address.split("@", 1)[0]) if len(part) > 2]
+    if any(part in data.given_names for part in local_parts):
         return False
     if _TEAM_NAMED_BEFORE.search(text, line_start, start):
         return True
@@ -86,12 +86,20 @@ def team_mailbox_named_before(text: str, start: int, address: str) -> bool:
     display = _DISPLAY_NAME.search(text, line_start, start)
     if display is None:
         return False
-    names = data.given_names | data.surnames | words.GIVEN_NAMES | words.SURNAMES
     words_shown = re.findall(r"[^\W\d_]+", display.group(1))
     return (
         any(word.lower() in _ROLE_SENDER_WORDS for word in words_shown)
-        and not any(word.capitalize() in names or word in names for word in words_shown)
-        and not any(part.capitalize() in data.surnames for part in re.split(r"[._+-]+", local) if len(part) > 2)
+        and not any(_names_someone(word, data) for word in words_shown)
+        and not any(part in data.surnames for part in local_parts)
+    )
+
+
+def _names_someone(word: str, data: NameData) -> bool:
+    """A first name or a surname in the name data or the curated lists, as written or capitalised."""
+    return any(
+        form in names
+        for form in {word, word.capitalize()}
+        for names in (data.given_names, data.surnames, words.GIVEN_NAMES, words.SURNAMES)
     )
 
 
