@@ -103,7 +103,8 @@ _SWITCHBOARD_CUE = re.compile(
 # hours".
 _SERVICE_AFTER = re.compile(
     r"\s*(?:\((?:[^()\n]{0,30}\b)?(?:switchboard|reception|main\s+line|main\s+number|helpline|ysbyty|hospital|"
-    r"council|cyngor|surgery|practice|centre|clinic|office|internal|extension|ext|published)\b|"
+    r"council|cyngor|surgery|practice|centre|clinic|office|internal|extension|ext|published|team|ward|duty|"
+    r"station|desk|unit)\b|"
     r"(?:during|in)\s+(?:office|opening|working)\s+hours)",
     re.IGNORECASE,
 )
@@ -123,7 +124,9 @@ _PERSONAL_NUMBER_CUE = re.compile(
     re.IGNORECASE,
 )
 _CUE_TO_NUMBER = re.compile(
-    r"(?:\s*(?:on|is|are|at|number|line|no\.?|tel\.?|telephone|phone|team|service|desk|[:(\-]))*\s*", re.IGNORECASE
+    r"(?:\s*(?:on|is|are|at|number|line|no\.?|tel\.?|telephone|phone|team|service|desk|call|ring|dial|contact|please|"
+    r"[:(\-]))*\s*",
+    re.IGNORECASE,
 )
 # Said in the sentence before: "Our opening hours are 9-5. If you are homeless tonight please call 0113 ...".
 _INSTITUTION_CUE = re.compile(
@@ -136,12 +139,13 @@ _SERVICE_NAMED_BEFORE = re.compile(
     r"(?:Team|Service|Services|Unit|Line|Helpline|Centre|Center|Hub|Council|Trust|Office|Desk|Department|Hospital|"
     r"Surgery|Practice|Clinic|Project|Charity|Foundation|Association|Partnership|Ombudsman|Commission|Regulator|"
     r"Tribunal|Agency|Authority|DWP|HMRC|NHS|EDT|MASH)"
-    r"(?:['’]s)?(?:\s+(?:number|line|switchboard))?\s*(?:on|is|:|-|\()?\s*$"
+    r"(?:['’]s)?(?:\s+\([^()\n]{1,40}\))?(?:\s+(?:number|line|switchboard))?\s*(?:on|is|:|-|\()?\s*$"
 )
 # A landline given as a team's or a scheme's, in lower case: "the duty desk on", "repairs reporting line", "call the
 # gas team on", "Grace Mews (sheltered housing scheme, ".
 _TEAM_LINE_BEFORE = re.compile(
-    r"\b(?:team|desk|line|help\s?line|advice\s?line|scheme|service|office|switchboard|reception)\s*(?:number|no\.?)?"
+    r"\b(?:team|desk|line|help\s?line|advice\s?line|scheme|service|office|switchboard|reception|station|"
+    r"coordinator|co-ordinator|duty\s+worker)\s*(?:number|no\.?)?"
     r"\s*(?:on|is|:|-|\(|,)?\s*$",
     re.IGNORECASE,
 )
@@ -170,6 +174,8 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     candidates: list[Span] = []
     for recogniser in _STRUCTURED:
         candidates.extend(recogniser(text))
+    if organisations:  # "56 Dean Street" is a clinic on the programme's list, not anyone's home
+        candidates = [span for span in candidates if span[2] != "address" or not _inside(span, organisations)]
     candidates.extend(
         span for span in identifiers.find_phones(text) if not public_number(text, span, matcher, organisations)
     )
@@ -184,7 +190,7 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     candidates.extend(identifiers.find_dates_of_birth(text, names))
     candidates.extend(identifiers.years_of_birth(text, names, is_first_name))  # "children Mina (2016)"
     candidates.extend(identifiers.find_table_cells(text))
-    return _resolve_overlaps(candidates)
+    return _resolve_overlaps(text, candidates)
 
 
 # A name the text says it made up: 'the pseudonym "Anna"', "Anna (a pseudonym)". A review or a learning
@@ -308,7 +314,11 @@ _TEL_ONLY = re.compile(r"[\s.]*(?:Tel|Telephone|Phone|T)\.?\s*(?:no\.?)?\s*:?\s*
 _SIGNED_BY_SERVICE = re.compile(r"(?:Services|Team|Department|Council|Trust|Unit|Hub)\s*$")
 
 
-def _resolve_overlaps(candidates: list[Span]) -> list[Span]:
+def _inside(span: Span, organisations: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in organisations)
+
+
+def _resolve_overlaps(text: str, candidates: list[Span]) -> list[Span]:
     """The best of overlapping candidates, by kind, then length. The spans kept are disjoint and held in order, so
     each candidate is checked against its two neighbours only (linear-logarithmic, not quadratic)."""
     chosen: list[Span] = []
@@ -318,6 +328,12 @@ def _resolve_overlaps(candidates: list[Span]) -> list[Span]:
         if at > 0 and chosen[at - 1][1] > start:
             continue
         if at < len(chosen) and chosen[at][0] < end:
-            continue
+            # A name that ran on into an identifier's label ("Shahida Begum RXH" before "RXH 2290114") keeps the
+            # words before it: losing the overlap must not lose the person.
+            if kind != "name" or chosen[at][0] <= start:
+                continue
+            end = start + len(text[start : chosen[at][0]].rstrip(" \t,;:-("))
+            if end - start < 2:
+                continue
         chosen.insert(at, (start, end, kind))
     return chosen

@@ -35,6 +35,8 @@ _TEAM_MAILBOX_WORDS = words.word_set(
     cp cpteam cpadmin eip ews governors clerk carers young unit clinical lead legal childcare welfare rights senco
     outpatients outpatient booking management bed beds op ops encompass step marac triage pals headteacher
     coordinator spa recovery college business
+    dsl lado cyp msk asb lcs ta sat cin lac icb ics ae slt ot physio locality localities duties nursing midwifery
+    therapies therapy estates facilities amhp citizens citizensadvice foodbank bedmanagement
     hospital liaison probation police youth justice yot camhs ehcp sen send school schools learning disability ld
     the and for to
     """
@@ -110,10 +112,16 @@ def team_mailbox(address: str) -> bool:
     parts = [part.rstrip("0123456789") or part for part in re.split(r"[._+-]+", local) if part]  # "step3.referrals"
     if not parts or _WEBMAIL.search(address):
         return False
-    return all(
-        part in _TEAM_MAILBOX_WORDS or part.title() in words.TOWNS or _service_words_run_together(part)
-        for part in parts
-    )  # "marac.leicester": a service and the place it serves
+    service = [part in _TEAM_MAILBOX_WORDS or part.title() in words.TOWNS or _service_words_run_together(part)
+               for part in parts]  # fmt: skip
+    if all(service):
+        return True  # "marac.leicester": a service and the place it serves
+    # "ed.safeguarding", "referrals.cyp1": a service word and a short unit's code (no one's initials and surname)
+    given = load_name_data().given_names
+    return any(ok and len(part) >= 4 for ok, part in zip(service, parts, strict=True)) and all(
+        ok or len(part) <= 2 or (len(part) == 3 and part.title() not in given)
+        for ok, part in zip(service, parts, strict=True)
+    )
 
 
 def _service_words_run_together(part: str) -> bool:
@@ -174,13 +182,15 @@ def find_nhs_numbers(text: str) -> Iterable[Span]:
     found: set[int] = set()
     for match in _NHS_CANDIDATE.finditer(text):
         digits = match.group(1) + match.group(2) + match.group(3)
+        if len(set(digits)) == 1:
+            continue  # a form's blank: "NHS No: 000 000 0000"
         labelled = _NHS_CUE.search(text[max(0, match.start() - 24) : match.start()])
         if labelled or nhs_check_digit_ok(digits) or _nhs_spoken_of(text, match.start(), digits):
             found.add(match.start())
             yield match.start(), match.end(), "nhs_number"
     for match in _NHS_OTHER_GROUPING.finditer(text):
         digits = re.sub(r"\D", "", match.group())
-        if len(digits) != 10 or match.start() in found:
+        if len(digits) != 10 or match.start() in found or len(set(digits)) == 1:
             continue
         labelled = _NHS_CUE.search(text[max(0, match.start() - 24) : match.start()])
         # A grouping that starts with 0 and fails the cue is read as a phone number (a CHI number is written whole).
@@ -992,7 +1002,7 @@ def _find_streets(text: str) -> Iterable[Span]:
 _RECORD_SYSTEMS = (
     r"(?:Mosaic|Liquidlogic|LAS|LCS|EHM|RiO|Rio|EMIS|SystmOne|Carenotes|Nebula|nDelius|Delius|Carefirst|"
     r"Frameworki|Eclipse|ContrOCC|Civica|Northgate|Capita|Lorenzo|Cerner|Paris|Swift|Azeus|OHMS|Orchard|NOMIS|PNC|"
-    r"CAD|NDTMS|Occ(?:urrence)?|WCCIS|Niche|Athena|Storm)"
+    r"CAD|NDTMS|Occ(?:urrence)?|WCCIS|Niche|Athena|Storm|MISPER|SCRO)"
 )
 _RECORD_NOUNS = (
     r"(?:case|client|claim|claimant|tenancy|tenant|rent|rent\s+account|account|housing|housing\s+register|"
@@ -1006,7 +1016,7 @@ _REF_CUE = (
     # a code a service gives a person in place of a name: "client code KJ0785M", "service user identifier"
     r"(?:client|service\s+user|patient|pupil|participant|anonymised)\s+(?:code|identifier)|"
     rf"{_RECORD_NOUNS}\s+(?:ref(?:erence)?s?|numbers?|num|nos?\.?|ids?|#)(?:\s+(?:number|no\.?))?|"
-    rf"our\s+ref(?:erence)?|your\s+ref(?:erence)?|ref(?:erence)?s?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS}|"
+    rf"our\s+ref(?:erence)?|your\s+ref(?:erence)?|(?:your|her|his|their)\s+claim|ref(?:erence)?s?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS}|"
     # an account's number needs no "number": "council tax account 40012345", "rent account: 2231887"
     r"(?:rent|council\s+tax|bank|housing|benefits?|customer|tenancy|utility|gas|electric(?:ity)?|water|energy|"
     r"mortgage|loan|catalogue|payroll)\s+account)"
@@ -1030,7 +1040,8 @@ def _system_names_it(text: str, cue: re.Match[str]) -> bool:
 
 _REF_TOKEN = re.compile(r"(?<![A-Za-z0-9/-])(?=[A-Za-z/-]*\d)[A-Za-z0-9][A-Za-z0-9/-]{3,20}[A-Za-z0-9](?![A-Za-z0-9])")
 _REF_CUE_BEFORE = re.compile(
-    rf"\b{_REF_CUE}\b\.?\s*(?:is|was|it'?s|=|:|#|-|–)?\s*(?:is\s+)?(?:(?P<letters>(?-i:[A-Z]{{1,4}})) )?$",
+    rf"\b{_REF_CUE}\b\.?\s*(?:for\s+(?:him|her|them|the\s+(?:child|family|client|patient))\s+)?"
+    r"(?:is|was|it'?s|=|:|#|-|–|\()?\s*(?:is\s+)?(?:(?P<letters>(?-i:[A-Z]{1,6})) )?$",
     re.IGNORECASE,
 )
 # A reference with no cue, in the shape local authorities, hospitals, landlords and benefit services use: two to
@@ -1040,7 +1051,7 @@ _LETTERS_AND_DIGITS = re.compile(
 )  # also an NHS trust's code ("RJ1 5518824") and a clinic's year and number ("GUM 22-04413")
 # Digits in groups after a record's system or cue ("SystmOne 5528 3301 9902", "Mosaic 998 4412"), and a claim or
 # account number with a check digit after a dash ("4410228-2").
-_SPACED_DIGITS = re.compile(r"(?=\d)(?<![\w/.-])\d{3,4}(?: \d{3,4}){1,3}(?![\w/]|[.-]\d)")
+_SPACED_DIGITS = re.compile(r"(?=\d)(?<![\w/.-])\d{3,4}(?: \d{3,4}){1,3}(?: \d{2})?(?![\w/]|[.-]\d)")
 _CHECK_DIGIT_NUMBER = re.compile(r"(?=[1-9])(?<![\w/.-])[1-9]\d{5,9}-\d(?![\w/]|[.-]\d)")
 _RECORD_NOUN_BEFORE = re.compile(rf"\b{_RECORD_NOUNS}\b[^.\n]{{0,25}}$", re.IGNORECASE)
 # The next reference in a list after one already found: "crime refs 41/22901/25 and 41/38720/26".
@@ -1067,8 +1078,28 @@ _PRISON_NUMBER = re.compile(r"(?<![\w/])[A-Z]\d{4}[A-Z]{2}(?![\w/])")
 
 def find_references(text: str) -> Iterable[Span]:
     for start, end, kind in _find_references(text):
-        if not _no_record(text[start:end]):
+        if not _no_record(text[start:end]) and not _a_things_number(text, start, end):
             yield start, end, kind
+
+
+# A number the words before it give to a thing, not to a person's record: an invoice, an order, an insurance policy,
+# a repair job, a booking or a session, a provider's registration, a staff login.
+_THINGS_NUMBER_BEFORE = re.compile(
+    r"\b(?:invoice|inv|purchase\s+order|PO|insurance(?:\s+policy)?|policy\s+(?:for|on)\s+the|job|works?\s+order|"
+    r"batch|lot|serial|asset|ticket|session|booking|CQC(?:\s+(?:location|provider))?|ODS|charity|company|user|login|"
+    r"staff|training|course|module|void)"
+    r"(?:\s+(?:no\.?|number|ref(?:erence)?|id|code|#))?\s*[:#.-]?\s*(?:is\s+)?$",
+    re.IGNORECASE,
+)
+# The same things' numbers by their own prefix: "INV-22817", "POL-99-1123", "BK-77120", "VOID-3310", "PO 4500123".
+_THINGS_PREFIX = re.compile(r"(?:INV|POL|PO|BK|VOID|JOB|ORD|WO|TKT)[ -]?\d", re.IGNORECASE)
+
+
+def _a_things_number(text: str, start: int, end: int) -> bool:
+    if _THINGS_PREFIX.match(text, start):
+        return True
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 40)
+    return _THINGS_NUMBER_BEFORE.search(text, line_start, start) is not None
 
 
 # A code that points at no one's record: a template's blank ("SA-2025-xx", "CP/XXXX") or a month in code form
@@ -1080,6 +1111,11 @@ _MONTH_CODE = re.compile(
 
 
 def _no_record(code: str) -> bool:
+    digits = [char for char in code if char.isdigit()]
+    if re.search(r"/v\d", code, re.IGNORECASE):
+        return True  # a form's version: "SG/2024/v3.1"
+    if len(digits) >= 4 and len(set(digits)) == 1 and digits[0] == "0":
+        return True  # a test record or a form's blank: "X000000", "CRN 000000"
     return bool(_BLANK_IN_CODE.search(code) or _MONTH_CODE.match(code))
 
 
@@ -1163,10 +1199,23 @@ _COLUMN_KINDS = (
             re.IGNORECASE,
         ),
     ),
+    # A record's number beside a name or a date of birth (the header must name one of those too: _TABLE_HEADER_HINT)
+    (
+        "reference",
+        re.compile(
+            r"(?:(?:case|client|person|record|mosaic|lcs|liquidlogic|emis|systmone)\s+)?(?:id|ref(?:erence)?|no\.?)|"
+            r"mrn|crn|upn|hosp(?:ital)?\s+(?:no\.?|number)|case\s+number",
+            re.IGNORECASE,
+        ),
+    ),
 )
+# A system's export pasted as text, its columns lined up with spaces (two or more: the normaliser keeps a wide gap
+# as two spaces): "Case ID     Name             DOB".
+_SPACED = "  "
+_SPACED_CELL = re.compile(r"[^ ](?:[^ ]| (?! ))*")
 _TABLE_HEADER_HINT = re.compile(r"(?i:nhs|chi|dob|birth|born|name)")
 _TABLE_RULE = re.compile(r"^[\s|:+-]*$")
-_CELL_NAME = re.compile(r"[A-Z][A-Za-z'’-]+(?:,?\s+[A-Z][A-Za-z'’-]*){0,3}")
+_CELL_NAME = re.compile(r"(?=[A-ZÀ-ÖØ-Þ])(?:[^\W\d_]|['’-])+(?:,?\s+(?=[A-ZÀ-ÖØ-Þ])(?:[^\W\d_]|['’.-])*){0,3}")
 
 
 # A header word right before a cell's end. Found from the delimiters (few in prose) rather than by a regular
@@ -1178,7 +1227,7 @@ _HEADER_ENDINGS = (
 
 
 def _has_header_cell(text: str) -> bool:
-    for separator in "|\t,":
+    for separator in ("|", "\t", ",", _SPACED):
         at = text.find(separator)
         while at >= 0:
             if text[max(0, at - 12) : at].rstrip(" \"'").lower().endswith(_HEADER_ENDINGS):
@@ -1202,8 +1251,8 @@ def find_table_cells(text: str) -> Iterable[Span]:
         columns = None
         if not _TABLE_HEADER_HINT.search(line):
             continue
-        for separator in ("|", "\t", ","):
-            if line.count(separator) >= (2 if separator == "|" else 1):
+        for separator in ("|", "\t", ",", _SPACED):
+            if line.count(separator) >= (2 if separator in ("|", _SPACED) else 1):
                 columns = _header_columns(line, separator)
                 if columns:
                     break
@@ -1213,6 +1262,8 @@ def find_table_cells(text: str) -> Iterable[Span]:
 
 def _split_cells(line: str, separator: str) -> list[tuple[int, int]]:
     """Each cell's span inside the line, without its spaces and quotes."""
+    if separator == _SPACED:  # columns lined up with spaces: a cell may hold one space ("Brooklyn HAIGH"), not two
+        return [match.span() for match in _SPACED_CELL.finditer(line)]
     cells, start, quoted = [], 0, False
     for index in range(len(line) + 1):
         if index < len(line) and line[index] == '"':
@@ -1239,8 +1290,9 @@ def _header_columns(line: str, separator: str) -> dict[int, str] | None:
     # A header names its columns and nothing else: a sentence with commas that mentions a name is no header.
     if not columns or any(end - start > 30 for start, end in cells):
         return None
-    if set(columns.values()) == {"name"} and len(columns) < 2:
-        return None  # "| Name | Role |": a list of services or staff as often as of people
+    if not {"date_of_birth", "nhs_number"} & set(columns.values()) and list(columns.values()).count("name") < 2:
+        # "| Name | Role |", "| Ref | Name |": a list of services, staff or rooms as often as of people
+        return None
     return columns
 
 
@@ -1255,5 +1307,6 @@ def _cells_of_kind(line: str, line_start: int, separator: str, columns: dict[int
             (kind == "nhs_number" and digits == 10 and len(cell) <= 14)
             or (kind == "date_of_birth" and 4 <= digits <= 8 and len(cell) <= 20)
             or (kind == "name" and _CELL_NAME.fullmatch(cell))
+            or (kind == "reference" and digits >= 4 and len(cell) <= 20 and " " not in cell)
         ):
             yield line_start + start, line_start + end, kind

@@ -36,7 +36,7 @@ ORGANISATIONS: tuple[str, ...] = (
     "Edith Cavell", "Priory", "The Priory", "Maudsley", "Bethlem", "Springfield", "Chase Farm",
     "Barnet Enfield and Haringey", "Oxleas", "Sussex Partnership", "Mersey Care", "Pennine Care", "Humber Teaching",
     "Turning Point", "Richmond Fellowship Recovery College", "Recovery College", "Platform 1", "Emerge",
-    "Talking Therapies", "NHS Talking Therapies", "IAPT",
+    "Talking Therapies", "NHS Talking Therapies", "IAPT", "56 Dean Street", "Dean Street Express",
     # Substance use, gambling and criminal justice
     "Change Grow Live", "CGL", "Cranstoun", "Phoenix Futures", "Via", "Blenheim", "Likewise",
     "Spectrum Community Health", "Kaleidoscope", "Delphi Medical", "Inclusion", "Humankind", "Forward Trust", "WDP",

@@ -78,6 +78,7 @@ BRACKETED_ROLES = _words(
 INITIALISMS = _words(
     """
     GP GPs SW SWs PO TM HV SU SUs OT AP UC HB CT NI ED AE MH LD DA DV CP IT TV UK EU OK ID PA PE RE FW FYI NB PS AM
+    RPR IMCA IMHA PID PII
     PM DS DC PC DI DCI SGT HMP YOI CPN AMHP IDVA ISVA ASB NFA RUI CPS PPU MDT CPA MHA DOLS MCA BIA LPA OPG CQC ICB
     CCG PCN NHS DWP HMRC DVLA PIP ESA JSA DLA LHA DHP MARAC MAPPA MASH CAMHS CMHT CRHT EDT ASC CSC LA LAC CIN EHCP
     SEN SENCO DSL HT TA YOT YOS PNC CRN NOMIS RMP VLO SPO ASYE PSW SM DMT SLT ICS UDS OST BBV HCV HIV STI TB GAD
@@ -101,6 +102,9 @@ INITIALISMS = _words(
 # into the name data's first names (`name_data.py`), so the usual word-list checks still apply to each.
 COMMUNITY_GIVEN_NAMES = _words(
     """
+    Zayn Rayyan Eesa Zakariya Danyal Saif Aanya Aiza Eshal Manha Jannat Zoya Safa Hania Ikram Hamdi Shukri Faduma
+    Fartun Hagos Mehret Zuri Ife Temi Zuzanna Oliwia Wiktoria Agne Egle Gintare Eluned Siân Macsen Kirsteen Albie
+    Alfy Olly Mylo Jenson Maisie Esme Darcey Reenie Kath Bren Trev
     Taiwo Kehinde Yousef Youssef Rania Segun Olu Tope Funmi Bisi Yinka Ngozi Chidi Obinna Emeka Nkechi Tendai Tatenda
     Farai Rumbidzai Nyasha Kudzai
     Gurpreet Harpreet Manpreet Jaspreet Navpreet Simranjit Harjit Manjit Sukhjit Paramjit Kuljit Baljit Harjinder
@@ -379,6 +383,7 @@ WEEKDAYS = _words(
 TOWNS = _words(
     """
     Aberdeen Aldershot Andover Ashford Aylesbury Banbury Bangor Barking Barnet Barnsley Barrow
+    Merthyr Tydfil Pontypridd Aberdare Rhondda Caerphilly Llanelli Wrexham Aberystwyth Whitley
     Basildon Basingstoke Bath Bedford Belfast Bexley Birkenhead Birmingham Blackburn Blackpool
     Bolton Bournemouth Bradford Brent Brighton Bristol Bromley Burnley Bury Cambridge Camden
     Canterbury Cardiff Carlisle Chatham Chelmsford Cheltenham Chester Chesterfield Chichester
@@ -537,7 +542,7 @@ WELSH_ORGANISATION_LEADERS = _words(
 SERVICE_ACRONYMS = _words(
     """
     DVS DAS DAAT CIC CVS HA CAB UK LTD Ltd PLC Plc CIO YOT YOS CAMHS CMHT CRHT NHS FT ICB CCG PCN LLP IDVA ISVA
-    DV DA SARC MASH
+    DV DA SARC MASH ASC CSC
     """
 )
 

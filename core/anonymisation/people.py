@@ -71,7 +71,9 @@ _FIELD_LABELS = words.word_set(
     "worker supervisee supervisor victim perpetrator perp offender applicant claimant tenant resident subject "
     "referrer author presenter signed "
     "name client patient re mother father mum dad son daughter partner carer nok kin nickname alias aka from to "
-    "surname forename forenames firstname given present apologies attendees chair"
+    "surname forename forenames firstname given present apologies attendees chair "
+    "child children adult baby infant sibling siblings pupil student learner appointee defendant household "
+    "householder occupant complainant witness accused respondent caller deceased member person"
 )
 _TOPIC_LABELS = words.word_set("subject re")
 _TWO_WORD_CUES = frozenset(
@@ -260,6 +262,29 @@ _ENGLISH_SUFFIX = re.compile(
 # A medicine's dose after a capitalised run: "Abilify Maintena 400mg", "Zyprexa 10 mg".
 _DOSE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s?(?:mg|mcg|micrograms?|milligrams?|ml|g|iu|units)\b", re.IGNORECASE)
 # A firm or a provider named in brackets after what it is: "her solicitors (Duncan Lewis)", "the agency (Hays)".
+# "Chloe Bennett NHS 1930 493 681", "Kacper Nowak  NHS: ...": an acronym that labels the number after it is a field,
+# not the end of a service's name.
+_NUMBER_LABEL_AFTER = re.compile(r"\s*(?:(?:no\.?|num(?:ber)?|#)\s*)?[:.]?\s*\d", re.IGNORECASE)
+_DAYS = r"(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*"
+_DAY_RANGE = re.compile(rf"\b{_DAYS}\s*[-–/]\s*{_DAYS}\b")
+# A ward is where something is, a person whom something is done to: "on Rowan Ward", not "visited Mary Ward".
+_WARD_AFTER_ON = re.compile(r"\b(?:[Oo]n|[Oo]nto|[Oo]ff)\s+(?P<ward>[A-Z][a-z]+\s+Ward)\b")
+_PLACE_SURNAME_PERSON_VERBS = words.word_set("texted told asked messaged thanked text tell ask message thank")
+_PAST_OR_THIRD_PERSON = words.word_set(
+    "said told went came rang saw was had got made took gave left ran sat stood felt kept met sent thought knew "
+    "became began brought bought found heard held lost paid put read spoke wrote drove fell"
+)
+_PET_BEFORE = re.compile(
+    r"\b(?:dog|dogs|puppy|cat|cats|kitten|pet|rabbit|hamster|budgie|parrot|horse|pony|snake|tortoise|ferret)"
+    r"(?:\s*,|\s+(?:called|named|is\s+called))?\s*[\"“‘']?$",
+    re.IGNORECASE,
+)
+_LANDFORMS = words.word_set("Bay Sands Vale Valley Valleys Island Isle Moor Moors Forest Estuary Peninsula")
+_ROLES_AFTER_TITLE = words.word_set(
+    "Prescriber Prescribers Practitioner Practitioners Specialist Specialists Consultant Manager Lead Advisor Adviser "
+    "Associate Assistant Educator Therapist Partner Navigator Coordinator Co-ordinator Liaison"
+)
+_LABELLED_NUMBER = re.compile(r"[ \t]*(?:no\.?|:|#)?[ \t]*[A-Z]{0,3}\d")
 _FIRM_BEFORE = re.compile(
     r"\b(?:solicitors|firm|agency|provider|association|company|employer|contractor|chambers|landlords|lettings|"
     r"letting\s+agents?|managing\s+agents?|care\s+agency|housing\s+association)['’]?s?\s*\(\s*$",
@@ -391,6 +416,8 @@ _NEVER_NAMES = _with_possessive_bases(
     | words.PLACES_ABROAD
     | words.CONDITION_EPONYMS
     | (words.JOB_TITLES - {"Sister"})
+    | {word.title() for word in _KIN - {"sister", "nan", "nana"}}  # "Niece lives in Galway": a relation, not her name
+    | words.word_set("Pt Pts Prescriber Prescribers Legal Surname Surnames Forename Forenames Firstname Side")
 )
 
 
@@ -414,7 +441,7 @@ _LOWER_ORGANISATION_WORDS = words.word_set(
     "ward wards unit practice surgery hostel centre center trust foundation lodge hospital clinic hospice forum "
     "building block wing annexe suite "
     "project charity estate road street lane avenue academy school college church mosque library programme "
-    "network partnership fellowship collective care"
+    "network partnership fellowship collective care scheme"
 )
 
 
@@ -627,6 +654,8 @@ class _NameFinder:
             word = self.tokens[surname].base
             if word in _NEVER_NAMES and not self._surname(word):
                 continue
+            if word.lower() in self.lexicon.dictionary and not self._known_name(word):
+                continue  # "distal radius L. Removable splint": a side of the body, then a word
             if self._flag_if_name_like(surname):
                 self.flagged.add(initial)
                 self.joins.add(initial)
@@ -859,6 +888,8 @@ class _NameFinder:
             while position != -1:
                 spans.append((position, position + len(phrase)))
                 position = lowered.find(phrase, position + 1)
+        spans.extend(match.span() for match in _DAY_RANGE.finditer(self.text))  # "open Mon-Thu"
+        spans.extend(match.span("ward") for match in _WARD_AFTER_ON.finditer(self.text))  # "visiting on Rowan Ward"
         if not spans:
             return
         spans.sort()
@@ -904,7 +935,10 @@ class _NameFinder:
             if token.possessive or index + 1 >= len(self.tokens) or not self._joined(index, index + 1):
                 break
             index += 1
-        if taken and self._organisation_follows(first + taken - 1):
+        last = first + taken - 1
+        if taken and (
+            self._organisation_follows(last) or (self.tokens[last].possessive and self._named_place_follows(last))
+        ):
             self.flagged.difference_update(range(first, first + taken))  # "the Dr Foster practice"
             self.blocked.update(range(first, first + taken))
 
@@ -949,6 +983,8 @@ class _NameFinder:
             title = raw.title()
             if raw in words.INITIALISMS or raw in words.SERVICE_ACRONYMS or raw in _NOT_SURNAME_CAPITALS:
                 continue
+            if self._number_label(following):
+                continue
             if title in _NEVER_NAMES and not self._surname(title):
                 continue
             if self._surname(title) or title.lower() not in self.lexicon.dictionary:
@@ -959,19 +995,32 @@ class _NameFinder:
         if word in words.RUN_KILLERS:
             # "Mr Ward"; and after a first name, a surname that is also a place's word: "Mrs Bridget Ward"
             return (first and (self._surname(word) or self._given(word))) or word in _PLACE_SURNAMES
-        if word in _MONTH_NAMES or word in words.TITLES:
-            return False
+        if word in _MONTH_NAMES or word in words.TITLES or (first and word in _ROLES_AFTER_TITLE):
+            return False  # "Nurse Prescriber", "Nurse Specialist": a title that is also a job's first word
         if self._known_name(word):
             return True
         return word not in _NEVER_NAMES or (first and word not in words.COMMON_WORDS)
+
+    def _number_label(self, index: int) -> bool:
+        """ "Shahida Begum RXH 2290114", "Jordan Pike CRN N512290": capitals that label the number after them end a
+        name; a surname in capitals does not ("Kelly ROURKE 11/01/1989")."""
+        token = self.tokens[index]
+        raw = token.base
+        if not (2 <= len(raw) <= 5 and raw.isupper() and raw.isalpha()):
+            return False
+        if self._known_name(raw.title()):
+            return False
+        return bool(_LABELLED_NUMBER.match(self.text, token.end))
 
     def _capitalised_runs(self) -> list[list[int]]:
         runs: list[list[int]] = []
         current: list[int] = []
         for index, token in enumerate(self.tokens):
             joined = current and self._joined(current[-1], index)
-            if index not in self.blocked and (
-                token.capitalised or (token.raw in words.ROLE_CUES and not token.raw.islower())
+            if (
+                index not in self.blocked
+                and not self._number_label(index)
+                and (token.capitalised or (token.raw in words.ROLE_CUES and not token.raw.islower()))
             ):
                 if current and not joined:
                     runs.append(current)
@@ -992,6 +1041,15 @@ class _NameFinder:
         if not run:
             return
         last = self.tokens[run[-1]]
+        if len(run) == 1 and self._modal_will(run[0]):
+            self.blocked.update(run)  # "Will share report with school SENCo.": the verb, not a name
+            return
+        if _PET_BEFORE.search(self.text, max(0, self.tokens[run[0]].start - 30), self.tokens[run[0]].start):
+            self.blocked.update(run)  # "Has a dog, Bill, who keeps him going": a pet's name is no one's personal data
+            return
+        if last.base in _LANDFORMS and len(run) > 1:
+            self.blocked.update(run)  # "Whitley Bay", "Rhondda Valley": a place
+            return
         if last.possessive and run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].raw in _NAMED_FOR:
             self.blocked.update([*run, run[-1] + 1])  # "Clare's Law", "Awaab's Law": named for someone, not about them
             return
@@ -1115,6 +1173,20 @@ class _NameFinder:
             and not self._cue_before(index)
         )
 
+    def _modal_will(self, index: int) -> bool:
+        """ "Will share the report", "Will need a review": a sentence that opens with the verb, then a bare verb."""
+        token = self.tokens[index]
+        if token.raw != "Will" or not token.sentence_start or index + 1 >= len(self.tokens):
+            return False
+        following = self.tokens[index + 1].raw
+        return (
+            self._joined(index, index + 1)
+            and following.islower()
+            and following in self.lexicon.dictionary
+            and following not in _PAST_OR_THIRD_PERSON
+            and not following.endswith(("ed", "s"))
+        )
+
     def _first_name_and_place_surname(self, run: list[int]) -> bool:
         if len(run) != 2 or self.tokens[run[1]].base not in _PLACE_SURNAMES:
             return False
@@ -1126,6 +1198,8 @@ class _NameFinder:
         if self._organisation_follows(run[1]) or _FACILITY_AFTER.match(self.text, self.tokens[run[1]].end):
             return False
         # Wards and halls are named for people and flowers ("Ward round, Jasmine Ward"): a person only on evidence.
+        if self._word(run[0] - 1) in _PLACE_SURNAME_PERSON_VERBS:
+            return True  # "I told Karen Ward": a ward is rung or visited, not told
         return self._evidence(run) or self._strong_person_evidence(run[1]) or self._relation_after(run[1])
 
     def _eponym(self, run: list[int]) -> bool:
@@ -1157,6 +1231,7 @@ class _NameFinder:
             following < len(self.tokens)
             and self.tokens[following].raw in words.SERVICE_ACRONYMS
             and self._joined(run[-1], following)
+            and not _NUMBER_LABEL_AFTER.match(self.text, self.tokens[following].end)
         ):
             return True
         dose = any(char.isdigit() for char in self.text[last.end : last.end + 2])
@@ -1183,6 +1258,8 @@ class _NameFinder:
         token = self.tokens[index]
         if token.raw in words.ROLE_CUES or token.raw.lower() in _PERSON_ROLE_WORDS:
             return True
+        if token.raw.lower() in _KIN and not self._given(token.base):
+            return True  # "Grandmother Jean Smith": the relation, then her name; not "Nana Ama"
         if self._ambiguous(token.base) and self._surname_follows(index):
             return False  # "Frank Hollins", "Mark Tennant": a first name that is also a word, then a surname
         return token.base in words.COMMON_WORDS and not self._known_name(token.base)
@@ -1435,6 +1512,8 @@ class _NameFinder:
             return False
         if word in self.lexicon.lower_ambiguous or word.title() in _NEVER_NAMES:
             return False
+        if self._word(index - 1) == "po":
+            return False  # "po polsku": Polish, not a probation officer
         if self._word(index - 1) in _SELF_NAMING:
             return False  # "its whitespace", "its catalog": a possessive as often as "it's"; listed names only there
         if self._word(index - 2) in {"him", "her", "them", "us", "me"} and self._word(index - 1) == "as":
