@@ -11,6 +11,9 @@ through the digests (they read learning objects themselves in the repository). A
 Facilitators moderate their site's board and its case threads; programme admins moderate everything.
 A post held by the gate is seen only by its author and the thread's moderators."""
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 import rules
 from django.db.models import Q
 
@@ -103,6 +106,31 @@ rules.add_perm("forum.dismiss_post_finding", can_read_post_thread & is_post_auth
 rules.add_perm("forum.view_post_history", can_see_post)
 # The moderation queue: facilitators of any site and programme admins.
 rules.add_perm("forum.view_moderation_queue", is_signed_in & (is_any_facilitator | is_programme_admin))
+
+
+class PostActions(NamedTuple):
+    can_edit: bool
+    can_delete: bool
+    can_report: bool
+
+
+def post_actions(user, thread) -> Callable:
+    """What the user may do to each post of the thread, as forum.edit_post, forum.delete_post and forum.report_post
+    answer for it, with the thread's rules evaluated once: a thread's page asks for every post it lists."""
+    reads = bool(can_read_thread(user, thread))
+    moderates = reads and bool(moderates_thread(user, thread))
+
+    def actions(post) -> PostActions:
+        own = user.pk is not None and post.author_id == user.pk
+        live = post.deleted_at is None
+        visible = post.status == PostStatus.VISIBLE
+        return PostActions(
+            can_edit=reads and own and live,
+            can_delete=reads and live and (own or moderates),
+            can_report=reads and visible and live and not own,
+        )
+
+    return actions
 
 
 def forum_threads_q(user, *, via: str = "") -> Q:

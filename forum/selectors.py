@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
 from django.utils import timezone
 
 from cases.models import LEARNING_OBJECT_STATUSES
@@ -125,13 +125,24 @@ def whats_new(user, *, limit: int = 8) -> dict | None:
 def thread_page(user, thread: Thread) -> dict:
     """The posts the user may see, each with its quoted post, findings (for its author and moderators), and whether
     it is new to them; reading the page is what moves their read marker (see services.mark_thread_read)."""
-    marker = ReadMarker.objects.filter(thread=thread, person=user).values_list("read_at", flat=True).first()
+    marker, following = (
+        Thread.objects.filter(pk=thread.pk)
+        .annotate(
+            marker=Subquery(ReadMarker.objects.filter(thread=OuterRef("pk"), person=user).values("read_at")[:1]),
+            following=Exists(ThreadFollow.objects.filter(thread=OuterRef("pk"), person=user)),
+        )
+        .values_list("marker", "following")
+        .get()
+    )
     posts = list(
         thread.posts.filter(forum_posts_q(user))
-        .select_related("author", "quoted__author", "deleted_by")
-        .prefetch_related(Prefetch("findings", queryset=PostFinding.objects.select_related("dismissed_by")))
+        .select_related("author", "quoted__author")
+        .defer("search_vector", "quoted__search_vector")
         .annotate(revision_count=Count("revisions"))
     )
+    # Only held posts show their findings (to their author and moderators).
+    held = [post for post in posts if not post.is_visible]
+    prefetch_related_objects(held, Prefetch("findings", queryset=PostFinding.objects.select_related("dismissed_by")))
     for post in posts:
         post.thread = thread  # the permission checks on each post read its thread
         post.is_new = bool(
@@ -140,8 +151,7 @@ def thread_page(user, thread: Thread) -> dict:
     return {
         "posts": posts,
         "unread_count": sum(1 for p in posts if p.is_new),
-        "following": ThreadFollow.objects.filter(thread=thread, person=user).exists(),
-        "can_moderate": user.has_perm("forum.moderate_thread", thread),
+        "following": following,
     }
 
 

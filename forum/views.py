@@ -14,6 +14,7 @@ from cases.selectors import cases as case_selectors
 from cases.services.lifecycle import PersonalDataError
 from core.access import get_visible_or_404
 from core.form_fields import whole_number
+from core.row_urls import url_for_pk
 from core.text_gate import REASON_ERROR
 from forum import selectors, services
 from forum.forms import (
@@ -36,6 +37,7 @@ from forum.models import (
     ThreadKind,
     board_kind,
 )
+from forum.rules import post_actions
 from sites.models import Site
 
 POSTS = Post.objects.select_related("thread__case", "thread__site", "author")
@@ -168,15 +170,21 @@ def learning_object_thread(request, case_pk: int):
     return redirect("forum:thread", services.thread_for_case(case=case, kind=ThreadKind.LEARNING_OBJECT).pk)
 
 
-def _post_views(posts, user) -> None:
-    """Attach to each post what the page shows: its text highlighted while held, and what the user may do."""
+def _post_views(posts, user, thread) -> None:
+    """Attach to each post what the page shows: its text highlighted while held, what the user may do and the links
+    for it (the thread's rules and each link's reverse() once, not per post)."""
+    actions = post_actions(user, thread)
+    history_url, edit_url = url_for_pk("forum:post_history"), url_for_pk("forum:post_edit")
+    report_url, delete_url = url_for_pk("forum:post_report"), url_for_pk("forum:post_delete")
     for post in posts:
         if not post.is_visible:
             spans = [Span(f.start, f.end, f.kind, f.status == "dismissed") for f in post.findings.all()]
             post.highlighted = highlight(post.body, spans)
-        post.can_edit = user.has_perm("forum.edit_post", post)
-        post.can_delete = user.has_perm("forum.delete_post", post)
-        post.can_report = user.has_perm("forum.report_post", post)
+        post.can_edit, post.can_delete, post.can_report = actions(post)
+        post.history_url = history_url(post.pk)
+        post.edit_url = edit_url(post.pk) if post.can_edit else ""
+        post.report_url = report_url(post.pk) if post.can_report else ""
+        post.delete_url = delete_url(post.pk) if post.can_delete else ""
 
 
 @login_required
@@ -202,7 +210,7 @@ def thread_detail(request, pk: int):
         record_event(actor=request.user, action=AuditAction.VIEWED, target=thread.case, request=request,
                      detail="Forum discussion")  # fmt: skip
     context = selectors.thread_page(request.user, thread)
-    _post_views(context["posts"], request.user)
+    _post_views(context["posts"], request.user, thread)
     quoting = form["quoted"].value()
     quoted = next((p for p in context["posts"] if str(p.pk) == str(quoting) and p.is_visible), None)
     services.mark_thread_read(thread=thread, person=request.user)
