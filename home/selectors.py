@@ -27,7 +27,7 @@ from forum.selectors import post_findings_awaiting_confirmation, whats_new
 from members.models import User
 from network.selectors import next_network_meeting
 from sites.models import Attendance, Invitation, Meeting, Membership
-from sites.rules import facilitated_site_ids
+from sites.rules import facilitated_site_ids, remember_site_roles
 from sites.selectors.replies import expected_numbers
 from sites.selectors.sites import upcoming_meetings_for
 from toolkit.models import SiteHealth
@@ -292,6 +292,7 @@ def home_page(user, *, counts: dict[str, int]) -> dict:
         .select_related("site")
         .order_by("site__code")
     )
+    remember_site_roles(user, memberships)  # the rules asked below need them too
     sites = {m.site_id: m.site for m in memberships}
     facilitated = {m.site_id for m in memberships if m.is_facilitator}
     facilitating = facilitator_work(facilitated, sites)

@@ -30,6 +30,13 @@ def site_roles(user) -> dict[int, str]:
     return cached
 
 
+def remember_site_roles(user, memberships) -> None:
+    """Keep as the user's site roles those of `memberships`, which the caller read with
+    Membership.objects.current(today).filter(person=user): site_roles then asks nothing more in this request."""
+    if getattr(user, "is_authenticated", False) and not getattr(user, "is_commissioner", False):
+        user._cop_site_roles = {membership.site_id: membership.role for membership in memberships}
+
+
 def facilitated_site_ids(user) -> set[int]:
     return {site_id for site_id, role in site_roles(user).items() if role == MembershipRole.FACILITATOR}
 

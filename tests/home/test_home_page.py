@@ -204,3 +204,21 @@ def test_a_facilitator_is_told_of_invitations_to_their_sites_not_yet_accepted(cl
     client.force_login(facilitator)
     page = client.get(reverse("home")).content.decode()
     assert "1 invitation not yet accepted" in page and reverse("memberships:invitations") in page
+
+
+def test_the_home_page_reads_the_persons_memberships_once(client, settings, site, other_site, facilitator, member):
+    settings.MENU_COUNTS_SECONDS = 60  # as in production: the menu's counts (which ask the site roles) are kept
+    MembershipFactory(site=other_site, person=facilitator)  # a member of a second site too
+    busy_site(site, facilitator, member)
+    client.force_login(facilitator)
+    client.get(reverse("home"))
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("home")).content.decode()
+    of_person = [
+        q["sql"]
+        for q in queries.captured_queries
+        if 'FROM "members_membership"' in q["sql"]
+        and f'"members_membership"."person_id" = {facilitator.pk}' in q["sql"]
+    ]
+    assert len(of_person) == 1, of_person
+    assert "CP1" in page and "CP3" in page
