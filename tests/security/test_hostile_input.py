@@ -74,6 +74,7 @@ OUR_APPS = [
 NOT_SUBMITTED = {
     CrispyFieldsForm,  # the crispy-forms base of the case, evidence and forum forms
     meeting_forms.MeetingTimesMixin,  # date and times, fuzzed through MeetingForm and MeetingMoveForm
+    forum_forms._MentionsForm,  # the mention list, fuzzed through PostForm, TopicForm and EditPostForm
     # The Django admin's form for a provider's email domains (programme admins only): submitted through the admin in
     # tests/members/test_organisation_sign_in.py.
     OrganisationSignInForm,
