@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from newsletters.models import (
     SECTION_ORDER,
@@ -42,11 +42,16 @@ def issue_sections(issue: NewsletterIssue, edition: str, *, include_removed: boo
     ]
 
 
-def issues_visible_to(user) -> QuerySet[NewsletterIssue]:
-    """Editors see every issue; other signed-in people only the issues already sent."""
+def issues_visible_q(user, *, via: str = "") -> Q:
+    """Editors see every issue; other signed-in people only the issues already sent. A filter on NewsletterIssue, or
+    through `via` ("issue__") on what belongs to an issue."""
     if user.has_perm("newsletters.edit_issue"):
-        return NewsletterIssue.objects.all()
-    return NewsletterIssue.objects.filter(status=IssueStatus.SENT)
+        return Q()
+    return Q(**{f"{via}status": IssueStatus.SENT})
+
+
+def issues_visible_to(user) -> QuerySet[NewsletterIssue]:
+    return NewsletterIssue.objects.filter(issues_visible_q(user))
 
 
 def sent_issue_for_month(slug: str) -> NewsletterIssue | None:

@@ -6,6 +6,7 @@ marks "homelessness" (PostgreSQL matched the stem; this is what a reader recogni
 
 from __future__ import annotations
 
+import functools
 import re
 
 from django.utils.html import escape
@@ -36,7 +37,10 @@ def _stem(word: str) -> str:
     return word[: max(4, len(word) - 1)]
 
 
-def _pattern(words: list[str]) -> re.Pattern | None:
+@functools.lru_cache(maxsize=64)
+def _pattern(query: str) -> re.Pattern | None:
+    """The words' pattern, made once for the fifty or so extracts of one search."""
+    words = query_words(query)
     if not words:
         return None
     stems = sorted({_stem(word) for word in words}, key=len, reverse=True)
@@ -46,7 +50,7 @@ def _pattern(words: list[str]) -> re.Pattern | None:
 def snippet(texts: list[str], query: str, *, width: int = WIDTH) -> SafeString:
     """An extract of the first text with a match (the start of the first text if none does), escaped, with the
     matched words in <mark>."""
-    pattern = _pattern(query_words(query))
+    pattern = _pattern(query)
     texts = [" ".join(text.split()) for text in texts if text and text.strip()]
     if not texts:
         return mark_safe("")  # noqa: S308 - empty
