@@ -187,7 +187,10 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     names = [span for span in names if not _service_before_its_number(text, span, matcher)]
     names = [span for span in names if not _party_to_reported_case(text, span)] + list(_prosecuted(text, names))
     candidates.extend(names)
-    candidates.extend(identifiers.find_dates_of_birth(text, names))
+    births = list(identifiers.find_dates_of_birth(text, names))
+    candidates.extend(births)
+    # a home named by the person or the date of birth before it on its line
+    candidates.extend(identifiers.addresses_before_postcodes(text, sorted(names + births)))
     candidates.extend(identifiers.years_of_birth(text, names, is_first_name))  # "children Mina (2016)"
     candidates.extend(identifiers.find_table_cells(text))
     return _resolve_overlaps(text, candidates)

@@ -436,9 +436,15 @@ _DOB_GAP = re.compile(
 # What may stand between a person's name and their date of birth when no cue word is given:
 # "Shannon (12/03/1989)", "Mr Okafor, 3rd May 1971", "Jade Hughes - 12.3.89", "Kyle, 34, (4/5/1990)".
 _NAME_DATE_GAP = re.compile(
-    r"^(?:'s?)?\s*(?:\([VSWO]\)\s*)?(?:[,(\[:;/|-]\s*)?"  # "(V)", "(S)": a police record's victim, suspect...
+    r"^(?:'s?|[\"”’])?\s*(?:\([VSWO]\)\s*)?(?:[,(\[:;/|-]\s*)?"  # "(V)", "(S)": a police record's victim, suspect...
     # another identifier or a class before it in the same brackets: "(CHI 1506172830, 15/06/17)", "(P4, 2 Aug 2016)"
     r"(?:(?:CHI|NHS|H&C|UPN|CRN|PNC|P[1-7]|S[1-6]|Yr\s?\d{1,2})\s*[\w/-]{0,14}\s*,\s*)?"
+    # a room, a nickname or a claim between: "Beryl Hastings (room 21), 04/04/1933", "Liam ("Bean", 07/11/01)",
+    # "Mr Nuttall (room 14, 10.10.1930)", '"Yonas" (claims 15/03/2008', "Tobi turns 18 next month (22.08.2006)"
+    r"(?:(?:room|rm|bed|bay)\s*\d{1,3}[A-Za-z]?\s*[)\]]?\s*,\s*)?"
+    r"(?:[\"“][^\"”\n]{1,15}[\"”]\s*,\s*)?"
+    r"(?:(?:claims|claimed|turns|turned)\s+(?:\d{1,2}\s+(?:(?:next|this|last)\s+(?:week|month|year)\s*)?)?"
+    r"[(\[]?\s*)?"
     # an age or a school year, bracketed or not: "Tiffany Cooper (19), 01/06/2007", "Harrison Bell (Y5, 11/07/2016)"
     r"(?:(?:(?:aged?\s*)?\d{1,3}\s*(?:yrs?|years?(?:\s+old)?|y/?o)?|(?:Y|Yr|Year)\s?\d{1,2})\s*[)\]]?\s*[,;)/-]?\s*)?"
     r"(?:[(\[]\s*)?(?:(?:dob|d\.o\.b\.?|date of birth|born|b\.)\s*:?\s*)?$",
@@ -560,6 +566,9 @@ _DOB_RESTATED = re.compile(
 )
 
 
+_ROOM_IN_GAP = re.compile(r"\b(?:room|rm|bed|bay)\b", re.IGNORECASE)
+
+
 def _after_name(text: str, match: re.Match[str], name_ends: list[tuple[int, int]]) -> bool:
     """A date right after a name, with at most punctuation or an age between, is that person's date of birth."""
     at = bisect.bisect_right(name_ends, (match.start(), len(text)))  # the last name ending before the date: no scan
@@ -571,6 +580,8 @@ def _after_name(text: str, match: re.Match[str], name_ends: list[tuple[int, int]
         return False
     if _TIME_AFTER.match(text, match.end()):
         return False  # "Ms Eze, 03/12/2026 09:12": when something happened, not a birth
+    if _ROOM_IN_GAP.search(gap) and _years_ago(match) < 16:
+        return False  # "Jo Smith (room 4), 12/11/2026 seen by GP": a resident's day, not her birth
     if "\n" in gap and not _AFTER_LONE_DATE.match(text, match.end()):
         return False  # a chronology: a heading with the name, then "12 Jan 2026 - seen at ED" on the next line
     if gap.strip(" '") in ("", "s"):
@@ -908,6 +919,77 @@ def _from_the_street(match: re.Match[str]) -> tuple[int, int] | None:
 _REGISTERED_OFFICE = re.compile(r"\bregistered\s+(?:office|address)(?:\s+(?:is|at))?\s*:?\s*$", re.IGNORECASE)
 
 
+# A home with no house number, given before its postcode: "Tigh na Mara, Shore Street, Ullapool IV26 2UR", "The Old
+# Forge, Clunton, Craven Arms SY7 0HU", "Nordhouse, Sandwick ZE2 9HP". Each part is a few capitalised words (Welsh,
+# Gaelic and Cornish small words allowed), perhaps after a house number.
+_ADDRESS_PART = re.compile(
+    rf"(?:\d{{1,4}}[A-Za-z]?\s+)?[{_UPPER}]{_LETTER}*(?:['’-]{_LETTER}+)*"
+    rf"(?:\s+(?:[{_UPPER}]{_LETTER}*(?:['’-]{_LETTER}+)*|an|na|nan|y|yr|ar|on|upon|de|la|le|of|the|h-[{_UPPER}]{_LETTER}*)){{0,4}}"
+)
+
+
+_INSTITUTION_WORDS = words.word_set(
+    "Infirmary Hospital Hospitals Council Centre Center Surgery Practice Clinic School Academy College University "
+    "Trust Police Station Office Offices Prison Library Church Mosque Temple Gurdwara Chambers Ltd Limited Plc"
+)
+_HOME_ON_LINE = re.compile(
+    r"\b(?:home|lives?|living|stays?|staying|resides?|resident|address|placed|moved|moving|sleeps?|tenancy)\b",
+    re.IGNORECASE,
+)
+_ADDRESS_LEAD = re.compile(r"[:—–]|\s-\s|\b(?:at|to|from|in|of)\s")
+
+
+def addresses_before_postcodes(text: str, names: Sequence[Span] = ()) -> Iterable[Span]:
+    """The parts of a line before a person's postcode, up to the town: a house name and its lane or village. Stops at
+    a label (":"), a name the detector read, or anything that is not an address part; the last part is the town when
+    there are three or more."""
+    for match in _POSTCODE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        parts: list[tuple[int, int]] = []
+        end = match.start()
+        while len(parts) < 5:
+            piece_end = end
+            while piece_end > line_start and text[piece_end - 1] in " ,":
+                piece_end -= 1
+            comma = text.rfind(",", line_start, piece_end)
+            piece_start = comma + 1 if comma >= 0 else line_start
+            if piece_end - piece_start > 80:
+                piece_start = piece_end - 80  # an address part is short: a long line costs no more than this
+            leads = list(_ADDRESS_LEAD.finditer(text, piece_start, piece_end))  # "home — The Old Forge", "at Nordhouse"
+            lead = leads[-1] if leads else None
+            piece_start = lead.end() if lead else piece_start
+            while piece_start < piece_end and text[piece_start] == " ":
+                piece_start += 1
+            if piece_start >= piece_end or not _ADDRESS_PART.fullmatch(text, piece_start, piece_end):
+                break
+            words_in_part = text[piece_start:piece_end].split()
+            if words_in_part[0] in words.TITLES:
+                break  # "Mrs Peggy Morrison, 17 Lower Barvas": the person, then her address
+            if any(word in _INSTITUTION_WORDS for word in words_in_part):
+                parts = []  # "Leeds General Infirmary, Great George Street": an organisation's address
+                break
+            named = sum(
+                min(piece_end, name_end) - max(piece_start, start)
+                for start, name_end, _ in names
+                if start < piece_end and piece_start < name_end
+            )
+            if named * 2 >= piece_end - piece_start:
+                break  # a person's name, not "Tigh na Mara" with a name-like word in it
+            parts.append((piece_start, piece_end))
+            if comma < 0 or lead:
+                break
+            end = comma
+        if len(parts) >= 3:
+            parts = parts[1:]  # the town
+        if not parts or (len(parts) == 1 and text[parts[0][0] : parts[0][1]].split()[-1] in words.TOWNS):
+            continue
+        # Someone's home only when the line says whose or that it is one: "Iain Munro, Tigh na Mara, ...", "stays with
+        # granny at Nordhouse, ...", "home - The Old Forge, ..."; not "Met her at Costa, Bolton BL1 6QT".
+        start = parts[-1][0]
+        if _HOME_ON_LINE.search(text, line_start, start) or any(line_start <= end <= start for _, end, _ in names):
+            yield start, parts[0][1], "address"
+
+
 def find_addresses(text: str) -> Iterable[Span]:
     """Street addresses, each from the flat, room, house name or "c/o" up to the town, without the postcode."""
     for start, end, kind in _find_addresses(text):
@@ -1002,13 +1084,14 @@ def _find_streets(text: str) -> Iterable[Span]:
 _RECORD_SYSTEMS = (
     r"(?:Mosaic|Liquidlogic|LAS|LCS|EHM|RiO|Rio|EMIS|SystmOne|Carenotes|Nebula|nDelius|Delius|Carefirst|"
     r"Frameworki|Eclipse|ContrOCC|Civica|Northgate|Capita|Lorenzo|Cerner|Paris|Swift|Azeus|OHMS|Orchard|NOMIS|PNC|"
-    r"CAD|NDTMS|Occ(?:urrence)?|WCCIS|Niche|Athena|Storm|MISPER|SCRO)"
+    r"CAD|NDTMS|Occ(?:urrence)?|WCCIS|Niche|Athena|Storm|MISPER|SCRO|CHAIN)"
 )
 _RECORD_NOUNS = (
     r"(?:case|client|claim|claimant|tenancy|tenant|rent|rent\s+account|account|housing|housing\s+register|"
     r"register|application|applicant|appeal|complaint|hospital|hosp\.?|patient|unit|crime|incident|custody|"
     r"prison(?:er)?|person|record|system|file|referral|booking|court|warrant|HB|CTR|council\s+tax|benefit|"
-    r"home\s+office|HO|probation(?:\s+case)?|offender|member(?:ship)?|policy|property|job|log|occurrence|"
+    r"home\s+office|HO|probation(?:\s+case)?|offender|member(?:ship)?|policy|property|job|log|occurrence|service|"
+    r"certificate|"
     rf"safeguarding|MARAC|MASH|CSC|ASC|DWP|UC|PIP|ESA|{_RECORD_SYSTEMS})"
 )
 _REF_CUE = (
@@ -1016,7 +1099,9 @@ _REF_CUE = (
     # a code a service gives a person in place of a name: "client code KJ0785M", "service user identifier"
     r"(?:client|service\s+user|patient|pupil|participant|anonymised)\s+(?:code|identifier)|"
     rf"{_RECORD_NOUNS}\s+(?:ref(?:erence)?s?|numbers?|num|nos?\.?|ids?|#)(?:\s+(?:number|no\.?))?|"
-    rf"our\s+ref(?:erence)?|your\s+ref(?:erence)?|(?:your|her|his|their)\s+claim|ref(?:erence)?s?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS}|"
+    rf"our\s+ref(?:erence)?|your\s+ref(?:erence)?|(?:your|her|his|their|HB|UC|CTR|PIP|ESA|JSA|DLA|benefits?)\s+claim|"
+    # a police log or incident named by its word alone: "log 50240117-0432", "incident CC2024 0821 0154"
+    rf"log|incident|ref(?:erence)?s?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS}|"
     # an account's number needs no "number": "council tax account 40012345", "rent account: 2231887"
     r"(?:rent|council\s+tax|bank|housing|benefits?|customer|tenancy|utility|gas|electric(?:ity)?|water|energy|"
     r"mortgage|loan|catalogue|payroll)\s+account)"
@@ -1038,10 +1123,13 @@ def _system_names_it(text: str, cue: re.Match[str]) -> bool:
     return re.fullmatch(r"\s+ID\s*:?\s*", text[system.end() : cue.end()]) is not None  # "Mosaic ID 7781204"
 
 
-_REF_TOKEN = re.compile(r"(?<![A-Za-z0-9/-])(?=[A-Za-z/-]*\d)[A-Za-z0-9][A-Za-z0-9/-]{3,20}[A-Za-z0-9](?![A-Za-z0-9])")
+_REF_TOKEN = re.compile(
+    r"(?<![A-Za-z0-9/*-])(?=[A-Za-z/*-]*\d)[A-Za-z0-9][A-Za-z0-9/*-]{3,20}[A-Za-z0-9](?![A-Za-z0-9])"
+)  # "Occ 24*118765": a force's year and number
+_DIGIT_GROUPS_AFTER = re.compile(r"(?: \d{3,6}){1,3}(?![\w/]|[.-]\d)")
 _REF_CUE_BEFORE = re.compile(
     rf"\b{_REF_CUE}\b\.?\s*(?:for\s+(?:him|her|them|the\s+(?:child|family|client|patient))\s+)?"
-    r"(?:is|was|it'?s|=|:|#|-|–|\()?\s*(?:is\s+)?(?:(?P<letters>(?-i:[A-Z]{1,6})) )?$",
+    r"(?:is|was|it'?s|=|:|#|-|–|\()?\s*(?:is\s+)?(?:(?P<letters>(?-i:[A-Z]{1,6}(?:[/-][A-Z]{1,6})?)) )?$",
     re.IGNORECASE,
 )
 # A reference with no cue, in the shape local authorities, hospitals, landlords and benefit services use: two to
@@ -1069,7 +1157,8 @@ _PARTED_REFERENCE = re.compile(r"(?<![\w/-])[A-Z]{1,5}\d{0,4}(?:[/-][A-Z0-9]{1,8
 # 02/11/25".
 _POLICE_LOG = re.compile(
     r"(?=[lLiIcCoOsS])\b(?i:log|incident|cad|occurrence|storm|serial)\s*(?i:no\.?|number|ref(?:erence)?)?\s*[:#]?\s*"
-    r"(?:(?i:CAD|STORM|log)\s*)?(?P<ref>\d{1,6}\s+(?:of\s+)?(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}"
+    r"(?:(?i:CAD|STORM|log)\s*)?(?P<ref>\d{1,6}\s+(?:of\s+)?(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}[A-Z]{3}\d{2,4}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}"
     r"(?:\s+\d{4})?))(?![\d/])"
 )
 _PNC = re.compile(r"(?<![\w/])(?:19|20)?\d{2}/\d{4,7}[A-Z](?![\w/])")
@@ -1127,12 +1216,14 @@ def _find_references(text: str) -> Iterable[Span]:
         cue = _REF_CUE_BEFORE.search(text, max(0, match.start() - 60), match.start())
         if cue is None:
             continue
+        groups = _DIGIT_GROUPS_AFTER.match(text, match.end())  # "incident CC2024 0821 0154": one number, spaced
+        end = groups.end() if groups else match.end()
         if _system_names_it(text, cue):
-            yield cue.start(), match.end(), "reference"  # "Mosaic ID 7781204", "CAD 7321/22SEP": one identifier
+            yield cue.start(), end, "reference"  # "Mosaic ID 7781204", "CAD 7321/22SEP": one identifier
         elif cue.group("letters") and token.isdigit() and len(token) >= 4:
-            yield cue.start("letters"), match.end(), "reference"  # "RRK 8834127"
+            yield cue.start("letters"), end, "reference"  # "RRK 8834127"
         else:
-            yield match.start(), match.end(), "reference"
+            yield match.start(), end, "reference"
         another = _ANOTHER_REFERENCE.match(text, match.end())
         if another and _same_shape(token, another.group(1)):
             yield another.start(1), another.end(1), "reference"  # "refs 41/22901/25 and 41/38720/26"
@@ -1179,7 +1270,7 @@ def _same_shape(first: str, second: str) -> bool:
 
 
 def _looks_like_date(token: str) -> bool:
-    return bool(re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", token))
+    return bool(re.fullmatch(r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?", token))  # "14/11": a day and a month
 
 
 # --- Tables ------------------------------------------------------------------------------

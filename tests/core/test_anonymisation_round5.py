@@ -212,3 +212,77 @@ def test_the_same_shapes_said_of_a_person_are_still_names(text: str, name: str) 
 
 def test_a_home_at_a_known_clinics_street_number_is_still_an_address() -> None:
     assert of_kind("She lives at 56 Dean Street, Leeds.", "address") == ["56 Dean Street, Leeds"]
+
+
+# --- Round 6: homes with no house number before their postcode; dates of birth after a room or a nickname; records
+# --- named by a bare cue ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Iain Munro, Tigh na Mara, Shore Street, Ullapool IV26 2UR", "Tigh na Mara, Shore Street"),
+        ("Location: home - The Old Forge, Clunton, Craven Arms SY7 0HU", "The Old Forge, Clunton"),
+        (
+            "He stays with granny Agnes Jamieson at Nordhouse, Sandwick ZE2 9HP when dad is at sea.",
+            "Nordhouse, Sandwick",
+        ),
+        (
+            "Re: Jack Fairweather born 12 March 1987, Harbour Flat, 2 Sandside, Scarborough YO11 1PE",
+            "Harbour Flat, 2 Sandside",
+        ),
+    ],
+)
+def test_a_home_with_no_number_before_its_postcode_is_an_address(text: str, address: str) -> None:
+    assert address in of_kind(text, "address")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met her at Costa, Bolton BL1 6QT, for a coffee.",
+        "Seen at Riverside Surgery, Bolton BL1 6QT.",
+    ],
+)
+def test_a_place_before_a_postcode_with_no_one_living_there_is_no_address(text: str) -> None:
+    assert of_kind(text, "address") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("09/02 - Mary Jones (room 21), 04/04/1933, found with a bruise", "04/04/1933"),
+        ("pressure ulcer for Mr Albert Nuttall (room 14, 10.10.1930) deteriorated", "10.10.1930"),
+        ('Liam Doherty ("Bean", 07/11/01), lives at the unit', "07/11/01"),
+        ('Young person: "Yonas" (claims 15/03/2008; age assessment ongoing).', "15/03/2008"),
+        ("Tobi turns 18 next month (22.08.2006) and will transfer", "22.08.2006"),
+    ],
+)
+def test_a_date_after_a_name_and_a_room_or_a_nickname_is_a_date_of_birth(text: str, date: str) -> None:
+    assert of_kind(text, "date_of_birth") == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jo Smith said 12/03/2026 was fine", "Jo Smith (room 4), 12/11/2026 seen by GP", "Repairs log: 14/11 - leak."],
+)
+def test_a_days_date_after_a_name_or_a_room_is_no_date_of_birth(text: str) -> None:
+    assert [f for f in find_personal_data(text) if f.kind in {"date_of_birth", "reference"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Occurrence: Occ 24*118765", "24*118765"),
+        ("Claim ref: PIP/ADP 3397 221", "3397 221"),
+        ("reported to PSNI, incident CC2024 0821 0154.", "CC2024 0821 0154"),
+        ("Police: log 50240117-0432.", "50240117-0432"),
+        ("Police informed, log BW/0423/14Aug.", "BW/0423/14Aug"),
+        ("verified on CHAIN (CHAIN 00471925).", "00471925"),
+        ("Appellant's HB claim 40037781 is late.", "40037781"),
+        ("Night worker called 101, ref CAD 0918 24JUL24.", "0918 24JUL24"),
+        ("Veteran: service no. 25123456", "25123456"),
+    ],
+)
+def test_a_record_after_a_bare_cue_is_a_reference(text: str, reference: str) -> None:
+    assert reference in " ".join(of_kind(text, "reference"))
