@@ -46,6 +46,29 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def live_server_leaves_the_shared_sqlite_connection_open():
+    """On SQLite the live server's request threads share the tests' in-memory connection; Django's test server closes
+    every connection after each request, and a request a browser finishes late (a keep-alive socket closed after its
+    test) then raises in its thread ("DatabaseWrapper objects created in a thread can only be used in that same
+    thread"). Closing an in-memory database is a no-op anyway: the threads close only the connections they own.
+    On PostgreSQL nothing is shared and every connection is closed, as Django does."""
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.db import connections
+
+    close_all = ThreadedWSGIServer._close_connections
+
+    def close_own_connections(server):
+        shared = server.connections_override or {}
+        for connection in connections.all(initialized_only=True):
+            if connection.alias not in shared:
+                connection.close()
+
+    ThreadedWSGIServer._close_connections = close_own_connections
+    yield
+    ThreadedWSGIServer._close_connections = close_all
+
+
 @pytest.fixture(autouse=True)
 def seeded_rows(request):
     """Each test that uses the database finds the rows the data migrations seed, even after a flush (tests/seeds.py)."""
