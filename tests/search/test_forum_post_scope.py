@@ -6,7 +6,6 @@ draft, a learning-object thread whose case is no longer published."""
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from cases.models import Case, CaseStatus
@@ -45,8 +44,9 @@ def test_posts_of_a_thread_whose_case_was_taken_back_are_not_found(world, role):
         assert found_before == {"wombatdraft": True, "wombatwithdrawn": True}, role
 
 
+# On PostgreSQL the newest matches are the ranked candidates; on SQLite the plain match orders them the same way, so
+# the same answer holds on both (and the post in a thread taken back is never among them).
 @pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="candidates are ranked on PostgreSQL only")
 @pytest.mark.parametrize("role", ["admin", "broker"])
 def test_a_programme_wide_person_ranks_the_newest_posts_they_may_read(world, role):
     person = world.people[role]
