@@ -193,7 +193,39 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     candidates.extend(identifiers.addresses_before_postcodes(text, sorted(names + births)))
     candidates.extend(identifiers.years_of_birth(text, names, is_first_name))  # "children Mina (2016)"
     candidates.extend(identifiers.find_table_cells(text))
-    return _resolve_overlaps(text, candidates)
+    return [span for span in _resolve_overlaps(text, candidates) if not _placeholder(text, span)]
+
+
+# What a training or template text marks as made up: a redaction's Xs, "TESTPATIENT", a value followed by
+# "(example)" or "[example - replace]", or anything on a line after "the test record" or "dummy patient".
+_REDACTION = re.compile(r"[Xx*#_?/.\- ]*[Xx*#][Xx*#_?/.\- ]*")
+_TEST_NAME_WORD = re.compile(
+    r"(?i:test(?:patient|person|client|user|record|case)?|dummy\w*|zz+|anonymous|unknown|redacted)\b"
+)
+_EXAMPLE_AFTER = re.compile(
+    r"[ \t]*[(\[][ \t]*(?:(?:an\s+|for\s+)?example|dummy|fictitious|fictional|made[\s-]up|not\s+real|placeholder|"
+    r"illustrative)\b|[ \t]*[(\[][ \t]*(?:test|sample)(?:\s+(?:data|record|only))?\s*[)\]]",
+    re.IGNORECASE,
+)
+_TRAINING_RECORD_BEFORE = re.compile(
+    r"\b(?:test|dummy|training|practice|sample|example|fictitious|fictional|made[\s-]up)\s+"
+    r"(?:record|patient|client|person|data|account|case\s+record)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _placeholder(text: str, span: Span) -> bool:
+    start, end, kind = span
+    value = text[start:end]
+    if _REDACTION.fullmatch(value):
+        return True
+    if kind == "name" and any(_TEST_NAME_WORD.fullmatch(word) for word in re.findall(r"[^\W\d_]+", value)):
+        return True
+    if _EXAMPLE_AFTER.match(text, end):
+        return True
+    window = max(0, start - 120)  # bounded, so a long text with no line breaks stays linear
+    line_start = text.rfind("\n", window, start) + 1 or window
+    return _TRAINING_RECORD_BEFORE.search(text, line_start, start) is not None
 
 
 # A name the text says it made up: 'the pseudonym "Anna"', "Anna (a pseudonym)". A review or a learning

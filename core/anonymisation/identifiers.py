@@ -50,7 +50,12 @@ _WEBMAIL = re.compile(
 
 def find_emails(text: str) -> Iterable[Span]:
     for match in _EMAIL.finditer(text):
-        if team_mailbox(match.group()) or team_mailbox_named_before(text, match.start(), match.group()):
+        address = match.group()
+        if (
+            team_mailbox(address)
+            or team_mailbox_named_before(text, match.start(), address)
+            or words_only_mailbox(text, match.start(), address)
+        ):
             continue
         yield match.start(), match.end(), "email"
 
@@ -122,6 +127,69 @@ def team_mailbox(address: str) -> bool:
         ok or len(part) <= 2 or (len(part) == 3 and part.title() not in given)
         for ok, part in zip(service, parts, strict=True)
     )
+
+
+# What says an address is someone's own: "her email", "my e-mail address is", "email me on", "Mum's email".
+_OWN_ADDRESS_BEFORE = re.compile(
+    r"(?:\b(?:her|his|my|their|your|own|personal|private|home|mum|dad|mother|father)(?:['’]s)?\s+(?:new\s+)?"
+    r"e-?mail(?:\s+address)?|\be-?mail\s+me|['’]s\s+e-?mail(?:\s+address)?)\b[^@\n]{0,20}$",
+    re.IGNORECASE,
+)
+
+
+def words_only_mailbox(text: str, start: int, address: str) -> bool:
+    """A mailbox named by what it is for ("admissions@", "tenancy.support@", "dischargelounge@"), unless the words
+    before it say it is someone's own ("her email is lovelylady@...")."""
+    if _WEBMAIL.search(address):
+        return False
+    local = address.split("@", 1)[0].lower()
+    parts = [part.rstrip("0123456789") or part for part in re.split(r"[._+-]+", local) if part]
+    if not parts or _OWN_ADDRESS_BEFORE.search(text, max(0, start - 60), start):
+        return False
+    service = [part in _TEAM_MAILBOX_WORDS or part.title() in words.TOWNS for part in parts]
+    return _words_no_one_is_called(local, parts, service, load_name_data())
+
+
+def _words_no_one_is_called(local: str, parts: list[str], service: list[bool], data: NameData) -> bool:
+    """ "admissions@", "tenancy.support@", "return.home.interviews@", "dischargelounge@": every part an ordinary
+    English word (or words run together), a service's code or a town, and none a first name or a surname, so the
+    address names what the mailbox is for, not whom. A word that is also a name ("early", "grace") passes only
+    beside a word that is not one; a single word with digits ("sunshine85@") is someone's own."""
+    if any(char.isdigit() for char in local) and not any(service):
+        return False
+    plain_word = False
+    for ok, part in zip(service, parts, strict=True):
+        pieces = [part] if ok or part in data.dictionary else _dictionary_words_run_together(part, data)
+        if not pieces:
+            return False  # "l.hardcastle": an initial, or a word no dictionary has
+        for piece in pieces:
+            title = piece.capitalize()
+            if (
+                title in data.given_names
+                or title in data.surnames
+                or title in words.GIVEN_NAMES
+                or title in words.SURNAMES
+            ):
+                return False
+            if title not in data.english_words:
+                plain_word = True
+    return plain_word and any(len(part) >= 4 for part in parts)
+
+
+def _dictionary_words_run_together(part: str, data: NameData) -> list[str]:
+    """ "dischargelounge" -> ["discharge", "lounge"], "northgate" -> ["north", "gate"]: ordinary words of four letters
+    or more (or service words) written as one; [] when the part is not made that way."""
+    if len(part) > 40:
+        return []
+    best: list[list[str] | None] = [[]] + [None] * len(part)
+    for end in range(4, len(part) + 1):
+        for start in range(max(0, end - 20), end - 2):
+            piece = part[start:end]
+            known = (len(piece) >= 4 and piece in data.dictionary) or piece in _TEAM_MAILBOX_WORDS
+            if best[start] is not None and known:
+                best[end] = [*best[start], piece]
+                break
+    return best[-1] or []
 
 
 def _service_words_run_together(part: str) -> bool:
@@ -685,7 +753,7 @@ _NUMBERED_BUILDING = (
 )
 _ADDRESS = re.compile(
     rf"(?=[\d{_UPPER}])(?:{_UNIT},?\s+(?:(?:{_BUILDING}|{_SITE}),?\s+)?)?"
-    rf"(?<![\d£$.,:/-])\d{{1,4}}[A-Za-z]?(?:\s?[-–]\s?\d{{1,4}}[A-Za-z]?)?,?\s+"
+    rf"(?<![\w£$.,:/-])\d{{1,4}}[A-Za-z]?(?:\s?[-–]\s?\d{{1,4}}[A-Za-z]?)?,?\s+"  # not "the A4 Bath Road"
     rf"(?:{_STREET}|(?P<building>{_NUMBERED_BUILDING}))"
     rf"(?![A-Za-z])"
 )
@@ -943,8 +1011,15 @@ def addresses_before_postcodes(text: str, names: Sequence[Span] = ()) -> Iterabl
     """The parts of a line before a person's postcode, up to the town: a house name and its lane or village. Stops at
     a label (":"), a name the detector read, or anything that is not an address part; the last part is the town when
     there are three or more."""
+    names = sorted(names)
+    name_starts = [start for start, _, _ in names]
     for match in _POSTCODE.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
+        window = max(0, match.start() - 400)  # a line's address is near its postcode: a long line stays linear
+        line_start = text.rfind("\n", window, match.start()) + 1 or window
+        # the names on this stretch of the line only (names are disjoint, so sorted by start is sorted by end)
+        nearby = names[
+            bisect.bisect_left(name_starts, line_start - 80) : bisect.bisect_right(name_starts, match.start())
+        ]
         parts: list[tuple[int, int]] = []
         end = match.start()
         while len(parts) < 5:
@@ -970,7 +1045,7 @@ def addresses_before_postcodes(text: str, names: Sequence[Span] = ()) -> Iterabl
                 break
             named = sum(
                 min(piece_end, name_end) - max(piece_start, start)
-                for start, name_end, _ in names
+                for start, name_end, _ in nearby
                 if start < piece_end and piece_start < name_end
             )
             if named * 2 >= piece_end - piece_start:
@@ -986,7 +1061,7 @@ def addresses_before_postcodes(text: str, names: Sequence[Span] = ()) -> Iterabl
         # Someone's home only when the line says whose or that it is one: "Iain Munro, Tigh na Mara, ...", "stays with
         # granny at Nordhouse, ...", "home - The Old Forge, ..."; not "Met her at Costa, Bolton BL1 6QT".
         start = parts[-1][0]
-        if _HOME_ON_LINE.search(text, line_start, start) or any(line_start <= end <= start for _, end, _ in names):
+        if _HOME_ON_LINE.search(text, line_start, start) or any(line_start <= end <= start for _, end, _ in nearby):
             yield start, parts[0][1], "address"
 
 
@@ -1176,7 +1251,8 @@ def find_references(text: str) -> Iterable[Span]:
 _THINGS_NUMBER_BEFORE = re.compile(
     r"\b(?:invoice|inv|purchase\s+order|PO|insurance(?:\s+policy)?|policy\s+(?:for|on)\s+the|job|works?\s+order|"
     r"batch|lot|serial|asset|ticket|session|booking|CQC(?:\s+(?:location|provider))?|ODS|charity|company|user|login|"
-    r"staff|training|course|module|void)"
+    r"staff|training|course|module|void|contract|policy|tracker|audit|(?:Ofsted|DfE)(?:\s+URN)?|"
+    r"UKPRN)"
     r"(?:\s+(?:no\.?|number|ref(?:erence)?|id|code|#))?\s*[:#.-]?\s*(?:is\s+)?$",
     re.IGNORECASE,
 )
@@ -1184,8 +1260,16 @@ _THINGS_NUMBER_BEFORE = re.compile(
 _THINGS_PREFIX = re.compile(r"(?:INV|POL|PO|BK|VOID|JOB|ORD|WO|TKT)[ -]?\d", re.IGNORECASE)
 
 
+# A school's own number from the DfE ("the school's URN 104412"), not a court's case number ("Magistrates, URN ...").
+_SCHOOL_BEFORE_URN = re.compile(
+    r"\b(?:school|academy|nursery|setting|Ofsted|DfE)(?:['’]s)?\s*(?:(?-i:URN)\s*[:#]?\s*)?$", re.IGNORECASE
+)
+
+
 def _a_things_number(text: str, start: int, end: int) -> bool:
     if _THINGS_PREFIX.match(text, start):
+        return True
+    if "URN" in text[max(0, start - 6) : start + 3] and _SCHOOL_BEFORE_URN.search(text, max(0, start - 30), start):
         return True
     line_start = max(text.rfind("\n", 0, start) + 1, start - 40)
     return _THINGS_NUMBER_BEFORE.search(text, line_start, start) is not None

@@ -436,6 +436,24 @@ _FACILITY_AFTER = re.compile(
     r" (?:[a-z][a-z'’-]* ){0,2}(?:hub|centre|center|room|rooms|hall|unit|ward|club|cafe|café|project|clinic|"
     r"surgery|library|suite|building|base|offices|campus|scheme|garden|gardens|annexe|wing)\b"
 )
+# A full name straight before a place's noun names the place: "at Dorothy Kerin community garden", "Jack Straw youth
+# hub", "Ellen Wilkinson high school". Only a place's own describing word may stand between ("Son Yusuf attends school"
+# is a boy), a school needs one ("Tom Smith school attendance" is his), and a place's staff are people ("Sue Bell
+# centre manager").
+_FACILITY_MODIFIERS = (
+    r"community|youth|day|drop-in|family|children's|childrens|sports|leisure|health|medical|resource|training|"
+    r"learning|education|wellbeing|well-being|recovery|memorial|village|church|parish|arts|enterprise|activity|"
+    r"support|advice|care|carers|women's|men's|skills|music|play|adventure|neighbourhood|primary|secondary|junior|"
+    r"infant|infants|high|grammar|special|catholic|academy|sixth-form|free|heritage|peace|nature|walled|sensory"
+)
+_NAMED_FACILITY_AFTER = re.compile(
+    rf" (?:(?:{_FACILITY_MODIFIERS}) )?(?:hub|centre|center|hall|club|cafe|café|project|clinic|surgery|library|"
+    r"building|campus|scheme|garden|gardens|annexe|allotments?|park)\b"
+    rf"| (?:{_FACILITY_MODIFIERS}) (?:school|college|nursery|academy)\b"
+)
+_FACILITY_STAFF_AFTER = re.compile(
+    r" (?:manager|staff|worker|workers|lead|nurse|coordinator|co-ordinator|volunteer|volunteers|team|officer)\b"
+)
 # Lower-case words that, right after a capitalised run, show it is a place or an organisation ("Kingfisher ward").
 _LOWER_ORGANISATION_WORDS = words.word_set(
     "ward wards unit practice surgery hostel centre center trust foundation lodge hospital clinic hospice forum "
@@ -1108,6 +1126,7 @@ class _NameFinder:
         if (
             any(self.tokens[i].base in words.RUN_KILLERS for i in run)
             or self._organisation_follows(run[-1])
+            or (len(run) > 1 and self._named_facility_after(run[-1]))
             or self._names_a_thing(run)
             or tuple(self.tokens[i].base for i in run) in _PLACEHOLDER_NAMES
         ):
@@ -1248,6 +1267,10 @@ class _NameFinder:
             return False
         token = self.tokens[following]
         return token.raw in _LOWER_ORGANISATION_WORDS and self.text[self.tokens[index].end : token.start] == " "
+
+    def _named_facility_after(self, index: int) -> bool:
+        facility = _NAMED_FACILITY_AFTER.match(self.text, self.tokens[index].end)
+        return facility is not None and not _FACILITY_STAFF_AFTER.match(self.text, facility.end())
 
     def _facility_after(self, index: int) -> bool:
         """ "the Jack Straw youth hub", "the Rose Hill teachers' centre": a place's noun within two words after."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from core.anonymisation.identifiers import find_phones, team_mailbox, team_mailbox_named_before
+from core.anonymisation.identifiers import find_phones, team_mailbox, team_mailbox_named_before, words_only_mailbox
 from core.anonymisation.known import KnownTerms, matcher_for
 from core.anonymisation.normalise import normalise
 
@@ -63,7 +63,9 @@ def policy_of_span(text: str, start: int, end: int, kind: str) -> str | None:
     value = text[start:end]
     if kind == "name" and initial_pseudonym(value):
         return "initial"
-    if kind == "email" and (team_mailbox(value) or team_mailbox_named_before(text, start, value)):
+    if kind == "email" and (
+        team_mailbox(value) or team_mailbox_named_before(text, start, value) or words_only_mailbox(text, start, value)
+    ):
         return "team mailbox"
     if kind == "phone" and service_line(text, start, end):
         return "service line"
