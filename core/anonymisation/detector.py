@@ -192,6 +192,7 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     # a home named by the person or the date of birth before it on its line
     candidates.extend(identifiers.addresses_before_postcodes(text, sorted(names + births)))
     candidates.extend(identifiers.years_of_birth(text, names, is_first_name))  # "children Mina (2016)"
+    candidates.extend(identifiers.numbers_after_names(text, names))  # "Tesfaye Gebremedhin (1129034)"
     candidates.extend(identifiers.find_table_cells(text))
     return [span for span in _resolve_overlaps(text, candidates) if not _placeholder(text, span)]
 

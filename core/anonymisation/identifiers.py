@@ -493,7 +493,8 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _DOB_CUE = re.compile(
-    r"(?:(?<![A-Za-z])d\.?o\.?b\.?(?![A-Za-z])|\bdate\s+o(?:f|['’])?\s+birth\b|\bbirth\s?date\b|\bborn\b|(?<![A-Za-z.])b\.|\bbirthday\b|\bDoB\b)",
+    r"(?:(?<![A-Za-z])d\.?o\.?b\.?s?(?![A-Za-z])|\bdates?\s+o(?:f|['’])?\s+birth\b|\bbirth\s?dates?\b|\bborn\b|"
+    r"(?<![A-Za-z.])b\.|\bbirthday\b|\bDoB\b)",
     re.IGNORECASE,
 )
 _DOB_GAP = re.compile(
@@ -629,7 +630,8 @@ def _after_cue(text: str, match: re.Match[str]) -> bool:
 # 22/3/14", "DOB on the old file reads 3.4.88". Not a date that something happened on ("DOB checked on 12/03").
 _DOB_RESTATED = re.compile(
     r"^[^.!?;\n\d]{0,50}\b(?:should\s+(?:be|read|say)|is\s+actually|actually|correct(?:ed)?\s+(?:to|is|as)|"
-    r"amended\s+to|changed\s+to|reads?|says|given\s+as|recorded\s+as|listed\s+as|is|was)\s*:?\s*$",
+    r"amended\s+to|changed\s+to|reads?|says|shows?|states?|matches|given\s+as|recorded\s+as|listed\s+as|"
+    r"entered\s+as|down\s+as|is|was)\s*:?\s*$",
     re.IGNORECASE,
 )
 
@@ -1178,8 +1180,10 @@ _REF_CUE = (
     # a police log or incident named by its word alone: "log 50240117-0432", "incident CC2024 0821 0154"
     rf"log|incident|ref(?:erence)?s?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS}|"
     # an account's number needs no "number": "council tax account 40012345", "rent account: 2231887"
-    r"(?:rent|council\s+tax|bank|housing|benefits?|customer|tenancy|utility|gas|electric(?:ity)?|water|energy|"
-    r"mortgage|loan|catalogue|payroll)\s+account)"
+    r"(?:rent|council\s+tax|CT|CTR|HB|bank|housing|benefits?|customer|tenancy|utility|gas|electric(?:ity)?|water|"
+    r"energy|mortgage|loan|catalogue|payroll)\s+(?:account|a/c|acct)|"
+    # an agency's own number for the person, by its initials: "PBNI no: PB/0448721", "NIHE number 448120"
+    r"(?-i:[A-Z]{3,6})\s+(?:no\.?|number))"
 )
 # A token that may be a reference (it needs three digits or more), and the cue that must end right before it:
 # the cue, then "is", "it's", a colon or a dash, then perhaps capitals and a space ("hospital number its RRK 8834127").
@@ -1203,7 +1207,7 @@ _REF_TOKEN = re.compile(
 )  # "Occ 24*118765": a force's year and number
 _DIGIT_GROUPS_AFTER = re.compile(r"(?: \d{3,6}){1,3}(?![\w/]|[.-]\d)")
 _REF_CUE_BEFORE = re.compile(
-    rf"\b{_REF_CUE}\b\.?\s*(?:for\s+(?:him|her|them|the\s+(?:child|family|client|patient))\s+)?"
+    rf"\b{_REF_CUE}\b\.?\s*(?:for\s+(?:him|her|them|(?:the\s+|this\s+)?(?:child|family|client|patient|household))\s*)?"
     r"(?:is|was|it'?s|=|:|#|-|–|\()?\s*(?:is\s+)?(?:(?P<letters>(?-i:[A-Z]{1,6}(?:[/-][A-Z]{1,6})?)) )?$",
     re.IGNORECASE,
 )
@@ -1238,6 +1242,17 @@ _POLICE_LOG = re.compile(
 )
 _PNC = re.compile(r"(?<![\w/])(?:19|20)?\d{2}/\d{4,7}[A-Z](?![\w/])")
 _PRISON_NUMBER = re.compile(r"(?<![\w/])[A-Z]\d{4}[A-Z]{2}(?![\w/])")
+
+
+# A bare number in brackets straight after a person's name is their record's: "Tesfaye Gebremedhin (1129034)".
+_NUMBER_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*(?:#[ \t]*)?(\d{5,10})[ \t]*\)")
+
+
+def numbers_after_names(text: str, names: Sequence[Span]) -> Iterable[Span]:
+    for _start, end, _kind in names:
+        match = _NUMBER_IN_BRACKETS.match(text, end)
+        if match and not (match.group(1).startswith("0") and len(match.group(1)) >= 10):  # not a phone
+            yield match.start(1), match.end(1), "reference"
 
 
 def find_references(text: str) -> Iterable[Span]:

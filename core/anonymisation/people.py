@@ -196,7 +196,7 @@ _RELATION_AFTER = re.compile(
 )
 _SPEECH_VERBS = words.word_set("says said asks asked rang phoned texted messaged wants wanted told tells")
 _SPOKEN_TO = re.compile(r"\b(?:I|I'm|I've|I'll|you|your|you're|we|we're|me|us|can|could|please|thanks)\b")
-_PATRONYMIC_PARTICLES = words.word_set("ap ab ferch verch bin binti bint ibn")
+_PATRONYMIC_PARTICLES = words.word_set("ap ab ferch verch bin binti bint ibn Ó Ní Nic Uí Ua Mhic")
 # Whose name it is: "the name", "her name", "his first name".
 _NAME_OWNERS = words.word_set("the her his my their your first real full birth preferred street middle")
 # Small words inside a full name: Welsh "ap", Arabic "bin", Dutch "van", Portuguese "de"...

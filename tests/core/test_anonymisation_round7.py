@@ -191,3 +191,64 @@ def test_an_nhs_body_named_for_a_person_names_no_one(body: str) -> None:
 @pytest.mark.parametrize("person", ["Aneurin Jones", "Hywel Evans", "Betsi Morgan"])
 def test_a_person_with_the_same_first_name_is_still_found(person: str) -> None:
     assert of_kind(f"Mr {person} said he was managing.", "name") == [person]
+
+
+# --- Dates of birth: several after one cue, and restated from a record -----------------------------------------------
+
+
+@pytest.mark.parametrize("cue", ["DOBs", "dates of birth", "D.O.Bs", "birth dates"])
+def test_several_dates_after_a_plural_cue_are_dates_of_birth(cue: str) -> None:
+    text = f"Re: Aaliyah and Zayn HUSSAIN ({cue} 12/12/2014 and 03/06/2017)"
+    assert of_kind(text, "date_of_birth") == ["12/12/2014", "03/06/2017"]
+
+
+@pytest.mark.parametrize("verb", ["shows", "states", "matches", "entered as", "down as"])
+def test_a_date_of_birth_restated_from_a_record_is_found(verb: str) -> None:
+    text = f"DOB on court list {verb} 07/08/1998 - same as NDelius."
+    assert of_kind(text, "date_of_birth") == ["07/08/1998"]
+
+
+@pytest.mark.parametrize("particle", ["Ó", "Ní", "Nic", "Mhic", "Uí"])
+def test_an_irish_surname_after_its_particle_is_part_of_the_name(particle: str) -> None:
+    text = f"Referral export - Tadhg {particle} Ceallaigh | H&C 343 862 5512 | Main Street"
+    assert of_kind(text, "name") == [f"Tadhg {particle} Ceallaigh"]
+
+
+# --- A person's record number: accounts, an agency's initials, a system's family ID, a number after a name ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Name: Mohammed Chowdhury   CT account: 60012884", "60012884"),
+        ("Disregard for Mr Nowicki (CT a/c 60119732): form CT-SMI.", "60119732"),
+        ("HB acct 4410228 suspended.", "4410228"),
+        ("Name: Seamus O'Neill   PBNI no: PB/0448721", "PB/0448721"),
+        ("NIHE number 448120 for the household.", "448120"),
+        ("CSC Liquidlogic ID for family: 1288403. Open as CIN.", "1288403"),
+        ("Mosaic ID for the child: 7781204.", "7781204"),
+        ('"Priya Shah","Tesfaye Gebremedhin (1129034)","Home visit"', "1129034"),
+        ("Seen: Jo Smith (12345678) in clinic.", "12345678"),
+    ],
+)
+def test_a_persons_record_number_is_found(text: str, reference: str) -> None:
+    assert any(reference in found for found in of_kind(text, "reference")), find_personal_data(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CQC no 1-2345678 for the home.",
+        "ODS number 12345 on the letter.",
+        "Bed no. 14, bay 3.",
+        "Children Mina (2016) and Ali (2019).",
+        "Registered charity (1087654) since 2001.",
+    ],
+)
+def test_things_and_years_in_the_same_shapes_are_no_reference(text: str) -> None:
+    assert of_kind(text, "reference") == []
+
+
+def test_a_phone_in_brackets_after_a_name_stays_a_phone() -> None:
+    assert of_kind("Kyle Jones (07700 900123)", "phone") == ["07700 900123"]
+    assert of_kind("Kyle Jones (07700 900123)", "reference") == []
