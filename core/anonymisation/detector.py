@@ -125,7 +125,7 @@ _PERSONAL_NUMBER_CUE = re.compile(
 )
 _CUE_TO_NUMBER = re.compile(
     r"(?:\s*(?:on|is|are|at|number|line|no\.?|tel\.?|telephone|phone|team|service|desk|call|ring|dial|contact|please|"
-    r"[:(\-]))*\s*",
+    r"\([^()\n]{1,25}\)|[:(\-]))*\s*",
     re.IGNORECASE,
 )
 # Said in the sentence before: "Our opening hours are 9-5. If you are homeless tonight please call 0113 ...".
@@ -145,7 +145,7 @@ _SERVICE_NAMED_BEFORE = re.compile(
 # gas team on", "Grace Mews (sheltered housing scheme, ".
 _TEAM_LINE_BEFORE = re.compile(
     r"\b(?:team|desk|line|help\s?line|advice\s?line|scheme|service|office|switchboard|reception|station|"
-    r"coordinator|co-ordinator|duty\s+worker)\s*(?:number|no\.?)?"
+    r"coordinator|co-ordinator|duty\s+worker)(?:\s*\([^()\n]{1,25}\))?\s*(?:number|no\.?)?"  # "Duty desk (adults)"
     r"\s*(?:on|is|:|-|\(|,)?\s*$",
     re.IGNORECASE,
 )

@@ -64,7 +64,7 @@ def find_emails(text: str) -> Iterable[Span]:
 # inbox (cpadmin@...)", "the Young Carers Service via youngcarers@...".
 _TEAM_NAMED_BEFORE = re.compile(
     r"\b(?:team|service|services|unit|hub|inbox|mailbox|office|desk|panel|board|department|admin|governors|"
-    r"clerk|secretariat|helpdesk)\s*(?:['’]s\s+(?:e-?mail|address|inbox)\s*)?(?:<|\(|:|via|at|on|to)?\s*$",
+    r"clerk|secretariat|helpdesk)\s*(?:['’]s\s+(?:e-?mail|address|inbox)\s*)?(?:<|\(|:|via|at|on|to|is)?\s*$",
     re.IGNORECASE,
 )
 
@@ -121,9 +121,11 @@ def team_mailbox(address: str) -> bool:
                for part in parts]  # fmt: skip
     if all(service):
         return True  # "marac.leicester": a service and the place it serves
-    # "ed.safeguarding", "referrals.cyp1": a service word and a short unit's code (no one's initials and surname)
+    # "ed.safeguarding", "referrals.cyp1": a service word and a short unit's code (no one's initials and surname; a
+    # town is no service word here: "j.sunderland" is someone)
     given = load_name_data().given_names
-    return any(ok and len(part) >= 4 for ok, part in zip(service, parts, strict=True)) and all(
+    service_word = [part in _TEAM_MAILBOX_WORDS or _service_words_run_together(part) for part in parts]
+    return any(ok and len(part) >= 4 for ok, part in zip(service_word, parts, strict=True)) and all(
         ok or len(part) <= 2 or (len(part) == 3 and part.title() not in given)
         for ok, part in zip(service, parts, strict=True)
     )
@@ -160,6 +162,8 @@ def _words_no_one_is_called(local: str, parts: list[str], service: list[bool], d
     plain_word = False
     for ok, part in zip(service, parts, strict=True):
         pieces = [part] if ok or part in data.dictionary else _dictionary_words_run_together(part, data)
+        if not pieces and len(part) == 3 and len(parts) > 1 and part.title() not in data.given_names:
+            continue  # "mha.policy", "csp.dhr": a team's three initials beside a word ("kj.castle" is someone)
         if not pieces:
             return False  # "l.hardcastle": an initial, or a word no dictionary has
         for piece in pieces:
@@ -231,6 +235,7 @@ def nhs_check_digit_ok(digits: str) -> bool:
 
 # Ten digits in any other grouping ("6148 525 380", "614 8525 380", "61485 25380"): an NHS number when the check
 # digit holds or a cue says so. Not after a digit and a separator (the tail of a longer number), nor before one.
+_ISO_DATE = re.compile(r"(?:19|20)\d\d[-./](?:0[1-9]|1[0-2])[-./](?:0[1-9]|[12]\d|3[01])(?!\d)")
 _NHS_OTHER_GROUPING = re.compile(
     r"(?=\d\d)(?<![\d/.£$-])(?<!\d[ .-])\d{2,5}(?:[ .-]\d{2,5}){1,3}(?![\d/]|[.-]\d|[ \t][.-]?[ \t]?\d)"
 )
@@ -258,8 +263,8 @@ def find_nhs_numbers(text: str) -> Iterable[Span]:
             yield match.start(), match.end(), "nhs_number"
     for match in _NHS_OTHER_GROUPING.finditer(text):
         digits = re.sub(r"\D", "", match.group())
-        if len(digits) != 10 or match.start() in found or len(set(digits)) == 1:
-            continue
+        if len(digits) != 10 or match.start() in found or len(set(digits)) == 1 or _ISO_DATE.match(match.group()):
+            continue  # "2024-04-02  09:10" in a log: a date and an hour
         labelled = _NHS_CUE.search(text[max(0, match.start() - 24) : match.start()])
         # A grouping that starts with 0 and fails the cue is read as a phone number (a CHI number is written whole).
         if labelled or (digits[0] != "0" and nhs_check_digit_ok(digits)):
@@ -319,6 +324,12 @@ _OUTWARD_CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OUTWARD_CUE_AFTER = re.compile(r"^\s+(?:area|postcode|district)\b", re.IGNORECASE)
+_OUTWARD_LIST_AFTER = re.compile(rf"\s*(?:,|and|or|&|/)\s*{_OUTWARD}(?![A-Za-z0-9&-])")
+_OUTWARD_LIST_BEFORE = re.compile(rf"(?<![A-Za-z0-9&-]){_OUTWARD}\s*(?:,|and|or|&|/)\s*$")
+_HOME_BEFORE_AREA = re.compile(
+    r"\b(?:lives?|living|lived|home|flat|house|address|housed|placed|moved|moving|staying|stays|resides?)\b",
+    re.IGNORECASE,
+)
 # The UK's postcode areas (with the Channel Islands and the Isle of Man): an outward code on its own is only read as
 # one when its area exists, so a programme's site code after a town ("Colchester CP3") is not a postcode.
 _AREAS = (
@@ -342,7 +353,12 @@ def find_postcodes(text: str) -> Iterable[Span]:
             continue
         before = text[max(0, match.start() - 40) : match.start()]
         after = text[match.end() : match.end() + 12]
-        if _OUTWARD_CUE_AFTER.search(after) or _OUTWARD_CUE_BEFORE.search(before) or _after_town(before):
+        # "the LS9 area" alone is a district, as a practice note generalises it; it is someone's only when the
+        # words before say it is where they live ("the flat is in the LS9 area", "moved to SE15")
+        area = _OUTWARD_CUE_AFTER.search(after) and _HOME_BEFORE_AREA.search(before)
+        if _OUTWARD_LIST_AFTER.match(after) or _OUTWARD_LIST_BEFORE.search(before):
+            continue  # "S33, SK17 and DE4 to the Buxton team": districts a service covers
+        if area or _OUTWARD_CUE_BEFORE.search(before) or _after_town(before):
             yield match.start(), match.end(), "postcode"
 
 
@@ -362,7 +378,8 @@ def _after_town(before: str) -> bool:
 # --- Phone number ------------------------------------------------------------------------
 
 # Not inside a longer number or a decimal; a label run into the number is fine ("Mob.07700900123").
-_PHONE_START = re.compile(r"(?<![\w+£$,/:-])(?<![\d,]\.)(?:\+44|0044|\(0|0)(?=[\d\s().-])")
+# After a comma or a colon too ("Chelsea Pybus,07700 900145" in a CSV, "Tel:01632 960001"), not inside a number.
+_PHONE_START = re.compile(r"(?<![\w+£$/-])(?<!\d[,:])(?<![\d,]\.)(?:\+44|0044|\(0|0)(?=[\d\s().-])")
 # Said right before a number: a typed number one digit short is still read as a phone after one ("mob 0770 090 012").
 _PHONE_CUE_BEFORE = re.compile(
     r"(?:\b(?:tel(?:ephone)?|phone|ph|mob(?:ile)?|m|t|landline|number|no|call|ring|text|contact(?:ed)?|on)\b[.:]?"
@@ -1245,7 +1262,7 @@ _PRISON_NUMBER = re.compile(r"(?<![\w/])[A-Z]\d{4}[A-Z]{2}(?![\w/])")
 
 
 # A bare number in brackets straight after a person's name is their record's: "Tesfaye Gebremedhin (1129034)".
-_NUMBER_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*(?:#[ \t]*)?(\d{5,10})[ \t]*\)")
+_NUMBER_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*(?:#[ \t]*)?(\d{5,10})[ \t]*[),;]")  # "Stanley (4619587413, DOB"
 
 
 def numbers_after_names(text: str, names: Sequence[Span]) -> Iterable[Span]:
@@ -1267,8 +1284,8 @@ _THINGS_NUMBER_BEFORE = re.compile(
     r"\b(?:invoice|inv|purchase\s+order|PO|insurance(?:\s+policy)?|policy\s+(?:for|on)\s+the|job|works?\s+order|"
     r"batch|lot|serial|asset|ticket|session|booking|CQC(?:\s+(?:location|provider))?|ODS|charity|company|user|login|"
     r"staff|training|course|module|void|contract|policy|tracker|audit|(?:Ofsted|DfE)(?:\s+URN)?|"
-    r"UKPRN)"
-    r"(?:\s+(?:no\.?|number|ref(?:erence)?|id|code|#))?\s*[:#.-]?\s*(?:is\s+)?$",
+    r"UKPRN|tender|bid|doc(?:ument)?|grid|Datix|asset\s+tag|tag|device|IMEI|SLA)"
+    r"(?:\s+(?:no\.?|number|ref(?:erence)?s?|id|code|#))?\s*[:#.-]?\s*(?:is\s+)?$",
     re.IGNORECASE,
 )
 # The same things' numbers by their own prefix: "INV-22817", "POL-99-1123", "BK-77120", "VOID-3310", "PO 4500123".
@@ -1389,11 +1406,22 @@ _COLUMN_KINDS = (
             re.IGNORECASE,
         ),
     ),
+    # A column of the people a list is about, or of the workers leading on them, often by initials only: "| Initials |
+    # RiO no. |", "| Pupil | Year | Status | Lead |", "Contact (initials)".
+    (
+        "person",
+        re.compile(
+            r"initials|(?:contact|client|patient|pupil|child|worker|staff)\s*\(initials\)|pupil|child|client|patient|"
+            r"tenant|resident|young\s+person|yp|service\s+user|lead|key\s*worker|allocated(?:\s+worker)?|sw",
+            re.IGNORECASE,
+        ),
+    ),
     # A record's number beside a name or a date of birth (the header must name one of those too: _TABLE_HEADER_HINT)
     (
         "reference",
         re.compile(
-            r"(?:(?:case|client|person|record|mosaic|lcs|liquidlogic|emis|systmone)\s+)?(?:id|ref(?:erence)?|no\.?)|"
+            r"(?:(?:case|client|person|record|mosaic|lcs|liquidlogic|emis|systmone|rio|paris|carenotes|lorenzo|"
+            r"nDelius|delius|pnc|cpoms)\s+)?(?:id|ref(?:erence)?|no\.?)|"
             r"mrn|crn|upn|hosp(?:ital)?\s+(?:no\.?|number)|case\s+number",
             re.IGNORECASE,
         ),
@@ -1403,7 +1431,9 @@ _COLUMN_KINDS = (
 # as two spaces): "Case ID     Name             DOB".
 _SPACED = "  "
 _SPACED_CELL = re.compile(r"[^ ](?:[^ ]| (?! ))*")
-_TABLE_HEADER_HINT = re.compile(r"(?i:nhs|chi|dob|birth|born|name)")
+_TABLE_HEADER_HINT = re.compile(r"(?i:nhs|chi|dob|birth|born|name|initials|pupil|client|patient|tenant|child)")
+# Initials standing for a person in a table's cell: "KM", "AP-S", "LRA", "K.L."
+_CELL_INITIALS = re.compile(r"[A-Z]{2,3}(?:-[A-Z]{1,2})?|(?:[A-Z]\.){2,3}")
 _TABLE_RULE = re.compile(r"^[\s|:+-]*$")
 _CELL_NAME = re.compile(r"(?=[A-ZÀ-ÖØ-Þ])(?:[^\W\d_]|['’-])+(?:,?\s+(?=[A-ZÀ-ÖØ-Þ])(?:[^\W\d_]|['’.-])*){0,3}")
 
@@ -1412,7 +1442,8 @@ _CELL_NAME = re.compile(r"(?=[A-ZÀ-ÖØ-Þ])(?:[^\W\d_]|['’-])+(?:,?\s+(?=[A-
 # expression tried at every position, so text with no table costs almost nothing.
 _HEADER_ENDINGS = (
     "nhs", "chi", "dob", "d.o.b", "birth", "born", "name", "names", "surname", "forename",
-    "nhs no", "nhs no.", "nhs number", "nhs #", "chi no", "chi number",
+    "nhs no", "nhs no.", "nhs number", "nhs #", "chi no", "chi number", "initials", "initials)", "pupil", "client",
+    "patient", "tenant", "child",
 )  # fmt: skip
 
 
@@ -1480,7 +1511,10 @@ def _header_columns(line: str, separator: str) -> dict[int, str] | None:
     # A header names its columns and nothing else: a sentence with commas that mentions a name is no header.
     if not columns or any(end - start > 30 for start, end in cells):
         return None
-    if not {"date_of_birth", "nhs_number"} & set(columns.values()) and list(columns.values()).count("name") < 2:
+    if (
+        not {"date_of_birth", "nhs_number", "person"} & set(columns.values())
+        and list(columns.values()).count("name") < 2
+    ):
         # "| Name | Role |", "| Ref | Name |": a list of services, staff or rooms as often as of people
         return None
     return columns
@@ -1500,3 +1534,11 @@ def _cells_of_kind(line: str, line_start: int, separator: str, columns: dict[int
             or (kind == "reference" and digits >= 4 and len(cell) <= 20 and " " not in cell)
         ):
             yield line_start + start, line_start + end, kind
+        elif kind == "person" and _initials_of_someone(cell):
+            yield line_start + start, line_start + end, "name"  # only initials: a "Client" column may name a service
+
+
+def _initials_of_someone(cell: str) -> bool:
+    if not _CELL_INITIALS.fullmatch(cell) or cell in words.INITIALISMS or cell in words.SERVICE_ACRONYMS:
+        return False
+    return cell.lower() not in load_name_data().dictionary and cell not in {"TBC", "TBA", "NFA", "DNA", "NONE", "ALL"}

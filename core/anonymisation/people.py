@@ -301,9 +301,19 @@ def _english_suffix(word: str) -> bool:
 _NOUN_SUFFIX = re.compile(r"(?:ion|ment|ness|ity|ance|ence|ies|ics|ism|ship|hood|ure|ful|less|ous|ive|ery)$")
 
 
+# Medicines' stems (the WHO's naming): "Acetylcysteine completed", "Omeprazole stopped", "Sertraline" is listed.
+_MEDICINE_SUFFIX = re.compile(
+    r"(?:cillin|mycin|statin|prazole|sartan|pril|olol|azepam|azolam|oxetine|triptyline|cysteine|tinib|dronate|parin|"
+    r"semide|thiazide|cycline|floxacin|conazole|gliptin|flozin|glutide|dipine|setron|tidine|oxacin|lukast|mab)$"
+)
+
+
 def _looks_like_noun(word: str) -> bool:
     if re.match(r"(?:Mc|Mac|O['’])", word):
         return False
+    medicine = _MEDICINE_SUFFIX.search(word.lower())
+    if medicine and medicine.start() >= 3:
+        return True
     suffix = _NOUN_SUFFIX.search(word)
     return bool(suffix) and suffix.start() >= 3  # "Adulthood", "Partnership"; not "Agness" or "Prue"
 
@@ -450,6 +460,23 @@ _NAMED_FACILITY_AFTER = re.compile(
     rf" (?:(?:{_FACILITY_MODIFIERS}) )?(?:hub|centre|center|hall|club|cafe|café|project|clinic|surgery|library|"
     r"building|campus|scheme|garden|gardens|annexe|allotments?|park)\b"
     rf"| (?:{_FACILITY_MODIFIERS}) (?:school|college|nursery|academy)\b"
+)
+# A surname typed in capitals: "HOXHA", "McLEOD", "O'HARA", "MAC GIOLLA" is two tokens and not read here.
+_CAPITAL_SURNAME = re.compile(r"(?P<prefix>Mc|Mac|O['’]|D['’])?(?P<rest>[A-Z]{2,}(?:[-'’][A-Z]{2,})?)")
+
+
+def _mac_title(caps: str) -> str:
+    """ "McLEOD" -> "McLeod", "O'HARA" -> "O'Hara"."""
+    match = _CAPITAL_SURNAME.fullmatch(caps)
+    if match is None or not match.group("prefix"):
+        return caps.title()
+    return match.group("prefix") + match.group("rest").title()
+
+
+# A firm's name runs on to its legal form: "Anderson & Wright Care Ltd", "Khan Solicitors LLP", "Smith and Co".
+_FIRM_AFTER = re.compile(
+    r"(?:\s+(?:&|and)\s+[A-Z][\w'’-]*)?(?:\s+[A-Z][\w'’-]*){0,3}\s+"
+    r"(?:Ltd|Limited|LLP|plc|PLC|CIC|Solicitors|Associates|Partnership|(?:&|and)\s+Co)(?![\w-])"
 )
 _FACILITY_STAFF_AFTER = re.compile(
     r" (?:manager|staff|worker|workers|lead|nurse|coordinator|co-ordinator|volunteer|volunteers|team|officer)\b"
@@ -614,6 +641,7 @@ class _NameFinder:
         self._flag_speakers()
         self._flag_sign_offs()
         self._flag_shouted_names()
+        self._flag_first_then_capital_surname()
         self._flag_capital_surnames_after()
         self._flag_and_pairs()
         self._propagate()
@@ -684,7 +712,14 @@ class _NameFinder:
                 continue
             title = caps.title().replace("'S", "'s")
             listed = self._given(title) or self._surname(title)
-            if title in _NEVER_NAMES or not (listed or "," in match.group("gap")):
+            # "KOWALCZYK Natalia": a surname no list holds, shaped like one (no word, vowels), before a first name
+            shaped = (
+                len(caps) >= 4
+                and title.lower() not in self.lexicon.dictionary
+                and re.search(r"[AEIOU]", caps) is not None
+                and self._given(match.group("given"))
+            )
+            if title in _NEVER_NAMES or not (listed or shaped or "," in match.group("gap")):
                 continue  # "LIU Yang" with a listed surname; "ADEBAYO, Olufemi" with the comma of a list of names
             if self._flag_if_name_like(given):
                 self.flagged.add(surname)
@@ -988,6 +1023,44 @@ class _NameFinder:
             if any(len(word) >= 2 and word.isupper() and word.isalpha() for word in neighbours):
                 self.flagged.add(index)  # words joined by a space, not "CONN_MAX_AGE"
 
+    def _flag_first_then_capital_surname(self) -> None:
+        """ "Ardit HOXHA, DOB ...", "Member of staff: Jordan WEBB", "Child: Ruby McLEOD": records type a person's
+        surname in capitals after their first name. Read as a name when the first word is a first name, or the capitals
+        a surname, or both are unknown words with the shape of names; never an acronym or a field's label after a place
+        or a service ("Leeds CAMHS", "Sam NHS 943 ...")."""
+        for index, token in enumerate(self.tokens[:-1]):
+            following = index + 1
+            if following in self.flagged or index in self.blocked or following in self.blocked:
+                continue
+            first, caps = token.base, self.tokens[following].base
+            after = following + 1
+            if after < len(self.tokens) and self._joined(following, after) and self.tokens[after].raw.isupper():
+                continue  # "Jade PLEASE CALL": a shouted phrase, not a surname
+            if not token.capitalised or first.isupper() or not self._joined(index, following):
+                continue
+            letters = _CAPITAL_SURNAME.fullmatch(caps)
+            if letters is None or caps in words.INITIALISMS or caps in words.SERVICE_ACRONYMS:
+                continue
+            if caps in _NOT_SURNAME_CAPITALS or caps in _UPPER_CUES or self._number_label(following):
+                continue
+            if first in _NEVER_NAMES or first in words.RUN_KILLERS or first in _MONTH_NAMES or first in words.TOWNS:
+                continue
+            surname = caps.title().replace("'S", "'s")
+            listed_surname = self._surname(surname) or self._surname(_mac_title(caps))
+            unknown_first = first.lower() not in self.lexicon.dictionary and self._name_like_unknown(first)
+            unknown_caps = (
+                surname.lower() not in self.lexicon.dictionary
+                and len(letters.group("rest")) >= 4
+                and re.search(r"[AEIOU]", letters.group("rest")) is not None
+            )
+            if (
+                (self._given(first) and (listed_surname or unknown_caps or surname.lower() in self.lexicon.dictionary))
+                or (self._ambiguous(first) and (listed_surname or unknown_caps))
+                or (unknown_first and (listed_surname or unknown_caps) and not _looks_like_noun(first))
+            ):
+                self.flagged.update((index, following))
+                self.joins.add(index)
+
     def _flag_capital_surnames_after(self) -> None:
         """ "Victim Kelly ROURKE (11/01/1989)", "Name: Ciarán DOHERTY": police and court records type the surname in
         capitals after a first name already read as one. Not an acronym or a field's label ("Jade DOB", "Sam NHS")."""
@@ -1127,6 +1200,7 @@ class _NameFinder:
             any(self.tokens[i].base in words.RUN_KILLERS for i in run)
             or self._organisation_follows(run[-1])
             or (len(run) > 1 and self._named_facility_after(run[-1]))
+            or _FIRM_AFTER.match(self.text, self.tokens[run[-1]].end)
             or self._names_a_thing(run)
             or tuple(self.tokens[i].base for i in run) in _PLACEHOLDER_NAMES
         ):

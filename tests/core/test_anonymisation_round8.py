@@ -1,0 +1,187 @@
+"""Classes the eleventh independent corpus showed, measured once before any of this (issue 27): a surname typed in
+capitals beside a first name, initials in a list's people columns, phones in CSV rows, districts given as "the LS9
+area", three-letter team mailboxes, services' directories, firms and medicines, logs' dates read as NHS numbers.
+
+Each class is walked through members built here from their parts, each with its control.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from core.anonymisation import find_personal_data
+
+
+def of_kind(text: str, kind: str) -> list[str]:
+    return [finding.text for finding in find_personal_data(text) if finding.kind == kind]
+
+
+# --- A first name and a surname in capitals ---------------------------------------------------------------------------
+
+_FIRST_NAMES = ["Jordan", "Ardit", "Ifeoluwa", "Karwan", "Ruby", "Janine", "Dean", "Chloe"]
+_CAPITAL_SURNAMES = ["PICKERSGILL", "HOXHA", "ADEBAYO", "MAHMOUDI", "McLEOD", "O'HARA", "WEBB"]
+_RECORD_LINES = [
+    "{name} (prison no A7731CK) released from HMP Leeds 14.10.",
+    "Member of staff: {name}, teaching assistant (Y6)",
+    "Subject: S95 application – {name} – HO ref pending",
+    "sharing information on {name}, starting Reception in September.",
+]
+
+
+@pytest.mark.parametrize(("first", "surname"), itertools.product(_FIRST_NAMES, _CAPITAL_SURNAMES))
+@pytest.mark.parametrize("line", _RECORD_LINES)
+def test_a_first_name_and_a_surname_in_capitals_is_a_name(first: str, surname: str, line: str) -> None:
+    name = f"{first} {surname}"
+    assert name in of_kind(line.format(name=name), "name")
+
+
+@pytest.mark.parametrize("first", ["Janine", "Chloe", "Dean"])
+@pytest.mark.parametrize("surname", ["COLLIER", "BROOK", "MASON"])
+def test_a_first_name_and_a_word_in_capitals_is_a_name(first: str, surname: str) -> None:
+    assert of_kind(f"Seen today: {first} {surname}, with her sister.", "name") == [f"{first} {surname}"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referred to Leeds CAMHS and Kirklees SPA.",
+        "Operation ENCOMPASS notice received.",
+        "Contact LADO today.",
+        "Summer TERM dates agreed.",
+        "Bradford MASH took the referral.",
+        "Jade PLEASE CALL the office",
+    ],
+)
+def test_a_place_or_a_word_before_an_acronym_is_no_name(text: str) -> None:
+    assert of_kind(text, "name") == []
+
+
+@pytest.mark.parametrize("surname", ["KOWALCZYK", "MAHMOUDI", "ADEBAYO"])
+@pytest.mark.parametrize("first", ["Natalia", "Robert", "Chloe"])
+def test_a_surname_in_capitals_before_a_first_name_is_a_name(surname: str, first: str) -> None:
+    assert of_kind(f"{surname} {first} attended the review.", "name") == [f"{surname} {first}"]
+
+
+# --- Initials in a list's people columns ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header", ["Initials", "Pupil", "Client", "Patient", "Contact (initials)", "Tenant"])
+@pytest.mark.parametrize("initials", ["KM", "AP-S", "LRA", "K.L."])
+def test_initials_in_a_column_of_people_are_names(header: str, initials: str) -> None:
+    text = f"| {header} | RiO no. | Plan |\n|---|---|---|\n| {initials} | 2291847 | discharge Fri if settled |"
+    assert of_kind(text, "name") == [initials]
+    assert of_kind(text, "reference") == ["2291847"]
+
+
+@pytest.mark.parametrize("cell", ["DSL", "GP", "TBC", "ALL", "Kirklees Council", "None"])
+def test_a_role_or_a_word_in_a_column_of_people_is_no_name(cell: str) -> None:
+    text = f"| Client | Service | Hours |\n|---|---|---|\n| {cell} | home care | 10 |"
+    assert of_kind(text, "name") == []
+
+
+# --- Structured identifiers after a comma or a colon with no space ----------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["07700 900145", "01632 960001", "020 7946 0123"])
+@pytest.mark.parametrize("before", ["Chelsea Pybus,", "Contact,", "Tel:", "mob:"])
+def test_a_phone_straight_after_a_comma_or_a_colon_is_found(number: str, before: str) -> None:
+    assert number in of_kind(f"{before}{number},MMR2", "phone")
+
+
+@pytest.mark.parametrize("text", ["Total 1,070 people", "At 12:07700 hrs", "Rent £1,0770 900"])
+def test_a_number_inside_another_is_no_phone(text: str) -> None:
+    assert of_kind(text, "phone") == []
+
+
+def test_a_ten_digit_number_in_brackets_after_a_name_is_found() -> None:
+    text = "SMR done at home for Stanley (4619587413, DOB 11.01.1941)."
+    assert of_kind(text, "reference") == ["4619587413"]
+
+
+@pytest.mark.parametrize("line", ["2024-04-02  09:10  5.0   3.4", "2024.04.02 09 10 log", "2023-11-30 12 00 ok"])
+def test_a_logs_date_and_hour_is_no_nhs_number(line: str) -> None:
+    assert of_kind(line, "nhs_number") == []
+
+
+# --- Districts, not homes ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Concern raised re 34-year-old male, LS9 area, discharged from Ward 5.",
+        "A man in his 70s in the HG1 area, assessed last month.",
+        "7 patients booked from North Uist and Benbecula (HS6 area).",
+        "S33, SK17 and DE4 go to the Buxton team.",
+    ],
+)
+def test_a_district_named_as_an_area_is_not_a_postcode(text: str) -> None:
+    assert of_kind(text, "postcode") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The flat is in the BN2 area.", "She moved to SE15 after the fire.", "Lives in the E1 area with her partner."],
+)
+def test_a_district_said_to_be_someones_home_is_still_a_postcode(text: str) -> None:
+    assert len(of_kind(text, "postcode")) == 1
+
+
+# --- Team mailboxes, services' directories, firms, medicines ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("address", ["mha.policy@nhs.net", "csp.reviews@example.gov.uk", "yjs.admin@example.gov.uk"])
+def test_a_teams_three_initials_and_a_word_is_a_team_mailbox(address: str) -> None:
+    assert of_kind(f"Comments to {address} please.", "email") == []
+
+
+@pytest.mark.parametrize("address", ["j.sunderland@example.org", "kj.castle@example.com", "jo.rota@example.com"])
+def test_initials_or_a_first_name_beside_a_word_is_someones(address: str) -> None:
+    assert of_kind(f"Comments to {address} please.", "email") == [address]
+
+
+def test_a_services_directory_lists_no_ones_numbers() -> None:
+    text = (
+        "Duty desk (adults)            0113 222 4401   duty.adults@ (mailbox)\n"
+        "Out of hours (EDT)            0113 240 9536   -"
+    )
+    assert of_kind(text, "phone") == []
+
+
+def test_a_persons_number_beside_a_bracket_is_still_theirs() -> None:
+    assert of_kind("Her mum (Sandra)   0113 496 0123", "phone") == ["0113 496 0123"]
+
+
+@pytest.mark.parametrize(
+    "firm", ["Anderson & Wright Care Ltd", "Khan Solicitors LLP", "Hartley and Co", "Okafor Associates"]
+)
+def test_a_firm_is_no_person(firm: str) -> None:
+    assert of_kind(f"Providers on the framework: {firm} (company no. 08812247).", "name") == []
+
+
+def test_a_person_beside_co_workers_is_still_a_person() -> None:
+    assert of_kind("Sarah Jones and Co-workers met.", "name") == ["Sarah Jones"]
+
+
+@pytest.mark.parametrize("medicine", ["Acetylcysteine", "Omeprazole", "Flucloxacillin", "Atorvastatin", "Ramipril"])
+def test_a_medicine_at_a_sentences_start_is_no_name(medicine: str) -> None:
+    assert of_kind(f"{medicine} completed, ALT normal at 21 hours.", "name") == []
+
+
+# --- Things' numbers --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(tender ref DN712044, contract lot 2)",
+        "(v2.3, doc ref POL-SP-014)",
+        "Datix INC-44310 completed.",
+        "Booking refs B-22910 to B-22915.",
+        "Casualty at grid ref NY 244 198.",
+    ],
+)
+def test_a_things_number_is_no_reference(text: str) -> None:
+    assert of_kind(text, "reference") == []
