@@ -191,6 +191,7 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     candidates.extend(births)
     # a home named by the person or the date of birth before it on its line
     candidates.extend(identifiers.addresses_before_postcodes(text, sorted(names + births)))
+    candidates.extend(identifiers.address_blocks(text, names))  # a letter's address block under a name
     candidates.extend(identifiers.years_of_birth(text, names, is_first_name))  # "children Mina (2016)"
     candidates.extend(identifiers.numbers_after_names(text, names))  # "Tesfaye Gebremedhin (1129034)"
     candidates.extend(identifiers.find_table_cells(text))

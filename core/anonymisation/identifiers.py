@@ -797,6 +797,22 @@ _BUILDING_ADDRESS = re.compile(
 _COMMA = re.compile(rf",\s+(?=[{_UPPER}])")
 _STREET_AFTER_COMMA = re.compile(rf"(?:{_STREET})(?![A-Za-z])")
 _HOUSE_BEFORE_COMMA = re.compile(rf"(?<![\w'’-]){_BUILDING}$")
+# A home by its name, after "at", where no street or postcode is given (farms, crofts, cottages; Welsh and Gaelic
+# house names): "the Quinn family at Lisnamallard Cottage", "Peigi Ross at Tigh na Mara, Clashnessie", "up at
+# Glan-yr-Afon, Cwm Rheidol". Not a hall, a house or a court: those are as often services as homes.
+_HOME_SUFFIX = r"(?:Cottage|Cottages|Farm|Farmhouse|Barn|Bungalow|Croft|Steading|Crofthouse)"
+_NAMED_HOME = (
+    rf"(?:(?:[{_UPPER}][\w'’-]+\s+){{1,3}}{_HOME_SUFFIX}|The\s+(?:Bothy|Old\s+[{_UPPER}][\w'’-]+)|"
+    rf"(?:Tyddyn|Tigh|Taigh|T[ŷy]|Bwthyn|Plas|Hafod|Hendre)\s+(?:(?:na|nan|an|y|yr)\s+)?[{_UPPER}][\w'’-]+|"
+    rf"[{_UPPER}][a-zŵŷâêîôû]+(?:-| )(?:y|yr|'r)(?:-| )[{_UPPER}][a-zŵŷâêîôû]+(?:\s+{_HOME_SUFFIX})?)"
+)
+_AT_A_HOME = re.compile(
+    rf"\bat\s+(?P<home>{_NAMED_HOME}(?:,\s+[{_UPPER}][\w'’-]+(?:[ -][{_UPPER}][\w'’-]+)?)?)"
+    rf"(?![\w'’-]|,\s*\d|\s+{_HOME_SUFFIX}\b)"  # not the start of a longer address
+    r"(?!\s+(?:Cafe|Café|Tea\s?[Rr]ooms?|Shop|Stores?|Inn|Pub|Restaurant|Hotel|Nursery|Surgery|Centre|Center|Kitchen|"
+    r"Bakery|Gardens?|Park|Club|Hall|Church|Chapel|School|Practice|Clinic|Trust|Project|Holidays?|Lets?|Shop|Market)\b)"
+)
+_NAMED_HOME_PART = re.compile(_NAMED_HOME)
 # A street with no house number where the text says someone lives there: "she lives on Rowan Close", "moved to
 # Ashdown Road last month", "address: Heol y Nant".
 _RESIDENCE_CUE = re.compile(
@@ -1067,8 +1083,8 @@ def addresses_before_postcodes(text: str, names: Sequence[Span] = ()) -> Iterabl
                 for start, name_end, _ in nearby
                 if start < piece_end and piece_start < name_end
             )
-            if named * 2 >= piece_end - piece_start:
-                break  # a person's name, not "Tigh na Mara" with a name-like word in it
+            if named * 2 >= piece_end - piece_start and not _NAMED_HOME_PART.fullmatch(text, piece_start, piece_end):
+                break  # a person's name, not "Tigh na Mara" or "Tan y Bryn" with a name-like word in it
             parts.append((piece_start, piece_end))
             if comma < 0 or lead:
                 break
@@ -1082,6 +1098,46 @@ def addresses_before_postcodes(text: str, names: Sequence[Span] = ()) -> Iterabl
         start = parts[-1][0]
         if _HOME_ON_LINE.search(text, line_start, start) or any(line_start <= end <= start for _, end, _ in nearby):
             yield start, parts[0][1], "address"
+
+
+# A letter's address block: the person's name, then their house and street, their town and their postcode, each on
+# its own line ("Mr A. Grzelak\nThe Old Bakehouse, Church Street\nBingley\nBD16 2NB").
+_BLOCK_LINE = re.compile(rf"{_ADDRESS_PART.pattern}(?:,\s*{_ADDRESS_PART.pattern})*,?")
+
+
+def address_blocks(text: str, names: Sequence[Span] = ()) -> Iterable[Span]:
+    name_starts = sorted(start for start, _, _ in names)
+    name_spans = sorted((start, end) for start, end, _ in names)
+    for match in _POSTCODE.finditer(text):
+        line_start = text.rfind("\n", max(0, match.start() - 200), match.start()) + 1
+        if line_start == 0 or text[line_start : match.start()].strip():
+            continue  # the postcode is not alone on its line
+        lines: list[tuple[int, int]] = []
+        end = line_start - 1
+        while len(lines) < 4 and end > 0:
+            start = text.rfind("\n", max(0, end - 80), end) + 1
+            line = text[start:end].strip()
+            if not line or not _BLOCK_LINE.fullmatch(line) or line.split(" ", 1)[0].rstrip(".") in words.TITLES:
+                break  # the name line above the block ("Ms Jo Kerr") ends it
+            on_line = name_spans[bisect.bisect_left(name_starts, start - 80) : bisect.bisect_left(name_starts, end)]
+            named = sum(min(end, name_end) - max(start, name_start) for name_start, name_end in on_line
+                        if name_start < end and start < name_end)  # fmt: skip
+            if named * 2 >= len(line) and not _NAMED_HOME_PART.fullmatch(line):
+                break  # "Jo Kerr" with no title: the name line above the block, not "Tan y Bryn"
+            if any(part.split()[-1] in _INSTITUTION_WORDS for part in line.split(",") if part.strip()):
+                break  # "Civic Centre", "Townhead Surgery": a service's address, not "Church Street"
+            lines.append((start, start + len(text[start:end].rstrip())))
+            end = start - 1
+        if not lines or end <= 0:
+            continue
+        above = text[text.rfind("\n", 0, end) + 1 : end]
+        at = bisect.bisect_left(name_starts, end - len(above))
+        named = at < len(name_starts) and name_starts[at] < end
+        if not (named or above.split(" ", 1)[0].rstrip(".") in words.TITLES):
+            continue  # a block is someone's only under their name: not a service's letterhead
+        if len(lines) >= 2:
+            lines = lines[1:]  # the town
+        yield lines[-1][0], lines[0][1], "address"
 
 
 def find_addresses(text: str) -> Iterable[Span]:
@@ -1135,6 +1191,9 @@ def _find_streets(text: str) -> Iterable[Span]:
         if room and _meeting_room(text, room, match.end()):
             continue  # "at 2pm, Room 3, Hope House"
         yield match.start(), match.end(), "address"
+    for cue in _AT_A_HOME.finditer(text):
+        if not _meeting_room(text, cue):
+            yield cue.start("home"), cue.end("home"), "address"  # "Gwilym Jones at Tyddyn Bach, Llanfihangel"
     for cue in _RESIDENCE_CUE.finditer(text):
         match = _STREET_ALONE.match(text, cue.end()) or _PLACE_THEN_STREET.match(text, cue.end())
         if match is None and not cue.group("move"):

@@ -185,3 +185,68 @@ def test_a_medicine_at_a_sentences_start_is_no_name(medicine: str) -> None:
 )
 def test_a_things_number_is_no_reference(text: str) -> None:
     assert of_kind(text, "reference") == []
+
+
+# --- Homes by their name, and a letter's address block ----------------------------------------------------------------
+
+_HOMES = [
+    "Lisnamallard Cottage",
+    "High Gill Farm",
+    "Tyddyn Bach, Llanfihangel",
+    "Tigh na Mara, Clashnessie",
+    "Glan-yr-Afon, Cwm Rheidol",
+    "Pen-y-Graig",
+    "Pen y Bryn Farm",
+    "The Bothy",
+]
+
+
+@pytest.mark.parametrize("home", _HOMES)
+@pytest.mark.parametrize("before", ["Gwilym Jones at", "the Quinn family at", "He's up at", "Visit Peigi Ross at"])
+def test_a_home_by_its_name_after_at_is_an_address(home: str, before: str) -> None:
+    assert home in of_kind(f"{before} {home} hasn't collected mail for 8 days.", "address")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We met at Rose Cottage Cafe.", "Lunch at The Old Vicarage Tearooms.", "Meeting at Manor Farm Shop at 2pm."],
+)
+def test_a_business_in_a_houses_name_is_no_address(text: str) -> None:
+    assert of_kind(text, "address") == []
+
+
+@pytest.mark.parametrize("title", ["Mr A. Grzelak", "Mrs P. Holt", "Ms Jo Kerr"])
+@pytest.mark.parametrize("home", ["The Old Bakehouse, Church Street", "Lambert Cottage, Langcliffe", "Tan y Bryn"])
+def test_a_letters_address_block_under_a_name_is_an_address(title: str, home: str) -> None:
+    text = f"{title}\n{home}\nBingley\nBD16 2NB\n\nDear {title.split()[0]} {title.split()[-1]},"
+    assert of_kind(text, "address") == [home]
+
+
+@pytest.mark.parametrize("letterhead", ["Kirklees Council, Civic Centre", "Townhead Surgery", "Calder Practice"])
+def test_a_services_letterhead_is_no_home(letterhead: str) -> None:
+    text = f"Mrs P. Holt\n{letterhead}\nHuddersfield\nHD1 2NF"
+    assert of_kind(text, "address") == []
+
+
+# Long texts built from the shapes the rules above read: each must stay linear (see test_anonymisation.py).
+_SHAPES_AT_LENGTH = {
+    "address blocks": "Mr Jo Kerr\nTan y Bryn\nBingley\nBD16 2NB\n",
+    "homes after at": "at Tyddyn Bach, Llanfihangel ",
+    "capital surnames": "Ardit HOXHA ",
+    "people columns": "| KM | 2291847 |\n",
+    "districts": "LS9 area, ",
+    "team initials": "htt.rota@nhs.net ",
+    "CSV phones": "Chelsea Pybus,07700 900145,",
+}
+
+
+@pytest.mark.parametrize("family", _SHAPES_AT_LENGTH)
+def test_the_new_rules_stay_linear_on_long_input(family: str) -> None:
+    import time
+
+    piece = _SHAPES_AT_LENGTH[family]
+    text = "| Initials | RiO no. |\n|---|---|\n" + (piece * (50_000 // len(piece) + 1))[:50_000]
+    find_personal_data("Warm up: Tanisha Okafor")
+    started = time.process_time()
+    find_personal_data(text)
+    assert time.process_time() - started < 3, f"{family}: the detector is not linear on long input"
