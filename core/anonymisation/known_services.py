@@ -120,6 +120,7 @@ ORGANISATIONS: tuple[str, ...] = (
     "Monklands", "Crosshouse", "University Hospital Crosshouse", "Borders General", "Gilbert Bain Hospital",
     "Balfour Hospital",
     # NHS bodies in Wales, Scotland and Northern Ireland with a person's or a Welsh name
+    "Queen Charlotte's", "Queen Charlotte's and Chelsea", "Fraser guidelines", "Gillick", "Fraser/Gillick",
     "Betsi Cadwaladr", "Betsi Cadwaladr University Health Board", "BCUHB", "Hywel Dda",
     "Hywel Dda University Health Board",
     "Aneurin Bevan", "Aneurin Bevan University Health Board", "ABUHB", "Cwm Taf Morgannwg", "Cwm Taf",

@@ -403,6 +403,14 @@ TOWNS = _words(
     Hampshire Yorkshire Lancashire Cumbria Devon Cornwall Essex Norfolk Suffolk Midlands Wales
     Scotland England Ireland Britain UK Hamlets Brixton Stratford Whitechapel Soho Hoxton
     Chapeltown Toxteth Kirkby Bootle Jarrow Gorton Byker Leith Govan Kemp Whitehawk Moulsecoomb
+    Calderdale Kirklees Wirral Knowsley Tameside Sandwell Tyneside Northumberland
+    Redcar Medway Thurrock Dagenham Torfaen Ceredigion Pembrokeshire Carmarthenshire
+    Powys Gwynedd Conwy Denbighshire Flintshire Anglesey Monmouthshire Gwent Glamorgan Bridgend Aberdeenshire
+    Lanarkshire Renfrewshire Inverclyde Dunbartonshire Ayrshire Lothian Midlothian Falkirk Clackmannanshire Kinross
+    Dumfries Orkney Shetland Fermanagh Omagh Banbridge Craigavon Newry Lisburn Castlereagh Newtownabbey
+    Strabane Hertfordshire Bedfordshire Buckinghamshire Oxfordshire Berkshire Wiltshire Gloucestershire
+    Worcestershire Herefordshire Shropshire Staffordshire Warwickshire Leicestershire Nottinghamshire Derbyshire
+    Lincolnshire Northamptonshire Cambridgeshire Merseyside Humberside Teesside Wearside
     """
 )
 

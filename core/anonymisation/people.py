@@ -473,6 +473,14 @@ def _mac_title(caps: str) -> str:
     return match.group("prefix") + match.group("rest").title()
 
 
+# An organisation's word at the end of the list item before, or at the end of the item after: "Choice Support,
+# Lifeways and Mencap", "Hft, the Brandon Trust".
+_ORG_ENDINGS = (
+    r"(?:Trust|Council|Support|Project|Centre|Center|Group|Services?|Charity|Foundation|Association|Society|Network|"
+    r"Partnership|Housing|Ltd|CIC|Alliance|Collective)"
+)
+_ORG_LIST_BEFORE = re.compile(rf"\b{_ORG_ENDINGS}\s*(?:,|and|&)\s*$")
+_ORG_LIST_AFTER = re.compile(rf"\s*(?:,|and|&)\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}{_ORG_ENDINGS}\b")
 # A firm's name runs on to its legal form: "Anderson & Wright Care Ltd", "Khan Solicitors LLP", "Smith and Co".
 _FIRM_AFTER = re.compile(
     r"(?:\s+(?:&|and)\s+[A-Z][\w'’-]*)?(?:\s+[A-Z][\w'’-]*){0,3}\s+"
@@ -1457,8 +1465,23 @@ class _NameFinder:
             return  # "Quorum is 5.", "Alert from the DWP": said of things as often as of people
         if self._place_preposition_before(index) and not self._cue_before(index) and not self._home_of(index):
             return
+        if self._among_organisations(index) and not self._cue_before(index):
+            return  # "Choice Support, Lifeways and Mencap": a provider named among providers
         if evidence or (self._weak_cue_before(index) and not token.sentence_start):
             self.flagged.add(index)
+
+    def _among_organisations(self, index: int) -> bool:
+        token = self.tokens[index]
+        if _ORG_LIST_BEFORE.search(self.text, max(0, token.start - 40), token.start):
+            return True
+        if _ORG_LIST_AFTER.match(self.text, token.end):
+            return True
+        gap = r"\s*(?:,|and|&)\s*"
+        return any(
+            (token.start - 8 <= end <= token.start and re.fullmatch(gap, self.text[end : token.start]))
+            or (token.end <= start <= token.end + 8 and re.fullmatch(gap, self.text[token.end : start]))
+            for start, end in self.blocked_spans
+        )
 
     def _strong_person_evidence(self, index: int) -> bool:
         """An ordinary English word is a name only with plain evidence: a cue before it, an age, a role or a relation

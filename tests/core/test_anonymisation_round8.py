@@ -250,3 +250,35 @@ def test_the_new_rules_stay_linear_on_long_input(family: str) -> None:
     started = time.process_time()
     find_personal_data(text)
     assert time.process_time() - started < 3, f"{family}: the detector is not linear on long input"
+
+
+# --- Councils and counties, providers named among providers -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("area", ["Calderdale", "Kirklees", "Wirral", "Tameside", "Ceredigion", "Aberdeenshire"])
+def test_a_council_or_a_county_is_no_person(area: str) -> None:
+    assert of_kind(f"PICU bed gatekept for {area}.", "name") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "surname"), [("PC", "Sefton"), ("PC", "Preston"), ("Dr", "Kendal"), ("Mrs", "Halifax")]
+)
+def test_a_place_like_surname_after_a_title_is_still_a_person(title: str, surname: str) -> None:
+    assert of_kind(f"Statement request given by {title} {surname} today.", "name") == [surname]
+
+
+@pytest.mark.parametrize("provider", ["Lifeways", "Brightwell", "Cornerstone"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Current providers include Hft, the Brandon Trust, Choice Support, {p} and Mencap.",
+        "Attending: Amal Project, {p}, Refugee Council and Salaam Community Centre.",
+    ],
+)
+def test_an_unknown_word_among_organisations_is_an_organisation(provider: str, line: str) -> None:
+    assert of_kind(line.format(p=provider), "name") == []
+
+
+@pytest.mark.parametrize("person", ["Kayden", "Tomasz", "Precious"])
+def test_a_first_name_beside_an_organisation_is_still_a_person(person: str) -> None:
+    assert of_kind(f"Spoke to {person}, Social Services and the school.", "name") == [person]
