@@ -218,7 +218,8 @@ _NHS_CANDIDATE = re.compile(
     rf"(?<![\d/.£$-])(\d{{3}}){_NHS_SEPARATOR}(\d{{3}}){_NHS_SEPARATOR}(\d{{4}})(?![\d/]|[.-]\d|[ \t][.-]?[ \t]?\d)"
 )
 _NHS_CUE = re.compile(
-    r"\b(?:NHS|CHI|H&C|H\+C)\s*(?:no\.?|num(?:ber)?\.?|#|number\s+is|no\s+is)?\s*[:.=-]?\s*(?:is\s+)?$", re.IGNORECASE
+    r"\b(?:NHS|CHI|H&C|H\+C)\s*(?:no\.?|num(?:ber)?\.?|#|number\s+is|no\s+is)?\s*[:.=-]?\s*(?:is\s+)?(?:HCN\s*)?$",
+    re.IGNORECASE,
 )
 
 
@@ -1244,14 +1245,16 @@ _RECORD_NOUNS = (
     r"register|application|applicant|appeal|complaint|hospital|hosp\.?|patient|unit|crime|incident|custody|"
     r"prison(?:er)?|person|record|system|file|referral|booking|court|warrant|HB|CTR|council\s+tax|benefit|"
     r"home\s+office|HO|probation(?:\s+case)?|offender|member(?:ship)?|policy|property|job|log|occurrence|service|"
-    r"certificate|"
+    r"certificate|clinic|"
     rf"safeguarding|MARAC|MASH|CSC|ASC|DWP|UC|PIP|ESA|{_RECORD_SYSTEMS})"
 )
 _REF_CUE = (
     r"(?:MRN|unit\s+number|CRN|CRO|URN|UPN|ULN|UCI|PNC(?:\s+(?:id|no\.?|number|ref))?|NOMIS(?:\s+(?:id|number|no\.?))?|"
     # a code a service gives a person in place of a name: "client code KJ0785M", "service user identifier"
     r"(?:client|service\s+user|patient|pupil|participant|anonymised)\s+(?:code|identifier)|"
-    rf"{_RECORD_NOUNS}\s+(?:ref(?:erence)?s?|numbers?|num|nos?\.?|ids?|#)(?:\s+(?:number|no\.?))?|"
+    rf"{_RECORD_NOUNS}\s+(?:ref(?:erence)?s?|numbers?|num|nos?\.?|ids?|#|record)(?:\s+(?:number|no\.?))?|"
+    # a Home Office application's or a housing application's number: "UAN 3310-0042-7781-2290", "app HR/031774"
+    r"UAN|GWF|(?:housing\s+)?app|"
     rf"our\s+ref(?:erence)?|your\s+ref(?:erence)?|(?:your|her|his|their|HB|UC|CTR|PIP|ESA|JSA|DLA|benefits?)\s+claim|"
     # a police log or incident named by its word alone: "log 50240117-0432", "incident CC2024 0821 0154"
     rf"log|incident|ref(?:erence)?s?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS}|"
@@ -1378,6 +1381,8 @@ def _no_record(code: str) -> bool:
     digits = [char for char in code if char.isdigit()]
     if re.search(r"/v\d", code, re.IGNORECASE):
         return True  # a form's version: "SG/2024/v3.1"
+    if re.fullmatch(r"(?:19|20)\d\d[/-](?:\d\d|(?:19|20)\d\d)", code):
+        return True  # a financial or school year: "2024/25", "2023-2024"
     if len(digits) >= 4 and len(set(digits)) == 1 and digits[0] == "0":
         return True  # a test record or a form's blank: "X000000", "CRN 000000"
     return bool(_BLANK_IN_CODE.search(code) or _MONTH_CODE.match(code))
@@ -1461,7 +1466,7 @@ _COLUMN_KINDS = (
         "name",
         re.compile(
             r"(?:(?:patient|client|child|pupil|service\s+user|person|full|first|last|family|given)\s+)?"
-            r"name|surname|forename|first\s+names?",
+            r"name|surname|forename|first\s+names?|claimant|applicant",
             re.IGNORECASE,
         ),
     ),
@@ -1479,7 +1484,8 @@ _COLUMN_KINDS = (
     (
         "reference",
         re.compile(
-            r"(?:(?:case|client|person|record|mosaic|lcs|liquidlogic|emis|systmone|rio|paris|carenotes|lorenzo|"
+            r"(?:(?:case|client|person|record|claim|tenancy|account|crime|clinic|mosaic|lcs|liquidlogic|emis|systmone|"
+            r"rio|paris|carenotes|lorenzo|"
             r"nDelius|delius|pnc|cpoms)\s+)?(?:id|ref(?:erence)?|no\.?)|"
             r"mrn|crn|upn|hosp(?:ital)?\s+(?:no\.?|number)|case\s+number",
             re.IGNORECASE,
@@ -1490,7 +1496,9 @@ _COLUMN_KINDS = (
 # as two spaces): "Case ID     Name             DOB".
 _SPACED = "  "
 _SPACED_CELL = re.compile(r"[^ ](?:[^ ]| (?! ))*")
-_TABLE_HEADER_HINT = re.compile(r"(?i:nhs|chi|dob|birth|born|name|initials|pupil|client|patient|tenant|child)")
+_TABLE_HEADER_HINT = re.compile(
+    r"(?i:nhs|chi|dob|birth|born|name|initials|pupil|client|patient|tenant|child|claimant|applicant)"
+)
 # Initials standing for a person in a table's cell: "KM", "AP-S", "LRA", "K.L."
 _CELL_INITIALS = re.compile(r"[A-Z]{2,3}(?:-[A-Z]{1,2})?|(?:[A-Z]\.){2,3}")
 _TABLE_RULE = re.compile(r"^[\s|:+-]*$")
@@ -1502,7 +1510,7 @@ _CELL_NAME = re.compile(r"(?=[A-ZÀ-ÖØ-Þ])(?:[^\W\d_]|['’-])+(?:,?\s+(?=[A-
 _HEADER_ENDINGS = (
     "nhs", "chi", "dob", "d.o.b", "birth", "born", "name", "names", "surname", "forename",
     "nhs no", "nhs no.", "nhs number", "nhs #", "chi no", "chi number", "initials", "initials)", "pupil", "client",
-    "patient", "tenant", "child",
+    "patient", "tenant", "child", "claimant", "applicant",
 )  # fmt: skip
 
 
@@ -1590,7 +1598,9 @@ def _cells_of_kind(line: str, line_start: int, separator: str, columns: dict[int
             (kind == "nhs_number" and digits == 10 and len(cell) <= 14)
             or (kind == "date_of_birth" and 4 <= digits <= 8 and len(cell) <= 20)
             or (kind == "name" and _CELL_NAME.fullmatch(cell))
-            or (kind == "reference" and digits >= 4 and len(cell) <= 20 and " " not in cell)
+            or (
+                kind == "reference" and digits >= 4 and len(cell) <= 20 and cell.count(" ") <= (2 if digits >= 6 else 0)
+            )
         ):
             yield line_start + start, line_start + end, kind
         elif kind == "person" and _initials_of_someone(cell):

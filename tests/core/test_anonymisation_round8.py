@@ -282,3 +282,30 @@ def test_an_unknown_word_among_organisations_is_an_organisation(provider: str, l
 @pytest.mark.parametrize("person", ["Kayden", "Tomasz", "Precious"])
 def test_a_first_name_beside_an_organisation_is_still_a_person(person: str) -> None:
     assert of_kind(f"Spoke to {person}, Social Services and the school.", "name") == [person]
+
+
+# --- Record numbers by more cues --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Housing to fast-track a management move (app HR/031774).", "HR/031774"),
+        ("His ASF1 (UAN 3310-0042-7781-2290) has not been decided.", "3310-0042-7781-2290"),
+        ("Linked to your dad's Mosaic record M-0887265.", "M-0887265"),
+        ("Clinic no CaSH-44189. Coil fit today.", "CaSH-44189"),
+    ],
+)
+def test_a_record_number_after_more_cues_is_found(text: str, reference: str) -> None:
+    assert reference in of_kind(text, "reference")
+
+
+def test_an_h_and_c_number_written_with_its_prefix_is_found() -> None:
+    assert of_kind("His H&C number is HCN 483 291 6647.", "nhs_number") == ["483 291 6647"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Application (C110A) to be filed.", "The application 2024/25 round opens.", "Budget 2023-2024 agreed."]
+)
+def test_a_form_or_a_year_is_no_reference(text: str) -> None:
+    assert of_kind(text, "reference") == []
