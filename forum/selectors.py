@@ -117,7 +117,10 @@ def whats_new(user, *, limit: int = 8) -> dict | None:
     with_news = threads_visible_to(user).annotate(read_at=Subquery(read_at)).filter(news).order_by(*newest)
     ids = list(with_news.values_list("pk", flat=True)[: limit + 1])
     threads = list(
-        with_unread(Thread.objects.filter(pk__in=ids), user).select_related("case", "site").order_by(*newest)
+        with_unread(Thread.objects.filter(pk__in=ids), user)
+        .select_related("site")
+        .defer("search_vector")
+        .order_by(*newest)
     )
     return {"threads": threads[:limit], "more": len(threads) > limit}
 

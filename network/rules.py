@@ -9,8 +9,7 @@ from django.db.models import Q
 
 from core.rules import is_programme_admin, is_signed_in
 from network.models import NetworkInvitee
-from sites.models import ENDED_STATUSES, Site
-from sites.rules import facilitated_site_ids
+from sites.rules import running_facilitated_site_ids
 
 
 def facilitates_a_running_site(user) -> bool:
@@ -19,8 +18,7 @@ def facilitates_a_running_site(user) -> bool:
         return False
     cached = getattr(user, "_cop_network_facilitator", None)
     if cached is None:
-        site_ids = facilitated_site_ids(user)
-        cached = bool(site_ids) and Site.objects.filter(pk__in=site_ids).exclude(status__in=ENDED_STATUSES).exists()
+        cached = bool(running_facilitated_site_ids(user))
         user._cop_network_facilitator = cached
     return cached
 

@@ -1,10 +1,10 @@
 """Reads for the sites list and a site's page: its members, meetings, gaps and budget panels."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from sites.models import Meeting, MeetingStatus, Membership, Site
-from sites.rules import site_roles, sites_visible_q
+from sites.models import MeetingStatus, Membership, Site
+from sites.rules import sites_visible_q
 from sites.selectors.meetings import meetings_panel
 from sites.services.budget import budget_summary
 from sites.services.sites import recruitment_gaps
@@ -33,15 +33,6 @@ def site_page(site: Site) -> dict:
         Membership.objects.current(today).filter(site=site).select_related("person").order_by("role", "person__name")
     )
     return {"memberships": memberships, **meetings_panel(site)}
-
-
-def upcoming_meetings_for(user, *, limit: int = 5) -> QuerySet[Meeting]:
-    return (
-        Meeting.objects.upcoming()
-        .filter(site_id__in=list(site_roles(user)))
-        .select_related("site")
-        .prefetch_related(Prefetch("attendances", to_attr="register"))[:limit]
-    )
 
 
 def membership_panels(user, site: Site) -> dict:

@@ -18,6 +18,7 @@ from cycle.models import AgendaItem, AgendaItemKind, MeetingRecord, RecordAction
 from sites.models import AttendanceStatus, Invitation, MembershipRole
 from sites.services.invitations import invite_person
 from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory, SiteFactory, at
+from tests.network.helpers import network_meeting
 from toolkit.models import HealthStatus, SiteHealth
 from toolkit.services.checklist import ensure_site_checklist
 from toolkit.services.health import assess_site_health
@@ -222,3 +223,39 @@ def test_the_home_page_reads_the_persons_memberships_once(client, settings, site
     ]
     assert len(of_person) == 1, of_person
     assert "CP1" in page and "CP3" in page
+
+
+def test_next_meetings_are_the_five_soonest_of_the_sites_with_a_role_and_the_facilitators_come_from_them(
+    client, site, other_site, facilitator, member
+):
+    MembershipFactory(site=other_site, person=member)
+    elsewhere = SiteFactory(code="CP7")  # the member's meetings only: not this site's
+    MeetingFactory(site=elsewhere, starts_at=at(TODAY + timedelta(days=1)))
+    soonest = [
+        MeetingFactory(site=site if day % 2 else other_site, starts_at=at(TODAY + timedelta(days=day)))
+        for day in (2, 3, 4, 5, 6, 7, 8)
+    ]
+    MeetingFactory(site=site, starts_at=at(TODAY + timedelta(days=1)), status="cancelled")
+    client.force_login(member)
+    assert list(client.get(reverse("home")).context["next_meetings"]) == soonest[:5]
+    client.force_login(facilitator)
+    response = client.get(reverse("home"))
+    assert list(response.context["next_meetings"]) == [m for m in soonest if m.site_id == site.pk][:5]
+    [work] = response.context["facilitating"]
+    assert work["next_meeting"] == soonest[1] and work["agenda_state"] == "No agenda yet."
+
+
+def test_a_commissioner_holding_a_membership_sees_no_meetings_of_that_site(client, site, commissioner):
+    MembershipFactory(site=site, person=commissioner)  # refused by the services; held anyway
+    MeetingFactory(site=site, starts_at=at(TODAY + timedelta(days=3)))
+    client.force_login(commissioner)
+    assert list(client.get(reverse("home")).context["next_meetings"]) == []
+
+
+def test_the_network_panel_shows_to_facilitators_of_a_running_site_only(client, site, facilitator, programme_admin):
+    network_meeting(admin=programme_admin)
+    client.force_login(facilitator)
+    assert client.get(reverse("home")).context["network"]["next"] is not None
+    site.status = "closed"
+    site.save(update_fields=["status"])
+    assert client.get(reverse("home")).context["network"] is None
