@@ -32,10 +32,12 @@ def site_page(site: Site) -> dict:
     memberships = (
         Membership.objects.current(today).filter(site=site).select_related("person").order_by("role", "person__name")
     )
-    return {"memberships": memberships, **meetings_panel(site)}
+    return {"memberships": list(memberships), **meetings_panel(site)}
 
 
-def membership_panels(user, site: Site) -> dict:
+def membership_panels(user, site: Site, *, memberships: list[Membership] | None = None) -> dict:
+    """The panels of the site page that depend on what the user may do; `memberships`: the site's current ones, with
+    their people (site_page's), so that the recruitment gaps do not read them again."""
     can_manage = user.has_perm("sites.manage_members", site)
     panels = {
         "can_manage_members": can_manage,
@@ -43,7 +45,7 @@ def membership_panels(user, site: Site) -> dict:
         "can_manage_meetings": user.has_perm("sites.manage_meetings", site),
     }
     if user.has_perm("sites.view_gaps", site):
-        panels["gaps"] = recruitment_gaps(site)
+        panels["gaps"] = recruitment_gaps(site, memberships=memberships)
     if user.has_perm("sites.view_budget", site):
         panels["budget"] = budget_summary(site)
         panels["can_add_expense"] = user.has_perm("sites.add_expense", site)

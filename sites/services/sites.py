@@ -211,14 +211,18 @@ class RecruitmentGaps:
         return max(self.target_min - self.group_size, 0)
 
 
-def recruitment_gaps(site: Site, *, on: date | None = None) -> RecruitmentGaps:
+def recruitment_gaps(
+    site: Site, *, on: date | None = None, memberships: list[Membership] | None = None
+) -> RecruitmentGaps:
     """Group size against the target, sectors with no current member, and target disciplines not filled.
-    Facilitators are not counted: the gaps are about the group they recruit. Two queries."""
-    on = on or timezone.localdate()
-    people = [
-        m.person
-        for m in Membership.objects.current(on).filter(site=site, role=MembershipRole.MEMBER).select_related("person")
-    ]
+    Facilitators are not counted: the gaps are about the group they recruit. Two queries, or one when given the
+    site's `memberships` current today (every role, with their people), which the site page has read already."""
+    if memberships is None:
+        on = on or timezone.localdate()
+        memberships = (
+            Membership.objects.current(on).filter(site=site, role=MembershipRole.MEMBER).select_related("person")
+        )
+    people = [m.person for m in memberships if m.role == MembershipRole.MEMBER]
     sectors_present = {p.sector for p in people}
     if any(p.expert_by_experience for p in people):
         sectors_present.add(Sector.EXPERTS_BY_EXPERIENCE)

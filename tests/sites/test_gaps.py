@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from members.models import Sector
 from sites.models import MembershipRole, TargetDiscipline
+from sites.selectors.sites import site_page
 from sites.services.sites import add_target_discipline, create_site, recruitment_gaps, set_target_size
 from tests.factories import MembershipFactory
 
@@ -117,3 +118,23 @@ def test_facilitator_changes_target_size(client, site, facilitator):
     assert client.post(url, {"save_size": "1", "minimum": "5", "maximum": "8"}).status_code == 302
     site.refresh_from_db()
     assert (site.target_size_min, site.target_size_max) == (5, 8)
+
+
+def test_the_site_pages_memberships_give_the_same_gaps_with_one_query_fewer(new_site, django_assert_num_queries):
+    add(new_site, "Housing Officer", Sector.LOCAL_AUTHORITY, role=MembershipRole.FACILITATOR)  # not counted
+    add(new_site, "Community psychiatric nurse", Sector.NHS)
+    add(new_site, "Peer mentor", Sector.VOLUNTARY, person__expert_by_experience=True)
+    add(new_site, "Probation Officer", Sector.CRIMINAL_JUSTICE, left=date(2026, 1, 2), joined=date(2026, 1, 1))
+    memberships = site_page(new_site)["memberships"]
+    with django_assert_num_queries(1):
+        given = recruitment_gaps(new_site, memberships=memberships)
+    read = recruitment_gaps(new_site)
+    assert (
+        (given.group_size, given.missing_sectors)
+        == (read.group_size, read.missing_sectors)
+        == (
+            2,
+            ["Local Authority", "Criminal Justice & Police"],
+        )
+    )
+    assert given.filled == read.filled and given.unfilled == read.unfilled
