@@ -11,6 +11,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from audit.models import AuditAction
@@ -69,11 +70,17 @@ def record_job_change(
     return row
 
 
-def jobs_on(person_ids: Iterable[int], on: date) -> dict[int, Job]:
+def jobs_on(person_ids: Iterable[int] | QuerySet, on: date) -> dict[int, Job]:
     """The job each person held on `on`, for those with a recorded history (one query). Before their first recorded
-    job, the first one counts: it is the earliest we know. People with no history hold their current job."""
+    job, the first one counts: it is the earliest we know. People with no history hold their current job.
+    `person_ids`: the ids, or a queryset of them (`.values("person_id")`), asked as a subquery rather than with a
+    parameter per person (the matrix page asks about some 500 people)."""
+    ids = person_ids if isinstance(person_ids, QuerySet) else list(person_ids)
     jobs: dict[int, Job] = {}
-    for row in JobHistory.objects.filter(person_id__in=list(person_ids)).order_by("person_id", "started_on", "pk"):
-        if row.person_id not in jobs or row.started_on <= on:
-            jobs[row.person_id] = Job(row.job_title, row.agency, row.sector)
+    rows = JobHistory.objects.filter(person_id__in=ids).order_by("person_id", "started_on", "pk")
+    for person_id, started_on, job_title, agency, sector in rows.values_list(
+        "person_id", "started_on", "job_title", "agency", "sector"
+    ):
+        if person_id not in jobs or started_on <= on:
+            jobs[person_id] = Job(job_title, agency, sector)
     return jobs

@@ -109,7 +109,9 @@ def build_membership_matrix(*, as_of: date, sites: QuerySet[Site] | list[Site] |
     by_person: dict[tuple[int, int], list] = defaultdict(list)
     for membership in memberships:
         by_person[(membership.site_id, membership.person_id)].append(membership)
-    jobs = jobs_on({person_id for _, person_id in by_person}, as_of)
+    jobs = jobs_on(
+        Membership.objects.filter(site_id__in=site_ids, joined__lte=as_of).order_by().values("person_id"), as_of
+    )  # the people of by_person, asked as a subquery
 
     sector_labels = dict(Sector.choices)
     sector_rank = {value: rank for rank, value in enumerate(Sector.values)}

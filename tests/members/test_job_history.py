@@ -13,6 +13,7 @@ from django.utils import timezone
 from audit.models import AuditAction, AuditEvent
 from members.jobs import jobs_on, record_job_change
 from members.models import JobHistory, Sector
+from sites.models import Membership
 from sites.services.imports import import_members
 from tests.factories import AttendanceFactory, MeetingFactory, MembershipFactory, UserFactory, at
 
@@ -130,3 +131,14 @@ def test_a_programme_admin_changing_the_title_in_the_django_admin_keeps_the_old_
         "Probation Officer",
         "Approved Premises Manager",
     ]
+
+
+def test_jobs_asked_by_a_queryset_of_people_are_those_asked_by_their_ids(worker, site):
+    other = MembershipFactory(site=site).person
+    record_job_change(person=worker, job_title="Team Leader", agency="Probation Service", sector="criminal_justice",
+                      on=CHANGED)  # fmt: skip
+    record_job_change(person=other, job_title="Nurse", agency="NHS", sector="nhs", on=CHANGED)
+    people = Membership.objects.filter(site=site, person=worker).values("person_id")
+    for day in (date(2026, 2, 1), CHANGED):
+        assert jobs_on(people, day) == jobs_on([worker.pk], day)
+        assert list(jobs_on(people, day)) == [worker.pk]  # only the people of the queryset
