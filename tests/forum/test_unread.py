@@ -78,3 +78,20 @@ def test_whats_new_is_the_newest_threads_with_news_each_counted_as_the_thread_li
     assert [t.pk for t in every["threads"]] == [threads["programme_board"].pk, threads["site_board"].pk]
     assert [t.unread for t in every["threads"]] == [counted[t.pk] for t in every["threads"]] == [1, 2]
     assert not every["more"]
+
+
+def test_whats_new_counts_every_post_by_others_in_a_thread_never_read_in_one_query(
+    people, threads, django_assert_num_queries
+):
+    facilitator = people["facilitator"]  # has read none of the threads
+    services.add_post(thread=threads["site_board"], by=people["admin"], body="The caretaker has it.")
+    services.add_post(thread=threads["site_board"], by=facilitator, body="Thanks.")  # their own: not news
+    counted = {t.pk: t.unread for t in selectors.with_unread(selectors.threads_visible_to(facilitator), facilitator)}
+    facilitator.has_perm("forum.use_forum")  # the permission's own reads, outside the count
+    with django_assert_num_queries(1):
+        news = selectors.whats_new(facilitator)
+    by_pk = {t.pk: t for t in news["threads"]}
+    assert by_pk[threads["site_board"].pk].unread == 2 == counted[threads["site_board"].pk]
+    assert all(t.unread == counted[t.pk] for t in news["threads"])
+    assert by_pk[threads["site_board"].pk].site_code == "CP1"
+    assert by_pk[threads["programme_board"].pk].site_code is None
