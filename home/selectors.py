@@ -28,8 +28,8 @@ from members.models import User
 from network.selectors import next_network_meeting
 from sites.models import Attendance, Invitation, Meeting, Membership
 from sites.rules import facilitated_site_ids, remember_site_roles, site_roles
+from sites.selectors.memberships import current_memberships_at
 from sites.selectors.replies import expected_numbers
-from toolkit.models import SiteHealth
 from toolkit.selectors import checklist_lines, sites_needing_attention
 
 LIST_LIMIT = 5
@@ -133,15 +133,17 @@ def upcoming_meetings(site_ids: set[int]) -> list[Meeting]:
 
 
 def facilitator_work(site_ids: set[int], sites: dict, upcoming: list[Meeting]) -> list[dict]:
-    """For each site the person facilitates: what the home page shows, from `upcoming` (upcoming_meetings of at
-    least these sites). A fixed number of queries for any number of sites."""
+    """For each site the person facilitates: what the home page shows, from `sites` ({pk: site}, each read with its
+    health check) and `upcoming` (upcoming_meetings of at least these sites). A fixed number of queries for any
+    number of sites."""
     if not site_ids:
         return []
     next_meeting = {}
     for meeting in upcoming:
         if meeting.site_id in site_ids:
             next_meeting.setdefault(meeting.site_id, meeting)
-    expected = expected_numbers(list(next_meeting.values()))
+    current = current_memberships_at(site_ids)  # for the replies expected and the set-up steps
+    expected = expected_numbers(list(next_meeting.values()), current=current)
     registers = defaultdict(list)
     for meeting in registers_not_taken(site_ids).order_by("-starts_at"):
         registers[meeting.site_id].append(meeting)
@@ -159,8 +161,7 @@ def facilitator_work(site_ids: set[int], sites: dict, upcoming: list[Meeting]) -
         .annotate(n=Count("pk"))
         .values_list("entry__record__meeting__site_id", "n")
     )
-    health = {h.site_id: h for h in SiteHealth.objects.filter(site_id__in=site_ids)}
-    checklists = checklist_lines(site_ids)
+    checklists = checklist_lines(site_ids, current=current)
     work = []
     for site_id in sorted(site_ids, key=lambda pk: sites[pk].code):
         meeting = next_meeting.get(site_id)
@@ -173,7 +174,7 @@ def facilitator_work(site_ids: set[int], sites: dict, upcoming: list[Meeting]) -
                 "registers": registers[site_id],
                 "shared_cases": shared[site_id],
                 "open_actions": open_actions.get(site_id, 0),
-                "health": health.get(site_id),
+                "health": getattr(sites[site_id], "health", None),  # read with the site (home_page)
                 "setup_started": bool(checklists[site_id]),
                 "setup_to_do": [line.item for line in checklists[site_id] if not line.is_done],
             }
@@ -299,7 +300,7 @@ def home_page(user, *, counts: dict[str, int]) -> dict:
     memberships = list(
         Membership.objects.current(timezone.localdate())
         .filter(person=user)
-        .select_related("site")
+        .select_related("site", "site__health")  # the health check, for the sites the person facilitates
         .order_by("site__code")
     )
     remember_site_roles(user, memberships)  # the rules asked below need them too

@@ -13,6 +13,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from sites.models import Meeting, MeetingStatus, Membership, MembershipRole
+from sites.selectors.memberships import CurrentMembership, current_memberships_at
 from toolkit.models import RecordsAnswer
 
 MEMBERS_TO_RECRUIT = 6
@@ -45,21 +46,21 @@ def _count_answer(days: list[date], needed: int, what: str, since: str) -> Answe
     return Answer(None, f"{len(days)} of {needed} {what} so far. Ticks itself when there are {needed}.")
 
 
-def answers_for_sites(site_ids: Iterable[int]) -> dict[int, dict[str, Answer]]:
-    """For each site, the answer to every step the records can answer, keyed by RecordsAnswer value."""
+def answers_for_sites(
+    site_ids: Iterable[int], *, current: list[CurrentMembership] | None = None
+) -> dict[int, dict[str, Answer]]:
+    """For each site, the answer to every step the records can answer, keyed by RecordsAnswer value. `current`: the
+    sites' current memberships (current_memberships_at) when the caller has read them already."""
     site_ids = list(site_ids)
-    today = timezone.localdate()
+    wanted = set(site_ids)
     now = timezone.now()
     members: dict[int, list[date]] = defaultdict(list)
     experts: dict[int, list[date]] = defaultdict(list)
-    for site_id, joined, is_expert in (
-        Membership.objects.current(today)
-        .filter(site_id__in=site_ids, role=MembershipRole.MEMBER)
-        .values_list("site_id", "joined", "person__expert_by_experience")
-    ):
-        members[site_id].append(joined)
-        if is_expert:
-            experts[site_id].append(joined)
+    for membership in current_memberships_at(site_ids) if current is None else current:
+        if membership.role == MembershipRole.MEMBER and membership.site_id in wanted:
+            members[membership.site_id].append(membership.joined)
+            if membership.expert_by_experience:
+                experts[membership.site_id].append(membership.joined)
     scheduled: dict[int, list[date]] = defaultdict(list)
     tasters: dict[int, list[date]] = defaultdict(list)
     for site_id, starts_at, ends_at, is_taster, created_at in Meeting.objects.filter(

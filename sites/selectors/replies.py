@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from sites.models import Meeting, MeetingReply, Membership, ReplyAnswer
+from sites.models import Meeting, MeetingReply, ReplyAnswer
+from sites.selectors.memberships import CurrentMembership, current_memberships_at
 
 
 @dataclass(frozen=True)
@@ -21,16 +22,21 @@ class ExpectedNumbers:
         return self.coming + self.cant_come + self.maybe
 
 
-def expected_numbers(meetings: list[Meeting]) -> dict[int, ExpectedNumbers]:
+def expected_numbers(
+    meetings: list[Meeting], *, current: list[CurrentMembership] | None = None
+) -> dict[int, ExpectedNumbers]:
     """For each meeting, how many of the site's current members said coming, can't come, maybe, or have not replied.
-    Two queries whatever the number of meetings."""
+    Two queries whatever the number of meetings, or one given `current` (current_memberships_at of at least the
+    meetings' sites)."""
     if not meetings:
         return {}
     site_ids = {m.site_id for m in meetings}
     members = defaultdict(set)
-    current = Membership.objects.current(timezone.localdate()).filter(site_id__in=site_ids)
-    for site_id, person_id in current.values_list("site_id", "person_id"):
-        members[site_id].add(person_id)
+    if current is None:
+        current = current_memberships_at(site_ids)
+    for membership in current:
+        if membership.site_id in site_ids:
+            members[membership.site_id].add(membership.person_id)
     replies = defaultdict(dict)
     for meeting_id, person_id, answer in MeetingReply.objects.filter(meeting__in=meetings).values_list(
         "meeting_id", "person_id", "answer"
