@@ -481,6 +481,11 @@ _ORG_ENDINGS = (
 )
 _ORG_LIST_BEFORE = re.compile(rf"\b{_ORG_ENDINGS}\s*(?:,|and|&)\s*$")
 _ORG_LIST_AFTER = re.compile(rf"\s*(?:,|and|&)\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}{_ORG_ENDINGS}\b")
+_ORGANISATION_NOUNS = words.word_set(
+    "Trust Hospital Hospitals Surgery Centre Center Practice Clinic Council Service Services Team Unit Ward Wards "
+    "House Hall Court Lodge School Academy College University Project Foundation Charity Group Partnership Hub Network "
+    "Society Association Health Care NHS Police Housing Hospice Infirmary Station Prison Office Board Authority"
+)
 # A firm's name runs on to its legal form: "Anderson & Wright Care Ltd", "Khan Solicitors LLP", "Smith and Co".
 _FIRM_AFTER = re.compile(
     r"(?:\s+(?:&|and)\s+[A-Z][\w'’-]*)?(?:\s+[A-Z][\w'’-]*){0,3}\s+"
@@ -1098,6 +1103,10 @@ class _NameFinder:
             return False  # "Nurse Prescriber", "Nurse Specialist": a title that is also a job's first word
         if self._known_name(word):
             return True
+        if not first and word not in words.COMMON_WORDS and word not in _ORGANISATION_NOUNS:
+            # "Dr Emma Lister": after a title and a first name, a word that names organisations only as a proper
+            # name ("the Lister") is her surname; an organisation's own noun ("Dr Emma Surgery") is not
+            return word not in _NEVER_NAMES or word.lower() not in self.lexicon.dictionary
         return word not in _NEVER_NAMES or (first and word not in words.COMMON_WORDS)
 
     def _number_label(self, index: int) -> bool:

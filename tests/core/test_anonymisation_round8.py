@@ -309,3 +309,14 @@ def test_an_h_and_c_number_written_with_its_prefix_is_found() -> None:
 )
 def test_a_form_or_a_year_is_no_reference(text: str) -> None:
     assert of_kind(text, "reference") == []
+
+
+@pytest.mark.parametrize("title", ["Dr", "Mrs", "Ms"])
+@pytest.mark.parametrize("surname", ["Lister", "Barnardo"])
+def test_an_organisations_proper_name_after_a_title_and_a_first_name_is_a_surname(title: str, surname: str) -> None:
+    assert of_kind(f"Letter from {title} Emma {surname}, Townhead Surgery.", "name") == [f"Emma {surname}"]
+
+
+@pytest.mark.parametrize("noun", ["Surgery", "Trust", "Centre"])
+def test_an_organisations_noun_after_a_first_name_is_no_surname(noun: str) -> None:
+    assert of_kind(f"Letter from Dr Emma {noun} team.", "name") == ["Emma"]
