@@ -379,8 +379,9 @@ def _after_town(before: str) -> bool:
 # --- Phone number ------------------------------------------------------------------------
 
 # Not inside a longer number or a decimal; a label run into the number is fine ("Mob.07700900123").
-# After a comma or a colon too ("Chelsea Pybus,07700 900145" in a CSV, "Tel:01632 960001"), not inside a number.
-_PHONE_START = re.compile(r"(?<![\w+£$/-])(?<!\d[,:])(?<![\d,]\.)(?:\+44|0044|\(0|0)(?=[\d\s().-])")
+# After a comma or a colon too ("Chelsea Pybus,07700 900145", "10:00,07700 900149" in a CSV, "Tel:01632 960001"); a
+# thousands group ("1,070") is too short to be read as one.
+_PHONE_START = re.compile(r"(?<![\w+£$/-])(?<!\d:)(?<![\d,]\.)(?:\+44|0044|\(0|0)(?=[\d\s().-])")
 # Said right before a number: a typed number one digit short is still read as a phone after one ("mob 0770 090 012").
 _PHONE_CUE_BEFORE = re.compile(
     r"(?:\b(?:tel(?:ephone)?|phone|ph|mob(?:ile)?|m|t|landline|number|no|call|ring|text|contact(?:ed)?|on)\b[.:]?"

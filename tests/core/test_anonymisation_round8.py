@@ -85,12 +85,12 @@ def test_a_role_or_a_word_in_a_column_of_people_is_no_name(cell: str) -> None:
 
 
 @pytest.mark.parametrize("number", ["07700 900145", "01632 960001", "020 7946 0123"])
-@pytest.mark.parametrize("before", ["Chelsea Pybus,", "Contact,", "Tel:", "mob:"])
+@pytest.mark.parametrize("before", ["Chelsea Pybus,", "Contact,", "Tel:", "mob:", "17/03 10:00,"])
 def test_a_phone_straight_after_a_comma_or_a_colon_is_found(number: str, before: str) -> None:
     assert number in of_kind(f"{before}{number},MMR2", "phone")
 
 
-@pytest.mark.parametrize("text", ["Total 1,070 people", "At 12:07700 hrs", "Rent £1,0770 900"])
+@pytest.mark.parametrize("text", ["Total 1,070 people", "At 12:07700 hrs", "Rent £1,0770 900", "Paid 12,077,009"])
 def test_a_number_inside_another_is_no_phone(text: str) -> None:
     assert of_kind(text, "phone") == []
 
