@@ -20,13 +20,15 @@ core/search_index.py); elsewhere a case-insensitive match. For programme-wide pe
 forum posts only CANDIDATES are ranked on PostgreSQL (thousands match). People are matched by name, job title or agency
 as typed (names are not words to stem).
 
-Each kind reads only the columns its results show, as dicts (no model instances, no related rows selected whole):
-most of a search's Python time is building and compiling these eleven queries."""
+Each kind reads only the columns its results show, as dicts (no model instances, no related rows selected whole).
+Most of a search's Python time is building and compiling these eleven queries; on PostgreSQL each is sent as soon as
+it is compiled and the rows are read after the last (core.pipeline), so the database's time is spent meanwhile."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote_plus
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -38,6 +40,7 @@ from cases.models import Case, CaseStatus, Evidence, EvidenceKind
 from cases.rules import cases_visible_q, evidence_visible_q, learning_objects_q
 from cases.search import ranked_search, search_cases, search_evidence
 from core.markdown import markdown_to_text
+from core.pipeline import SentRead, pipeline
 from core.rules import is_knowledge_broker, is_programme_admin
 from cycle.models import AgendaItem, AgendaItemKind, AgendaPublication, RecordEntry, RecordStatus
 from cycle.rules import agenda_items_visible_q, records_visible_q
@@ -49,7 +52,7 @@ from newsletters.models import IssueStatus, NewsletterIssue, NewsletterItem, Sec
 from newsletters.selectors import issues_visible_q, issues_visible_to
 from search.snippets import snippet
 from sites.models import Meeting, MeetingStatus, Membership, MembershipRole
-from sites.rules import meetings_visible_q, on_visible_sites_q
+from sites.rules import meetings_visible_q, on_visible_sites_q, site_roles
 
 PER_KIND = 5  # results of each kind on the page of every kind
 ONE_KIND = 50  # results when the person asks for one kind
@@ -79,26 +82,20 @@ def _date(value) -> str:
     return f"{timezone.localtime(value):%-d %B %Y}" if value else ""
 
 
-def _top(found: QuerySet, fields: tuple[str, ...], limit: int) -> tuple[list[dict], bool]:
-    """The first `limit` rows of `found` as dicts of only the columns shown, and whether more matched: no model
-    instances and no related rows selected whole (building and compiling each kind's query is most of a search's
-    Python time)."""
-    rows = list(found.values(*fields)[: limit + 1])
-    return rows[:limit], len(rows) > limit
-
-
 def _candidates(user) -> int | None:
     """How many of a common word's matches are ranked (ranked_search): only programme-wide people see thousands of
     cases and posts; ranking a site's few hundred costs less than limiting them."""
     return CANDIDATES if is_programme_admin(user) or is_knowledge_broker(user) else None
 
 
-def _cases(user, text: str, limit: int) -> tuple[list[Hit], bool]:
-    candidates = _candidates(user)
-    found = search_cases(Case.objects.filter(cases_visible_q(user)), text, candidates=candidates)
+def _cases(user, text: str) -> QuerySet:
+    found = search_cases(Case.objects.filter(cases_visible_q(user)), text, candidates=_candidates(user))
     fields = ("pk", "title", "summary", "presentation", "learning", "commissioner_issues", "status", "updated_at")
-    rows, more = _top(found, (*fields, "site__code"), limit)
-    hits = [
+    return found.values(*fields, "site__code")
+
+
+def _case_hits(rows: list[dict], text: str) -> list[Hit]:
+    return [
         Hit(
             title=case["title"],
             url=reverse("cases:detail", args=[case["pk"]]),
@@ -110,15 +107,16 @@ def _cases(user, text: str, limit: int) -> tuple[list[Hit], bool]:
         )
         for case in rows
     ]
-    return hits, more
 
 
-def _learning_objects(user, text: str, limit: int) -> tuple[list[Hit], bool]:
+def _learning_objects(user, text: str) -> QuerySet:
     found = search_cases(Case.objects.filter(learning_objects_q(user)), text)
-    fields = ("pk", "title", "summary", "presentation", "learning", "commissioner_issues", "published_at")
-    rows, more = _top(found, fields, limit)
+    return found.values("pk", "title", "summary", "presentation", "learning", "commissioner_issues", "published_at")
+
+
+def _learning_object_hits(rows: list[dict], text: str) -> list[Hit]:
     themes = _themes([case["pk"] for case in rows])
-    hits = [
+    return [
         Hit(
             title=case["title"],
             url=reverse("repository:detail", args=[case["pk"]]),
@@ -129,7 +127,6 @@ def _learning_objects(user, text: str, limit: int) -> tuple[list[Hit], bool]:
         )
         for case in rows
     ]
-    return hits, more
 
 
 def _themes(case_ids: list[int]) -> dict[int, list[str]]:
@@ -143,10 +140,13 @@ def _themes(case_ids: list[int]) -> dict[int, list[str]]:
     return names
 
 
-def _evidence(user, text: str, limit: int) -> tuple[list[Hit], bool]:
+def _evidence(user, text: str) -> QuerySet:
     found = search_evidence(Evidence.objects.filter(evidence_visible_q(user)), text)
-    rows, more = _top(found, ("pk", "title", "summary", "abstract", "authors", "kind", "year", "publisher"), limit)
-    hits = [
+    return found.values("pk", "title", "summary", "abstract", "authors", "kind", "year", "publisher")
+
+
+def _evidence_hits(rows: list[dict], text: str) -> list[Hit]:
+    return [
         Hit(
             title=item["title"],
             url=reverse("evidence:detail", args=[item["pk"]]),
@@ -157,15 +157,17 @@ def _evidence(user, text: str, limit: int) -> tuple[list[Hit], bool]:
         )
         for item in rows
     ]
-    return hits, more
 
 
-def _threads(user, text: str, limit: int) -> tuple[list[Hit], bool]:
+def _threads(user, text: str) -> QuerySet:
     found = ranked_search(
         threads_visible_to(user), text, title="title", secondary="title", others=(), then=("-last_post_at", "-pk")
     )
-    rows, more = _top(found, ("pk", "title", "kind", "site__code"), limit)
-    hits = [
+    return found.values("pk", "title", "kind", "site__code")
+
+
+def _thread_hits(rows: list[dict], text: str) -> list[Hit]:
+    return [
         Hit(
             title=thread["title"],
             url=reverse("forum:thread", args=[thread["pk"]]),
@@ -174,10 +176,9 @@ def _threads(user, text: str, limit: int) -> tuple[list[Hit], bool]:
         )
         for thread in rows
     ]
-    return hits, more
 
 
-def _posts(user, text: str, limit: int) -> tuple[list[Hit], bool]:
+def _posts(user, text: str) -> QuerySet:
     # The readable threads joined (their cases asked about by EXISTS), not a subquery of them (a broker: 30 ms to 10).
     scope = forum_threads_q(user, via="thread__")
     visible = Post.objects.filter(scope, forum_posts_q(user), deleted_at__isnull=True)
@@ -191,10 +192,11 @@ def _posts(user, text: str, limit: int) -> tuple[list[Hit], bool]:
         candidates=_candidates(user),  # "tenancy" matches 6,555 posts: ranking them all took 20-40 ms
         titled=False,
     )
-    rows, more = _top(
-        found, ("pk", "body", "status", "created_at", "thread_id", "thread__title", "author__name"), limit
-    )
-    hits = [
+    return found.values("pk", "body", "status", "created_at", "thread_id", "thread__title", "author__name")
+
+
+def _post_hits(rows: list[dict], text: str) -> list[Hit]:
+    return [
         Hit(
             title=f"In “{post['thread__title']}”",
             url=reverse("forum:thread", args=[post["thread_id"]]) + f"#post-{post['pk']}",
@@ -204,10 +206,9 @@ def _posts(user, text: str, limit: int) -> tuple[list[Hit], bool]:
         )
         for post in rows
     ]
-    return hits, more
 
 
-def _meetings(user, text: str, limit: int) -> tuple[list[Hit], bool]:
+def _meetings(user, text: str) -> QuerySet:
     found = ranked_search(
         Meeting.objects.filter(meetings_visible_q(user)),
         text,
@@ -216,8 +217,11 @@ def _meetings(user, text: str, limit: int) -> tuple[list[Hit], bool]:
         others=(),
         then=("-starts_at", "-pk"),
     )
-    rows, more = _top(found, ("pk", "starts_at", "venue", "notes", "status", "site__code", "site__name"), limit)
-    hits = [
+    return found.values("pk", "starts_at", "venue", "notes", "status", "site__code", "site__name")
+
+
+def _meeting_hits(rows: list[dict], text: str) -> list[Hit]:
+    return [
         Hit(
             title=f"{meeting['site__code']} meeting, {_date(meeting['starts_at'])}",
             url=reverse("sites:meeting", args=[meeting["pk"]]),
@@ -227,10 +231,9 @@ def _meetings(user, text: str, limit: int) -> tuple[list[Hit], bool]:
         )
         for meeting in rows
     ]
-    return hits, more
 
 
-def _agenda_items(user, text: str, limit: int) -> tuple[list[Hit], bool]:
+def _agenda_items(user, text: str) -> QuerySet:
     visible = AgendaItem.objects.filter(agenda_items_visible_q(user)).annotate(
         published=Exists(AgendaPublication.objects.filter(meeting_id=OuterRef("meeting_id")))
     )
@@ -238,7 +241,10 @@ def _agenda_items(user, text: str, limit: int) -> tuple[list[Hit], bool]:
         visible, text, title="title", secondary="title", others=(), then=("-meeting__starts_at", "position", "pk")
     )
     fields = ("pk", "title", "kind", "removed", "published", "meeting_id", "case__title", "case__status")
-    rows, more = _top(found, (*fields, "meeting__starts_at", "meeting__site__code", "meeting__site__name"), limit)
+    return found.values(*fields, "meeting__starts_at", "meeting__site__code", "meeting__site__name")
+
+
+def _agenda_item_hits(rows: list[dict], text: str) -> list[Hit]:
     hits = []
     for item in rows:
         kind = () if item["kind"] == AgendaItemKind.OTHER else (AgendaItemKind(item["kind"]).label,)  # as on the agenda
@@ -251,7 +257,7 @@ def _agenda_items(user, text: str, limit: int) -> tuple[list[Hit], bool]:
                 state=_agenda_state(item),
             )
         )
-    return hits, more
+    return hits
 
 
 def _agenda_heading(item: dict) -> str:
@@ -267,7 +273,7 @@ def _agenda_state(item: dict) -> str:
     return "" if item["published"] else "Agenda not yet published"
 
 
-def _records(user, text: str, limit: int) -> tuple[list[Hit], bool]:
+def _records(user, text: str) -> QuerySet:
     found = ranked_search(
         RecordEntry.objects.filter(records_visible_q(user, via="record__")),
         text,
@@ -278,7 +284,10 @@ def _records(user, text: str, limit: int) -> tuple[list[Hit], bool]:
     )
     fields = ("pk", "position", "discussion", "follow_ups", "agenda_item__title", "record__status")
     meeting = ("record__meeting_id", "record__meeting__starts_at", "record__meeting__site__code")
-    rows, more = _top(found, (*fields, *meeting, "record__meeting__site__name"), limit)
+    return found.values(*fields, *meeting, "record__meeting__site__name")
+
+
+def _record_hits(rows: list[dict], text: str) -> list[Hit]:
     hits = []
     for entry in rows:
         item = entry["agenda_item__title"] or f"Item {entry['position']}"
@@ -292,7 +301,7 @@ def _records(user, text: str, limit: int) -> tuple[list[Hit], bool]:
                 state="Draft record" if entry["record__status"] != RecordStatus.APPROVED else "",
             )
         )
-    return hits, more
+    return hits
 
 
 def _issue_page(issue: NewsletterIssue) -> str:
@@ -302,11 +311,14 @@ def _issue_page(issue: NewsletterIssue) -> str:
     return reverse("newsletters:edit", args=[issue.pk])
 
 
-def _newsletters(user, text: str, limit: int) -> tuple[list[Hit], bool]:
+def _newsletters(user, text: str) -> QuerySet:
     found = ranked_search(
         issues_visible_to(user), text, title="introduction", secondary="introduction", others=(), then=("-month",)
     )
-    rows, more = _top(found, ("pk", "month", "status", "introduction"), limit)
+    return found.values("pk", "month", "status", "introduction")
+
+
+def _newsletter_hits(rows: list[dict], text: str) -> list[Hit]:
     hits = []
     for row in rows:
         issue = NewsletterIssue(pk=row["pk"], month=row["month"], status=row["status"])
@@ -318,16 +330,18 @@ def _newsletters(user, text: str, limit: int) -> tuple[list[Hit], bool]:
                 state="" if issue.status == IssueStatus.SENT else issue.get_status_display(),
             )
         )
-    return hits, more
+    return hits
 
 
-def _newsletter_articles(user, text: str, limit: int) -> tuple[list[Hit], bool]:
+def _newsletter_articles(user, text: str) -> QuerySet:
     visible = NewsletterItem.objects.filter(issues_visible_q(user, via="issue__"), removed=False)
     found = ranked_search(
         visible, text, title="title", secondary="body", others=(), then=("-issue__month", "position", "pk")
     )
-    fields = ("pk", "title", "body", "section", "issue_id", "issue__month", "issue__status")
-    rows, more = _top(found, fields, limit)
+    return found.values("pk", "title", "body", "section", "issue_id", "issue__month", "issue__status")
+
+
+def _newsletter_article_hits(rows: list[dict], text: str) -> list[Hit]:
     hits = []
     for item in rows:
         issue = NewsletterIssue(pk=item["issue_id"], month=item["issue__month"], status=item["issue__status"])
@@ -340,13 +354,13 @@ def _newsletter_articles(user, text: str, limit: int) -> tuple[list[Hit], bool]:
                 state="" if issue.status == IssueStatus.SENT else f"{issue.get_status_display()} issue",
             )
         )
-    return hits, more
+    return hits
 
 
-def _people(user, text: str, limit: int) -> tuple[list[Hit], bool]:
+def _people(user, text: str) -> QuerySet | None:
     words = text.split()
     if not words:
-        return [], False
+        return None
     matches = Q()
     for word in words:  # every word, in the name, job title or agency
         matches &= (
@@ -358,10 +372,11 @@ def _people(user, text: str, limit: int) -> tuple[list[Hit], bool]:
         .filter(matches)
         .order_by("person__name", "site__code", "pk")
     )
-    rows, more = _top(
-        found, ("site_id", "role", "person__name", "person__job_title", "person__agency", "site__code"), limit
-    )
-    hits = [
+    return found.values("site_id", "role", "person__name", "person__job_title", "person__agency", "site__code")
+
+
+def _people_hits(rows: list[dict], text: str) -> list[Hit]:
+    return [
         Hit(
             title=membership["person__name"],
             url=reverse("memberships:site_members", args=[membership["site_id"]]),
@@ -372,15 +387,30 @@ def _people(user, text: str, limit: int) -> tuple[list[Hit], bool]:
         )
         for membership in rows
     ]
-    return hits, more
 
 
 @dataclass(frozen=True)
 class Kind:
+    """A kind of result: `read` gives the person's matches for the text, ranked, as values() of only the columns its
+    results show (no model instances, no related rows selected whole), or None when nothing can match; `hits` turns
+    the first rows into results."""
+
     key: str
     label: str
-    find: Callable[..., tuple[list[Hit], bool]]
+    read: Callable[[Any, str], QuerySet | None]
+    hits: Callable[[list[dict], str], list[Hit]]
     elsewhere: Callable[[str], tuple[str, str]] | None = None
+
+    def send(self, user, text: str, limit: int) -> SentRead | None:
+        """The read of the first `limit` results and one more (to tell whether more matched), sent."""
+        found = self.read(user, text)
+        return None if found is None else SentRead(found[: limit + 1])
+
+    def find(self, user, text: str, limit: int) -> tuple[list[Hit], bool]:
+        """The first `limit` results, and whether more matched."""
+        sent = self.send(user, text, limit)
+        rows = sent.rows() if sent else []
+        return self.hits(rows[:limit], text), len(rows) > limit
 
 
 def _repository(text: str) -> tuple[str, str]:
@@ -396,32 +426,40 @@ def _quoted(text: str) -> str:
 
 
 KINDS = (
-    Kind("learning_objects", "Learning objects", _learning_objects, _repository),
-    Kind("cases", "Cases at your sites", _cases),
-    Kind("evidence", "Evidence", _evidence, _library),
-    Kind("threads", "Forum topics", _threads),
-    Kind("posts", "Forum posts", _posts),
-    Kind("meetings", "Meetings", _meetings),
-    Kind("agenda_items", "Agenda items", _agenda_items),
-    Kind("records", "Meeting records", _records),
-    Kind("newsletters", "Newsletters", _newsletters),
-    Kind("newsletter_articles", "Newsletter articles", _newsletter_articles),
-    Kind("people", "People", _people),
+    Kind("learning_objects", "Learning objects", _learning_objects, _learning_object_hits, _repository),
+    Kind("cases", "Cases at your sites", _cases, _case_hits),
+    Kind("evidence", "Evidence", _evidence, _evidence_hits, _library),
+    Kind("threads", "Forum topics", _threads, _thread_hits),
+    Kind("posts", "Forum posts", _posts, _post_hits),
+    Kind("meetings", "Meetings", _meetings, _meeting_hits),
+    Kind("agenda_items", "Agenda items", _agenda_items, _agenda_item_hits),
+    Kind("records", "Meeting records", _records, _record_hits),
+    Kind("newsletters", "Newsletters", _newsletters, _newsletter_hits),
+    Kind("newsletter_articles", "Newsletter articles", _newsletter_articles, _newsletter_article_hits),
+    Kind("people", "People", _people, _people_hits),
 )
 KIND_KEYS = tuple(kind.key for kind in KINDS)
 
 
 def search_everything(user, text: str, *, kind: str = "") -> list[Group]:
-    """The groups with at least one result for `text`, in the order of KINDS; only `kind` if one is given."""
+    """The groups with at least one result for `text`, in the order of KINDS; only `kind` if one is given.
+
+    Every kind's read is sent before the first one's rows are read (core.pipeline): PostgreSQL runs each while the
+    next is built and compiled, which is most of a search's Python time."""
     text = " ".join(text.split())[:MAX_QUERY]
     if not text:
         return []
+    chosen = [each for each in KINDS if not kind or each.key == kind]
+    limit = ONE_KIND if kind else PER_KIND
+    site_roles(user)  # the rules' one read of the person, before the pipeline, where reading it would wait for it
+    with pipeline():
+        sent = [(each, each.send(user, text, limit)) for each in chosen]
     groups = []
-    for each in KINDS:
-        if kind and each.key != kind:
-            continue
-        hits, more = each.find(user, text, ONE_KIND if kind else PER_KIND)
-        if hits:
+    for each, read in sent:
+        rows = read.rows() if read else []
+        if rows:
+            more = len(rows) > limit
             elsewhere = each.elsewhere(text) if each.elsewhere and more else None
+            hits = each.hits(rows[:limit], text)
             groups.append(Group(kind=each.key, label=each.label, hits=hits, more=more, elsewhere=elsewhere))
     return groups
