@@ -41,6 +41,7 @@ from cases.rules import cases_visible_q, evidence_visible_q, learning_objects_q
 from cases.search import ranked_search, search_cases, search_evidence
 from core.markdown import markdown_to_text
 from core.pipeline import SentRead, pipeline
+from core.row_urls import url_for_pk
 from core.rules import is_knowledge_broker, is_programme_admin
 from cycle.models import AgendaItem, AgendaItemKind, AgendaPublication, RecordEntry, RecordStatus
 from cycle.rules import agenda_items_visible_q, records_visible_q
@@ -95,10 +96,11 @@ def _cases(user, text: str) -> QuerySet:
 
 
 def _case_hits(rows: list[dict], text: str) -> list[Hit]:
+    case_url = url_for_pk("cases:detail")
     return [
         Hit(
             title=case["title"],
-            url=reverse("cases:detail", args=[case["pk"]]),
+            url=case_url(case["pk"]),
             snippet=snippet(
                 [case["summary"], case["presentation"], case["learning"], case["commissioner_issues"]], text
             ),
@@ -116,10 +118,11 @@ def _learning_objects(user, text: str) -> QuerySet:
 
 def _learning_object_hits(rows: list[dict], text: str) -> list[Hit]:
     themes = _themes([case["pk"] for case in rows])
+    detail_url = url_for_pk("repository:detail")
     return [
         Hit(
             title=case["title"],
-            url=reverse("repository:detail", args=[case["pk"]]),
+            url=detail_url(case["pk"]),
             snippet=snippet(
                 [case["summary"], case["learning"], case["presentation"], case["commissioner_issues"]], text
             ),
@@ -146,10 +149,11 @@ def _evidence(user, text: str) -> QuerySet:
 
 
 def _evidence_hits(rows: list[dict], text: str) -> list[Hit]:
+    detail_url = url_for_pk("evidence:detail")
     return [
         Hit(
             title=item["title"],
-            url=reverse("evidence:detail", args=[item["pk"]]),
+            url=detail_url(item["pk"]),
             snippet=snippet([item["summary"], item["abstract"], item["authors"]], text),
             details=tuple(
                 str(part) for part in (EvidenceKind(item["kind"]).label, item["year"], item["publisher"]) if part
@@ -167,10 +171,11 @@ def _threads(user, text: str) -> QuerySet:
 
 
 def _thread_hits(rows: list[dict], text: str) -> list[Hit]:
+    thread_url = url_for_pk("forum:thread")
     return [
         Hit(
             title=thread["title"],
-            url=reverse("forum:thread", args=[thread["pk"]]),
+            url=thread_url(thread["pk"]),
             snippet=snippet([thread["title"]], text),
             details=(ThreadKind(thread["kind"]).label, thread["site__code"] or "Programme"),
         )
@@ -196,10 +201,11 @@ def _posts(user, text: str) -> QuerySet:
 
 
 def _post_hits(rows: list[dict], text: str) -> list[Hit]:
+    thread_url = url_for_pk("forum:thread")
     return [
         Hit(
             title=f"In “{post['thread__title']}”",
-            url=reverse("forum:thread", args=[post["thread_id"]]) + f"#post-{post['pk']}",
+            url=f"{thread_url(post['thread_id'])}#post-{post['pk']}",
             snippet=snippet([post["body"]], text),
             details=(post["author__name"] or "Someone who left", _date(post["created_at"])),
             state="Held: may contain personal data" if post["status"] == PostStatus.HELD else "",
@@ -221,10 +227,11 @@ def _meetings(user, text: str) -> QuerySet:
 
 
 def _meeting_hits(rows: list[dict], text: str) -> list[Hit]:
+    meeting_url = url_for_pk("sites:meeting")
     return [
         Hit(
             title=f"{meeting['site__code']} meeting, {_date(meeting['starts_at'])}",
-            url=reverse("sites:meeting", args=[meeting["pk"]]),
+            url=meeting_url(meeting["pk"]),
             snippet=snippet([meeting["notes"], meeting["venue"]], text),
             details=(meeting["site__name"], meeting["venue"]),
             state="Cancelled" if meeting["status"] == MeetingStatus.CANCELLED else "",
@@ -245,13 +252,14 @@ def _agenda_items(user, text: str) -> QuerySet:
 
 
 def _agenda_item_hits(rows: list[dict], text: str) -> list[Hit]:
+    agenda_url = url_for_pk("cycle:agenda")
     hits = []
     for item in rows:
         kind = () if item["kind"] == AgendaItemKind.OTHER else (AgendaItemKind(item["kind"]).label,)  # as on the agenda
         hits.append(
             Hit(
                 title=f"Agenda of the {item['meeting__site__code']} meeting, {_date(item['meeting__starts_at'])}",
-                url=reverse("cycle:agenda", args=[item["meeting_id"]]) + f"#agenda-item-{item['pk']}",
+                url=f"{agenda_url(item['meeting_id'])}#agenda-item-{item['pk']}",
                 snippet=snippet([_agenda_heading(item)], text),
                 details=(item["meeting__site__name"], *kind),
                 state=_agenda_state(item),
@@ -288,6 +296,7 @@ def _records(user, text: str) -> QuerySet:
 
 
 def _record_hits(rows: list[dict], text: str) -> list[Hit]:
+    record_url = url_for_pk("cycle:record")
     hits = []
     for entry in rows:
         item = entry["agenda_item__title"] or f"Item {entry['position']}"
@@ -295,7 +304,7 @@ def _record_hits(rows: list[dict], text: str) -> list[Hit]:
             Hit(
                 title=f"{entry['record__meeting__site__code']} meeting, "
                 f"{_date(entry['record__meeting__starts_at'])}: {item}",
-                url=reverse("cycle:record", args=[entry["record__meeting_id"]]),
+                url=record_url(entry["record__meeting_id"]),
                 snippet=snippet([entry["discussion"], entry["follow_ups"]], text),
                 details=(entry["record__meeting__site__name"],),
                 state="Draft record" if entry["record__status"] != RecordStatus.APPROVED else "",
@@ -376,10 +385,11 @@ def _people(user, text: str) -> QuerySet | None:
 
 
 def _people_hits(rows: list[dict], text: str) -> list[Hit]:
+    members_url = url_for_pk("memberships:site_members")
     return [
         Hit(
             title=membership["person__name"],
-            url=reverse("memberships:site_members", args=[membership["site_id"]]),
+            url=members_url(membership["site_id"]),
             snippet=snippet(
                 [" · ".join(p for p in (membership["person__job_title"], membership["person__agency"]) if p)], text
             ),
@@ -439,6 +449,13 @@ KINDS = (
     Kind("people", "People", _people, _people_hits),
 )
 KIND_KEYS = tuple(kind.key for kind in KINDS)
+# The reads that keep PostgreSQL longest (thousands of matches for a common word), sent first: it runs them while
+# Python builds the others.
+SLOW_READS = ("learning_objects", "cases", "posts")
+
+
+def _slow_first(kind: Kind) -> bool:
+    return kind.key not in SLOW_READS
 
 
 def search_everything(user, text: str, *, kind: str = "") -> list[Group]:
@@ -453,9 +470,10 @@ def search_everything(user, text: str, *, kind: str = "") -> list[Group]:
     limit = ONE_KIND if kind else PER_KIND
     site_roles(user)  # the rules' one read of the person, before the pipeline, where reading it would wait for it
     with pipeline():
-        sent = [(each, each.send(user, text, limit)) for each in chosen]
+        sent = {each.key: each.send(user, text, limit) for each in sorted(chosen, key=_slow_first)}
     groups = []
-    for each, read in sent:
+    for each in chosen:
+        read = sent[each.key]
         rows = read.rows() if read else []
         if rows:
             more = len(rows) > limit
