@@ -36,7 +36,7 @@ def pipeline(using: str = "default"):
         yield
         return
     connection.ensure_connection()
-    with connection.connection.pipeline():
+    with connection.wrap_database_errors, connection.connection.pipeline():  # a read's error is raised at the end
         yield
 
 

@@ -2,7 +2,7 @@
 queries, on PostgreSQL and SQLite alike."""
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
@@ -43,3 +43,9 @@ def test_a_read_made_inside_the_block_still_gets_its_rows():
     assert roles == [membership.role]
     assert first.rows() == [{"pk": membership.person_id}]
     assert second.rows() == [{"site_id": membership.site_id}]
+
+
+def test_a_read_that_fails_raises_a_database_error():
+    """Django's DatabaseError, as any query's: on PostgreSQL when the block ends, on SQLite when it is sent."""
+    with pytest.raises(DatabaseError), pipeline():
+        SentRead(User.objects.extra(where=["no_such_column = 1"]).values("pk"))
