@@ -812,7 +812,7 @@ _AT_A_HOME = re.compile(
     rf"\bat\s+(?P<home>{_NAMED_HOME}(?:,\s+[{_UPPER}][\w'’-]+(?:[ -][{_UPPER}][\w'’-]+)?)?)"
     rf"(?![\w'’-]|,\s*\d|\s+{_HOME_SUFFIX}\b)"  # not the start of a longer address
     r"(?!\s+(?:Cafe|Café|Tea\s?[Rr]ooms?|Shop|Stores?|Inn|Pub|Restaurant|Hotel|Nursery|Surgery|Centre|Center|Kitchen|"
-    r"Bakery|Gardens?|Park|Club|Hall|Church|Chapel|School|Practice|Clinic|Trust|Project|Holidays?|Lets?|Shop|Market)\b)"
+    r"Bakery|Gardens?|Park|Club|Hall|Church|Chapel|School|Practice|Clinic|Trust|Project|Holidays?|Lets?|Market)\b)"
 )
 _NAMED_HOME_PART = re.compile(_NAMED_HOME)
 # A street with no house number where the text says someone lives there: "she lives on Rowan Close", "moved to
@@ -1044,6 +1044,12 @@ _HOME_ON_LINE = re.compile(
 _ADDRESS_LEAD = re.compile(r"[:—–]|\s-\s|\b(?:at|to|from|in|of)\s")
 
 
+def _named_length(names: Sequence[Span], start: int, end: int) -> int:
+    """How many characters of text[start:end] the names cover."""
+    return sum(min(end, name_end) - max(start, name_start) for name_start, name_end, _ in names
+               if name_start < end and start < name_end)  # fmt: skip
+
+
 def addresses_before_postcodes(text: str, names: Sequence[Span] = ()) -> Iterable[Span]:
     """The parts of a line before a person's postcode, up to the town: a house name and its lane or village. Stops at
     a label (":"), a name the detector read, or anything that is not an address part; the last part is the town when
@@ -1080,11 +1086,7 @@ def addresses_before_postcodes(text: str, names: Sequence[Span] = ()) -> Iterabl
             if any(word in _INSTITUTION_WORDS for word in words_in_part):
                 parts = []  # "Leeds General Infirmary, Great George Street": an organisation's address
                 break
-            named = sum(
-                min(piece_end, name_end) - max(piece_start, start)
-                for start, name_end, _ in nearby
-                if start < piece_end and piece_start < name_end
-            )
+            named = _named_length(nearby, piece_start, piece_end)
             if named * 2 >= piece_end - piece_start and not _NAMED_HOME_PART.fullmatch(text, piece_start, piece_end):
                 break  # a person's name, not "Tigh na Mara" or "Tan y Bryn" with a name-like word in it
             parts.append((piece_start, piece_end))
@@ -1108,8 +1110,8 @@ _BLOCK_LINE = re.compile(rf"{_ADDRESS_PART.pattern}(?:,\s*{_ADDRESS_PART.pattern
 
 
 def address_blocks(text: str, names: Sequence[Span] = ()) -> Iterable[Span]:
-    name_starts = sorted(start for start, _, _ in names)
-    name_spans = sorted((start, end) for start, end, _ in names)
+    names = sorted(names)
+    name_starts = [start for start, _, _ in names]
     for match in _POSTCODE.finditer(text):
         line_start = text.rfind("\n", max(0, match.start() - 200), match.start()) + 1
         if line_start == 0 or text[line_start : match.start()].strip():
@@ -1121,9 +1123,8 @@ def address_blocks(text: str, names: Sequence[Span] = ()) -> Iterable[Span]:
             line = text[start:end].strip()
             if not line or not _BLOCK_LINE.fullmatch(line) or line.split(" ", 1)[0].rstrip(".") in words.TITLES:
                 break  # the name line above the block ("Ms Jo Kerr") ends it
-            on_line = name_spans[bisect.bisect_left(name_starts, start - 80) : bisect.bisect_left(name_starts, end)]
-            named = sum(min(end, name_end) - max(start, name_start) for name_start, name_end in on_line
-                        if name_start < end and start < name_end)  # fmt: skip
+            on_line = names[bisect.bisect_left(name_starts, start - 80) : bisect.bisect_left(name_starts, end)]
+            named = _named_length(on_line, start, end)
             if named * 2 >= len(line) and not _NAMED_HOME_PART.fullmatch(line):
                 break  # "Jo Kerr" with no title: the name line above the block, not "Tan y Bryn"
             if any(part.split()[-1] in _INSTITUTION_WORDS for part in line.split(",") if part.strip()):
@@ -1608,7 +1609,10 @@ def _cells_of_kind(line: str, line_start: int, separator: str, columns: dict[int
             yield line_start + start, line_start + end, "name"  # only initials: a "Client" column may name a service
 
 
+_PLACEHOLDER_CELLS = frozenset({"TBC", "TBA", "NFA", "DNA", "NONE", "ALL"})
+
+
 def _initials_of_someone(cell: str) -> bool:
     if not _CELL_INITIALS.fullmatch(cell) or cell in words.INITIALISMS or cell in words.SERVICE_ACRONYMS:
         return False
-    return cell.lower() not in load_name_data().dictionary and cell not in {"TBC", "TBA", "NFA", "DNA", "NONE", "ALL"}
+    return cell.lower() not in load_name_data().dictionary and cell not in _PLACEHOLDER_CELLS

@@ -461,6 +461,9 @@ _NAMED_FACILITY_AFTER = re.compile(
     r"building|campus|scheme|garden|gardens|annexe|allotments?|park)\b"
     rf"| (?:{_FACILITY_MODIFIERS}) (?:school|college|nursery|academy)\b"
 )
+_FACILITY_STAFF_AFTER = re.compile(
+    r" (?:manager|staff|worker|workers|lead|nurse|coordinator|co-ordinator|volunteer|volunteers|team|officer)\b"
+)
 # A surname typed in capitals: "HOXHA", "McLEOD", "O'HARA", "MAC GIOLLA" is two tokens and not read here.
 _CAPITAL_SURNAME = re.compile(r"(?P<prefix>Mc|Mac|O['’]|D['’])?(?P<rest>[A-Z]{2,}(?:[-'’][A-Z]{2,})?)")
 
@@ -481,6 +484,7 @@ _ORG_ENDINGS = (
 )
 _ORG_LIST_BEFORE = re.compile(rf"\b{_ORG_ENDINGS}\s*(?:,|and|&)\s*$")
 _ORG_LIST_AFTER = re.compile(rf"\s*(?:,|and|&)\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}{_ORG_ENDINGS}\b")
+# An organisation's own nouns: after a title and a first name, never the person's surname ("Dr Emma Surgery").
 _ORGANISATION_NOUNS = words.word_set(
     "Trust Hospital Hospitals Surgery Centre Center Practice Clinic Council Service Services Team Unit Ward Wards "
     "House Hall Court Lodge School Academy College University Project Foundation Charity Group Partnership Hub Network "
@@ -490,9 +494,6 @@ _ORGANISATION_NOUNS = words.word_set(
 _FIRM_AFTER = re.compile(
     r"(?:\s+(?:&|and)\s+[A-Z][\w'’-]*)?(?:\s+[A-Z][\w'’-]*){0,3}\s+"
     r"(?:Ltd|Limited|LLP|plc|PLC|CIC|Solicitors|Associates|Partnership|(?:&|and)\s+Co)(?![\w-])"
-)
-_FACILITY_STAFF_AFTER = re.compile(
-    r" (?:manager|staff|worker|workers|lead|nurse|coordinator|co-ordinator|volunteer|volunteers|team|officer)\b"
 )
 # Lower-case words that, right after a capitalised run, show it is a place or an organisation ("Kingfisher ward").
 _LOWER_ORGANISATION_WORDS = words.word_set(
@@ -726,12 +727,7 @@ class _NameFinder:
             title = caps.title().replace("'S", "'s")
             listed = self._given(title) or self._surname(title)
             # "KOWALCZYK Natalia": a surname no list holds, shaped like one (no word, vowels), before a first name
-            shaped = (
-                len(caps) >= 4
-                and title.lower() not in self.lexicon.dictionary
-                and re.search(r"[AEIOU]", caps) is not None
-                and self._given(match.group("given"))
-            )
+            shaped = self._unlisted_surname_shape(caps) and self._given(match.group("given"))
             if title in _NEVER_NAMES or not (listed or shaped or "," in match.group("gap")):
                 continue  # "LIU Yang" with a listed surname; "ADEBAYO, Olufemi" with the comma of a list of names
             if self._flag_if_name_like(given):
@@ -1061,11 +1057,7 @@ class _NameFinder:
             surname = caps.title().replace("'S", "'s")
             listed_surname = self._surname(surname) or self._surname(_mac_title(caps))
             unknown_first = first.lower() not in self.lexicon.dictionary and self._name_like_unknown(first)
-            unknown_caps = (
-                surname.lower() not in self.lexicon.dictionary
-                and len(letters.group("rest")) >= 4
-                and re.search(r"[AEIOU]", letters.group("rest")) is not None
-            )
+            unknown_caps = self._unlisted_surname_shape(caps, letters.group("rest"))
             if (
                 (self._given(first) and (listed_surname or unknown_caps or surname.lower() in self.lexicon.dictionary))
                 or (self._ambiguous(first) and (listed_surname or unknown_caps))
@@ -1073,6 +1065,16 @@ class _NameFinder:
             ):
                 self.flagged.update((index, following))
                 self.joins.add(index)
+
+    def _unlisted_surname_shape(self, caps: str, letters: str | None = None) -> bool:
+        """ "HOXHA", "KOWALCZYK", "McBRIDE": a surname in capitals that no list holds, shaped like one (four capitals
+        or more after any Mc or O', a vowel, no English word), not an acronym such as "CAMHS" or "SPA"."""
+        letters = caps if letters is None else letters
+        return (
+            len(letters) >= 4
+            and caps.lower() not in self.lexicon.dictionary
+            and re.search(r"[AEIOU]", letters) is not None
+        )
 
     def _flag_capital_surnames_after(self) -> None:
         """ "Victim Kelly ROURKE (11/01/1989)", "Name: Ciarán DOHERTY": police and court records type the surname in
