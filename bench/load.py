@@ -31,8 +31,7 @@ setup_django("bench.settings")
 from django.conf import settings  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from bench.pages import first_site, main_pages, page_people  # noqa: E402
-from members.models import User  # noqa: E402
+from bench.pages import bench_admin, first_site, main_pages, page_people  # noqa: E402
 
 HOST = "127.0.0.1"
 TARGET_P95_MS = 150.0
@@ -51,13 +50,6 @@ def session_cookie(user) -> str:
     client = Client()
     client.force_login(user)
     return client.cookies[settings.SESSION_COOKIE_NAME].value
-
-
-def bench_admin():
-    user, _ = User.objects.get_or_create(
-        email="bench-admin@bench.invalid", defaults={"name": "Bench Admin", "is_programme_admin": True}
-    )
-    return user
 
 
 def start_gunicorn(port: int) -> subprocess.Popen:

@@ -12,10 +12,19 @@ from django.urls import reverse
 from bench.generate import synthetic_people, synthetic_sites
 from cases.models import Case, CaseStatus
 from forum.models import Thread
+from members.models import User
 from newsletters.models import IssueStatus, NewsletterIssue
 from sites.models import Meeting, MeetingStatus, Membership, MembershipRole
 
 SEARCH_QUERY = "dual diagnosis housing"
+
+
+def bench_admin() -> User:
+    """The programme admin the benchmarks sign in as (the generator makes none)."""
+    user, _ = User.objects.get_or_create(
+        email="bench-admin@bench.invalid", defaults={"name": "Bench Admin", "is_programme_admin": True}
+    )
+    return user
 
 
 def first_site():

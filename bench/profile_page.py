@@ -29,8 +29,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench.pages import main_pages, page_people  # noqa: E402
-from members.models import User  # noqa: E402
+from bench.pages import bench_admin, main_pages, page_people  # noqa: E402
 
 OUR_APPS = ("cop", "api", "home", "demo", "digests", "newsletters", "evaluation", "toolkit", "forum", "cycle",
             "cases", "sites", "members", "audit", "core")  # fmt: skip
@@ -87,9 +86,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = ["testserver"]
-    admin, _ = User.objects.get_or_create(
-        email="bench-admin@bench.invalid", defaults={"name": "Bench Admin", "is_programme_admin": True}
-    )
+    admin = bench_admin()
     people = page_people(admin)
     pages = [page for page in main_pages() if args.label in (None, page[0])]
     if not pages:

@@ -22,15 +22,12 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench.pages import main_pages, page_people  # noqa: E402
-from members.models import User  # noqa: E402
+from bench.pages import bench_admin, main_pages, page_people  # noqa: E402
 
 
 def main() -> int:
     settings.ALLOWED_HOSTS = ["testserver"]
-    admin, _ = User.objects.get_or_create(
-        email="bench-admin@bench.invalid", defaults={"name": "Bench Admin", "is_programme_admin": True}
-    )
+    admin = bench_admin()
     people = page_people(admin)
     client = Client()
     print(f"{'page':<24} {'status':>6} {'queries':>7} {'ms':>8} {'KB':>6}")

@@ -38,8 +38,8 @@ from django.conf import settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench._setup import REPO_ROOT  # noqa: E402
-from bench.load import HOST, bench_admin, session_cookie, start_gunicorn  # noqa: E402  (sets Django up)
-from bench.pages import first_site, main_pages, page_people  # noqa: E402
+from bench.load import HOST, session_cookie, start_gunicorn  # noqa: E402  (sets Django up)
+from bench.pages import bench_admin, first_site, main_pages, page_people  # noqa: E402
 from digests.models import Digest  # noqa: E402
 
 WARM_UP_SECONDS = 60
@@ -165,9 +165,7 @@ def main() -> int:
             timeout=60,
         ).read().decode()  # fmt: skip
         people = sorted({int(pid) for pid in re.findall(r'name="status_(\d+)"', register_page)})
-        people_threads = [
-            Person(base, pages, cookies, (register_path, people), stop, stats) for _ in range(args.users)
-        ]
+        people_threads = [Person(base, pages, cookies, (register_path, people), stop, stats) for _ in range(args.users)]
         for thread in people_threads:
             thread.start()
         started = time.monotonic()
