@@ -297,6 +297,9 @@ def _localities(text: str, candidates: list[Span]) -> list[tuple[int, int]]:
     return spans
 
 
+_DIAL_IN_AFTER = re.compile(r",,\d{4,}#")
+
+
 def public_number(text: str, span: Span, matcher: KnownMatcher, organisations: list[tuple[int, int]]) -> bool:
     """A known helpline; a landline given as a service's switchboard or front door; or an organisation-only number
     (0800, 0300...) given for a service named just before, or as "the 0800 ... number". A mobile is never a
@@ -307,6 +310,8 @@ def public_number(text: str, span: Span, matcher: KnownMatcher, organisations: l
         return True
     if _MOBILE.match(number):
         return False
+    if _DIAL_IN_AFTER.match(text, end):
+        return True  # "+44 20 3443 8721,,516049388#": a meeting's dial-in line, the meeting's number after it
     # Each look back is bounded, so a long text without full stops (a pasted column of numbers) costs linear time.
     window = max(0, start - 100)
     sentence_start = max(text.rfind(".", window, start), text.rfind("\n", window, start), window)

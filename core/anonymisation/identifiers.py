@@ -34,7 +34,7 @@ _TEAM_MAILBOX_WORDS = words.word_set(
     shared generic team1 team2 dutyteam ashub sw workers practice surgery pharmacy gp nurses ward wards discharge
     cp cpteam cpadmin eip ews governors clerk carers young unit clinical lead legal childcare welfare rights senco
     outpatients outpatient booking management bed beds op ops encompass step marac triage pals headteacher
-    coordinator spa recovery college business
+    coordinator spa recovery college business rota rotas gateway panel panels allocations admissions
     dsl lado cyp msk asb lcs ta sat cin lac icb ics ae slt ot physio locality localities duties nursing midwifery
     therapies therapy estates facilities amhp citizens citizensadvice foodbank bedmanagement
     hospital liaison probation police youth justice yot camhs ehcp sen send school schools learning disability ld
@@ -125,11 +125,17 @@ def team_mailbox(address: str) -> bool:
     # town is no service word here: "j.sunderland" is someone)
     given = load_name_data().given_names
     service_word = [part in _TEAM_MAILBOX_WORDS or _service_words_run_together(part) for part in parts]
+    # a word that is also a surname takes a unit's code, not initials: "htt.rota" is the team's, "jo.rota" someone's
+    initials_allowed = any(
+        ok and part not in _SURNAME_LIKE_TEAM_WORDS for ok, part in zip(service_word, parts, strict=True)
+    )
     return any(ok and len(part) >= 4 for ok, part in zip(service_word, parts, strict=True)) and all(
-        ok or len(part) <= 2 or (len(part) == 3 and part.title() not in given)
+        ok or (len(part) <= 2 and initials_allowed) or (len(part) == 3 and part.title() not in given)
         for ok, part in zip(service, parts, strict=True)
     )
 
+
+_SURNAME_LIKE_TEAM_WORDS = words.word_set("rota rotas")
 
 # What says an address is someone's own: "her email", "my e-mail address is", "email me on", "Mum's email".
 _OWN_ADDRESS_BEFORE = re.compile(
@@ -1348,12 +1354,15 @@ _THINGS_NUMBER_BEFORE = re.compile(
     r"\b(?:invoice|inv|purchase\s+order|PO|insurance(?:\s+policy)?|policy\s+(?:for|on)\s+the|job|works?\s+order|"
     r"batch|lot|serial|asset|ticket|session|booking|CQC(?:\s+(?:location|provider))?|ODS|charity|company|user|login|"
     r"staff|training|course|module|void|contract|policy|tracker|audit|(?:Ofsted|DfE)(?:\s+URN)?|"
-    r"UKPRN|tender|bid|doc(?:ument)?|grid|Datix|asset\s+tag|tag|device|IMEI|SLA)"
+    r"UKPRN|tender|bid|doc(?:ument)?|grid|Datix|asset\s+tag|tag|device|IMEI|SLA|ICO(?:\s+registration)?|"
+    r"(?:phone\s+)?conference|meeting|webinar|passcode|dial[\s-]?in|BS(?:\s+EN)?|ISO|PAS)"
     r"(?:\s+(?:no\.?|number|ref(?:erence)?s?|id|code|#))?\s*[:#.-]?\s*(?:is\s+)?$",
     re.IGNORECASE,
 )
 # The same things' numbers by their own prefix: "INV-22817", "POL-99-1123", "BK-77120", "VOID-3310", "PO 4500123".
 _THINGS_PREFIX = re.compile(r"(?:INV|POL|PO|BK|VOID|JOB|ORD|WO|TKT)[ -]?\d", re.IGNORECASE)
+# An IT service desk's incidents, changes and requests: "INC0048213", "CHG0019203", "RITM0012345".
+_SERVICE_DESK_NUMBER = re.compile(r"(?:INC|CHG|RITM|REQ|PRB|SCTASK|TASK)\d{6,8}\b")
 
 
 # A school's own number from the DfE ("the school's URN 104412"), not a court's case number ("Magistrates, URN ...").
@@ -1363,7 +1372,7 @@ _SCHOOL_BEFORE_URN = re.compile(
 
 
 def _a_things_number(text: str, start: int, end: int) -> bool:
-    if _THINGS_PREFIX.match(text, start):
+    if _THINGS_PREFIX.match(text, start) or _SERVICE_DESK_NUMBER.match(text, start):
         return True
     if "URN" in text[max(0, start - 6) : start + 3] and _SCHOOL_BEFORE_URN.search(text, max(0, start - 30), start):
         return True

@@ -269,6 +269,15 @@ _DAYS = r"(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*"
 _DAY_RANGE = re.compile(rf"\b{_DAYS}\s*[-–/]\s*{_DAYS}\b")
 # A ward is where something is, a person whom something is done to: "on Rowan Ward", not "visited Mary Ward".
 _WARD_AFTER_ON = re.compile(r"\b(?:[Oo]n|[Oo]nto|[Oo]ff)\s+(?P<ward>[A-Z][a-z]+\s+Ward)\b")
+# Names that are not people's: a police or military operation's ("Op HERRICK", "Operation Encompass"), an NHS body's
+# ("NHS Eileanan Siar", "NHS Greater Glasgow and Clyde") and the rooms a timetable books ("Rooms: Nightingale (am),
+# Bevan (pm)").
+_NAMED_NOT_PEOPLE = re.compile(
+    r"\b(?:Op|Operation)\.?[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?"
+    r"|\bNHS(?:[ \t]+(?:[A-Z][\w'’-]*|and|of)){1,4}"
+    r"|\b[Rr]ooms?[ \t]*:[ \t]*(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*(?:\((?:am|pm|AM|PM|morning|afternoon)\))?"
+    r"[ \t]*(?:,|and|&)?[ \t]*)+"
+)
 _PLACE_SURNAME_PERSON_VERBS = words.word_set("texted told asked messaged thanked text tell ask message thank")
 _PAST_OR_THIRD_PERSON = words.word_set(
     "said told went came rang saw was had got made took gave left ran sat stood felt kept met sent thought knew "
@@ -952,6 +961,7 @@ class _NameFinder:
                 position = lowered.find(phrase, position + 1)
         spans.extend(match.span() for match in _DAY_RANGE.finditer(self.text))  # "open Mon-Thu"
         spans.extend(match.span("ward") for match in _WARD_AFTER_ON.finditer(self.text))  # "visiting on Rowan Ward"
+        spans.extend(match.span() for match in _NAMED_NOT_PEOPLE.finditer(self.text))
         if not spans:
             return
         spans.sort()
@@ -1422,6 +1432,8 @@ class _NameFinder:
         word = token.base
         if self._determiner_before(index):
             return  # "the Marina", "an Amber warning": people are not "the" anyone
+        if word in words.TITLES and word.lower() in self.lexicon.dictionary and not self._after_title(index):
+            return  # "Councillor asked", "District Judge asked": someone named by their office, not by name
         if self._missing_apostrophe(index):
             self.flagged.add(index)  # "last seen round Tylers on the estate"
             return
@@ -1480,6 +1492,18 @@ class _NameFinder:
             return  # "Choice Support, Lifeways and Mencap": a provider named among providers
         if evidence or (self._weak_cue_before(index) and not token.sentence_start):
             self.flagged.add(index)
+
+    def _after_title(self, index: int) -> bool:
+        before = self.tokens[index - 1] if index > 0 else None
+        return (
+            before is not None
+            and before.raw in words.TITLES
+            and self.text[before.end : self.tokens[index].start]
+            in (
+                " ",
+                ". ",
+            )
+        )
 
     def _among_organisations(self, index: int) -> bool:
         token = self.tokens[index]
