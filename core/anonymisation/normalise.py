@@ -71,11 +71,32 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _SPACE_RUN = re.compile(r"  +")
 
 
+# A scan's text recognition reads a zero as the letter O and a one as l or I: "O77OO 9OO 344", "l4/O2/1946". In a run of
+# digits and those letters with a digit in it and no other letter beside it, the letters are the digits they stand
+# for ("PO1", "CO2" and "Apri1" touch other letters and stay as they are; "ol2 6hb" is a postcode in lower case).
+# And the other way round, a zero among capitals is the letter: "D0B".
+_OCR_DIGIT_RUN = re.compile(
+    r"(?<![^\W\d_])(?=[0-9OolI]*\d)(?=[0-9]*[OolI])[0-9OolI]{2,}(?![^\W\d_]|[0-9])"
+    r"(?! ?\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}\b)"
+)
+_OCR_DATE_PART = re.compile(r"(?<=\d[./-])[OolI]{1,2}(?=[./-]\d)")  # "3O.Ol.l992" once its neighbours are read
+_OCR_DIGITS = str.maketrans("OolI", "0011")
+_OCR_CAPITALS = re.compile(r"(?<!\w)(?=[A-Z]+0)[A-Z][A-Z0]*[A-Z](?!\w)")
+
+
+def _read_scanned_digits(folded: Normalised) -> Normalised:
+    """The same length: each character keeps its place, so the map back is unchanged."""
+    text = _OCR_DIGIT_RUN.sub(lambda run: run.group().translate(_OCR_DIGITS), folded.text)
+    text = _OCR_DATE_PART.sub(lambda run: run.group().translate(_OCR_DIGITS), text)
+    text = _OCR_CAPITALS.sub(lambda word: word.group().replace("0", "O"), text)
+    return folded if text == folded.text else Normalised(text, folded.starts, folded.ends)
+
+
 def normalise(text: str) -> Normalised:
-    """NFKC, one kind of space, dash and quote, invisible characters removed, any decimal digit as 0-9,
-    and a run of spaces read as one ("943  476  5919" from justified text), except a gap of three or more between
-    words, which stays a gap of two (a form's columns)."""
-    folded = _fold_characters(text)
+    """NFKC, one kind of space, dash and quote, invisible characters removed, any decimal digit as 0-9, a scan's O
+    and l read as 0 and 1 among digits, and a run of spaces read as one ("943  476  5919" from justified text), except
+    a gap of three or more between words, which stays a gap of two (a form's columns)."""
+    folded = _read_scanned_digits(_fold_characters(text))
     if "  " not in folded.text:
         return folded
     return _collapse_spaces(folded)

@@ -125,3 +125,43 @@ def test_an_operation_an_nhs_body_or_a_room_is_no_name(text: str) -> None:
 )
 def test_a_person_beside_them_is_still_found(text: str, name: str) -> None:
     assert name in of_kind(text, "name")
+
+
+# --- A scan's O and l among digits --------------------------------------------------------------------------------
+
+_SCANNED = [
+    ("Mob: {value} (mum)", "phone", "07700 900344"),
+    ("Tel {value} ext 2", "phone", "0161 496 0291"),
+    ("NHS No {value}", "nhs_number", "631 212 0473"),
+    ("D0B {value}, Hosp No pending", "date_of_birth", "04/07/1972"),
+    ("DOB: {value}", "date_of_birth", "30.01.1992"),
+    ("Mr Okafor (DOB {value}) seen", "date_of_birth", "14/02/1946"),
+]
+_SCANS = {"0": "Oo", "1": "lI"}
+
+
+def _scanned_forms(value: str) -> list[str]:
+    """The value with each 0 read as O (then o) and each 1 as l (then I), all at once: what text recognition makes of a
+    faxed form."""
+    forms = []
+    for which in (0, 1):
+        forms.append("".join(_SCANS[char][which] if char in _SCANS else char for char in value))
+    return [form for form in forms if form != value]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "form"),
+    [(line, kind, form) for line, kind, value in _SCANNED for form in _scanned_forms(value)],
+)
+def test_a_scanned_number_with_letters_for_digits_is_found_as_written(line: str, kind: str, form: str) -> None:
+    assert form in of_kind(line.format(value=form), kind)  # reported on the caller's characters
+
+
+@pytest.mark.parametrize("postcode", ["PO1 2AB", "SO15 2AB", "CO4 3SQ", "OL1 2AB", "ol2 6hb", "l15 3jl", "ll18 5dq"])
+def test_a_postcode_with_o_or_l_beside_its_digits_is_still_a_postcode(postcode: str) -> None:
+    assert of_kind(f"She lives at 4 Oak St, {postcode}.", "postcode") == [postcode]
+
+
+@pytest.mark.parametrize("text", ["CO2 levels fine.", "On an O2 contract.", "Seen 19 Apri1.", "Bay l, room I."])
+def test_letters_not_among_digits_stay_letters(text: str) -> None:
+    assert kinds(text) == []
