@@ -136,7 +136,8 @@ _INSTITUTION_CUE = re.compile(
 )
 # A number straight after the name of a team or body: "the Rough Sleeping Team (0207 ...)", "the DWP number (0800 ...)".
 _SERVICE_NAMED_BEFORE = re.compile(
-    r"(?:Team|Service|Services|Unit|Line|Helpline|Centre|Center|Hub|Council|Trust|Office|Desk|Department|Hospital|"
+    r"(?:Team|Service|Services|Unit|Line|Helpline|Centre|Center|Hub|Council|Trust|Office|[A-Za-z]+ Desk|Department|"
+    r"Hospital|"
     r"Surgery|Practice|Clinic|Project|Charity|Foundation|Association|Partnership|Ombudsman|Commission|Regulator|"
     r"Tribunal|Agency|Authority|DWP|HMRC|NHS|EDT|MASH)"
     r"(?:['’]s)?(?:\s+\([^()\n]{1,40}\))?(?:\s+(?:number|line|switchboard))?\s*(?:on|is|:|-|\()?\s*$"
@@ -144,8 +145,10 @@ _SERVICE_NAMED_BEFORE = re.compile(
 # A landline given as a team's or a scheme's, in lower case: "the duty desk on", "repairs reporting line", "call the
 # gas team on", "Grace Mews (sheltered housing scheme, ".
 _TEAM_LINE_BEFORE = re.compile(
-    r"\b(?:team|desk|line|help\s?line|advice\s?line|scheme|service|office|switchboard|reception|station|"
-    r"coordinator|co-ordinator|duty\s+worker)(?:\s*\([^()\n]{1,25}\))?\s*(?:number|no\.?)?"  # "Duty desk (adults)"
+    # a bare "Desk:" in a signature is the worker's own desk phone; a duty desk or a help desk is a service's
+    r"(?:\b(?:duty|help|front|service|information|advice|enquiry|enquiries|booking|bookings|reception|IT|the)\s*desk\b|"
+    r"\b(?:team|line|help\s?line|advice\s?line|scheme|service|office|switchboard|reception|station|"
+    r"coordinator|co-ordinator|duty\s+worker))(?:\s*\([^()\n]{1,25}\))?\s*(?:number|no\.?)?"  # "Duty desk (adults)"
     r"\s*(?:on|is|:|-|\(|,)?\s*$",
     re.IGNORECASE,
 )

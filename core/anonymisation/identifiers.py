@@ -50,14 +50,68 @@ _WEBMAIL = re.compile(
 
 def find_emails(text: str) -> Iterable[Span]:
     for match in _EMAIL.finditer(text):
-        address = match.group()
-        if (
-            team_mailbox(address)
-            or team_mailbox_named_before(text, match.start(), address)
-            or words_only_mailbox(text, match.start(), address)
-        ):
-            continue
-        yield match.start(), match.end(), "email"
+        if not _shared_mailbox(text, match.start(), match.group()):
+            yield match.start(), match.end(), "email"
+    if " at " in text or "(at)" in text or "[at]" in text:
+        for match in _SPELLED_EMAIL.finditer(text):
+            spelled = match.group()
+            address = _SPELLED_DOT.sub(".", _SPELLED_AT.sub("@", spelled))
+            local = address.split("@", 1)[0]
+            spelled_out = _SPELLED_DOT.search(spelled) or _BRACKETED_AT.search(spelled)  # not "Shelter at shelter.org"
+            if spelled_out and _spelled_local_part(local) and not _shared_mailbox(text, match.start(), address):
+                yield match.start(), match.end(), "email"
+
+
+def _shared_mailbox(text: str, start: int, address: str) -> bool:
+    if _person_named_before(text, start, address):
+        return False  # "Joy Fairweather <joy.fairweather@...>": words, but hers
+    return (
+        team_mailbox(address)
+        or team_mailbox_named_before(text, start, address)
+        or words_only_mailbox(text, start, address)
+    )
+
+
+# An address spelled out so that a machine cannot read it: "sunita dot varma at gmail dot com", "derek.pye at
+# btinternet dot com", "k.lee(at)example(dot)org".
+_SPELLED_DOT_FORM = r"(?:\s+dot\s+|\s*[(\[]dot[)\]]\s*|\.)"
+_SPELLED_EMAIL = re.compile(
+    rf"(?<![\w.+-])[A-Za-z0-9][\w%+-]*(?:{_SPELLED_DOT_FORM}[\w%+-]+)*"
+    r"(?:\s+at\s+|\s*[(\[]at[)\]]\s*)"
+    rf"[A-Za-z0-9-]+(?:{_SPELLED_DOT_FORM}[A-Za-z0-9-]+)*{_SPELLED_DOT_FORM}"
+    r"(?:com|uk|org|net|gov|nhs|co|ac|io|me|info|scot|wales|ie|eu)\b",
+    re.IGNORECASE,
+)
+_SPELLED_AT = re.compile(r"\s+at\s+|\s*[(\[]at[)\]]\s*", re.IGNORECASE)
+_BRACKETED_AT = re.compile(r"[(\[]at[)\]]", re.IGNORECASE)
+_SPELLED_DOT = re.compile(r"\s+dot\s+|\s*[(\[]dot[)\]]\s*", re.IGNORECASE)
+
+
+def _spelled_local_part(local: str) -> bool:
+    """Someone's part of a spelled-out address: "sunita.varma", "derek.pye", "k.lee"; not a word of the sentence
+    ("she is at school dot com") nor a time ("10.30 at example.com")."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*", local):
+        return False
+    if any(char in "._-" for char in local):
+        return True
+    data = load_name_data()
+    return len(local) > 2 and local.lower() not in data.dictionary and local.capitalize() not in data.english_words
+
+
+def _person_named_before(text: str, start: int, address: str) -> bool:
+    """A display name of two words or more right before the address that spells its local part, none of them a role's
+    word: the person whose address it is."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
+    display = _DISPLAY_NAME.search(text, line_start, start)
+    if display is None:
+        return False
+    shown = [word.lower() for word in re.findall(r"[^\W\d_]+", display.group(1))]
+    local = [part for part in re.split(r"[._+-]+", address.split("@", 1)[0].lower()) if part]
+    return (
+        len(shown) >= 2
+        and shown[-len(local) :] == local
+        and not any(word in _ROLE_SENDER_WORDS or word in _TEAM_MAILBOX_WORDS for word in shown)
+    )
 
 
 # The words right before an address that say it is a team's: "Safeguarding Adults Team <sat@...>", "the CP admin

@@ -165,3 +165,67 @@ def test_a_postcode_with_o_or_l_beside_its_digits_is_still_a_postcode(postcode: 
 @pytest.mark.parametrize("text", ["CO2 levels fine.", "On an O2 contract.", "Seen 19 Apri1.", "Bay l, room I."])
 def test_letters_not_among_digits_stay_letters(text: str) -> None:
     assert kinds(text) == []
+
+
+# --- Addresses spelled out, and a person's address under words ------------------------------------------------------
+
+_LOCAL_PARTS = ["sunita.varma", "derek.pye", "lowri.price-evans", "kezzaxx"]
+_DOMAINS = ["gmail.com", "btinternet.com", "wales.nhs.uk"]
+_SPELLINGS = [
+    lambda address: address.replace(".", " dot ").replace("@", " at "),
+    lambda address: address.split("@")[0] + " at " + address.split("@")[1].replace(".", " dot "),
+    lambda address: address.replace(".", "(dot)").replace("@", "(at)"),
+    lambda address: address.replace("@", " [at] ").replace(".", " [dot] "),
+]
+
+
+@pytest.mark.parametrize("local", _LOCAL_PARTS)
+@pytest.mark.parametrize("domain", _DOMAINS)
+@pytest.mark.parametrize("spell", _SPELLINGS)
+def test_an_address_spelled_out_is_found_whole(local: str, domain: str, spell) -> None:
+    spelled = spell(f"{local}@{domain}")
+    assert of_kind(f"Her email is {spelled} if you need her.", "email") == [spelled]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is at school dot com training.",
+        "We arrived at 10.30 at example.com.",
+        "Referred by StreetLink at streetlink.org.uk.",
+        "Duty referrals at council dot gov dot uk.",
+        "Send it to referrals (at) example (dot) org.",
+    ],
+)
+def test_words_around_at_and_dot_are_no_address_of_anyones(text: str) -> None:
+    assert of_kind(text, "email") == []
+
+
+@pytest.mark.parametrize(
+    ("display", "local"),
+    [("Joy Fairweather", "joy.fairweather"), ("Summer Day", "summer.day"), ("Will Mason", "will.mason")],
+)
+def test_an_address_under_the_name_it_spells_is_the_persons(display: str, local: str) -> None:
+    address = f"{local}@leedsmh.nhs.uk"
+    assert of_kind(f"To: {display} <{address}>", "email") == [address]
+
+
+@pytest.mark.parametrize(
+    ("display", "local"), [("Discharge Lounge", "discharge.lounge"), ("Tenancy Support Team", "tenancy.support")]
+)
+def test_a_teams_address_under_the_teams_name_is_still_a_teams(display: str, local: str) -> None:
+    assert of_kind(f"To: {display} <{local}@example.gov.uk>", "email") == []
+
+
+# --- A desk phone in a signature ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["0113 496 0790", "0161 496 0456", "020 7946 0123"])
+def test_a_workers_desk_line_in_a_signature_is_a_phone(number: str) -> None:
+    signature = f"Agnieszka Nowicka\nSenior Practitioner | Adult Social Care\nMob: 07700 900 521 | Desk: {number}"
+    assert number in of_kind(signature, "phone")
+
+
+@pytest.mark.parametrize("desk", ["Duty Desk:", "the duty desk on", "the help desk on", "IT Service Desk", "Front desk:"])
+def test_a_services_desk_is_no_ones_phone(desk: str) -> None:
+    assert of_kind(f"Call {desk} 0113 496 0790 for advice.", "phone") == []
