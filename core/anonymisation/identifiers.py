@@ -590,6 +590,12 @@ _NAME_DATE_GAP = re.compile(
     # a room, a nickname or a claim between: "Beryl Hastings (room 21), 04/04/1933", "Liam ("Bean", 07/11/01)",
     # "Mr Nuttall (room 14, 10.10.1930)", '"Yonas" (claims 15/03/2008', "Tobi turns 18 next month (22.08.2006)"
     r"(?:(?:room|rm|bed|bay)\s*\d{1,3}[A-Za-z]?\s*[)\]]?\s*,\s*)?"
+    # who the person is, in the same brackets: "Uche (mum, 12/12/1985)", "Rochelle Thompson (PoP), 22/02/1996"
+    r"(?:(?:mum|mother|mam|dad|father|brother|sister|son|daughter|baby|partner|husband|wife|grandson|granddaughter|"
+    r"nan|gran|grandmother|grandfather|aunt|auntie|uncle|cousin|niece|nephew|step(?:dad|mum|son|daughter)|"
+    r"half[ -](?:brother|sister)|twin|child|carer|PoP|SU|YP|applicant|tenant|patient|victim|suspect|subject)"
+    r"\s*[)\]]?\s*,\s*)?"
+    r"(?:[MF]\s*[,|]?\s+)?"  # a record's sex column: "DUMITRESCU, Ionela  F  25-Oct-1992"
     r"(?:[\"“][^\"”\n]{1,15}[\"”]\s*,\s*)?"
     r"(?:(?:claims|claimed|turns|turned)\s+(?:\d{1,2}\s+(?:(?:next|this|last)\s+(?:week|month|year)\s*)?)?"
     r"[(\[]?\s*)?"
@@ -702,15 +708,20 @@ def _after_cue(text: str, match: re.Match[str]) -> bool:
     gap = text[cues[-1].end() : match.start()]
     short_gap = len(gap) <= 16 and not re.search(r"[.!?;\n]", gap)
     restated = not cues[-1].group().lower().startswith("born") and _DOB_RESTATED.search(gap) is not None
-    return bool(_DOB_GAP.match(gap)) or short_gap or restated
+    # "DOB checked for funding panel: 22 June 1979", "Her DOB for the referral: 19/02/2011": a label's colon
+    labelled = _DOB_LABEL_GAP.match(gap) is not None and not _in_the_future(match)
+    return bool(_DOB_GAP.match(gap)) or short_gap or restated or labelled
+
+
+_DOB_LABEL_GAP = re.compile(r"^[^.!?;:\n\d]{0,40}:\s*$")
 
 
 # The date of birth restated or corrected later in the cue's clause: "dob on the referral is wrong - should be
 # 22/3/14", "DOB on the old file reads 3.4.88". Not a date that something happened on ("DOB checked on 12/03").
 _DOB_RESTATED = re.compile(
-    r"^[^.!?;\n\d]{0,50}\b(?:should\s+(?:be|read|say)|is\s+actually|actually|correct(?:ed)?\s+(?:to|is|as)|"
+    r"^[^.!?;\n\d]{0,50}\b(?:s(?:hould|hd|hud)\s+(?:be|read|say)|is\s+actually|actually|correct(?:ed)?\s+(?:to|is|as)|"
     r"amended\s+to|changed\s+to|reads?|says|shows?|states?|matches|given\s+as|recorded\s+as|listed\s+as|"
-    r"entered\s+as|down\s+as|is|was)\s*:?\s*$",
+    r"entered\s+as|down\s+as|is|was|claims|claimed|disputed)\s*[:(]?\s*$",
     re.IGNORECASE,
 )
 
@@ -738,6 +749,8 @@ def _after_name(text: str, match: re.Match[str], name_ends: list[tuple[int, int]
         # year is a birth year, not an event's ("Tomasz Zielinski 12/7/85 was released"; not "saw Jade 12 May 2025")
         if _line_start_before(text, name_start) and _AFTER_LONE_DATE.match(text, match.end()):
             return True
+        if _CHILDREN_BEFORE.search(text, max(0, name_start - 80), name_start) and _years_ago(match) >= 0:
+            return True  # "Children: Zayn 02/06/2018, Aleena 15/09/2021"
         return _years_ago(match) >= 12
     return True
 

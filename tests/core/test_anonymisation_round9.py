@@ -226,6 +226,63 @@ def test_a_workers_desk_line_in_a_signature_is_a_phone(number: str) -> None:
     assert number in of_kind(signature, "phone")
 
 
-@pytest.mark.parametrize("desk", ["Duty Desk:", "the duty desk on", "the help desk on", "IT Service Desk", "Front desk:"])
+@pytest.mark.parametrize(
+    "desk", ["Duty Desk:", "the duty desk on", "the help desk on", "IT Service Desk", "Front desk:"]
+)
 def test_a_services_desk_is_no_ones_phone(desk: str) -> None:
     assert of_kind(f"Call {desk} 0113 496 0790 for advice.", "phone") == []
+
+
+# --- Dates of birth: who the person is in the brackets, a label's colon, a list of children ------------------------
+
+_RELATIONS = ["mum", "mother", "brother", "baby", "partner", "PoP", "grandson"]
+_BIRTH_DATES = ["12/12/1985", "05.05.1990", "14 September 1984", "2015-01-01"]
+
+
+@pytest.mark.parametrize("relation", _RELATIONS)
+@pytest.mark.parametrize("birth", _BIRTH_DATES)
+@pytest.mark.parametrize("name", ["Uche Okonjo", "MAHMOUD, Rania", "Stella"])
+def test_a_date_after_who_the_person_is_in_brackets_is_their_birth(relation: str, birth: str, name: str) -> None:
+    assert of_kind(f"Household: {name} ({relation}, {birth}) and the children.", "date_of_birth") == [birth]
+
+
+@pytest.mark.parametrize("relation", ["mum", "PoP"])
+def test_a_future_date_after_who_the_person_is_is_no_birth(relation: str) -> None:
+    assert of_kind(f"Household: Stella Igwe ({relation}, 12/05/2031) review due.", "date_of_birth") == []
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "DOB checked for funding panel:",
+        "Her DOB for the referral:",
+        "DOB on Liquidlogic checked:",
+        "dob on the form shd be",
+    ],
+)
+@pytest.mark.parametrize("birth", ["22/06/1979", "22 June 1979", "12.3.15"])
+def test_a_date_after_a_dob_label_with_words_between_is_a_birth(label: str, birth: str) -> None:
+    assert of_kind(f"Agreed the plan. {label} {birth}. NHS to follow.", "date_of_birth") == [birth]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DOB checked on 12/03 by the team.",
+        "DOB checked. Review: 12/03/2026.",
+        "DOB and address checked by the police team: 12/03/2031.",
+    ],
+)
+def test_a_date_a_dob_was_dealt_with_on_is_no_birth(text: str) -> None:
+    assert of_kind(text, "date_of_birth") == []
+
+
+@pytest.mark.parametrize("label", ["Children:", "Kids -", "Her sons"])
+def test_each_child_in_a_list_with_a_date_has_a_date_of_birth(label: str) -> None:
+    text = f"{label} Zayn 02/06/2018, Aleena 15/09/2021"
+    assert of_kind(text, "date_of_birth") == ["02/06/2018", "15/09/2021"]
+
+
+def test_a_date_after_a_record_rows_sex_column_is_a_birth() -> None:
+    text = "Patient  DUMITRESCU, Ionela   F   25-Oct-1992   NHS  587-853-2166"
+    assert of_kind(text, "date_of_birth") == ["25-Oct-1992"]
