@@ -1,7 +1,8 @@
 # ruff: noqa: E501
 """A synthetic programme for benchmarks and query-count tests: sites, people, memberships, meetings, attendance,
-cases, knowledge brokers and commissioners, forum threads and newsletter issues, written with bulk_create in batches (never the services: no per-case anonymisation gate, no Finding
-rows; the generated text is built from clean sentences with no names, dates or numbers).
+cases, knowledge brokers and commissioners, forum threads, newsletter issues, the evidence library (attached to
+learning objects), agendas and meeting records, written with bulk_create in batches (never the services: no per-case anonymisation gate, no Finding
+rows, no audit rows; the generated text is built from clean sentences with no names, dates or numbers).
 
 Everything generated is recognisable: site codes start with SYN, e-mail addresses end in @synthetic.invalid.
 Not used by any request: only by `manage.py generate_programme`, the benchmarks and tests/perf.
@@ -18,7 +19,29 @@ from zoneinfo import ZoneInfo
 from django.db import connection, transaction
 from django.urls import reverse
 
-from cases.models import ActionItem, Case, CaseKind, CaseStatus, FollowUp, Outcome, Theme
+from cases.models import (
+    LEARNING_OBJECT_STATUSES,
+    ActionItem,
+    Case,
+    CaseKind,
+    CaseStatus,
+    Evidence,
+    EvidenceKind,
+    EvidenceLink,
+    FollowUp,
+    Outcome,
+    Theme,
+)
+from cases.services.citations import title_key
+from cycle.models import (
+    AgendaItem,
+    AgendaItemKind,
+    AgendaPublication,
+    MeetingRecord,
+    RecordEntry,
+    RecordStatus,
+    RecordVersion,
+)
 from forum.models import Post, PostStatus, ReadMarker, Thread, ThreadFollow, ThreadKind
 from members.models import Sector, User
 from newsletters.models import Audience, IssueStatus, NewsletterIssue, NewsletterItem, Section
@@ -504,6 +527,207 @@ NEWSLETTER_LEARNING_OBJECTS = 12
 # Marks the generated newsletters' items (the key is never shown), so a second run can find and delete them.
 NEWSLETTER_KEY = "synthetic:"
 
+# The evidence library: a knowledge broker's items about each theme, for about one in ten cases. Titles are made of a
+# template, a topic of the theme and a population or an outcome; abstracts and summaries reuse the cases' sentences,
+# so the benchmarks' searches find evidence as they find learning objects.
+EVIDENCE_PER_CASE = 10  # one item for every ten cases: 2,000 on the full size
+EVIDENCE_TOPICS = {
+    "Homelessness": ["rough sleeping", "homelessness prevention", "hostel exclusions", "street outreach",
+                     "the health of people who are homeless"],
+    "Dual diagnosis": ["co-occurring mental health and substance use", "dual diagnosis",
+                       "joint assessment by mental health and drug services"],
+    "Secret caseloads": ["informal support outside commissioned remits", "hidden workloads in frontline services",
+                         "secret caseloads"],
+    "Weekend crises": ["out of hours crisis care", "weekend crisis response", "crisis lines and crisis cafes"],
+    "Accommodation": ["housing first", "supported accommodation", "tenancy sustainment", "move-on accommodation"],
+    "Mental health": ["community mental health care", "self-harm and repeat admission", "crisis resolution teams",
+                      "talking therapies"],
+    "Substance misuse": ["opioid substitution treatment", "methadone prescribing", "alcohol detoxification",
+                         "drug and alcohol treatment"],
+    "Domestic violence": ["domestic abuse refuges", "independent domestic violence advisers",
+                          "multi-agency risk assessment conferences"],
+    "Criminal justice": ["resettlement after prison release", "probation supervision", "liaison and diversion",
+                         "short custodial sentences"],
+    "Leaving care": ["care leavers' transitions", "leaving care personal advisers", "staying close"],
+}  # fmt: skip
+EVIDENCE_POPULATIONS = [
+    "people sleeping rough",
+    "adults facing multiple disadvantage",
+    "care leavers",
+    "women experiencing domestic abuse",
+    "people leaving prison",
+    "people who use drugs",
+    "frequent attenders of emergency departments",
+    "young adults",
+    "older people who are homeless",
+]
+EVIDENCE_OUTCOMES = [
+    "housing stability",
+    "engagement with services",
+    "emergency admissions",
+    "reoffending",
+    "treatment retention",
+    "wellbeing",
+]
+EVIDENCE_TITLES = {
+    EvidenceKind.RESEARCH: [
+        "{Topic} and {outcome}: a systematic review",
+        "Outcomes of {topic} for {population}: a cohort study",
+        "What helps {population}? A qualitative study of {topic}",
+        "The effectiveness of {topic} in England: a mixed-methods evaluation",
+        "{Topic} for {population}: a realist review",
+        "Barriers to {topic}: interviews with practitioners working with {population}",
+        "{Topic} and {outcome} among {population}: a randomised controlled trial",
+    ],
+    EvidenceKind.POLICY: [
+        "{Topic}: a national strategy for England",
+        "Government response to the inquiry into {topic}",
+        "Ending the revolving door: {topic} and {outcome}",
+        "Funding and commissioning {topic} for {population}",
+    ],
+    EvidenceKind.GUIDANCE: [
+        "{Topic}: guidance for commissioners and practitioners",
+        "Good practice in {topic} for {population}",
+        "{Topic}: a quality standard",
+        "Working together on {topic}: a practice guide",
+    ],
+    EvidenceKind.LOCAL_DATA: [
+        "{Topic} in {town}: local needs assessment",
+        "{town} snapshot of {topic} and {outcome}",
+        "{Topic} among {population} in {town}: a local audit",
+    ],
+    EvidenceKind.PRACTICE: [
+        "{Topic} in practice: learning from a voluntary sector project",
+        "How one team improved {topic} for {population}",
+        "A peer-led approach to {topic}",
+        "Joint working on {topic}: a practice example",
+    ],
+}
+EVIDENCE_KIND_WEIGHTS = {
+    EvidenceKind.RESEARCH: 45,
+    EvidenceKind.GUIDANCE: 18,
+    EvidenceKind.POLICY: 14,
+    EvidenceKind.PRACTICE: 13,
+    EvidenceKind.LOCAL_DATA: 10,
+}
+EVIDENCE_PUBLISHERS = {
+    EvidenceKind.RESEARCH: [
+        "British Journal of Social Work",
+        "Health and Social Care in the Community",
+        "Journal of Dual Diagnosis",
+        "Housing Studies",
+        "Addiction",
+        "BMJ Open",
+        "The Lancet Public Health",
+        "Probation Journal",
+        "Journal of Interprofessional Care",
+        "European Journal of Homelessness",
+        "Child and Family Social Work",
+        "Journal of Social Policy",
+    ],
+    EvidenceKind.POLICY: [
+        "Department of Health and Social Care",
+        "Ministry of Housing, Communities and Local Government",
+        "Ministry of Justice",
+        "Home Office",
+        "Department for Education",
+        "NHS England",
+    ],
+    EvidenceKind.GUIDANCE: [
+        "National Institute for Health and Care Excellence",
+        "Social Care Institute for Excellence",
+        "Office for Health Improvement and Disparities",
+        "Homeless Link",
+        "Local Government Association",
+        "HM Inspectorate of Probation",
+    ],
+    EvidenceKind.LOCAL_DATA: [
+        "{town} City Council",
+        "{town} Safeguarding Adults Board",
+        "Integrated Care Board",
+        "Office of the Police and Crime Commissioner",
+    ],
+    EvidenceKind.PRACTICE: HOSTS + ["Making Every Adult Matter", "Centre for Homelessness Impact", "Mind", "Shelter"],
+}
+EVIDENCE_METHODS = [
+    "We searched five databases and included studies from the United Kingdom and comparable countries.",
+    "Interviews and focus groups were held with practitioners and people with lived experience.",
+    "Routine data from housing, health and probation services were linked and compared over two years.",
+    "A survey of frontline staff was followed by workshops with managers and commissioners.",
+    "The evaluation compared areas with and without the service, using the same outcome measures.",
+]
+EVIDENCE_FINDINGS = [
+    "Services that shared one plan and one named worker kept people engaged for longer.",
+    "Eligibility thresholds and exclusions were the most common reason people fell between services.",
+    "Stable accommodation came before improvements in health, treatment and offending.",
+    "Out of hours gaps led to avoidable use of emergency departments and police time.",
+    "Practitioners often carried unrecorded work to keep people from falling through the gaps.",
+    "Relationships of trust with a consistent worker mattered more than the type of intervention.",
+]
+EVIDENCE_SUMMARIES = [
+    "Joint assessment avoids each service waiting for the other to act first.",
+    "A named contact for weekends and evenings prevents crises ending in admission.",
+    "Keep a tenancy or a bed open while someone is in hospital, detox or custody.",
+    "Record informal support so that managers and commissioners can see it.",
+    "Flexible appointments and outreach keep people engaged when fixed clinics do not.",
+    "Plan accommodation well before release from prison or leaving care.",
+    "Share risk across agencies so that no single worker carries the case alone.",
+]
+EVIDENCE_NOTES = [
+    "Supports the joint plan the group agreed for this case.",
+    "Shows why the eligibility decision in this case was worth challenging.",
+    "Useful background for the housing part of this case.",
+    "The review's findings match what happened here and suggest what to try next.",
+    "Brings the commissioners' issue in this case into focus with national figures.",
+    "",
+]
+# Agendas and meeting records: the items a facilitator adds beside the proposed ones, and what the record says.
+AGENDA_OPENERS = [
+    "Welcome and apologies",
+    "Introductions for new members",
+    "Check-in round: updates from each agency",
+    "Notes of the last meeting and matters arising",
+]
+AGENDA_TOPICS = [
+    "Reflections on {theme}",
+    "{Theme}: what has changed in local services",
+    "Thresholds and eligibility in {theme} services",
+    "Evidence update from the knowledge broker on {theme}",
+    "Issues to raise with commissioners about {theme}",
+    "Sharing contacts for {theme} referrals",
+    "Who to call in a weekend crisis",
+    "Housing first and tenancy sustainment locally",
+    "Accommodation on release from prison",
+    "Methadone collections and hostel moves",
+]
+AGENDA_CLOSERS = [
+    "Reflections on the meeting",
+    "Planning the next meeting",
+    "Any other business",
+    "What we will take back to our teams",
+]
+AGENDA_REMOVED_SHARE = 0.04
+AGENDA_UNPUBLISHED_SHARE = 0.05  # held meetings whose agenda the facilitator never published
+RECORDLESS_SHARE = 0.08  # held meetings nobody wrote up
+DRAFT_RECORD_DAYS = 45  # records of meetings held this recently are still drafts, mostly
+OPENING_DISCUSSIONS = [
+    "Members introduced themselves and the agencies they work for.",
+    "The group welcomed two new members and went over the ground rules.",
+    "Each agency gave a short update on changes to their service.",
+    "Apologies were noted and the notes of the last meeting were agreed.",
+]
+CLOSING_DISCUSSIONS = [
+    "Members said the joint discussion had been useful and agreed the topic for next time.",
+    "The group agreed what each member would take back to their team.",
+    "Dates for the next meetings were confirmed and a guest speaker suggested.",
+    "No other business was raised.",
+]
+FOLLOW_UP_DISCUSSIONS = [
+    "The presenter reported back on what happened since the case was discussed.",
+    "The group heard how the agreed actions had worked out.",
+    "Members discussed what helped and what got in the way since the last meeting.",
+]
+
 
 # Generation ---------------------------------------------------------------------------------------------------
 
@@ -517,8 +741,13 @@ def synthetic_people():
 
 
 def delete_synthetic() -> None:
-    """Remove everything generate_programme made (cases first: they protect their site and meetings)."""
+    """Remove everything generate_programme made (cases first: they protect their site and meetings; the evidence
+    library before its knowledge brokers, whom it is recognised by)."""
     sites = synthetic_sites()
+    Evidence.objects.filter(added_by__in=synthetic_people()).delete()
+    meetings = Meeting.objects.filter(site__in=sites)
+    MeetingRecord.objects.filter(meeting__in=meetings).delete()
+    AgendaItem.objects.filter(meeting__in=meetings).delete()
     NewsletterIssue.objects.filter(items__source_key__startswith=NEWSLETTER_KEY).delete()
     Thread.objects.filter(site__in=sites).delete()
     FollowUp.objects.filter(case__site__in=sites).delete()
@@ -569,6 +798,9 @@ def generate(*, size: Size = Size(), seed: int = 1, replace: bool = False, today
         brokers, _ = _make_programme_people(random.Random(f"{seed}:people"), sites, timings)
         _make_forum(random.Random(f"{seed}:forum"), sites, members_by_site, timings)
         _make_newsletters(random.Random(f"{seed}:newsletters"), sites, brokers, today, timings)
+        _make_evidence(random.Random(f"{seed}:evidence"), sites, brokers, size, today, timings)
+        held = _make_agendas(random.Random(f"{seed}:agendas"), sites, members_by_site, meetings_by_site, timings)
+        _make_records(random.Random(f"{seed}:records"), sites, members_by_site, held, timings)
     started = time.perf_counter()
     analyse()
     timings.record("vacuum and analyse", 0, started)
@@ -949,6 +1181,262 @@ def _make_newsletters(rng, sites, brokers, today, timings) -> None:
     _bulk(NewsletterItem, items, timings, "newsletters_newsletteritem")
 
 
+def _evidence_title(rng, kind: str, topic: str, town: str) -> str:
+    template = rng.choice(EVIDENCE_TITLES[kind])
+    words = {"topic": topic, "population": rng.choice(EVIDENCE_POPULATIONS), "outcome": rng.choice(EVIDENCE_OUTCOMES)}
+    words |= {"Topic": topic[0].upper() + topic[1:], "town": town}
+    return template.format(**words)
+
+
+def _evidence_authors(rng, kind: str, publisher: str) -> str:
+    """Researchers cited by name, as published ("Surname, A.; ..."); an organisation's own name for the rest."""
+    if kind != EvidenceKind.RESEARCH:
+        return publisher
+    names = [f"{rng.choice(SURNAMES)}, {rng.choice(FIRST_NAMES)[0]}." for _ in range(rng.randint(1, 5))]
+    return "; ".join(names)
+
+
+def _make_evidence(rng, sites, brokers, size, today, timings) -> None:
+    """The programme's evidence library (one item for every ten cases, on every theme), and one to three items
+    attached by a knowledge broker to about a third of the learning objects, matching their themes where it can.
+    Fills the items' stored search documents as the evidence service does."""
+    now = datetime.now(tz=LONDON)
+    themes = {theme.name: theme for theme in Theme.objects.filter(name__in=THEMES)}
+    towns = sorted({site.town for site in sites})
+    items, item_themes, seen = [], [], set()
+    while len(items) < max(10, size.cases // EVIDENCE_PER_CASE):
+        kind = _weighted(rng, EVIDENCE_KIND_WEIGHTS, 1)[0]
+        chosen = rng.sample(THEMES, rng.choice([1, 1, 2]))
+        town = rng.choice(towns)
+        title = _evidence_title(rng, kind, rng.choice(EVIDENCE_TOPICS[chosen[0]]), town)
+        year = today.year - min(17, int(rng.expovariate(1 / 4)))
+        if (title_key(title), year) in seen:  # the library refuses a second item with the same title and year
+            continue
+        seen.add((title_key(title), year))
+        publisher = rng.choice(EVIDENCE_PUBLISHERS[kind]).format(town=town)
+        number = len(items) + 1
+        doi = f"10.5555/synthetic.{year}.{number:05d}" if kind == EvidenceKind.RESEARCH else ""
+        url = f"https://doi.org/{doi}" if doi else ""
+        if kind in (EvidenceKind.POLICY, EvidenceKind.GUIDANCE):
+            url = f"https://www.gov.uk/government/publications/{title_key(title).replace(' ', '-')[:80]}"
+        pool = [s for theme in chosen for s in SENTENCES[theme]]
+        abstract = " ".join([*rng.sample(pool, min(2, len(pool))), rng.choice(EVIDENCE_METHODS),
+                             *rng.sample(EVIDENCE_FINDINGS, 2)])  # fmt: skip
+        summary = " ".join(rng.sample(EVIDENCE_SUMMARIES, rng.randint(1, 2)))
+        added = now - timedelta(days=rng.randint(20, 1000), hours=rng.randint(0, 23))
+        items.append(
+            Evidence(
+                kind=kind,
+                title=title,
+                authors=_evidence_authors(rng, kind, publisher),
+                year=year,
+                publisher=publisher,
+                doi=doi,
+                url=url,
+                abstract=abstract if kind != EvidenceKind.LOCAL_DATA or rng.random() < 0.5 else "",
+                summary=summary,
+                title_key=title_key(title),
+                added_by=rng.choice(brokers),
+                added_at=added,
+            )
+        )
+        item_themes.append(chosen)
+    items = _bulk(Evidence, items, timings, "cases_evidence")
+    by_theme: dict[str, list[Evidence]] = {name: [] for name in THEMES}
+    through = []
+    for item, chosen in zip(items, item_themes, strict=True):
+        for name in chosen:
+            by_theme[name].append(item)
+            through.append(Evidence.themes.through(evidence_id=item.pk, theme_id=themes[name].pk))
+    _bulk(Evidence.themes.through, through, timings, "cases_evidence_themes")
+    started = time.perf_counter()
+    rows = update_evidence_search_vectors([item.pk for item in items])
+    timings.record("cases_evidence.search_vector", rows, started)
+
+    case_themes: dict[int, list[str]] = {}
+    learning_objects = Case.objects.filter(site__in=sites, status__in=LEARNING_OBJECT_STATUSES)
+    for case_id, name in (
+        Case.themes.through.objects.filter(case__in=learning_objects)
+        .order_by("case_id", "theme__name")
+        .values_list("case_id", "theme__name")
+    ):
+        case_themes.setdefault(case_id, []).append(name)
+    links = []
+    for pk, discussed_at in learning_objects.order_by("pk").values_list("pk", "meeting__ends_at"):
+        if rng.random() >= 1 / 3:
+            continue
+        pool = list({item.pk: item for name in case_themes.get(pk, []) for item in by_theme[name]}.values()) or items
+        for item in rng.sample(pool, min(len(pool), rng.randint(1, 3))):
+            earliest = max(item.added_at, discussed_at or item.added_at)
+            added = min(now - timedelta(hours=1), earliest + timedelta(days=rng.randint(1, 60)))
+            links.append(EvidenceLink(case_id=pk, evidence=item, note=rng.choice(EVIDENCE_NOTES),
+                                      added_by=rng.choice(brokers), added_at=added))  # fmt: skip
+    _bulk(EvidenceLink, links, timings, "cases_evidencelink")
+
+
+def _agenda_topic(rng, theme: str) -> str:
+    template = rng.choice(AGENDA_TOPICS)
+    return template.format(theme=theme.lower(), Theme=theme)
+
+
+def _make_agendas(rng, sites, members_by_site, meetings_by_site, timings) -> list[tuple[Meeting, list[AgendaItem]]]:
+    """Agendas as the cycle makes them, for held and upcoming meetings: the cases discussed at a meeting as case
+    items and those followed up there as follow-up items (the next meeting proposes the shared cases and the open
+    follow-ups), welcome and ground rules at a taster, and a few items the facilitator added; a few removed.
+    Most agendas with items are published; upcoming ones only when the meeting is close. Returns the held
+    meetings with the items still on their agendas."""
+    now = datetime.now(tz=LONDON)
+    discussed: dict[int, list[int]] = {}
+    shared: dict[int, list[int]] = {}
+    open_follow_ups: dict[int, list[int]] = {}
+    cases = Case.objects.filter(site__in=sites).exclude(status=CaseStatus.DRAFT).order_by("pk")
+    for pk, site_id, status, meeting_id in cases.values_list("pk", "site_id", "status", "meeting_id"):
+        if meeting_id:
+            discussed.setdefault(meeting_id, []).append(pk)
+        if status == CaseStatus.SHARED:
+            shared.setdefault(site_id, []).append(pk)
+        elif status == CaseStatus.DISCUSSED:
+            open_follow_ups.setdefault(site_id, []).append(pk)
+    followed: dict[int, list[int]] = {}
+    for case_id, meeting_id in (
+        FollowUp.objects.filter(case__site__in=sites).order_by("pk").values_list("case_id", "meeting_id")
+    ):
+        followed.setdefault(meeting_id, []).append(case_id)
+    case_themes: dict[int, str] = {}
+    for case_id, name in (
+        Case.themes.through.objects.filter(case__site__in=sites).order_by("pk").values_list("case_id", "theme__name")
+    ):
+        case_themes.setdefault(case_id, name)
+
+    items, publications, held = [], [], []
+    for site in sites:
+        members = members_by_site[site.pk]
+        upcoming_seen = 0
+        for meeting in meetings_by_site.get(site.pk, []):
+            if meeting.status == MeetingStatus.CANCELLED:
+                continue
+            was_held = meeting.ends_at < now
+            lines: list[tuple[str, str, int | None, str]] = []  # kind, title, case, source key
+            if meeting.is_taster:
+                lines += [(AgendaItemKind.STANDING, "Welcome and introductions", None, "standing:welcome"),
+                          (AgendaItemKind.STANDING, "Ground rules: confidentiality and respect", None,
+                           "standing:ground_rules")]  # fmt: skip
+            elif rng.random() < 0.6:
+                lines.append((AgendaItemKind.OTHER, rng.choice(AGENDA_OPENERS), None, ""))
+            if was_held:
+                presented, follow_ups = discussed.get(meeting.pk, []), followed.get(meeting.pk, [])
+            elif upcoming_seen == 0:
+                presented, follow_ups = shared.get(site.pk, []), open_follow_ups.get(site.pk, [])
+            else:
+                presented, follow_ups = [], []
+            lines += [(AgendaItemKind.CASE, "Case to present", pk, f"case:{pk}") for pk in presented]
+            lines += [(AgendaItemKind.FOLLOW_UP, "Follow-up", pk, f"follow_up:{pk}") for pk in follow_ups]
+            for _ in range(rng.randint(0, 2) if was_held or upcoming_seen == 0 else rng.randint(0, 1)):
+                lines.append((AgendaItemKind.OTHER, _agenda_topic(rng, rng.choice(THEMES)), None, ""))
+            if rng.random() < 0.3:
+                lines.append((AgendaItemKind.STANDING, "Guest speaker slot", None, "standing:guest_speaker"))
+            if was_held and rng.random() < 0.5:
+                lines.append((AgendaItemKind.OTHER, rng.choice(AGENDA_CLOSERS), None, ""))
+            upcoming_seen += 0 if was_held else 1
+            if not lines:
+                continue
+            made = [
+                AgendaItem(meeting=meeting, position=position, kind=kind, title=title, case_id=case,
+                           source_key=key, removed=rng.random() < AGENDA_REMOVED_SHARE)
+                for position, (kind, title, case, key) in enumerate(lines, start=1)
+            ]  # fmt: skip
+            items.extend(made)
+            if was_held:
+                publish = rng.random() >= AGENDA_UNPUBLISHED_SHARE
+                held.append((meeting, [item for item in made if not item.removed]))
+            else:  # the next meeting's agenda once it is near, never those further ahead
+                publish = upcoming_seen == 1 and meeting.starts_at < now + timedelta(days=14) and rng.random() < 0.7
+            if publish and members:
+                at = min(now - timedelta(hours=1), meeting.starts_at - timedelta(days=rng.randint(3, 10)))
+                publications.append(AgendaPublication(meeting=meeting, published_by_id=members[0], published_at=at))
+    _bulk(AgendaItem, items, timings, "sites_agendaitem")
+    _bulk(AgendaPublication, publications, timings, "sites_agendapublication")
+    return [(meeting, kept) for meeting, kept in held if kept]
+
+
+def _entry_text(rng, item: AgendaItem, themes: dict[int, list[str]], outcomes: dict[int, str]) -> tuple[str, str]:
+    """What the record says under an agenda item: the discussion, and the follow-ups reported."""
+    if item.kind == AgendaItemKind.CASE:
+        chosen = themes.get(item.case_id) or [rng.choice(THEMES)]
+        discussion = " ".join([_paragraph(rng, chosen, rng.randint(1, 2)), rng.choice(LEARNING)])
+        return discussion, " ".join(rng.sample(ACTIONS, rng.randint(0, 2)))
+    if item.kind == AgendaItemKind.FOLLOW_UP:
+        return rng.choice(FOLLOW_UP_DISCUSSIONS), outcomes.get(item.case_id) or rng.choice(FOLLOW_UPS)
+    if item.kind == AgendaItemKind.STANDING or item.title in AGENDA_OPENERS:
+        return rng.choice(OPENING_DISCUSSIONS), ""
+    if item.title in AGENDA_CLOSERS:
+        return rng.choice(CLOSING_DISCUSSIONS), ""
+    theme = next((name for name in THEMES if name.lower() in item.title.lower()), rng.choice(THEMES))
+    return " ".join(rng.sample(SENTENCES[theme], 2) + [rng.choice(LEARNING)]), rng.choice(["", rng.choice(FOLLOW_UPS)])
+
+
+def _make_records(rng, sites, members_by_site, held, timings) -> None:
+    """Records of most held meetings: one entry per item on the agenda. Approved by a facilitator a few days after
+    the meeting (with the version the approval keeps), except the most recent, mostly still drafts."""
+    now = datetime.now(tz=LONDON)
+    themes: dict[int, list[str]] = {}
+    for case_id, name in (
+        Case.themes.through.objects.filter(case__site__in=sites).order_by("pk").values_list("case_id", "theme__name")
+    ):
+        themes.setdefault(case_id, []).append(name)
+    outcomes = dict(FollowUp.objects.filter(case__site__in=sites).values_list("case_id", "what_happened"))
+    case_titles = dict(Case.objects.filter(site__in=sites).exclude(status=CaseStatus.DRAFT).values_list("pk", "title"))
+    records, plans = [], []
+    for meeting, items in held:
+        if rng.random() < RECORDLESS_SHARE:
+            continue
+        recent = meeting.ends_at > now - timedelta(days=DRAFT_RECORD_DAYS)
+        approved = rng.random() < (0.3 if recent else 0.97)
+        records.append(MeetingRecord(meeting=meeting, created_at=meeting.ends_at + timedelta(hours=rng.randint(1, 48)),
+                                     status=RecordStatus.APPROVED if approved else RecordStatus.DRAFT))  # fmt: skip
+        plans.append((meeting, items))
+    records = _bulk(MeetingRecord, records, timings, "sites_meetingrecord")
+    entries = []
+    for record, (_, items) in zip(records, plans, strict=True):
+        for position, item in enumerate(items, start=1):
+            discussion, follow_ups = _entry_text(rng, item, themes, outcomes)
+            entries.append(RecordEntry(record=record, agenda_item=item, position=position, discussion=discussion,
+                                       follow_ups=follow_ups))  # fmt: skip
+    entries = _bulk(RecordEntry, entries, timings, "sites_recordentry")
+
+    # The version each approval keeps: the record as cycle.services.record.snapshot writes it (no actions here).
+    started = time.perf_counter()
+    approved = {record.meeting_id: record for record in records if record.status == RecordStatus.APPROVED}
+    registers: dict[int, list[dict]] = {}
+    attendance = (
+        Attendance.objects.filter(meeting_id__in=list(approved))
+        .order_by("meeting_id", "person__name")
+        .values_list("meeting_id", "person__name", "status", "is_guest")
+    )
+    labels = dict(AttendanceStatus.choices)
+    for meeting_id, name, status, guest in attendance:
+        registers.setdefault(meeting_id, []).append({"name": name, "status": labels[status], "guest": guest})
+    timings.record("sites_recordversion", 0, started)
+    by_record: dict[int, list[dict]] = {}
+    for entry in entries:
+        item = entry.agenda_item
+        # agenda_heading: the case's title after the item's, for a case that is not a draft (none on an agenda is).
+        heading = f"{item.title}: {case_titles[item.case_id]}" if item.case_id in case_titles else item.title
+        by_record.setdefault(entry.record_id, []).append({"heading": heading, "discussion": entry.discussion,
+                                                           "follow_ups": entry.follow_ups, "actions": []})  # fmt: skip
+    versions = []
+    for meeting, _ in plans:
+        record = approved.get(meeting.pk)
+        if record is None:
+            continue
+        content = {"attendance": registers.get(meeting.pk, []), "entries": by_record.get(record.pk, [])}
+        at = min(now - timedelta(hours=1), meeting.ends_at + timedelta(days=rng.randint(2, 14)))
+        members = members_by_site[meeting.site_id]
+        versions.append(RecordVersion(record=record, number=1, content=content,
+                                      approved_by_id=members[0] if members else None, approved_at=at))  # fmt: skip
+    _bulk(RecordVersion, versions, timings, "sites_recordversion")
+
+
 def analyse() -> None:
     """Refresh the planner's statistics after a bulk load (PostgreSQL only). VACUUM as well, when not inside a
     transaction (the tests run in one): it merges the GIN indexes' pending lists, which a bulk load leaves long
@@ -959,6 +1447,9 @@ def analyse() -> None:
     tables += ["cases_case", "cases_case_themes", "cases_case_presenters", "cases_actionitem", "cases_followup"]
     tables += ["forum_thread", "forum_post", "forum_threadfollow", "forum_readmarker"]
     tables += ["newsletters_newsletterissue", "newsletters_newsletteritem"]
+    tables += ["cases_evidence", "cases_evidence_themes", "cases_evidencelink"]
+    tables += ["sites_agendaitem", "sites_agendapublication", "sites_meetingrecord", "sites_recordentry"]
+    tables += ["sites_recordversion"]
     command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
     with connection.cursor() as cursor:
         cursor.execute(f"{command} {', '.join(tables)}")
@@ -989,4 +1480,29 @@ def update_search_vectors() -> int:
         return 0
     with connection.cursor() as cursor:
         cursor.execute(SEARCH_VECTOR_SQL, [f"{SITE_PREFIX}%"])
+        return cursor.rowcount
+
+
+EVIDENCE_SEARCH_VECTOR_SQL = """
+UPDATE cases_evidence AS e SET search_vector =
+    setweight(to_tsvector('english'::regconfig, coalesce(e.title, '')), 'A')
+    || setweight(to_tsvector('english'::regconfig, coalesce(t.names, '') || ' ' || coalesce(e.summary, '')), 'B')
+    || setweight(to_tsvector('english'::regconfig, concat_ws(' ', e.authors, e.publisher, e.abstract)), 'C')
+FROM cases_evidence AS e2
+LEFT JOIN (
+    SELECT et.evidence_id, string_agg(th.name, ' ' ORDER BY th.name) AS names
+    FROM cases_evidence_themes et JOIN cases_theme th ON th.id = et.theme_id GROUP BY et.evidence_id
+) AS t ON t.evidence_id = e2.id
+WHERE e.id = e2.id AND e.id = ANY(%s)
+"""
+
+
+def update_evidence_search_vectors(pks: list[int]) -> int:
+    """Fill the stored search document of the given evidence items in one statement (PostgreSQL only), as
+    cases.search.update_evidence_search_document does: title A, themes and summary B, authors, publisher and
+    abstract C. (Agenda items and record entries need nothing: a trigger fills theirs on every insert.)"""
+    if connection.vendor != "postgresql" or not pks:
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute(EVIDENCE_SEARCH_VECTOR_SQL, [pks])
         return cursor.rowcount
