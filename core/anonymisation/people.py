@@ -451,6 +451,21 @@ _NOT_SURNAME_CAPITALS = words.word_set(
 # Surnames that are also the last word of a place's name ("Kingfisher Ward", "Grove Hall"): a person's only after a
 # listed first name, with evidence, and not after "the", "to", "on" ("admitted to Martina Ward" stays a ward).
 _PLACE_SURNAMES = words.word_set("Ward Hall Lane Wood Park Church Field Fields Green Marsh Moss Fell")
+# Surnames that are also the words of a place's name ("Jo Bridge", "Tom Street", "Abi Lodge"): a person only on
+# evidence, as the place surnames are, and only after a listed first name.
+_PLACE_WORD_SURNAMES = _PLACE_SURNAMES | words.word_set("Street Bridge Lodge Brook Hill Ford Moor Dale Bank Cross")
+# Who a worker is, written before the name in meeting notes: "RSW Jack Preston", "FN Abi Lodge", "OM Janet Ward".
+_ROLE_ACRONYMS = words.word_set(
+    "OT HV DN RSW FN OM ISVA SPO PA CSW HCA RMN RGN SSW TM MW SW CPN PO IDVA AMHP BIA IMCA IMHA SLT DSL SENCO SENCo "
+    "CM CC RN SN"
+)
+# A name's own contact details straight after it: "Owen Bridge on 0115 496 0582", "Pauline Street (0117 496 0841)",
+# "Tom Street (Care Coordinator, ...", "Paul Street | Care Navigator |".
+_CONTACT_OR_ROLE_AFTER = re.compile(
+    r"\s*(?:[(|:,-]|\bon\b)\s*(?:\+44|0)\s?\d"
+    r"|\s*[(|]\s*(?:[A-Z][a-z]+\s+)?(?:Coordinator|Co-ordinator|Navigator|Manager|Worker|Officer|Nurse|Practitioner|"
+    r"Assistant|Lead|Adviser|Advisor|Midwife|Therapist|Visitor|resident|tenant|patient|client)\b"
+)
 _FACILITY_AFTER = re.compile(
     r" (?:[a-z][a-z'’-]* ){0,2}(?:hub|centre|center|room|rooms|hall|unit|ward|club|cafe|café|project|clinic|"
     r"surgery|library|suite|building|base|offices|campus|scheme|garden|gardens|annexe|wing)\b"
@@ -1110,7 +1125,7 @@ class _NameFinder:
         """After a title anything name-shaped is a name ("Mrs Hope Marsh", "Mr Best") except a service word."""
         if word in words.RUN_KILLERS:
             # "Mr Ward"; and after a first name, a surname that is also a place's word: "Mrs Bridget Ward"
-            return (first and (self._surname(word) or self._given(word))) or word in _PLACE_SURNAMES
+            return (first and (self._surname(word) or self._given(word))) or word in _PLACE_WORD_SURNAMES
         if word in _MONTH_NAMES or word in words.TITLES or (first and word in _ROLES_AFTER_TITLE):
             return False  # "Nurse Prescriber", "Nurse Specialist": a title that is also a job's first word
         if self._known_name(word):
@@ -1218,7 +1233,7 @@ class _NameFinder:
             len(run) == 3
             and self.tokens[run[0]].base.lower() in _KIN
             and self._given(self.tokens[run[1]].base)
-            and self._surname(self.tokens[run[2]].base)
+            and (self._surname(self.tokens[run[2]].base) or self.tokens[run[2]].base in _PLACE_WORD_SURNAMES)
         ):
             self.flagged.update(run[1:])  # "Niece Denise Hall informed": a relative, whose surname is also a place
             return
@@ -1310,10 +1325,15 @@ class _NameFinder:
         )
 
     def _first_name_and_place_surname(self, run: list[int]) -> bool:
-        if len(run) != 2 or self.tokens[run[1]].base not in _PLACE_SURNAMES:
+        if len(run) != 2:
             return False
+        surname = self.tokens[run[1]].base
+        if surname not in _PLACE_SURNAMES:
+            return (surname in _PLACE_WORD_SURNAMES or surname in words.TOWNS) and self._place_word_surname(run)
         first = self.tokens[run[0]].base
-        if not self._given(first) or first in _NEVER_NAMES or self._word(run[0] - 1) in _PLACE_PREPOSITIONS | {"the"}:
+        if not self._given(first) or first in _NEVER_NAMES:
+            return False
+        if self._word(run[0] - 1) in _PLACE_PREPOSITIONS | {"the"} and not self._after_header_label(run[0]):
             return False
         if run[0] > 0 and self.tokens[run[0] - 1].raw.isdigit():
             return False  # "14 Albert Park": an address
@@ -1322,7 +1342,53 @@ class _NameFinder:
         # Wards and halls are named for people and flowers ("Ward round, Jasmine Ward"): a person only on evidence.
         if self._word(run[0] - 1) in _PLACE_SURNAME_PERSON_VERBS:
             return True  # "I told Karen Ward": a ward is rung or visited, not told
+        return (
+            self._evidence(run)
+            or self._strong_person_evidence(run[1])
+            or self._relation_after(run[1])
+            or self._worker_named(run)
+        )
+
+    def _after_header_label(self, index: int) -> bool:
+        """ "From: Tom Street", "To: Janet Ward": an email's header, not a place's preposition."""
+        return index > 0 and self.text[self.tokens[index - 1].end : self.tokens[index].start].startswith(":")
+
+    def _worker_named(self, run: list[int]) -> bool:
+        """ "RSW Jack Preston", "Owen Bridge on 0115 ...", "Tom Street (Care Coordinator", "OM is Janet Ward
+        janet.ward@...", "Bill Street ... Mr Street's": who the person is, their own contact, or their surname with a
+        title elsewhere in the text."""
+        first, last = self.tokens[run[0]], self.tokens[run[1]]
+        previous = self.tokens[run[0] - 1].raw if run[0] > 0 else ""
+        return (
+            (previous in _ROLE_ACRONYMS and self._joined(run[0] - 1, run[0]))
+            or _CONTACT_OR_ROLE_AFTER.match(self.text, last.end) is not None
+            or self._own_address_named(first.base, last.base)
+            or re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? {re.escape(last.base)}\b", self.text) is not None
+        )
+
+    def _place_word_surname(self, run: list[int]) -> bool:
+        """ "DAS worker Jo Bridge", "Wife Pauline Street (0117 ...)", "Hannah Lodge <hannah.lodge@...>": a listed first
+        name and a place's word, with plain evidence of a person; not "Ivy Bridge" the town nor "at Kendal Lodge"."""
+        first, last = self.tokens[run[0]], self.tokens[run[1]]
+        listed = self._given(first.base) or self._ambiguous(first.base)  # "Jack", "Jade", "Summer" need the evidence
+        if not listed or last.possessive or first.base in words.TITLES:
+            return False  # "Judge Hill": the title is no first name (the title's own rule finds Hill)
+        if (self._word(run[0] - 1) in _PLACE_PREPOSITIONS | {"the"} and not self._after_header_label(run[0])) or (
+            run[0] > 0 and self.tokens[run[0] - 1].raw.isdigit()
+        ):
+            return False
+        if self._organisation_follows(run[1]) or _FACILITY_AFTER.match(self.text, last.end):
+            return False
+        if self._worker_named(run):
+            return True  # even a first name that is a word: "Shared care - Bill Street ... Mr Street's GP"
+        if first.base in _NEVER_NAMES:
+            return False
         return self._evidence(run) or self._strong_person_evidence(run[1]) or self._relation_after(run[1])
+
+    def _own_address_named(self, first: str, surname: str) -> bool:
+        """An email address in the text made of this name: "janet.ward@", "p.street@"."""
+        local = rf"(?:{re.escape(first.lower())}|{re.escape(first[0].lower())})[._-]?{re.escape(surname.lower())}\d*@"
+        return "@" in self.text and re.search(local, self.text.lower()) is not None
 
     def _eponym(self, run: list[int]) -> bool:
         """ "Maslow's hierarchy", "the Peter principle": a theory named for its author. A listed first name with a

@@ -286,3 +286,50 @@ def test_each_child_in_a_list_with_a_date_has_a_date_of_birth(label: str) -> Non
 def test_a_date_after_a_record_rows_sex_column_is_a_birth() -> None:
     text = "Patient  DUMITRESCU, Ionela   F   25-Oct-1992   NHS  587-853-2166"
     assert of_kind(text, "date_of_birth") == ["25-Oct-1992"]
+
+
+# --- A first name and a surname that is a place's word, with evidence of a person -----------------------------------
+
+_PLACE_WORD_NAMES = ["Jo Bridge", "Tom Street", "Abi Lodge", "Janet Ward", "Jack Preston", "Jade Kendal", "Owen Hill"]
+_PERSON_CONTEXTS = [
+    "Present: SW Obi Nnamdi, RSW {name}, HV Priya Kaur.",
+    "Contact case manager {name} on 0115 496 0582.",
+    "From: {name} (Care Coordinator, Sunrise Homecare)",
+    "OM is {name} {local}@justice.gov.uk.",
+    "Client: {name}, aged 17, Room 4.",
+]
+
+
+@pytest.mark.parametrize("name", _PLACE_WORD_NAMES)
+@pytest.mark.parametrize("context", _PERSON_CONTEXTS)
+def test_a_surname_that_is_a_places_word_is_a_name_with_evidence(name: str, context: str) -> None:
+    local = name.lower().replace(" ", ".")
+    assert name in of_kind(context.format(name=name, local=local), "name")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Subject: Shared care - Bill Street\nHi, can you confirm Mr Street's last script date?", "Bill Street"),
+        ("Wife Pauline Street (0117 496 0841) objected on his behalf.", "Pauline Street"),
+        ("From: Hannah Lodge <hannah.lodge@wearesafe.org.uk>", "Hannah Lodge"),
+    ],
+)
+def test_the_same_person_named_again_or_their_own_contact_is_evidence(text: str, name: str) -> None:
+    assert name in of_kind(text, "name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Day trip to Ivy Bridge on Tuesday.",
+        "Meet at Kendal Lodge at 10.",
+        "Jo Bridge Centre opens at 9.",
+        "Dundee Sheriff Court, Court 3, 10am.",
+        "Report for: Sheriff Court (Summary)",
+        "He lives at 14 Paul Street now.",
+        "Rose Ward visiting hours are 2 to 4.",
+    ],
+)
+def test_a_place_named_with_the_same_words_is_no_name(text: str) -> None:
+    assert of_kind(text, "name") == []
