@@ -52,7 +52,8 @@ def find_emails(text: str) -> Iterable[Span]:
     for match in _EMAIL.finditer(text):
         if not _shared_mailbox(text, match.start(), match.group()):
             yield match.start(), match.end(), "email"
-    if " at " in text or "(at)" in text or "[at]" in text:
+    lowered = text.lower()  # a spelled-out address spells its dot or brackets its at: "at" alone is everywhere
+    if " dot " in lowered or "(dot)" in lowered or "[dot]" in lowered or "(at)" in lowered or "[at]" in lowered:
         for match in _SPELLED_EMAIL.finditer(text):
             spelled = match.group()
             address = _SPELLED_DOT.sub(".", _SPELLED_AT.sub("@", spelled))
