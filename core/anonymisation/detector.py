@@ -104,7 +104,7 @@ _SWITCHBOARD_CUE = re.compile(
 _SERVICE_AFTER = re.compile(
     r"\s*(?:\((?:[^()\n]{0,30}\b)?(?:switchboard|reception|main\s+line|main\s+number|helpline|ysbyty|hospital|"
     r"council|cyngor|surgery|practice|centre|clinic|office|internal|extension|ext|published|team|ward|duty|"
-    r"station|desk|unit)\b|"
+    r"station|desk|unit|option\s+\d)\b|"  # "0113 496 0000 (option 3)": a phone menu's option
     r"(?:during|in)\s+(?:office|opening|working)\s+hours)",
     re.IGNORECASE,
 )
@@ -301,6 +301,11 @@ def _localities(text: str, candidates: list[Span]) -> list[tuple[int, int]]:
 
 
 _DIAL_IN_AFTER = re.compile(r",,\d{4,}#")
+_FAX_OR_SERVICE_LINE_BEFORE = re.compile(
+    r"(?:\bfax(?:\s+(?:no\.?|number))?|\b(?:advice|help|referral|enquiry|enquiries|booking|bookings)\s?line)"
+    r"\s*(?:is|:|-|on)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def public_number(text: str, span: Span, matcher: KnownMatcher, organisations: list[tuple[int, int]]) -> bool:
@@ -315,6 +320,8 @@ def public_number(text: str, span: Span, matcher: KnownMatcher, organisations: l
         return False
     if _DIAL_IN_AFTER.match(text, end):
         return True  # "+44 20 3443 8721,,516049388#": a meeting's dial-in line, the meeting's number after it
+    if _FAX_OR_SERVICE_LINE_BEFORE.search(text, max(0, start - 30), start):
+        return True  # "FAX: 0113 ...", "their advice line is 01273 ...": whoever "their" is, the line is a service's
     # Each look back is bounded, so a long text without full stops (a pasted column of numbers) costs linear time.
     window = max(0, start - 100)
     sentence_start = max(text.rfind(".", window, start), text.rfind("\n", window, start), window)

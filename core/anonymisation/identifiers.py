@@ -34,7 +34,7 @@ _TEAM_MAILBOX_WORDS = words.word_set(
     shared generic team1 team2 dutyteam ashub sw workers practice surgery pharmacy gp nurses ward wards discharge
     cp cpteam cpadmin eip ews governors clerk carers young unit clinical lead legal childcare welfare rights senco
     outpatients outpatient booking management bed beds op ops encompass step marac triage pals headteacher
-    coordinator spa recovery college business rota rotas gateway panel panels allocations admissions
+    coordinator spa recovery college business rota rotas gateway panel panels allocations admissions dols lps chc d2a
     dsl lado cyp msk asb lcs ta sat cin lac icb ics ae slt ot physio locality localities duties nursing midwifery
     therapies therapy estates facilities amhp citizens citizensadvice foodbank bedmanagement
     hospital liaison probation police youth justice yot camhs ehcp sen send school schools learning disability ld
@@ -173,7 +173,7 @@ def team_mailbox(address: str) -> bool:
     if not parts or _WEBMAIL.search(address):
         return False
     service = [part in _TEAM_MAILBOX_WORDS or part.title() in words.TOWNS or _service_words_run_together(part)
-               for part in parts]  # fmt: skip
+               or part.upper() in words.SERVICE_ACRONYMS for part in parts]  # fmt: skip
     if all(service):
         return True  # "marac.leicester": a service and the place it serves
     # "ed.safeguarding", "referrals.cyp1": a service word and a short unit's code (no one's initials and surname; a
@@ -1220,8 +1220,28 @@ def address_blocks(text: str, names: Sequence[Span] = ()) -> Iterable[Span]:
 def find_addresses(text: str) -> Iterable[Span]:
     """Street addresses, each from the flat, room, house name or "c/o" up to the town, without the postcode."""
     for start, end, kind in _find_addresses(text):
-        if not _REGISTERED_OFFICE.search(text, max(0, start - 32), start):
-            yield start, end, kind
+        if _REGISTERED_OFFICE.search(text, max(0, start - 32), start) or _counts_after_places(text, start, end):
+            continue
+        yield start, end, kind
+
+
+# A list of places, each with its count after it: "Nightingale House 12, Pankhurst Place 8", "Marie Curie Hospice 0,
+# Martin House (children's) n/a". The number before the comma is the place's before it, not a house number.
+_PLACE_THEN_COUNT = re.compile(r"\b(?P<word>[A-Z][a-z]+) $")
+_COUNT_THEN_PLACE = re.compile(r"\d{1,3}, [A-Z]")
+_NUMBERED_PARTS = words.word_set("Flat Unit Room Apartment Apt Block Suite No Number Plot Bed Bay Floor")
+_COUNT_AFTER = re.compile(r" \d{1,3}\b| \(| n/a\b")
+
+
+def _counts_after_places(text: str, start: int, end: int) -> bool:
+    if not _COUNT_THEN_PLACE.match(text, start):
+        return False
+    before = _PLACE_THEN_COUNT.search(text, max(0, start - 30), start)
+    return (
+        before is not None
+        and before.group("word") not in _NUMBERED_PARTS
+        and _COUNT_AFTER.match(text, end) is not None
+    )
 
 
 def _find_addresses(text: str) -> Iterable[Span]:

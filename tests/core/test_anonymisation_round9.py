@@ -333,3 +333,61 @@ def test_the_same_person_named_again_or_their_own_contact_is_evidence(text: str,
 )
 def test_a_place_named_with_the_same_words_is_no_name(text: str) -> None:
     assert of_kind(text, "name") == []
+
+
+# --- Services' lines and mailboxes, and a list of places with their counts -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Friends, Families and Travellers; their advice line is {n}. Please book interpreters.",
+        "TO: MASH - Children's Services   FAX: {n}",
+        "Northmoor Council | {n} (option 3)",
+        "Use the referral line on {n} before noon.",
+    ],
+)
+@pytest.mark.parametrize("number", ["0113 496 0001", "01632 960123"])
+def test_a_fax_an_advice_line_or_a_menus_option_is_a_services_number(text: str, number: str) -> None:
+    assert of_kind(text.format(n=number), "phone") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Her mobile is 07700 900123, fax to the office.", "Jo's direct line 0113 496 0456", "his line is 0113 496 0456"],
+)
+def test_a_persons_line_beside_these_words_is_still_found(text: str) -> None:
+    assert of_kind(text, "phone") != []
+
+
+@pytest.mark.parametrize("local", ["dols.admin", "isva.referrals", "d2a.hub", "chc.team", "lps.admin"])
+def test_a_mailbox_of_a_service_known_by_its_letters_is_no_ones(local: str) -> None:
+    assert of_kind(f"Queries to {local}@eastholme.gov.uk by noon.", "email") == []
+
+
+@pytest.mark.parametrize("address", ["jo.dols@gmail.com", "k.isva@example.org"])
+def test_a_persons_address_with_those_letters_is_still_found(address: str) -> None:
+    assert of_kind(f"Queries to {address} by noon.", "email") == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bed spaces: Nightingale House 12, Pankhurst Place 8 (named after the suffragettes).",
+        "Beds available: St Cecilia's 2, Abbeyfield 1, Harewood Court 0. Please send referrals by noon.",
+    ],
+)
+def test_a_list_of_places_with_their_counts_holds_no_address(text: str) -> None:
+    assert of_kind(text, "address") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She lives at Flat 3, 12 Pankhurst Place, Leeds.",
+        "Address: 12, Pankhurst Place, Leeds LS1 4AB",
+        "Moved to Room 4, 12 Harewood Court (supported).",
+    ],
+)
+def test_an_address_with_a_comma_after_its_number_is_still_found(text: str) -> None:
+    assert of_kind(text, "address") != []
