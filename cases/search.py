@@ -44,6 +44,7 @@ def ranked_search(
     then: tuple[str, ...],
     candidates: int | None = None,
     titled: bool = True,
+    scope_after: bool = False,
 ) -> QuerySet:
     """Rows of `queryset` matching `text`, most relevant first (shared by the repository and the evidence library).
 
@@ -55,6 +56,9 @@ def ranked_search(
     rows, and reading each from the table to rank it cost more than the rest of the search together. ts_rank weighs
     a title's words (A) above the rest, so for one word a title match outranks every other match: the best stay first.
     Without `titled` (a document of one weight, such as a forum post's body) only the newest are ranked.
+    With `scope_after`, the candidates are the newest matches of the whole table and the queryset's own filters are
+    applied to them: cheaper where the filters join other tables and pass nearly every row (a knowledge broker's
+    meeting records: approved, or a draft of a meeting they were at), wrong where they pass few (a member's site).
     """
     text = text.strip()
     if not text:
@@ -63,13 +67,14 @@ def ranked_search(
         query = SearchQuery(text, search_type="websearch", config=CONFIG)
         found = queryset.filter(search_vector=query)
         if candidates:
-            chosen = [found.order_by("-pk").values("pk")[:candidates]]  # the newest
+            among = queryset.model._default_manager.all() if scope_after else queryset
+            chosen = [among.filter(search_vector=query).order_by("-pk").values("pk")[:candidates]]  # the newest
             if titled:
-                titles = queryset.alias(title_vector=title_document()).filter(title_vector=query)
+                titles = among.alias(title_vector=title_document()).filter(title_vector=query)
                 chosen.append(titles.order_by().values("pk")[:candidates])  # any of them: the title is what ranks
-            # The candidates are rows of `queryset` already: its filters, once more around them, would only cost
-            # the compiling of its scope a second time.
-            found = queryset.model._default_manager.filter(_pk_among(chosen))
+            # Otherwise the candidates are rows of `queryset` already: its filters, once more around them, would only
+            # cost the compiling of its scope a second time.
+            found = (queryset if scope_after else queryset.model._default_manager).filter(_pk_among(chosen))
         return found.annotate(rank=SearchRank(F("search_vector"), query)).order_by("-rank", *then)
     matches = Q(**{f"{title}__icontains": text}) | Q(**{f"{secondary}__icontains": text})
     for name in others:
