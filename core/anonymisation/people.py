@@ -166,8 +166,11 @@ _NOT_INITIAL_BEFORE = words.word_set(
     "zone wing floor box line column row page figure table question point number no to of in at"
 )
 # Surname first in capitals: "ADEBAYO, Olufemi", "LIU Yang", "Surname: O'REILLY".
+# The capitals may be a Polish, Czech or Turkish surname's ("KOZŁOWSKA, Joanna", "ÖZTÜRK, Ayşe"): read as letters, then
+# checked as capitals.
 _CAPITAL_SURNAME_FIRST = re.compile(
-    r"(?=(?:Ma?c)?[A-Z][A-Z'’-])(?<![\w'’-])(?P<surname>(?:Ma?c)?[A-Z][A-Z'’-]{1,}[A-Z])(?P<gap>,?\s)(?P<given>[A-Z][a-z'’-]+)\b"
+    r"(?=(?:Ma?c)?[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-])(?<![\w'’-])(?P<surname>(?:Ma?c)?[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]{1,}[A-ZÀ-ÞĀ-Ž])"
+    r"(?P<gap>,?\s)(?P<given>[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’-]+)\b"
 )
 _CAPITAL_FIELD = re.compile(
     r"(?=[SFLNCP])\b(?:Surname|Family name|Last name|Name|Full name|Forenames?|First names?|Client|Patient)\s*:\s*"
@@ -748,11 +751,16 @@ class _NameFinder:
             caps = match.group("surname")
             if surname is None or given is None or caps in words.INITIALISMS or "\n" in match.group("gap"):
                 continue
+            if not re.sub(r"^Ma?c", "", caps).isupper() or not match.group("given")[1:].islower():
+                continue  # the letters' ranges hold small letters too ("ĄĆ" and "ąć" alternate)
             title = caps.title().replace("'S", "'s")
             listed = self._given(title) or self._surname(title)
             # "KOWALCZYK Natalia": a surname no list holds, shaped like one (no word, vowels), before a first name
             shaped = self._unlisted_surname_shape(caps) and self._given(match.group("given"))
-            if title in _NEVER_NAMES or not (listed or shaped or "," in match.group("gap")):
+            comma = "," in match.group("gap")
+            # "PRICE, Levi": a surname that is also a word, with a comma and a listed first name after it
+            word_surname = comma and self._surname(title) and self._given(match.group("given"))
+            if (title in _NEVER_NAMES and not word_surname) or not (listed or shaped or comma):
                 continue  # "LIU Yang" with a listed surname; "ADEBAYO, Olufemi" with the comma of a list of names
             if self._flag_if_name_like(given):
                 self.flagged.add(surname)

@@ -391,3 +391,27 @@ def test_a_list_of_places_with_their_counts_holds_no_address(text: str) -> None:
 )
 def test_an_address_with_a_comma_after_its_number_is_still_found(text: str) -> None:
     assert of_kind(text, "address") != []
+
+
+# --- A surname in capitals, a comma, a first name ---------------------------------------------------------------------
+
+_CAPITAL_SURNAMES_ANY_SCRIPT = ["KOZŁOWSKA", "ÖZTÜRK", "ŠIMKOVÁ", "McGINLEY", "PRICE", "BROWN"]
+_RECORD_ROWS = [
+    "Name: {surname}, {given}\nDOB: 17-Apr-1986",
+    "{surname}, {given}   CRN D882104   Tier 3",
+    'From: "{surname}, {given}" <worker@example.org>',
+]
+
+
+@pytest.mark.parametrize("surname", _CAPITAL_SURNAMES_ANY_SCRIPT)
+@pytest.mark.parametrize("given", ["Joanna", "Levi", "Ayşe"])
+@pytest.mark.parametrize("row", _RECORD_ROWS)
+def test_a_surname_in_capitals_of_any_alphabet_before_a_first_name_is_a_name(
+    surname: str, given: str, row: str
+) -> None:
+    assert f"{surname}, {given}" in of_kind(row.format(surname=surname, given=given), "name")
+
+
+@pytest.mark.parametrize("text", ["CHECK, Mate", "NOTE, Jade", "HOUSING, Jade", "URGENT, Please"])
+def test_a_word_in_capitals_before_a_comma_is_no_surname(text: str) -> None:
+    assert all("," not in name for name in of_kind(text, "name"))
