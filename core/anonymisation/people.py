@@ -453,6 +453,8 @@ _NOT_SURNAME_CAPITALS = words.word_set(
 )
 # Surnames that are also the last word of a place's name ("Kingfisher Ward", "Grove Hall"): a person's only after a
 # listed first name, with evidence, and not after "the", "to", "on" ("admitted to Martina Ward" stays a ward).
+# Street names of drugs, and texting's words without their apostrophes, that the name lists also hold.
+_LOWER_NOT_ONLY_NAMES = words.word_set("charlie molly mandy tina henry billy pablo theres heres wheres mags")
 _PLACE_SURNAMES = words.word_set("Ward Hall Lane Wood Park Church Field Fields Green Marsh Moss Fell")
 # Surnames that are also the words of a place's name ("Jo Bridge", "Tom Street", "Abi Lodge"): a person only on
 # evidence, as the place surnames are, and only after a listed first name.
@@ -1712,6 +1714,9 @@ class _NameFinder:
             if listed and self._signed_lower(index):
                 self.flagged.add(index)  # "thanks hun, from leanne x", "ok see u then\nkemi x"
                 continue
+            if listed and self._only_a_name(index):
+                self.flagged.add(index)  # "femi hasnt been home", "perp is jermaine": a name and nothing else
+                continue
             if (
                 listed
                 and self._word(index - 1) in _REPORTED_BEFORE
@@ -1730,6 +1735,29 @@ class _NameFinder:
                 self.flagged.add(index)  # "jordan's mum says..."
             elif ambiguous and token.sentence_start and self._reported_speech_after(index):
                 self.flagged.add(index)  # "daisy says can she bring ..."
+
+    def _only_a_name(self, index: int) -> bool:
+        """A listed first name that no dictionary, word list, texting shorthand or street slang has ("kayleigh",
+        "jermaine"), so in lower case it is still only a name; not a place's, a building's or a syndrome's ("the
+        royal albert edward", "charles bonnet syndrome")."""
+        lexicon, token = self.lexicon, self.tokens[index]
+        word = token.base
+        if (
+            word in lexicon.dictionary
+            or word in lexicon.common_english
+            or word in lexicon.lower_not_names
+            or word in _LOWER_NOT_ONLY_NAMES
+            or word.title() in _NEVER_NAMES
+            or word.title() in words.TOWNS
+            or word.title() in words.WELSH_ORGANISATION_LEADERS
+        ):
+            return False
+        before = self._word(index - 1)
+        if before in {"the", "a", "an", "royal", "check", "on", "by"} or before in _PLACE_PREPOSITIONS:
+            return False  # "stuck on the A1231 by washington", "check minerva"
+        if self._word(index - 2) in {"the", "royal"}:
+            return False  # "the royal albert edward"
+        return not _EPONYM_AFTER.match(self.text, token.end) and not _MEDICAL_EPONYM_AFTER.match(self.text, token.end)
 
     def _unlisted_lower_name(self, index: int) -> bool:
         """A lower-case word in no list, after a cue as strong as "spoke with", "msg from", "her cpn" or "mum": a name,

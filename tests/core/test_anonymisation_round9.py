@@ -415,3 +415,36 @@ def test_a_surname_in_capitals_of_any_alphabet_before_a_first_name_is_a_name(
 @pytest.mark.parametrize("text", ["CHECK, Mate", "NOTE, Jade", "HOUSING, Jade", "URGENT, Please"])
 def test_a_word_in_capitals_before_a_comma_is_no_surname(text: str) -> None:
     assert all("," not in name for name in of_kind(text, "name"))
+
+
+# --- A first name in lower case that is nothing but a name -----------------------------------------------------------
+
+_ONLY_NAMES = ["kayleigh", "jermaine", "shanice", "femi", "kyrie", "debbie"]
+_LOWER_CONTEXTS = [
+    '"{name} hasnt been home since sat. he took my purse"',
+    "perp is {name}, he'll be there",
+    "anyone free to cover {name}'s court at 10?",
+    "09:14 {name} (07700900412): cant get to chemist b4 12",
+    "{name} its Marcia - dad been moved to ward 4",
+]
+
+
+@pytest.mark.parametrize("name", _ONLY_NAMES)
+@pytest.mark.parametrize("context", _LOWER_CONTEXTS)
+def test_a_lower_case_first_name_no_dictionary_has_is_a_name(name: str, context: str) -> None:
+    assert name in of_kind(context.format(name=name), "name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got some molly and a bit of charlie off a lad at the festival",
+        "occasional mandy at festivals, denies tina or ket",
+        "> theres some in the grey cupboard next to the printer",
+        "stuck on the A1231 by washington. can someone start the log",
+        "dropping off on way back from the royal albert edward",
+        "training on charles bonnet syndrome thurs 2pm",
+    ],
+)
+def test_slang_places_and_syndromes_in_lower_case_are_no_names(text: str) -> None:
+    assert of_kind(text, "name") == []
