@@ -445,6 +445,12 @@ _NEVER_NAMES = _with_possessive_bases(
 
 # Lower-case nouns after one capitalised word that make it a thing's name: "Moses basket", "Lester tool".
 _THING_NOUNS = words.word_set("basket tool scale score protocol chart criteria model approach pathway framework")
+# What a full name names when one of these follows it: an app, a song, a hall's reception, a reflective round, a fund
+# ("Hollie Guard app", "Vera Lynn songs", "Henry Price reception", "Schwartz Round", "Asylum Dispersal Grant").
+_THING_AFTER_RUN = words.word_set(
+    "apps songs song lyrics film films album reception lecture theatre halls grant fund award principle technique "
+    "syndrome"
+)
 _WARD_NUMBER_BEFORE = re.compile(r"\b(?:Ward|ward|Unit|unit|Bay|bay)\s*\d+[A-Za-z]?\s*\(\s*$")
 # Field labels and record words typed in capitals that may follow a name: not a surname.
 _NOT_SURNAME_CAPITALS = words.word_set(
@@ -1204,6 +1210,9 @@ class _NameFinder:
         if self._eponym(run):
             self.blocked.update(run)  # "Kolb's cycle", "the Peter principle": a theory, not a person
             return
+        if not last.possessive and self._thing_after_run(run):
+            self.blocked.update(run)  # "Vera Lynn songs", "Henry Price reception": a thing named, not a person
+            return
         if (
             last.possessive
             and len(run) == 1
@@ -1307,6 +1316,12 @@ class _NameFinder:
             self._judge_multi(run, evidence)
         else:
             self._judge_single(run[0], evidence)
+
+    def _thing_after_run(self, run: list[int]) -> bool:
+        following = run[-1] + 1
+        if following >= len(self.tokens) or not self._joined(run[-1], following):
+            return False
+        return len(run) > 1 and self.tokens[following].raw in _THING_AFTER_RUN
 
     def _thing_named(self, index: int) -> bool:
         token = self.tokens[index]

@@ -448,3 +448,25 @@ def test_a_lower_case_first_name_no_dictionary_has_is_a_name(name: str, context:
 )
 def test_slang_places_and_syndromes_in_lower_case_are_no_names(text: str) -> None:
     assert of_kind(text, "name") == []
+
+
+# --- A full name before what it names ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Vera Lynn", "Henry Price", "Florence Nightingale"])
+@pytest.mark.parametrize("thing", ["songs", "reception", "lecture theatre", "halls", "grant", "syndrome"])
+def test_a_full_name_before_the_thing_it_names_is_no_one(name: str, thing: str) -> None:
+    assert of_kind(f"She likes the {name} {thing} best.", "name") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jade Smith app tomorrow at 10.", "Jade Smith"),
+        ("Sarah Jones music therapy on Fridays.", "Sarah Jones"),
+        ("Jade Smith round 2pm for meds.", "Jade Smith"),
+        ("Visited the Jones case conference.", "Jones"),
+    ],
+)
+def test_a_person_before_an_appointment_or_their_case_is_still_found(text: str, name: str) -> None:
+    assert name in of_kind(text, "name")
