@@ -1238,9 +1238,7 @@ def _counts_after_places(text: str, start: int, end: int) -> bool:
         return False
     before = _PLACE_THEN_COUNT.search(text, max(0, start - 30), start)
     return (
-        before is not None
-        and before.group("word") not in _NUMBERED_PARTS
-        and _COUNT_AFTER.match(text, end) is not None
+        before is not None and before.group("word") not in _NUMBERED_PARTS and _COUNT_AFTER.match(text, end) is not None
     )
 
 
