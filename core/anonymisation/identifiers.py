@@ -1339,7 +1339,7 @@ _RECORD_NOUNS = (
     r"register|application|applicant|appeal|complaint|hospital|hosp\.?|patient|unit|crime|incident|custody|"
     r"prison(?:er)?|person|record|system|file|referral|booking|court|warrant|HB|CTR|council\s+tax|benefit|"
     r"home\s+office|HO|probation(?:\s+case)?|offender|member(?:ship)?|policy|property|job|log|occurrence|service|"
-    r"certificate|clinic|"
+    r"certificate|clinic|student|pupil|library\s+card|"
     rf"safeguarding|MARAC|MASH|CSC|ASC|DWP|UC|PIP|ESA|{_RECORD_SYSTEMS})"
 )
 _REF_CUE = (
@@ -1381,6 +1381,7 @@ _REF_TOKEN = re.compile(
 _DIGIT_GROUPS_AFTER = re.compile(r"(?: \d{3,6}){1,3}(?![\w/]|[.-]\d)")
 _REF_CUE_BEFORE = re.compile(
     rf"\b{_REF_CUE}\b\.?\s*(?:for\s+(?:him|her|them|(?:the\s+|this\s+)?(?:child|family|client|patient|household))\s*)?"
+    r"(?:\([A-Za-z][\w ]{1,20}\)\s*)?"  # "Ref (Mosaic): 4471820"
     r"(?:is|was|it'?s|=|:|#|-|–|\()?\s*(?:is\s+)?(?:(?P<letters>(?-i:[A-Z]{1,6}(?:[/-][A-Z]{1,6})?)) )?$",
     re.IGNORECASE,
 )

@@ -470,3 +470,24 @@ def test_a_full_name_before_the_thing_it_names_is_no_one(name: str, thing: str) 
 )
 def test_a_person_before_an_appointment_or_their_case_is_still_found(text: str, name: str) -> None:
     assert name in of_kind(text, "name")
+
+
+# --- A person's number by what they are to the service, and a cue with its system in brackets ----------------------
+
+
+@pytest.mark.parametrize("cue", ["student no.", "student number", "pupil number", "library card no."])
+@pytest.mark.parametrize("number", ["202214771", "20231144"])
+def test_a_students_or_pupils_number_is_a_reference(cue: str, number: str) -> None:
+    assert of_kind(f"Reporter: Freya Lindqvist, {cue} {number}, contact by email.", "reference") == [number]
+
+
+@pytest.mark.parametrize("system", ["Mosaic", "LCS", "SystmOne", "Liquidlogic"])
+def test_a_reference_cue_with_its_system_in_brackets_is_a_reference(system: str) -> None:
+    assert of_kind(f"Ref ({system}): 4471820\nAllegation: financial abuse", "reference") == ["4471820"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Ref (2024): 12 cases closed.", "Student numbers rose in 2024.", "Pupil numbers: 220"]
+)
+def test_counts_of_students_and_a_years_reference_are_no_references(text: str) -> None:
+    assert of_kind(text, "reference") == []
