@@ -445,8 +445,8 @@ _NEVER_NAMES = _with_possessive_bases(
 
 # Lower-case nouns after one capitalised word that make it a thing's name: "Moses basket", "Lester tool".
 _THING_NOUNS = words.word_set("basket tool scale score protocol chart criteria model approach pathway framework")
-# What a full name names when one of these follows it: an app, a song, a hall's reception, a reflective round, a fund
-# ("Hollie Guard app", "Vera Lynn songs", "Henry Price reception", "Schwartz Round", "Asylum Dispersal Grant").
+# What a full name names when one of these follows it: songs, a hall's reception, a lecture theatre, a fund ("Vera Lynn
+# songs", "Henry Price reception"). Not "app", "round" or "case": a person's appointment, round or case conference.
 _THING_AFTER_RUN = words.word_set(
     "apps songs song lyrics film films album reception lecture theatre halls grant fund award principle technique "
     "syndrome"
@@ -457,10 +457,10 @@ _NOT_SURNAME_CAPITALS = words.word_set(
     "DOB NHS CRN PNC UPN REF TEL MOB ADDRESS PHONE NAME AGE DATE NOTE NOTES URGENT CONFIDENTIAL AND THE FOR WITH "
     "RE FAO ATTN CC BCC SENT FROM TO SUBJECT ID NO NUMBER POSTCODE"
 )
-# Surnames that are also the last word of a place's name ("Kingfisher Ward", "Grove Hall"): a person's only after a
-# listed first name, with evidence, and not after "the", "to", "on" ("admitted to Martina Ward" stays a ward).
 # Street names of drugs, and texting's words without their apostrophes, that the name lists also hold.
 _LOWER_NOT_ONLY_NAMES = words.word_set("charlie molly mandy tina henry billy pablo theres heres wheres mags")
+# Surnames that are also the last word of a place's name ("Kingfisher Ward", "Grove Hall"): a person's only after a
+# listed first name, with evidence, and not after "the", "to", "on" ("admitted to Martina Ward" stays a ward).
 _PLACE_SURNAMES = words.word_set("Ward Hall Lane Wood Park Church Field Fields Green Marsh Moss Fell")
 # Surnames that are also the words of a place's name ("Jo Bridge", "Tom Street", "Abi Lodge"): a person only on
 # evidence, as the place surnames are, and only after a listed first name.
@@ -1319,9 +1319,12 @@ class _NameFinder:
 
     def _thing_after_run(self, run: list[int]) -> bool:
         following = run[-1] + 1
-        if following >= len(self.tokens) or not self._joined(run[-1], following):
-            return False
-        return len(run) > 1 and self.tokens[following].raw in _THING_AFTER_RUN
+        return (
+            len(run) > 1
+            and following < len(self.tokens)
+            and self._joined(run[-1], following)
+            and self.tokens[following].raw in _THING_AFTER_RUN
+        )
 
     def _thing_named(self, index: int) -> bool:
         token = self.tokens[index]
@@ -1585,16 +1588,11 @@ class _NameFinder:
             self.flagged.add(index)
 
     def _after_title(self, index: int) -> bool:
-        before = self.tokens[index - 1] if index > 0 else None
-        return (
-            before is not None
-            and before.raw in words.TITLES
-            and self.text[before.end : self.tokens[index].start]
-            in (
-                " ",
-                ". ",
-            )
-        )
+        """ "Mr Judge", "Mr. Master": the word straight after a title is the name it takes."""
+        if index == 0:
+            return False
+        before = self.tokens[index - 1]
+        return before.raw in words.TITLES and self.text[before.end : self.tokens[index].start] in {" ", ". "}
 
     def _among_organisations(self, index: int) -> bool:
         token = self.tokens[index]
