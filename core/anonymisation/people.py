@@ -1361,11 +1361,7 @@ class _NameFinder:
         first = self.tokens[run[0]].base
         if not self._given(first) or first in _NEVER_NAMES:
             return False
-        if self._word(run[0] - 1) in _PLACE_PREPOSITIONS | {"the"} and not self._after_header_label(run[0]):
-            return False
-        if run[0] > 0 and self.tokens[run[0] - 1].raw.isdigit():
-            return False  # "14 Albert Park": an address
-        if self._organisation_follows(run[1]) or _FACILITY_AFTER.match(self.text, self.tokens[run[1]].end):
+        if self._named_as_a_place(run):
             return False
         # Wards and halls are named for people and flowers ("Ward round, Jasmine Ward"): a person only on evidence.
         if self._word(run[0] - 1) in _PLACE_SURNAME_PERSON_VERBS:
@@ -1375,6 +1371,16 @@ class _NameFinder:
             or self._strong_person_evidence(run[1])
             or self._relation_after(run[1])
             or self._worker_named(run)
+        )
+
+    def _named_as_a_place(self, run: list[int]) -> bool:
+        """ "admitted to Rose Ward", "14 Albert Park", "Jo Bridge Centre": a place's preposition or "the" before (not an
+        email's "From:"), a house number before, or an organisation or a facility after."""
+        return bool(
+            (self._word(run[0] - 1) in _PLACE_PREPOSITIONS | {"the"} and not self._after_header_label(run[0]))
+            or (run[0] > 0 and self.tokens[run[0] - 1].raw.isdigit())
+            or self._organisation_follows(run[-1])
+            or _FACILITY_AFTER.match(self.text, self.tokens[run[-1]].end)
         )
 
     def _after_header_label(self, index: int) -> bool:
@@ -1401,11 +1407,7 @@ class _NameFinder:
         listed = self._given(first.base) or self._ambiguous(first.base)  # "Jack", "Jade", "Summer" need the evidence
         if not listed or last.possessive or first.base in words.TITLES:
             return False  # "Judge Hill": the title is no first name (the title's own rule finds Hill)
-        if (self._word(run[0] - 1) in _PLACE_PREPOSITIONS | {"the"} and not self._after_header_label(run[0])) or (
-            run[0] > 0 and self.tokens[run[0] - 1].raw.isdigit()
-        ):
-            return False
-        if self._organisation_follows(run[1]) or _FACILITY_AFTER.match(self.text, last.end):
+        if self._named_as_a_place(run):
             return False
         if self._worker_named(run):
             return True  # even a first name that is a word: "Shared care - Bill Street ... Mr Street's GP"
