@@ -17,7 +17,7 @@ from core.anonymisation import identifiers
 from core.anonymisation.identifiers import Span, nhs_check_digit_ok
 from core.anonymisation.known import KnownMatcher, KnownTerms, matcher_for
 from core.anonymisation.normalise import normalise
-from core.anonymisation.people import find_names, is_first_name
+from core.anonymisation.people import find_names, is_first_name, names_in_other_scripts
 from core.anonymisation.policy import initial_pseudonym
 
 __all__ = ["KIND_LABELS", "KINDS", "Finding", "find_personal_data", "nhs_check_digit_ok"]
@@ -104,7 +104,8 @@ _SWITCHBOARD_CUE = re.compile(
 _SERVICE_AFTER = re.compile(
     r"\s*(?:\((?:[^()\n]{0,30}\b)?(?:switchboard|reception|main\s+line|main\s+number|helpline|ysbyty|hospital|"
     r"council|cyngor|surgery|practice|centre|clinic|office|internal|extension|ext|published|team|ward|duty|"
-    r"station|desk|unit|option\s+\d)\b|"  # "0113 496 0000 (option 3)": a phone menu's option
+    # "0113 496 0000 (option 3)": a phone menu's option; "(PALS general line)"
+    r"station|desk|unit|option\s+\d|general\s+(?:line|number|enquiries))\b|"
     r"(?:during|in)\s+(?:office|opening|working)\s+hours)",
     re.IGNORECASE,
 )
@@ -120,7 +121,8 @@ _HOURS_AFTER = re.compile(
 # Said of a person's own line: "her landline", "his sister on", "ring mum on".
 _PERSONAL_NUMBER_CUE = re.compile(
     r"\b(?:his|her|their|my|home|personal|private|own|mobile|mum|mam|dad|nan|gran|sister|brother|son|daughter|"
-    r"partner|wife|husband|friend|neighbour|landlord|landlady|me|direct)\b",
+    r"partner|wife|husband|friend|neighbour|landlord|landlady|me|direct(?=\s+(?:line|dial|number|no\b)))\b|"
+    r"\b(?-i:direct)\b",  # a worker's "direct line", "(direct)"; not a service's name: "THT Direct", "NHS Direct"
     re.IGNORECASE,
 )
 _CUE_TO_NUMBER = re.compile(
@@ -189,6 +191,7 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     names = [span for span in names if text[span[0] : span[1]] not in pseudonyms]
     names = [span for span in names if not _service_before_its_number(text, span, matcher)]
     names = [span for span in names if not _party_to_reported_case(text, span)] + list(_prosecuted(text, names))
+    names += names_in_other_scripts(text, names)
     candidates.extend(names)
     births = list(identifiers.find_dates_of_birth(text, names))
     candidates.extend(births)
@@ -198,6 +201,7 @@ def _detect(text: str, matcher: KnownMatcher) -> list[Span]:
     candidates.extend(identifiers.years_of_birth(text, names, is_first_name))  # "children Mina (2016)"
     candidates.extend(identifiers.numbers_after_names(text, names))  # "Tesfaye Gebremedhin (1129034)"
     candidates.extend(identifiers.find_table_cells(text))
+    candidates.extend(identifiers.references_listed_after(text, candidates))
     return [span for span in _resolve_overlaps(text, candidates) if not _placeholder(text, span)]
 
 
@@ -286,7 +290,12 @@ def _prosecuted(text: str, names: list[Span]) -> Iterable[Span]:
 
 
 # The town or district after a street address: "79 Stapleton Road, Easton, BS5 0QR", "12 Mill Lane, Hove."
-_LOCALITY = re.compile(r",?\s+([A-Z][a-z]+(?:[ -](?:on|upon|in|under|le|by|[A-Z][a-z]+)){0,3})(?=\s*(?:[,.;)\n]|$))")
+# On the next line it fills the line: "12 Beech Ave\nHi Claire, we attended" is a greeting, not a town.
+_PLACE_WORDS = r"[A-Z][a-z]+(?:[ -](?:on|upon|in|under|le|by|[A-Z][a-z]+)){0,3}"
+_LOCALITY = re.compile(
+    rf"(?:,?[ \t]+(?!(?:Hi|Hello|Dear|Hiya)\b)(?P<same>{_PLACE_WORDS})(?=[ \t]*(?:[,.;)\n]|$))"
+    rf"|,?[ \t]*\n[ \t]*(?P<below>{_PLACE_WORDS})(?=[ \t]*,?[ \t]*(?:\n|$)))"
+)
 
 
 def _localities(text: str, candidates: list[Span]) -> list[tuple[int, int]]:
@@ -296,7 +305,7 @@ def _localities(text: str, candidates: list[Span]) -> list[tuple[int, int]]:
         if kind == "address":
             locality = _LOCALITY.match(text, end)
             if locality:
-                spans.append(locality.span(1))
+                spans.append(locality.span("same") if locality.group("same") else locality.span("below"))
     return spans
 
 

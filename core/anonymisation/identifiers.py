@@ -561,15 +561,24 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
     # Welsh: Ionawr, Chwefror, Mawrth, Ebrill, Mai, Mehefin, Gorffennaf, Awst, Medi, Hydref, Tachwedd, Rhagfyr
-    r"Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)"
+    r"Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr|"
+    # The languages of many UK caseloads, as a date is written in them: Polish (the genitive of "4 lutego 2015" and
+    # the nominative), Romanian, Portuguese, Spanish, Italian and French.
+    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia|pa[zź]dziernika|listopada|grudnia|"
+    r"stycze[nń]|luty|marzec|kwiecie[nń]|maj|czerwiec|lipiec|sierpie[nń]|wrzesie[nń]|pa[zź]dziernik|listopad|"
+    r"grudzie[nń]|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|"
+    r"janeiro|fevereiro|mar[cç]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|"
+    r"marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|"
+    r"settembre|ottobre|dicembre|janvier|f[eé]vrier|mars|avril|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
+    r"d[eé]cembre)"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _DATE = re.compile(
     rf"(?:(?=\d)(?<![\d/-])(?<!\d\.)(?:"  # the digit look-ahead lets every other position fail at once
     rf"(?P<d1>\d{{1,2}})\s?[/.-]\s?(?P<m1>\d{{1,2}})\s?[/.-]\s?(?P<y1>\d{{4}}|\d{{2}})(?![\d/.]\d)"
-    rf"|(?P<d2>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s-]*{_MONTH}\.?,?[\s-]*(?P<y2>\d{{4}}|'?\d{{2}})"
+    rf"|(?P<d2>\d{{1,2}}){_ORDINAL}(?:\s+(?:of|de))?[\s-]*{_MONTH}\.?,?(?:\s+de)?[\s-]*(?P<y2>\d{{4}}|'?\d{{2}})"
     rf"|(?P<y4>(?:19|20)\d{{2}})(?P<s4>[-/.])(?P<m4>\d{{1,2}})(?P=s4)(?P<d4>\d{{1,2}})"
-    rf")|(?=[JFMASONDIGCEHRTjfmasondigcehrt])\b{_MONTH}\.?\s+(?P<d3>\d{{1,2}}){_ORDINAL},?\s+(?P<y3>\d{{4}}))(?!\d)",
+    rf")|(?=[JFMASONDIGCEHRTLKWPjfmasondigcehrtlkwp])\b{_MONTH}\.?\s+(?P<d3>\d{{1,2}}){_ORDINAL},?\s+(?P<y3>\d{{4}}))(?!\d)",
     re.IGNORECASE,
 )
 _DOB_CUE = re.compile(
@@ -707,6 +716,8 @@ def _after_cue(text: str, match: re.Match[str]) -> bool:
     if not cues:
         return False
     gap = text[cues[-1].end() : match.start()]
+    if cues[-1].group().lower() == "born" and _CUT_OFF_GAP.match(gap):
+        return False  # "first child born before 6 April 2017": a rule's cut-off date, not anyone's birth
     short_gap = len(gap) <= 16 and not re.search(r"[.!?;\n]", gap)
     restated = not cues[-1].group().lower().startswith("born") and _DOB_RESTATED.search(gap) is not None
     # "DOB checked for funding panel: 22 June 1979", "Her DOB for the referral: 19/02/2011": a label's colon
@@ -714,6 +725,7 @@ def _after_cue(text: str, match: re.Match[str]) -> bool:
     return bool(_DOB_GAP.match(gap)) or short_gap or restated or labelled
 
 
+_CUT_OFF_GAP = re.compile(r"\s*(?:on\s+or\s+)?(?:before|after|since|between|until|till|prior\s+to)\b", re.IGNORECASE)
 _DOB_LABEL_GAP = re.compile(r"^[^.!?;:\n\d]{0,40}:\s*$")
 
 
@@ -1427,6 +1439,28 @@ def numbers_after_names(text: str, names: Sequence[Span]) -> Iterable[Span]:
         match = _NUMBER_IN_BRACKETS.match(text, end)
         if match and not (match.group(1).startswith("0") and len(match.group(1)) >= 10):  # not a phone
             yield match.start(1), match.end(1), "reference"
+
+
+# A second record number listed after one, in the same shape: "Mosaic M-0773215 / M-0773216" (two siblings' files),
+# "LL ID 2210445 / 2210446", "CRN X417263 and X417264".
+_LISTED_AFTER = re.compile(r"[ \t]*(?:/|&|,|and)[ \t]*([A-Za-z0-9][A-Za-z0-9/-]{3,24})(?![\w/-])")
+
+
+def _shape(value: str) -> str:
+    return re.sub(r"[A-Za-z]", "A", re.sub(r"\d", "9", value))
+
+
+def references_listed_after(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The record numbers of the same shape listed straight after each reference found."""
+    found: list[Span] = []
+    for start, end, kind in spans:
+        while kind == "reference":
+            following = _LISTED_AFTER.match(text, end)
+            if following is None or _shape(following.group(1)) != _shape(text[start:end]):
+                break
+            found.append((following.start(1), following.end(1), "reference"))
+            start, end = following.span(1)
+    return found
 
 
 def find_references(text: str) -> Iterable[Span]:

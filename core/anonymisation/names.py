@@ -94,6 +94,7 @@ INITIALISMS = _words(
     CAF TAF EHA CHC DST LADO IRO ICPC RCPC CLA PLO SGO CAO LPS AA NQSW SWA FSW EWO SALT ABI DOLs CHIN EHCNA
     ISW PRU AP SEMH SEND LAC CP CPP CPR CSP FGC FNP TAC TAMHS HSC NICE RCN HCPC SWE BASW ADCS MHST ERS
     CAIT HBA FME FMO SOCO CID MISPER CAWN DASH RIC ICTG SCRA CHI DSO IOPC PSNI NIHE GMC NMC CTO IMHA IMCA YM TOP
+    CNS CNSs ANP ACP ENP APP ECP EMD EMT HCSW TVN SCPHN SN RN DN
     """
 )
 
@@ -724,6 +725,7 @@ JOB_TITLES = _words(
     Phlebotomist Technician Hygienist Chaplain Solicitor Barrister Magistrate Clerk Usher Porter Secretary
     Houseman Intern Trainee Apprentice Locum Surveyor Assessor Investigator Analyst Commissioner Inspector
     Superintendent Chairperson Chair Convenor Facilitator Broker Ombudsman Registrar Matron Sister Practitioner
+    Leader Leaders Controller Controllers Dispatcher Dispatchers
     """
 )
 

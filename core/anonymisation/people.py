@@ -258,6 +258,9 @@ _SPEAKER = re.compile(r"(?:^|\n|\s/\s)[ \t]*([A-Z][a-z'’-]+):\s+\S")  # [ \t]*
 # Things that are a home: "sofa surfing at Mads' house", "staying at Jo's flat".
 _HOME_NOUNS = words.word_set("house flat place home room caravan bedsit gaff bungalow maisonette")
 _MONTH_NAMES = words.MONTHS | words.WEEKDAYS
+_FAMILY_AFTER = words.word_set("family household twins siblings")
+# Months that are also first names ("Jan" in Polish, Dutch and Czech): a name when a listed surname follows.
+_MONTH_FIRST_NAMES = words.word_set("Jan April May June July August")
 _DATE_NEIGHBOUR = re.compile(r"(?:\d|\b(?:in|of|since|until|till|by|early|late|mid|end|from|last|next|this)\s*)$")
 _ENGLISH_SUFFIX = re.compile(
     r"(?:ion|ment|ness|ity|ance|ence|ing|ed|ly|ful|less|ous|ive|ure|ship|hood|ism|ist|ics|ies|ings|ents|ions)$"
@@ -426,7 +429,10 @@ _PLACE_PREPOSITIONS = words.word_set("in at from near to into around outside acr
 
 
 def _with_possessive_bases(entries: frozenset[str]) -> frozenset[str]:
-    return entries | {re.sub(r"['’]s?$", "", entry) for entry in entries}
+    """Each entry and its base without the possessive ("Guy's" and "Guy"), except a listed first name: "St Thomas'"
+    and "Jimmy's" are hospitals, but "Thomas" and "Jimmy" alone are people's names."""
+    bases = {re.sub(r"['’]s?$", "", entry) for entry in entries}
+    return entries | {base for base in bases if base in entries or base not in words.GIVEN_NAMES}
 
 
 _NEVER_NAMES = _with_possessive_bases(
@@ -1303,6 +1309,15 @@ class _NameFinder:
         ):
             self.flagged.update(run)  # "Liam Ashworth": a surname that is also a hospital's name
             return
+        if (
+            len(bases) == 2
+            and bases[0] in _MONTH_FIRST_NAMES
+            and self._surname(bases[1])
+            and bases[1] not in _NEVER_NAMES
+            and not self._date_context(run[0])
+        ):
+            self.flagged.update(run)  # "met Jan Kowalski", "From: April Ashworth"; not "3 Jan Kowalski ward round"
+            return
         if any(base in _NEVER_NAMES and not self._known_name(base) for base in bases):
             # Mixed runs such as "Citizens Advice" or "Jamie Methadone": only sure names survive.
             for i in run:
@@ -1526,6 +1541,9 @@ class _NameFinder:
     def _judge_single(self, index: int, evidence: bool) -> None:
         token = self.tokens[index]
         word = token.base
+        if self._family_named(index):
+            self.flagged.add(index)  # "the O'Hare family", "Okonkwo household": a surname, whatever comes before
+            return
         if self._determiner_before(index):
             return  # "the Marina", "an Amber warning": people are not "the" anyone
         if word in words.TITLES and word.lower() in self.lexicon.dictionary and not self._after_title(index):
@@ -1588,6 +1606,19 @@ class _NameFinder:
             return  # "Choice Support, Lifeways and Mencap": a provider named among providers
         if evidence or (self._weak_cue_before(index) and not token.sentence_start):
             self.flagged.add(index)
+
+    def _family_named(self, index: int) -> bool:
+        """A surname before "family", "household" or "twins": a listed one, or a name-shaped word that is no English
+        word ("the Royal family" is not, "the Foster family" and "the Okonkwo family" are)."""
+        following = index + 1
+        if following >= len(self.tokens) or self.tokens[following].raw not in _FAMILY_AFTER:
+            return False
+        if self.text[self.tokens[index].end : self.tokens[following].start] != " ":
+            return False
+        word = self.tokens[index].base
+        if self.tokens[index].possessive or word in _NEVER_NAMES:
+            return False
+        return self._known_name(word) or (self._name_like_unknown(word) and word.lower() not in self.lexicon.dictionary)
 
     def _after_title(self, index: int) -> bool:
         """ "Mr Judge", "Mr. Master": the word straight after a title is the name it takes."""
@@ -2138,3 +2169,29 @@ class _NameFinder:
 def find_names(text: str, blocked_spans: Sequence[tuple[int, int]] = ()) -> list[Span]:
     """Spans of people's names in normalised text; nothing inside `blocked_spans` (known organisations)."""
     return _NameFinder(text, blocked_spans).run()
+
+
+# The same name in another script beside the name in Latin letters: "Samir HADDAD (سمير حداد)", "Jimmy Cheung
+# (张志明)", "ሰላም ገብረሂወት / Selam Gebrehiwet". Words of letters outside the Latin alphabets, up to five.
+_OTHER_SCRIPT_WORD = r"[^\x00-\x7f\s\u00a0-\u024f\u1e00-\u1eff\u2000-\u206f]+"
+_OTHER_SCRIPT_RUN = rf"{_OTHER_SCRIPT_WORD}(?:[ \t]{_OTHER_SCRIPT_WORD}){{0,4}}"
+_OTHER_SCRIPT_AFTER = re.compile(rf"[ \t]*[(/][ \t]*({_OTHER_SCRIPT_RUN})[ \t]*(?=[)/,;]|\n|$)")
+_OTHER_SCRIPT_BEFORE = re.compile(rf"({_OTHER_SCRIPT_RUN})[ \t]*[(/][ \t]*$")
+
+
+def _letters_only(run: str) -> bool:
+    """Every character a letter or a letter's mark (no emoji, symbol or punctuation)."""
+    return all(unicodedata.category(char)[0] in "LM" for char in run if not char.isspace())
+
+
+def names_in_other_scripts(text: str, names: Sequence[Span]) -> list[Span]:
+    """The spans, beside each name found, of the same name written in another script."""
+    found: list[Span] = []
+    for start, end, _kind in names:
+        after = _OTHER_SCRIPT_AFTER.match(text, end)
+        if after and _letters_only(after.group(1)):
+            found.append((after.start(1), after.end(1), "name"))
+        before = _OTHER_SCRIPT_BEFORE.search(text, max(0, start - 80), start)
+        if before and _letters_only(before.group(1)):
+            found.append((before.start(1), before.end(1), "name"))
+    return found
