@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 
 from core.anonymisation import names as words
 from core.anonymisation.name_data import NameData, load_name_data
@@ -209,8 +210,28 @@ def words_only_mailbox(text: str, start: int, address: str) -> bool:
     parts = [part.rstrip("0123456789") or part for part in re.split(r"[._+-]+", local) if part]
     if not parts or _OWN_ADDRESS_BEFORE.search(text, max(0, start - 60), start):
         return False
-    service = [part in _TEAM_MAILBOX_WORDS or part.title() in words.TOWNS for part in parts]
+    service = [
+        part in _TEAM_MAILBOX_WORDS
+        or part.title() in words.TOWNS
+        or part in _SERVICE_NUMBERS
+        or _acronym_in(text, part)
+        for part in parts
+    ]
     return _words_no_one_is_called(local, parts, service, load_name_data())
+
+
+_SERVICE_NUMBERS = frozenset({"111", "999", "101", "119"})  # "111.clinicalgovernance@": NHS 111's
+
+
+def _acronym_in(text: str, part: str) -> bool:
+    """ "swep.coordinator@" beside "SWEP activation form": a part the text itself writes as an acronym in capitals."""
+    return 3 <= len(part) <= 8 and part.isalpha() and part.upper() in _acronyms(text)
+
+
+@lru_cache(maxsize=4)
+def _acronyms(text: str) -> frozenset[str]:
+    """The words in capitals of three to eight letters in the text: read once per text, however many mailboxes."""
+    return frozenset(re.findall(r"\b[A-Z]{3,8}\b", text))
 
 
 def _words_no_one_is_called(local: str, parts: list[str], service: list[bool], data: NameData) -> bool:
@@ -1473,7 +1494,8 @@ def find_references(text: str) -> Iterable[Span]:
 # a repair job, a booking or a session, a provider's registration, a staff login.
 _THINGS_NUMBER_BEFORE = re.compile(
     r"\b(?:invoice|inv|purchase\s+order|PO|insurance(?:\s+policy)?|policy\s+(?:for|on)\s+the|job|works?\s+order|"
-    r"batch|lot|serial|asset|ticket|session|booking|CQC(?:\s+(?:location|provider))?|ODS|charity|company|user|login|"
+    r"batch|lot|serial|asset|ticket|session|booking|CQC(?:\s+(?:location|provider))?|location\s+id|ODS|charity|"
+    r"company|user|login|incident\s+report|"
     r"staff|training|course|module|void|contract|policy|tracker|audit|(?:Ofsted|DfE)(?:\s+URN)?|"
     r"UKPRN|tender|bid|doc(?:ument)?|grid|Datix|asset\s+tag|tag|device|IMEI|SLA|ICO(?:\s+registration)?|"
     r"(?:phone\s+)?conference|meeting|webinar|passcode|dial[\s-]?in|BS(?:\s+EN)?|ISO|PAS)"

@@ -71,6 +71,9 @@ BRACKETED_ROLES = _words(
     mum mam mother dad father son daughter brother sister partner wife husband boyfriend girlfriend grandmother
     grandfather nan gran grandad aunt uncle cousin niece nephew carer friend neighbour ex su SU pt PT patient client
     service user child yp YP cyp CYP victim perpetrator perp alleged adult tenant resident student worker sw SW
+    midwife nurse interpreter advocate officer manager therapist coordinator co-ordinator solicitor doctor consultant
+    paramedic physio physiotherapist keyworker mentor befriender volunteer psychologist psychiatrist counsellor
+    practitioner navigator caseworker assessor guardian attorney
     """
 )
 
@@ -95,6 +98,7 @@ INITIALISMS = _words(
     ISW PRU AP SEMH SEND LAC CP CPP CPR CSP FGC FNP TAC TAMHS HSC NICE RCN HCPC SWE BASW ADCS MHST ERS
     CAIT HBA FME FMO SOCO CID MISPER CAWN DASH RIC ICTG SCRA CHI DSO IOPC PSNI NIHE GMC NMC CTO IMHA IMCA YM TOP
     CNS CNSs ANP ACP ENP APP ECP EMD EMT HCSW TVN SCPHN SN RN DN
+    FBC LFT LFTs TFT TFTs CRP ESR INR eGFR GFR Mg PO4 BNP CK LDH ABG VBG Hb HbA1c WCC UE Na Ca USA UAE UN
     """
 )
 

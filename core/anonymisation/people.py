@@ -220,7 +220,10 @@ _EPONYM_AFTER = re.compile(
     # one describing word may come between ("Gibbs' reflective cycle"), not a word that says what a person has
     # ("Alan Pritchett with dementia", "Rose who has Parkinson's")
     r"(?:['’]s?)?\s+(?:(?!(?:with|has|had|have|and|or|is|was|who|whose|of|in|for|on|to|from|at|by|the|a|an|her|his|"
-    r"their|living|diagnosed|suffering|having|early|late)\b)[a-z]+\s+)?(?:cycle|hierarchy|model|theory|triangle|principles?|syndrome|paradox|razor|"
+    r"their|living|diagnosed|suffering|having|early|late|"
+    # nor a verb that a person does to a test or its criteria: "Isla meets criteria", "Sam scored 12 on the test"
+    r"meets?|met|fits?|fitted|fulfils?|fulfilled|pass(?:es|ed)?|fail(?:s|ed)?|scored?|scores|needs?|needed|took|"
+    r"takes?|sat|did|does|completed?|got|gets)\b)[a-z]+\s+)?(?:cycle|hierarchy|model|theory|triangle|principles?|syndrome|paradox|razor|"
     r"pyramid|ladder|wheel|curve|window|stages|scale|criteria|matrix|quadrant|effect|complex|pyramid|disease|"
     r"palsy|chorea|dementia|lymphoma|sarcoma|phenomenon|sign|test|score|competence|guidelines|ruling|judgment|"
     # reports and inquiries named for who led them: "the Bradley Report", "the Munro Review", "the Francis Inquiry"
@@ -249,7 +252,9 @@ _ROLE_ACRONYMS = (
 _ROLE_AFTER = re.compile(
     r"^\s*\(\s*(?:the\s+|a\s+|an\s+|our\s+|her\s+|his\s+|their\s+)?"
     r"(?:(?:student|trainee|senior|foster|kinship|support|key|link|family|lead|named|allocated|social|paid|"
-    r"unpaid|informal|main|young|older|former|birth|step)[\s-]+){0,2}"
+    r"unpaid|informal|main|young|older|former|birth|step|specialist|clinical|community|district|practice|duty|"
+    r"advanced|assistant|deputy|acting|locum|independent|approved|peer|recovery|housing|debt|money|welfare|"
+    r"benefits|tenancy|outreach|youth|school|liaison|HIV|TB|IDVA|CAMHS|CMHT|SEND|LD)[\s-]+){0,2}"
     rf"(?:(?:{'|'.join(sorted(words.BRACKETED_ROLES | words.STRONG_CUES, key=len, reverse=True))})s?"
     rf"|(?:{_ROLE_ACRONYMS}))\b(?:[^()\n]{{0,40}})\)"
 )
@@ -502,6 +507,14 @@ _NAMED_FACILITY_AFTER = re.compile(
     r"building|campus|scheme|garden|gardens|annexe|allotments?|park)\b"
     rf"| (?:{_FACILITY_MODIFIERS}) (?:school|college|nursery|academy)\b"
 )
+# A place's name in capitals after a titled name makes the title part of the place's: "the Dr Gray Health Centre",
+# "Lady Margaret Hall Community Centre", "the Sir Robert Peel Hospital".
+_CAPITAL_FACILITY_AFTER = re.compile(
+    r" (?:(?:Health|Medical|Community|Day|Resource|Family|Youth|Children['’]s|Leisure|Sports|Memorial|Village|"
+    r"Wellbeing|Recovery) (?:Centre|Center|Hub|Hall)|Surgery|Practice|Hospital|Hospice|Infirmary|Library|Academy|"
+    r"(?:Primary |Secondary |High |Junior |Infant )?School|College|Institute)\b"
+)
+_PLURAL_FACILITIES = words.word_set("units wards hospitals centres surgeries practices hubs clinics hostels")
 _FACILITY_STAFF_AFTER = re.compile(
     r" (?:manager|staff|worker|workers|lead|nurse|coordinator|co-ordinator|volunteer|volunteers|team|officer)\b"
 )
@@ -697,6 +710,7 @@ class _NameFinder:
         self._flag_sign_offs()
         self._flag_shouted_names()
         self._flag_first_then_capital_surname()
+        self._flag_initial_surnames()
         self._flag_capital_surnames_after()
         self._flag_and_pairs()
         self._propagate()
@@ -1046,10 +1060,45 @@ class _NameFinder:
             index += 1
         last = first + taken - 1
         if taken and (
-            self._organisation_follows(last) or (self.tokens[last].possessive and self._named_place_follows(last))
+            self._organisation_follows(last)
+            or (self.tokens[last].possessive and self._named_place_follows(last))
+            or self._place_after_titled_name(first, last)
         ):
             self.flagged.difference_update(range(first, first + taken))  # "the Dr Foster practice"
             self.blocked.update(range(first, first + taken))
+
+    def _place_after_titled_name(self, first: int, last: int) -> bool:
+        """ "the Dr Gray Health Centre", "Lady Margaret Hall Community Centre": a titled name that a place's name in
+        capitals follows is the place's. Not a first name alone: "Dr Emma Surgery team" is Dr Emma's."""
+        if not _CAPITAL_FACILITY_AFTER.match(self.text, self.tokens[last].end):
+            return False
+        base = self.tokens[last].base
+        return first < last or not self._given(base) or self._surname(base)
+
+    def _flag_initial_surnames(self) -> None:
+        """ "grandmother S. WHITLOCK", "manager (L Crabtree)", "filtered: D. KOWALCZYK": an initial, then a surname in
+        capitals or a listed one. Not "Plan B", "Ward C Smith" or "Hepatitis B": no capitalised word before the
+        initial, and "A" and "I" only with their full stop."""
+        for index in range(len(self.tokens) - 1):
+            initial = self.tokens[index]
+            if not _INITIAL.fullmatch(initial.raw) or index in self.flagged or index in self.blocked:
+                continue
+            gap = self.text[initial.end : self.tokens[index + 1].start]
+            if gap not in {" ", ". "} or (initial.raw in {"A", "I"} and gap != ". "):
+                continue
+            if index > 0 and self.tokens[index - 1].capitalised and self.tokens[index - 1].raw not in words.ROLE_CUES:
+                continue
+            surname = index + 1
+            base = self.tokens[surname].base
+            listed = (
+                self.tokens[surname].capitalised
+                and self._surname(base)
+                and base not in _NEVER_NAMES
+                and base.lower() not in self.lexicon.dictionary
+            )
+            if listed or self._capital_surname(surname):
+                self.flagged.update((index, surname))
+                self.joins.add(index)
 
     def _capital_surname(self, index: int) -> bool:
         raw = self.tokens[index].base
@@ -1215,6 +1264,12 @@ class _NameFinder:
             return
         if self._eponym(run):
             self.blocked.update(run)  # "Kolb's cycle", "the Peter principle": a theory, not a person
+            return
+        if len(run) > 1 and self.tokens[run[0]].raw == "Royal":
+            self.blocked.update(run)  # "Royal Albert Edward 14 ambulances waiting": an infirmary, no one is "Royal"
+            return
+        if self._word(run[-1] + 1) in _PLURAL_FACILITIES and self._joined(run[-1], run[-1] + 1):
+            self.blocked.update(run)  # "Lister and Harvey units", "the Cavell and Seacole wards": places' names
             return
         if not last.possessive and self._thing_after_run(run):
             self.blocked.update(run)  # "Vera Lynn songs", "Henry Price reception": a thing named, not a person
@@ -2118,6 +2173,7 @@ class _NameFinder:
         }
         sure_lower = {name.lower() for name in sure if name.lower() in self.lexicon.lower_given}
         sure_capitals = {name for name in sure if name.isupper() and len(name) >= 2 and name not in words.INITIALISMS}
+        sure |= {name.title() for name in sure_capitals if len(name) >= 4}  # "KOWALCZYK" above, "M Kowalczyk" below
         ambiguous = {self.tokens[i].base for i in self.flagged if self._ambiguous(self.tokens[i].base)}
         for index, token in enumerate(self.tokens):
             if index in self.flagged or index in self.blocked:
@@ -2168,7 +2224,29 @@ class _NameFinder:
 
 def find_names(text: str, blocked_spans: Sequence[tuple[int, int]] = ()) -> list[Span]:
     """Spans of people's names in normalised text; nothing inside `blocked_spans` (known organisations)."""
-    return _NameFinder(text, blocked_spans).run()
+    spans = _NameFinder(text, blocked_spans).run()
+    if "." in text:
+        taken = [*spans, *((start, end, "") for start, end in blocked_spans)]
+        dotted = [span for span in _dotted_initials(text) if not any(_overlap(span, other) for other in taken)]
+        spans = sorted(spans + dotted)
+    return spans
+
+
+# Initials written with full stops: "Discussed M.B. (CYP)", "PN for GU-0088123 (T.D.)", "RE: D.A. falls", "T.O'C.".
+# Capitals with full stops are a person's initials unless they spell an abbreviation ("D.O.B.", "P.S.", "G.P.").
+_DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.(?:[A-Z]['’])?){2,3}(?![\w])")
+
+
+def _dotted_initials(text: str) -> list[Span]:
+    return [
+        (match.start(), match.end(), "name")
+        for match in _DOTTED_INITIALS.finditer(text)
+        if re.sub(r"[.'’]", "", match.group()) not in words.INITIALISMS
+    ]
+
+
+def _overlap(span: Span, other: Span) -> bool:
+    return span[0] < other[1] and other[0] < span[1]
 
 
 # The same name in another script beside the name in Latin letters: "Samir HADDAD (سمير حداد)", "Jimmy Cheung

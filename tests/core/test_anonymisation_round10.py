@@ -15,6 +15,7 @@ import pytest
 
 from core.anonymisation import find_personal_data
 from core.anonymisation import names as words
+from core.anonymisation.name_data import CARE_WORDS_FILE
 
 
 def of_kind(text: str, kind: str) -> list[str]:
@@ -227,3 +228,142 @@ def test_a_job_title_in_capitals_before_a_comma_is_no_surname(title: str) -> Non
 
 def test_a_surname_in_capitals_before_a_comma_is_still_a_name() -> None:
     assert of_kind("BRENNAN, Shane Patrick CRN X417263", "name") == ["BRENNAN, Shane Patrick"]
+
+
+# --- Places named after people ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Handover delays: Royal Albert Edward 14 ambulances waiting, longest 6h.",
+        "Transferred to the Royal Victoria Infirmary.",
+        "Copy to the Dr Gray Health Centre and the looked-after children nurse.",
+        "Party at Lady Margaret Hall Community Centre from 1pm.",
+        "Referred to the Sir Robert Peel Hospital.",
+        "Lister and Harvey units (mental health) taking section 136 conveyances.",
+        "Beds on the Cavell and Seacole wards are full.",
+    ],
+)
+def test_a_place_named_after_a_person_is_no_name(text: str) -> None:
+    assert of_kind(text, "name") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Letter from Dr Emma Surgery team.", "Emma"),
+        ("Dr Gray said the Health Centre is shut.", "Gray"),
+        ("Mr Harvey units of alcohol a week: 40.", "Harvey"),
+    ],
+)
+def test_the_person_beside_a_places_words_is_still_a_name(text: str, name: str) -> None:
+    assert of_kind(text, "name") == [name]
+
+
+# --- Words of the field, lab tests and roles --------------------------------------------------------------------------
+
+_CARE_WORDS = [
+    line.strip()
+    for line in CARE_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize("template", ["OOH GP {}\nAntibiotics: nitrofurantoin 100mg", "spoke with {} today"])
+def test_no_word_of_the_field_is_read_as_a_name(template: str) -> None:
+    assert [word for word in _CARE_WORDS if of_kind(template.format(word), "name")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Include bloods (FBC, U&E, LFT, Mg, PO4) and ECG with every referral.",
+        "Bloods: Na 131, K 3.1, Mg 0.6, PO4 0.5, CRP 12, INR 1.1",
+    ],
+)
+def test_blood_tests_abbreviations_are_no_names(text: str) -> None:
+    assert of_kind(text, "name") == []
+
+
+@pytest.mark.parametrize("role", sorted({"midwife", "nurse", "interpreter", "advocate", "physio", "keyworker"}))
+@pytest.mark.parametrize("describing", ["", "specialist ", "HIV specialist "])
+def test_a_role_in_brackets_after_a_first_name_makes_it_a_person(role: str, describing: str) -> None:
+    assert of_kind(f"Precious plans to tell him with support from Ruth ({describing}{role}).", "name") == ["Ruth"]
+
+
+def test_a_place_with_a_role_word_in_brackets_is_no_person() -> None:
+    assert of_kind("Support from Orchard (specialist unit) is ending.", "name") == []
+
+
+@pytest.mark.parametrize("verb", ["meets", "met", "fulfils", "scored 12 on the", "passed the"])
+def test_a_first_name_that_meets_criteria_is_a_person(verb: str) -> None:
+    assert of_kind(f"ECG QTc 438.\nIsla {verb} criteria for anorexia nervosa.", "name") == ["Isla"]
+
+
+@pytest.mark.parametrize("eponym", ["We used the Beers criteria.", "Gibbs' reflective cycle was used."])
+def test_criteria_named_after_their_author_are_no_person(eponym: str) -> None:
+    assert of_kind(eponym, "name") == []
+
+
+# --- Initials ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("SGO made to maternal grandmother S. WHITLOCK today.", ["S. WHITLOCK"]),
+        ("Missing episodes log (filtered: D. KOWALCZYK)", ["D. KOWALCZYK"]),
+        ("Log (filtered: D. KOWALCZYK)\n1\t14/08/2025\tLeeds bus station\tM Kowalczyk", ["D. KOWALCZYK", "Kowalczyk"]),
+    ],
+)
+def test_an_initial_before_a_surname_in_capitals_is_a_name(text: str, names: list[str]) -> None:
+    assert of_kind(text, "name") == names
+
+
+@pytest.mark.parametrize(
+    "text", ["Vitamin D LEVELS low.", "Hepatitis B JONES test", "Band B SMITH", "The A Block is shut."]
+)
+def test_a_letter_after_a_capitalised_word_is_no_initial(text: str) -> None:
+    assert of_kind(text, "name") == []
+
+
+@pytest.mark.parametrize("initials", ["M.B.", "J.T.", "K.L.", "T.O'C.", "J.B."])
+@pytest.mark.parametrize("template", ["Discussed {} (CYP, ref CAMHS-55192) today.", "{}'s dad works away."])
+def test_initials_with_full_stops_are_a_name(initials: str, template: str) -> None:
+    assert of_kind(template.format(initials), "name") == [initials]
+
+
+@pytest.mark.parametrize("abbreviation", ["D.O.B.", "P.S.", "G.P.", "U.S.A.", "N.B."])
+def test_an_abbreviation_with_full_stops_is_no_name(abbreviation: str) -> None:
+    assert of_kind(f"Noted {abbreviation} as below.", "name") == []
+
+
+# --- Shared mailboxes and things' numbers -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To: outreach.team@example.gov.uk\nCc: swep.coordinator@example.gov.uk\nSubject: SWEP activation form",
+        "To: marsipan.lead@example.nhs.uk\nSubject: MARSIPAN audit",
+        "To: 111.clinicalgovernance@example.nhs.uk\nSubject: Learning from incident review",
+    ],
+)
+def test_a_mailbox_named_by_the_texts_own_acronym_or_by_111_is_a_teams(text: str) -> None:
+    assert of_kind(text, "email") == []
+
+
+def test_a_name_in_capitals_in_a_mailbox_is_still_someones() -> None:
+    assert of_kind("Email kim.coordinator@example.gov.uk, KIM is off.", "email") == ["kim.coordinator@example.gov.uk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Discussed incident report IR-2025-118 (dog bite, towpath) and learning.",
+        "The report will be published on 12 June (location ID 1-2234567890).",
+    ],
+)
+def test_an_incident_reports_and_a_locations_numbers_are_things(text: str) -> None:
+    assert of_kind(text, "reference") == []
