@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from core.anonymisation import names as words
 from core.anonymisation.identifiers import Span
@@ -252,7 +253,7 @@ _ROLE_ACRONYMS = (
 _ROLE_AFTER = re.compile(
     r"^\s*\(\s*(?:the\s+|a\s+|an\s+|our\s+|her\s+|his\s+|their\s+)?"
     r"(?:(?:student|trainee|senior|foster|kinship|support|key|link|family|lead|named|allocated|social|paid|"
-    r"unpaid|informal|main|young|older|former|birth|step|specialist|clinical|community|district|practice|duty|"
+    r"unpaid|informal|main|young|older|former|birth|step|estranged|ex|late|adoptive|biological|specialist|clinical|community|district|practice|duty|"
     r"advanced|assistant|deputy|acting|locum|independent|approved|peer|recovery|housing|debt|money|welfare|"
     r"benefits|tenancy|outreach|youth|school|liaison|HIV|TB|IDVA|CAMHS|CMHT|SEND|LD)[\s-]+){0,2}"
     rf"(?:(?:{'|'.join(sorted(words.BRACKETED_ROLES | words.STRONG_CUES, key=len, reverse=True))})s?"
@@ -1067,6 +1068,20 @@ class _NameFinder:
             self.flagged.difference_update(range(first, first + taken))  # "the Dr Foster practice"
             self.blocked.update(range(first, first + taken))
 
+    def _public_figure(self, run: list[int]) -> bool:
+        """The run is a famous person's or a fictional character's name (data/public-figures.txt), with nothing
+        before it that makes it someone in the case: a title takes its name first, and the caller has found no cue."""
+        if run[0] > 0 and self.tokens[run[0] - 1].raw in words.TITLES:
+            return False
+        following = run[-1] + 1  # "Joseph Rowntree", "Thomas Coram": the surname already read as a charity's
+        if following < len(self.tokens) and following in self.blocked and self._joined(run[-1], following):
+            run = [*run, following]
+        if tuple(self.tokens[i].base for i in run) not in _public_figures():
+            return False
+        after = self.text[self.tokens[run[-1]].end : self.tokens[run[-1]].end + 60]
+        # "Imran Khan (estranged husband)", "Tom Jones (12.3.80)", "Tom Jones, NHS ...": someone in the case
+        return not (_ROLE_AFTER.match(after) or self._relation_after(run[-1]) or _RECORD_AFTER.match(after))
+
     def _place_after_titled_name(self, first: int, last: int) -> bool:
         """ "the Dr Gray Health Centre", "Lady Margaret Hall Community Centre": a titled name that a place's name in
         capitals follows is the place's. Not a first name alone: "Dr Emma Surgery team" is Dr Emma's."""
@@ -1246,6 +1261,9 @@ class _NameFinder:
         run = [index for index in run if index not in self.blocked]  # blocked by a run judged before this one
         if not run:
             return
+        if not any(i in self.flagged for i in run) and not self._cue_before(run[0]) and self._public_figure(run):
+            self.blocked.update(run)  # "looked a lot like Tom Jones", "a DJ set inspired by Dolly Parton"
+            return
         last = self.tokens[run[-1]]
         if len(run) == 1 and self._modal_will(run[0]):
             self.blocked.update(run)  # "Will share report with school SENCo.": the verb, not a name
@@ -1380,6 +1398,9 @@ class _NameFinder:
                     self.flagged.add(i)
             return
         evidence = role_cue or self._evidence(run)
+        if not role_cue and not self._cue_before(run[0]) and self._public_figure(run):
+            self.blocked.update(run)  # "Yesterday Tom Jones was on the radio": the famous name after a sentence's word
+            return
         if inside_phrase:
             self.flagged.update(i for i in run if self._given(self.tokens[i].base))
         elif len(run) >= 2:
@@ -2220,6 +2241,31 @@ class _NameFinder:
             else:
                 spans.append((token.start, token.end, "name"))
         return spans
+
+
+_RECORD_AFTER = re.compile(r"['’]?s?\s*[(,:;-]?\s*(?:\d|DOB|D\.O\.B|NHS|CRN|PNC|born|aged?\b)", re.IGNORECASE)
+PUBLIC_FIGURES_FILE = Path(__file__).resolve().parent / "data" / "public-figures.txt"
+
+
+@lru_cache(maxsize=1)
+def _public_figures() -> frozenset[tuple[str, ...]]:
+    """Each famous name as its words; the one-word names only where they are no one's first name or surname."""
+    lexicon = _lexicon()
+    figures: set[tuple[str, ...]] = set()
+    one_word = False
+    for line in PUBLIC_FIGURES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            one_word = one_word or line.strip() == "# one word"
+            continue
+        name = tuple(_TOKEN.findall(line))
+        if len(name) > 1 and not one_word:
+            figures.add(name)
+        elif len(name) == 1 and one_word:
+            word = name[0]
+            listed = word in lexicon.given or word in lexicon.surnames or word in lexicon.ambiguous
+            if not listed and word.lower() not in lexicon.dictionary:
+                figures.add(name)
+    return frozenset(figures)
 
 
 def find_names(text: str, blocked_spans: Sequence[tuple[int, int]] = ()) -> list[Span]:

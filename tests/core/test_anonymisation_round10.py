@@ -11,11 +11,14 @@ still found, and the look-alike is not.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from core.anonymisation import find_personal_data
 from core.anonymisation import names as words
 from core.anonymisation.name_data import CARE_WORDS_FILE
+from core.anonymisation.people import _public_figures
 
 
 def of_kind(text: str, kind: str) -> list[str]:
@@ -367,3 +370,41 @@ def test_a_name_in_capitals_in_a_mailbox_is_still_someones() -> None:
 )
 def test_an_incident_reports_and_a_locations_numbers_are_things(text: str) -> None:
     assert of_kind(text, "reference") == []
+
+
+# --- Famous people and characters mentioned in passing ----------------------------------------------------------------
+
+_FIGURES = sorted(
+    " ".join(name)
+    for name in _public_figures()
+    if not set(name) & (words.TITLES | words.TOWNS | words.ORGANISATION_WORDS)
+    and all(re.fullmatch(r"[A-Z][a-z]+", word) for word in name)
+)
+_PASSING_MENTIONS = [
+    "The team watched a clip about {} in training.",
+    "Someone put {} on the radio again.",
+    "Next term the group will read something by {}.",
+    "He looked a lot like {}.",
+]
+
+
+@pytest.mark.parametrize("mention", _PASSING_MENTIONS)
+def test_no_famous_name_mentioned_in_passing_is_flagged(mention: str) -> None:
+    assert len(_FIGURES) > 1000
+    assert [figure for figure in _FIGURES if of_kind(mention.format(figure), "name")] == []
+
+
+@pytest.mark.parametrize("figure", ["Tom Jones", "Chris Martin", "Imran Khan", "John Terry", "Dolly Parton"])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Mr {} said he was fine.",
+        "Client: {}, DOB 12/03/1980",
+        "Her son {} was arrested on Friday.",
+        "{} (12.3.80) was seen today.",
+        "P: {} (estranged husband)",
+        "{}, NHS 943 476 5919, was discharged.",
+    ],
+)
+def test_a_famous_name_that_the_text_makes_someone_in_the_case_is_a_name(figure: str, template: str) -> None:
+    assert figure in " ".join(of_kind(template.format(figure), "name"))
