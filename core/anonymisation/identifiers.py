@@ -334,6 +334,23 @@ def _nhs_spoken_of(text: str, start: int, digits: str) -> bool:
     return digits[0] != "0" and _NHS_SPOKEN_OF.search(text, max(0, start - 160), start) is not None
 
 
+# An international prefix before a number grouped 3-3-4 makes it a phone number: "+44 115 496 0844", "(0)161 ...".
+_INTERNATIONAL_BEFORE = re.compile(r"(?:\+\s?44|0044|\(0\))\s*$")
+
+
+def _mistyped_nhs_number(text: str, match: re.Match[str], digits: str) -> bool:
+    """Ten digits grouped 3-3-4 as NHS numbers are written, not a phone's 0 or +44, are an NHS number even when the
+    check digit fails: a mistyped NHS number is still someone's ("ADEYEMI, Joseph (719 274 9720)")."""
+    if _a_things_number(text, match.start(), match.end()):
+        return False  # "The invoice 123 456 7890 was paid"
+    grouped = match.end(1) < match.start(2) and match.end(2) < match.start(3)
+    return (
+        grouped
+        and digits[0] != "0"
+        and not _INTERNATIONAL_BEFORE.search(text, max(0, match.start() - 8), match.start())
+    )
+
+
 def find_nhs_numbers(text: str) -> Iterable[Span]:
     found: set[int] = set()
     for match in _NHS_CANDIDATE.finditer(text):
@@ -341,7 +358,12 @@ def find_nhs_numbers(text: str) -> Iterable[Span]:
         if len(set(digits)) == 1:
             continue  # a form's blank: "NHS No: 000 000 0000"
         labelled = _NHS_CUE.search(text[max(0, match.start() - 24) : match.start()])
-        if labelled or nhs_check_digit_ok(digits) or _nhs_spoken_of(text, match.start(), digits):
+        if (
+            labelled
+            or nhs_check_digit_ok(digits)
+            or _nhs_spoken_of(text, match.start(), digits)
+            or _mistyped_nhs_number(text, match, digits)
+        ):
             found.add(match.start())
             yield match.start(), match.end(), "nhs_number"
     for match in _NHS_OTHER_GROUPING.finditer(text):

@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from core.anonymisation import find_personal_data
+from core.anonymisation import find_personal_data, nhs_check_digit_ok
 from core.anonymisation import names as words
 from core.anonymisation.name_data import CARE_WORDS_FILE
 from core.anonymisation.people import _public_figures
@@ -408,3 +408,32 @@ def test_no_famous_name_mentioned_in_passing_is_flagged(mention: str) -> None:
 )
 def test_a_famous_name_that_the_text_makes_someone_in_the_case_is_a_name(figure: str, template: str) -> None:
     assert figure in " ".join(of_kind(template.format(figure), "name"))
+
+
+# --- A mistyped NHS number --------------------------------------------------------------------------------------------
+
+
+def _mistyped(number: str) -> str:
+    """The NHS number with its last digit changed so that the modulus 11 check fails."""
+    digits = number.replace(" ", "")
+    for last in "0123456789":
+        if last != digits[-1] and not nhs_check_digit_ok(digits[:-1] + last):
+            return f"{digits[:3]} {digits[3:6]} {digits[6:9]}{last}"
+    raise AssertionError(number)
+
+
+_MISTYPED = [_mistyped(number) for number in ("943 476 5919", "401 023 2137", "719 274 9721", "552 273 1443")]
+
+
+@pytest.mark.parametrize("number", _MISTYPED)
+@pytest.mark.parametrize(
+    "template", ["ADEYEMI, Joseph ({}): home from hospital.", "Frailty huddle list:\n- {}\n- pendant fitted"]
+)
+def test_a_mistyped_nhs_number_grouped_as_nhs_numbers_are_is_found(number: str, template: str) -> None:
+    assert not nhs_check_digit_ok(number.replace(" ", ""))
+    assert of_kind(template.format(number), "nhs_number") == [number]
+
+
+@pytest.mark.parametrize("number", ["+44 115 496 0844", "+44 (0)161 496 0904", "0044 113 496 0672"])
+def test_a_phone_number_with_its_country_code_is_no_nhs_number(number: str) -> None:
+    assert of_kind(f"Sister Funmi is NOK, {number}.", "nhs_number") == []
