@@ -125,6 +125,25 @@ _TEAM_NAMED_BEFORE = re.compile(
 )
 
 
+# Where a notice sends its readers' questions: a service's mailbox, unless its local part names someone.
+_QUERIES_BEFORE = re.compile(
+    r"\b(?:queries|enquiries|questions)\b[^\n@]{0,40}?(?:\bto|\bvia|\bat|:|\bcontact|\be-?mail)\s*$", re.IGNORECASE
+)
+
+
+def _local_part_names_someone(address: str, data: NameData) -> bool:
+    """A first name or a surname in the local part, alone or after initials run on ("jsmith", "kj.smith")."""
+    local = address.split("@", 1)[0].lower()
+    for part in re.split(r"[._+-]+", local):
+        part = part.rstrip("0123456789")
+        for cut in range(0, min(3, len(part) - 1)):
+            if _names_someone(part[cut:].capitalize(), data):
+                return True
+        if len(part) > 3 and _names_someone(part[:-1].capitalize(), data):
+            return True  # "smithj"
+    return False
+
+
 # A sender named by role: "Pastoral Lead", "Hospice at Home", "Prevent Coordinator".
 _ROLE_SENDER_WORDS = words.word_set(
     "team service services lead coordinator co-ordinator manager officer admin administrator hub unit ward clinic "
@@ -145,6 +164,8 @@ def team_mailbox_named_before(text: str, start: int, address: str) -> bool:
         return False
     if _TEAM_NAMED_BEFORE.search(text, line_start, start):
         return True
+    if _QUERIES_BEFORE.search(text, line_start, start) and not _local_part_names_someone(address, data):
+        return True  # "Any queries: AP MANAGER via ap.elliotthouse@...", "Queries: prisonleavers@..."
     # "From: Hospice at Home <hah@...>", "Pastoral Lead <pastoral@...>": a sender named by role, no person's name.
     display = _DISPLAY_NAME.search(text, line_start, start)
     if display is None:

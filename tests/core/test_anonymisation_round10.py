@@ -437,3 +437,22 @@ def test_a_mistyped_nhs_number_grouped_as_nhs_numbers_are_is_found(number: str, 
 @pytest.mark.parametrize("number", ["+44 115 496 0844", "+44 (0)161 496 0904", "0044 113 496 0672"])
 def test_a_phone_number_with_its_country_code_is_no_nhs_number(number: str) -> None:
     assert of_kind(f"Sister Funmi is NOK, {number}.", "nhs_number") == []
+
+
+# --- Where a notice sends its readers' questions ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("before", ["Any queries: AP MANAGER via", "Queries:", "Enquiries to", "Questions? Email"])
+@pytest.mark.parametrize(
+    "address", ["ap.elliotthouse@justice.gov.uk", "prisonleavers@hullcc.gov.uk", "sa.hub@x.gov.uk"]
+)
+def test_the_mailbox_a_notice_sends_queries_to_is_a_services(before: str, address: str) -> None:
+    assert of_kind(f"Discharge grant £82.39. {before} {address}.", "email") == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["sarah.jones@council.gov.uk", "jsmith@council.gov.uk", "k.ahmed@nhs.net", "smithj@nhs.net", "pat.hub@gmail.com"],
+)
+def test_a_persons_mailbox_given_for_queries_is_still_theirs(address: str) -> None:
+    assert of_kind(f"Any queries: please email {address}.", "email") == [address]
