@@ -132,10 +132,13 @@ _QUERIES_BEFORE = re.compile(
 
 
 def _local_part_names_someone(address: str, data: NameData) -> bool:
-    """A first name or a surname in the local part, alone or after initials run on ("jsmith", "kj.smith")."""
+    """An initial, or a first name or a surname alone or after initials run on, in the local part ("k.isva",
+    "jsmith", "kj.smith")."""
     local = address.split("@", 1)[0].lower()
     for part in re.split(r"[._+-]+", local):
         part = part.rstrip("0123456789")
+        if len(part) == 1:
+            return True
         for cut in range(0, min(3, len(part) - 1)):
             if _names_someone(part[cut:].capitalize(), data):
                 return True
