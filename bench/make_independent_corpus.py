@@ -21,7 +21,7 @@ first corpus, lives in bench/data/independent2/ and converts with
 so its ids are ind2-0001, ... (the default prefix "ind" keeps the first corpus's ids). A third, in
 bench/data/independent3/, converts with --as-written --prefix ind3 (see AS_WRITTEN). The later ones do the same with
 their own folder and prefix: bench/data/independent4/ (ind4), and, each by two writers (files 01-06 and 07-12),
-independent5/ (ind5) to independent14/ (ind14).
+independent5/ (ind5) to independent15/ (ind15).
 
 Standard library only. The converter does no detection of its own: every span comes
 from the hand-written markup.
