@@ -624,13 +624,17 @@ _INTERNATIONAL_ZERO = re.compile(r"\s?(?:\(0\)\s?)?")
 
 # --- Date of birth -----------------------------------------------------------------------
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+_MONTHS_EN_CY = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
     # Welsh: Ionawr, Chwefror, Mawrth, Ebrill, Mai, Mehefin, Gorffennaf, Awst, Medi, Hydref, Tachwedd, Rhagfyr
-    r"Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr|"
-    # The languages of many UK caseloads, as a date is written in them: Polish (the genitive of "4 lutego 2015" and
-    # the nominative), Romanian, Portuguese, Spanish, Italian and French.
+    r"Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr"
+)
+_MONTH = rf"(?:{_MONTHS_EN_CY})"
+# After a day, also the months of the languages of many UK caseloads as a date is written in them: Polish (the
+# genitive of "4 lutego 2015", and the nominative), Romanian, Portuguese, Spanish, Italian and French.
+_MONTH_AFTER_DAY = (
+    rf"(?:{_MONTHS_EN_CY}|"
     r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia|pa[zź]dziernika|listopada|grudnia|"
     r"stycze[nń]|luty|marzec|kwiecie[nń]|maj|czerwiec|lipiec|sierpie[nń]|wrzesie[nń]|pa[zź]dziernik|listopad|"
     r"grudzie[nń]|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|"
@@ -643,9 +647,9 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _DATE = re.compile(
     rf"(?:(?=\d)(?<![\d/-])(?<!\d\.)(?:"  # the digit look-ahead lets every other position fail at once
     rf"(?P<d1>\d{{1,2}})\s?[/.-]\s?(?P<m1>\d{{1,2}})\s?[/.-]\s?(?P<y1>\d{{4}}|\d{{2}})(?![\d/.]\d)"
-    rf"|(?P<d2>\d{{1,2}}){_ORDINAL}(?:\s+(?:of|de))?[\s-]*{_MONTH}\.?,?(?:\s+de)?[\s-]*(?P<y2>\d{{4}}|'?\d{{2}})"
+    rf"|(?P<d2>\d{{1,2}}){_ORDINAL}(?:\s+(?:of|de))?[\s-]*{_MONTH_AFTER_DAY}\.?,?(?:\s+de)?[\s-]*(?P<y2>\d{{4}}|'?\d{{2}})"
     rf"|(?P<y4>(?:19|20)\d{{2}})(?P<s4>[-/.])(?P<m4>\d{{1,2}})(?P=s4)(?P<d4>\d{{1,2}})"
-    rf")|(?=[JFMASONDIGCEHRTLKWPjfmasondigcehrtlkwp])\b{_MONTH}\.?\s+(?P<d3>\d{{1,2}}){_ORDINAL},?\s+(?P<y3>\d{{4}}))(?!\d)",
+    rf")|(?=[JFMASONDIGCEHRTjfmasondigcehrt])\b{_MONTH}\.?\s+(?P<d3>\d{{1,2}}){_ORDINAL},?\s+(?P<y3>\d{{4}}))(?!\d)",
     re.IGNORECASE,
 )
 _DOB_CUE = re.compile(

@@ -1071,6 +1071,8 @@ class _NameFinder:
     def _public_figure(self, run: list[int]) -> bool:
         """The run is a famous person's or a fictional character's name (data/public-figures.txt), with nothing
         before it that makes it someone in the case: a title takes its name first, and the caller has found no cue."""
+        if self.tokens[run[0]].base not in _public_figures_first_words():
+            return False
         if run[0] > 0 and self.tokens[run[0] - 1].raw in words.TITLES:
             return False
         following = run[-1] + 1  # "Joseph Rowntree", "Thomas Coram": the surname already read as a charity's
@@ -1096,7 +1098,7 @@ class _NameFinder:
         initial, and "A" and "I" only with their full stop."""
         for index in range(len(self.tokens) - 1):
             initial = self.tokens[index]
-            if not _INITIAL.fullmatch(initial.raw) or index in self.flagged or index in self.blocked:
+            if len(initial.raw) != 1 or not initial.raw.isupper() or index in self.flagged or index in self.blocked:
                 continue
             gap = self.text[initial.end : self.tokens[index + 1].start]
             if gap not in {" ", ". "} or (initial.raw in {"A", "I"} and gap != ". "):
@@ -1261,7 +1263,7 @@ class _NameFinder:
         run = [index for index in run if index not in self.blocked]  # blocked by a run judged before this one
         if not run:
             return
-        if not any(i in self.flagged for i in run) and not self._cue_before(run[0]) and self._public_figure(run):
+        if self._public_figure(run) and not any(i in self.flagged for i in run) and not self._cue_before(run[0]):
             self.blocked.update(run)  # "looked a lot like Tom Jones", "a DJ set inspired by Dolly Parton"
             return
         last = self.tokens[run[-1]]
@@ -1398,7 +1400,7 @@ class _NameFinder:
                     self.flagged.add(i)
             return
         evidence = role_cue or self._evidence(run)
-        if not role_cue and not self._cue_before(run[0]) and self._public_figure(run):
+        if not role_cue and self._public_figure(run) and not self._cue_before(run[0]):
             self.blocked.update(run)  # "Yesterday Tom Jones was on the radio": the famous name after a sentence's word
             return
         if inside_phrase:
@@ -2266,6 +2268,11 @@ def _public_figures() -> frozenset[tuple[str, ...]]:
             if not listed and word.lower() not in lexicon.dictionary:
                 figures.add(name)
     return frozenset(figures)
+
+
+@lru_cache(maxsize=1)
+def _public_figures_first_words() -> frozenset[str]:
+    return frozenset(name[0] for name in _public_figures())
 
 
 def find_names(text: str, blocked_spans: Sequence[tuple[int, int]] = ()) -> list[Span]:
