@@ -1435,6 +1435,8 @@ _REF_CUE = (
     rf"our\s+ref(?:erence)?|your\s+ref(?:erence)?|(?:your|her|his|their|HB|UC|CTR|PIP|ESA|JSA|DLA|benefits?)\s+claim|"
     # a police log or incident named by its word alone: "log 50240117-0432", "incident CC2024 0821 0154"
     rf"log|incident|ref(?:erence)?s?(?:\s+(?:no\.?|number))?|ID|{_RECORD_SYSTEMS}|"
+    # a worker's own number: "payroll no. CC4471", "(payroll 409871)"
+    r"payroll(?:\s+(?:no\.?|number))?|"
     # an account's number needs no "number": "council tax account 40012345", "rent account: 2231887"
     r"(?:rent|council\s+tax|CT|CTR|HB|bank|housing|benefits?|customer|tenancy|utility|gas|electric(?:ity)?|water|"
     r"energy|mortgage|loan|catalogue|payroll)\s+(?:account|a/c|acct)|"
@@ -1475,12 +1477,12 @@ _LETTERS_AND_DIGITS = re.compile(
 )  # also an NHS trust's code ("RJ1 5518824") and a clinic's year and number ("GUM 22-04413")
 # Digits in groups after a record's system or cue ("SystmOne 5528 3301 9902", "Mosaic 998 4412"), and a claim or
 # account number with a check digit after a dash ("4410228-2").
-_SPACED_DIGITS = re.compile(r"(?=\d)(?<![\w/.-])\d{3,4}(?: \d{3,4}){1,3}(?: \d{2})?(?![\w/]|[.-]\d)")
+_SPACED_DIGITS = re.compile(r"(?=\d)(?<![\w/.-])\d{2,4}(?: \d{3,4}){1,3}(?: \d{2})?(?![\w/]|[.-]\d)")
 _CHECK_DIGIT_NUMBER = re.compile(r"(?=[1-9])(?<![\w/.-])[1-9]\d{5,9}-\d(?![\w/]|[.-]\d)")
 _RECORD_NOUN_BEFORE = re.compile(rf"\b{_RECORD_NOUNS}\b[^.\n]{{0,25}}$", re.IGNORECASE)
 # The next reference in a list after one already found: "crime refs 41/22901/25 and 41/38720/26".
 _ANOTHER_REFERENCE = re.compile(
-    r"\s*(?:,|;|&|and|or)\s*(?=[A-Za-z0-9/-]*\d)([A-Za-z0-9][A-Za-z0-9/-]{3,20}[A-Za-z0-9])(?![A-Za-z0-9])"
+    r"\s*(?:,|;|&|/|and|or)\s*(?=[A-Za-z0-9/-]*\d)([A-Za-z0-9][A-Za-z0-9/-]{3,20}[A-Za-z0-9])(?![A-Za-z0-9])"
 )
 # Not a prefix of the reference: other identifiers' labels, currencies, and cue words whose number follows them.
 _NOT_A_REFERENCE_PREFIX = frozenset(
@@ -1512,22 +1514,15 @@ def numbers_after_names(text: str, names: Sequence[Span]) -> Iterable[Span]:
             yield match.start(1), match.end(1), "reference"
 
 
-# A second record number listed after one, in the same shape: "Mosaic M-0773215 / M-0773216" (two siblings' files),
-# "LL ID 2210445 / 2210446", "CRN X417263 and X417264".
-_LISTED_AFTER = re.compile(r"[ \t]*(?:/|&|,|and)[ \t]*([A-Za-z0-9][A-Za-z0-9/-]{3,24})(?![\w/-])")
-
-
-def _shape(value: str) -> str:
-    return re.sub(r"[A-Za-z]", "A", re.sub(r"\d", "9", value))
-
-
 def references_listed_after(text: str, spans: Sequence[Span]) -> list[Span]:
-    """The record numbers of the same shape listed straight after each reference found."""
+    """The record numbers of the same shape listed straight after each reference found, however it was found:
+    "Mosaic M-0773215 / M-0773216" (two siblings' files), "LL ID 2210445 / 2210446", "refs 41/22901/25 and ..."."""
     found: list[Span] = []
     for start, end, kind in spans:
         while kind == "reference":
-            following = _LISTED_AFTER.match(text, end)
-            if following is None or _shape(following.group(1)) != _shape(text[start:end]):
+            following = _ANOTHER_REFERENCE.match(text, end)
+            # the number itself, not the label a span may start with ("Occurrence refs 13250115-0921")
+            if following is None or not _same_shape(text[start:end].split()[-1], following.group(1)):
                 break
             found.append((following.start(1), following.end(1), "reference"))
             start, end = following.span(1)
@@ -1608,9 +1603,6 @@ def _find_references(text: str) -> Iterable[Span]:
             yield cue.start("letters"), end, "reference"  # "RRK 8834127"
         else:
             yield match.start(), end, "reference"
-        another = _ANOTHER_REFERENCE.match(text, match.end())
-        if another and _same_shape(token, another.group(1)):
-            yield another.start(1), another.end(1), "reference"  # "refs 41/22901/25 and 41/38720/26"
     for match in _SPACED_DIGITS.finditer(text):
         if text[match.start()] == "0" and sum(char.isdigit() for char in match.group()) >= 10:
             continue  # a phone number

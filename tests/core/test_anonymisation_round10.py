@@ -456,3 +456,29 @@ def test_the_mailbox_a_notice_sends_queries_to_is_a_services(before: str, addres
 )
 def test_a_persons_mailbox_given_for_queries_is_still_theirs(address: str) -> None:
     assert of_kind(f"Any queries: please email {address}.", "email") == [address]
+
+
+# --- A worker's payroll number and a case number in spaced groups -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Health advisor Jade Summers (payroll 409871) to shadow a clinician.", "409871"),
+        ("Worker's payroll no EMP 88213 for the overtime claim.", "EMP 88213"),
+        ('Staff member "Jas" (payroll no. CC4471) seen pulling her by the arm.', "CC4471"),
+        ("Our ref: 24 015 883   Complainant: Ms Denise Harrower", "24 015 883"),
+    ],
+)
+def test_a_payroll_number_and_a_spaced_case_number_are_references(text: str, number: str) -> None:
+    assert of_kind(text, "reference") == [number]
+
+
+def test_every_record_number_listed_after_a_labelled_one_is_found() -> None:
+    text = "Occurrence refs 13250115-0921, 13250207-1143, 13250301-0026. Intelligence suggests more."
+    assert of_kind(text, "reference")[-2:] == ["13250207-1143", "13250301-0026"]
+
+
+@pytest.mark.parametrize("text", ["Paid £12 500 in 2024.", "The staff payroll system upgrade is in 2026."])
+def test_spaced_sums_and_payroll_systems_are_no_references(text: str) -> None:
+    assert of_kind(text, "reference") == []
