@@ -7,6 +7,7 @@ Reads already-normalised text (`normalise.py`).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -2279,8 +2280,9 @@ def find_names(text: str, blocked_spans: Sequence[tuple[int, int]] = ()) -> list
     """Spans of people's names in normalised text; nothing inside `blocked_spans` (known organisations)."""
     spans = _NameFinder(text, blocked_spans).run()
     if "." in text:
-        taken = [*spans, *((start, end, "") for start, end in blocked_spans)]
-        dotted = [span for span in _dotted_initials(text) if not any(_overlap(span, other) for other in taken)]
+        taken = _merged([*spans, *((start, end, "") for start, end in blocked_spans)])
+        starts = [start for start, _ in taken]
+        dotted = [span for span in _dotted_initials(text) if not _overlaps_any(span, taken, starts)]
         spans = sorted(spans + dotted)
     return spans
 
@@ -2298,8 +2300,21 @@ def _dotted_initials(text: str) -> list[Span]:
     ]
 
 
-def _overlap(span: Span, other: Span) -> bool:
-    return span[0] < other[1] and other[0] < span[1]
+def _merged(spans: Sequence[Span]) -> list[tuple[int, int]]:
+    """The spans as sorted, disjoint intervals."""
+    merged: list[tuple[int, int]] = []
+    for start, end, _kind in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlaps_any(span: Span, taken: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether the span overlaps one of the sorted, disjoint intervals: its neighbours only, found by bisection."""
+    at = bisect.bisect_left(starts, span[1])
+    return at > 0 and taken[at - 1][1] > span[0]
 
 
 # The same name in another script beside the name in Latin letters: "Samir HADDAD (سمير حداد)", "Jimmy Cheung

@@ -276,6 +276,14 @@ NEW_SHAPES_AT_LENGTH = {
     "lists of references": "refs 41/22901/25 and ",
     "digit groups": "Mosaic 998 4412 ",
     "names in brackets": "Joy (student) / ",
+    # round 10
+    "initials with full stops": "M.B. and T.O'C. with ",
+    "names in other scripts": "Samir HADDAD (سمير حداد) / ",
+    "initials before surnames": "grandmother S. WHITLOCK, ",
+    "famous names": "like Tom Jones and ",
+    "records listed after one": "Mosaic M-0773215 / ",
+    "mailboxes for queries": "Queries: sa.hub@x.gov.uk ",
+    "surnames before family": "the Okonkwo family, ",
 }
 
 
