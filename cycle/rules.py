@@ -3,7 +3,7 @@ with a site_id). Facilitators run the cycle; the site's members read the publish
 members who were present read the draft record and suggest corrections."""
 
 import rules
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from core.rules import is_commissioner, is_knowledge_broker, is_programme_admin, is_signed_in
 from cycle.models import AgendaPublication, MeetingGuest, RecordStatus
@@ -50,8 +50,12 @@ def records_visible_q(user, *, via: str = "") -> Q:
     visible = meetings_visible_q(user, via=f"{via}meeting__")
     if is_programme_admin(user):
         return visible
-    present = Attendance.objects.filter(person_id=user.pk, status=AttendanceStatus.PRESENT).values("meeting_id")
-    draft_readers = Q(**{f"{via}meeting__in": present}) | _on_facilitated_sites_q(user, f"{via}meeting__site_id")
+    # Asked of each row (EXISTS), not as "meeting IN (their attendances)": PostgreSQL then reads every record of the
+    # programme to hash-join a search's 200 candidates (a broker's search: 10 ms to 6).
+    present = Attendance.objects.filter(
+        meeting_id=OuterRef(f"{via}meeting_id"), person_id=user.pk, status=AttendanceStatus.PRESENT
+    )
+    draft_readers = Q(Exists(present)) | _on_facilitated_sites_q(user, f"{via}meeting__site_id")
     return visible & (Q(**{f"{via}status": RecordStatus.APPROVED}) | draft_readers)
 
 
