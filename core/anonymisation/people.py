@@ -145,7 +145,14 @@ _MESSAGE_OPENING = re.compile(
 )
 # A quoted nickname right after a name, or between first name and surname: Karen Doyle ("Kaz"), Terence "Terry"
 # Walsh, Oluwaseun ("Seun"), Jermaine "JJ" Campbell; and "Big Dev", "Wee Jamie" in quotes.
-_QUOTED_NICKNAME = re.compile(r"\s*\(?\s*\"(?P<nick>[A-Z][A-Za-z'’-]*(?:\s[A-Z][A-Za-z'’-]*)?)\"\s*\)?")
+# Single quotes too ("Stephen 'Steve' Dowd", after a space or bracket, so never a possessive), and a listed first
+# name in brackets without quotes ("Beatrice (Betty) NOLAN").
+_NICK = r"[A-Z][A-Za-z'’-]*(?:\s[A-Z][A-Za-z'’-]*)?"
+_SINGLE_QUOTED_NICK = r"[A-Z][A-Za-z-]*(?:\s[A-Z][A-Za-z-]*)?"  # no apostrophe inside: 'Ben' O'ROURKE
+_QUOTED_NICKNAME = re.compile(
+    rf"\s*\(?\s*(?:\"(?P<nick>{_NICK})\"|(?<=[\s(])'(?P<single>{_SINGLE_QUOTED_NICK})')\s*\)?"
+    r"|\s*\((?P<plain>[A-Z][a-z'’-]+)\)"
+)
 _QUOTED_ADJECTIVE_NAME = re.compile(r"\"(?P<adjective>[A-Z][a-z]+)\s+(?P<name>[A-Z][a-z'’-]+)\"")
 # Whoever is in a room or bed in a hostel or ward: "Room 9 (Gaz)", "Bed 4 (Sandra)".
 _OCCUPANT = re.compile(r"\b(?:Room|Rm|Bed|Flat|Bay)\s*\d+[A-Za-z]?\s*\(\s*(?P<name>[A-Z][a-z'’-]+)\s*\)")
@@ -837,26 +844,29 @@ class _NameFinder:
     def _flag_nicknames(self) -> None:
         """'Karen Doyle ("Kaz")', 'Terence "Terry" Walsh', '"Big Dev"': quoted nicknames beside a name."""
         text = self.text
-        for index in sorted(self.flagged):
-            token = self.tokens[index]
+        for index, token in enumerate(self.tokens):
+            if index not in self.flagged and not (token.capitalised and self._given(token.base)):
+                continue
             match = _QUOTED_NICKNAME.match(text, token.end)
             if match is None or token.possessive:
                 continue
+            nick = match.group("nick") or match.group("single") or match.group("plain")
+            if index not in self.flagged and not self._given(nick):
+                continue  # 'Benedict "Ben"': an unflagged listed first name, then its short form, is a person
+            if match.group("plain") and not (self._given(match.group("plain")) and self._given(token.base)):
+                continue  # "Beatrice (Betty)": a first name's short form, not "Jane (Mum)" or "Sam (SW)"
             following = range(index + 1, min(index + 4, len(self.tokens)))
             nickname = [i for i in following if self.tokens[i].end <= match.end()]
             if not nickname:
                 continue
-            for i in nickname:
-                self.flagged.add(i)
+            self.flagged.update((index, *nickname))
             if len(nickname) == 2 and self._joined(nickname[0], nickname[1]):
                 continue
             after = nickname[-1] + 1  # 'Jermaine "JJ" Campbell': the surname after the nickname
             if (
                 after < len(self.tokens)
                 and self.tokens[after].start - match.end() <= 1
-                and "(" not in match.group()
-                and self.tokens[after].capitalised
-                and self._surname_like(self.tokens[after].base, False)
+                and self._surname_after_nickname(after, bracketed="(" in match.group())
             ):
                 self.flagged.add(after)
                 self.joins.update((index, *nickname))  # 'Danny "Dee" Hollis' is one person
@@ -866,6 +876,17 @@ class _NameFinder:
             adjective, name = self._at(match.start("adjective")), self._at(match.start("name"))
             if adjective is not None and name is not None and self._flag_if_name_like(name, listed_only=True):
                 self.flagged.add(adjective)
+
+    def _surname_after_nickname(self, index: int, *, bracketed: bool) -> bool:
+        """The surname after 'Jermaine "JJ"': name-shaped; in capitals, a listed surname or one shaped like a surname
+        ('Maureen "Mo" FINNEGAN', 'Beatrice (Betty) NOLAN'); after a bracket, which may end the sentence's subject
+        ('Karen ("Kaz") Called today'), a capitalised word only when it is a listed surname."""
+        token = self.tokens[index]
+        if self._capital_surname(index):
+            return self._surname(token.base.title()) or self._unlisted_surname_shape(token.base.replace("'", ""))
+        if not token.capitalised:
+            return False
+        return self._surname(token.base) if bracketed else self._surname_like(token.base, False)
 
     def _flag_speakers(self) -> None:
         """A pasted chat: "Leanne: anyone seen him? / Mark: at the hostel". With two or more speakers, one of them
