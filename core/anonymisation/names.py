@@ -81,7 +81,7 @@ BRACKETED_ROLES = _words(
 INITIALISMS = _words(
     """
     GP GPs SW SWs PO TM HV SU SUs OT AP UC HB CT NI ED AE MH LD DA DV CP IT TV UK EU OK ID PA PE RE FW FYI NB PS AM
-    RPR IMCA IMHA PID PII
+    RPR IMCA IMHA PID PII NINO
     PM DS DC PC DI DCI SGT HMP YOI CPN AMHP IDVA ISVA ASB NFA RUI CPS PPU MDT CPA MHA DOLS MCA BIA LPA OPG CQC ICB
     CCG PCN NHS DWP HMRC DVLA PIP ESA JSA DLA LHA DHP MARAC MAPPA MASH CAMHS CMHT CRHT EDT ASC CSC LA LAC CIN EHCP
     SEN SENCO DSL HT TA YOT YOS PNC CRN NOMIS RMP VLO SPO ASYE PSW SM DMT SLT ICS UDS OST BBV HCV HIV STI TB GAD
@@ -453,6 +453,7 @@ CONDITION_EPONYMS = _words(
     Munchausen Munchausen's Raynaud Raynaud's Duchenne Creutzfeldt Guillain Klinefelter Hirschsprung Sjogren Sjögren
     Ménière Meniere Kawasaki Hashimoto Hashimoto's Lewy Kaposi Dupuytren Dupuytren's Marfan Behcet Behçet Angelman
     Perthes Charcot Tay-Sachs Legionnaires Legionnaires' Ehlers-Danlos Danlos Prader-Willi Asperger-type
+    Friedreich Friedreich's Tenckhoff Apgar Apgars Ortolani Doppler
     """
 )
 
@@ -798,6 +799,14 @@ STOP_PHRASES = _phrases(
     heath robinson
     jack russell
     billy no-mates
+    young carer
+    young person
+    young people
+    yellow card
+    schwartz round
+    bona vacantia
+    chevra kadisha
+    tax-free childcare
     billy no mates
     billy-no-mates
     peter pan

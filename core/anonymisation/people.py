@@ -328,6 +328,8 @@ def _english_suffix(word: str) -> bool:
 
 
 _NOUN_SUFFIX = re.compile(r"(?:ion|ment|ness|ity|ance|ence|ies|ics|ism|ship|hood|ure|ful|less|ous|ive|ery)$")
+# Specialists' titles, which no surname ends like: "Consultant Nephrologist", "Senior Radiographer".
+_SPECIALIST_TITLE = re.compile(r"(?:ologists?|ographers?|iatrists?)$")
 
 
 # Medicines' stems (the WHO's naming): "Acetylcysteine completed", "Omeprazole stopped", "Sertraline" is listed.
@@ -460,6 +462,7 @@ _NEVER_NAMES = _with_possessive_bases(
     | (words.JOB_TITLES - {"Sister"})
     | {word.title() for word in _KIN - {"sister", "nan", "nana"}}  # "Niece lives in Galway": a relation, not her name
     | words.word_set("Pt Pts Prescriber Prescribers Legal Surname Surnames Forename Forenames Firstname Side")
+    | words.word_set("Widow Widower Widows Examiner Examiners Headteacher Headteachers")
 )
 
 
@@ -1000,7 +1003,35 @@ class _NameFinder:
         return word in self.lexicon.ambiguous
 
     def _surname(self, word: str) -> bool:
-        return word in self.lexicon.surnames or _plain(word) in self.lexicon.surnames
+        if word in self.lexicon.surnames or _plain(word) in self.lexicon.surnames:
+            return True
+        if "-" in word and word.count("-") == 1:  # "Owusu-Ansah", "Adeyinka-Moss": a listed name and another name
+            first, second = word.split("-")
+            listed = [self._listed_name_part(part) for part in (first, second)]
+            return any(listed) and all(
+                is_listed or self._ambiguous(part) or self._unknown_name_part(part)
+                for part, is_listed in zip((first, second), listed, strict=True)
+            )
+        return False
+
+    def _listed_name_part(self, part: str) -> bool:
+        return part in self.lexicon.surnames or part in self.lexicon.given
+
+    def _surname_shaped_unknown(self, word: str) -> bool:
+        """A capitalised word that no list or dictionary holds and that ends like no English word: "Whitlock"."""
+        return (
+            _name_shaped(word)
+            and word not in _NEVER_NAMES
+            and word not in words.RUN_KILLERS
+            and word.lower() not in self.lexicon.dictionary
+            and word.lower() not in self.lexicon.common_english
+            and not _looks_like_noun(word)
+            and not _english_suffix(word)
+            and not self._known_name(word)
+        )
+
+    def _unknown_name_part(self, part: str) -> bool:
+        return _name_part_shaped(part) and part not in _NEVER_NAMES and part.lower() not in self.lexicon.dictionary
 
     def _known_name(self, word: str) -> bool:
         return self._given(word) or self._surname(word) or self._ambiguous(word)
@@ -1616,12 +1647,21 @@ class _NameFinder:
             self.flagged.update(run)
         elif self._ambiguous(first):
             mid_sentence = not self.tokens[run[0]].sentence_start and self._name_like_unknown(bases[1])
-            if self._surname(bases[1]) or self._given(bases[1]) or evidence or mid_sentence:
+            # "Jordan Whitlock", "Summer Okonedo": after a first name that is also a place or a word, a surname that
+            # no dictionary holds, wherever the pair stands (not "Summer Fair", "Jordan Valley")
+            unlisted_surname = (
+                len(run) == 2 and self._surname_shaped_unknown(bases[1]) and not self._determiner_before(run[0])
+            )
+            if self._surname(bases[1]) or self._given(bases[1]) or evidence or mid_sentence or unlisted_surname:
                 self.flagged.update(run)
         elif any(self._given(base) or self._surname(base) for base in bases):
             name_words = all(self._known_name(base) or not _english_suffix(base) for base in bases)
+            # "Shaheen Akhtar", "Shereen Abdi-Farah": an unlisted first name before a listed surname, even where a
+            # heading or a line starts with them
+            unlisted_first = len(run) == 2 and self._surname(bases[1]) and self._surname_shaped_unknown(bases[0])
             if evidence or (
-                name_words and not self.tokens[run[0]].sentence_start and not self._determiner_before(run[0])
+                (name_words and not self.tokens[run[0]].sentence_start or unlisted_first)
+                and not self._determiner_before(run[0])
             ):
                 self.flagged.update(run)
         elif all(
@@ -1641,6 +1681,8 @@ class _NameFinder:
     def _judge_single(self, index: int, evidence: bool) -> None:
         token = self.tokens[index]
         word = token.base
+        if _SPECIALIST_TITLE.search(word):
+            return  # a title signing a letter, even after "Consultant"
         if self._family_named(index):
             self.flagged.add(index)  # "the O'Hare family", "Okonkwo household": a surname, whatever comes before
             return
@@ -1718,6 +1760,8 @@ class _NameFinder:
         word = self.tokens[index].base
         if self.tokens[index].possessive or word in _NEVER_NAMES:
             return False
+        if any(part in _NEVER_NAMES for part in word.split("-")):
+            return False  # "an Anglo-Irish family", "the British-Pakistani family"
         return self._known_name(word) or (self._name_like_unknown(word) and word.lower() not in self.lexicon.dictionary)
 
     def _after_title(self, index: int) -> bool:

@@ -58,3 +58,95 @@ def test_a_capitalised_word_after_a_bracketed_nickname_is_not_taken_for_a_surnam
 @pytest.mark.parametrize("text", ["Karen's 'new' flat is damp.", "Peter's 'Friday' group met."])
 def test_a_possessive_before_a_quoted_word_is_not_a_nickname(text: str) -> None:
     assert len(of_kind(text, "name")) == 1
+
+
+# --- Double-barrelled surnames of every origin ------------------------------------------------------------------------
+
+_FIRSTS = ["Faith", "Patience", "Comfort", "Precious", "Blessing", "Grace"]
+_DOUBLE_SURNAMES = ["Owusu-Ansah", "Adeyinka-Moss", "Adjei-Mensah", "Abdi-Farah", "Pryce-Davies"]
+
+
+@pytest.mark.parametrize("surname", _DOUBLE_SURNAMES)
+@pytest.mark.parametrize(
+    "template", ["Employee: {name}  NI WR 51 63 70 A", "Supervision note - {name}, trainee pharmacist", "{name}"]
+)
+def test_a_first_name_before_a_double_barrelled_surname_is_a_name(surname: str, template: str) -> None:
+    missed = [
+        first
+        for first in _FIRSTS
+        if f"{first} {surname}" not in of_kind(template.format(name=f"{first} {surname}"), "name")
+    ]
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tax-Free Childcare account set up.", "Long-Term Conditions team", "Anglo-Irish family", "Afro-Caribbean elders"],
+)
+def test_hyphenated_words_that_name_no_one_stay_clean(text: str) -> None:
+    assert of_kind(text, "name") == []
+
+
+# --- A first name that is also a place or a word, before a surname no list holds --------------------------------------
+
+
+@pytest.mark.parametrize("first", ["Jordan", "Summer", "Chelsea", "Georgia", "Paris"])
+@pytest.mark.parametrize("surname", ["Whitlock", "Okonedo", "Brightwell"])
+def test_a_place_or_word_first_name_before_an_unlisted_surname_is_a_name(first: str, surname: str) -> None:
+    name = f"{first} {surname}"
+    for text in (f"Subject: missed doses - {name}", name, f"{name}\nDOB 02/07/1994"):
+        assert name in of_kind(text, "name"), text
+
+
+@pytest.mark.parametrize(
+    "text", ["Summer Fair on Saturday at the hub.", "Jordan Valley trip booked.", "Victoria Station at 10:00."]
+)
+def test_a_place_or_word_before_an_ordinary_word_is_no_name(text: str) -> None:
+    assert of_kind(text, "name") == []
+
+
+# --- A first name no list holds before a listed surname, where a heading or line starts ----------------------------
+
+
+@pytest.mark.parametrize("first", ["Shaheen", "Shereen", "Rukhsar", "Nasreen"])
+@pytest.mark.parametrize("surname", ["Akhtar", "Abdi-Farah", "Chaudhry"])
+def test_an_unlisted_first_name_before_a_listed_surname_in_a_heading_is_a_name(first: str, surname: str) -> None:
+    name = f"{first} {surname}"
+    for text in (f"Chronology - {name}  DOB 02.07.1994", f"IDVA supervision – {name} with Dawn Holroyd, 02/07"):
+        assert name in of_kind(text, "name"), text
+
+
+# --- Specialists' titles, conditions and schemes named after people or words ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title", ["Nephrologist", "Diabetologist", "Radiographer", "Podiatrist", "Psychiatrist", "Gerontologist"]
+)
+def test_a_specialists_title_signing_a_letter_is_no_name(title: str) -> None:
+    assert of_kind(f"Plan: review in clinic in 3 months.\nConsultant {title}", "name") == []
+    control = f"Plan: review in clinic in 3 months.\nDr Amir Haddad, Consultant {title}"
+    assert of_kind(control, "name") == ["Amir Haddad"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MCCD issued, Medical Examiner has scrutinised, no Coroner referral.",
+        "Dear Headteacher,\nPlease accept this as formal notice.",
+        "Widow (88, dementia) now alone at home.",
+        "Friedreich's ataxia: progressive, plan seating early.",
+        "Listed for Tenckhoff catheter insertion next week.",
+        "Apgars 9 and 10. Hips: Ortolani negative.",
+        "Claimant NINO JL 44 71 26 B asked about her claim.",
+    ],
+)
+def test_roles_conditions_and_labels_are_no_names(text: str) -> None:
+    assert of_kind(text, "name") == []
+
+
+@pytest.mark.parametrize(
+    "scheme", ["Young carer", "Young person", "Yellow Card", "Schwartz Round", "Bona Vacantia", "Chevra Kadisha"]
+)
+def test_schemes_and_bodies_of_the_field_are_no_names(scheme: str) -> None:
+    assert of_kind(f"Subject: {scheme} referral for the team to discuss", "name") == []
+    assert of_kind(f"Subject: {scheme} referral for Maryam Chaudhry", "name") == ["Maryam Chaudhry"]
