@@ -217,7 +217,7 @@ _EXAMPLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TRAINING_RECORD_BEFORE = re.compile(
-    r"\b(?:test|dummy|training|practice|sample|example|fictitious|fictional|made[\s-]up)\s+"
+    r"\b(?:test|dummy|training|sample|example|fictitious|fictional|made[\s-]up)\s+"  # not "practice": a GP's
     r"(?:record|patient|client|person|data|account|case\s+record)s?\b",
     re.IGNORECASE,
 )

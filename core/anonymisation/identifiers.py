@@ -321,7 +321,7 @@ def _service_words_run_together(part: str) -> bool:
 
 _NHS_SEPARATOR = r"(?:\s?[.-]\s?|\s{1,2})?"
 _NHS_CANDIDATE = re.compile(
-    rf"(?<![\d/.£$-])(\d{{3}}){_NHS_SEPARATOR}(\d{{3}}){_NHS_SEPARATOR}(\d{{4}})(?![\d/]|[.-]\d|[ \t][.-]?[ \t]?\d)"
+    rf"(?<![\d/.£$-])(\d{{3}}){_NHS_SEPARATOR}(\d{{3}}){_NHS_SEPARATOR}(\d{{4}})(?![\d/]|[.-]\d| [.-]? ?\d)"
 )
 _NHS_CUE = re.compile(
     r"\b(?:NHS|CHI|H&C|H\+C)\s*(?:no\.?|num(?:ber)?\.?|#|number\s+is|no\s+is)?\s*[:.=-]?\s*(?:is\s+)?(?:HCN\s*)?$",
@@ -344,7 +344,7 @@ def nhs_check_digit_ok(digits: str) -> bool:
 # digit holds or a cue says so. Not after a digit and a separator (the tail of a longer number), nor before one.
 _ISO_DATE = re.compile(r"(?:19|20)\d\d[-./](?:0[1-9]|1[0-2])[-./](?:0[1-9]|[12]\d|3[01])(?!\d)")
 _NHS_OTHER_GROUPING = re.compile(
-    r"(?=\d\d)(?<![\d/.£$-])(?<!\d[ .-])\d{2,5}(?:[ .-]\d{2,5}){1,3}(?![\d/]|[.-]\d|[ \t][.-]?[ \t]?\d)"
+    r"(?=\d\d)(?<![\d/.£$-])(?<!\d[ .-])\d{2,5}(?:[ .-]\d{2,5}){1,3}(?![\d/]|[.-]\d| [.-]? ?\d)"
 )
 
 
@@ -1422,7 +1422,7 @@ _RECORD_NOUNS = (
     r"register|application|applicant|appeal|complaint|hospital|hosp\.?|patient|unit|crime|incident|custody|"
     r"prison(?:er)?|person|record|system|file|referral|booking|court|warrant|HB|CTR|council\s+tax|benefit|"
     r"home\s+office|HO|probation(?:\s+case)?|offender|member(?:ship)?|policy|property|job|log|occurrence|service|"
-    r"certificate|clinic|student|pupil|library\s+card|"
+    r"certificate|clinic|student|pupil|library\s+card|staff|employee|(?:blue\s+)?badge|"
     rf"safeguarding|MARAC|MASH|CSC|ASC|DWP|UC|PIP|ESA|{_RECORD_SYSTEMS})"
 )
 _REF_CUE = (
@@ -1480,6 +1480,11 @@ _LETTERS_AND_DIGITS = re.compile(
 _SPACED_DIGITS = re.compile(r"(?=\d)(?<![\w/.-])\d{2,4}(?: \d{3,4}){1,3}(?: \d{2})?(?![\w/]|[.-]\d)")
 _CHECK_DIGIT_NUMBER = re.compile(r"(?=[1-9])(?<![\w/.-])[1-9]\d{5,9}-\d(?![\w/]|[.-]\d)")
 _RECORD_NOUN_BEFORE = re.compile(rf"\b{_RECORD_NOUNS}\b[^.\n]{{0,25}}$", re.IGNORECASE)
+# A record's noun straight before its number, with no "number" or "ref" between: "Council tenancy T-0417732",
+# "Account CT 6610 4482" (the number needs five digits or more: not "case 2024", "unit 12").
+_RECORD_NOUN_RIGHT_BEFORE = re.compile(
+    rf"\b{_RECORD_NOUNS}\s*[:#]?\s*(?:(?P<letters>(?-i:[A-Z]{{1,4}}))\s)?$", re.IGNORECASE
+)
 # The next reference in a list after one already found: "crime refs 41/22901/25 and 41/38720/26".
 _ANOTHER_REFERENCE = re.compile(
     r"\s*(?:,|;|&|/|and|or)\s*(?=[A-Za-z0-9/-]*\d)([A-Za-z0-9][A-Za-z0-9/-]{3,20}[A-Za-z0-9])(?![A-Za-z0-9])"
@@ -1541,7 +1546,7 @@ _THINGS_NUMBER_BEFORE = re.compile(
     r"\b(?:invoice|inv|purchase\s+order|PO|insurance(?:\s+policy)?|policy\s+(?:for|on)\s+the|job|works?\s+order|"
     r"batch|lot|serial|asset|ticket|session|booking|CQC(?:\s+(?:location|provider))?|location\s+id|ODS|charity|"
     r"company|user|login|incident\s+report|"
-    r"staff|training|course|module|void|contract|policy|tracker|audit|(?:Ofsted|DfE)(?:\s+URN)?|"
+    r"training|course|module|void|contract|policy|tracker|audit|(?:Ofsted|DfE)(?:\s+URN)?|"
     r"UKPRN|tender|bid|doc(?:ument)?|grid|Datix|asset\s+tag|tag|device|IMEI|SLA|ICO(?:\s+registration)?|"
     r"(?:phone\s+)?conference|meeting|webinar|passcode|dial[\s-]?in|BS(?:\s+EN)?|ISO|PAS)"
     r"(?:\s+(?:no\.?|number|ref(?:erence)?s?|id|code|#))?\s*[:#.-]?\s*(?:is\s+)?$",
@@ -1594,6 +1599,14 @@ def _find_references(text: str) -> Iterable[Span]:
             continue
         cue = _REF_CUE_BEFORE.search(text, max(0, match.start() - 60), match.start())
         if cue is None:
+            if (
+                sum(char.isdigit() for char in token) >= 5
+                and not token.startswith("0")  # a phone's first group: "on system 07700 900 932"
+                and not any(char.islower() for char in token)  # a file's hash: "the file 3f9a8c1d2e"
+                and not _DIGIT_GROUPS_AFTER.match(text, match.end())
+                and _RECORD_NOUN_RIGHT_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            ):
+                yield match.start(), match.end(), "reference"  # "Council tenancy T-0417732", "claim CTR/7740193"
             continue
         groups = _DIGIT_GROUPS_AFTER.match(text, match.end())  # "incident CC2024 0821 0154": one number, spaced
         end = groups.end() if groups else match.end()
@@ -1610,6 +1623,11 @@ def _find_references(text: str) -> Iterable[Span]:
         if cue:
             start = cue.start("letters") if cue.group("letters") else match.start()
             yield start, match.end(), "reference"  # "Claim ref: HB 0938 2217"
+        elif sum(char.isdigit() for char in match.group()) >= 6 and text[match.start()] != "0":  # not "0800 144 8444"
+            noun = _RECORD_NOUN_RIGHT_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            if noun:
+                start = noun.start("letters") if noun.group("letters") else match.start()
+                yield start, match.end(), "reference"  # "Account CT 6610 4482"
     for match in _CHECK_DIGIT_NUMBER.finditer(text):
         if _RECORD_NOUN_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             yield match.start(), match.end(), "reference"  # "her Housing Benefit: 4410228-2", not an invoice

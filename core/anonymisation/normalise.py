@@ -111,6 +111,17 @@ def _column_gap(text: str, run: re.Match[str]) -> bool:
     return not (before.isdigit() and after.isdigit())
 
 
+_DIGIT_GROUP_BEFORE = re.compile(r"\d{4,}$")
+
+
+def _gap_after_a_whole_number(text: str, run: re.Match[str]) -> bool:
+    """Three spaces or more between digits, after a group of four digits or more (the last group of an NHS or phone
+    number): two fields of a form. A number spaced out within itself ("943   476   5919") has shorter groups."""
+    if run.end() - run.start() < 3 or run.end() >= len(text) or not text[run.end()].isdigit():
+        return False
+    return _DIGIT_GROUP_BEFORE.search(text, max(0, run.start() - 12), run.start()) is not None
+
+
 def _collapse_spaces(folded: Normalised) -> Normalised:
     text = folded.text
     starts = folded.starts or tuple(range(len(text)))
@@ -123,7 +134,13 @@ def _collapse_spaces(folded: Normalised) -> Normalised:
         pieces.append(text[copied : match.start()])
         new_starts.extend(starts[copied : match.start()])
         new_ends.extend(ends[copied : match.start()])
-        if _column_gap(text, match):
+        if _gap_after_a_whole_number(text, match):
+            # "NHS 141 087 8953   7 Nelson Street": a form's next field starts with a number; the gap stays wide
+            # enough that no number's grouping runs over it
+            pieces.append("   ")
+            new_starts.extend((starts[match.start()], starts[match.start()], starts[match.end() - 1]))
+            new_ends.extend((ends[match.start()], ends[match.end() - 1], ends[match.end() - 1]))
+        elif _column_gap(text, match):
             # "Client: Marcus Okoro   NHS: ...": a form's columns stay apart, so a name does not run on into the
             # next field's label ("Okoro NHS" read as an NHS body).
             pieces.append("  ")

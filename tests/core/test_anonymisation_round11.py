@@ -150,3 +150,61 @@ def test_roles_conditions_and_labels_are_no_names(text: str) -> None:
 def test_schemes_and_bodies_of_the_field_are_no_names(scheme: str) -> None:
     assert of_kind(f"Subject: {scheme} referral for the team to discuss", "name") == []
     assert of_kind(f"Subject: {scheme} referral for Maryam Chaudhry", "name") == ["Maryam Chaudhry"]
+
+
+# --- A record's number straight after the record's noun, with no "number" or "ref" ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Council tenancy T-0417732\nTransfer request on medical grounds.", "T-0417732"),
+        ("Council Tax Reduction claim CTR/7740193 - reassessed from 01/04.", "CTR/7740193"),
+        ("Account CT 6610 4482. Property empty since death.", "CT 6610 4482"),
+        ("Supervision - renal support worker, staff no EMP201884", "EMP201884"),
+        ("Badge no. BB2019-774031 expires next month.", "BB2019-774031"),
+        ("Practice record EMIS 558203\nPractice Manager, Cedar Lane Surgery", "EMIS 558203"),
+        ("Housing register HR 2291847 - band B.", "HR 2291847"),
+        ("Her rent account 4410228 is in arrears.", "4410228"),
+    ],
+)
+def test_a_records_number_after_its_noun_is_a_reference(text: str, reference: str) -> None:
+    assert of_kind(text, "reference") == [reference]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Mum's number on system 07700 900 932 goes to voicemail.", "phone", "07700 900 932"),
+        ("Emyr's mobile for the out-of-hours service: 01974 496 0238", "phone", "01974 496 0238"),
+        ("Help to Claim: 0800 144 8444 (free).", "reference", None),
+        ("The case 2024 review is on Tuesday.", "reference", None),
+        ("training record 123456 for the new starters", "reference", None),
+    ],
+)
+def test_phones_helplines_years_and_training_records_are_no_references(text: str, kind: str, value: str | None):
+    assert of_kind(text, kind) == ([value] if value else [])
+
+
+# --- A number, then a form's gap, then the next field's number --------------------------------------------------------
+
+
+@pytest.mark.parametrize("gap", ["   ", "    ", "\t\t"])
+@pytest.mark.parametrize("field", ["7 Nelson Street, Whitby", "12 Acacia Avenue", "Flat 4, 21 Mill Lane"])
+def test_an_identifier_before_a_gap_and_an_address_keeps_its_own_digits(gap: str, field: str) -> None:
+    text = f"Albert Summerfield   NHS 141 087 8953{gap}{field}"
+    assert of_kind(text, "nhs_number") == ["141 087 8953"]
+    assert of_kind(f"Tel 07700 900277{gap}{field}", "phone") == ["07700 900277"]
+
+
+def test_a_number_spaced_out_within_itself_is_still_read_whole() -> None:
+    assert of_kind("NHS 943   476   5919 on file", "nhs_number") == ["943   476   5919"]
+
+
+@pytest.mark.parametrize("separator", ["\t", "\t\t", ",", ", ", " | ", ";", "   "])
+@pytest.mark.parametrize("nhs", ["141 087 8953", "1410878953", "141-087-8953"])
+def test_a_pasted_row_without_a_header_keeps_every_identifier(separator: str, nhs: str) -> None:
+    cells = ["Albert Summerfield", nhs, "7 Nelson Street", "YO21 3PQ", "07700 900277", "JT 44 71 26 B"]
+    found = {finding.kind: finding.text for finding in find_personal_data(separator.join(cells))}
+    expected = {"nhs_number": nhs, "postcode": "YO21 3PQ", "phone": "07700 900277", "ni_number": "JT 44 71 26 B"}
+    assert {kind: found.get(kind) for kind in expected} == expected
