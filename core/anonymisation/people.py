@@ -137,11 +137,12 @@ _NAME_PART_CUES = words.word_set("surname surnames forename forenames nee née m
 # ("hiya its Jade cant make it", "Hi, it's Nkechi from the perinatal team", "yeah it's Mo, I'm at ...").
 _SELF_NAMED = re.compile(
     r"(?=[iItT])(?i:\b(?:it['’]?s|it\s+is|this\s+is))\s+(?i:me\s+|only\s+)?(?P<name>[A-Z][a-z'’-]+)"
-    r"(?=\s*(?:[,.!:;)\-]|$)|\s+(?i:from|here|at|again|cant|can't|can|just|i|i'm|im|ringing|texting|calling|x+)\b)"
-)
+    r"(?=\s*(?:[,.!:;()\-]|$)|\s+(?i:from|here|at|again|cant|can't|can|just|i|i'm|im|ringing|texting|calling|x+)\b)"
+)  # "(" too: "its Hope (Y6 mum)", "hi its Gill (PA)"
 # What opens the message before "it's": its start, a quote or bracket, or a greeting.
 _MESSAGE_OPENING = re.compile(
-    r"(?:^|[\"(\n]|\b(?i:hi|hiya|hey|hello|yeah|yes|ok|morning|evening|afternoon)\b[,!.]?)\s*$"
+    r"(?:^|[\"(\n]|\b(?i:hi|hiya|hey|hello|yeah|yes|ok|morning|evening|afternoon)\b[,!.]?"
+    r"(?:\s+(?i:love|hun|babe|mate|there|all)\b[,!.]?)?)\s*$"  # "Hi love its Joy from number 9"
 )
 # A quoted nickname right after a name, or between first name and surname: Karen Doyle ("Kaz"), Terence "Terry"
 # Walsh, Oluwaseun ("Seun"), Jermaine "JJ" Campbell; and "Big Dev", "Wee Jamie" in quotes.
@@ -196,7 +197,10 @@ _INITIALS_VERB_BEFORE = re.compile(
 )
 _ROLE_BEFORE_INITIALS = re.compile(
     r"\b(?:POP|PoP|SU|YP|CYP|pt|Pt|client|Client|resident|Resident|tenant|Tenant|victim|Victim|offender|Offender|"
-    r"Mr|Mrs|Ms|Miss|Mx|mum|dad|son|daughter|partner|child|baby)\s+$"
+    r"Mr|Mrs|Ms|Miss|Mx|mum|dad|son|daughter|partner|child|baby|"
+    # a worker by their role, or the one who took the minutes: "Practice assessor AO observed", "Minutes: KP"
+    r"(?i:assessor|mentor|supervisor|keyworker|key\s+worker|practitioner|worker|officer|manager|"
+    r"(?:minutes|minute[\s-]taker|scribe|author|chair|notes\s+by|recorded\s+by|completed\s+by)\s*:))[ \t]+$"
 )
 _SIGNED_INITIALS = re.compile(r"(?:[.!?]\s+|\n\s*|[-–]\s*)$")
 # An action list: "1. JT - chase GP", "- SB / Mo: joint visit", "Action: KW to book".
@@ -1825,14 +1829,18 @@ class _NameFinder:
         return bool(_SPOKEN_TO.search(sentence))  # "Bill, the lad I mentioned", not "Grace, as they say, is scarce"
 
     def _missing_apostrophe(self, index: int) -> bool:
-        """A listed first name with a possessive "s" and no apostrophe, as a place: "round Tylers", "at Kirstys"."""
+        """A listed first name with a possessive "s" and no apostrophe, as a place ("round Tylers", "at Kirstys") or
+        before a relation ("Malachis mum", "Kaylas dad")."""
         word = self.tokens[index].base
         stem = word[:-1]
         return (
             word.endswith("s")
             and len(stem) >= 3
             and self._given(stem)
-            and self._word(index - 1) in {"round", "at", "to", "from", "over", "stopping", "staying"}
+            and (
+                self._word(index - 1) in {"round", "at", "to", "from", "over", "stopping", "staying"}
+                or (self._word(index + 1) in _KIN and self._joined(index, index + 1))
+            )
         )
 
     def _home_of(self, index: int) -> bool:

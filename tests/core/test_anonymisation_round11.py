@@ -208,3 +208,64 @@ def test_a_pasted_row_without_a_header_keeps_every_identifier(separator: str, nh
     found = {finding.kind: finding.text for finding in find_personal_data(separator.join(cells))}
     expected = {"nhs_number": nhs, "postcode": "YO21 3PQ", "phone": "07700 900277", "ni_number": "JT 44 71 26 B"}
     assert {kind: found.get(kind) for kind in expected} == expected
+
+
+# --- A text's sender naming themselves, and a name's possessive with no apostrophe ------------------------------------
+
+_SENDERS = ["Hope", "Gill", "Joy", "Kayleigh", "Mo"]
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Morning. Its {name} (Y6 mum). We're not agreeing to a home visit.",
+        "hi its {name} (PA). cant do tomorrow morning my lad is poorly",
+        "Hi love its {name} from number 9. He's forgot his inhaler.",
+        "hiya hun it's {name}, can u ring me back",
+    ],
+)
+def test_a_sender_naming_themselves_is_found(template: str) -> None:
+    missed = [name for name in _SENDERS if name not in of_kind(template.format(name=name), "name")]
+    assert missed == []
+
+
+@pytest.mark.parametrize("text", ["The charity and its Trustees (2024) met.", "Hi, its March (2024) already."])
+def test_its_before_a_capitalised_thing_is_no_sender(text: str) -> None:
+    assert of_kind(text, "name") == []
+
+
+@pytest.mark.parametrize("relation", ["mum", "dad", "nan", "brother", "sister"])
+@pytest.mark.parametrize("first", ["Malachi", "Kayla", "Tyler", "Kirsty"])
+def test_a_first_names_possessive_without_its_apostrophe_before_a_relation_is_a_name(first: str, relation: str):
+    assert of_kind(f"Joy from number 9, {first}s {relation}, rang about the trip.", "name")[-1] == f"{first}s"
+
+
+# --- Initials after a worker's role or a minute-taker's label ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Practice assessor AO observed one visit.",
+        "Minutes: KP",
+        "Chair: RD\nApologies: none",
+        "Support worker TW visited on Monday.",
+        "Notes by: HJ",
+    ],
+)
+def test_initials_after_a_role_or_a_minute_takers_label_are_a_person(text: str) -> None:
+    assert len(of_kind(text, "name")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supervision - Mental Health Officer\nMHO: Alasdair Munro",
+        "Supervision - Social Prescribing Link Worker\nLW: Hannah Iqbal",
+        "Chair: CQC inspection lead",
+        "Housing officer HB team to call.",
+    ],
+)
+def test_a_role_on_the_line_before_or_an_initialism_is_no_persons_initials(text: str) -> None:
+    initials = [name for name in of_kind(text, "name") if name.isupper()]
+    assert initials == []
