@@ -476,6 +476,8 @@ def find_postcodes(text: str) -> Iterable[Span]:
         code = match.group()
         if not code.isupper() and _ORDINAL_INWARD.search(code):
             continue  # "w1 2nd floor"
+        if " " not in code and not _known_area(code):
+            continue  # a form's code in a postcode's shape: "the FP17PR" (an NHS dental claim), "XY12AB"
         yield match.start(), match.end(), "postcode"
     for match in _OUTWARD_ONLY.finditer(text):
         if _AREA.match(match.group()).group().upper() not in POSTCODE_AREAS and not _area_is_one_letter(match.group()):
@@ -489,6 +491,10 @@ def find_postcodes(text: str) -> Iterable[Span]:
             continue  # "S33, SK17 and DE4 to the Buxton team": districts a service covers
         if area or _OUTWARD_CUE_BEFORE.search(before) or _after_town(before):
             yield match.start(), match.end(), "postcode"
+
+
+def _known_area(code: str) -> bool:
+    return _AREA.match(code).group().upper() in POSTCODE_AREAS or _area_is_one_letter(code)
 
 
 def _area_is_one_letter(code: str) -> bool:

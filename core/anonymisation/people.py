@@ -1021,6 +1021,10 @@ class _NameFinder:
     def _listed_name_part(self, part: str) -> bool:
         return part in self.lexicon.surnames or part in self.lexicon.given
 
+    def _only_a_word(self, word: str) -> bool:
+        """An ordinary English word that no list holds as a name: "Wheelchair", "Vehicles"; not "Ray"."""
+        return word.lower() in self.lexicon.dictionary and not self._known_name(word)
+
     def _surname_shaped_unknown(self, word: str) -> bool:
         """A capitalised word that no list or dictionary holds and that ends like no English word: "Whitlock"."""
         return (
@@ -1671,7 +1675,8 @@ class _NameFinder:
         elif all(
             self._name_like_unknown(base) and not _looks_like_noun(base) and not _english_suffix(base) for base in bases
         ) and (
-            evidence
+            (evidence and not all(self._only_a_word(base) for base in bases))  # "Wheelchair Accessible
+            # Vehicles can be leased": ordinary words, whatever verb follows
             or not (
                 self.tokens[run[0]].sentence_start
                 or self._determiner_before(run[0])

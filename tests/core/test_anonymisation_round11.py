@@ -269,3 +269,34 @@ def test_initials_after_a_role_or_a_minute_takers_label_are_a_person(text: str) 
 def test_a_role_on_the_line_before_or_an_initialism_is_no_persons_initials(text: str) -> None:
     initials = [name for name in of_kind(text, "name") if name.isupper()]
     assert initials == []
+
+
+# --- Look-alikes: a form's code shaped like a postcode, clinical headings, ordinary words before a verb ---------------
+
+
+@pytest.mark.parametrize("code", ["FP17PR", "FP17", "QQ12AB", "XY99ZZ"])
+def test_a_code_shaped_like_a_postcode_whose_area_does_not_exist_is_no_postcode(code: str) -> None:
+    assert of_kind(f'He had ticked "no exemption" on the {code}.', "postcode") == []
+
+
+@pytest.mark.parametrize("postcode", ["ls115ab", "SW1A1AA", "M11AE", "B338TH"])
+def test_a_postcode_without_its_space_in_a_real_area_is_still_found(postcode: str) -> None:
+    assert of_kind(f"Moved to 4 Oak Road, {postcode} last week.", "postcode") == [postcode]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PMH: vascular dementia (dx 2021), AF on apixaban.",
+        "HPC: 3 days of breathlessness.",
+        "Elmwood PRU deputy head attended.",
+        "Wheelchair Accessible Vehicles can be leased through Motability.",
+        "Blue Badge Holders can park free for three hours.",
+    ],
+)
+def test_clinical_headings_and_ordinary_words_before_a_verb_are_no_names(text: str) -> None:
+    assert of_kind(text, "name") == []
+
+
+def test_a_listed_name_after_an_ordinary_word_before_a_verb_is_still_a_name() -> None:
+    assert of_kind('Leon said "Daddy Ray did it playing".', "name")[-1].endswith("Ray")
