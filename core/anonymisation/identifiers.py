@@ -1704,14 +1704,22 @@ _COLUMN_KINDS = (
     (
         "reference",
         re.compile(
-            r"(?:(?:case|client|person|record|claim|tenancy|account|crime|clinic|mosaic|lcs|liquidlogic|emis|systmone|"
+            r"(?:(?:case|client|person|record|claim|tenancy|account|crime|police|incident|clinic|mosaic|lcs|liquidlogic|"
+            r"emis|systmone|"
             r"rio|paris|carenotes|lorenzo|"
             r"nDelius|delius|pnc|cpoms)\s+)?(?:id|ref(?:erence)?|no\.?)|"
             r"mrn|crn|upn|hosp(?:ital)?\s+(?:no\.?|number)|case\s+number",
             re.IGNORECASE,
         ),
     ),
+    # A person's address in a list of people: "ref,name,dob,address,band"
+    (
+        "address",
+        re.compile(r"(?:home\s+|current\s+|previous\s+|last\s+known\s+|postal\s+)?address(?:\s+line\s*1)?", re.I),
+    ),
 )
+# An address cell starts with its number or its flat: "3 Linden Grove", "Flat 9 Rowan Hs" (not "NFA", "hostel").
+_CELL_ADDRESS = re.compile(r"(?i:(?:flat|apartment|apt|unit|room)\s*\d+[a-z]?,?\s+)?\d+[a-z]?,?\s+[A-Za-z]")
 # A system's export pasted as text, its columns lined up with spaces (two or more: the normaliser keeps a wide gap
 # as two spaces): "Case ID     Name             DOB".
 _SPACED = "  "
@@ -1818,6 +1826,7 @@ def _cells_of_kind(line: str, line_start: int, separator: str, columns: dict[int
             (kind == "nhs_number" and digits == 10 and len(cell) <= 14)
             or (kind == "date_of_birth" and 4 <= digits <= 8 and len(cell) <= 20)
             or (kind == "name" and _CELL_NAME.fullmatch(cell))
+            or (kind == "address" and len(cell) <= 60 and (_CELL_ADDRESS.match(cell) or _FLAT_CELL.match(cell)))
             or (
                 kind == "reference" and digits >= 4 and len(cell) <= 20 and cell.count(" ") <= (2 if digits >= 6 else 0)
             )
@@ -1828,6 +1837,7 @@ def _cells_of_kind(line: str, line_start: int, separator: str, columns: dict[int
 
 
 _PLACEHOLDER_CELLS = frozenset({"TBC", "TBA", "NFA", "DNA", "NONE", "ALL"})
+_FLAT_CELL = re.compile(r"(?i:flat|apartment|apt)\s*\d+[a-z]?,?\s+[A-Za-z]")
 
 
 def _initials_of_someone(cell: str) -> bool:

@@ -300,3 +300,25 @@ def test_clinical_headings_and_ordinary_words_before_a_verb_are_no_names(text: s
 
 def test_a_listed_name_after_an_ordinary_word_before_a_verb_is_still_a_name() -> None:
     assert of_kind('Leon said "Daddy Ray did it playing".', "name")[-1].endswith("Ray")
+
+
+# --- A pasted list of people with an address column -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("separator", [",", "\t", " | "])
+@pytest.mark.parametrize("header", ["address", "Home address", "Current address"])
+def test_the_address_column_of_a_list_of_people_is_read(separator: str, header: str) -> None:
+    rows = [
+        ["ref", "name", "dob", header, "band"],
+        ["HR-310457", "KOWALCZYK Danuta", "1951-08-03", "3 Linden Grove", "B"],
+        ["HR-310462", "ADEBAYO Funke", "1979-02-27", "Flat 9 Rowan Hs", "A"],
+        ["HR-310470", "McGINLEY Pat", "1944-12-10", "NFA", "C"],
+        ["HR-310471", "OSEI Kofi", "1990-01-02", "Leeds bus station", "C"],
+    ]
+    text = "\n".join(separator.join(row) for row in rows)
+    assert of_kind(text, "address") == ["3 Linden Grove", "Flat 9 Rowan Hs"]
+
+
+def test_an_address_column_in_a_list_of_services_is_not_read_as_peoples() -> None:
+    text = "service,address,opening\nCarr Lane Surgery,2 Carr Lane,8-6\nDrop-in,14 Mill Street,10-2"
+    assert of_kind(text, "address") == []
