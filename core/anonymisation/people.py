@@ -290,7 +290,12 @@ _DOSE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s?(?:mg|mcg|micrograms?|milligrams?|
 # not the end of a service's name.
 _NUMBER_LABEL_AFTER = re.compile(r"\s*(?:(?:no\.?|num(?:ber)?|#)\s*)?[:.]?\s*\d", re.IGNORECASE)
 _DAYS = r"(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*"
-_DAY_RANGE = re.compile(rf"\b{_DAYS}\s*[-–/]\s*{_DAYS}\b")
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
+    r"Nov(?:ember)?|Dec(?:ember)?)\b"
+)
+# Days or months from one to another: "open Mon-Thu", "Jan-Mar figures", "April–September" (not "Jan Kowalski").
+_DAY_RANGE = re.compile(rf"\b(?:{_DAYS}\s*[-–/]\s*{_DAYS}|{_MONTHS}\s*[-–]\s*{_MONTHS})\b")
 # A ward is where something is, a person whom something is done to: "on Rowan Ward", not "visited Mary Ward".
 _WARD_AFTER_ON = re.compile(r"\b(?:[Oo]n|[Oo]nto|[Oo]ff)\s+(?P<ward>[A-Z][a-z]+\s+Ward)\b")
 # Names that are not people's: a police or military operation's ("Op HERRICK", "Operation Encompass"), an NHS body's

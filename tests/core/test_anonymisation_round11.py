@@ -322,3 +322,16 @@ def test_the_address_column_of_a_list_of_people_is_read(separator: str, header: 
 def test_an_address_column_in_a_list_of_services_is_not_read_as_peoples() -> None:
     text = "service,address,opening\nCarr Lane Surgery,2 Carr Lane,8-6\nDrop-in,14 Mill Street,10-2"
     assert of_kind(text, "address") == []
+
+
+# --- Months from one to another ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("span", ["Jan-Mar", "April–September", "Sept - Dec", "May-July", "June–Aug"])
+def test_a_range_of_months_is_no_name(span: str) -> None:
+    assert of_kind(f"Figures for {span} are below; the group runs {span} only.", "name") == []
+
+
+@pytest.mark.parametrize("name", ["June-Marie Okafor", "May-Lin Chen", "April-Rose Hughes"])
+def test_a_double_first_name_that_starts_with_a_month_is_still_a_name(name: str) -> None:
+    assert of_kind(f"{name} rang the duty line.", "name") == [name]
