@@ -289,6 +289,13 @@ _DOSE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s?(?:mg|mcg|micrograms?|milligrams?|
 # "Chloe Bennett NHS 1930 493 681", "Kacper Nowak  NHS: ...": an acronym that labels the number after it is a field,
 # not the end of a service's name.
 _NUMBER_LABEL_AFTER = re.compile(r"\s*(?:(?:no\.?|num(?:ber)?|#)\s*)?[:.]?\s*\d", re.IGNORECASE)
+
+
+def _done_to_someone(word: str) -> bool:
+    """A worker's verb in the past that takes a person: "helped", "rang", "met", "visited" (words.WEAK_CUES)."""
+    return word in words.WEAK_CUES and (word.endswith("ed") or word in {"met", "saw", "rang", "told", "gave"})
+
+
 _DAYS = r"(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*"
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
@@ -1643,6 +1650,8 @@ class _NameFinder:
             return True  # "Grandmother Jean Smith": the relation, then her name; not "Nana Ama"
         if self._ambiguous(token.base) and self._surname_follows(index):
             return False  # "Frank Hollins", "Mark Tennant": a first name that is also a word, then a surname
+        if token.sentence_start and _done_to_someone(token.raw.lower()) and not self._known_name(token.base):
+            return True  # "Helped Bailey complete the claim", "Rang Summer Okoro": what the worker did, then to whom
         return token.base in words.COMMON_WORDS and not self._known_name(token.base)
 
     def _surname_follows(self, index: int) -> bool:
@@ -2298,10 +2307,18 @@ class _NameFinder:
                     not token.sentence_start
                     or self._after_evidence(index)
                     or self._past_tense_after(index)
+                    or self._gerund_after(index)
                     or _ACTION_AFTER_NAME.match(self.text, token.end)
                 )
             ):
                 self.flagged.add(index)
+
+    def _gerund_after(self, index: int) -> bool:
+        """ "Rose feeling that she's the only one he talks to": a name already read as a person, then what they are
+        doing, in a note's clipped grammar."""
+        following = index + 1
+        word = self._word(following)
+        return len(word) > 5 and word.islower() and word.endswith("ing") and self._joined(index, following)
 
     def _past_tense_after(self, index: int) -> bool:
         """ "Mar 2023 - Jade discharged from the Priory": a name already read as a person, then a verb in the past."""

@@ -335,3 +335,27 @@ def test_a_range_of_months_is_no_name(span: str) -> None:
 @pytest.mark.parametrize("name", ["June-Marie Okafor", "May-Lin Chen", "April-Rose Hughes"])
 def test_a_double_first_name_that_starts_with_a_month_is_still_a_name(name: str) -> None:
     assert of_kind(f"{name} rang the duty line.", "name") == [name]
+
+
+# --- A name already read as a person, then what they are doing; a worker's verb, then to whom -------------------------
+
+
+@pytest.mark.parametrize("name", ["Rose", "Hope", "Summer", "Joy"])
+def test_a_name_read_as_a_person_is_found_again_before_what_they_are_doing(name: str) -> None:
+    text = f"Clinical supervision – {name} (RMN, in-reach)\nDiscussed T.W. {name} feeling that she is the only one."
+    assert of_kind(text, "name").count(name) == 2
+
+
+def test_a_word_never_read_as_a_person_stays_a_word_before_a_gerund() -> None:
+    assert of_kind("Summer holidays start soon. Summer being the busiest time for the team.", "name") == []
+
+
+@pytest.mark.parametrize("verb", ["Helped", "Rang", "Visited", "Supported", "Met"])
+@pytest.mark.parametrize("name", ["Bailey", "Summer Okoro", "Grace"])
+def test_a_workers_verb_at_a_sentences_start_then_whom_they_helped(verb: str, name: str) -> None:
+    assert of_kind(f"Dad gets PIP. {verb} {name} at home about the claim.", "name") == [name]
+
+
+@pytest.mark.parametrize("text", ["Supported Housing panel met on Monday.", "Referred Hope Street hostel for a bed."])
+def test_a_workers_verb_before_a_service_is_no_name(text: str) -> None:
+    assert of_kind(text, "name") == []
