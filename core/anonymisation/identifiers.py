@@ -1686,7 +1686,7 @@ _COLUMN_KINDS = (
         "name",
         re.compile(
             r"(?:(?:patient|client|child|pupil|service\s+user|person|full|first|last|family|given)\s+)?"
-            r"name|surname|forename|first\s+names?|claimant|applicant",
+            r"name|surname|forename|first\s+names?|claimant|applicant|student|learner",
             re.IGNORECASE,
         ),
     ),
@@ -1725,7 +1725,7 @@ _CELL_ADDRESS = re.compile(r"(?i:(?:flat|apartment|apt|unit|room)\s*\d+[a-z]?,?\
 _SPACED = "  "
 _SPACED_CELL = re.compile(r"[^ ](?:[^ ]| (?! ))*")
 _TABLE_HEADER_HINT = re.compile(
-    r"(?i:nhs|chi|dob|birth|born|name|initials|pupil|client|patient|tenant|child|claimant|applicant)"
+    r"(?i:nhs|chi|dob|birth|born|name|initials|pupil|client|patient|tenant|child|claimant|applicant|student|learner)"
 )
 # Initials standing for a person in a table's cell: "KM", "AP-S", "LRA", "K.L."
 _CELL_INITIALS = re.compile(r"[A-Z]{2,3}(?:-[A-Z]{1,2})?|(?:[A-Z]\.){2,3}")
@@ -1738,7 +1738,7 @@ _CELL_NAME = re.compile(r"(?=[A-ZÀ-ÖØ-Þ])(?:[^\W\d_]|['’-])+(?:,?\s+(?=[A-
 _HEADER_ENDINGS = (
     "nhs", "chi", "dob", "d.o.b", "birth", "born", "name", "names", "surname", "forename",
     "nhs no", "nhs no.", "nhs number", "nhs #", "chi no", "chi number", "initials", "initials)", "pupil", "client",
-    "patient", "tenant", "child", "claimant", "applicant",
+    "patient", "tenant", "child", "claimant", "applicant", "student", "learner",
 )  # fmt: skip
 
 

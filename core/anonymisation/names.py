@@ -73,7 +73,7 @@ BRACKETED_ROLES = _words(
     service user child yp YP cyp CYP victim perpetrator perp alleged adult tenant resident student worker sw SW
     midwife nurse interpreter advocate officer manager therapist coordinator co-ordinator solicitor doctor consultant
     paramedic physio physiotherapist keyworker mentor befriender volunteer psychologist psychiatrist counsellor
-    practitioner navigator caseworker assessor guardian attorney
+    practitioner navigator caseworker assessor guardian attorney CPN OT HV RMN AMHP IDVA PO GP TM
     """
 )
 
@@ -81,7 +81,7 @@ BRACKETED_ROLES = _words(
 INITIALISMS = _words(
     """
     GP GPs SW SWs PO TM HV SU SUs OT AP UC HB CT NI ED AE MH LD DA DV CP IT TV UK EU OK ID PA PE RE FW FYI NB PS AM
-    RPR IMCA IMHA PID PII NINO PMH HPC PRU
+    RPR IMCA IMHA PID PII NINO PMH HPC PRU PPN
     PM DS DC PC DI DCI SGT HMP YOI CPN AMHP IDVA ISVA ASB NFA RUI CPS PPU MDT CPA MHA DOLS MCA BIA LPA OPG CQC ICB
     CCG PCN NHS DWP HMRC DVLA PIP ESA JSA DLA LHA DHP MARAC MAPPA MASH CAMHS CMHT CRHT EDT ASC CSC LA LAC CIN EHCP
     SEN SENCO DSL HT TA YOT YOS PNC CRN NOMIS RMP VLO SPO ASYE PSW SM DMT SLT ICS UDS OST BBV HCV HIV STI TB GAD

@@ -189,7 +189,8 @@ _CAPITAL_FIELD = re.compile(
 _NOT_GIVEN = words.word_set("Unknown Withheld Redacted None Not Given Tbc Tba Anonymous Blank")
 # Initials standing for a person: "AB (mum)", "texted LM (SU)", "Notes taken by KO (student SW)"; a note signed "JW".
 _INITIALS = re.compile(r"(?=[A-Z]{2})(?<![\w&/.-])(?P<initials>[A-Z]{2,3})(?![\w&/-])")
-_ROLE_IN_BRACKETS = re.compile(r"\s*\((?:the\s+|a\s+|his\s+|her\s+)?(?P<role>[a-z]+|SU|PT|YP|CYP|SW)\b[^()\n]{0,20}\)")
+# A role in brackets after initials: "AB (mum)", "JB (YC support worker)", "LM (SW, Physical Disability Team)".
+_ROLE_IN_BRACKETS = re.compile(r"\s*\((?P<inside>[^()\n]{1,45})\)")
 _INITIALS_VERB_BEFORE = re.compile(
     r"\b(?:texted|text|rang|phoned|called|met|saw|visited|emailed|supervised|taken|written|completed|signed|"
     r"reviewed|seen)(?:\s+by)?\s+$",
@@ -289,6 +290,24 @@ _DOSE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s?(?:mg|mcg|micrograms?|milligrams?|
 # "Chloe Bennett NHS 1930 493 681", "Kacper Nowak  NHS: ...": an acronym that labels the number after it is a field,
 # not the end of a service's name.
 _NUMBER_LABEL_AFTER = re.compile(r"\s*(?:(?:no\.?|num(?:ber)?|#)\s*)?[:.]?\s*\d", re.IGNORECASE)
+
+
+def _names_a_role(bracket: re.Match[str] | None) -> bool:
+    """The brackets start with a role or a relation ("(mum)", "(the SW)", "(SW, Physical Disability Team)"), or with
+    a team's initials and then one ("(YC support worker)"); not "(vulnerable adult)", which says what kind of thing."""
+    if bracket is None:
+        return False
+    found = re.findall(r"[A-Za-z-]+", bracket.group("inside"))
+    if found and found[0].lower() in _BRACKET_DETERMINERS:
+        found = found[1:]
+    if not found:
+        return False
+    return found[0] in words.BRACKETED_ROLES or (
+        found[0].isupper() and any(word in words.BRACKETED_ROLES for word in found[1:3])
+    )
+
+
+_BRACKET_DETERMINERS = frozenset({"the", "a", "his", "her", "their"})
 
 
 def _done_to_someone(word: str) -> bool:
@@ -932,7 +951,7 @@ class _NameFinder:
             before = text[max(0, match.start() - 30) : match.start()]
             signed = _SIGNED_INITIALS.search(before) and not text[match.end() :].strip(" .\t\n")
             role_before = _ROLE_BEFORE_INITIALS.search(before)
-            if (role and role.group("role") in words.BRACKETED_ROLES) or _INITIALS_VERB_BEFORE.search(before) or signed:
+            if _names_a_role(role) or _INITIALS_VERB_BEFORE.search(before) or signed:
                 people.add(initials)
             elif role_before:
                 people.add(initials)  # "POP KW", "resident JB", "Mr TD"

@@ -359,3 +359,31 @@ def test_a_workers_verb_at_a_sentences_start_then_whom_they_helped(verb: str, na
 @pytest.mark.parametrize("text", ["Supported Housing panel met on Monday.", "Referred Hope Street hostel for a bed."])
 def test_a_workers_verb_before_a_service_is_no_name(text: str) -> None:
     assert of_kind(text, "name") == []
+
+
+# --- Initials before a role in brackets; a list of students -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bracket", ["(YC support worker)", "(SW, Physical Disability Team)", "(the SW)", "(mum)", "(SU)", "(CPN)"]
+)
+@pytest.mark.parametrize("initials", ["JB", "LM", "KO"])
+def test_initials_before_a_role_in_brackets_are_a_person(initials: str, bracket: str) -> None:
+    assert of_kind(f"Supervision notes – {initials} {bracket}\nCaseload 14.", "name") == [initials]
+
+
+@pytest.mark.parametrize("bracket", ["(vulnerable adult)", "(public protection notice)", "(the regulator)"])
+def test_an_initialism_before_what_kind_of_thing_it_is_is_no_person(bracket: str) -> None:
+    assert of_kind(f"Police PPN {bracket}: received on Monday, CQC {bracket} told.", "name") == []
+
+
+@pytest.mark.parametrize("header", ["Student", "student"])
+@pytest.mark.parametrize("separator", ["\t", ",", " | "])
+def test_a_list_of_students_with_their_dates_of_birth_names_them(header: str, separator: str) -> None:
+    rows = [
+        [header, "DOB", "Course"],
+        ["Nguyen Minh Anh", "02/09/2008", "A-level"],
+        ["Kaito Shimizu", "19/12/2009", "GCSE"],
+    ]
+    text = "\n".join(separator.join(row) for row in rows)
+    assert of_kind(text, "name") == ["Nguyen Minh Anh", "Kaito Shimizu"]
