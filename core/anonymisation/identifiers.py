@@ -1719,7 +1719,10 @@ _COLUMN_KINDS = (
     ),
 )
 # An address cell starts with its number or its flat: "3 Linden Grove", "Flat 9 Rowan Hs" (not "NFA", "hostel").
-_CELL_ADDRESS = re.compile(r"(?i:(?:flat|apartment|apt|unit|room)\s*\d+[a-z]?,?\s+)?\d+[a-z]?,?\s+[A-Za-z]")
+_CELL_ADDRESS = re.compile(
+    r"(?i:flat|apartment|apt)\s*\d+[a-z]?,?\s+[A-Za-z]"
+    r"|(?i:(?:flat|apartment|apt|unit|room)\s*\d+[a-z]?,?\s+)?\d+[a-z]?,?\s+[A-Za-z]"
+)
 # A system's export pasted as text, its columns lined up with spaces (two or more: the normaliser keeps a wide gap
 # as two spaces): "Case ID     Name             DOB".
 _SPACED = "  "
@@ -1826,7 +1829,7 @@ def _cells_of_kind(line: str, line_start: int, separator: str, columns: dict[int
             (kind == "nhs_number" and digits == 10 and len(cell) <= 14)
             or (kind == "date_of_birth" and 4 <= digits <= 8 and len(cell) <= 20)
             or (kind == "name" and _CELL_NAME.fullmatch(cell))
-            or (kind == "address" and len(cell) <= 60 and (_CELL_ADDRESS.match(cell) or _FLAT_CELL.match(cell)))
+            or (kind == "address" and len(cell) <= 60 and _CELL_ADDRESS.match(cell))
             or (
                 kind == "reference" and digits >= 4 and len(cell) <= 20 and cell.count(" ") <= (2 if digits >= 6 else 0)
             )
@@ -1837,7 +1840,6 @@ def _cells_of_kind(line: str, line_start: int, separator: str, columns: dict[int
 
 
 _PLACEHOLDER_CELLS = frozenset({"TBC", "TBA", "NFA", "DNA", "NONE", "ALL"})
-_FLAT_CELL = re.compile(r"(?i:flat|apartment|apt)\s*\d+[a-z]?,?\s+[A-Za-z]")
 
 
 def _initials_of_someone(cell: str) -> bool:

@@ -292,6 +292,9 @@ _DOSE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s?(?:mg|mcg|micrograms?|milligrams?|
 _NUMBER_LABEL_AFTER = re.compile(r"\s*(?:(?:no\.?|num(?:ber)?|#)\s*)?[:.]?\s*\d", re.IGNORECASE)
 
 
+_BRACKET_DETERMINERS = frozenset({"the", "a", "his", "her", "their"})
+
+
 def _names_a_role(bracket: re.Match[str] | None) -> bool:
     """The brackets start with a role or a relation ("(mum)", "(the SW)", "(SW, Physical Disability Team)"), or with
     a team's initials and then one ("(YC support worker)"); not "(vulnerable adult)", which says what kind of thing."""
@@ -305,9 +308,6 @@ def _names_a_role(bracket: re.Match[str] | None) -> bool:
     return found[0] in words.BRACKETED_ROLES or (
         found[0].isupper() and any(word in words.BRACKETED_ROLES for word in found[1:3])
     )
-
-
-_BRACKET_DETERMINERS = frozenset({"the", "a", "his", "her", "their"})
 
 
 def _done_to_someone(word: str) -> bool:
